@@ -1,0 +1,48 @@
+import { AppError } from '@tuijin/domain';
+import { Command, CommanderError } from 'commander';
+import { registerDatabaseCommands } from './commands/database';
+import { registerServeCommand } from './commands/serve';
+import { registerUserCommands } from './commands/users';
+import { CliError } from './cli-error';
+
+/** Builds the `tuijin` command tree; output goes through `io` so tests can capture it. */
+export function buildProgram(io: { out: (s: string) => void; err: (s: string) => void }) {
+  const program = new Command('tuijin')
+    .description('推进 Tuijin — 重点项目推进平台命令行工具')
+    .version('0.1.0')
+    .showHelpAfterError('（使用 --help 查看用法）')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+  registerServeCommand(program, io);
+  registerDatabaseCommands(program, io);
+  registerUserCommands(program, io);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 success, 1 failure, 2 bad usage. */
+export async function main(
+  argv: string[],
+  io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) },
+): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof CliError) {
+      io.err(`错误：${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof AppError) {
+      io.err(`错误：${error.message}\n`);
+      for (const detail of error.details ?? []) io.err(`  ${detail.path}: ${detail.message}\n`);
+      return error.code === 'VALIDATION_FAILED' ? 2 : 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`错误：${message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type Clock, type Ctx, systemClock } from './context';
+import type { DatabaseHandle } from './db/database';
+import { installErrorHandler } from './http/error-handler';
+import { installIdempotency } from './http/idempotency';
+import { guardInput } from './http/input-guard';
+import type { RouteDeps } from './http/route';
+import { anonymousActor, installSessionHook } from './http/session-hook';
+import { registerAuditRoutes } from './modules/audit/audit.routes';
+import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerOrganisationRoutes } from './modules/organisations/organisations.routes';
+import { registerRegionRoutes } from './modules/regions/regions.routes';
+import { registerSecurityRoutes } from './modules/security/security.routes';
+import { registerSystemRoutes } from './modules/system/system.routes';
+import { registerUserRoutes } from './modules/users/users.routes';
+
+z.config(z.locales.zhCN());
+
+export interface AppConfig {
+  database: DatabaseHandle;
+  auditKey: Buffer;
+  clock?: Clock;
+  /** Built web app to serve (apps/web/dist); none in API-only tests. */
+  webDist?: string | null;
+  logger?: boolean | object;
+  /** Mark cookies Secure (behind TLS). */
+  secureCookies?: boolean;
+  /** Honour X-Forwarded-For from a reverse proxy for the client address. */
+  trustProxy?: boolean;
+  /** Extra origins allowed to make state-changing requests (a separate web host). */
+  allowedOrigins?: string[];
+}
+
+/** Every route registered, with its declared access: the route-table test walks this. */
+export interface RouteRecord {
+  method: string;
+  url: string;
+  access: string | undefined;
+}
+
+/**
+ * The one composition root: builds the Fastify app over an open database. The server, the CLI's
+ * `serve` and the tests all call it.
+ */
+export type App = FastifyInstance & { routeTable: RouteRecord[] };
+
+export async function buildApp(config: AppConfig): Promise<App> {
+  const clock = config.clock ?? systemClock;
+  const { db } = config.database;
+  const app = Fastify({
+    logger: config.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy ?? false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const routeTable: RouteRecord[] = [];
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+    const access = route.config?.access;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routeTable.push({ method, url: route.url, access });
+    if (route.url.startsWith('/api') && access === undefined) {
+      throw new Error(`route ${methods.join(',')} ${route.url} declares no access`);
+    }
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'upgrade-insecure-requests': null,
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+      },
+    },
+    hsts: config.secureCookies ? undefined : false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '推进 Tuijin API', version: '0.1.0', description: '重点项目推进平台接口。会话 Cookie 认证。' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installSessionHook(app, db, clock, config.allowedOrigins ?? []);
+  app.addHook('preValidation', async (request) => guardInput(request.body, request.query));
+  installIdempotency(app, db, () => clock.now());
+
+  const deps: RouteDeps = {
+    makeCtx: (request): Ctx => ({
+      db,
+      actor: request.actor ?? anonymousActor,
+      clock,
+      ip: request.ip ?? null,
+      auditKey: config.auditKey,
+    }),
+  };
+  const cookieOptions = { secure: config.secureCookies ?? false };
+  registerSystemRoutes(app, deps, config.database);
+  registerAuthRoutes(app, deps, cookieOptions);
+  registerRegionRoutes(app, deps);
+  registerOrganisationRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerSecurityRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  const webDist = config.webDist && existsSync(join(config.webDist, 'index.html')) ? config.webDist : null;
+  if (webDist) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (webDist && request.method === 'GET' && !request.url.startsWith('/api')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
+  });
+
+  return Object.assign(app, { routeTable }) as unknown as App;
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Settings read from the environment, with the defaults `npm start` relies on. */
+export interface ServerSettings {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  allowedOrigins: string[];
+}
+
+/** Reads `PORT`, `HOST`, `DATABASE_URL`, `TUIJIN_DATA_DIR`, `TUIJIN_SECURE_COOKIES`, `TUIJIN_TRUST_PROXY`, `TUIJIN_ALLOWED_ORIGINS`. */
+export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettings {
+  const port = Number.parseInt(env.PORT ?? '3000', 10);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
+  const url = env.DATABASE_URL?.trim() || undefined;
+  if (url && !/^postgres(ql)?:\/\//.test(url)) throw new Error('DATABASE_URL 须以 postgres:// 或 postgresql:// 开头');
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: url,
+    dataDir: resolve(env.TUIJIN_DATA_DIR ?? 'data'),
+    secureCookies: env.TUIJIN_SECURE_COOKIES === '1' || env.TUIJIN_SECURE_COOKIES === 'true',
+    trustProxy: env.TUIJIN_TRUST_PROXY === '1' || env.TUIJIN_TRUST_PROXY === 'true',
+    allowedOrigins: (env.TUIJIN_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  };
+}
+
+/**
+ * The audit chain's HMAC key: `TUIJIN_AUDIT_KEY` (hex, ≥ 32 bytes) when set — required when several
+ * instances share one PostgreSQL — else `audit.key` in the data directory, created on first use.
+ */
+export function loadAuditKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): Buffer {
+  const fromEnv = env.TUIJIN_AUDIT_KEY?.trim();
+  if (fromEnv) {
+    if (!/^[0-9a-fA-F]{64,}$/.test(fromEnv)) throw new Error('TUIJIN_AUDIT_KEY 须为至少 64 位十六进制字符');
+    return Buffer.from(fromEnv, 'hex');
+  }
+  const path = join(dataDir, 'audit.key');
+  if (!existsSync(path)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(path, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  }
+  return Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
+}

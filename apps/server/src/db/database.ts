@@ -1,0 +1,23 @@
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The drizzle handle, the same type over PGlite and node-postgres. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Queries accept either the database or an open transaction. */
+export type Queryable = Database | Transaction;
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+/** An open database: the drizzle handle plus what the server needs to run and stop it. */
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  /** Throws when the database cannot serve writes (down, or a read-only standby). */
+  ping(): Promise<void>;
+  /** Applies the generated migrations (the same SQL files on both engines). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}

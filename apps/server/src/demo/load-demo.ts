@@ -1,0 +1,48 @@
+import { systemActor } from '@tuijin/domain';
+import { count, inArray } from 'drizzle-orm';
+import { type Clock, type Ctx, systemClock } from '../context';
+import type { Database } from '../db/database';
+import { regions, users } from '../db/schema';
+import { createRegion } from '../modules/regions/create-region';
+import { createOrganisation } from '../modules/organisations/save-organisation';
+import { createUser } from '../modules/users/create-user';
+import { demoAccounts, demoOrganisations, demoPassword, demoRegions } from './ningde';
+
+export { demoPassword };
+
+/**
+ * Loads the demo jurisdiction (宁德市) into an empty database through the normal use cases, so every
+ * record has its audit event. Does nothing and returns false when any region exists already.
+ */
+export async function loadDemo(deps: { db: Database; auditKey: Buffer; clock?: Clock }): Promise<boolean> {
+  const [existing] = await deps.db.select({ n: count() }).from(regions);
+  if ((existing?.n ?? 0) > 0) return false;
+  const ctx: Ctx = { db: deps.db, actor: systemActor, clock: deps.clock ?? systemClock, ip: null, auditKey: deps.auditKey };
+  for (const region of demoRegions) await createRegion(ctx, region);
+  const organisationIds = new Map<string, string>();
+  for (const { key, ...organisation } of demoOrganisations) {
+    const created = await createOrganisation(ctx, {
+      ...organisation,
+      sector: organisation.sector ?? null,
+      contactPerson: null,
+      contactPhone: null,
+    });
+    organisationIds.set(key, created.id);
+  }
+  for (const account of demoAccounts) {
+    await createUser(ctx, {
+      username: account.username,
+      displayName: account.displayName,
+      phone: null,
+      organisationId: organisationIds.get(account.organisation)!,
+      roles: account.roles,
+      password: demoPassword,
+    });
+  }
+  // The demo password is documented, so demo accounts are not forced to change it at first login.
+  await deps.db
+    .update(users)
+    .set({ mustChangePassword: false })
+    .where(inArray(users.username, demoAccounts.map((a) => a.username)));
+  return true;
+}

@@ -1,0 +1,45 @@
+import { AppError, defaultErrorMessages, type ErrorCode, errorStatus } from '@tuijin/domain';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+
+function send(reply: import('fastify').FastifyReply, code: ErrorCode, message: string, details?: { path: string; message: string }[], status = errorStatus[code]) {
+  return reply.status(status).send({ error: { code, message, ...(details?.length ? { details } : {}) } });
+}
+
+/**
+ * The one error handler: AppError by its code; request validation as VALIDATION_FAILED with each
+ * field's problem; Fastify's own 4xx (bad JSON, body too large, wrong media type) as a 400-class
+ * VALIDATION_FAILED; everything else INTERNAL, logged, with no SQL or stack reaching the client.
+ */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) return send(reply, error.code, error.message, error.details);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((issue) => ({
+        path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+        message: issue.message ?? '无效',
+      }));
+      const first = details[0];
+      const message = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : defaultErrorMessages.VALIDATION_FAILED;
+      return send(reply, 'VALIDATION_FAILED', message, details);
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'response did not match its contract');
+      return send(reply, 'INTERNAL', defaultErrorMessages.INTERNAL);
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) return send(reply, 'RATE_LIMITED', defaultErrorMessages.RATE_LIMITED);
+    if (status === 413) return send(reply, 'VALIDATION_FAILED', '请求内容过大', undefined, 413);
+    if (status === 415) return send(reply, 'VALIDATION_FAILED', '不支持的内容类型，请使用 application/json', undefined, 415);
+    if (status >= 400 && status < 500) return send(reply, 'VALIDATION_FAILED', '请求格式错误', undefined, status);
+    request.log.error({ err: error }, 'unhandled error');
+    if (isConnectionError(error)) return send(reply, 'UNAVAILABLE', defaultErrorMessages.UNAVAILABLE);
+    return send(reply, 'INTERNAL', defaultErrorMessages.INTERNAL);
+  });
+}
+
+/** Connection-level database failures, which the client sees as maintenance rather than a bug. */
+export function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  return typeof code === 'string' && (code.startsWith('08') || code === 'ECONNREFUSED' || code === '57P01' || code === '25006');
+}

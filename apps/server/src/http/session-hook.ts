@@ -1,0 +1,49 @@
+import { systemActor } from '@tuijin/domain';
+import type { FastifyInstance } from 'fastify';
+import type { Clock } from '../context';
+import type { Database } from '../db/database';
+import { toActor } from '../modules/auth/actor.queries';
+import { resolveSession, sessionCookieName } from '../modules/auth/sessions';
+import { getSecurityPolicy } from '../modules/security/security-policy.queries';
+import { checkAccess } from './route';
+import { checkSameOrigin } from './same-origin';
+
+/** How long a read of the security policy is reused; a change reaches every instance within this. */
+const policyCacheMs = 5_000;
+
+/**
+ * Before anything else on every request: resolve the session cookie to an actor, then enforce the
+ * route's declared access (deny by default) and the same-origin rule for state changes.
+ */
+export function installSessionHook(app: FastifyInstance, db: Database, clock: Clock, allowedOrigins: readonly string[]) {
+  let cached: { at: number; policy: Awaited<ReturnType<typeof getSecurityPolicy>> } | null = null;
+  const policy = async () => {
+    const now = Date.now();
+    if (!cached || now - cached.at > policyCacheMs) cached = { at: now, policy: await getSecurityPolicy(db) };
+    return cached.policy;
+  };
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionTokenHash', null);
+  app.decorateRequest('sessionRegionPath', null);
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access;
+    const token = request.cookies[sessionCookieName];
+    if (token && access !== undefined && access !== 'public') {
+      const row = await resolveSession(db, token, await policy(), clock.now());
+      if (row) {
+        request.actor = toActor(row);
+        request.sessionTokenHash = row.tokenHash;
+        request.sessionRegionPath = row.regionPath;
+      }
+    }
+    // Routes outside the API (the web app's files, the 404 handler) carry no access of their own.
+    if (!request.url.startsWith('/api/') && access === undefined) return;
+    checkAccess(access, request.actor);
+    checkSameOrigin(request, allowedOrigins);
+  });
+}
+
+/** The actor of a public route's context: holds no role, so every use case refuses it. */
+export const anonymousActor = { ...systemActor, userId: '', username: 'anonymous', displayName: '匿名' };

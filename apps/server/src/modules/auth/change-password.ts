@@ -1,0 +1,41 @@
+import type { ChangePasswordRequest } from '@tuijin/contracts';
+import { AppError, passwordProblems } from '@tuijin/domain';
+import { eq, sql } from 'drizzle-orm';
+import type { Ctx } from '../../context';
+import { users } from '../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { getSecurityPolicy } from '../security/security-policy.queries';
+import { hashPassword, verifyPassword } from './passwords';
+import { revokeUserSessions } from './sessions';
+
+/**
+ * Changes the actor's own password: the current one must be right, the new one must meet the
+ * policy and differ from the old; every other session of the user ends.
+ */
+export async function changePassword(ctx: Ctx, input: ChangePasswordRequest & { tokenHash: string }) {
+  const [row] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
+  if (!row) throw new AppError('UNAUTHENTICATED');
+  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    throw new AppError('VALIDATION_FAILED', '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }]);
+  }
+  const policy = await getSecurityPolicy(ctx.db);
+  const problems = passwordProblems(input.newPassword, row.username, policy, 'newPassword');
+  if (input.newPassword === input.currentPassword) problems.push({ path: 'newPassword', message: '新密码不能与当前密码相同' });
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]?.message, problems);
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: now, mustChangePassword: false, version: sql`${users.version} + 1`, updatedAt: now })
+      .where(eq(users.id, row.id));
+    await revokeUserSessions(tx, row.id, now, input.tokenHash);
+    await recordAudit(tx, ctx, {
+      action: 'auth.password.change',
+      entityType: 'user',
+      entityId: row.id,
+      regionPath: ctx.actor.regionPath,
+      changes: { password: { before: '***', after: '***' } },
+    });
+  });
+}

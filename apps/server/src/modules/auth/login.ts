@@ -1,0 +1,106 @@
+import { AppError, lockoutUntil, systemActor } from '@tuijin/domain';
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { Ctx } from '../../context';
+import type { Queryable } from '../../db/database';
+import { loginAttempts, users } from '../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { getSecurityPolicy } from '../security/security-policy.queries';
+import { type ActorRow, actorSource, toActor } from './actor.queries';
+import { verifyPassword } from './passwords';
+import { createSession } from './sessions';
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  userAgent: string | null;
+}
+
+/** One message for a wrong password, an unknown user and a disabled account: no enumeration. */
+export const loginFailedMessage = '用户名或密码错误';
+
+type LoginCtx = Pick<Ctx, 'db' | 'clock' | 'ip' | 'auditKey'>;
+
+async function failuresSinceLastSuccess(db: Queryable, username: string, ip: string, since: Date) {
+  const attempts = await db
+    .select({ at: loginAttempts.at, succeeded: loginAttempts.succeeded })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.username, username), eq(loginAttempts.ip, ip), gt(loginAttempts.at, since)))
+    .orderBy(asc(loginAttempts.at), asc(loginAttempts.id));
+  const lastSuccess = attempts.findLastIndex((a) => a.succeeded);
+  return attempts.slice(lastSuccess + 1).map((a) => a.at);
+}
+
+/**
+ * Checks a username and password and opens a session. Every attempt is audited; lockout is keyed
+ * on the typed username and the client address (unknown usernames lock too, so locking reveals
+ * nothing), and a locked pair is refused without checking the password.
+ */
+export async function login(ctx: LoginCtx, input: LoginInput): Promise<{ token: string; actorRow: ActorRow }> {
+  const now = ctx.clock.now();
+  const ip = ctx.ip ?? 'local';
+  const username = input.username.trim().toLowerCase();
+  const policy = await getSecurityPolicy(ctx.db);
+  const horizon = new Date(now.getTime() - (policy.lockoutWindowMinutes + policy.lockoutDurationMinutes) * 60_000);
+  const auditAs = { ...ctx, actor: { ...systemActor, userId: null as unknown as string, username } };
+
+  const lockedUntil = lockoutUntil(await failuresSinceLastSuccess(ctx.db, username, ip, horizon), policy, now);
+  if (lockedUntil) {
+    await ctx.db.transaction((tx) =>
+      recordAudit(tx, auditAs, { action: 'auth.login.refused', detail: { reason: 'locked', lockedUntil } }),
+    );
+    throw lockedError(lockedUntil, now);
+  }
+
+  const [row] = await actorSource(ctx.db).where(eq(users.username, username)).limit(1);
+  const [secret] = row
+    ? await ctx.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, row.userId))
+    : [];
+  const passwordOk = await verifyPassword(secret?.hash ?? null, input.password);
+  const usable = row?.isActive && row.organisationActive;
+
+  if (!row || !passwordOk || !usable) {
+    const reason = !row ? 'unknownUser' : !passwordOk ? 'wrongPassword' : 'disabled';
+    const lockedNow = await ctx.db.transaction(async (tx) => {
+      await tx.insert(loginAttempts).values({ username, ip, succeeded: false, at: now });
+      await recordAudit(tx, auditAs, {
+        action: 'auth.login.failed',
+        entityType: row ? 'user' : undefined,
+        entityId: row?.userId,
+        regionPath: row?.regionPath ?? null,
+        detail: { reason },
+      });
+      const until = lockoutUntil(await failuresSinceLastSuccess(tx, username, ip, horizon), policy, now);
+      if (until) {
+        await recordAudit(tx, auditAs, {
+          action: 'auth.lockout',
+          entityType: row ? 'user' : undefined,
+          entityId: row?.userId,
+          regionPath: row?.regionPath ?? null,
+          detail: { lockedUntil: until, failures: policy.lockoutMaxFailures },
+        });
+      }
+      return until;
+    });
+    if (lockedNow) throw lockedError(lockedNow, now);
+    throw new AppError('UNAUTHENTICATED', loginFailedMessage);
+  }
+
+  const token = await ctx.db.transaction(async (tx) => {
+    await tx.insert(loginAttempts).values({ username, ip, succeeded: true, at: now });
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, row.userId));
+    const actor = toActor(row);
+    await recordAudit(tx, { ...ctx, actor }, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: row.userId,
+      regionPath: row.regionPath,
+    });
+    return createSession(tx, { userId: row.userId, ip: ctx.ip, userAgent: input.userAgent, now });
+  });
+  return { token, actorRow: row };
+}
+
+function lockedError(until: Date, now: Date) {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+  return new AppError('RATE_LIMITED', `登录失败次数过多，账号已临时锁定，请 ${minutes} 分钟后再试`);
+}

@@ -1,0 +1,114 @@
+import type { ResetPassword, SetUserActive, SetUserRoles, UpdateUser } from '@tuijin/contracts';
+import { AppError, authorizeAccountChange, authorizeRoleChange, passwordProblems } from '@tuijin/domain';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Ctx } from '../../context';
+import type { Transaction } from '../../db/database';
+import { loginAttempts, users } from '../../db/schema';
+import { diffChanges, recordAudit } from '../audit/record-audit';
+import { hashPassword } from '../auth/passwords';
+import { revokeUserSessions } from '../auth/sessions';
+import { getSecurityPolicy } from '../security/security-policy.queries';
+import { organisationForRoles } from './create-user';
+import { getUser, type UserView } from './users.queries';
+
+type Patch = Partial<typeof users.$inferInsert>;
+
+/**
+ * Applies a versioned change to one user in a transaction with its audit event; a stale version
+ * is a CONFLICT. `after` runs inside the same transaction (e.g. ending the user's sessions).
+ */
+async function changeUser(
+  ctx: Ctx,
+  current: UserView,
+  version: number | null,
+  patch: Patch,
+  audit: { action: string; changes: ReturnType<typeof diffChanges>; regionPath?: string },
+  after?: (tx: Transaction) => Promise<void>,
+) {
+  await ctx.db.transaction(async (tx) => {
+    const versionMatches = version === null ? undefined : eq(users.version, version);
+    const [row] = await tx
+      .update(users)
+      .set({ ...patch, version: sql`${users.version} + 1`, updatedAt: ctx.clock.now() })
+      .where(and(eq(users.id, current.id), versionMatches))
+      .returning({ id: users.id });
+    if (!row) throw new AppError('CONFLICT');
+    await recordAudit(tx, ctx, {
+      action: audit.action,
+      entityType: 'user',
+      entityId: current.id,
+      regionPath: audit.regionPath ?? current.regionPath,
+      changes: audit.changes,
+    });
+    await after?.(tx);
+  });
+  return getUser(ctx.db, ctx.actor, current.id);
+}
+
+/** Edits name, phone and organisation. */
+export async function updateUser(ctx: Ctx, id: string, input: UpdateUser) {
+  const current = await getUser(ctx.db, ctx.actor, id);
+  authorizeAccountChange(ctx.actor, id, current.roles);
+  const organisation = await organisationForRoles(ctx, input.organisationId, current.roles);
+  const next = { displayName: input.displayName, phone: input.phone, organisationId: organisation.id };
+  const before = { displayName: current.displayName, phone: current.phone, organisationId: current.organisationId };
+  return changeUser(ctx, current, input.version, next, {
+    action: 'user.update',
+    changes: diffChanges(before, next),
+    regionPath: organisation.regionPath,
+  });
+}
+
+/** Replaces the user's roles under 三权分立; takes effect on the user's next request. */
+export async function setUserRoles(ctx: Ctx, id: string, input: SetUserRoles) {
+  const current = await getUser(ctx.db, ctx.actor, id);
+  authorizeRoleChange(ctx.actor, id, current.roles, input.roles);
+  await organisationForRoles(ctx, current.organisationId, input.roles);
+  return changeUser(ctx, current, input.version, { roles: input.roles }, {
+    action: 'user.roles.update',
+    changes: diffChanges({ roles: current.roles }, { roles: input.roles }),
+  });
+}
+
+/** Enables or disables an account; disabling ends its sessions at once. */
+export async function setUserActive(ctx: Ctx, id: string, input: SetUserActive) {
+  const current = await getUser(ctx.db, ctx.actor, id);
+  authorizeAccountChange(ctx.actor, id, current.roles);
+  return changeUser(
+    ctx,
+    current,
+    input.version,
+    { isActive: input.isActive },
+    { action: input.isActive ? 'user.enable' : 'user.disable', changes: diffChanges({ isActive: current.isActive }, { isActive: input.isActive }) },
+    input.isActive ? undefined : (tx) => revokeUserSessions(tx, id, ctx.clock.now()),
+  );
+}
+
+/** Sets a new password the user must change at next login, and ends their sessions. */
+export async function resetUserPassword(ctx: Ctx, id: string, input: ResetPassword) {
+  const current = await getUser(ctx.db, ctx.actor, id);
+  authorizeAccountChange(ctx.actor, id, current.roles);
+  const policy = await getSecurityPolicy(ctx.db);
+  const problems = passwordProblems(input.newPassword, current.username, policy, 'newPassword');
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]?.message, problems);
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = ctx.clock.now();
+  await changeUser(
+    ctx,
+    current,
+    null,
+    { passwordHash, passwordChangedAt: now, mustChangePassword: true },
+    { action: 'user.password.reset', changes: { password: { before: '***', after: '***' } } },
+    (tx) => revokeUserSessions(tx, id, now),
+  );
+}
+
+/** Lifts a login lockout by clearing the user's recent failed attempts (the audit log keeps them). */
+export async function unlockUser(ctx: Ctx, id: string) {
+  const current = await getUser(ctx.db, ctx.actor, id);
+  authorizeAccountChange(ctx.actor, id, current.roles);
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(loginAttempts).where(and(eq(loginAttempts.username, current.username), eq(loginAttempts.succeeded, false)));
+    await recordAudit(tx, ctx, { action: 'user.unlock', entityType: 'user', entityId: id, regionPath: current.regionPath });
+  });
+}

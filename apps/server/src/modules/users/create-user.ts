@@ -1,0 +1,78 @@
+import type { CreateUser } from '@tuijin/contracts';
+import { AppError, authorize, authorizeRoleChange, passwordProblems, roleOrganisationProblems } from '@tuijin/domain';
+import { eq } from 'drizzle-orm';
+import type { Ctx } from '../../context';
+import type { Queryable } from '../../db/database';
+import { users } from '../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { hashPassword } from '../auth/passwords';
+import { getOrganisation } from '../organisations/organisations.queries';
+import { getSecurityPolicy } from '../security/security-policy.queries';
+import { getUser } from './users.queries';
+
+/** The organisation a person is assigned to: visible to the actor, and matching the roles. */
+export async function organisationForRoles(ctx: Ctx, organisationId: string, roles: CreateUser['roles']) {
+  const organisation = await getOrganisation(ctx.db, ctx.actor, organisationId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') {
+      throw new AppError('VALIDATION_FAILED', '所属单位不存在或不在本辖区', [
+        { path: 'organisationId', message: '所属单位不存在或不在本辖区' },
+      ]);
+    }
+    throw error;
+  });
+  const problems = roleOrganisationProblems(roles, organisation.kind);
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]?.message, problems);
+  return organisation;
+}
+
+export async function assertUsernameFree(db: Queryable, username: string) {
+  const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  if (clash) throw new AppError('CONFLICT', `用户名 ${username} 已被使用`, [{ path: 'username', message: '用户名已被使用' }]);
+}
+
+/**
+ * Creates an account in an organisation of the actor's jurisdiction with an initial password that
+ * must be changed at first login. Roles follow 三权分立 (see authorizeRoleChange).
+ */
+export async function createUser(ctx: Ctx, input: CreateUser) {
+  const organisation = await organisationForRoles(ctx, input.organisationId, input.roles);
+  authorize(ctx.actor, 'user.read', { regionPath: organisation.regionPath, organisationId: organisation.id });
+  authorizeRoleChange(ctx.actor, '', [], input.roles);
+  const policy = await getSecurityPolicy(ctx.db);
+  const problems = passwordProblems(input.password, input.username, policy);
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]?.message, problems);
+  await assertUsernameFree(ctx.db, input.username);
+  const passwordHash = await hashPassword(input.password);
+  const now = ctx.clock.now();
+  const id = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(users)
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        phone: input.phone,
+        organisationId: organisation.id,
+        roles: input.roles,
+        passwordHash,
+        passwordChangedAt: now,
+        mustChangePassword: true,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: users.id });
+    await recordAudit(tx, ctx, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row!.id,
+      regionPath: organisation.regionPath,
+      changes: {
+        username: { before: null, after: input.username },
+        displayName: { before: null, after: input.displayName },
+        organisationId: { before: null, after: organisation.id },
+        roles: { before: null, after: input.roles },
+      },
+    });
+    return row!.id;
+  });
+  return getUser(ctx.db, ctx.actor, id);
+}

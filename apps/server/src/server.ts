@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app';
+import { loadAuditKey, readSettings, type ServerSettings } from './config';
+import { openDatabase } from './db/open-database';
+import { loadDemo } from './demo/load-demo';
+
+export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** How long SIGTERM waits for in-flight requests before closing anyway. */
+const drainMs = 10_000;
+
+/**
+ * Opens the database, migrates it, optionally loads the demo jurisdiction into an empty database,
+ * and serves the API and web app until SIGTERM/SIGINT, which drain requests and close the database.
+ */
+export async function startServer(options: { demo: boolean; settings?: ServerSettings; log?: (line: string) => void }) {
+  const settings = options.settings ?? readSettings();
+  const log = options.log ?? ((line: string) => console.log(line));
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  const database = await openDatabase({
+    databaseUrl: settings.databaseUrl,
+    dataDir: settings.dataDir,
+    onPoolError: (error) => app?.log.error({ err: error }, 'database connection error'),
+  });
+  try {
+    await database.migrate();
+    const auditKey = loadAuditKey(settings.dataDir);
+    if (options.demo) {
+      const loaded = await loadDemo({ db: database.db, auditKey });
+      if (loaded) log('已载入演示辖区：宁德市（演示账号见 README，密码 Tuijin#2026）');
+    }
+    app = await buildApp({
+      database,
+      auditKey,
+      webDist: defaultWebDist,
+      logger: { level: process.env.LOG_LEVEL ?? 'info' },
+      secureCookies: settings.secureCookies,
+      trustProxy: settings.trustProxy,
+      allowedOrigins: settings.allowedOrigins,
+    });
+    await app.listen({ port: settings.port, host: settings.host });
+  } catch (error) {
+    await app?.close().catch(() => {});
+    await database.close();
+    throw error;
+  }
+  const shown = settings.host === '0.0.0.0' ? 'localhost' : settings.host;
+  log(`推进 Tuijin 已启动：http://${shown}:${settings.port}（数据库：${database.kind === 'pglite' ? `PGlite ${settings.dataDir}` : 'PostgreSQL'}）`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`收到 ${signal}，正在停止…`);
+    const timer = setTimeout(() => {
+      log('等待请求结束超时，强制退出');
+      process.exit(1);
+    }, drainMs + 5_000);
+    timer.unref();
+    await Promise.race([app?.close(), new Promise((r) => setTimeout(r, drainMs).unref())]);
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  return { app, database };
+}

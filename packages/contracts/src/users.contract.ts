@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { Role } from './auth.contract';
+import { Id, PageQuery, paged, requiredText, text, Version } from './common';
+
+export const User = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  phone: z.string().nullable(),
+  organisationId: Id,
+  organisationName: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  roles: z.array(Role),
+  isActive: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type User = z.infer<typeof User>;
+
+export const UserPage = paged(User);
+
+export const UserQuery = PageQuery.extend({
+  q: text(50).optional().describe('按用户名或姓名查找'),
+  organisationId: Id.optional(),
+  region: text(20).optional().describe('区划代码（含下级）'),
+  role: Role.optional(),
+});
+export type UserQuery = z.infer<typeof UserQuery>;
+
+export const Username = requiredText(32)
+  .pipe(z.string().regex(/^[a-z][a-z0-9_.-]{2,31}$/, { message: '用户名须以小写字母开头，3–32 位小写字母、数字、_ . -' }))
+  .describe('登录名');
+
+export const CreateUser = z
+  .object({
+    username: Username,
+    displayName: requiredText(50).describe('姓名'),
+    phone: text(30).nullable().default(null).describe('手机号'),
+    organisationId: Id.describe('所属单位'),
+    roles: z.array(Role).min(1, { message: '至少选择一个角色' }).describe('角色'),
+    password: z.string().min(1).max(256).describe('初始密码，首次登录须修改'),
+  })
+  .strict();
+export type CreateUser = z.infer<typeof CreateUser>;
+
+export const UpdateUser = z
+  .object({
+    displayName: requiredText(50),
+    phone: text(30).nullable(),
+    organisationId: Id,
+    version: Version,
+  })
+  .strict();
+export type UpdateUser = z.infer<typeof UpdateUser>;
+
+export const SetUserRoles = z.object({ roles: z.array(Role), version: Version }).strict();
+export type SetUserRoles = z.infer<typeof SetUserRoles>;
+
+export const SetUserActive = z.object({ isActive: z.boolean(), version: Version }).strict();
+export type SetUserActive = z.infer<typeof SetUserActive>;
+
+export const ResetPassword = z
+  .object({ newPassword: z.string().min(1).max(256).describe('新密码，用户下次登录须修改') })
+  .strict();
+export type ResetPassword = z.infer<typeof ResetPassword>;

@@ -1,0 +1,73 @@
+/**
+ * One dotted vocabulary for permissions and audit actions (`user.manage`, `audit.read`). A route
+ * declares the permission it needs; a role grants a set of them; the audit log records actions in
+ * the same words.
+ */
+export const permissions = [
+  'region.read',
+  'region.manage',
+  'organisation.read',
+  'organisation.manage',
+  'user.read',
+  'user.manage',
+  'user.grantAdminRole',
+  'securityPolicy.read',
+  'securityPolicy.update',
+  'audit.read',
+  'settings.manage',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+/**
+ * Roles a person can hold. The last three are the 三权分立 administrators: each must be held alone,
+ * so no account is both the one who manages users and the one who reads the audit log.
+ */
+export const roles = [
+  'office_staff',
+  'department_staff',
+  'owner',
+  'leader',
+  'service_officer',
+  'supervisor',
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const adminRoles = ['system_admin', 'security_admin', 'audit_admin'] as const satisfies readonly Role[];
+export type AdminRole = (typeof adminRoles)[number];
+
+export const isAdminRole = (role: Role): role is AdminRole => (adminRoles as readonly Role[]).includes(role);
+
+/**
+ * Role → permissions. The supervisor (纪委监委) reads everything and the audit trail, changes
+ * nothing; the system admin manages users and settings but never reads the audit log; the security
+ * admin owns the security policy and the administrator roles; the audit admin only reads the log.
+ */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  office_staff: ['region.read', 'organisation.read', 'organisation.manage', 'user.read'],
+  department_staff: ['region.read', 'organisation.read', 'user.read'],
+  owner: ['region.read', 'organisation.read'],
+  leader: ['region.read', 'organisation.read', 'user.read'],
+  service_officer: ['region.read', 'organisation.read', 'user.read'],
+  supervisor: ['region.read', 'organisation.read', 'user.read', 'audit.read'],
+  system_admin: [
+    'region.read',
+    'region.manage',
+    'organisation.read',
+    'organisation.manage',
+    'user.read',
+    'user.manage',
+    'settings.manage',
+  ],
+  security_admin: ['region.read', 'user.read', 'user.grantAdminRole', 'securityPolicy.read', 'securityPolicy.update'],
+  audit_admin: ['audit.read'],
+};
+
+/** Every permission the given roles grant, deduplicated. */
+export function permissionsOf(held: readonly Role[]): Set<Permission> {
+  const granted = new Set<Permission>();
+  for (const role of held) for (const permission of rolePermissions[role]) granted.add(permission);
+  return granted;
+}

@@ -1,0 +1,71 @@
+import { AppError, type ErrorDetail } from '../errors';
+import type { Actor } from './actor';
+import { isSystemActor } from './actor';
+import { can } from './authorize';
+import { isAdminRole, type Role } from './permissions';
+
+/**
+ * Checks a set of roles for one account under 三权分立: an administrator role (system, security,
+ * audit) must be the account's only role, so no account holds two of them or mixes one with a
+ * business role that would let it read what it administers.
+ */
+export function roleSetProblems(held: readonly Role[]): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  if (held.length === 0) problems.push({ path: 'roles', message: '至少需要一个角色' });
+  if (new Set(held).size !== held.length) problems.push({ path: 'roles', message: '角色重复' });
+  if (held.some(isAdminRole) && held.length > 1) {
+    problems.push({ path: 'roles', message: '系统管理员、安全管理员、审计管理员须单独设置，不能与其他角色兼任' });
+  }
+  return problems;
+}
+
+/**
+ * Throws unless the actor may give `target` the roles `next` (replacing `previous`). Nobody changes
+ * their own roles; business roles need `user.manage`; granting or removing an administrator role,
+ * or touching an administrator's account at all, needs `user.grantAdminRole` (the security admin).
+ */
+export function authorizeRoleChange(
+  actor: Actor,
+  targetUserId: string,
+  previous: readonly Role[],
+  next: readonly Role[],
+): void {
+  if (!isSystemActor(actor) && actor.userId === targetUserId) {
+    throw new AppError('FORBIDDEN', '不能修改自己的角色');
+  }
+  const problems = roleSetProblems(next);
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]?.message, problems);
+  const touchesAdmin = [...previous, ...next].some(isAdminRole);
+  if (touchesAdmin && !can(actor, 'user.grantAdminRole')) {
+    throw new AppError('FORBIDDEN', '管理员角色只能由安全管理员授予或收回');
+  }
+  const changesBusiness = [...previous, ...next].some((role) => !isAdminRole(role));
+  if (changesBusiness && !can(actor, 'user.manage') && !isSystemActor(actor)) {
+    throw new AppError('FORBIDDEN');
+  }
+}
+
+/**
+ * Whether the actor may change an account (disable, reset password, edit) given the roles the
+ * account holds: administrator accounts are managed by the security admin, others by the system
+ * admin; nobody disables or resets themselves through the admin pages.
+ */
+export function authorizeAccountChange(actor: Actor, targetUserId: string, targetRoles: readonly Role[]): void {
+  if (!isSystemActor(actor) && actor.userId === targetUserId) {
+    throw new AppError('FORBIDDEN', '不能在管理页面修改自己的账号');
+  }
+  const needed = targetRoles.some(isAdminRole) ? 'user.grantAdminRole' : 'user.manage';
+  if (!can(actor, needed)) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * Roles tied to an organisation kind: an owner account belongs to an owner unit, department staff
+ * to an industry department, office staff to a key-project office.
+ */
+export function roleOrganisationProblems(held: readonly Role[], kind: string): ErrorDetail[] {
+  const required: Partial<Record<Role, string>> = { owner: 'owner', department_staff: 'department', office_staff: 'office' };
+  const names: Record<string, string> = { owner: '业主单位', department: '行业部门', office: '重点办' };
+  return held
+    .filter((role) => required[role] && required[role] !== kind)
+    .map((role) => ({ path: 'organisationId', message: `该角色须属于${names[required[role]!]}` }));
+}
