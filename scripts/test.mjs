@@ -11,6 +11,11 @@ ensureChromium();
 const build = spawnSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const vitest = ['node_modules/vitest/vitest.mjs', 'run', ...(browserOnly ? ['--project', 'browser'] : []), ...passThrough];
+const vitest = [
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  ...(browserOnly ? ['--project', 'browser'] : []),
+  ...passThrough,
+];
 const run = spawnSync(process.execPath, vitest, { stdio: 'inherit' });
 process.exit(run.status ?? 1);

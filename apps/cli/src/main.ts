@@ -1,9 +1,9 @@
 import { AppError } from '@tuijin/domain';
 import { Command, CommanderError } from 'commander';
+import { CliError } from './cli-error';
 import { registerDatabaseCommands } from './commands/database';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/users';
-import { CliError } from './cli-error';
 
 /** Builds the `tuijin` command tree; output goes through `io` so tests can capture it. */
 export function buildProgram(io: { out: (s: string) => void; err: (s: string) => void }) {
@@ -30,7 +30,11 @@ export async function main(
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : 2;
+      return error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.exitCode === 0
+        ? 0
+        : 2;
     }
     if (error instanceof CliError) {
       io.err(`错误：${error.message}\n`);

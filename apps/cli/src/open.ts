@@ -1,7 +1,9 @@
 import { type DatabaseHandle, loadAuditKey, openDatabase, readSettings } from '@tuijin/server';
 
 /** Opens the configured database (same env as the server), migrated, for one command. */
-export async function withDatabase<T>(run: (handle: DatabaseHandle, auditKey: Buffer) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  run: (handle: DatabaseHandle, auditKey: Buffer) => Promise<T>,
+): Promise<T> {
   const settings = readSettings();
   const handle = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
   try {

@@ -39,6 +39,8 @@ export interface AppConfig {
   trustProxy?: boolean;
   /** Extra origins allowed to make state-changing requests (a separate web host). */
   allowedOrigins?: string[];
+  /** Login requests allowed per client address per minute (lockout handles each account). */
+  loginRatePerMinute?: number;
 }
 
 /** Every route registered, with its declared access: the route-table test walks this. */
@@ -94,7 +96,11 @@ export async function buildApp(config: AppConfig): Promise<App> {
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
-      info: { title: '推进 Tuijin API', version: '0.1.0', description: '重点项目推进平台接口。会话 Cookie 认证。' },
+      info: {
+        title: '推进 Tuijin API',
+        version: '0.1.0',
+        description: '重点项目推进平台接口。会话 Cookie 认证。',
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -115,13 +121,15 @@ export async function buildApp(config: AppConfig): Promise<App> {
   };
   const cookieOptions = { secure: config.secureCookies ?? false };
   registerSystemRoutes(app, deps, config.database);
-  registerAuthRoutes(app, deps, cookieOptions);
+  registerAuthRoutes(app, deps, { ...cookieOptions, loginRatePerMinute: config.loginRatePerMinute ?? 60 });
   registerRegionRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerSecurityRoutes(app, deps);
   registerAuditRoutes(app, deps);
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   const webDist = config.webDist && existsSync(join(config.webDist, 'index.html')) ? config.webDist : null;
   if (webDist) {

@@ -18,7 +18,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
   const port = Number.parseInt(env.PORT ?? '3000', 10);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
   const url = env.DATABASE_URL?.trim() || undefined;
-  if (url && !/^postgres(ql)?:\/\//.test(url)) throw new Error('DATABASE_URL 须以 postgres:// 或 postgresql:// 开头');
+  if (url && !/^postgres(ql)?:\/\//.test(url))
+    throw new Error('DATABASE_URL 须以 postgres:// 或 postgresql:// 开头');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -26,7 +27,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
     dataDir: resolve(env.TUIJIN_DATA_DIR ?? 'data'),
     secureCookies: env.TUIJIN_SECURE_COOKIES === '1' || env.TUIJIN_SECURE_COOKIES === 'true',
     trustProxy: env.TUIJIN_TRUST_PROXY === '1' || env.TUIJIN_TRUST_PROXY === 'true',
-    allowedOrigins: (env.TUIJIN_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    allowedOrigins: (env.TUIJIN_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }
 

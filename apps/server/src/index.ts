@@ -5,5 +5,5 @@ export type { DatabaseHandle } from './db/database';
 export { DirectoryLockedError } from './db/directory-lock';
 export { openDatabase } from './db/open-database';
 export { demoPassword, loadDemo } from './demo/load-demo';
-export { startServer } from './server';
 export { addAccount, resetPasswordByUsername, systemCtx } from './modules/users/account-ops';
+export { startServer } from './server';

@@ -13,7 +13,11 @@ const drainMs = 10_000;
  * Opens the database, migrates it, optionally loads the demo jurisdiction into an empty database,
  * and serves the API and web app until SIGTERM/SIGINT, which drain requests and close the database.
  */
-export async function startServer(options: { demo: boolean; settings?: ServerSettings; log?: (line: string) => void }) {
+export async function startServer(options: {
+  demo: boolean;
+  settings?: ServerSettings;
+  log?: (line: string) => void;
+}) {
   const settings = options.settings ?? readSettings();
   const log = options.log ?? ((line: string) => console.log(line));
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
@@ -45,7 +49,9 @@ export async function startServer(options: { demo: boolean; settings?: ServerSet
     throw error;
   }
   const shown = settings.host === '0.0.0.0' ? 'localhost' : settings.host;
-  log(`推进 Tuijin 已启动：http://${shown}:${settings.port}（数据库：${database.kind === 'pglite' ? `PGlite ${settings.dataDir}` : 'PostgreSQL'}）`);
+  log(
+    `推进 Tuijin 已启动：http://${shown}:${settings.port}（数据库：${database.kind === 'pglite' ? `PGlite ${settings.dataDir}` : 'PostgreSQL'}）`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -6,7 +6,9 @@ type Infer<T> = T extends z.ZodType ? z.input<T> : never;
 type Out<T> = T extends z.ZodType ? z.output<T> : never;
 
 /** What a call takes: path params, query and body as the endpoint declares them. */
-export type CallInput<E extends Endpoint> = (E['params'] extends z.ZodType ? { params: Infer<E['params']> } : object) &
+export type CallInput<E extends Endpoint> = (E['params'] extends z.ZodType
+  ? { params: Infer<E['params']> }
+  : object) &
   (E['query'] extends z.ZodType ? { query?: Infer<E['query']> } : object) &
   (E['body'] extends z.ZodType ? { body: Infer<E['body']> } : object) & { idempotencyKey?: string };
 
@@ -42,9 +44,17 @@ export function createClient(options: ClientOptions = {}) {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const baseUrl = options.baseUrl ?? '';
   return {
-    async call<N extends EndpointName>(name: N, input?: CallInput<Endpoints[N]>): Promise<Out<Endpoints[N]['response']>> {
+    async call<N extends EndpointName>(
+      name: N,
+      input?: CallInput<Endpoints[N]>,
+    ): Promise<Out<Endpoints[N]['response']>> {
       const e = endpoints[name] as Endpoint;
-      const raw = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; idempotencyKey?: string };
+      const raw = (input ?? {}) as {
+        params?: Record<string, unknown>;
+        query?: Record<string, unknown>;
+        body?: unknown;
+        idempotencyKey?: string;
+      };
       let url = baseUrl + buildPath(e.path, raw.params);
       if (raw.query) {
         const search = new URLSearchParams();
@@ -65,8 +75,17 @@ export function createClient(options: ClientOptions = {}) {
       });
       const payload = response.status === 204 ? null : await response.json().catch(() => null);
       if (!response.ok) {
-        const error = (payload as { error?: { code?: string; message?: string; details?: { path: string; message: string }[] } } | null)?.error;
-        throw new ApiError(response.status, error?.code ?? 'INTERNAL', error?.message ?? response.statusText, error?.details ?? []);
+        const error = (
+          payload as {
+            error?: { code?: string; message?: string; details?: { path: string; message: string }[] };
+          } | null
+        )?.error;
+        throw new ApiError(
+          response.status,
+          error?.code ?? 'INTERNAL',
+          error?.message ?? response.statusText,
+          error?.details ?? [],
+        );
       }
       return payload as Out<Endpoints[N]['response']>;
     },

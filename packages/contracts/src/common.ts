@@ -32,7 +32,11 @@ export const PageQuery = z.object({
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
-export const PageInfo = z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const PageInfo = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type PageInfo = z.infer<typeof PageInfo>;
 
 /** A page of rows plus paging facts. */

@@ -11,7 +11,16 @@ import {
 } from './organisations.contract';
 import { CreateRegion, Region, RegionList, UpdateRegion } from './regions.contract';
 import { SecurityPolicyView, UpdateSecurityPolicy } from './security.contract';
-import { CreateUser, ResetPassword, SetUserActive, SetUserRoles, UpdateUser, User, UserPage, UserQuery } from './users.contract';
+import {
+  CreateUser,
+  ResetPassword,
+  SetUserActive,
+  SetUserRoles,
+  UpdateUser,
+  User,
+  UserPage,
+  UserQuery,
+} from './users.contract';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -45,9 +54,28 @@ const IdParams = z.object({ id: Id });
 const CodeParams = z.object({ code: z.string().max(20) });
 
 export const endpoints = {
-  health: endpoint({ method: 'GET', path: '/api/health', summary: '健康检查', tag: 'system', response: Health }),
-  login: endpoint({ method: 'POST', path: '/api/auth/login', summary: '登录', tag: 'auth', body: LoginRequest, response: Me }),
-  logout: endpoint({ method: 'POST', path: '/api/auth/logout', summary: '退出登录', tag: 'auth', response: Ok }),
+  health: endpoint({
+    method: 'GET',
+    path: '/api/health',
+    summary: '健康检查',
+    tag: 'system',
+    response: Health,
+  }),
+  login: endpoint({
+    method: 'POST',
+    path: '/api/auth/login',
+    summary: '登录',
+    tag: 'auth',
+    body: LoginRequest,
+    response: Me,
+  }),
+  logout: endpoint({
+    method: 'POST',
+    path: '/api/auth/logout',
+    summary: '退出登录',
+    tag: 'auth',
+    response: Ok,
+  }),
   me: endpoint({ method: 'GET', path: '/api/auth/me', summary: '当前用户', tag: 'auth', response: Me }),
   changePassword: endpoint({
     method: 'POST',
@@ -58,8 +86,21 @@ export const endpoints = {
     response: Ok,
   }),
 
-  listRegions: endpoint({ method: 'GET', path: '/api/regions', summary: '行政区划（本辖区）', tag: 'regions', response: RegionList }),
-  createRegion: endpoint({ method: 'POST', path: '/api/regions', summary: '新增区划', tag: 'regions', body: CreateRegion, response: Region }),
+  listRegions: endpoint({
+    method: 'GET',
+    path: '/api/regions',
+    summary: '行政区划（本辖区）',
+    tag: 'regions',
+    response: RegionList,
+  }),
+  createRegion: endpoint({
+    method: 'POST',
+    path: '/api/regions',
+    summary: '新增区划',
+    tag: 'regions',
+    body: CreateRegion,
+    response: Region,
+  }),
   updateRegion: endpoint({
     method: 'PATCH',
     path: '/api/regions/:code',
@@ -104,9 +145,30 @@ export const endpoints = {
     response: Organisation,
   }),
 
-  findUsers: endpoint({ method: 'GET', path: '/api/users', summary: '用户列表', tag: 'users', query: UserQuery, response: UserPage }),
-  getUser: endpoint({ method: 'GET', path: '/api/users/:id', summary: '用户详情', tag: 'users', params: IdParams, response: User }),
-  createUser: endpoint({ method: 'POST', path: '/api/users', summary: '新增用户', tag: 'users', body: CreateUser, response: User }),
+  findUsers: endpoint({
+    method: 'GET',
+    path: '/api/users',
+    summary: '用户列表',
+    tag: 'users',
+    query: UserQuery,
+    response: UserPage,
+  }),
+  getUser: endpoint({
+    method: 'GET',
+    path: '/api/users/:id',
+    summary: '用户详情',
+    tag: 'users',
+    params: IdParams,
+    response: User,
+  }),
+  createUser: endpoint({
+    method: 'POST',
+    path: '/api/users',
+    summary: '新增用户',
+    tag: 'users',
+    body: CreateUser,
+    response: User,
+  }),
   updateUser: endpoint({
     method: 'PUT',
     path: '/api/users/:id',
@@ -168,7 +230,14 @@ export const endpoints = {
     response: SecurityPolicyView,
   }),
 
-  findAuditEvents: endpoint({ method: 'GET', path: '/api/audit-events', summary: '审计日志', tag: 'audit', query: AuditQuery, response: AuditPage }),
+  findAuditEvents: endpoint({
+    method: 'GET',
+    path: '/api/audit-events',
+    summary: '审计日志',
+    tag: 'audit',
+    query: AuditQuery,
+    response: AuditPage,
+  }),
   verifyAuditChain: endpoint({
     method: 'GET',
     path: '/api/audit-events/verification',

@@ -5,7 +5,22 @@ import { Id, PageQuery, paged, requiredText, text, Version } from './common';
 export const OrganisationKind = z.enum(organisationKinds);
 
 /** Industry sectors of departments (行业主管部门). */
-export const sectors = ['发改', '住建', '交通', '工信', '自然资源', '生态环境', '水利', '农业农村', '商务', '教育', '卫健', '文旅', '能源', '其他'] as const;
+export const sectors = [
+  '发改',
+  '住建',
+  '交通',
+  '工信',
+  '自然资源',
+  '生态环境',
+  '水利',
+  '农业农村',
+  '商务',
+  '教育',
+  '卫健',
+  '文旅',
+  '能源',
+  '其他',
+] as const;
 export const Sector = z.enum(sectors);
 
 export const Organisation = z.object({

@@ -25,7 +25,5 @@ export const CreateRegion = z
   .strict();
 export type CreateRegion = z.infer<typeof CreateRegion>;
 
-export const UpdateRegion = z
-  .object({ name: requiredText(50).describe('名称'), version: Version })
-  .strict();
+export const UpdateRegion = z.object({ name: requiredText(50).describe('名称'), version: Version }).strict();
 export type UpdateRegion = z.infer<typeof UpdateRegion>;

@@ -29,7 +29,11 @@ export const UserQuery = PageQuery.extend({
 export type UserQuery = z.infer<typeof UserQuery>;
 
 export const Username = requiredText(32)
-  .pipe(z.string().regex(/^[a-z][a-z0-9_.-]{2,31}$/, { message: '用户名须以小写字母开头，3–32 位小写字母、数字、_ . -' }))
+  .pipe(
+    z
+      .string()
+      .regex(/^[a-z][a-z0-9_.-]{2,31}$/, { message: '用户名须以小写字母开头，3–32 位小写字母、数字、_ . -' }),
+  )
   .describe('登录名');
 
 export const CreateUser = z

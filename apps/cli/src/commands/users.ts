@@ -34,20 +34,32 @@ export function registerUserCommands(program: Command, io: { out: (s: string) =>
     .option('--phone <phone>', '手机号')
     .option('--password <password>', '初始密码（会留在命令历史中，建议用 --password-stdin）')
     .option('--password-stdin', '从标准输入读取初始密码')
-    .action(async (username: string, options: { name: string; org: string; role: Role[]; phone?: string; password?: string; passwordStdin?: boolean }) => {
-      const password = await passwordFrom(options);
-      await withDatabase(async (handle, auditKey) => {
-        const created = await addAccount(systemCtx(handle.db, auditKey), {
-          username,
-          displayName: options.name,
-          organisation: options.org,
-          roles: options.role,
-          password,
-          phone: options.phone ?? null,
+    .action(
+      async (
+        username: string,
+        options: {
+          name: string;
+          org: string;
+          role: Role[];
+          phone?: string;
+          password?: string;
+          passwordStdin?: boolean;
+        },
+      ) => {
+        const password = await passwordFrom(options);
+        await withDatabase(async (handle, auditKey) => {
+          const created = await addAccount(systemCtx(handle.db, auditKey), {
+            username,
+            displayName: options.name,
+            organisation: options.org,
+            roles: options.role,
+            password,
+            phone: options.phone ?? null,
+          });
+          io.out(`已新增账号 ${created.username}（${created.displayName}，${created.organisationName}）\n`);
         });
-        io.out(`已新增账号 ${created.username}（${created.displayName}，${created.organisationName}）\n`);
-      });
-    });
+      },
+    );
 
   user
     .command('reset-password')

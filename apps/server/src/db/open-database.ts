@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { Database, DatabaseHandle } from './database';
 import { acquireDirectoryLock } from './directory-lock';
@@ -29,7 +29,11 @@ async function pingWritable(db: Database): Promise<void> {
 /** Opens PostgreSQL (with `databaseUrl`) or the embedded PGlite in `dataDir`, locked against a second process. */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+    });
     // An idle client's error would otherwise kill the process; the readiness probe reports it instead.
     pool.on('error', (error) => config.onPoolError?.(error));
     const db = drizzlePg({ client: pool, schema }) as unknown as Database;
@@ -44,7 +48,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   if (config.pgliteDump) {
     const client = await PGlite.create({ loadDataDir: config.pgliteDump });
     const db = drizzlePglite({ client, schema }) as unknown as Database;
-    return { db, kind: 'pglite', ping: () => pingWritable(db), migrate: () => migratePglite(db), close: () => client.close() };
+    return {
+      db,
+      kind: 'pglite',
+      ping: () => pingWritable(db),
+      migrate: () => migratePglite(db),
+      close: () => client.close(),
+    };
   }
   mkdirSync(config.dataDir, { recursive: true });
   const lock = acquireDirectoryLock(config.dataDir);

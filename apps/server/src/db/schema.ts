@@ -82,7 +82,10 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('users_username_key').on(t.username), index('users_organisation_idx').on(t.organisationId)],
+  (t) => [
+    uniqueIndex('users_username_key').on(t.username),
+    index('users_organisation_idx').on(t.organisationId),
+  ],
 );
 
 /** 会话: server-side sessions; the cookie carries a random token, the table only its SHA-256. */

@@ -3,8 +3,8 @@ import { count, inArray } from 'drizzle-orm';
 import { type Clock, type Ctx, systemClock } from '../context';
 import type { Database } from '../db/database';
 import { regions, users } from '../db/schema';
-import { createRegion } from '../modules/regions/create-region';
 import { createOrganisation } from '../modules/organisations/save-organisation';
+import { createRegion } from '../modules/regions/create-region';
 import { createUser } from '../modules/users/create-user';
 import { demoAccounts, demoOrganisations, demoPassword, demoRegions } from './ningde';
 
@@ -17,7 +17,13 @@ export { demoPassword };
 export async function loadDemo(deps: { db: Database; auditKey: Buffer; clock?: Clock }): Promise<boolean> {
   const [existing] = await deps.db.select({ n: count() }).from(regions);
   if ((existing?.n ?? 0) > 0) return false;
-  const ctx: Ctx = { db: deps.db, actor: systemActor, clock: deps.clock ?? systemClock, ip: null, auditKey: deps.auditKey };
+  const ctx: Ctx = {
+    db: deps.db,
+    actor: systemActor,
+    clock: deps.clock ?? systemClock,
+    ip: null,
+    auditKey: deps.auditKey,
+  };
   for (const region of demoRegions) await createRegion(ctx, region);
   const organisationIds = new Map<string, string>();
   for (const { key, ...organisation } of demoOrganisations) {
@@ -43,6 +49,11 @@ export async function loadDemo(deps: { db: Database; auditKey: Buffer; clock?: C
   await deps.db
     .update(users)
     .set({ mustChangePassword: false })
-    .where(inArray(users.username, demoAccounts.map((a) => a.username)));
+    .where(
+      inArray(
+        users.username,
+        demoAccounts.map((a) => a.username),
+      ),
+    );
   return true;
 }

@@ -22,7 +22,12 @@ type DemoOrganisation = Omit<CreateOrganisation, 'contactPerson' | 'contactPhone
   sector?: CreateOrganisation['sector'];
 };
 
-const office = (key: string, regionCode: string, name: string): DemoOrganisation => ({ key, name, kind: 'office', regionCode });
+const office = (key: string, regionCode: string, name: string): DemoOrganisation => ({
+  key,
+  name,
+  kind: 'office',
+  regionCode,
+});
 const department = (key: string, name: string, sector: CreateOrganisation['sector']): DemoOrganisation => ({
   key,
   name,
@@ -50,7 +55,12 @@ export const demoOrganisations: DemoOrganisation[] = [
   department('industry', '宁德市工业和信息化局', '工信'),
   department('naturalResources', '宁德市自然资源局', '自然资源'),
   department('environment', '宁德市生态环境局', '生态环境'),
-  { key: 'jiaochengInvest', name: '宁德市蕉城区城市建设投资开发有限公司', kind: 'owner', regionCode: '350902' },
+  {
+    key: 'jiaochengInvest',
+    name: '宁德市蕉城区城市建设投资开发有限公司',
+    kind: 'owner',
+    regionCode: '350902',
+  },
   { key: 'newEnergy', name: '宁德时代新能源科技股份有限公司', kind: 'owner', regionCode: '350902' },
   { key: 'fuanSteel', name: '福安市青拓新材料有限公司', kind: 'owner', regionCode: '350981' },
   { key: 'fudingPort', name: '福鼎市港口开发建设有限公司', kind: 'owner', regionCode: '350982' },
@@ -60,16 +70,27 @@ export const demoOrganisations: DemoOrganisation[] = [
 ];
 
 /** The documented demo accounts, all with the password {@link demoPassword}. */
-export const demoAccounts: { username: string; displayName: string; organisation: string; roles: Role[] }[] = [
-  { username: 'admin', displayName: '系统管理员', organisation: 'dataCentre', roles: ['system_admin'] },
-  { username: 'security', displayName: '安全管理员', organisation: 'dataCentre', roles: ['security_admin'] },
-  { username: 'auditor', displayName: '审计管理员', organisation: 'dataCentre', roles: ['audit_admin'] },
-  { username: 'ningde', displayName: '林晓东', organisation: 'cityOffice', roles: ['office_staff'] },
-  { username: 'jiaocheng', displayName: '陈思远', organisation: 'jiaochengOffice', roles: ['office_staff'] },
-  { username: 'fuan', displayName: '郑海峰', organisation: 'fuanOffice', roles: ['office_staff'] },
-  { username: 'owner1', displayName: '黄建华', organisation: 'jiaochengInvest', roles: ['owner'] },
-  { username: 'leader1', displayName: '吴国平', organisation: 'cityGovernment', roles: ['leader'] },
-  { username: 'supervisor', displayName: '张明清', organisation: 'discipline', roles: ['supervisor'] },
-];
+export const demoAccounts: { username: string; displayName: string; organisation: string; roles: Role[] }[] =
+  [
+    { username: 'admin', displayName: '系统管理员', organisation: 'dataCentre', roles: ['system_admin'] },
+    {
+      username: 'security',
+      displayName: '安全管理员',
+      organisation: 'dataCentre',
+      roles: ['security_admin'],
+    },
+    { username: 'auditor', displayName: '审计管理员', organisation: 'dataCentre', roles: ['audit_admin'] },
+    { username: 'ningde', displayName: '林晓东', organisation: 'cityOffice', roles: ['office_staff'] },
+    {
+      username: 'jiaocheng',
+      displayName: '陈思远',
+      organisation: 'jiaochengOffice',
+      roles: ['office_staff'],
+    },
+    { username: 'fuan', displayName: '郑海峰', organisation: 'fuanOffice', roles: ['office_staff'] },
+    { username: 'owner1', displayName: '黄建华', organisation: 'jiaochengInvest', roles: ['owner'] },
+    { username: 'leader1', displayName: '吴国平', organisation: 'cityGovernment', roles: ['leader'] },
+    { username: 'supervisor', displayName: '张明清', organisation: 'discipline', roles: ['supervisor'] },
+  ];
 
 export const demoPassword = 'Tuijin#2026';

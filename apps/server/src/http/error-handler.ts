@@ -2,7 +2,13 @@ import { AppError, defaultErrorMessages, type ErrorCode, errorStatus } from '@tu
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
-function send(reply: import('fastify').FastifyReply, code: ErrorCode, message: string, details?: { path: string; message: string }[], status = errorStatus[code]) {
+function send(
+  reply: import('fastify').FastifyReply,
+  code: ErrorCode,
+  message: string,
+  details?: { path: string; message: string }[],
+  status = errorStatus[code],
+) {
   return reply.status(status).send({ error: { code, message, ...(details?.length ? { details } : {}) } });
 }
 
@@ -20,7 +26,9 @@ export function installErrorHandler(app: FastifyInstance) {
         message: issue.message ?? '无效',
       }));
       const first = details[0];
-      const message = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : defaultErrorMessages.VALIDATION_FAILED;
+      const message = first
+        ? `${first.path ? `${first.path}: ` : ''}${first.message}`
+        : defaultErrorMessages.VALIDATION_FAILED;
       return send(reply, 'VALIDATION_FAILED', message, details);
     }
     if (isResponseSerializationError(error)) {
@@ -30,8 +38,10 @@ export function installErrorHandler(app: FastifyInstance) {
     const status = error.statusCode ?? 500;
     if (status === 429) return send(reply, 'RATE_LIMITED', defaultErrorMessages.RATE_LIMITED);
     if (status === 413) return send(reply, 'VALIDATION_FAILED', '请求内容过大', undefined, 413);
-    if (status === 415) return send(reply, 'VALIDATION_FAILED', '不支持的内容类型，请使用 application/json', undefined, 415);
-    if (status >= 400 && status < 500) return send(reply, 'VALIDATION_FAILED', '请求格式错误', undefined, status);
+    if (status === 415)
+      return send(reply, 'VALIDATION_FAILED', '不支持的内容类型，请使用 application/json', undefined, 415);
+    if (status >= 400 && status < 500)
+      return send(reply, 'VALIDATION_FAILED', '请求格式错误', undefined, status);
     request.log.error({ err: error }, 'unhandled error');
     if (isConnectionError(error)) return send(reply, 'UNAVAILABLE', defaultErrorMessages.UNAVAILABLE);
     return send(reply, 'INTERNAL', defaultErrorMessages.INTERNAL);
@@ -41,5 +51,8 @@ export function installErrorHandler(app: FastifyInstance) {
 /** Connection-level database failures, which the client sees as maintenance rather than a bug. */
 export function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  return typeof code === 'string' && (code.startsWith('08') || code === 'ECONNREFUSED' || code === '57P01' || code === '25006');
+  return (
+    typeof code === 'string' &&
+    (code.startsWith('08') || code === 'ECONNREFUSED' || code === '57P01' || code === '25006')
+  );
 }

@@ -27,7 +27,9 @@ export function installIdempotency(app: FastifyInstance, db: Database, now: () =
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !mutating.has(request.method)) return;
     if (key.length === 0 || key.length > 100) {
-      throw new AppError('VALIDATION_FAILED', 'Idempotency-Key 长度须为 1–100', [{ path: 'Idempotency-Key', message: '长度须为 1–100' }]);
+      throw new AppError('VALIDATION_FAILED', 'Idempotency-Key 长度须为 1–100', [
+        { path: 'Idempotency-Key', message: '长度须为 1–100' },
+      ]);
     }
     const actorId = request.actor?.userId ?? `anonymous:${request.ip}`;
     const path = request.url;
@@ -56,7 +58,9 @@ export function installIdempotency(app: FastifyInstance, db: Database, now: () =
       .where(and(eq(idempotencyKeys.actorId, actorId), eq(idempotencyKeys.key, key)));
     if (!stored) throw new AppError('CONFLICT', '请求正在处理，请稍后重试');
     if (stored.method !== request.method || stored.path !== path) {
-      throw new AppError('VALIDATION_FAILED', '该 Idempotency-Key 已用于另一个请求', [{ path: 'Idempotency-Key', message: '已用于另一个请求' }]);
+      throw new AppError('VALIDATION_FAILED', '该 Idempotency-Key 已用于另一个请求', [
+        { path: 'Idempotency-Key', message: '已用于另一个请求' },
+      ]);
     }
     if (!stored.statusCode) throw new AppError('CONFLICT', '相同的请求正在处理，请稍后');
     reply.header('idempotent-replayed', 'true');

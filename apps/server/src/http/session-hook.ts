@@ -15,7 +15,12 @@ const policyCacheMs = 5_000;
  * Before anything else on every request: resolve the session cookie to an actor, then enforce the
  * route's declared access (deny by default) and the same-origin rule for state changes.
  */
-export function installSessionHook(app: FastifyInstance, db: Database, clock: Clock, allowedOrigins: readonly string[]) {
+export function installSessionHook(
+  app: FastifyInstance,
+  db: Database,
+  clock: Clock,
+  allowedOrigins: readonly string[],
+) {
   let cached: { at: number; policy: Awaited<ReturnType<typeof getSecurityPolicy>> } | null = null;
   const policy = async () => {
     const now = Date.now();
@@ -38,8 +43,8 @@ export function installSessionHook(app: FastifyInstance, db: Database, clock: Cl
         request.sessionRegionPath = row.regionPath;
       }
     }
-    // Routes outside the API (the web app's files, the 404 handler) carry no access of their own.
-    if (!request.url.startsWith('/api/') && access === undefined) return;
+    // The 404 handler and the web app's files carry no access of their own.
+    if (request.is404 || (!request.url.startsWith('/api/') && access === undefined)) return;
     checkAccess(access, request.actor);
     checkSameOrigin(request, allowedOrigins);
   });

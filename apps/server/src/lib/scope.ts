@@ -12,4 +12,5 @@ export function inRegionSubtree(column: AnyColumn, rootPath: string): SQL {
 }
 
 /** Whether the actor's scope is their own organisation only (a project owner unit). */
-export const isOwnerOnly = (actor: Actor) => actor.roles.length > 0 && actor.roles.every((role) => role === 'owner');
+export const isOwnerOnly = (actor: Actor) =>
+  actor.roles.length > 0 && actor.roles.every((role) => role === 'owner');

@@ -2,8 +2,8 @@ import type { InjectOptions } from 'fastify';
 import { type App, buildApp } from '../app';
 import type { Clock } from '../context';
 import { demoPassword } from '../demo/load-demo';
-import { createTestDatabase } from './test-database';
 import { testAuditKey, testEpoch } from './test-constants';
+import { createTestDatabase } from './test-database';
 
 /** A clock tests move by hand. */
 export interface MutableClock extends Clock {
@@ -33,7 +33,7 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 export async function createTestApp() {
   const database = await createTestDatabase();
   const clock = mutableClock(new Date(testEpoch.getTime() + 3_600_000));
-  const app: App = await buildApp({ database, auditKey: testAuditKey, clock });
+  const app: App = await buildApp({ database, auditKey: testAuditKey, clock, loginRatePerMinute: 100_000 });
   await app.ready();
 
   async function login(username: string, options: { password?: string; ip?: string } = {}) {
@@ -49,7 +49,13 @@ export async function createTestApp() {
   }
 
   /** Calls the API with a session cookie (or none), answering status and parsed JSON. */
-  async function call(cookie: string | null, method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}) {
+  async function call(
+    cookie: string | null,
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const response = await app.inject({
       method,
       url,
@@ -66,8 +72,10 @@ export async function createTestApp() {
     const cookie = await login(username);
     return {
       get: (url: string) => call(cookie, 'GET', url),
-      post: (url: string, payload?: unknown, headers?: Record<string, string>) => call(cookie, 'POST', url, payload ?? {}, headers),
-      put: (url: string, payload: unknown, headers?: Record<string, string>) => call(cookie, 'PUT', url, payload, headers),
+      post: (url: string, payload?: unknown, headers?: Record<string, string>) =>
+        call(cookie, 'POST', url, payload ?? {}, headers),
+      put: (url: string, payload: unknown, headers?: Record<string, string>) =>
+        call(cookie, 'PUT', url, payload, headers),
       patch: (url: string, payload: unknown) => call(cookie, 'PATCH', url, payload),
       cookie,
     };

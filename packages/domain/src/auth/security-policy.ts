@@ -7,7 +7,12 @@ import { z } from 'zod';
 export const SecurityPolicy = z
   .object({
     passwordMinLength: z.number().int().min(8).max(64).describe('密码最小长度'),
-    passwordMinClasses: z.number().int().min(1).max(4).describe('密码至少包含的字符类别数（大写、小写、数字、符号）'),
+    passwordMinClasses: z
+      .number()
+      .int()
+      .min(1)
+      .max(4)
+      .describe('密码至少包含的字符类别数（大写、小写、数字、符号）'),
     lockoutMaxFailures: z.number().int().min(3).max(20).describe('锁定前允许的连续失败次数'),
     lockoutWindowMinutes: z.number().int().min(1).max(1440).describe('统计失败次数的时间窗口（分钟）'),
     lockoutDurationMinutes: z.number().int().min(1).max(1440).describe('锁定时长（分钟）'),

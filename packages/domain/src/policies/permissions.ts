@@ -35,7 +35,11 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
-export const adminRoles = ['system_admin', 'security_admin', 'audit_admin'] as const satisfies readonly Role[];
+export const adminRoles = [
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+] as const satisfies readonly Role[];
 export type AdminRole = (typeof adminRoles)[number];
 
 export const isAdminRole = (role: Role): role is AdminRole => (adminRoles as readonly Role[]).includes(role);
@@ -61,7 +65,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'user.manage',
     'settings.manage',
   ],
-  security_admin: ['region.read', 'user.read', 'user.grantAdminRole', 'securityPolicy.read', 'securityPolicy.update'],
+  security_admin: [
+    'region.read',
+    'user.read',
+    'user.grantAdminRole',
+    'securityPolicy.read',
+    'securityPolicy.update',
+  ],
   audit_admin: ['audit.read'],
 };
 

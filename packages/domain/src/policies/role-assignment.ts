@@ -14,7 +14,10 @@ export function roleSetProblems(held: readonly Role[]): ErrorDetail[] {
   if (held.length === 0) problems.push({ path: 'roles', message: '至少需要一个角色' });
   if (new Set(held).size !== held.length) problems.push({ path: 'roles', message: '角色重复' });
   if (held.some(isAdminRole) && held.length > 1) {
-    problems.push({ path: 'roles', message: '系统管理员、安全管理员、审计管理员须单独设置，不能与其他角色兼任' });
+    problems.push({
+      path: 'roles',
+      message: '系统管理员、安全管理员、审计管理员须单独设置，不能与其他角色兼任',
+    });
   }
   return problems;
 }
@@ -50,7 +53,11 @@ export function authorizeRoleChange(
  * account holds: administrator accounts are managed by the security admin, others by the system
  * admin; nobody disables or resets themselves through the admin pages.
  */
-export function authorizeAccountChange(actor: Actor, targetUserId: string, targetRoles: readonly Role[]): void {
+export function authorizeAccountChange(
+  actor: Actor,
+  targetUserId: string,
+  targetRoles: readonly Role[],
+): void {
   if (!isSystemActor(actor) && actor.userId === targetUserId) {
     throw new AppError('FORBIDDEN', '不能在管理页面修改自己的账号');
   }
@@ -63,7 +70,11 @@ export function authorizeAccountChange(actor: Actor, targetUserId: string, targe
  * to an industry department, office staff to a key-project office.
  */
 export function roleOrganisationProblems(held: readonly Role[], kind: string): ErrorDetail[] {
-  const required: Partial<Record<Role, string>> = { owner: 'owner', department_staff: 'department', office_staff: 'office' };
+  const required: Partial<Record<Role, string>> = {
+    owner: 'owner',
+    department_staff: 'department',
+    office_staff: 'office',
+  };
   const names: Record<string, string> = { owner: '业主单位', department: '行业部门', office: '重点办' };
   return held
     .filter((role) => required[role] && required[role] !== kind)

@@ -32,7 +32,8 @@ export function regionCodeProblems(
   parent: { code: string; level: RegionLevel } | null,
 ): string[] {
   if (level === 'zone') {
-    if (!zoneCodePattern.test(code)) return ['开发区等非标准单位代码格式应为“上级代码-字母数字”，如 350900-DQ'];
+    if (!zoneCodePattern.test(code))
+      return ['开发区等非标准单位代码格式应为“上级代码-字母数字”，如 350900-DQ'];
     if (!parent) return ['开发区等非标准单位必须有上级区划'];
     if (!code.startsWith(`${parent.code.slice(0, 6)}-`)) return [`代码应以上级区划代码 ${parent.code} 开头`];
     return [];
@@ -56,4 +57,5 @@ export const regionLevelNames: Record<RegionLevel, string> = {
 };
 
 /** The materialised path of a node: its parent's path, a dot, its own code. */
-export const childPath = (parentPath: string | null, code: string) => (parentPath ? `${parentPath}.${code}` : code);
+export const childPath = (parentPath: string | null, code: string) =>
+  parentPath ? `${parentPath}.${code}` : code;

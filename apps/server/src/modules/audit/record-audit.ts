@@ -31,7 +31,11 @@ export async function recordAudit(
   input: AuditInput,
 ): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${auditChainLockKey})`);
-  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  const [last] = await tx
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
   const prevHash = last?.hash ?? genesisHash;
   const fields = {
     at: ctx.clock.now(),
@@ -45,7 +49,9 @@ export async function recordAudit(
     changes: input.changes ?? null,
     detail: input.detail ?? null,
   };
-  await tx.insert(auditEvents).values({ ...fields, prevHash, hash: chainHash(ctx.auditKey, prevHash, fields) });
+  await tx
+    .insert(auditEvents)
+    .values({ ...fields, prevHash, hash: chainHash(ctx.auditKey, prevHash, fields) });
 }
 
 /**

@@ -11,8 +11,12 @@ import { login } from './login';
 import { logout } from './logout';
 import { sessionCookieName } from './sessions';
 
-export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps, cookie: { secure: boolean }) {
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: cookie.secure };
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  deps: RouteDeps,
+  options: { secure: boolean; loginRatePerMinute: number },
+) {
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: options.secure };
 
   defineRoute(
     app,
@@ -20,11 +24,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps, cookie
     endpoints.login,
     'public',
     async ({ body, ctx, request, reply }) => {
-      const { token, actorRow } = await login(ctx, { ...body, userAgent: request.headers['user-agent'] ?? null });
+      const { token, actorRow } = await login(ctx, {
+        ...body,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
       reply.setCookie(sessionCookieName, token, cookieOptions);
       return presentMe(actorRow);
     },
-    { rateLimit: { max: 60, timeWindow: '1 minute' } },
+    { rateLimit: { max: options.loginRatePerMinute, timeWindow: '1 minute' } },
   );
 
   defineRoute(app, deps, endpoints.logout, 'authenticated', async ({ ctx, request, reply }) => {

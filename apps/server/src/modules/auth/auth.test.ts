@@ -10,7 +10,12 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const loginAs = (username: string, password: string, ip = '10.9.9.9') =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: ip,
+  });
 
 describe('login', () => {
   it('opens a session with an HttpOnly SameSite cookie and answers the person with abilities', async () => {
@@ -53,7 +58,8 @@ describe('login', () => {
 
 describe('lockout', () => {
   it('locks the account after five wrong passwords from one address, and audits every attempt', async () => {
-    for (let i = 0; i < 4; i++) expect((await loginAs('leader1', 'Wrong#pass1', '10.3.3.3')).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await loginAs('leader1', 'Wrong#pass1', '10.3.3.3')).statusCode).toBe(401);
     const fifth = await loginAs('leader1', 'Wrong#pass1', '10.3.3.3');
     expect(fifth.statusCode).toBe(429);
     expect(fifth.json().error.message).toContain('锁定');
@@ -114,11 +120,17 @@ describe('sessions', () => {
     const admin = await t.as('admin');
     const cookie = await t.login('leader1', { ip: '10.7.7.7' });
     const leader = (await admin.get('/api/users?q=leader1')).body.data[0];
-    const roles = await admin.put(`/api/users/${leader.id}/roles`, { roles: ['service_officer'], version: leader.version });
+    const roles = await admin.put(`/api/users/${leader.id}/roles`, {
+      roles: ['service_officer'],
+      version: leader.version,
+    });
     expect(roles.status).toBe(200);
     const me = await t.call(cookie, 'GET', '/api/auth/me');
     expect(me.body.roles).toEqual(['service_officer']);
-    const disabled = await admin.put(`/api/users/${leader.id}/active`, { isActive: false, version: roles.body.version });
+    const disabled = await admin.put(`/api/users/${leader.id}/active`, {
+      isActive: false,
+      version: roles.body.version,
+    });
     expect(disabled.status).toBe(200);
     expect((await t.call(cookie, 'GET', '/api/auth/me')).status).toBe(401);
     expect((await loginAs('leader1', 'Tuijin#2026', '10.7.7.7')).statusCode).toBe(401);
@@ -128,7 +140,10 @@ describe('sessions', () => {
 describe('change password', () => {
   it('refuses a weak password with the rule it breaks, then accepts a good one', async () => {
     const cookie = await t.login('owner1');
-    const weak = await t.call(cookie, 'POST', '/api/auth/password', { currentPassword: 'Tuijin#2026', newPassword: 'short' });
+    const weak = await t.call(cookie, 'POST', '/api/auth/password', {
+      currentPassword: 'Tuijin#2026',
+      newPassword: 'short',
+    });
     expect(weak.status).toBe(400);
     expect(weak.body.error.details.map((d: { message: string }) => d.message).join()).toContain('至少 10 位');
     const wrongCurrent = await t.call(cookie, 'POST', '/api/auth/password', {

@@ -16,18 +16,27 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordRequest & { 
   const [row] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
   if (!row) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    throw new AppError('VALIDATION_FAILED', '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }]);
+    throw new AppError('VALIDATION_FAILED', '当前密码不正确', [
+      { path: 'currentPassword', message: '当前密码不正确' },
+    ]);
   }
   const policy = await getSecurityPolicy(ctx.db);
   const problems = passwordProblems(input.newPassword, row.username, policy, 'newPassword');
-  if (input.newPassword === input.currentPassword) problems.push({ path: 'newPassword', message: '新密码不能与当前密码相同' });
+  if (input.newPassword === input.currentPassword)
+    problems.push({ path: 'newPassword', message: '新密码不能与当前密码相同' });
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]?.message, problems);
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, passwordChangedAt: now, mustChangePassword: false, version: sql`${users.version} + 1`, updatedAt: now })
+      .set({
+        passwordHash,
+        passwordChangedAt: now,
+        mustChangePassword: false,
+        version: sql`${users.version} + 1`,
+        updatedAt: now,
+      })
       .where(eq(users.id, row.id));
     await revokeUserSessions(tx, row.id, now, input.tokenHash);
     await recordAudit(tx, ctx, {

@@ -35,15 +35,24 @@ async function failuresSinceLastSuccess(db: Queryable, username: string, ip: str
  * on the typed username and the client address (unknown usernames lock too, so locking reveals
  * nothing), and a locked pair is refused without checking the password.
  */
-export async function login(ctx: LoginCtx, input: LoginInput): Promise<{ token: string; actorRow: ActorRow }> {
+export async function login(
+  ctx: LoginCtx,
+  input: LoginInput,
+): Promise<{ token: string; actorRow: ActorRow }> {
   const now = ctx.clock.now();
   const ip = ctx.ip ?? 'local';
   const username = input.username.trim().toLowerCase();
   const policy = await getSecurityPolicy(ctx.db);
-  const horizon = new Date(now.getTime() - (policy.lockoutWindowMinutes + policy.lockoutDurationMinutes) * 60_000);
+  const horizon = new Date(
+    now.getTime() - (policy.lockoutWindowMinutes + policy.lockoutDurationMinutes) * 60_000,
+  );
   const auditAs = { ...ctx, actor: { ...systemActor, userId: null as unknown as string, username } };
 
-  const lockedUntil = lockoutUntil(await failuresSinceLastSuccess(ctx.db, username, ip, horizon), policy, now);
+  const lockedUntil = lockoutUntil(
+    await failuresSinceLastSuccess(ctx.db, username, ip, horizon),
+    policy,
+    now,
+  );
   if (lockedUntil) {
     await ctx.db.transaction((tx) =>
       recordAudit(tx, auditAs, { action: 'auth.login.refused', detail: { reason: 'locked', lockedUntil } }),
@@ -89,12 +98,16 @@ export async function login(ctx: LoginCtx, input: LoginInput): Promise<{ token: 
     await tx.insert(loginAttempts).values({ username, ip, succeeded: true, at: now });
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, row.userId));
     const actor = toActor(row);
-    await recordAudit(tx, { ...ctx, actor }, {
-      action: 'auth.login',
-      entityType: 'user',
-      entityId: row.userId,
-      regionPath: row.regionPath,
-    });
+    await recordAudit(
+      tx,
+      { ...ctx, actor },
+      {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: row.userId,
+        regionPath: row.regionPath,
+      },
+    );
     return createSession(tx, { userId: row.userId, ip: ctx.ip, userAgent: input.userAgent, now });
   });
   return { token, actorRow: row };

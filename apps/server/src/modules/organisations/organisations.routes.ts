@@ -8,7 +8,10 @@ import { createOrganisation, updateOrganisation } from './save-organisation';
 export function registerOrganisationRoutes(app: FastifyInstance, deps: RouteDeps) {
   defineRoute(app, deps, endpoints.findOrganisations, 'organisation.read', async ({ ctx, query }) => {
     const { rows, total } = await findOrganisations(ctx.db, ctx.actor, query);
-    return { data: rows.map(presentOrganisation), page: { total, page: query.page, pageSize: query.pageSize } };
+    return {
+      data: rows.map(presentOrganisation),
+      page: { total, page: query.page, pageSize: query.pageSize },
+    };
   });
   defineRoute(app, deps, endpoints.getOrganisation, 'organisation.read', async ({ ctx, params }) =>
     presentOrganisation(await getOrganisation(ctx.db, ctx.actor, params.id)),

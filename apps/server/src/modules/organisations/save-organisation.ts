@@ -20,7 +20,9 @@ async function regionInScope(ctx: Ctx, code: string) {
 
 function checkSector(input: { kind: string; sector: string | null }) {
   if (input.kind === 'department' && !input.sector) {
-    throw new AppError('VALIDATION_FAILED', '行业部门须选择行业', [{ path: 'sector', message: '行业部门须选择行业' }]);
+    throw new AppError('VALIDATION_FAILED', '行业部门须选择行业', [
+      { path: 'sector', message: '行业部门须选择行业' },
+    ]);
   }
 }
 
@@ -28,8 +30,17 @@ async function assertNameFree(db: Queryable, regionCode: string, name: string, e
   const [clash] = await db
     .select({ id: organisations.id })
     .from(organisations)
-    .where(and(eq(organisations.regionCode, regionCode), eq(organisations.name, name), exceptId ? ne(organisations.id, exceptId) : undefined));
-  if (clash) throw new AppError('CONFLICT', `本区划已有名为“${name}”的单位`, [{ path: 'name', message: '同一区划内单位名称不能重复' }]);
+    .where(
+      and(
+        eq(organisations.regionCode, regionCode),
+        eq(organisations.name, name),
+        exceptId ? ne(organisations.id, exceptId) : undefined,
+      ),
+    );
+  if (clash)
+    throw new AppError('CONFLICT', `本区划已有名为“${name}”的单位`, [
+      { path: 'name', message: '同一区划内单位名称不能重复' },
+    ]);
 }
 
 /** Registers an organisation (office, department, owner unit) in a region of the actor's jurisdiction. */

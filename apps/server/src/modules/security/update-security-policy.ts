@@ -1,5 +1,5 @@
-import { AppError, authorize, SecurityPolicy } from '@tuijin/domain';
 import type { UpdateSecurityPolicy } from '@tuijin/contracts';
+import { AppError, authorize, SecurityPolicy } from '@tuijin/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { settings } from '../../db/schema';
@@ -18,7 +18,13 @@ export async function updateSecurityPolicy(ctx: Ctx, input: UpdateSecurityPolicy
     if (version === 0) {
       const inserted = await tx
         .insert(settings)
-        .values({ key: securityPolicyKey, value: next, version: 1, updatedBy: ctx.actor.userId, updatedAt: ctx.clock.now() })
+        .values({
+          key: securityPolicyKey,
+          value: next,
+          version: 1,
+          updatedBy: ctx.actor.userId,
+          updatedAt: ctx.clock.now(),
+        })
         .onConflictDoNothing()
         .returning();
       if (inserted.length === 0) throw new AppError('CONFLICT');

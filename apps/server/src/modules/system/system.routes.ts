@@ -11,7 +11,9 @@ export function registerSystemRoutes(app: FastifyInstance, deps: RouteDeps, data
     try {
       await Promise.race([
         database.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('database ping timed out')), pingTimeoutMs).unref()),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('database ping timed out')), pingTimeoutMs).unref(),
+        ),
       ]);
       return { status: 'ok' as const, database: database.kind };
     } catch (error) {

@@ -14,15 +14,27 @@ export function systemCtx(db: Database, auditKey: Buffer): Ctx {
 /** Adds an account from the CLI; the organisation is named by id or exact name. */
 export async function addAccount(
   ctx: Ctx,
-  input: { username: string; displayName: string; organisation: string; roles: Role[]; password: string; phone?: string | null },
+  input: {
+    username: string;
+    displayName: string;
+    organisation: string;
+    roles: Role[];
+    password: string;
+    phone?: string | null;
+  },
 ) {
   const isUuid = /^[0-9a-f-]{36}$/i.test(input.organisation);
   const matches = await ctx.db
     .select({ id: organisations.id })
     .from(organisations)
-    .where(isUuid ? or(eq(organisations.id, input.organisation), eq(organisations.name, input.organisation)) : eq(organisations.name, input.organisation));
+    .where(
+      isUuid
+        ? or(eq(organisations.id, input.organisation), eq(organisations.name, input.organisation))
+        : eq(organisations.name, input.organisation),
+    );
   if (matches.length === 0) throw new AppError('VALIDATION_FAILED', `找不到单位“${input.organisation}”`);
-  if (matches.length > 1) throw new AppError('VALIDATION_FAILED', `有多个单位名为“${input.organisation}”，请改用单位编号`);
+  if (matches.length > 1)
+    throw new AppError('VALIDATION_FAILED', `有多个单位名为“${input.organisation}”，请改用单位编号`);
   return createUser(ctx, {
     username: input.username,
     displayName: input.displayName,

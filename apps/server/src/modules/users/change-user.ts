@@ -51,7 +51,11 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUser) {
   authorizeAccountChange(ctx.actor, id, current.roles);
   const organisation = await organisationForRoles(ctx, input.organisationId, current.roles);
   const next = { displayName: input.displayName, phone: input.phone, organisationId: organisation.id };
-  const before = { displayName: current.displayName, phone: current.phone, organisationId: current.organisationId };
+  const before = {
+    displayName: current.displayName,
+    phone: current.phone,
+    organisationId: current.organisationId,
+  };
   return changeUser(ctx, current, input.version, next, {
     action: 'user.update',
     changes: diffChanges(before, next),
@@ -64,10 +68,16 @@ export async function setUserRoles(ctx: Ctx, id: string, input: SetUserRoles) {
   const current = await getUser(ctx.db, ctx.actor, id);
   authorizeRoleChange(ctx.actor, id, current.roles, input.roles);
   await organisationForRoles(ctx, current.organisationId, input.roles);
-  return changeUser(ctx, current, input.version, { roles: input.roles }, {
-    action: 'user.roles.update',
-    changes: diffChanges({ roles: current.roles }, { roles: input.roles }),
-  });
+  return changeUser(
+    ctx,
+    current,
+    input.version,
+    { roles: input.roles },
+    {
+      action: 'user.roles.update',
+      changes: diffChanges({ roles: current.roles }, { roles: input.roles }),
+    },
+  );
 }
 
 /** Enables or disables an account; disabling ends its sessions at once. */
@@ -79,7 +89,10 @@ export async function setUserActive(ctx: Ctx, id: string, input: SetUserActive) 
     current,
     input.version,
     { isActive: input.isActive },
-    { action: input.isActive ? 'user.enable' : 'user.disable', changes: diffChanges({ isActive: current.isActive }, { isActive: input.isActive }) },
+    {
+      action: input.isActive ? 'user.enable' : 'user.disable',
+      changes: diffChanges({ isActive: current.isActive }, { isActive: input.isActive }),
+    },
     input.isActive ? undefined : (tx) => revokeUserSessions(tx, id, ctx.clock.now()),
   );
 }
@@ -108,7 +121,14 @@ export async function unlockUser(ctx: Ctx, id: string) {
   const current = await getUser(ctx.db, ctx.actor, id);
   authorizeAccountChange(ctx.actor, id, current.roles);
   await ctx.db.transaction(async (tx) => {
-    await tx.delete(loginAttempts).where(and(eq(loginAttempts.username, current.username), eq(loginAttempts.succeeded, false)));
-    await recordAudit(tx, ctx, { action: 'user.unlock', entityType: 'user', entityId: id, regionPath: current.regionPath });
+    await tx
+      .delete(loginAttempts)
+      .where(and(eq(loginAttempts.username, current.username), eq(loginAttempts.succeeded, false)));
+    await recordAudit(tx, ctx, {
+      action: 'user.unlock',
+      entityType: 'user',
+      entityId: id,
+      regionPath: current.regionPath,
+    });
   });
 }

@@ -1,5 +1,11 @@
 import type { CreateUser } from '@tuijin/contracts';
-import { AppError, authorize, authorizeRoleChange, passwordProblems, roleOrganisationProblems } from '@tuijin/domain';
+import {
+  AppError,
+  authorize,
+  authorizeRoleChange,
+  passwordProblems,
+  roleOrganisationProblems,
+} from '@tuijin/domain';
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
@@ -27,7 +33,10 @@ export async function organisationForRoles(ctx: Ctx, organisationId: string, rol
 
 export async function assertUsernameFree(db: Queryable, username: string) {
   const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
-  if (clash) throw new AppError('CONFLICT', `用户名 ${username} 已被使用`, [{ path: 'username', message: '用户名已被使用' }]);
+  if (clash)
+    throw new AppError('CONFLICT', `用户名 ${username} 已被使用`, [
+      { path: 'username', message: '用户名已被使用' },
+    ]);
 }
 
 /**

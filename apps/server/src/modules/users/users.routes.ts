@@ -15,7 +15,9 @@ export function registerUserRoutes(app: FastifyInstance, deps: RouteDeps) {
     presentUser(await getUser(ctx.db, ctx.actor, params.id)),
   );
   // Account changes are checked in the use cases (user.manage, or user.grantAdminRole for admin accounts).
-  defineRoute(app, deps, endpoints.createUser, 'user.read', async ({ ctx, body }) => presentUser(await createUser(ctx, body)));
+  defineRoute(app, deps, endpoints.createUser, 'user.read', async ({ ctx, body }) =>
+    presentUser(await createUser(ctx, body)),
+  );
   defineRoute(app, deps, endpoints.updateUser, 'user.read', async ({ ctx, params, body }) =>
     presentUser(await updateUser(ctx, params.id, body)),
   );

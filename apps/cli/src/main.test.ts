@@ -1,0 +1,120 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from './main';
+
+/** Runs the CLI in-process and captures what it prints. */
+async function run(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(['node', 'tuijin', ...args], {
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      err += s;
+    },
+  });
+  return { code, out, err };
+}
+
+const saved = { ...process.env };
+beforeAll(() => {
+  process.env.TUIJIN_DATA_DIR = mkdtempSync(join(tmpdir(), 'tuijin-cli-'));
+  delete process.env.DATABASE_URL;
+});
+afterAll(() => {
+  process.env = saved;
+});
+
+describe('tuijin CLI', () => {
+  it('prints help listing its commands', async () => {
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    for (const command of ['serve', 'migrate', 'demo', 'user']) expect(help.out).toContain(command);
+  });
+
+  it('exits 2 with a clear message on an unknown command or a bad role', async () => {
+    const unknown = await run('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('frobnicate');
+    const badRole = await run(
+      'user',
+      'add',
+      'x1',
+      '--name',
+      'x',
+      '--org',
+      'y',
+      '--role',
+      'emperor',
+      '--password',
+      'a',
+    );
+    expect(badRole.code).toBe(2);
+    expect(badRole.err).toContain('emperor');
+  });
+
+  it('migrates, loads the demo once, adds a user and resets a password', async () => {
+    expect((await run('migrate')).code).toBe(0);
+    const demo = await run('demo');
+    expect(demo.code).toBe(0);
+    expect(demo.out).toContain('宁德市');
+    expect((await run('demo')).out).toContain('未重复载入');
+    const added = await run(
+      'user',
+      'add',
+      'wangfang',
+      '--name',
+      '王芳',
+      '--org',
+      '福安市重点项目建设办公室',
+      '--role',
+      'office_staff',
+      '--password',
+      'Fuan#Office2026',
+    );
+    expect(added.err).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.out).toContain('wangfang');
+    const reset = await run('user', 'reset-password', 'wangfang', '--password', 'Another#Pass2026');
+    expect(reset.code).toBe(0);
+  });
+
+  it('explains what is wrong with a user it cannot add', async () => {
+    const noOrg = await run(
+      'user',
+      'add',
+      'nobody1',
+      '--name',
+      '无',
+      '--org',
+      '不存在的单位',
+      '--role',
+      'owner',
+      '--password',
+      'Whatever#2026',
+    );
+    expect(noOrg.code).toBe(2);
+    expect(noOrg.err).toContain('找不到单位');
+    const weak = await run(
+      'user',
+      'add',
+      'weakling',
+      '--name',
+      '弱',
+      '--org',
+      '宁德市人民政府',
+      '--role',
+      'leader',
+      '--password',
+      'abc',
+    );
+    expect(weak.code).toBe(2);
+    expect(weak.err).toContain('密码');
+    const missing = await run('user', 'reset-password', 'ghost', '--password', 'Another#Pass2026');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('ghost');
+  });
+});

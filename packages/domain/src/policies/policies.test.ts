@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors';
+import type { Actor } from './actor';
+import { authorize } from './authorize';
+import { type Permission, type Role, roles } from './permissions';
+import {
+  authorizeAccountChange,
+  authorizeRoleChange,
+  roleOrganisationProblems,
+  roleSetProblems,
+} from './role-assignment';
+
+const actorWith = (role: Role, regionPath = '350000.350900.350902'): Actor => ({
+  userId: `u-${role}`,
+  username: role,
+  displayName: role,
+  roles: [role],
+  organisationId: `org-${role}`,
+  organisationKind: role === 'owner' ? 'owner' : 'office',
+  regionCode: regionPath.split('.').at(-1)!,
+  regionPath,
+  sector: null,
+});
+
+const inside = { regionPath: '350000.350900.350902', organisationId: 'org-other' };
+const outside = { regionPath: '350000.350900.350981', organisationId: 'org-other' };
+
+function outcome(role: Role, permission: Permission, target: typeof inside) {
+  try {
+    authorize(actorWith(role), permission, target);
+    return 'allow';
+  } catch (error) {
+    return (error as AppError).code;
+  }
+}
+
+/** role × permission × inside/outside jurisdiction → allow / FORBIDDEN / NOT_FOUND. */
+const matrix: [Role, Permission, string, string][] = [
+  ['office_staff', 'organisation.read', 'allow', 'NOT_FOUND'],
+  ['office_staff', 'organisation.manage', 'allow', 'NOT_FOUND'],
+  ['office_staff', 'user.manage', 'FORBIDDEN', 'NOT_FOUND'],
+  ['office_staff', 'audit.read', 'FORBIDDEN', 'NOT_FOUND'],
+  ['department_staff', 'organisation.read', 'allow', 'NOT_FOUND'],
+  ['department_staff', 'organisation.manage', 'FORBIDDEN', 'NOT_FOUND'],
+  ['owner', 'organisation.read', 'NOT_FOUND', 'NOT_FOUND'],
+  ['leader', 'user.read', 'allow', 'NOT_FOUND'],
+  ['service_officer', 'organisation.read', 'allow', 'NOT_FOUND'],
+  ['service_officer', 'user.manage', 'FORBIDDEN', 'NOT_FOUND'],
+  ['supervisor', 'audit.read', 'allow', 'NOT_FOUND'],
+  ['supervisor', 'organisation.manage', 'FORBIDDEN', 'NOT_FOUND'],
+  ['system_admin', 'user.manage', 'allow', 'NOT_FOUND'],
+  ['system_admin', 'audit.read', 'FORBIDDEN', 'NOT_FOUND'],
+  ['system_admin', 'securityPolicy.update', 'FORBIDDEN', 'NOT_FOUND'],
+  ['security_admin', 'securityPolicy.update', 'allow', 'NOT_FOUND'],
+  ['security_admin', 'audit.read', 'FORBIDDEN', 'NOT_FOUND'],
+  ['audit_admin', 'audit.read', 'allow', 'NOT_FOUND'],
+  ['audit_admin', 'user.manage', 'FORBIDDEN', 'NOT_FOUND'],
+];
+
+describe('authorize matrix', () => {
+  it.each(matrix)('%s × %s → inside %s, outside %s', (role, permission, insideResult, outsideResult) => {
+    expect(outcome(role, permission, inside)).toBe(insideResult);
+    expect(outcome(role, permission, outside)).toBe(outsideResult);
+  });
+
+  it('lets an owner see its own organisation only', () => {
+    const owner = actorWith('owner');
+    expect(() =>
+      authorize(owner, 'organisation.read', {
+        regionPath: inside.regionPath,
+        organisationId: owner.organisationId,
+      }),
+    ).not.toThrow();
+  });
+
+  it('covers every role', () => {
+    expect(new Set(matrix.map(([role]) => role))).toEqual(new Set(roles));
+  });
+});
+
+describe('三权分立', () => {
+  it('refuses two administrator roles, or one mixed with a business role', () => {
+    expect(roleSetProblems(['system_admin', 'audit_admin'])).not.toHaveLength(0);
+    expect(roleSetProblems(['system_admin', 'supervisor'])).not.toHaveLength(0);
+    expect(roleSetProblems(['office_staff', 'leader'])).toHaveLength(0);
+  });
+
+  it('lets nobody change their own roles', () => {
+    const admin = actorWith('system_admin');
+    expect(() => authorizeRoleChange(admin, admin.userId, ['system_admin'], ['system_admin'])).toThrow(
+      AppError,
+    );
+  });
+
+  it('keeps administrator roles with the security admin', () => {
+    const system = actorWith('system_admin');
+    const security = actorWith('security_admin');
+    expect(() => authorizeRoleChange(system, 'other', [], ['audit_admin'])).toThrow('安全管理员');
+    expect(() => authorizeRoleChange(security, 'other', [], ['audit_admin'])).not.toThrow();
+    expect(() => authorizeRoleChange(system, 'other', ['owner'], ['office_staff'])).not.toThrow();
+    expect(() => authorizeAccountChange(system, 'other', ['security_admin'])).toThrow(AppError);
+  });
+
+  it('ties owner, department and office roles to their kind of organisation', () => {
+    expect(roleOrganisationProblems(['owner'], 'office')).toHaveLength(1);
+    expect(roleOrganisationProblems(['owner'], 'owner')).toHaveLength(0);
+    expect(roleOrganisationProblems(['leader'], 'other')).toHaveLength(0);
+  });
+});
