@@ -6,7 +6,7 @@ import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/users';
 
 /** Builds the `tuijin` command tree; output goes through `io` so tests can capture it. */
-export function buildProgram(io: { out: (s: string) => void; err: (s: string) => void }) {
+export function buildProgram(io: Io) {
   const program = new Command('tuijin')
     .description('推进 Tuijin — 重点项目推进平台命令行工具')
     .version('0.1.0')
@@ -20,9 +20,14 @@ export function buildProgram(io: { out: (s: string) => void; err: (s: string) =>
 }
 
 /** Runs the CLI and returns the exit code: 0 success, 1 failure, 2 bad usage. */
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
 export async function main(
   argv: string[],
-  io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) },
+  io: Io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) },
 ): Promise<number> {
   const program = buildProgram(io);
   try {

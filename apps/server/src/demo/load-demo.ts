@@ -3,6 +3,7 @@ import { count, inArray } from 'drizzle-orm';
 import { type Clock, type Ctx, systemClock } from '../context';
 import type { Database } from '../db/database';
 import { regions, users } from '../db/schema';
+import { recordAudit } from '../modules/audit/record-audit';
 import { createOrganisation } from '../modules/organisations/save-organisation';
 import { createRegion } from '../modules/regions/create-region';
 import { createUser } from '../modules/users/create-user';

@@ -1,0 +1,167 @@
+/**
+ * Foundation benchmark: request latency through the whole stack (session resolution, access check,
+ * scoped SQL, presenter) at province scale — 110 regions, 20,000 organisations, 50,000 users — on
+ * PGlite and, with BENCH_DATABASE_URL, on PostgreSQL. Prints a Markdown table for PERFORMANCE.md.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { buildApp } from '../src/app';
+import type { DatabaseHandle } from '../src/db/database';
+import { openDatabase } from '../src/db/open-database';
+import { organisations, regions, users } from '../src/db/schema';
+import { loadDemo } from '../src/demo/load-demo';
+import { hashPassword } from '../src/modules/auth/passwords';
+
+const auditKey = Buffer.alloc(32, 1);
+
+async function seed(handle: DatabaseHandle) {
+  await handle.migrate();
+  await loadDemo({ db: handle.db, auditKey });
+  const regionRows = [];
+  for (let c = 1; c <= 10; c++) {
+    const city = `36${String(c).padStart(2, '0')}00`;
+    regionRows.push({
+      code: city,
+      name: `市${c}`,
+      level: 'city' as const,
+      parentCode: '350000',
+      path: `350000.${city}`,
+    });
+    for (let k = 1; k <= 10; k++) {
+      const county = `36${String(c).padStart(2, '0')}${String(k).padStart(2, '0')}`;
+      regionRows.push({
+        code: county,
+        name: `县${c}-${k}`,
+        level: 'county' as const,
+        parentCode: city,
+        path: `350000.${city}.${county}`,
+      });
+    }
+  }
+  await handle.db.insert(regions).values(regionRows);
+  const [provinceOffice] = await handle.db
+    .insert(organisations)
+    .values({ name: '福建省重点项目办', kind: 'office', regionCode: '350000', regionPath: '350000' })
+    .returning({ id: organisations.id });
+  const counties = regionRows.filter((r) => r.level === 'county');
+  const hash = await hashPassword('Bench#Password1');
+  const orgIds: string[] = [];
+  for (let batch = 0; batch < 20; batch++) {
+    const rows = Array.from({ length: 1000 }, (_, i) => {
+      const region = counties[(batch * 1000 + i) % counties.length]!;
+      return {
+        name: `单位${batch}-${i}`,
+        kind: 'owner' as const,
+        regionCode: region.code,
+        regionPath: region.path,
+      };
+    });
+    const inserted = await handle.db.insert(organisations).values(rows).returning({ id: organisations.id });
+    orgIds.push(...inserted.map((r) => r.id));
+  }
+  for (let batch = 0; batch < 50; batch++) {
+    const rows = Array.from({ length: 1000 }, (_, i) => ({
+      username: `u${batch}_${i}`,
+      displayName: `用户${batch}-${i}`,
+      organisationId: orgIds[(batch * 1000 + i) % orgIds.length]!,
+      roles: ['owner'],
+      passwordHash: hash,
+      mustChangePassword: false,
+    }));
+    await handle.db.insert(users).values(rows);
+  }
+  await handle.db.insert(users).values({
+    username: 'province',
+    displayName: '省重点办',
+    organisationId: provinceOffice!.id,
+    roles: ['office_staff'],
+    passwordHash: await hashPassword('Tuijin#2026'),
+    mustChangePassword: false,
+  });
+}
+
+async function measure(label: string, runs: number, fn: () => Promise<void>) {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
+  return { label, median: pick(0.5), p95: pick(0.95) };
+}
+
+async function run(engine: string, handle: DatabaseHandle) {
+  const seedStart = performance.now();
+  await seed(handle);
+  const seedSeconds = ((performance.now() - seedStart) / 1000).toFixed(1);
+  const app = await buildApp({ database: handle, auditKey, loginRatePerMinute: 1_000_000 });
+  const login = async (username: string) => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: 'Tuijin#2026' },
+    });
+    return `tuijin_session=${response.cookies[0]!.value}`;
+  };
+  const province = await login('province');
+  const county = await login('jiaocheng');
+  const get = (cookie: string, url: string) => async () => {
+    const response = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode}`);
+  };
+  const results = [
+    await measure('login (argon2id verify + session)', 20, async () => void (await login('ningde'))),
+    await measure('GET /api/auth/me', 200, get(county, '/api/auth/me')),
+    await measure(
+      'GET /api/organisations (province office, 20k rows in scope)',
+      50,
+      get(province, '/api/organisations?pageSize=50'),
+    ),
+    await measure(
+      'GET /api/organisations?q= (name search over 20k)',
+      50,
+      get(province, `/api/organisations?q=${encodeURIComponent('单位7-')}`),
+    ),
+    await measure(
+      'GET /api/users (province office, 50k rows in scope)',
+      50,
+      get(province, '/api/users?pageSize=50'),
+    ),
+    await measure('GET /api/users (county office, small scope)', 50, get(county, '/api/users')),
+  ];
+  await app.close();
+  console.log(`\n### ${engine} (seed ${seedSeconds} s)\n`);
+  console.log('| request | median ms | p95 ms |\n|---|---|---|');
+  for (const r of results) console.log(`| ${r.label} | ${r.median} | ${r.p95} |`);
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'tuijin-bench-'));
+const lite = await openDatabase({ dataDir });
+try {
+  await run('PGlite', lite);
+} finally {
+  await lite.close();
+}
+
+const url = process.env.BENCH_DATABASE_URL;
+if (url) {
+  const name = `tuijin_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: target.toString(), dataDir });
+  try {
+    await run('PostgreSQL', handle);
+  } finally {
+    await handle.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}

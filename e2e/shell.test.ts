@@ -1,0 +1,51 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchChromium, loginThroughPage, screenshot } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 800 } });
+  page = await context.newPage();
+});
+
+describe('web shell', () => {
+  it('sends a visitor without a session to the login page', async () => {
+    await page.goto(baseUrl);
+    await page.waitForURL(/\/login/);
+    await expect(page.getByLabel('用户名').isVisible()).resolves.toBe(true);
+  });
+
+  it('logs jiaocheng in and shows the shell in Chinese with the county as jurisdiction', async () => {
+    await loginThroughPage(page, baseUrl, 'jiaocheng');
+    const jurisdiction = page.getByTestId('jurisdiction');
+    await jurisdiction.waitFor();
+    expect(await jurisdiction.textContent()).toContain('蕉城区');
+    await expect(page.getByRole('menuitem', { name: /单位管理/ }).count()).resolves.toBeGreaterThan(0);
+    // A county office holds no audit or user-management rights: those entries are not in its menu.
+    await expect(page.getByRole('menuitem', { name: /审计日志/ }).count()).resolves.toBe(0);
+    await expect(page.getByRole('menuitem', { name: /安全策略/ }).count()).resolves.toBe(0);
+    await screenshot(page, 'shell-jiaocheng');
+  });
+
+  it('shows the server’s message for a wrong password', async () => {
+    await loginThroughPage(page, baseUrl, 'jiaocheng', 'Wrong#Password1');
+    await page.getByText('用户名或密码错误').first().waitFor();
+    expect(page.url()).toContain('/login');
+  });
+
+  it('lets the audit admin read the audit log with the login events', async () => {
+    await loginThroughPage(page, baseUrl, 'auditor');
+    await page.getByRole('menuitem', { name: /审计日志/ }).click();
+    await page.getByText('登录失败').first().waitFor();
+    await screenshot(page, 'audit-log');
+  });
+});
