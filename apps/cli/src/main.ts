@@ -2,6 +2,7 @@ import { AppError } from '@tuijin/domain';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
 import { registerDatabaseCommands } from './commands/database';
+import { registerInitCommand } from './commands/init';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/users';
 
@@ -15,6 +16,7 @@ export function buildProgram(io: Io) {
     .exitOverride();
   registerServeCommand(program, io);
   registerDatabaseCommands(program, io);
+  registerInitCommand(program, io);
   registerUserCommands(program, io);
   return program;
 }

@@ -13,18 +13,26 @@ export { demoPassword };
 
 /**
  * Loads the demo jurisdiction (宁德市) into an empty database through the normal use cases, so every
- * record has its audit event. Does nothing and returns false when any region exists already.
+ * record has its audit event. Does nothing and returns false when any region exists already. One
+ * transaction: an interrupted first start leaves an empty database that loads again next time.
  */
 export async function loadDemo(deps: { db: Database; auditKey: Buffer; clock?: Clock }): Promise<boolean> {
-  const [existing] = await deps.db.select({ n: count() }).from(regions);
-  if ((existing?.n ?? 0) > 0) return false;
-  const ctx: Ctx = {
-    db: deps.db,
-    actor: systemActor,
-    clock: deps.clock ?? systemClock,
-    ip: null,
-    auditKey: deps.auditKey,
-  };
+  return deps.db.transaction(async (tx) => {
+    const [existing] = await tx.select({ n: count() }).from(regions);
+    if ((existing?.n ?? 0) > 0) return false;
+    const db = tx as unknown as Database;
+    await loadInto({
+      db,
+      actor: systemActor,
+      clock: deps.clock ?? systemClock,
+      ip: null,
+      auditKey: deps.auditKey,
+    });
+    return true;
+  });
+}
+
+async function loadInto(ctx: Ctx) {
   for (const region of demoRegions) await createRegion(ctx, region);
   const organisationIds = new Map<string, string>();
   for (const { key, ...organisation } of demoOrganisations) {
@@ -47,14 +55,10 @@ export async function loadDemo(deps: { db: Database; auditKey: Buffer; clock?: C
     });
   }
   // The demo password is documented, so demo accounts are not forced to change it at first login.
-  await deps.db
-    .update(users)
-    .set({ mustChangePassword: false })
-    .where(
-      inArray(
-        users.username,
-        demoAccounts.map((a) => a.username),
-      ),
-    );
-  return true;
+  const usernames = demoAccounts.map((a) => a.username);
+  await ctx.db.update(users).set({ mustChangePassword: false }).where(inArray(users.username, usernames));
+  await recordAudit(ctx.db, ctx, {
+    action: 'demo.load',
+    detail: { regions: demoRegions.length, accounts: usernames },
+  });
 }

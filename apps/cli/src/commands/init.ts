@@ -1,0 +1,59 @@
+import { createInterface } from 'node:readline';
+import { initialiseInstallation, systemCtx } from '@tuijin/server';
+import type { Command } from 'commander';
+import { CliError } from '../cli-error';
+import { withDatabase } from '../open';
+
+/** Reads the given number of lines from standard input. */
+async function readLines(n: number): Promise<string[]> {
+  const lines: string[] = [];
+  const reader = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of reader) {
+    lines.push(line);
+    if (lines.length === n) break;
+  }
+  reader.close();
+  return lines;
+}
+
+export function registerInitCommand(program: Command, io: { out: (s: string) => void }) {
+  program
+    .command('init')
+    .description('生产环境初始化：建立辖区根节点和三员账号 admin、security、auditor（无默认密码）')
+    .requiredOption('--region-code <code>', '本系统辖区的区划代码（市级或省级），如 350900')
+    .requiredOption('--region-name <name>', '辖区名称，如 宁德市')
+    .option('--province-code <code>', '所属省份代码（市级辖区必填），如 350000')
+    .option('--province-name <name>', '所属省份名称，如 福建省')
+    .requiredOption('--org <name>', '三员所属单位名称，如 宁德市大数据服务中心')
+    .option('--passwords-stdin', '从标准输入依次读取三行：系统管理员、安全管理员、审计管理员的初始密码')
+    .action(
+      async (options: {
+        regionCode: string;
+        regionName: string;
+        provinceCode?: string;
+        provinceName?: string;
+        org: string;
+        passwordsStdin?: boolean;
+      }) => {
+        if (!options.passwordsStdin)
+          throw new CliError('请用 --passwords-stdin 从标准输入提供三个初始密码（每行一个）', 2);
+        if (Boolean(options.provinceCode) !== Boolean(options.provinceName)) {
+          throw new CliError('--province-code 与 --province-name 须同时给出', 2);
+        }
+        const [admin, security, auditor] = await readLines(3);
+        if (!admin || !security || !auditor)
+          throw new CliError('标准输入须有三行密码：系统管理员、安全管理员、审计管理员', 2);
+        await withDatabase(async (handle, auditKey) => {
+          const created = await initialiseInstallation(systemCtx(handle.db, auditKey), {
+            region: { code: options.regionCode, name: options.regionName },
+            province: options.provinceCode
+              ? { code: options.provinceCode, name: options.provinceName! }
+              : undefined,
+            organisationName: options.org,
+            passwords: { admin, security, auditor },
+          });
+          io.out(`已初始化：账号 ${created.join('、')} 已建立，首次登录须修改密码\n`);
+        });
+      },
+    );
+}
