@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -16,11 +15,11 @@ const quietFlags = [
   '--disable-dev-shm-usage',
 ];
 
-/** Launches Debian's Chromium through playwright-core (no browser download). */
+/** Launches Debian's Chromium through playwright-core (no browser download; a fresh profile each time). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...quietFlags, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'tuijin-chromium-'))}`],
+    args: quietFlags,
   });
 }
 

@@ -21,7 +21,8 @@ describe('web shell', () => {
   it('sends a visitor without a session to the login page', async () => {
     await page.goto(baseUrl);
     await page.waitForURL(/\/login/);
-    await expect(page.getByLabel('用户名').isVisible()).resolves.toBe(true);
+    await page.getByLabel('用户名').waitFor({ state: 'visible' });
+    expect(await page.getByLabel('密码').isVisible()).toBe(true);
   });
 
   it('logs jiaocheng in and shows the shell in Chinese with the county as jurisdiction', async () => {
@@ -29,6 +30,7 @@ describe('web shell', () => {
     const jurisdiction = page.getByTestId('jurisdiction');
     await jurisdiction.waitFor();
     expect(await jurisdiction.textContent()).toContain('蕉城区');
+    await page.getByText('您好，陈思远').waitFor();
     await expect(page.getByRole('menuitem', { name: /单位管理/ }).count()).resolves.toBeGreaterThan(0);
     // A county office holds no audit or user-management rights: those entries are not in its menu.
     await expect(page.getByRole('menuitem', { name: /审计日志/ }).count()).resolves.toBe(0);

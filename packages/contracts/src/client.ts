@@ -2,15 +2,25 @@ import type { z } from 'zod';
 import type { Endpoint, EndpointName, Endpoints } from './endpoints';
 import { endpoints } from './endpoints';
 
-type Infer<T> = T extends z.ZodType ? z.input<T> : never;
+type Present<S> = Exclude<S, undefined>;
+type In<S> = Present<S> extends z.ZodType ? z.input<Present<S>> : never;
 type Out<T> = T extends z.ZodType ? z.output<T> : never;
+type Part<K extends string, S, IsOptional extends boolean> = [Present<S>] extends [never]
+  ? object
+  : IsOptional extends true
+    ? Partial<Record<K, In<S>>>
+    : Record<K, In<S>>;
 
-/** What a call takes: path params, query and body as the endpoint declares them. */
-export type CallInput<E extends Endpoint> = (E['params'] extends z.ZodType
-  ? { params: Infer<E['params']> }
-  : object) &
-  (E['query'] extends z.ZodType ? { query?: Infer<E['query']> } : object) &
-  (E['body'] extends z.ZodType ? { body: Infer<E['body']> } : object) & { idempotencyKey?: string };
+/**
+ * What a call takes: path params, query and body as the endpoint declares them. Endpoint fields are
+ * optional properties (`body?: B`), so `undefined` is stripped before matching a schema.
+ */
+export type CallInput<E extends Endpoint> = Part<'params', E['params'], false> &
+  Part<'query', E['query'], true> &
+  Part<'body', E['body'], false> & { idempotencyKey?: string };
+
+/** What a call answers. */
+export type CallOutput<E extends Endpoint> = Out<E['response']>;
 
 /** An error answered by the API, carrying its code so the caller can localise it. */
 export class ApiError extends Error {
@@ -47,7 +57,7 @@ export function createClient(options: ClientOptions = {}) {
     async call<N extends EndpointName>(
       name: N,
       input?: CallInput<Endpoints[N]>,
-    ): Promise<Out<Endpoints[N]['response']>> {
+    ): Promise<CallOutput<Endpoints[N]>> {
       const e = endpoints[name] as Endpoint;
       const raw = (input ?? {}) as {
         params?: Record<string, unknown>;
@@ -87,7 +97,7 @@ export function createClient(options: ClientOptions = {}) {
           error?.details ?? [],
         );
       }
-      return payload as Out<Endpoints[N]['response']>;
+      return payload as CallOutput<Endpoints[N]>;
     },
   };
 }

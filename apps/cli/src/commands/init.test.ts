@@ -10,8 +10,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'tuijin-init-'));
 
 /** Runs the real `tuijin` binary as a person would, feeding standard input. */
 function tuijin(args: string[], input: string) {
-  const env = { ...process.env, TUIJIN_DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
+  const { DATABASE_URL: _unused, ...inherited } = process.env;
+  const env = { ...inherited, TUIJIN_DATA_DIR: dataDir };
   const result = spawnSync(process.execPath, [bin, ...args], {
     input,
     env,

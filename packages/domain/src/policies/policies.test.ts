@@ -6,6 +6,7 @@ import { type Permission, type Role, roles } from './permissions';
 import {
   authorizeAccountChange,
   authorizeRoleChange,
+  grantableRoles,
   roleOrganisationProblems,
   roleSetProblems,
 } from './role-assignment';
@@ -99,6 +100,16 @@ describe('三权分立', () => {
     expect(() => authorizeRoleChange(security, 'other', [], ['audit_admin'])).not.toThrow();
     expect(() => authorizeRoleChange(system, 'other', ['owner'], ['office_staff'])).not.toThrow();
     expect(() => authorizeAccountChange(system, 'other', ['security_admin'])).toThrow(AppError);
+  });
+
+  it('offers each admin only the roles they may grant', () => {
+    expect(grantableRoles(['user.manage'])).not.toContain('audit_admin');
+    expect(grantableRoles(['user.manage'])).toContain('office_staff');
+    expect(grantableRoles(['user.grantAdminRole'])).toEqual([
+      'system_admin',
+      'security_admin',
+      'audit_admin',
+    ]);
   });
 
   it('ties owner, department and office roles to their kind of organisation', () => {

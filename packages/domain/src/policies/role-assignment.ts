@@ -2,7 +2,7 @@ import { AppError, type ErrorDetail } from '../errors';
 import type { Actor } from './actor';
 import { isSystemActor } from './actor';
 import { can } from './authorize';
-import { isAdminRole, type Role } from './permissions';
+import { isAdminRole, type Permission, type Role, roles } from './permissions';
 
 /**
  * Checks a set of roles for one account under 三权分立: an administrator role (system, security,
@@ -21,6 +21,18 @@ export function roleSetProblems(held: readonly Role[]): ErrorDetail[] {
   }
   return problems;
 }
+
+/** The permission needed to grant or remove a role: administrator roles belong to the security admin. */
+export const permissionToGrant = (role: Role): Permission =>
+  isAdminRole(role) ? 'user.grantAdminRole' : 'user.manage';
+
+/** The permission needed to change an account holding these roles (edit, disable, reset, unlock). */
+export const permissionToChangeAccount = (held: readonly Role[]): Permission =>
+  held.some(isAdminRole) ? 'user.grantAdminRole' : 'user.manage';
+
+/** The roles a person holding these permissions may hand out (for forms; the server decides). */
+export const grantableRoles = (granted: readonly Permission[]): Role[] =>
+  roles.filter((role) => granted.includes(permissionToGrant(role)));
 
 /**
  * Throws unless the actor may give `target` the roles `next` (replacing `previous`). Nobody changes
@@ -61,8 +73,7 @@ export function authorizeAccountChange(
   if (!isSystemActor(actor) && actor.userId === targetUserId) {
     throw new AppError('FORBIDDEN', '不能在管理页面修改自己的账号');
   }
-  const needed = targetRoles.some(isAdminRole) ? 'user.grantAdminRole' : 'user.manage';
-  if (!can(actor, needed)) throw new AppError('FORBIDDEN');
+  if (!can(actor, permissionToChangeAccount(targetRoles))) throw new AppError('FORBIDDEN');
 }
 
 /**

@@ -1,0 +1,17 @@
+import { Suspense } from 'react';
+import { FullPageSpin } from '../components/FullPageSpin';
+import { ForbiddenResult } from '../components/StatusResult';
+import { hasAbility, useCurrentUser } from '../features/auth/use-current-user';
+import type { AppPage } from './routes';
+
+/** Shows a page when the person holds its permission, the 403 result otherwise. */
+export function PageGate({ page }: { page: AppPage }) {
+  const me = useCurrentUser();
+  if (page.permission && !hasAbility(me, page.permission)) return <ForbiddenResult />;
+  const { Component } = page;
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Component />
+    </Suspense>
+  );
+}

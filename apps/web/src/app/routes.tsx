@@ -1,0 +1,85 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@tuijin/domain';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type { zhCN } from '../i18n/zh-CN';
+
+/**
+ * One entry per page behind the login: its address, menu label and icon, and the permission it
+ * needs. The router and the side menu are both built from this array, so a page and its menu item
+ * cannot disagree; add a feature by adding an entry.
+ */
+export interface AppPage {
+  path: string;
+  label: keyof typeof zhCN.menu;
+  icon: ReactNode;
+  /** Permission the page needs; absent means everyone signed in. */
+  permission?: Permission;
+  /** Pages reached from another page (details) rather than from the menu. */
+  hideInMenu?: boolean;
+  Component: LazyExoticComponent<ComponentType>;
+}
+
+export const appPages: AppPage[] = [
+  {
+    path: '/',
+    label: 'home',
+    icon: <HomeOutlined />,
+    Component: lazy(() => import('../features/home/HomePage')),
+  },
+  {
+    path: '/regions',
+    label: 'regions',
+    icon: <ApartmentOutlined />,
+    permission: 'region.read',
+    Component: lazy(() => import('../features/regions/RegionsPage')),
+  },
+  {
+    path: '/organisations',
+    label: 'organisations',
+    icon: <BankOutlined />,
+    permission: 'organisation.read',
+    Component: lazy(() => import('../features/organisations/OrganisationsPage')),
+  },
+  {
+    path: '/users',
+    label: 'users',
+    icon: <TeamOutlined />,
+    permission: 'user.read',
+    Component: lazy(() => import('../features/users/UsersPage')),
+  },
+  {
+    path: '/security-policy',
+    label: 'securityPolicy',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'securityPolicy.read',
+    Component: lazy(() => import('../features/security/SecurityPolicyPage')),
+  },
+  {
+    path: '/audit',
+    label: 'audit',
+    icon: <AuditOutlined />,
+    permission: 'audit.read',
+    Component: lazy(() => import('../features/audit/AuditPage')),
+  },
+  {
+    path: '/password',
+    label: 'password',
+    icon: <KeyOutlined />,
+    Component: lazy(() => import('../features/auth/ChangePasswordPage')),
+  },
+];
+
+/** The page an address belongs to (its longest matching path), for the selected menu item. */
+export function pageOf(pathname: string): AppPage | undefined {
+  return [...appPages]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((page) => pathname === page.path || pathname.startsWith(page.path === '/' ? '/' : `${page.path}/`));
+}

@@ -1,0 +1,88 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import type { LoginRequest } from '@tuijin/contracts';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../../api/client';
+import { errorText } from '../../api/error-text';
+import { FullPageSpin } from '../../components/FullPageSpin';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { currentLanguage } from '../../i18n';
+import { useLogin, useMe } from './auth.queries';
+
+const changePasswordPath = '/password';
+
+function loginErrorText(error: unknown, wrongCredentials: string): string {
+  if (error instanceof ApiError && error.code === 'UNAUTHENTICATED' && currentLanguage() !== 'zh-CN') {
+    return wrongCredentials;
+  }
+  return errorText(error);
+}
+
+/** The sign-in page. Wrong password and lockout come back as the server's own message. */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const me = useMe();
+  const login = useLogin();
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+
+  if (me.isPending) return <FullPageSpin />;
+  if (me.data && !login.isPending) {
+    return <Navigate to={me.data.mustChangePassword ? changePasswordPath : from} replace />;
+  }
+
+  const submit = (values: LoginRequest) =>
+    login.mutate(values, {
+      onSuccess: (signedIn) =>
+        navigate(signedIn.mustChangePassword ? changePasswordPath : from, { replace: true }),
+    });
+
+  return (
+    <main className="tj-login">
+      <div className="tj-login-brand">
+        <h1>{t('app.brand')}</h1>
+        <div>{t('app.name')}</div>
+      </div>
+      <Card className="tj-login-card" title={t('login.heading')} extra={<LanguageSwitch />}>
+        <Form<LoginRequest>
+          name="login"
+          layout="vertical"
+          requiredMark={false}
+          onFinish={submit}
+          size="large"
+        >
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus maxLength={64} />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={256} />
+          </Form.Item>
+          {login.isError && (
+            <Alert
+              type="error"
+              showIcon
+              title={loginErrorText(login.error, t('login.wrongCredentials'))}
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          <Button type="primary" htmlType="submit" block loading={login.isPending}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
+          {t('login.footer')}
+        </Typography.Paragraph>
+      </Card>
+    </main>
+  );
+}
