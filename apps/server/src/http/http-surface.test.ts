@@ -1,6 +1,8 @@
 import { endpoints } from '@tuijin/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app';
 import { createTestApp, type TestApp } from '../testing/test-app';
+import { testAuditKey } from '../testing/test-constants';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -42,6 +44,17 @@ describe('health and documents', () => {
     const health = await t.call(null, 'GET', '/api/health');
     expect(health.status).toBe(200);
     expect(health.body).toEqual({ status: 'ok', database: t.database.kind });
+  });
+
+  it('answers 503 while the database cannot take writes', async () => {
+    const down = await buildApp({
+      database: { ...t.database, ping: () => Promise.reject(new Error('connection refused')) },
+      auditKey: testAuditKey,
+    });
+    const health = await down.inject({ method: 'GET', url: '/api/health' });
+    expect(health.statusCode).toBe(503);
+    expect(health.json()).toEqual({ status: 'unavailable', database: t.database.kind });
+    await down.close();
   });
 
   it('serves the OpenAPI document built from the contracts', async () => {
