@@ -82,6 +82,17 @@ describe('tuijin CLI', () => {
     expect(reset.code).toBe(0);
   });
 
+  it('lists the projects of a county as JSON, with totals equal to the rows', async () => {
+    const listed = await run('projects', 'list', '--region', '350902', '--json');
+    expect(listed.code).toBe(0);
+    const result = JSON.parse(listed.out);
+    expect(result.data.length).toBe(result.totals.count);
+    expect(result.data.every((p: { regionCode: string }) => p.regionCode === '350902')).toBe(true);
+    const bad = await run('projects', 'list', '--stage', 'flying');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--stage');
+  });
+
   it('explains what is wrong with a user it cannot add', async () => {
     const noOrg = await run(
       'user',

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
 import { registerDatabaseCommands } from './commands/database';
 import { registerInitCommand } from './commands/init';
+import { registerProjectCommands } from './commands/projects';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/users';
 
@@ -18,6 +19,7 @@ export function buildProgram(io: Io) {
   registerDatabaseCommands(program, io);
   registerInitCommand(program, io);
   registerUserCommands(program, io);
+  registerProjectCommands(program, io);
   return program;
 }
 

@@ -99,7 +99,12 @@ async function run(engine: string, handle: DatabaseHandle) {
   const seedStart = performance.now();
   await seed(handle);
   const seedSeconds = ((performance.now() - seedStart) / 1000).toFixed(1);
-  const app = await buildApp({ database: handle, auditKey, loginRatePerMinute: 1_000_000 });
+  const app = await buildApp({
+    database: handle,
+    auditKey,
+    loginRatePerMinute: 1_000_000,
+    filesDir: mkdtempSync(join(tmpdir(), 'tuijin-bench-files-')),
+  });
   const login = async (username: string) => {
     const response = await app.inject({
       method: 'POST',

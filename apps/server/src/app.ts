@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -16,9 +17,13 @@ import { installIdempotency } from './http/idempotency';
 import { guardInput } from './http/input-guard';
 import type { RouteDeps } from './http/route';
 import { anonymousActor, installSessionHook } from './http/session-hook';
+import { localFileStore } from './lib/file-store';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes';
+import { maxFileBytes, maxFilesPerUpload } from './modules/project-files/project-files';
+import { registerProjectFileRoutes } from './modules/project-files/project-files.routes';
+import { registerProjectRoutes } from './modules/projects/projects.routes';
 import { registerRegionRoutes } from './modules/regions/regions.routes';
 import { registerSecurityRoutes } from './modules/security/security.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
@@ -39,6 +44,8 @@ export interface AppConfig {
   trustProxy?: boolean;
   /** Extra origins allowed to make state-changing requests (a separate web host). */
   allowedOrigins?: string[];
+  /** Where uploaded files are kept (a directory next to the database, outside the web root). */
+  filesDir: string;
   /** Login requests allowed per client address per minute (lockout handles each account). */
   loginRatePerMinute?: number;
 }
@@ -94,6 +101,14 @@ export async function buildApp(config: AppConfig): Promise<App> {
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, {
+    limits: {
+      fileSize: maxFileBytes,
+      files: maxFilesPerUpload + 1,
+      fields: 10,
+      parts: maxFilesPerUpload + 11,
+    },
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -127,6 +142,12 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerUserRoutes(app, deps);
   registerSecurityRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerProjectRoutes(app, deps);
+  registerProjectFileRoutes(
+    app,
+    deps,
+    localFileStore(config.filesDir, () => clock.now()),
+  );
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

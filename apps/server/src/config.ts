@@ -8,23 +8,26 @@ export interface ServerSettings {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  filesDir: string;
   secureCookies: boolean;
   trustProxy: boolean;
   allowedOrigins: string[];
 }
 
-/** Reads `PORT`, `HOST`, `DATABASE_URL`, `TUIJIN_DATA_DIR`, `TUIJIN_SECURE_COOKIES`, `TUIJIN_TRUST_PROXY`, `TUIJIN_ALLOWED_ORIGINS`. */
+/** Reads `PORT`, `HOST`, `DATABASE_URL`, `TUIJIN_DATA_DIR`, `TUIJIN_FILES_DIR`, `TUIJIN_SECURE_COOKIES`, `TUIJIN_TRUST_PROXY`, `TUIJIN_ALLOWED_ORIGINS`. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettings {
   const port = Number.parseInt(env.PORT ?? '3000', 10);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
   const url = env.DATABASE_URL?.trim() || undefined;
   if (url && !/^postgres(ql)?:\/\//.test(url))
     throw new Error('DATABASE_URL 须以 postgres:// 或 postgresql:// 开头');
+  const dataDir = resolve(env.TUIJIN_DATA_DIR ?? 'data');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: url,
-    dataDir: resolve(env.TUIJIN_DATA_DIR ?? 'data'),
+    dataDir,
+    filesDir: resolve(env.TUIJIN_FILES_DIR ?? join(dataDir, 'files')),
     secureCookies: env.TUIJIN_SECURE_COOKIES === '1' || env.TUIJIN_SECURE_COOKIES === 'true',
     trustProxy: env.TUIJIN_TRUST_PROXY === '1' || env.TUIJIN_TRUST_PROXY === 'true',
     allowedOrigins: (env.TUIJIN_ALLOWED_ORIGINS ?? '')

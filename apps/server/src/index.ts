@@ -5,6 +5,7 @@ export type { DatabaseHandle } from './db/database';
 export { DirectoryLockedError } from './db/directory-lock';
 export { openDatabase } from './db/open-database';
 export { demoPassword, loadDemo } from './demo/load-demo';
+export { listProjects } from './modules/projects/list-projects';
 export { initialiseInstallation } from './modules/system/initialise';
 export { addAccount, resetPasswordByUsername, systemCtx } from './modules/users/account-ops';
 export { startServer } from './server';

@@ -37,6 +37,7 @@ export async function startServer(options: {
       database,
       auditKey,
       webDist: defaultWebDist,
+      filesDir: settings.filesDir,
       logger: { level: process.env.LOG_LEVEL ?? 'info' },
       secureCookies: settings.secureCookies,
       trustProxy: settings.trustProxy,

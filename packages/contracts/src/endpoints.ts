@@ -9,6 +9,30 @@ import {
   OrganisationQuery,
   UpdateOrganisation,
 } from './organisations.contract';
+import {
+  BatchPresetList,
+  BatchScheme,
+  BatchSchemeList,
+  BatchSchemeQuery,
+  ChangeProjectStage,
+  CreateBatchScheme,
+  CreateDictionaryEntry,
+  CreateProject,
+  CreateProjectComment,
+  DictionaryEntry,
+  DictionaryList,
+  Project,
+  ProjectComment,
+  ProjectCommentList,
+  ProjectFileList,
+  ProjectHistory,
+  ProjectPage,
+  ProjectQuery,
+  SetProjectBatches,
+  StageChangeList,
+  UpdateDictionaryEntry,
+  UpdateProject,
+} from './projects.contract';
 import { CreateRegion, Region, RegionList, UpdateRegion } from './regions.contract';
 import { SecurityPolicyView, UpdateSecurityPolicy } from './security.contract';
 import {
@@ -52,6 +76,7 @@ const endpoint = <
 
 const IdParams = z.object({ id: Id });
 const CodeParams = z.object({ code: z.string().max(20) });
+const FileParams = z.object({ id: Id, fileId: Id });
 
 export const endpoints = {
   health: endpoint({
@@ -245,6 +270,167 @@ export const endpoints = {
     tag: 'audit',
     response: AuditVerification,
   }),
+
+  findProjects: endpoint({
+    method: 'GET',
+    path: '/api/projects',
+    summary: '项目库列表（含合计）',
+    tag: 'projects',
+    query: ProjectQuery,
+    response: ProjectPage,
+  }),
+  getProject: endpoint({
+    method: 'GET',
+    path: '/api/projects/:id',
+    summary: '项目详情（一项一档）',
+    tag: 'projects',
+    params: IdParams,
+    response: Project,
+  }),
+  createProject: endpoint({
+    method: 'POST',
+    path: '/api/projects',
+    summary: '新增项目',
+    tag: 'projects',
+    body: CreateProject,
+    response: Project,
+  }),
+  updateProject: endpoint({
+    method: 'PUT',
+    path: '/api/projects/:id',
+    summary: '修改项目',
+    tag: 'projects',
+    params: IdParams,
+    body: UpdateProject,
+    response: Project,
+  }),
+  changeProjectStage: endpoint({
+    method: 'POST',
+    path: '/api/projects/:id/stage',
+    summary: '变更项目阶段',
+    tag: 'projects',
+    params: IdParams,
+    body: ChangeProjectStage,
+    response: Project,
+  }),
+  listStageChanges: endpoint({
+    method: 'GET',
+    path: '/api/projects/:id/stages',
+    summary: '阶段变更记录',
+    tag: 'projects',
+    params: IdParams,
+    response: StageChangeList,
+  }),
+  getProjectHistory: endpoint({
+    method: 'GET',
+    path: '/api/projects/:id/history',
+    summary: '项目操作记录',
+    tag: 'projects',
+    params: IdParams,
+    response: ProjectHistory,
+  }),
+  setProjectBatches: endpoint({
+    method: 'PUT',
+    path: '/api/projects/:id/batches',
+    summary: '设置项目所属批次',
+    tag: 'projects',
+    params: IdParams,
+    body: SetProjectBatches,
+    response: Project,
+  }),
+  listProjectFiles: endpoint({
+    method: 'GET',
+    path: '/api/projects/:id/files',
+    summary: '项目文件和照片',
+    tag: 'projects',
+    params: IdParams,
+    response: ProjectFileList,
+  }),
+  deleteProjectFile: endpoint({
+    method: 'DELETE',
+    path: '/api/projects/:id/files/:fileId',
+    summary: '删除项目文件',
+    tag: 'projects',
+    params: FileParams,
+    response: Ok,
+  }),
+  listProjectComments: endpoint({
+    method: 'GET',
+    path: '/api/projects/:id/comments',
+    summary: '部门意见',
+    tag: 'projects',
+    params: IdParams,
+    response: ProjectCommentList,
+  }),
+  createProjectComment: endpoint({
+    method: 'POST',
+    path: '/api/projects/:id/comments',
+    summary: '填写意见',
+    tag: 'projects',
+    params: IdParams,
+    body: CreateProjectComment,
+    response: ProjectComment,
+  }),
+
+  listDictionaries: endpoint({
+    method: 'GET',
+    path: '/api/dictionaries',
+    summary: '字典：领域、行业、标签、资金来源',
+    tag: 'dictionaries',
+    response: DictionaryList,
+  }),
+  createDictionaryEntry: endpoint({
+    method: 'POST',
+    path: '/api/dictionaries',
+    summary: '新增字典项',
+    tag: 'dictionaries',
+    body: CreateDictionaryEntry,
+    response: DictionaryEntry,
+  }),
+  updateDictionaryEntry: endpoint({
+    method: 'PUT',
+    path: '/api/dictionaries/:id',
+    summary: '修改字典项',
+    tag: 'dictionaries',
+    params: IdParams,
+    body: UpdateDictionaryEntry,
+    response: DictionaryEntry,
+  }),
+
+  listBatchSchemes: endpoint({
+    method: 'GET',
+    path: '/api/batch-schemes',
+    summary: '批次方案（含各批次项目数）',
+    tag: 'batches',
+    query: BatchSchemeQuery,
+    response: BatchSchemeList,
+  }),
+  createBatchScheme: endpoint({
+    method: 'POST',
+    path: '/api/batch-schemes',
+    summary: '新建批次方案',
+    tag: 'batches',
+    body: CreateBatchScheme,
+    response: BatchScheme,
+  }),
+  listBatchPresets: endpoint({
+    method: 'GET',
+    path: '/api/batch-presets',
+    summary: '批次方案预设：四个一批、五个一批、三个一批',
+    tag: 'batches',
+    response: BatchPresetList,
+  }),
+} as const;
+
+/**
+ * Endpoints that are not JSON-in/JSON-out (multipart uploads, file and spreadsheet downloads). They
+ * share the endpoint table's paths so the web app and the CLI build URLs the same way.
+ */
+export const fileRoutes = {
+  uploadProjectFiles: '/api/projects/:id/files',
+  downloadProjectFile: '/api/projects/:id/files/:fileId/content',
+  projectFileThumbnail: '/api/projects/:id/files/:fileId/thumbnail',
+  exportProjects: '/api/projects/export.xlsx',
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -8,4 +8,8 @@ export * from './policies/authorize';
 export * from './policies/jurisdiction';
 export * from './policies/permissions';
 export * from './policies/role-assignment';
+export * from './projects/project-code';
+export * from './projects/project-rules';
+export * from './projects/project-scope';
+export * from './projects/stages';
 export * from './regions/region-codes';

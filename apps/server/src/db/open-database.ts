@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { ensureDefaultDictionaries } from '../modules/dictionaries/dictionaries';
 import type { Database, DatabaseHandle } from './database';
 import { acquireDirectoryLock } from './directory-lock';
 import { migratePglite, migratePostgres } from './migrate';
@@ -41,7 +42,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       db,
       kind: 'postgresql',
       ping: () => pingWritable(db),
-      migrate: () => migratePostgres(pool),
+      migrate: async () => {
+        await migratePostgres(pool);
+        await ensureDefaultDictionaries(db);
+      },
       close: () => pool.end(),
     };
   }
@@ -52,7 +56,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       db,
       kind: 'pglite',
       ping: () => pingWritable(db),
-      migrate: () => migratePglite(db),
+      migrate: async () => {
+        await migratePglite(db);
+        await ensureDefaultDictionaries(db);
+      },
       close: () => client.close(),
     };
   }
@@ -65,7 +72,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       db,
       kind: 'pglite',
       ping: () => pingWritable(db),
-      migrate: () => migratePglite(db),
+      migrate: async () => {
+        await migratePglite(db);
+        await ensureDefaultDictionaries(db);
+      },
       close: async () => {
         try {
           await client.close();

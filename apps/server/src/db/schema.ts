@@ -2,9 +2,11 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  date,
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -170,4 +172,185 @@ export const idempotencyKeys = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.actorId, t.key] })],
+);
+
+/** 重点项目: the project library. Amounts in 万元 as exact numeric. */
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** 投资项目统一代码; may be absent while a project is only conceived (谋划). */
+    code: text('code'),
+    name: text('name').notNull(),
+    /** Pinyin initials of the name (时代新能源 → sdxny) for search. */
+    nameInitials: text('name_initials').notNull(),
+    ownerOrganisationId: uuid('owner_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    regionPath: text('region_path').notNull(),
+    address: text('address'),
+    longitude: numeric('longitude', { precision: 9, scale: 6, mode: 'number' }),
+    latitude: numeric('latitude', { precision: 9, scale: 6, mode: 'number' }),
+    levels: text('levels').array().notNull(),
+    domain: text('domain').notNull(),
+    industry: text('industry'),
+    sector: text('sector'),
+    scaleContent: text('scale_content'),
+    totalInvestmentWanYuan: numeric('total_investment_wan_yuan', { precision: 18, scale: 4 }).notNull(),
+    startYear: integer('start_year').notNull(),
+    startMonth: integer('start_month'),
+    endYear: integer('end_year').notNull(),
+    endMonth: integer('end_month'),
+    constructionType: text('construction_type', { enum: ['new', 'continuing'] }).notNull(),
+    fundingSources: text('funding_sources').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    leaderUserId: uuid('leader_user_id').references(() => users.id),
+    responsibleDepartmentId: uuid('responsible_department_id').references(() => organisations.id),
+    serviceOfficerUserId: uuid('service_officer_user_id').references(() => users.id),
+    workingTeam: text('working_team'),
+    contactPerson: text('contact_person'),
+    contactPhone: text('contact_phone'),
+    stage: text('stage', {
+      enum: ['conceived', 'reserve', 'preparing', 'started', 'underway', 'completed', 'operating', 'dropped'],
+    }).notNull(),
+    stageChangedOn: date('stage_changed_on'),
+    version: integer('version').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('projects_code_key').on(t.code),
+    uniqueIndex('projects_owner_name_key').on(t.ownerOrganisationId, t.name),
+    index('projects_region_path_idx').on(t.regionPath),
+    index('projects_owner_idx').on(t.ownerOrganisationId),
+    index('projects_stage_idx').on(t.stage),
+    index('projects_leader_idx').on(t.leaderUserId),
+    index('projects_department_idx').on(t.responsibleDepartmentId),
+  ],
+);
+
+/** 阶段变更记录: every stage move with its date, reason and person. */
+export const projectStageChanges = pgTable(
+  'project_stage_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    changedOn: date('changed_on').notNull(),
+    reason: text('reason').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('project_stage_changes_project_idx').on(t.projectId)],
+);
+
+/** 字典: domains, industries, tags and funding sources the office manages. */
+export const dictionaryEntries = pgTable(
+  'dictionary_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['domain', 'industry', 'tag', 'fundingSource'] }).notNull(),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('dictionary_entries_kind_name_key').on(t.kind, t.name)],
+);
+
+/** 批次方案: a jurisdiction's campaign scheme for a year (四个一批…), with its batches. */
+export const batchSchemes = pgTable(
+  'batch_schemes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    regionPath: text('region_path').notNull(),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('batch_schemes_region_year_name_key').on(t.regionCode, t.year, t.name)],
+);
+
+export const batches = pgTable(
+  'batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schemeId: uuid('scheme_id')
+      .notNull()
+      .references(() => batchSchemes.id),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+  },
+  (t) => [uniqueIndex('batches_scheme_name_key').on(t.schemeId, t.name)],
+);
+
+export const projectBatches = pgTable(
+  'project_batches',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => batches.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.batchId] }),
+    index('project_batches_batch_idx').on(t.batchId),
+  ],
+);
+
+/** 项目文件: documents and photos; the bytes live in the file store under `stored_name`. */
+export const projectFiles = pgTable(
+  'project_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    kind: text('kind', { enum: ['photo', 'document'] }).notNull(),
+    originalName: text('original_name').notNull(),
+    storedName: text('stored_name').notNull(),
+    thumbnailName: text('thumbnail_name'),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    takenAt: timestamp('taken_at', { withTimezone: true }),
+    latitude: numeric('latitude', { precision: 9, scale: 6, mode: 'number' }),
+    longitude: numeric('longitude', { precision: 9, scale: 6, mode: 'number' }),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedByName: text('uploaded_by_name').notNull(),
+    uploadedByOrganisationId: uuid('uploaded_by_organisation_id'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    deletedBy: uuid('deleted_by'),
+  },
+  (t) => [index('project_files_project_idx').on(t.projectId)],
+);
+
+/** 部门意见: comments by departments, leaders and offices on a project. */
+export const projectComments = pgTable(
+  'project_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    body: text('body').notNull(),
+    authorId: uuid('author_id'),
+    authorName: text('author_name').notNull(),
+    organisationName: text('organisation_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('project_comments_project_idx').on(t.projectId)],
 );

@@ -7,6 +7,7 @@ import { recordAudit } from '../modules/audit/record-audit';
 import { createOrganisation } from '../modules/organisations/save-organisation';
 import { createRegion } from '../modules/regions/create-region';
 import { createUser } from '../modules/users/create-user';
+import { loadDemoProjects } from './load-demo-projects';
 import { demoAccounts, demoOrganisations, demoPassword, demoRegions } from './ningde';
 
 export { demoPassword };
@@ -44,8 +45,9 @@ async function loadInto(ctx: Ctx) {
     });
     organisationIds.set(key, created.id);
   }
+  const userIds = new Map<string, string>();
   for (const account of demoAccounts) {
-    await createUser(ctx, {
+    const created = await createUser(ctx, {
       username: account.username,
       displayName: account.displayName,
       phone: null,
@@ -53,7 +55,20 @@ async function loadInto(ctx: Ctx) {
       roles: account.roles,
       password: demoPassword,
     });
+    userIds.set(account.username, created.id);
   }
+  const departmentsBySector = new Map(
+    demoOrganisations
+      .filter((o) => o.kind === 'department')
+      .map((o) => [o.sector!, organisationIds.get(o.key)!]),
+  );
+  departmentsBySector.set('能源', organisationIds.get('drc')!);
+  await loadDemoProjects(ctx, {
+    organisations: organisationIds,
+    departmentsBySector,
+    leaders: ['leader1', 'leader2'].map((u) => userIds.get(u)!),
+    serviceOfficers: [userIds.get('officer1')!],
+  });
   // The demo password is documented, so demo accounts are not forced to change it at first login.
   const usernames = demoAccounts.map((a) => a.username);
   await ctx.db.update(users).set({ mustChangePassword: false }).where(inArray(users.username, usernames));

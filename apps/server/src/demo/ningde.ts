@@ -55,6 +55,12 @@ export const demoOrganisations: DemoOrganisation[] = [
   department('industry', '宁德市工业和信息化局', '工信'),
   department('naturalResources', '宁德市自然资源局', '自然资源'),
   department('environment', '宁德市生态环境局', '生态环境'),
+  department('water', '宁德市水利局', '水利'),
+  department('health', '宁德市卫生健康委员会', '卫健'),
+  department('education', '宁德市教育局', '教育'),
+  department('commerce', '宁德市商务局', '商务'),
+  department('tourism', '宁德市文化和旅游局', '文旅'),
+  department('agriculture', '宁德市农业农村局', '农业农村'),
   {
     key: 'jiaochengInvest',
     name: '宁德市蕉城区城市建设投资开发有限公司',
@@ -90,6 +96,9 @@ export const demoAccounts: { username: string; displayName: string; organisation
     { username: 'fuan', displayName: '郑海峰', organisation: 'fuanOffice', roles: ['office_staff'] },
     { username: 'owner1', displayName: '黄建华', organisation: 'jiaochengInvest', roles: ['owner'] },
     { username: 'leader1', displayName: '吴国平', organisation: 'cityGovernment', roles: ['leader'] },
+    { username: 'leader2', displayName: '陈立军', organisation: 'cityGovernment', roles: ['leader'] },
+    { username: 'officer1', displayName: '周丽华', organisation: 'cityOffice', roles: ['service_officer'] },
+    { username: 'zhujian', displayName: '何文斌', organisation: 'housing', roles: ['department_staff'] },
     { username: 'supervisor', displayName: '张明清', organisation: 'discipline', roles: ['supervisor'] },
   ];
 

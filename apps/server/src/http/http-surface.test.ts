@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { endpoints } from '@tuijin/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
@@ -50,6 +51,7 @@ describe('health and documents', () => {
     const down = await buildApp({
       database: { ...t.database, ping: () => Promise.reject(new Error('connection refused')) },
       auditKey: testAuditKey,
+      filesDir: tmpdir(),
     });
     const health = await down.inject({ method: 'GET', url: '/api/health' });
     expect(health.statusCode).toBe(503);

@@ -10,6 +10,7 @@ import { migratePglite } from '../db/migrate';
 import { openDatabase } from '../db/open-database';
 import * as schema from '../db/schema';
 import { loadDemo } from '../demo/load-demo';
+import { ensureDefaultDictionaries } from '../modules/dictionaries/dictionaries';
 import { testAuditKey, testEpoch } from './test-constants';
 
 declare module 'vitest' {
@@ -30,6 +31,7 @@ export default async function setup(project: TestProject) {
     const client = await PGlite.create();
     const db = drizzle({ client, schema }) as unknown as Database;
     await migratePglite(db);
+    await ensureDefaultDictionaries(db);
     await loadDemo({ db, auditKey: testAuditKey, clock });
     const dump = await client.dumpDataDir('gzip');
     await client.close();

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { type App, buildApp } from '../app';
 import type { Clock } from '../context';
@@ -33,7 +36,13 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 export async function createTestApp() {
   const database = await createTestDatabase();
   const clock = mutableClock(new Date(testEpoch.getTime() + 3_600_000));
-  const app: App = await buildApp({ database, auditKey: testAuditKey, clock, loginRatePerMinute: 100_000 });
+  const app: App = await buildApp({
+    database,
+    auditKey: testAuditKey,
+    clock,
+    loginRatePerMinute: 100_000,
+    filesDir: mkdtempSync(join(tmpdir(), 'tuijin-files-')),
+  });
   await app.ready();
 
   async function login(username: string, options: { password?: string; ip?: string } = {}) {

@@ -6,7 +6,7 @@ let ownerUnitId: string;
 beforeAll(async () => {
   t = await createTestApp();
   const orgs = (
-    await (await t.as('ningde')).get(`/api/organisations?q=${encodeURIComponent('城市建设投资')}`)
+    await (await t.as('ningde')).get(`/api/organisations?q=${encodeURIComponent('蕉城区城市建设投资开发')}`)
   ).body.data;
   ownerUnitId = orgs[0].id;
 });

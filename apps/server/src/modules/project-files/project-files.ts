@@ -1,0 +1,202 @@
+import { createHash } from 'node:crypto';
+import { AppError, authorize, can, type ErrorDetail, editsAsOwnerOnly } from '@tuijin/domain';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import exifr from 'exifr';
+import sharp from 'sharp';
+import type { Ctx } from '../../context';
+import { projectFiles } from '../../db/schema';
+import { sniffFileType } from '../../lib/file-sniff';
+import type { FileStore } from '../../lib/file-store';
+import { recordAudit } from '../audit/record-audit';
+import { getProject } from '../projects/projects.queries';
+
+export const maxFileBytes = 20 * 1024 * 1024;
+export const maxFilesPerUpload = 10;
+
+export interface IncomingFile {
+  originalName: string;
+  bytes: Buffer;
+  /** True when the upload stream stopped at the size cap. */
+  truncated: boolean;
+}
+
+interface PhotoFacts {
+  takenAt: Date | null;
+  latitude: number | null;
+  longitude: number | null;
+  thumbnail: Buffer;
+}
+
+/** Decodes a photo: a 320-px JPEG thumbnail, and when and where it was taken if the file says so. */
+async function examinePhoto(bytes: Buffer): Promise<PhotoFacts | null> {
+  try {
+    const thumbnail = await sharp(bytes)
+      .rotate()
+      .resize(320, 320, { fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+    const exif = await exifr.parse(bytes, { gps: true }).catch(() => null);
+    const takenAt = exif?.DateTimeOriginal ?? exif?.CreateDate ?? null;
+    return {
+      thumbnail,
+      takenAt: takenAt instanceof Date && !Number.isNaN(takenAt.getTime()) ? takenAt : null,
+      latitude: typeof exif?.latitude === 'number' ? Number(exif.latitude.toFixed(6)) : null,
+      longitude: typeof exif?.longitude === 'number' ? Number(exif.longitude.toFixed(6)) : null,
+    };
+  } catch {
+    return null;
+  }
+}
+
+const cleanName = (name: string) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+  (name.split(/[\\/]/).at(-1) ?? 'file').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'file';
+
+/**
+ * Uploads documents and photos to a project. Every file is checked first — by its bytes, not its
+ * name; size cap; a photo must decode — and if any is refused none is stored. Photos get a
+ * thumbnail and keep their EXIF time and GPS position.
+ */
+export async function uploadProjectFiles(
+  ctx: Ctx,
+  store: FileStore,
+  projectId: string,
+  files: IncomingFile[],
+) {
+  const project = await getProject(ctx.db, ctx.actor, projectId);
+  authorize(ctx.actor, 'projectFile.upload');
+  if (files.length === 0)
+    throw new AppError('VALIDATION_FAILED', '请选择要上传的文件', [{ path: 'files', message: '没有文件' }]);
+  if (files.length > maxFilesPerUpload) {
+    throw new AppError('VALIDATION_FAILED', `一次最多上传 ${maxFilesPerUpload} 个文件`, [
+      { path: 'files', message: '文件过多' },
+    ]);
+  }
+  const problems: ErrorDetail[] = [];
+  const accepted = [];
+  for (const file of files) {
+    const originalName = cleanName(file.originalName);
+    if (file.truncated || file.bytes.length > maxFileBytes) {
+      problems.push({ path: originalName, message: `文件超过 ${maxFileBytes / 1024 / 1024} MB` });
+      continue;
+    }
+    const type = sniffFileType(file.bytes, originalName);
+    if (!type) {
+      problems.push({
+        path: originalName,
+        message:
+          '不支持的文件类型（按文件内容识别）：只接受照片（JPG、PNG、GIF、WebP）和文档（PDF、Word、Excel、PPT、OFD）',
+      });
+      continue;
+    }
+    const photo = type.kind === 'photo' ? await examinePhoto(file.bytes) : null;
+    if (type.kind === 'photo' && !photo) {
+      problems.push({ path: originalName, message: '图片已损坏，无法读取' });
+      continue;
+    }
+    accepted.push({ originalName, bytes: file.bytes, type, photo });
+  }
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    throw new AppError('VALIDATION_FAILED', `${first.path}：${first.message}`, problems);
+  }
+  const written: string[] = [];
+  try {
+    const rows: (typeof projectFiles.$inferInsert)[] = [];
+    for (const file of accepted) {
+      const storedName = await store.put(file.bytes, file.type.extension);
+      written.push(storedName);
+      const thumbnailName = file.photo ? await store.put(file.photo.thumbnail, 'jpg') : null;
+      if (thumbnailName) written.push(thumbnailName);
+      rows.push({
+        projectId,
+        kind: file.type.kind,
+        originalName: file.originalName,
+        storedName,
+        thumbnailName,
+        mimeType: file.type.mimeType,
+        sizeBytes: file.bytes.length,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        takenAt: file.photo?.takenAt ?? null,
+        latitude: file.photo?.latitude ?? null,
+        longitude: file.photo?.longitude ?? null,
+        uploadedBy: ctx.actor.userId,
+        uploadedByName: ctx.actor.displayName,
+        uploadedByOrganisationId: ctx.actor.organisationId,
+        uploadedAt: ctx.clock.now(),
+      });
+    }
+    return await ctx.db.transaction(async (tx) => {
+      const inserted = await tx.insert(projectFiles).values(rows).returning();
+      await recordAudit(tx, ctx, {
+        action: 'projectFile.upload',
+        entityType: 'project',
+        entityId: projectId,
+        regionPath: project.regionPath,
+        detail: {
+          files: inserted.map((f) => ({
+            id: f.id,
+            name: f.originalName,
+            kind: f.kind,
+            sizeBytes: f.sizeBytes,
+          })),
+        },
+      });
+      return inserted;
+    });
+  } catch (error) {
+    await Promise.all(written.map((name) => store.remove(name)));
+    throw error;
+  }
+}
+
+export type ProjectFileRow = typeof projectFiles.$inferSelect;
+
+/** Whether the actor may delete this file: offices any; an owner unit only what it uploaded. */
+export function canDeleteFile(ctx: Pick<Ctx, 'actor'>, file: ProjectFileRow): boolean {
+  if (!can(ctx.actor, 'projectFile.delete')) return false;
+  return !editsAsOwnerOnly(ctx.actor) || file.uploadedByOrganisationId === ctx.actor.organisationId;
+}
+
+/** The live (not deleted) files of a project the actor may see. */
+export async function listProjectFiles(ctx: Ctx, projectId: string) {
+  await getProject(ctx.db, ctx.actor, projectId);
+  return ctx.db
+    .select()
+    .from(projectFiles)
+    .where(and(eq(projectFiles.projectId, projectId), isNull(projectFiles.deletedAt)))
+    .orderBy(asc(projectFiles.uploadedAt));
+}
+
+/** One live file of a project the actor may see, else NOT_FOUND. */
+export async function getProjectFile(ctx: Ctx, projectId: string, fileId: string) {
+  await getProject(ctx.db, ctx.actor, projectId);
+  const [file] = await ctx.db
+    .select()
+    .from(projectFiles)
+    .where(
+      and(eq(projectFiles.id, fileId), eq(projectFiles.projectId, projectId), isNull(projectFiles.deletedAt)),
+    );
+  if (!file) throw new AppError('NOT_FOUND');
+  return file;
+}
+
+/** Soft-deletes a file (the bytes stay for the record; the audit log says who and when). */
+export async function deleteProjectFile(ctx: Ctx, projectId: string, fileId: string) {
+  const project = await getProject(ctx.db, ctx.actor, projectId);
+  const file = await getProjectFile(ctx, projectId, fileId);
+  if (!canDeleteFile(ctx, file)) throw new AppError('FORBIDDEN', '只能删除本单位上传的文件');
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(projectFiles)
+      .set({ deletedAt: ctx.clock.now(), deletedBy: ctx.actor.userId })
+      .where(eq(projectFiles.id, fileId));
+    await recordAudit(tx, ctx, {
+      action: 'projectFile.delete',
+      entityType: 'project',
+      entityId: projectId,
+      regionPath: project.regionPath,
+      detail: { fileId, name: file.originalName },
+    });
+  });
+}

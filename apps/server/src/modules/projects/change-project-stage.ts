@@ -1,0 +1,62 @@
+import type { ChangeProjectStage } from '@tuijin/contracts';
+import { AppError, assertStageTransition, authorize, type ProjectStage } from '@tuijin/domain';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Ctx } from '../../context';
+import type { Queryable } from '../../db/database';
+import { projectStageChanges, projects } from '../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { getProject } from './projects.queries';
+
+/**
+ * Moves a project to another lifecycle stage by the transition table, recording date, person and
+ * reason. An illegal move is INVALID_TRANSITION naming the allowed ones; a date in the future or a
+ * stale version is refused.
+ */
+export async function changeProjectStage(ctx: Ctx, id: string, input: ChangeProjectStage) {
+  const current = await getProject(ctx.db, ctx.actor, id);
+  authorize(ctx.actor, 'project.changeStage');
+  assertStageTransition(current.stage as ProjectStage, input.to);
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  if (input.on > today)
+    throw new AppError('VALIDATION_FAILED', '变更日期不能晚于今天', [
+      { path: 'on', message: '不能晚于今天' },
+    ]);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(projects)
+      .set({ stage: input.to, stageChangedOn: input.on, version: input.version + 1, updatedAt: now })
+      .where(and(eq(projects.id, id), eq(projects.version, input.version)))
+      .returning({ id: projects.id });
+    if (!row) throw new AppError('CONFLICT');
+    await tx.insert(projectStageChanges).values({
+      projectId: id,
+      fromStage: current.stage,
+      toStage: input.to,
+      changedOn: input.on,
+      reason: input.reason,
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      at: now,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'project.stage.change',
+      entityType: 'project',
+      entityId: id,
+      regionPath: current.regionPath,
+      changes: { stage: { before: current.stage, after: input.to } },
+      detail: { on: input.on, reason: input.reason },
+    });
+  });
+  return getProject(ctx.db, ctx.actor, id);
+}
+
+/** The stage history of a project the actor may see, oldest first. */
+export async function listStageChanges(db: Queryable, ctx: Pick<Ctx, 'actor'>, id: string) {
+  await getProject(db, ctx.actor, id);
+  return db
+    .select()
+    .from(projectStageChanges)
+    .where(eq(projectStageChanges.projectId, id))
+    .orderBy(asc(projectStageChanges.id));
+}

@@ -1,0 +1,254 @@
+import type { ProjectQuery } from '@tuijin/contracts';
+import { type Actor, AppError, authorize } from '@tuijin/domain';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql, sum } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../../db/database';
+import {
+  batches,
+  batchSchemes,
+  organisations,
+  projectBatches,
+  projects,
+  regions,
+  users,
+} from '../../db/schema';
+import { projectScope } from '../../lib/project-scope';
+import { inRegionSubtree } from '../../lib/scope';
+import { escapeLike } from '../organisations/organisations.queries';
+import { loadRegion } from '../regions/regions.queries';
+
+const owner = alias(organisations, 'owner');
+const department = alias(organisations, 'department');
+const leader = alias(users, 'leader');
+const officer = alias(users, 'officer');
+
+const listColumns = {
+  id: projects.id,
+  code: projects.code,
+  name: projects.name,
+  regionCode: projects.regionCode,
+  regionName: regions.name,
+  regionPath: projects.regionPath,
+  ownerOrganisationId: projects.ownerOrganisationId,
+  ownerName: owner.name,
+  stage: projects.stage,
+  levels: projects.levels,
+  domain: projects.domain,
+  industry: projects.industry,
+  sector: projects.sector,
+  constructionType: projects.constructionType,
+  totalInvestmentWanYuan: projects.totalInvestmentWanYuan,
+  startYear: projects.startYear,
+  endYear: projects.endYear,
+  tags: projects.tags,
+  leaderUserId: projects.leaderUserId,
+  leaderName: leader.displayName,
+  responsibleDepartmentId: projects.responsibleDepartmentId,
+  departmentName: department.name,
+  serviceOfficerUserId: projects.serviceOfficerUserId,
+};
+
+const detailColumns = {
+  ...listColumns,
+  address: projects.address,
+  longitude: projects.longitude,
+  latitude: projects.latitude,
+  scaleContent: projects.scaleContent,
+  startMonth: projects.startMonth,
+  endMonth: projects.endMonth,
+  fundingSources: projects.fundingSources,
+  serviceOfficerName: officer.displayName,
+  workingTeam: projects.workingTeam,
+  contactPerson: projects.contactPerson,
+  contactPhone: projects.contactPhone,
+  stageChangedOn: projects.stageChangedOn,
+  version: projects.version,
+  createdAt: projects.createdAt,
+  updatedAt: projects.updatedAt,
+};
+
+function joined<T extends Record<string, unknown>>(db: Queryable, columns: T) {
+  return db
+    .select(columns as never)
+    .from(projects)
+    .innerJoin(regions, eq(regions.code, projects.regionCode))
+    .innerJoin(owner, eq(owner.id, projects.ownerOrganisationId))
+    .leftJoin(department, eq(department.id, projects.responsibleDepartmentId))
+    .leftJoin(leader, eq(leader.id, projects.leaderUserId))
+    .leftJoin(officer, eq(officer.id, projects.serviceOfficerUserId)) as unknown as ReturnType<
+    ReturnType<Queryable['select']>['from']
+  > & { then: Promise<T[]>['then'] };
+}
+
+type ListRow = { [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] | null };
+export type ProjectListRow = Omit<
+  ListRow,
+  'id' | 'name' | 'regionCode' | 'regionName' | 'regionPath' | 'stage' | 'levels'
+> & {
+  id: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  regionPath: string;
+  ownerOrganisationId: string;
+  ownerName: string;
+  stage: (typeof projects.$inferSelect)['stage'];
+  levels: string[];
+  tags: string[];
+  totalInvestmentWanYuan: string;
+  batchNames: string[];
+};
+export type ProjectDetailRow = Awaited<ReturnType<typeof getProject>>;
+
+/** Batches of the given projects: project id → batch (with scheme). */
+async function batchesOf(db: Queryable, projectIds: string[]) {
+  const map = new Map<string, { id: string; name: string; schemeName: string; year: number }[]>();
+  if (projectIds.length === 0) return map;
+  const rows = await db
+    .select({
+      projectId: projectBatches.projectId,
+      id: batches.id,
+      name: batches.name,
+      schemeName: batchSchemes.name,
+      year: batchSchemes.year,
+    })
+    .from(projectBatches)
+    .innerJoin(batches, eq(batches.id, projectBatches.batchId))
+    .innerJoin(batchSchemes, eq(batchSchemes.id, batches.schemeId))
+    .where(inArray(projectBatches.projectId, projectIds))
+    .orderBy(desc(batchSchemes.year), asc(batches.sortOrder));
+  for (const { projectId, ...batch } of rows) map.set(projectId, [...(map.get(projectId) ?? []), batch]);
+  return map;
+}
+
+/** A project the actor may see (with everything its page shows), else NOT_FOUND. */
+export async function getProject(db: Queryable, actor: Actor, id: string) {
+  authorize(actor, 'project.read');
+  const [row] = (await joined(db, detailColumns).where(
+    and(eq(projects.id, id), projectScope(actor)),
+  )) as unknown as (ProjectListRow & Record<string, unknown>)[];
+  if (!row) throw new AppError('NOT_FOUND');
+  const batchList = (await batchesOf(db, [id])).get(id) ?? [];
+  return {
+    ...(row as ProjectListRow & {
+      address: string | null;
+      longitude: number | null;
+      latitude: number | null;
+      scaleContent: string | null;
+      startMonth: number | null;
+      endMonth: number | null;
+      fundingSources: string[];
+      serviceOfficerName: string | null;
+      workingTeam: string | null;
+      contactPerson: string | null;
+      contactPhone: string | null;
+      stageChangedOn: string | null;
+      version: number;
+      createdAt: Date;
+      updatedAt: Date;
+    }),
+    batches: batchList,
+    batchNames: batchList.map((b) => b.name),
+  };
+}
+
+const sortColumns = {
+  name: projects.name,
+  code: projects.code,
+  regionCode: projects.regionPath,
+  stage: projects.stage,
+  totalInvestmentWanYuan: projects.totalInvestmentWanYuan,
+  startYear: projects.startYear,
+  updatedAt: projects.updatedAt,
+};
+
+/** The WHERE clause of a project list: the actor's scope and every filter of the query. */
+export async function projectFilter(
+  db: Queryable,
+  actor: Actor,
+  query: Omit<ProjectQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
+) {
+  const filters: (SQL | undefined)[] = [projectScope(actor)];
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    const initials = query.q.toLowerCase().replace(/[^a-z0-9]/g, '');
+    filters.push(
+      or(
+        ilike(projects.name, pattern),
+        ilike(projects.code, pattern),
+        ilike(owner.name, pattern),
+        initials.length >= 2 ? sql`${projects.nameInitials} like ${`%${initials}%`}` : undefined,
+      ),
+    );
+  }
+  if (query.region) {
+    const region = await loadRegion(db, query.region);
+    filters.push(region ? inRegionSubtree(projects.regionPath, region.path) : sql`false`);
+  }
+  if (query.level) filters.push(sql`${query.level} = any(${projects.levels})`);
+  if (query.stage) filters.push(eq(projects.stage, query.stage));
+  if (query.domain) filters.push(eq(projects.domain, query.domain));
+  if (query.industry) filters.push(eq(projects.industry, query.industry));
+  if (query.tag) filters.push(sql`${query.tag} = any(${projects.tags})`);
+  if (query.batch) {
+    filters.push(
+      sql`exists (select 1 from ${projectBatches} where ${projectBatches.projectId} = ${projects.id} and ${projectBatches.batchId} = ${query.batch})`,
+    );
+  }
+  if (query.leader) filters.push(eq(projects.leaderUserId, query.leader));
+  if (query.department) filters.push(eq(projects.responsibleDepartmentId, query.department));
+  if (query.constructionType) filters.push(eq(projects.constructionType, query.constructionType));
+  if (query.minInvestment) filters.push(gte(projects.totalInvestmentWanYuan, query.minInvestment));
+  if (query.maxInvestment) filters.push(lte(projects.totalInvestmentWanYuan, query.maxInvestment));
+  return and(...filters);
+}
+
+/**
+ * A page of projects in scope, plus totals (count and total investment) over the whole filtered
+ * set — the same WHERE clause, so the totals row equals the sum over every row the caller may see.
+ */
+export async function findProjects(db: Queryable, actor: Actor, query: ProjectQuery) {
+  authorize(actor, 'project.read');
+  const where = await projectFilter(db, actor, query);
+  const [totals] = await db
+    .select({ count: count(), total: sum(projects.totalInvestmentWanYuan) })
+    .from(projects)
+    .innerJoin(owner, eq(owner.id, projects.ownerOrganisationId))
+    .where(where);
+  const sortColumn = sortColumns[query.sort];
+  const rows = (await joined(db, listColumns)
+    .where(where)
+    .orderBy(query.order === 'asc' ? asc(sortColumn) : desc(sortColumn), asc(projects.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)) as unknown as Omit<ProjectListRow, 'batchNames'>[];
+  const batchMap = await batchesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return {
+    rows: rows.map((row) => ({ ...row, batchNames: (batchMap.get(row.id) ?? []).map((b) => b.name) })),
+    count: totals?.count ?? 0,
+    totalInvestmentWanYuan: totals?.total ?? '0',
+  };
+}
+
+/** Every project in scope matching the filter, for exports (ordered by region then name). */
+export async function listProjectsForExport(
+  db: Queryable,
+  actor: Actor,
+  query: Omit<ProjectQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
+) {
+  authorize(actor, 'project.read');
+  const where = await projectFilter(db, actor, query);
+  const rows = (await joined(db, detailColumns)
+    .where(where)
+    .orderBy(asc(projects.regionPath), asc(projects.name))) as unknown as Omit<
+    ProjectDetailRow,
+    'batches' | 'batchNames'
+  >[];
+  const batchMap = await batchesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({ ...row, batchNames: (batchMap.get(row.id) ?? []).map((b) => b.name) }));
+}

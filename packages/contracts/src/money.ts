@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const fullWidthDigits = /[０-９．，－]/g;
+const toHalfWidth = (s: string) =>
+  s.replace(
+    fullWidthDigits,
+    (c) => ({ '．': '.', '，': ',', '－': '-' })[c] ?? String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+
+/**
+ * An exact amount in 万元, carried as a decimal string ("12345.67") so no binary float ever touches
+ * money. Accepts a JSON number or a string (full-width digits and thousands separators allowed) and
+ * answers the normalised string; at most 4 decimals and 14 integer digits.
+ */
+export const WanYuan = z
+  .union([z.string(), z.number()])
+  .transform((value, ctx) => {
+    const text = typeof value === 'number' ? String(value) : toHalfWidth(value).replace(/[,\s]/g, '');
+    if (!/^\d{1,14}(\.\d{1,4})?$/.test(text)) {
+      ctx.addIssue({ code: 'custom', message: '金额应为不小于 0 的数字（万元），最多 4 位小数' });
+      return z.NEVER;
+    }
+    return normaliseDecimal(text);
+  })
+  .describe('金额（万元），精确小数，以字符串表示');
+
+/** Strips leading zeros and trailing decimal zeros: "0012.500" → "12.5". */
+export function normaliseDecimal(text: string): string {
+  const [whole = '0', fraction = ''] = text.split('.');
+  const w = whole.replace(/^0+(?=\d)/, '');
+  const f = fraction.replace(/0+$/, '');
+  return f ? `${w}.${f}` : w;
+}
