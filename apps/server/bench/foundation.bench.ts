@@ -1,7 +1,8 @@
 /**
  * Foundation benchmark: request latency through the whole stack (session resolution, access check,
  * scoped SQL, presenter) at province scale — 110 regions, 20,000 organisations, 50,000 users — on
- * PGlite and, with BENCH_DATABASE_URL, on PostgreSQL. Prints a Markdown table for PERFORMANCE.md.
+ * PGlite and, with BENCH_DATABASE_URL, on PostgreSQL; plus 20,000 projects for the project list.
+ * Prints a Markdown table for PERFORMANCE.md.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,8 @@ import pg from 'pg';
 import { buildApp } from '../src/app';
 import type { DatabaseHandle } from '../src/db/database';
 import { openDatabase } from '../src/db/open-database';
-import { organisations, regions, users } from '../src/db/schema';
+import { organisations, projects, regions, users } from '../src/db/schema';
+import { pinyinInitials } from '../src/lib/pinyin';
 import { loadDemo } from '../src/demo/load-demo';
 import { hashPassword } from '../src/modules/auth/passwords';
 
@@ -71,6 +73,30 @@ async function seed(handle: DatabaseHandle) {
       mustChangePassword: false,
     }));
     await handle.db.insert(users).values(rows);
+  }
+  const stages = ['conceived', 'reserve', 'preparing', 'started', 'underway', 'completed', 'operating'] as const;
+  const words = ['时代新能源锂电池', '不锈钢冷轧', '城区道路提升', '人民医院迁建', '港区码头', '供水一体化', '海上风电', '冷链物流园'];
+  for (let batch = 0; batch < 20; batch++) {
+    const rows = Array.from({ length: 1000 }, (_, i) => {
+      const n = batch * 1000 + i;
+      const region = counties[n % counties.length]!;
+      const name = `${region.name}${words[n % words.length]}项目${n}`;
+      return {
+        name,
+        nameInitials: pinyinInitials(name),
+        ownerOrganisationId: orgIds[n % orgIds.length]!,
+        regionCode: region.code,
+        regionPath: region.path,
+        levels: n % 5 === 0 ? ['city'] : ['county'],
+        domain: '现代产业',
+        totalInvestmentWanYuan: `${10_000 + (n % 9973) * 37}.${String(n % 100).padStart(2, '0')}`,
+        startYear: 2024 + (n % 3),
+        endYear: 2027 + (n % 3),
+        constructionType: 'new' as const,
+        stage: stages[n % stages.length]!,
+      };
+    });
+    await handle.db.insert(projects).values(rows);
   }
   await handle.db.insert(users).values({
     username: 'province',
@@ -138,6 +164,10 @@ async function run(engine: string, handle: DatabaseHandle) {
       get(province, '/api/users?pageSize=50'),
     ),
     await measure('GET /api/users (county office, small scope)', 50, get(county, '/api/users')),
+    await measure('GET /api/projects (province office, 20k projects, page + totals)', 50, get(province, '/api/projects?pageSize=50')),
+    await measure('GET /api/projects?q=sdxny (pinyin initials over 20k)', 50, get(province, '/api/projects?q=sdxny&pageSize=50')),
+    await measure('GET /api/projects?region=…&stage=underway (one county)', 50, get(province, '/api/projects?region=360101&stage=underway')),
+    await measure('GET /api/projects/export.xlsx (one county, ~200 rows)', 10, get(province, '/api/projects/export.xlsx?region=360101')),
   ];
   await app.close();
   console.log(`\n### ${engine} (seed ${seedSeconds} s)\n`);
