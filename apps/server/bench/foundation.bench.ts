@@ -12,8 +12,8 @@ import { buildApp } from '../src/app';
 import type { DatabaseHandle } from '../src/db/database';
 import { openDatabase } from '../src/db/open-database';
 import { organisations, projects, regions, users } from '../src/db/schema';
-import { pinyinInitials } from '../src/lib/pinyin';
 import { loadDemo } from '../src/demo/load-demo';
+import { pinyinInitials } from '../src/lib/pinyin';
 import { hashPassword } from '../src/modules/auth/passwords';
 
 const auditKey = Buffer.alloc(32, 1);
@@ -74,8 +74,25 @@ async function seed(handle: DatabaseHandle) {
     }));
     await handle.db.insert(users).values(rows);
   }
-  const stages = ['conceived', 'reserve', 'preparing', 'started', 'underway', 'completed', 'operating'] as const;
-  const words = ['时代新能源锂电池', '不锈钢冷轧', '城区道路提升', '人民医院迁建', '港区码头', '供水一体化', '海上风电', '冷链物流园'];
+  const stages = [
+    'conceived',
+    'reserve',
+    'preparing',
+    'started',
+    'underway',
+    'completed',
+    'operating',
+  ] as const;
+  const words = [
+    '时代新能源锂电池',
+    '不锈钢冷轧',
+    '城区道路提升',
+    '人民医院迁建',
+    '港区码头',
+    '供水一体化',
+    '海上风电',
+    '冷链物流园',
+  ];
   for (let batch = 0; batch < 20; batch++) {
     const rows = Array.from({ length: 1000 }, (_, i) => {
       const n = batch * 1000 + i;
@@ -164,10 +181,26 @@ async function run(engine: string, handle: DatabaseHandle) {
       get(province, '/api/users?pageSize=50'),
     ),
     await measure('GET /api/users (county office, small scope)', 50, get(county, '/api/users')),
-    await measure('GET /api/projects (province office, 20k projects, page + totals)', 50, get(province, '/api/projects?pageSize=50')),
-    await measure('GET /api/projects?q=sdxny (pinyin initials over 20k)', 50, get(province, '/api/projects?q=sdxny&pageSize=50')),
-    await measure('GET /api/projects?region=…&stage=underway (one county)', 50, get(province, '/api/projects?region=360101&stage=underway')),
-    await measure('GET /api/projects/export.xlsx (one county, ~200 rows)', 10, get(province, '/api/projects/export.xlsx?region=360101')),
+    await measure(
+      'GET /api/projects (province office, 20k projects, page + totals)',
+      50,
+      get(province, '/api/projects?pageSize=50'),
+    ),
+    await measure(
+      'GET /api/projects?q=sdxny (pinyin initials over 20k)',
+      50,
+      get(province, '/api/projects?q=sdxny&pageSize=50'),
+    ),
+    await measure(
+      'GET /api/projects?region=…&stage=underway (one county)',
+      50,
+      get(province, '/api/projects?region=360101&stage=underway'),
+    ),
+    await measure(
+      'GET /api/projects/export.xlsx (one county, ~200 rows)',
+      10,
+      get(province, '/api/projects/export.xlsx?region=360101'),
+    ),
   ];
   await app.close();
   console.log(`\n### ${engine} (seed ${seedSeconds} s)\n`);

@@ -39,8 +39,7 @@ export async function checkProjectReferences(
     .from(organisations)
     .where(eq(organisations.id, input.ownerOrganisationId));
   if (
-    !ownerUnit ||
-    ownerUnit.kind !== 'owner' ||
+    ownerUnit?.kind !== 'owner' ||
     !ownerUnit.isActive ||
     (region &&
       !related(ownerUnit.regionPath, region.path) &&
@@ -65,8 +64,7 @@ export async function checkProjectReferences(
       .innerJoin(organisations, eq(organisations.id, users.organisationId))
       .where(eq(users.id, person.id));
     if (
-      !row ||
-      !row.isActive ||
+      !row?.isActive ||
       !row.roles.includes(person.role) ||
       (region && !related(row.regionPath, region.path))
     ) {
@@ -81,7 +79,7 @@ export async function checkProjectReferences(
       .select()
       .from(organisations)
       .where(eq(organisations.id, input.responsibleDepartmentId));
-    if (!dept || dept.kind !== 'department' || (region && !related(dept.regionPath, region.path))) {
+    if (dept?.kind !== 'department' || (region && !related(dept.regionPath, region.path))) {
       problems.push({
         path: 'responsibleDepartmentId',
         message: '责任部门须为项目所在地或上级的行业主管部门',

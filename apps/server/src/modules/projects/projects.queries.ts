@@ -67,42 +67,36 @@ const detailColumns = {
   updatedAt: projects.updatedAt,
 };
 
-function joined<T extends Record<string, unknown>>(db: Queryable, columns: T) {
-  return db
-    .select(columns as never)
+/** projects ⋈ region, owner, department, leader, service officer: the joins every read needs. */
+const listSource = (db: Queryable) =>
+  db
+    .select(listColumns)
+    .from(projects)
+    .innerJoin(regions, eq(regions.code, projects.regionCode))
+    .innerJoin(owner, eq(owner.id, projects.ownerOrganisationId))
+    .leftJoin(department, eq(department.id, projects.responsibleDepartmentId))
+    .leftJoin(leader, eq(leader.id, projects.leaderUserId));
+
+const detailSource = (db: Queryable) =>
+  db
+    .select(detailColumns)
     .from(projects)
     .innerJoin(regions, eq(regions.code, projects.regionCode))
     .innerJoin(owner, eq(owner.id, projects.ownerOrganisationId))
     .leftJoin(department, eq(department.id, projects.responsibleDepartmentId))
     .leftJoin(leader, eq(leader.id, projects.leaderUserId))
-    .leftJoin(officer, eq(officer.id, projects.serviceOfficerUserId)) as unknown as ReturnType<
-    ReturnType<Queryable['select']>['from']
-  > & { then: Promise<T[]>['then'] };
-}
+    .leftJoin(officer, eq(officer.id, projects.serviceOfficerUserId));
 
-type ListRow = { [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] | null };
-export type ProjectListRow = Omit<
-  ListRow,
-  'id' | 'name' | 'regionCode' | 'regionName' | 'regionPath' | 'stage' | 'levels'
-> & {
-  id: string;
-  name: string;
-  regionCode: string;
-  regionName: string;
-  regionPath: string;
-  ownerOrganisationId: string;
-  ownerName: string;
-  stage: (typeof projects.$inferSelect)['stage'];
-  levels: string[];
-  tags: string[];
-  totalInvestmentWanYuan: string;
+type BatchRef = { id: string; name: string; schemeName: string; year: number };
+export type ProjectListRow = Awaited<ReturnType<typeof listSource>>[number] & { batchNames: string[] };
+export type ProjectDetailRow = Awaited<ReturnType<typeof detailSource>>[number] & {
+  batches: BatchRef[];
   batchNames: string[];
 };
-export type ProjectDetailRow = Awaited<ReturnType<typeof getProject>>;
 
 /** Batches of the given projects: project id → batch (with scheme). */
 async function batchesOf(db: Queryable, projectIds: string[]) {
-  const map = new Map<string, { id: string; name: string; schemeName: string; year: number }[]>();
+  const map = new Map<string, BatchRef[]>();
   if (projectIds.length === 0) return map;
   const rows = await db
     .select({
@@ -122,34 +116,12 @@ async function batchesOf(db: Queryable, projectIds: string[]) {
 }
 
 /** A project the actor may see (with everything its page shows), else NOT_FOUND. */
-export async function getProject(db: Queryable, actor: Actor, id: string) {
+export async function getProject(db: Queryable, actor: Actor, id: string): Promise<ProjectDetailRow> {
   authorize(actor, 'project.read');
-  const [row] = (await joined(db, detailColumns).where(
-    and(eq(projects.id, id), projectScope(actor)),
-  )) as unknown as (ProjectListRow & Record<string, unknown>)[];
+  const [row] = await detailSource(db).where(and(eq(projects.id, id), projectScope(actor)));
   if (!row) throw new AppError('NOT_FOUND');
   const batchList = (await batchesOf(db, [id])).get(id) ?? [];
-  return {
-    ...(row as ProjectListRow & {
-      address: string | null;
-      longitude: number | null;
-      latitude: number | null;
-      scaleContent: string | null;
-      startMonth: number | null;
-      endMonth: number | null;
-      fundingSources: string[];
-      serviceOfficerName: string | null;
-      workingTeam: string | null;
-      contactPerson: string | null;
-      contactPhone: string | null;
-      stageChangedOn: string | null;
-      version: number;
-      createdAt: Date;
-      updatedAt: Date;
-    }),
-    batches: batchList,
-    batchNames: batchList.map((b) => b.name),
-  };
+  return { ...row, batches: batchList, batchNames: batchList.map((b) => b.name) };
 }
 
 const sortColumns = {
@@ -216,11 +188,11 @@ export async function findProjects(db: Queryable, actor: Actor, query: ProjectQu
     .innerJoin(owner, eq(owner.id, projects.ownerOrganisationId))
     .where(where);
   const sortColumn = sortColumns[query.sort];
-  const rows = (await joined(db, listColumns)
+  const rows = await listSource(db)
     .where(where)
     .orderBy(query.order === 'asc' ? asc(sortColumn) : desc(sortColumn), asc(projects.id))
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)) as unknown as Omit<ProjectListRow, 'batchNames'>[];
+    .offset((query.page - 1) * query.pageSize);
   const batchMap = await batchesOf(
     db,
     rows.map((r) => r.id),
@@ -240,12 +212,7 @@ export async function listProjectsForExport(
 ) {
   authorize(actor, 'project.read');
   const where = await projectFilter(db, actor, query);
-  const rows = (await joined(db, detailColumns)
-    .where(where)
-    .orderBy(asc(projects.regionPath), asc(projects.name))) as unknown as Omit<
-    ProjectDetailRow,
-    'batches' | 'batchNames'
-  >[];
+  const rows = await detailSource(db).where(where).orderBy(asc(projects.regionPath), asc(projects.name));
   const batchMap = await batchesOf(
     db,
     rows.map((r) => r.id),
