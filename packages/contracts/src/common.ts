@@ -52,3 +52,8 @@ export const ErrorBody = z.object({
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** A boolean in a query string: only `true` or `false` (a boolean too, for typed callers). */
+export const QueryBoolean = z
+  .union([z.boolean(), z.enum(['true', 'false'])], { message: '应为 true 或 false' })
+  .transform((value) => value === true || value === 'true');

@@ -1,6 +1,6 @@
 import { organisationKinds } from '@tuijin/domain';
 import { z } from 'zod';
-import { Id, PageQuery, paged, requiredText, text, Version } from './common';
+import { Id, PageQuery, paged, QueryBoolean, requiredText, text, Version } from './common';
 
 export const OrganisationKind = z.enum(organisationKinds);
 
@@ -43,6 +43,9 @@ export const OrganisationQuery = PageQuery.extend({
   q: text(50).optional().describe('按名称查找'),
   kind: OrganisationKind.optional().describe('类别'),
   region: text(20).optional().describe('区划代码（含下级）'),
+  assignable: QueryBoolean.optional().describe(
+    '为项目指派责任时使用：同时列出上级区划的行业部门和其他单位（不含业主）',
+  ),
 });
 export type OrganisationQuery = z.infer<typeof OrganisationQuery>;
 

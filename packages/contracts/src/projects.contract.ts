@@ -200,6 +200,7 @@ export const ProjectComment = z.object({
 });
 export const ProjectCommentList = z.object({ data: z.array(ProjectComment) });
 export const CreateProjectComment = z.object({ body: requiredText(2000).describe('意见') }).strict();
+export type CreateProjectComment = z.infer<typeof CreateProjectComment>;
 
 export const DictionaryEntry = z.object({
   id: Id,
@@ -211,9 +212,11 @@ export const DictionaryEntry = z.object({
 export type DictionaryEntry = z.infer<typeof DictionaryEntry>;
 export const DictionaryList = z.object({ data: z.array(DictionaryEntry) });
 export const CreateDictionaryEntry = z.object({ kind: DictionaryKind, name: requiredText(30) }).strict();
+export type CreateDictionaryEntry = z.infer<typeof CreateDictionaryEntry>;
 export const UpdateDictionaryEntry = z
   .object({ name: requiredText(30), sortOrder: z.number().int().min(0).max(9999), isActive: z.boolean() })
   .strict();
+export type UpdateDictionaryEntry = z.infer<typeof UpdateDictionaryEntry>;
 
 export const Batch = z.object({
   id: Id,
@@ -251,3 +254,4 @@ export const BatchPresetList = z.object({
   ),
 });
 export const SetProjectBatches = z.object({ batchIds: z.array(Id).max(20), version: Version }).strict();
+export type SetProjectBatches = z.infer<typeof SetProjectBatches>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from './auth.contract';
-import { Id, PageQuery, paged, requiredText, text, Version } from './common';
+import { Id, PageQuery, paged, QueryBoolean, requiredText, text, Version } from './common';
 
 export const User = z.object({
   id: Id,
@@ -25,6 +25,9 @@ export const UserQuery = PageQuery.extend({
   organisationId: Id.optional(),
   region: text(20).optional().describe('区划代码（含下级）'),
   role: Role.optional(),
+  assignable: QueryBoolean.optional().describe(
+    '为项目指派责任时使用：同时列出上级区划的挂钩领导和首席服务官',
+  ),
 });
 export type UserQuery = z.infer<typeof UserQuery>;
 

@@ -14,3 +14,9 @@ export function inRegionSubtree(column: AnyColumn, rootPath: string): SQL {
 /** Whether the actor's scope is their own organisation only (a project owner unit). */
 export const isOwnerOnly = (actor: Actor) =>
   actor.roles.length > 0 && actor.roles.every((role) => role === 'owner');
+
+/** The paths of the regions above a path (`350000.350900.350902` → `350000`, `350000.350900`). */
+export function ancestorPaths(path: string): string[] {
+  const parts = path.split('.');
+  return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('.'));
+}

@@ -8,10 +8,12 @@ interface FilterBarProps<F> {
   name: string;
   onSearch: (filters: F) => void;
   children: ReactNode;
+  /** Buttons after 查询 and 重置 (e.g. a toggle for more filters). */
+  extra?: ReactNode;
 }
 
 /** The filter row above a list: fields, then 查询 and 重置. Wraps on narrow screens. */
-export function FilterBar<F extends object>({ form, name, onSearch, children }: FilterBarProps<F>) {
+export function FilterBar<F extends object>({ form, name, onSearch, children, extra }: FilterBarProps<F>) {
   const { t } = useTranslation();
   return (
     <Form<F> form={form} name={name} layout="inline" className="tj-filters" onFinish={onSearch}>
@@ -30,6 +32,7 @@ export function FilterBar<F extends object>({ form, name, onSearch, children }: 
           >
             {t('common.reset')}
           </Button>
+          {extra}
         </Space>
       </Form.Item>
     </Form>

@@ -1,3 +1,4 @@
+import { projectsEnUS } from './projects.en-US';
 import type { zhCN } from './zh-CN';
 
 /** English. Typed by the zh-CN dictionary, so a missing or extra key fails the type check. */
@@ -37,6 +38,9 @@ export const enUS: typeof zhCN = {
   },
   menu: {
     home: 'Home',
+    projects: 'Projects',
+    batches: 'Batch schemes',
+    dictionaries: 'Dictionaries',
     regions: 'Regions',
     organisations: 'Organisations',
     users: 'Users',
@@ -209,6 +213,7 @@ export const enUS: typeof zhCN = {
     passwordReset: 'Password reset',
     unlocked: 'Sign-in lock lifted',
     searchPlaceholder: 'Username or name',
+    selectPlaceholder: 'Type a name to search',
     usernameHelp: 'Starts with a lower-case letter; 3–32 lower-case letters, digits, _ . -',
     adminRoleHint:
       'System, security and audit administrator roles must be held alone and are granted only by the security administrator.',
@@ -273,11 +278,25 @@ export const enUS: typeof zhCN = {
     region_update: 'Region edited',
     securityPolicy_update: 'Security policy changed',
     demo_load: 'Demo data loaded',
+    project_create: 'Project created',
+    project_update: 'Project changed',
+    project_stage_change: 'Stage changed',
+    project_comment: 'Opinion given',
+    project_batches_update: 'Batches set',
+    projectFile_upload: 'File uploaded',
+    projectFile_delete: 'File deleted',
+    dictionary_create: 'Dictionary entry added',
+    dictionary_update: 'Dictionary entry changed',
+    batchScheme_create: 'Batch scheme created',
   },
   entityTypes: {
     user: 'User',
     organisation: 'Organisation',
     region: 'Region',
     setting: 'Setting',
+    project: 'Project',
+    dictionary: 'Dictionary entry',
+    batchScheme: 'Batch scheme',
   },
+  ...projectsEnUS,
 };

@@ -1,3 +1,5 @@
+import { projectsZhCN } from './projects.zh-CN';
+
 /** Simplified Chinese, the default language. en-US.ts must carry exactly the same keys. */
 export const zhCN = {
   app: {
@@ -35,6 +37,9 @@ export const zhCN = {
   },
   menu: {
     home: '首页',
+    projects: '项目库',
+    batches: '批次方案',
+    dictionaries: '字典管理',
     regions: '行政区划',
     organisations: '单位管理',
     users: '用户管理',
@@ -207,6 +212,7 @@ export const zhCN = {
     passwordReset: '密码已重置',
     unlocked: '登录锁定已解除',
     searchPlaceholder: '用户名或姓名',
+    selectPlaceholder: '输入姓名查找',
     usernameHelp: '以小写字母开头，3–32 位小写字母、数字、_ . -',
     adminRoleHint: '系统管理员、安全管理员、审计管理员须单独设置，且只能由安全管理员授予。',
     self: '本人',
@@ -270,11 +276,25 @@ export const zhCN = {
     region_update: '修改区划',
     securityPolicy_update: '修改安全策略',
     demo_load: '载入演示数据',
+    project_create: '新增项目',
+    project_update: '修改项目',
+    project_stage_change: '变更阶段',
+    project_comment: '填写意见',
+    project_batches_update: '设置批次',
+    projectFile_upload: '上传文件',
+    projectFile_delete: '删除文件',
+    dictionary_create: '新增字典项',
+    dictionary_update: '修改字典项',
+    batchScheme_create: '新建批次方案',
   },
   entityTypes: {
     user: '用户',
     organisation: '单位',
     region: '区划',
     setting: '系统设置',
+    project: '项目',
+    dictionary: '字典项',
+    batchScheme: '批次方案',
   },
+  ...projectsZhCN,
 };

@@ -1,8 +1,8 @@
 import type { AuditQuery } from '@tuijin/contracts';
 import { type Actor, authorize } from '@tuijin/domain';
-import { and, asc, count, desc, eq, gte, like, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, like, lte, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
-import { auditEvents } from '../../db/schema';
+import { auditEvents, users } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
 import { escapeLike } from '../organisations/organisations.queries';
 import { chainHash, genesisHash } from './audit-chain';
@@ -31,8 +31,9 @@ export async function findAuditEvents(db: Queryable, actor: Actor, query: AuditQ
   const where = and(...filters);
   const [totalRow] = await db.select({ total: count() }).from(auditEvents).where(where);
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(auditEvents), actorDisplayName: users.displayName })
     .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(where)
     .orderBy(desc(auditEvents.id))
     .limit(query.pageSize)

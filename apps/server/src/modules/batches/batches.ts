@@ -166,7 +166,7 @@ export async function setProjectBatches(
       entityType: 'project',
       entityId: projectId,
       regionPath: project.regionPath,
-      changes: { batches: { before: project.batchNames, after: wanted } },
+      changes: { batchIds: { before: project.batches.map((b) => b.id), after: wanted } },
     });
   });
   return getProject(ctx.db, ctx.actor, projectId);

@@ -91,6 +91,22 @@ describe('jurisdiction matrix', () => {
     expect(regions).toEqual(['350902']);
   });
 
+  it('offers a county office the city’s leaders and departments to assign, and nothing else above it', async () => {
+    const county = await t.as('jiaocheng');
+    expect((await county.get('/api/users?role=leader')).body.data).toEqual([]);
+    const leaders = (await county.get('/api/users?role=leader&assignable=true')).body.data;
+    expect(leaders.map((u: { username: string }) => u.username).sort()).toEqual(['leader1', 'leader2']);
+    const admins = (await county.get('/api/users?assignable=true&pageSize=200')).body.data;
+    expect(admins.map((u: { username: string }) => u.username)).not.toContain('admin');
+    const departments = (await county.get('/api/organisations?kind=department&assignable=true&pageSize=200'))
+      .body.data;
+    expect(departments.length).toBeGreaterThan(5);
+    expect(departments.every((o: { regionCode: string }) => o.regionCode === '350900')).toBe(true);
+    const owners = (await county.get('/api/organisations?kind=owner&assignable=true&pageSize=200')).body.data;
+    expect(owners.every((o: { regionCode: string }) => o.regionCode === '350902')).toBe(true);
+    expect((await county.get('/api/users?assignable=yes')).status).toBe(400);
+  });
+
   it('shows an owner its own unit only', async () => {
     const owner = await t.as('owner1');
     const page = (await owner.get('/api/organisations')).body;

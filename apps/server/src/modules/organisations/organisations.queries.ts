@@ -1,9 +1,9 @@
 import type { OrganisationQuery } from '@tuijin/contracts';
 import { type Actor, AppError, authorize, inJurisdiction } from '@tuijin/domain';
-import { and, asc, count, eq, ilike, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { organisations, regions } from '../../db/schema';
-import { inRegionSubtree, isOwnerOnly } from '../../lib/scope';
+import { ancestorPaths, inRegionSubtree, isOwnerOnly } from '../../lib/scope';
 import { loadRegion } from '../regions/regions.queries';
 
 const columns = {
@@ -31,6 +31,16 @@ export function organisationScope(actor: Actor): SQL {
   return inRegionSubtree(organisations.regionPath, actor.regionPath);
 }
 
+/**
+ * Organisations of the regions above the actor's that a project in the actor's jurisdiction can be
+ * assigned to (a city department, the city government) — never owner units of other places.
+ */
+function assignableAbove(actor: Actor): SQL | undefined {
+  const above = ancestorPaths(actor.regionPath);
+  if (isOwnerOnly(actor) || above.length === 0) return undefined;
+  return and(inArray(organisations.regionPath, above), ne(organisations.kind, 'owner'));
+}
+
 /** An organisation the actor may see, else NOT_FOUND. */
 export async function getOrganisation(db: Queryable, actor: Actor, id: string) {
   const [row] = await source(db).where(eq(organisations.id, id));
@@ -42,7 +52,9 @@ export async function getOrganisation(db: Queryable, actor: Actor, id: string) {
 /** A page of organisations in scope, filtered; the total counts the same rows. */
 export async function findOrganisations(db: Queryable, actor: Actor, query: OrganisationQuery) {
   authorize(actor, 'organisation.read');
-  const filters: (SQL | undefined)[] = [organisationScope(actor)];
+  const filters: (SQL | undefined)[] = [
+    query.assignable ? or(organisationScope(actor), assignableAbove(actor)) : organisationScope(actor),
+  ];
   if (query.q) filters.push(ilike(organisations.name, `%${escapeLike(query.q)}%`));
   if (query.kind) filters.push(eq(organisations.kind, query.kind));
   if (query.region) {

@@ -70,7 +70,8 @@ describe('project files', () => {
       hasThumbnail: true,
       canDelete: true,
     });
-    expect(shot.takenAt).toBe('2026-02-27T10:30:00.000Z');
+    // 10:30 on the camera in China is 02:30 UTC.
+    expect(shot.takenAt).toBe('2026-02-27T02:30:00.000Z');
     expect(shot.latitude).toBeCloseTo(26.658333, 5);
     expect(shot.longitude).toBeCloseTo(119.536667, 5);
     expect(document).toMatchObject({ kind: 'document', mimeType: 'application/pdf', hasThumbnail: false });

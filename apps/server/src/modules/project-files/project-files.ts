@@ -36,16 +36,32 @@ async function examinePhoto(bytes: Buffer): Promise<PhotoFacts | null> {
       .jpeg({ quality: 80 })
       .toBuffer();
     const exif = await exifr.parse(bytes, { gps: true }).catch(() => null);
-    const takenAt = exif?.DateTimeOriginal ?? exif?.CreateDate ?? null;
+    const raw = await exifr
+      .parse(bytes, { pick: ['DateTimeOriginal', 'CreateDate', 'OffsetTimeOriginal'], reviveValues: false })
+      .catch(() => null);
+    const takenAt = exifLocalTime(raw?.DateTimeOriginal ?? raw?.CreateDate, raw?.OffsetTimeOriginal);
     return {
       thumbnail,
-      takenAt: takenAt instanceof Date && !Number.isNaN(takenAt.getTime()) ? takenAt : null,
+      takenAt,
       latitude: typeof exif?.latitude === 'number' ? Number(exif.latitude.toFixed(6)) : null,
       longitude: typeof exif?.longitude === 'number' ? Number(exif.longitude.toFixed(6)) : null,
     };
   } catch {
     return null;
   }
+}
+
+/**
+ * An EXIF time (`2026:03:18 10:24:00`, local to the camera) as an instant: with the photo's own
+ * offset when it records one, else Beijing time (UTC+8), where the platform's sites are.
+ */
+export function exifLocalTime(value: unknown, offset: unknown): Date | null {
+  if (typeof value !== 'string') return null;
+  const match = /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(value);
+  if (!match) return null;
+  const zone = typeof offset === 'string' && /^[+-]\d{2}:\d{2}$/.test(offset) ? offset : '+08:00';
+  const date = new Date(`${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}${zone}`);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 const cleanName = (name: string) =>

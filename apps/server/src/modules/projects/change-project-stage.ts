@@ -15,6 +15,8 @@ import { getProject } from './projects.queries';
 export async function changeProjectStage(ctx: Ctx, id: string, input: ChangeProjectStage) {
   const current = await getProject(ctx.db, ctx.actor, id);
   authorize(ctx.actor, 'project.changeStage');
+  // A stale form is a CONFLICT (someone moved it first), not an illegal move.
+  if (current.version !== input.version) throw new AppError('CONFLICT');
   assertStageTransition(current.stage as ProjectStage, input.to);
   const today = ctx.clock.now().toISOString().slice(0, 10);
   if (input.on > today)

@@ -1,9 +1,9 @@
 import type { UserQuery } from '@tuijin/contracts';
 import { type Actor, AppError, authorize, type Role } from '@tuijin/domain';
-import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { organisations, regions, users } from '../../db/schema';
-import { inRegionSubtree, isOwnerOnly } from '../../lib/scope';
+import { ancestorPaths, inRegionSubtree, isOwnerOnly } from '../../lib/scope';
 import { escapeLike } from '../organisations/organisations.queries';
 import { loadRegion } from '../regions/regions.queries';
 
@@ -50,7 +50,16 @@ export async function getUser(db: Queryable, actor: Actor, id: string) {
 /** A page of users in scope, filtered by text, organisation, region subtree or role. */
 export async function findUsers(db: Queryable, actor: Actor, query: UserQuery) {
   authorize(actor, 'user.read');
-  const filters: (SQL | undefined)[] = [userScope(actor)];
+  const above = ancestorPaths(actor.regionPath);
+  // For assigning responsibilities: leaders and service officers of the regions above as well.
+  const assignable =
+    query.assignable && above.length > 0
+      ? and(
+          inArray(organisations.regionPath, above),
+          sql`${users.roles} && array['leader','service_officer']::text[]`,
+        )
+      : undefined;
+  const filters: (SQL | undefined)[] = [assignable ? or(userScope(actor), assignable) : userScope(actor)];
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
     filters.push(or(ilike(users.username, pattern), ilike(users.displayName, pattern)));

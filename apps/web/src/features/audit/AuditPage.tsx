@@ -49,7 +49,12 @@ export default function AuditPage() {
       key: 'at',
       render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
     },
-    { title: t('audit.actor'), dataIndex: 'actorName', key: 'actorName' },
+    {
+      title: t('audit.actor'),
+      key: 'actor',
+      render: (_: unknown, event: AuditEvent) =>
+        event.actorDisplayName ? `${event.actorDisplayName}（${event.actorName}）` : event.actorName,
+    },
     {
       title: t('audit.action'),
       dataIndex: 'action',

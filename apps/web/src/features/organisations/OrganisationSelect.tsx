@@ -1,3 +1,4 @@
+import type { OrganisationKind } from '@tuijin/domain';
 import { Select, type SelectProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,16 +7,18 @@ import { useOrganisationOptions } from './organisations.queries';
 
 interface OrganisationSelectProps extends Omit<SelectProps<string>, 'options' | 'showSearch'> {
   /** The organisation already chosen (when editing), shown even before any search. */
-  current?: { id: string; name: string };
+  current?: { id: string; name: string } | null;
+  /** Offer only organisations of this kind (owner units, departments…). */
+  kind?: OrganisationKind;
 }
 
 /** Picks an organisation by typing part of its name (server-side search over the jurisdiction). */
-export function OrganisationSelect({ current, ...props }: OrganisationSelectProps) {
+export function OrganisationSelect({ current, kind, ...props }: OrganisationSelectProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [isOpen, setOpen] = useState(false);
   const q = useDebouncedValue(search.trim());
-  const found = useOrganisationOptions(q, isOpen);
+  const found = useOrganisationOptions(q, isOpen, kind);
   const options = useMemo(() => {
     const list = (found.data ?? []).map((organisation) => ({
       value: organisation.id,

@@ -58,3 +58,14 @@ export const useResetUserPassword = () =>
 
 export const useUnlockUser = () =>
   useUserMutation((id: string, idempotencyKey) => api.call('unlockUser', { params: { id }, idempotencyKey }));
+
+/** Every account of the jurisdiction holding a role (first 200), for filter lists. */
+export function useUsersWithRole(role: UserQuery['role'], enabled = true) {
+  return useQuery({
+    queryKey: [...userKeys.all, 'withRole', role],
+    queryFn: async () =>
+      (await api.call('findUsers', { query: { role, pageSize: 200, assignable: true } })).data,
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}

@@ -1,0 +1,41 @@
+import { buildPath, fileRoutes, type ProjectFile } from '@tuijin/contracts';
+import { ApiError, newIdempotencyKey } from '../../api/client';
+
+type ErrorPayload = {
+  error?: { code?: string; message?: string; details?: { path: string; message: string }[] };
+} | null;
+
+/**
+ * Uploads files to a project as one multipart request (parts named `files`). The browser sets the
+ * multipart content type with its boundary and sends Origin and the session cookie itself. A refusal
+ * throws {@link ApiError}; its details name the refused files (`path` is the file name).
+ */
+export async function uploadProjectFiles(projectId: string, files: readonly File[]): Promise<ProjectFile[]> {
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  const response = await fetch(buildPath(fileRoutes.uploadProjectFiles, { id: projectId }), {
+    method: 'POST',
+    body: form,
+    headers: { accept: 'application/json', 'idempotency-key': newIdempotencyKey() },
+    credentials: 'same-origin',
+  });
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (payload as ErrorPayload)?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'INTERNAL',
+      error?.message ?? response.statusText,
+      error?.details ?? [],
+    );
+  }
+  return (payload as { data: ProjectFile[] }).data;
+}
+
+/** Where a file's content is downloaded (as an attachment). */
+export const projectFileUrl = (projectId: string, fileId: string) =>
+  buildPath(fileRoutes.downloadProjectFile, { id: projectId, fileId });
+
+/** Where a photo's JPEG thumbnail is served. */
+export const projectThumbnailUrl = (projectId: string, fileId: string) =>
+  buildPath(fileRoutes.projectFileThumbnail, { id: projectId, fileId });

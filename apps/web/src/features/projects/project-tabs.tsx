@@ -1,0 +1,33 @@
+import type { Project } from '@tuijin/contracts';
+import type { ComponentType } from 'react';
+import type { zhCN } from '../../i18n/zh-CN';
+import { ProjectBatchesTab } from './ProjectBatchesTab';
+import { ProjectCommentsTab } from './ProjectCommentsTab';
+import { ProjectFilesTab } from './ProjectFilesTab';
+import { ProjectHistoryTab } from './ProjectHistoryTab';
+import { ProjectOverviewTab } from './ProjectOverviewTab';
+import { ProjectResponsibilitiesTab } from './ProjectResponsibilitiesTab';
+import { ProjectStagesTab } from './ProjectStagesTab';
+
+/**
+ * One tab of the project page (一项一档). The page renders this array in order, so a later module
+ * (plans and reports, problems, approvals, milestones) adds its tab by adding one entry here.
+ */
+export interface ProjectTab {
+  /** Also the `?tab=` value in the address. */
+  key: string;
+  label: keyof typeof zhCN.projectTabs;
+  Component: ComponentType<{ project: Project }>;
+  /** Shown only when this answers true (absent: always shown to whoever can open the project). */
+  isVisible?: (project: Project) => boolean;
+}
+
+export const projectTabs: ProjectTab[] = [
+  { key: 'overview', label: 'overview', Component: ProjectOverviewTab },
+  { key: 'responsibilities', label: 'responsibilities', Component: ProjectResponsibilitiesTab },
+  { key: 'stages', label: 'stages', Component: ProjectStagesTab },
+  { key: 'files', label: 'files', Component: ProjectFilesTab },
+  { key: 'comments', label: 'comments', Component: ProjectCommentsTab },
+  { key: 'batches', label: 'batches', Component: ProjectBatchesTab },
+  { key: 'history', label: 'history', Component: ProjectHistoryTab },
+];
