@@ -36,7 +36,11 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 beforeEach(async () => {
   await context?.close();
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 800 } });
+  context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 800 },
+  });
   page = await context.newPage();
 });
 
@@ -88,7 +92,7 @@ describe('project library', () => {
       .poll(() => thumbnail.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)))
       .toBeGreaterThan(0);
     await page
-      .getByText(/拍摄于 2026-03-18/)
+      .getByText(/拍摄于 2026-03-18 10:24/)
       .first()
       .waitFor();
 
@@ -133,7 +137,11 @@ describe('project library', () => {
 
   it('stays usable on a 375 px phone: filters stack and the table scrolls inside the page', async () => {
     await context.close();
-    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 740 } });
+    context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 375, height: 740 },
+    });
     page = await context.newPage();
     await loginThroughPage(page, baseUrl, 'jiaocheng');
     await page.getByTestId('jurisdiction').waitFor();

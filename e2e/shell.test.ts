@@ -13,7 +13,11 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 beforeEach(async () => {
   await context?.close();
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 800 } });
+  context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 800 },
+  });
   page = await context.newPage();
 });
 
