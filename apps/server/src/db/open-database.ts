@@ -50,42 +50,35 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     };
   }
   if (config.pgliteDump) {
-    const client = await PGlite.create({ loadDataDir: config.pgliteDump });
-    const db = drizzlePglite({ client, schema }) as unknown as Database;
-    return {
-      db,
-      kind: 'pglite',
-      ping: () => pingWritable(db),
-      migrate: async () => {
-        await migratePglite(db);
-        await ensureDefaultDictionaries(db);
-      },
-      close: () => client.close(),
-    };
+    return pgliteHandle(await PGlite.create({ loadDataDir: config.pgliteDump }), () => {});
   }
   mkdirSync(config.dataDir, { recursive: true });
   const lock = acquireDirectoryLock(config.dataDir);
   try {
-    const client = await PGlite.create({ dataDir: join(config.dataDir, 'pglite') });
-    const db = drizzlePglite({ client, schema }) as unknown as Database;
-    return {
-      db,
-      kind: 'pglite',
-      ping: () => pingWritable(db),
-      migrate: async () => {
-        await migratePglite(db);
-        await ensureDefaultDictionaries(db);
-      },
-      close: async () => {
-        try {
-          await client.close();
-        } finally {
-          lock.release();
-        }
-      },
-    };
+    return pgliteHandle(await PGlite.create({ dataDir: join(config.dataDir, 'pglite') }), lock.release);
   } catch (error) {
     lock.release();
     throw error;
   }
+}
+
+/** The handle over one PGlite instance; `release` runs after it closes (the directory lock). */
+function pgliteHandle(client: PGlite, release: () => void): DatabaseHandle {
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    ping: () => pingWritable(db),
+    migrate: async () => {
+      await migratePglite(db);
+      await ensureDefaultDictionaries(db);
+    },
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
 }
