@@ -2,6 +2,7 @@ import { AppError } from '@tuijin/domain';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
 import { registerDatabaseCommands } from './commands/database';
+import { registerImportCommands } from './commands/import';
 import { registerInitCommand } from './commands/init';
 import { registerProjectCommands } from './commands/projects';
 import { registerServeCommand } from './commands/serve';
@@ -20,6 +21,7 @@ export function buildProgram(io: Io) {
   registerInitCommand(program, io);
   registerUserCommands(program, io);
   registerProjectCommands(program, io);
+  registerImportCommands(program, io);
   return program;
 }
 

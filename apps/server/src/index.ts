@@ -5,6 +5,8 @@ export type { DatabaseHandle } from './db/database';
 export { DirectoryLockedError } from './db/directory-lock';
 export { openDatabase } from './db/open-database';
 export { demoPassword, loadDemo } from './demo/load-demo';
+export { presentLedgerPreview } from './modules/ledger/ledger-preview';
+export { parseLedger } from './modules/ledger/parse-ledger';
 export { listProjects } from './modules/projects/list-projects';
 export { initialiseInstallation } from './modules/system/initialise';
 export { addAccount, resetPasswordByUsername, systemCtx } from './modules/users/account-ops';

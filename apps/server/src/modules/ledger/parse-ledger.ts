@@ -1,0 +1,282 @@
+import {
+  type AmountUnit,
+  type ColumnKey,
+  categoryName,
+  classifyRow,
+  cleanText,
+  isYearRangeProblem,
+  type LedgerCell,
+  ledgerColumns,
+  mapColumns,
+  parseAmount,
+  parseUnitFromText,
+  parseYearRange,
+  type RowKind,
+  stripLevelMarker,
+} from '@tuijin/domain';
+import { type LedgerRow, readLedgerRows } from './read-ledger';
+import { checkXlsx } from './xlsx-guard';
+
+/** One project row of a ledger, as the preview and the CLI's `--dry-run --json` show it. */
+export interface LedgerRecord {
+  row: number;
+  name: string | null;
+  level: 'provincial' | null;
+  category: string | null;
+  owner: string | null;
+  location: string | null;
+  scale: string | null;
+  startYear: number | null;
+  endYear: number | null;
+  totalInvestmentWanYuan: string | null;
+  annualPlanWanYuan: string | null;
+  completedToDateWanYuan: string | null;
+  annualTarget: string | null;
+  progress: string | null;
+  responsibleUnit: string | null;
+  leader: string | null;
+  remark: string | null;
+}
+
+export interface LedgerProblem {
+  row: number;
+  column: string | null;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface ParsedLedger {
+  records: (LedgerRecord & { sheet: string; startMonth: number | null; endMonth: number | null })[];
+  skippedRows: { sheet: string; row: number; kind: Exclude<RowKind, 'data'> }[];
+  problems: (LedgerProblem & { sheet: string })[];
+}
+
+const amountColumns = ['totalInvestment', 'annualPlan', 'completedToDate'] as const;
+type AmountColumn = (typeof amountColumns)[number];
+
+/** Excel's column letters for a 0-based index (0 → A, 27 → AB). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A merged group cell is read only at its left; carry it right over the cells its sub-headers fill. */
+function fillGroupRight(group: readonly LedgerCell[], lower: readonly LedgerCell[]): LedgerCell[] {
+  const filled = [...group];
+  for (let i = 1; i < lower.length; i++) {
+    if (cleanText(filled[i]) === null && cleanText(lower[i]) !== null && cleanText(lower[i - 1]) !== null) {
+      filled[i] = filled[i - 1] ?? null;
+    }
+  }
+  return filled;
+}
+
+/** Sums exact 万元 decimal strings (4 decimals at most). */
+export function sumWanYuan(values: readonly (string | null)[]): string {
+  let total = 0n;
+  for (const value of values) {
+    if (value === null) continue;
+    const [whole = '0', fraction = ''] = value.split('.');
+    total += BigInt(whole) * 10_000n + BigInt(`${fraction}0000`.slice(0, 4));
+  }
+  const fraction = String(total % 10_000n)
+    .padStart(4, '0')
+    .replace(/0+$/, '');
+  return fraction ? `${total / 10_000n}.${fraction}` : String(total / 10_000n);
+}
+
+/** State of one worksheet while its rows stream past. */
+class SheetParser {
+  private unit: AmountUnit | null = null;
+  private headerRow: LedgerRow | null = null;
+  private columns: Partial<Record<ColumnKey, number>> | null = null;
+  private columnUnits: Partial<Record<AmountColumn, AmountUnit | null>> = {};
+  private category: string | null = null;
+  private sinceSubtotal: string[] = [];
+  private totalsSeen: { row: number; column: number; value: string }[] = [];
+  private readonly sheetRecords: ParsedLedger['records'] = [];
+
+  constructor(
+    private readonly sheet: string,
+    private readonly out: ParsedLedger,
+  ) {}
+
+  take(row: LedgerRow): void {
+    if (this.headerRow && !this.columns) {
+      if (
+        classifyRow(row.cells, { afterHeader: true, columns: mapColumns(this.headerRow.cells) }) === 'header'
+      ) {
+        this.settleHeader(row.cells, fillGroupRight(this.headerRow.cells, row.cells));
+        this.skip(row, 'header');
+        return;
+      }
+      this.settleHeader(this.headerRow.cells);
+    }
+    const kind = classifyRow(row.cells, {
+      afterHeader: this.columns !== null,
+      columns: this.columns ?? undefined,
+    });
+    if (kind === 'data' && this.columns) return this.record(row);
+    if (kind === 'header' && !this.headerRow) this.headerRow = row;
+    if (kind === 'title' || kind === 'units') {
+      for (const cell of row.cells) this.unit = parseUnitFromText(cell) ?? this.unit;
+    }
+    if (kind === 'category')
+      this.category = categoryName(row.cells.find((c) => cleanText(c) !== null)) ?? this.category;
+    if (kind === 'category' || kind === 'subtotal') this.checkSubtotal(row, kind);
+    if (kind === 'total') this.rememberTotal(row);
+    this.skip(row, kind === 'data' ? 'note' : kind);
+  }
+
+  /** Called when the sheet ends: a header never followed by data still settles, totals are checked. */
+  finish(): void {
+    if (this.headerRow && !this.columns) this.settleHeader(this.headerRow.cells);
+    this.checkSubtotal(null, 'subtotal');
+    for (const total of this.totalsSeen) {
+      const computed = sumWanYuan(this.sheetRecords.map((r) => r.totalInvestmentWanYuan));
+      this.compare(total.row, total.column, total.value, computed, '合计');
+    }
+    this.out.records.push(...this.sheetRecords);
+  }
+
+  private settleHeader(lower: readonly LedgerCell[], group?: readonly LedgerCell[]) {
+    const width = Math.max(lower.length, group?.length ?? 0);
+    const padded = Array.from({ length: width }, (_, i) => lower[i] ?? null);
+    this.columns = mapColumns(padded, group);
+    for (const key of amountColumns) {
+      const index = this.columns[key];
+      if (index === undefined) continue;
+      this.columnUnits[key] = parseUnitFromText(padded[index]) ?? parseUnitFromText(group?.[index]) ?? null;
+    }
+    if (this.columns.name === undefined) {
+      this.problem(this.headerRow?.rowNumber ?? 0, null, 'error', '表头中找不到“项目名称”列');
+    }
+  }
+
+  private cell(row: LedgerRow, key: ColumnKey): LedgerCell {
+    const index = this.columns?.[key];
+    return index === undefined ? null : (row.cells[index] ?? null);
+  }
+
+  private amount(row: LedgerRow, key: AmountColumn): string | null {
+    const parsed = parseAmount(this.cell(row, key), this.columnUnits[key] ?? this.unit);
+    if (parsed.problem)
+      this.problem(
+        row.rowNumber,
+        this.columns?.[key] ?? null,
+        'error',
+        `${ledgerColumns[key].label}：${parsed.problem}`,
+      );
+    return parsed.wanYuan;
+  }
+
+  private record(row: LedgerRow) {
+    const rawName = cleanText(this.cell(row, 'name'));
+    const marked = rawName ? stripLevelMarker(rawName) : null;
+    if (!marked?.name) this.problem(row.rowNumber, this.columns?.name ?? null, 'error', '项目名称为空');
+    const period = parseYearRange(this.cell(row, 'period'));
+    if (isYearRangeProblem(period)) {
+      this.problem(row.rowNumber, this.columns?.period ?? null, 'error', `建设起止年限：${period.problem}`);
+    }
+    const years = period && !isYearRangeProblem(period) ? period : null;
+    const record = {
+      sheet: this.sheet,
+      row: row.rowNumber,
+      name: marked?.name || null,
+      level: marked?.isProvincial ? ('provincial' as const) : null,
+      category: this.category,
+      owner: cleanText(this.cell(row, 'owner')),
+      location: cleanText(this.cell(row, 'location')),
+      scale: cleanText(this.cell(row, 'scale')),
+      startYear: years?.startYear ?? null,
+      startMonth: years?.startMonth ?? null,
+      endYear: years?.endYear ?? null,
+      endMonth: years?.endMonth ?? null,
+      totalInvestmentWanYuan: this.amount(row, 'totalInvestment'),
+      annualPlanWanYuan: this.amount(row, 'annualPlan'),
+      completedToDateWanYuan: this.amount(row, 'completedToDate'),
+      annualTarget: cleanText(this.cell(row, 'annualTarget')),
+      progress: cleanText(this.cell(row, 'progress')),
+      responsibleUnit: cleanText(this.cell(row, 'responsibleUnit')),
+      leader: cleanText(this.cell(row, 'leader')),
+      remark: cleanText(this.cell(row, 'remark')),
+    };
+    this.sheetRecords.push(record);
+    this.sinceSubtotal.push(record.totalInvestmentWanYuan ?? '0');
+  }
+
+  private rememberTotal(row: LedgerRow) {
+    const index = this.columns?.totalInvestment;
+    if (index === undefined) return;
+    const stated = parseAmount(
+      row.cells[index] ?? null,
+      this.columnUnits.totalInvestment ?? this.unit,
+    ).wanYuan;
+    if (stated !== null) this.totalsSeen.push({ row: row.rowNumber, column: index, value: stated });
+  }
+
+  /** A 小计 is compared with the records since the last category or subtotal; never "corrected". */
+  private checkSubtotal(row: LedgerRow | null, kind: 'category' | 'subtotal') {
+    const index = this.columns?.totalInvestment;
+    if (row && kind === 'subtotal' && index !== undefined) {
+      const stated = parseAmount(
+        row.cells[index] ?? null,
+        this.columnUnits.totalInvestment ?? this.unit,
+      ).wanYuan;
+      if (stated !== null) this.compare(row.rowNumber, index, stated, sumWanYuan(this.sinceSubtotal), '小计');
+    }
+    if (row) this.sinceSubtotal = [];
+  }
+
+  private compare(rowNumber: number, column: number, stated: string, computed: string, label: string) {
+    if (sumWanYuan([stated]) === computed) return;
+    this.problem(
+      rowNumber,
+      column,
+      'warning',
+      `${label}行的总投资为 ${stated} 万元，按明细计算为 ${computed} 万元；以明细为准，未修改项目数据`,
+    );
+  }
+
+  private skip(row: LedgerRow, kind: Exclude<RowKind, 'data'>) {
+    this.out.skippedRows.push({ sheet: this.sheet, row: row.rowNumber, kind });
+  }
+
+  private problem(row: number, column: number | null, severity: 'error' | 'warning', message: string) {
+    this.out.problems.push({
+      sheet: this.sheet,
+      row,
+      column: column === null ? null : columnLetter(column),
+      severity,
+      message,
+    });
+  }
+}
+
+/**
+ * Parses a ledger the way offices really keep one, streaming its rows: finds the header (one or two
+ * rows) by its words wherever it is, reads units from the units line, the column headers and the
+ * cells, tags each project with its category, and skips title, units, header, total, subtotal,
+ * category, blank and note rows (reporting each). Sheets without a header (prose) are skipped
+ * whole. Totals and subtotals are cross-checked as warnings; projects are never "corrected".
+ */
+export async function parseLedger(bytes: Buffer): Promise<ParsedLedger> {
+  checkXlsx(bytes);
+  const out: ParsedLedger = { records: [], skippedRows: [], problems: [] };
+  let current = null as { name: string; parser: SheetParser } | null;
+  for await (const row of readLedgerRows(bytes)) {
+    if (current?.name !== row.sheetName) {
+      current?.parser.finish();
+      current = { name: row.sheetName, parser: new SheetParser(row.sheetName, out) };
+    }
+    current.parser.take(row);
+  }
+  current?.parser.finish();
+  return out;
+}
