@@ -122,7 +122,10 @@ class SheetParser {
       afterHeader: this.columns !== null,
       columns: this.columns ?? undefined,
     });
-    if (kind === 'data' && this.columns) return this.record(row);
+    if (kind === 'data' && this.columns) {
+      this.record(row);
+      return;
+    }
     if (kind === 'header' && !this.headerRow) this.headerRow = row;
     if (kind === 'title' || kind === 'units') {
       for (const cell of row.cells) this.unit = parseUnitFromText(cell) ?? this.unit;
