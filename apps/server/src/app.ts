@@ -20,6 +20,7 @@ import { anonymousActor, installSessionHook } from './http/session-hook';
 import { localFileStore } from './lib/file-store';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerLedgerRoutes } from './modules/ledger/ledger.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes';
 import { maxFileBytes, maxFilesPerUpload } from './modules/project-files/project-files';
 import { registerProjectFileRoutes } from './modules/project-files/project-files.routes';
@@ -148,6 +149,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     deps,
     localFileStore(config.filesDir, () => clock.now()),
   );
+  registerLedgerRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

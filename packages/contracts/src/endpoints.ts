@@ -431,6 +431,8 @@ export const fileRoutes = {
   downloadProjectFile: '/api/projects/:id/files/:fileId/content',
   projectFileThumbnail: '/api/projects/:id/files/:fileId/thumbnail',
   exportProjects: '/api/projects/export.xlsx',
+  previewLedger: '/api/ledger/preview',
+  ledgerTemplate: '/api/ledger/template.xlsx',
 } as const;
 
 export type Endpoints = typeof endpoints;

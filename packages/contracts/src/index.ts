@@ -3,6 +3,7 @@ export * from './auth.contract';
 export * from './client';
 export * from './common';
 export * from './endpoints';
+export * from './ledger.contract';
 export * from './money';
 export * from './organisations.contract';
 export * from './projects.contract';
