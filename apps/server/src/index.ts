@@ -5,7 +5,7 @@ export type { DatabaseHandle } from './db/database';
 export { DirectoryLockedError } from './db/directory-lock';
 export { openDatabase } from './db/open-database';
 export { demoPassword, loadDemo } from './demo/load-demo';
-export { presentLedgerPreview } from './modules/ledger/ledger-preview';
+export { presentDryRun, presentLedgerPreview } from './modules/ledger/ledger-preview';
 export { parseLedger } from './modules/ledger/parse-ledger';
 export { listProjects } from './modules/projects/list-projects';
 export { initialiseInstallation } from './modules/system/initialise';

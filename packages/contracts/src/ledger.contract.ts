@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 const amount = z.number().nullable().describe('万元；空白为 null（未知），不是 0');
 
+const sheet = z.string().describe('工作表名称');
+
 export const LedgerRecordPreview = z.object({
+  sheet,
   row: z.number().int().describe('工作表中的行号（从 1 开始）'),
   name: z.string().nullable(),
   level: z.enum(['provincial']).nullable().describe('名称带 ★/■ 标记的为省重点'),
@@ -26,12 +29,14 @@ export const LedgerPreview = z.object({
   records: z.array(LedgerRecordPreview),
   skippedRows: z.array(
     z.object({
+      sheet,
       row: z.number().int(),
       kind: z.enum(['title', 'units', 'header', 'total', 'subtotal', 'category', 'blank', 'note']),
     }),
   ),
   problems: z.array(
     z.object({
+      sheet,
       row: z.number().int(),
       column: z.string().nullable().describe('Excel 列字母，如 G'),
       severity: z.enum(['error', 'warning']),

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseLedger, presentLedgerPreview } from '@tuijin/server';
+import { parseLedger, presentDryRun } from '@tuijin/server';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
 
@@ -18,7 +18,7 @@ export function registerImportCommands(program: Command, io: { out: (s: string) 
           2,
         );
       });
-      const preview = presentLedgerPreview(await parseLedger(bytes));
+      const preview = presentDryRun(await parseLedger(bytes));
       if (options.json) {
         io.out(`${JSON.stringify(preview)}\n`);
         return;

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  FileSearchOutlined,
   FolderOpenOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -43,6 +44,13 @@ export const appPages: AppPage[] = [
     icon: <FolderOpenOutlined />,
     permission: 'project.read',
     Component: lazy(() => import('../features/projects/ProjectsPage')),
+  },
+  {
+    path: '/ledger',
+    label: 'ledger',
+    icon: <FileSearchOutlined />,
+    permission: 'project.create',
+    Component: lazy(() => import('../features/ledger/LedgerPage')),
   },
   {
     path: '/projects/:id',

@@ -1,3 +1,4 @@
+import { ledgerEnUS } from './ledger.en-US';
 import { projectsEnUS } from './projects.en-US';
 import type { zhCN } from './zh-CN';
 
@@ -39,6 +40,7 @@ export const enUS: typeof zhCN = {
   menu: {
     home: 'Home',
     projects: 'Projects',
+    ledger: 'Ledger check',
     batches: 'Batch schemes',
     dictionaries: 'Dictionaries',
     regions: 'Regions',
@@ -299,4 +301,5 @@ export const enUS: typeof zhCN = {
     batchScheme: 'Batch scheme',
   },
   ...projectsEnUS,
+  ...ledgerEnUS,
 };

@@ -1,3 +1,4 @@
+import { ledgerZhCN } from './ledger.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 
 /** Simplified Chinese, the default language. en-US.ts must carry exactly the same keys. */
@@ -38,6 +39,7 @@ export const zhCN = {
   menu: {
     home: '首页',
     projects: '项目库',
+    ledger: '台账预检',
     batches: '批次方案',
     dictionaries: '字典管理',
     regions: '行政区划',
@@ -297,4 +299,5 @@ export const zhCN = {
     batchScheme: '批次方案',
   },
   ...projectsZhCN,
+  ...ledgerZhCN,
 };

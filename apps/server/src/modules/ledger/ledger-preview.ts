@@ -1,34 +1,24 @@
-import { type LedgerRecord, type ParsedLedger, sumWanYuan } from './parse-ledger';
+import { type ParsedLedger, sumWanYuan } from './parse-ledger';
 
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
 
 /**
- * The dry-run answer of `tuijin import ledger --dry-run --json`: records, skipped rows and problems
- * by 1-based sheet row, amounts as numbers in 万元 (unknown stays null), and totals over the records.
- * Totals are summed exactly before the conversion to numbers.
+ * The ledger check as the web page sees it: records, skipped rows and problems by sheet and 1-based
+ * sheet row, amounts as numbers in 万元 (unknown stays null), and totals over the records. Totals
+ * are summed exactly before the conversion to numbers.
  */
 export function presentLedgerPreview(parsed: ParsedLedger) {
-  const records = parsed.records.map(
-    ({
-      sheet: _sheet,
-      startMonth: _sm,
-      endMonth: _em,
-      ...r
-    }): Omit<LedgerRecord, 'totalInvestmentWanYuan' | 'annualPlanWanYuan' | 'completedToDateWanYuan'> & {
-      totalInvestmentWanYuan: number | null;
-      annualPlanWanYuan: number | null;
-      completedToDateWanYuan: number | null;
-    } => ({
-      ...r,
-      totalInvestmentWanYuan: toNumber(r.totalInvestmentWanYuan),
-      annualPlanWanYuan: toNumber(r.annualPlanWanYuan),
-      completedToDateWanYuan: toNumber(r.completedToDateWanYuan),
-    }),
-  );
+  const records = parsed.records.map(({ startMonth: _sm, endMonth: _em, ...r }) => ({
+    ...r,
+    totalInvestmentWanYuan: toNumber(r.totalInvestmentWanYuan),
+    annualPlanWanYuan: toNumber(r.annualPlanWanYuan),
+    completedToDateWanYuan: toNumber(r.completedToDateWanYuan),
+  }));
   return {
     records,
-    skippedRows: parsed.skippedRows.map(({ row, kind }) => ({ row, kind })),
-    problems: parsed.problems.map(({ row, column, severity, message }) => ({
+    skippedRows: parsed.skippedRows.map(({ sheet, row, kind }) => ({ sheet, row, kind })),
+    problems: parsed.problems.map(({ sheet, row, column, severity, message }) => ({
+      sheet,
       row,
       column,
       severity,
@@ -40,5 +30,24 @@ export function presentLedgerPreview(parsed: ParsedLedger) {
       annualPlanWanYuan: Number(sumWanYuan(parsed.records.map((r) => r.annualPlanWanYuan))),
       completedToDateWanYuan: Number(sumWanYuan(parsed.records.map((r) => r.completedToDateWanYuan))),
     },
+  };
+}
+
+/**
+ * The one JSON object `tuijin import ledger --dry-run --json` prints: the preview with exactly the
+ * keys the issue lists (rows are 1-based sheet rows; sheet names are left out).
+ */
+export function presentDryRun(parsed: ParsedLedger) {
+  const preview = presentLedgerPreview(parsed);
+  return {
+    records: preview.records.map(({ sheet: _sheet, ...record }) => record),
+    skippedRows: preview.skippedRows.map(({ row, kind }) => ({ row, kind })),
+    problems: preview.problems.map(({ row, column, severity, message }) => ({
+      row,
+      column,
+      severity,
+      message,
+    })),
+    totals: preview.totals,
   };
 }

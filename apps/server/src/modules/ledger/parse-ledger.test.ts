@@ -38,6 +38,10 @@ describe('parseLedger on a messy county ledger', () => {
       17: 'note',
       18: 'note',
     });
+    expect(preview.skippedRows.slice(13)).toEqual([
+      { sheet: '填报说明', row: 1, kind: 'note' },
+      { sheet: '填报说明', row: 2, kind: 'note' },
+    ]);
   });
 
   it('warns about a 小计 or 合计 that disagrees with the rows, and changes no project', async () => {

@@ -139,6 +139,11 @@ class SheetParser {
 
   /** Called when the sheet ends: a header never followed by data still settles, totals are checked. */
   finish(): void {
+    // A sheet without a header is prose (填报说明…): its lines are notes, not titles.
+    if (!this.headerRow) {
+      for (const skipped of this.out.skippedRows)
+        if (skipped.sheet === this.sheet && skipped.kind === 'title') skipped.kind = 'note';
+    }
     if (this.headerRow && !this.columns) this.settleHeader(this.headerRow.cells);
     this.checkSubtotal(null, 'subtotal');
     for (const total of this.totalsSeen) {

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { buildMessyLedger } from '../apps/server/src/modules/ledger/messy-ledger.fixture';
+import { launchChromium, loginThroughPage, screenshot } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let fileDir: string;
+let messyLedger: string;
+let textAsXlsx: string;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  fileDir = mkdtempSync(join(tmpdir(), 'tuijin-ledger-'));
+  messyLedger = join(fileDir, '蕉城区台账.xlsx');
+  writeFileSync(messyLedger, await buildMessyLedger());
+  textAsXlsx = join(fileDir, '项目清单.xlsx');
+  writeFileSync(textAsXlsx, '项目名称,总投资\n某项目,100\n');
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(fileDir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 800 },
+  });
+  page = await context.newPage();
+});
+
+const uploadInput = () => page.getByTestId('ledger-upload').locator('input[type="file"]');
+
+describe('ledger check', () => {
+  it('previews a messy ledger for jiaocheng and shows the server’s refusal of a fake .xlsx', async () => {
+    await loginThroughPage(page, baseUrl, 'jiaocheng');
+    await page.getByRole('menuitem', { name: /台账预检/ }).click();
+    await page.waitForURL(/\/ledger$/);
+    await page.getByText('预检不会写入任何数据').waitFor();
+
+    await uploadInput().setInputFiles(messyLedger);
+    const recordsCount = page.getByTestId('ledger-records-count');
+    await recordsCount.waitFor();
+    expect(await recordsCount.textContent()).toBe('5');
+    const firstRow = page.getByTestId('ledger-records-table').locator('tbody tr.ant-table-row').first();
+    expect(await firstRow.getByTestId('ledger-record-name').textContent()).toBe('时代新能源锂电池扩产项目');
+    expect(await firstRow.getByTestId('ledger-provincial').textContent()).toBe('省重点');
+
+    await page.getByRole('tab', { name: /问题/ }).click();
+    const warningOnRow11 = page
+      .getByTestId('ledger-problems-table')
+      .locator('tbody tr.ant-table-row')
+      .filter({ has: page.getByTestId('ledger-problem-row').getByText('11', { exact: true }) })
+      .filter({ has: page.getByTestId('ledger-problem-severity').getByText('提示', { exact: true }) });
+    await warningOnRow11.first().waitFor();
+    await screenshot(page, 'ledger-preview');
+
+    await uploadInput().setInputFiles(textAsXlsx);
+    const refusal = page.getByTestId('ledger-refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('不是 Excel .xlsx 文件');
+    expect(await page.getByTestId('ledger-result').count()).toBe(0);
+  });
+
+  it('does not offer the ledger check to a project owner', async () => {
+    await loginThroughPage(page, baseUrl, 'owner1');
+    await page.getByRole('menuitem', { name: /项目库/ }).waitFor();
+    await expect(page.getByRole('menuitem', { name: /台账预检/ }).count()).resolves.toBe(0);
+  });
+});
