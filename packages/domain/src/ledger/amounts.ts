@@ -92,8 +92,8 @@ function toWanYuan(digits: bigint, exponent: number, unit: AmountUnit): string {
  * - A unit written in the cell wins (`8.97亿元` → 89700, `4000万元` → 4000, `5000000元` → 500, also
  *   bare `亿`/`万`); otherwise `fallbackUnit`, which the caller resolves as column header unit, else
  *   sheet units line, else null meaning 万元.
- * - The result has no leading zeros, no trailing decimal zeros, and at most six decimals (rounded
- *   half up beyond that).
+ * - The result has no leading zeros, no trailing decimal zeros, and at most four decimals (the
+ *   precision of the project tables; rounded half up beyond that).
  * - A negative amount, or text that is not a plain number (`约3亿`, `TRUE`, a date) is a problem in
  *   plain Chinese (`无法识别的金额：约3亿`, `金额不能为负数：-5`).
  */
