@@ -20,6 +20,7 @@ import { anonymousActor, installSessionHook } from './http/session-hook';
 import { localFileStore } from './lib/file-store';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
 import { registerLedgerRoutes } from './modules/ledger/ledger.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes';
 import { maxFileBytes, maxFilesPerUpload } from './modules/project-files/project-files';
@@ -150,6 +151,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     localFileStore(config.filesDir, () => clock.now()),
   );
   registerLedgerRoutes(app);
+  registerCalendarRoutes(app, deps);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuditPage, AuditQuery, AuditVerification } from './audit.contract';
 import { ChangePasswordRequest, Health, LoginRequest, Me } from './auth.contract';
+import { CalendarDateParams, CalendarQuery, CalendarYear, SetCalendarOverride } from './calendar.contract';
 import { Id, Ok } from './common';
 import {
   CreateOrganisation,
@@ -419,6 +420,32 @@ export const endpoints = {
     summary: '批次方案预设：四个一批、五个一批、三个一批',
     tag: 'batches',
     response: BatchPresetList,
+  }),
+
+  getCalendarYear: endpoint({
+    method: 'GET',
+    path: '/api/calendar',
+    summary: '某年的法定节假日和调休安排（官方数据与管理员录入合并）',
+    tag: 'calendar',
+    query: CalendarQuery,
+    response: CalendarYear,
+  }),
+  setCalendarOverride: endpoint({
+    method: 'PUT',
+    path: '/api/calendar/overrides/:date',
+    summary: '录入或修改某日的放假/调休上班安排',
+    tag: 'calendar',
+    params: CalendarDateParams,
+    body: SetCalendarOverride,
+    response: CalendarYear,
+  }),
+  deleteCalendarOverride: endpoint({
+    method: 'DELETE',
+    path: '/api/calendar/overrides/:date',
+    summary: '删除管理员录入的某日安排（恢复官方数据）',
+    tag: 'calendar',
+    params: CalendarDateParams,
+    response: CalendarYear,
   }),
 } as const;
 

@@ -25,6 +25,7 @@ export const permissions = [
   'projectFile.delete',
   'dictionary.manage',
   'batch.manage',
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -109,6 +110,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'user.read',
     'user.manage',
     'settings.manage',
+    'calendar.manage',
   ],
   security_admin: [
     'region.read',
