@@ -37,6 +37,7 @@ export default async function setup(project: TestProject) {
       HOST: '127.0.0.1',
       TUIJIN_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      TUIJIN_REMIND_INTERVAL_MINUTES: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -41,7 +41,7 @@ const uploadInput = () => page.getByTestId('ledger-upload').locator('input[type=
 describe('ledger check', () => {
   it('previews a messy ledger for jiaocheng and shows the server’s refusal of a fake .xlsx', async () => {
     await loginThroughPage(page, baseUrl, 'jiaocheng');
-    await page.getByRole('menuitem', { name: /台账预检/ }).click();
+    await page.getByRole('menuitem', { name: /台账导入/ }).click();
     await page.waitForURL(/\/ledger$/);
     await page.getByText('预检不会写入任何数据').waitFor();
 
@@ -49,6 +49,7 @@ describe('ledger check', () => {
     const recordsCount = page.getByTestId('ledger-records-count');
     await recordsCount.waitFor();
     expect(await recordsCount.textContent()).toBe('5');
+    await page.getByRole('tab', { name: /^项目（/ }).click();
     const firstRow = page.getByTestId('ledger-records-table').locator('tbody tr.ant-table-row').first();
     expect(await firstRow.getByTestId('ledger-record-name').textContent()).toBe('时代新能源锂电池扩产项目');
     expect(await firstRow.getByTestId('ledger-provincial').textContent()).toBe('省重点');
@@ -69,9 +70,48 @@ describe('ledger check', () => {
     expect(await page.getByTestId('ledger-result').count()).toBe(0);
   });
 
-  it('does not offer the ledger check to a project owner', async () => {
+  it('imports the messy ledger for jiaocheng, shows the projects in the library, then finds nothing to change', async () => {
+    await loginThroughPage(page, baseUrl, 'jiaocheng');
+    await page.getByRole('menuitem', { name: /台账导入/ }).click();
+    await page.waitForURL(/\/ledger$/);
+    await uploadInput().setInputFiles(messyLedger);
+    await page.getByTestId('ledger-plan').waitFor();
+    expect(await page.getByTestId('ledger-plan').textContent()).toContain('新建 5 个项目');
+    const actions = page.getByTestId('ledger-actions-table').getByTestId('ledger-action');
+    expect(await actions.allTextContents()).toEqual(Array(5).fill('新建'));
+    await screenshot(page, 'ledger-import-preview');
+
+    await page.getByTestId('ledger-confirm').click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确认导入/ })
+      .click();
+    const counts = page.getByTestId('ledger-imported-counts');
+    await counts.waitFor();
+    expect(await counts.textContent()).toContain('新建 5 个项目，更新 0 个，无变化 0 个');
+    await screenshot(page, 'ledger-imported');
+
+    await page.getByTestId('ledger-to-projects').click();
+    await page.waitForURL(/\/projects/);
+    const search = page.getByPlaceholder(/拼音首字母/);
+    await search.fill('国道改线工程');
+    await search.press('Enter');
+    await expect
+      .poll(async () => page.getByTestId('project-link').allTextContents())
+      .toContain('国道改线工程');
+
+    await page.goto(`${baseUrl}/ledger`);
+    await uploadInput().setInputFiles(messyLedger);
+    await page.getByTestId('ledger-plan').waitFor();
+    expect(await page.getByTestId('ledger-plan').textContent()).toContain(
+      '新建 0 个项目、更新 0 个，5 个无变化',
+    );
+    expect(await actions.allTextContents()).toEqual(Array(5).fill('无变化'));
+  });
+
+  it('does not offer the ledger import to a project owner', async () => {
     await loginThroughPage(page, baseUrl, 'owner1');
     await page.getByRole('menuitem', { name: /项目库/ }).waitFor();
-    await expect(page.getByRole('menuitem', { name: /台账预检/ }).count()).resolves.toBe(0);
+    await expect(page.getByRole('menuitem', { name: /台账导入/ }).count()).resolves.toBe(0);
   });
 });

@@ -80,7 +80,7 @@ describe('tuijin CLI', () => {
     expect(added.out).toContain('wangfang');
     const reset = await run('user', 'reset-password', 'wangfang', '--password', 'Another#Pass2026');
     expect(reset.code).toBe(0);
-  });
+  }, 180_000);
 
   it('lists the projects of a county as JSON, with totals equal to the rows', async () => {
     const listed = await run('projects', 'list', '--region', '350902', '--json');

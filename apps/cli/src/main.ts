@@ -2,9 +2,11 @@ import { AppError } from '@tuijin/domain';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
 import { registerDatabaseCommands } from './commands/database';
+import { registerExportCommands } from './commands/export';
 import { registerImportCommands } from './commands/import';
 import { registerInitCommand } from './commands/init';
 import { registerProjectCommands } from './commands/projects';
+import { registerRemindCommand } from './commands/remind';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/users';
 
@@ -22,6 +24,8 @@ export function buildProgram(io: Io) {
   registerUserCommands(program, io);
   registerProjectCommands(program, io);
   registerImportCommands(program, io);
+  registerRemindCommand(program, io);
+  registerExportCommands(program, io);
   return program;
 }
 
@@ -48,7 +52,7 @@ export async function main(
         : 2;
     }
     if (error instanceof CliError) {
-      io.err(`错误：${error.message}\n`);
+      if (!error.isReported) io.err(`错误：${error.message}\n`);
       return error.exitCode;
     }
     if (error instanceof AppError) {

@@ -21,12 +21,17 @@ import { localFileStore } from './lib/file-store';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
+import { registerCockpitRoutes } from './modules/cockpit/cockpit.routes';
 import { registerLedgerRoutes } from './modules/ledger/ledger.routes';
+import { registerLedgerExportRoutes } from './modules/ledger/ledger-export.routes';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes';
+import { registerPlanRoutes } from './modules/plans/plans.routes';
 import { maxFileBytes, maxFilesPerUpload } from './modules/project-files/project-files';
 import { registerProjectFileRoutes } from './modules/project-files/project-files.routes';
 import { registerProjectRoutes } from './modules/projects/projects.routes';
 import { registerRegionRoutes } from './modules/regions/regions.routes';
+import { registerReportRoutes } from './modules/reports/reports.routes';
 import { registerSecurityRoutes } from './modules/security/security.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
@@ -150,8 +155,17 @@ export async function buildApp(config: AppConfig): Promise<App> {
     deps,
     localFileStore(config.filesDir, () => clock.now()),
   );
-  registerLedgerRoutes(app);
+  registerLedgerRoutes(app, deps);
+  registerLedgerExportRoutes(app, deps);
   registerCalendarRoutes(app, deps);
+  registerReportRoutes(
+    app,
+    deps,
+    localFileStore(config.filesDir, () => clock.now()),
+  );
+  registerPlanRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
+  registerCockpitRoutes(app, deps);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -12,9 +12,11 @@ export interface ServerSettings {
   secureCookies: boolean;
   trustProxy: boolean;
   allowedOrigins: string[];
+  /** Minutes between reminder runs in the server process; 0 turns the timer off. */
+  remindIntervalMinutes: number;
 }
 
-/** Reads `PORT`, `HOST`, `DATABASE_URL`, `TUIJIN_DATA_DIR`, `TUIJIN_FILES_DIR`, `TUIJIN_SECURE_COOKIES`, `TUIJIN_TRUST_PROXY`, `TUIJIN_ALLOWED_ORIGINS`. */
+/** Reads `PORT`, `HOST`, `DATABASE_URL`, `TUIJIN_DATA_DIR`, `TUIJIN_FILES_DIR`, `TUIJIN_SECURE_COOKIES`, `TUIJIN_TRUST_PROXY`, `TUIJIN_ALLOWED_ORIGINS`, `TUIJIN_REMIND_INTERVAL_MINUTES`. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettings {
   const port = Number.parseInt(env.PORT ?? '3000', 10);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
@@ -22,6 +24,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
   if (url && !/^postgres(ql)?:\/\//.test(url))
     throw new Error('DATABASE_URL 须以 postgres:// 或 postgresql:// 开头');
   const dataDir = resolve(env.TUIJIN_DATA_DIR ?? 'data');
+  const remindIntervalMinutes = Number(env.TUIJIN_REMIND_INTERVAL_MINUTES ?? '60');
+  if (!Number.isInteger(remindIntervalMinutes) || remindIntervalMinutes < 0)
+    throw new Error(`TUIJIN_REMIND_INTERVAL_MINUTES 无效：${env.TUIJIN_REMIND_INTERVAL_MINUTES}`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -34,6 +39,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    remindIntervalMinutes,
   };
 }
 

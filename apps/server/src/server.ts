@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { loadAuditKey, readSettings, type ServerSettings } from './config';
+import { systemClock } from './context';
 import { openDatabase } from './db/open-database';
 import { loadDemo } from './demo/load-demo';
+import { startReminderJob } from './modules/notifications/reminder.job';
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -54,6 +56,16 @@ export async function startServer(options: {
     `推进 Tuijin 已启动：http://${shown}:${settings.port}（数据库：${database.kind === 'pglite' ? `PGlite ${settings.dataDir}` : 'PostgreSQL'}）`,
   );
 
+  const stopReminders =
+    settings.remindIntervalMinutes > 0
+      ? startReminderJob({
+          db: database.db,
+          clock: systemClock,
+          intervalMs: settings.remindIntervalMinutes * 60_000,
+          log: (message, error) => (error ? app?.log.error({ err: error }, message) : app?.log.info(message)),
+        })
+      : () => {};
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -64,6 +76,7 @@ export async function startServer(options: {
       process.exit(1);
     }, drainMs + 5_000);
     timer.unref();
+    stopReminders();
     await Promise.race([app?.close(), new Promise((r) => setTimeout(r, drainMs).unref())]);
     await database.close();
     process.exit(0);

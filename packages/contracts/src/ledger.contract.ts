@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorBody } from './common';
 
 const amount = z.number().nullable().describe('万元；空白为 null（未知），不是 0');
 
@@ -25,6 +26,47 @@ export const LedgerRecordPreview = z.object({
   remark: z.string().nullable(),
 });
 
+/** What an import does (or would do) with one record. */
+export const LedgerRecordAction = z.object({
+  sheet,
+  row: z.number().int(),
+  name: z.string().nullable(),
+  action: z
+    .enum(['create', 'update', 'unchanged', 'invalid'])
+    .describe('新建 / 更新（列出变化的字段）/ 无变化 / 有错误不能导入'),
+  regionCode: z.string().nullable().describe('项目所在区划'),
+  projectId: z.string().nullable().describe('已有项目或新建项目的编号（预检时新建项目的编号不会保留）'),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+export type LedgerRecordAction = z.infer<typeof LedgerRecordAction>;
+
+export const LedgerImportCounts = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  invalid: z.number().int(),
+  ownersCreated: z.number().int(),
+  domainsCreated: z.number().int(),
+});
+
+const problem = z.object({
+  sheet,
+  row: z.number().int(),
+  column: z.string().nullable().describe('Excel 列字母，如 G'),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+});
+
+/** The answer of a committed import: counts, what was done per record, the warnings. */
+export const LedgerImportResult = z.object({
+  counts: LedgerImportCounts,
+  actions: z.array(LedgerRecordAction),
+  problems: z.array(problem),
+  ownersCreated: z.array(z.object({ name: z.string(), regionCode: z.string() })),
+  domainsCreated: z.array(z.string()),
+});
+export type LedgerImportResult = z.infer<typeof LedgerImportResult>;
+
 export const LedgerPreview = z.object({
   records: z.array(LedgerRecordPreview),
   skippedRows: z.array(
@@ -34,15 +76,10 @@ export const LedgerPreview = z.object({
       kind: z.enum(['title', 'units', 'header', 'total', 'subtotal', 'category', 'blank', 'note']),
     }),
   ),
-  problems: z.array(
-    z.object({
-      sheet,
-      row: z.number().int(),
-      column: z.string().nullable().describe('Excel 列字母，如 G'),
-      severity: z.enum(['error', 'warning']),
-      message: z.string(),
-    }),
-  ),
+  problems: z.array(problem),
+  actions: z.array(LedgerRecordAction).describe('导入时对每条记录的处理，与确认导入走同一段代码（事务回滚）'),
+  counts: LedgerImportCounts,
+  isBlocked: z.boolean().describe('有错误时不能导入'),
   totals: z.object({
     records: z.number().int(),
     totalInvestmentWanYuan: z.number(),
@@ -51,3 +88,6 @@ export const LedgerPreview = z.object({
   }),
 });
 export type LedgerPreview = z.infer<typeof LedgerPreview>;
+
+/** The 422 answer of an import refused for blocking problems: the error plus every problem. */
+export const LedgerImportRefused = ErrorBody.extend({ problems: z.array(problem) });

@@ -1,9 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildMessyLedger } from '../../../server/src/modules/ledger/messy-ledger.fixture';
 import { main } from '../main';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteDumpPath: string;
+  }
+}
 
 async function run(...args: string[]) {
   let out = '';
@@ -52,7 +59,7 @@ describe('tuijin import ledger', () => {
     expect(text.out).toContain('识别到 5 个项目');
   });
 
-  it('explains a missing file, a file that is not a ledger, and a missing --dry-run', async () => {
+  it('explains a missing file, a file that is not a ledger, and a commit without --as', async () => {
     const missing = await run('import', 'ledger', '/nonexistent/台账.xlsx', '--dry-run');
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('找不到文件');
@@ -61,6 +68,57 @@ describe('tuijin import ledger', () => {
     const refused = await run('import', 'ledger', notExcel, '--dry-run');
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('不是 Excel');
-    expect((await run('import', 'ledger', notExcel)).code).toBe(2);
+    const withoutAs = await run('import', 'ledger', notExcel);
+    expect(withoutAs.code).toBe(2);
+    expect(withoutAs.err).toContain('--as');
+    const badRegion = await run('import', 'ledger', notExcel, '--dry-run', '--region', '蕉城');
+    expect(badRegion.code).toBe(2);
+    expect(badRegion.err).toContain('--region');
   });
+});
+
+describe('tuijin import ledger (commit)', () => {
+  const saved = { ...process.env };
+  let file = '';
+  beforeAll(async () => {
+    // a data directory holding the demo database the db tests use
+    const dataDir = mkdtempSync(join(tmpdir(), 'tuijin-cli-ledger-'));
+    const dump = new Blob([readFileSync(inject('pgliteDumpPath'))]);
+    const client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), loadDataDir: dump });
+    await client.close();
+    process.env.TUIJIN_DATA_DIR = dataDir;
+    delete process.env.DATABASE_URL;
+    file = join(dataDir, '蕉城区台账.xlsx');
+    writeFileSync(file, await buildMessyLedger());
+  }, 60_000);
+  afterAll(() => {
+    process.env = saved;
+  });
+
+  it('commits as an office account, then finds everything unchanged on a second run', async () => {
+    const first = await run('import', 'ledger', file, '--as', 'jiaocheng');
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('已导入：新建 5 个项目，更新 0 个，无变化 0 个');
+    const second = await run('import', 'ledger', file, '--as', 'jiaocheng', '--json');
+    expect(second.code).toBe(0);
+    const result = JSON.parse(second.out);
+    expect(result.counts).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
+  }, 120_000);
+
+  it('refuses an account without the permission, one outside the jurisdiction, and an unknown one', async () => {
+    const owner = await run('import', 'ledger', file, '--as', 'owner1');
+    expect(owner.code).toBe(1);
+    expect(owner.err).toContain('没有执行此操作的权限');
+    const outside = await run('import', 'ledger', file, '--as', 'fuan', '--json');
+    expect(outside.code).toBe(1);
+    const refused = JSON.parse(outside.out);
+    expect(refused.error.code).toBe('VALIDATION_FAILED');
+    expect(refused.problems.some((p: { message: string }) => p.message.includes('不在本单位辖区'))).toBe(
+      true,
+    );
+    const unknown = await run('import', 'ledger', file, '--as', 'nobody');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('找不到用户 nobody');
+  }, 120_000);
 });

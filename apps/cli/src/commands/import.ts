@@ -1,37 +1,111 @@
 import { readFile } from 'node:fs/promises';
-import { parseLedger, presentDryRun } from '@tuijin/server';
+import {
+  importLedger,
+  LedgerRefusedError,
+  loadActorByUsername,
+  parseLedger,
+  presentDryRun,
+  presentLedgerImport,
+  systemClock,
+} from '@tuijin/server';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
+import { withDatabase } from '../open';
 
-export function registerImportCommands(program: Command, io: { out: (s: string) => void }) {
+interface LedgerOptions {
+  dryRun?: boolean;
+  json?: boolean;
+  region?: string;
+  as?: string;
+}
+
+type Io = { out: (s: string) => void; err: (s: string) => void };
+
+const problemLine = (p: {
+  sheet?: string;
+  row: number;
+  column: string | null;
+  severity: string;
+  message: string;
+}) =>
+  `  ${p.sheet ? `“${p.sheet}” ` : ''}第 ${p.row} 行${p.column ? ` ${p.column} 列` : ''}［${p.severity === 'error' ? '错误' : '提示'}］${p.message}\n`;
+
+export function registerImportCommands(program: Command, io: Io) {
   const importCommand = program.command('import').description('导入');
   importCommand
     .command('ledger')
-    .description('预检项目台账 Excel（.xlsx）：识别项目行、单位换算、分类、级别与年限，列出跳过的行和问题')
+    .description(
+      '导入项目台账 Excel（.xlsx）：--dry-run 只预检（识别项目行、单位换算、分类、级别与年限）；' +
+        '否则以 --as 指定的账号身份在一个事务内新建/更新项目（权限与辖区与网页相同）',
+    )
     .argument('<file>', '台账文件（.xlsx）')
-    .requiredOption('--dry-run', '只检查、不写入（本版本的台账导入只做预检）')
-    .option('--json', '以一个 JSON 对象输出预检结果')
-    .action(async (file: string, options: { json?: boolean }) => {
+    .option('--dry-run', '只检查、不写入')
+    .option('--json', '以一个 JSON 对象输出结果')
+    .option('--region <code>', '全部项目所在区划代码；不指定时按工作表名识别，否则为本单位区划')
+    .option('--as <username>', '以哪个账号的身份导入（提交导入时必填）')
+    .action(async (file: string, options: LedgerOptions) => {
+      if (options.region !== undefined && !/^[0-9A-Za-z-]{2,20}$/.test(options.region))
+        throw new CliError(`参数 --region 无效：“${options.region}”不是区划代码（如 350902）`, 2);
+      if (!options.dryRun && !options.as)
+        throw new CliError('提交导入须用 --as <用户名> 指明以谁的身份导入（只预检请加 --dry-run）', 2);
       const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
         throw new CliError(
           error.code === 'ENOENT' ? `找不到文件：${file}` : `无法读取文件 ${file}：${error.message}`,
           2,
         );
       });
-      const preview = presentDryRun(await parseLedger(bytes));
-      if (options.json) {
-        io.out(`${JSON.stringify(preview)}\n`);
+      const parsed = await parseLedger(bytes);
+      if (options.dryRun) {
+        printDryRun(io, presentDryRun(parsed), options.json);
         return;
       }
-      const errors = preview.problems.filter((p) => p.severity === 'error').length;
-      io.out(
-        `识别到 ${preview.totals.records} 个项目，总投资 ${preview.totals.totalInvestmentWanYuan} 万元；` +
-          `跳过 ${preview.skippedRows.length} 行；问题 ${preview.problems.length} 个（错误 ${errors}）\n`,
-      );
-      for (const p of preview.problems) {
-        io.out(
-          `  第 ${p.row} 行${p.column ? ` ${p.column} 列` : ''}［${p.severity === 'error' ? '错误' : '提示'}］${p.message}\n`,
-        );
-      }
+      await withDatabase(async (handle, auditKey) => {
+        const actor = await loadActorByUsername(handle.db, options.as!);
+        if (!actor) throw new CliError(`参数 --as 无效：找不到用户 ${options.as}，或该账号已停用`, 2);
+        const ctx = { db: handle.db, actor, clock: systemClock, ip: null, auditKey };
+        try {
+          const outcome = await importLedger(ctx, {
+            parsed,
+            regionCode: options.region ?? null,
+            fileName: file.split(/[\\/]/).pop() ?? null,
+          });
+          const result = presentLedgerImport(outcome);
+          if (options.json) {
+            io.out(`${JSON.stringify(result)}\n`);
+            return;
+          }
+          const c = result.counts;
+          io.out(
+            `已导入：新建 ${c.created} 个项目，更新 ${c.updated} 个，无变化 ${c.unchanged} 个；` +
+              `新登记业主单位 ${c.ownersCreated} 个，新增领域 ${c.domainsCreated} 个\n`,
+          );
+          for (const p of result.problems) io.out(problemLine(p));
+        } catch (error) {
+          if (!(error instanceof LedgerRefusedError)) throw error;
+          const problems = presentLedgerImport(error.outcome).problems;
+          if (options.json) {
+            io.out(
+              `${JSON.stringify({ error: { code: error.code, message: error.message, details: error.details }, problems })}\n`,
+            );
+          } else {
+            io.err(`错误：${error.message}\n`);
+            for (const p of problems) io.err(problemLine(p));
+          }
+          throw new CliError('台账未导入', 1, true);
+        }
+      });
     });
+}
+
+function printDryRun(io: Io, preview: ReturnType<typeof presentDryRun>, json?: boolean) {
+  if (json) {
+    io.out(`${JSON.stringify(preview)}\n`);
+    return;
+  }
+  const errors = preview.problems.filter((p) => p.severity === 'error').length;
+  io.out(
+    `识别到 ${preview.totals.records} 个项目，总投资 ${preview.totals.totalInvestmentWanYuan} 万元；` +
+      `跳过 ${preview.skippedRows.length} 行；问题 ${preview.problems.length} 个（错误 ${errors}）\n`,
+  );
+  for (const p of preview.problems) io.out(problemLine(p));
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   date,
@@ -319,6 +320,8 @@ export const projectFiles = pgTable(
       .notNull()
       .references(() => projects.id),
     kind: text('kind', { enum: ['photo', 'document'] }).notNull(),
+    /** Set when the file was attached to a monthly report (现场照片). */
+    monthlyReportId: uuid('monthly_report_id').references((): AnyPgColumn => monthlyReports.id),
     originalName: text('original_name').notNull(),
     storedName: text('stored_name').notNull(),
     thumbnailName: text('thumbnail_name'),
@@ -363,3 +366,218 @@ export const holidayOverrides = pgTable('holiday_overrides', {
   updatedBy: uuid('updated_by'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+const money = (name: string) => numeric(name, { precision: 18, scale: 4 });
+
+/**
+ * 年度计划: one project's plan for one year. The live columns are the adjusted plan; `baseline_*`
+ * hold the figures frozen when the office approved it (年初计划), so every figure can be shown
+ * against either. `prior_completed_wan_yuan` is the investment completed before this year (开工以来
+ * 至上年底), so since-start = prior + the year's reports.
+ */
+export const annualPlans = pgTable(
+  'annual_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    year: integer('year').notNull(),
+    plannedInvestmentWanYuan: money('planned_investment_wan_yuan').notNull(),
+    priorCompletedWanYuan: money('prior_completed_wan_yuan'),
+    plansStart: boolean('plans_start').notNull().default(false),
+    startMonth: integer('start_month'),
+    plansCompletion: boolean('plans_completion').notNull().default(false),
+    completionMonth: integer('completion_month'),
+    plansOperation: boolean('plans_operation').notNull().default(false),
+    operationMonth: integer('operation_month'),
+    goals: text('goals'),
+    /** 'none', 'month' (12 amounts) or 'quarter' (4 amounts). */
+    splitKind: text('split_kind', { enum: ['none', 'month', 'quarter'] })
+      .notNull()
+      .default('none'),
+    splitWanYuan: money('split_wan_yuan').array(),
+    status: text('status', { enum: ['draft', 'frozen'] })
+      .notNull()
+      .default('draft'),
+    baselineInvestmentWanYuan: money('baseline_investment_wan_yuan'),
+    baselineSplitKind: text('baseline_split_kind', { enum: ['none', 'month', 'quarter'] }),
+    baselineSplitWanYuan: money('baseline_split_wan_yuan').array(),
+    baselinePlansStart: boolean('baseline_plans_start'),
+    baselinePlansCompletion: boolean('baseline_plans_completion'),
+    baselinePlansOperation: boolean('baseline_plans_operation'),
+    frozenAt: timestamp('frozen_at', { withTimezone: true }),
+    frozenBy: uuid('frozen_by'),
+    frozenByName: text('frozen_by_name'),
+    version: integer('version').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('annual_plans_project_year_key').on(t.projectId, t.year),
+    index('annual_plans_year_idx').on(t.year),
+  ],
+);
+
+/** 年中调整: a change to a frozen plan, with its reason, approver and the fields before/after. */
+export const annualPlanAdjustments = pgTable(
+  'annual_plan_adjustments',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => annualPlans.id),
+    reason: text('reason').notNull(),
+    before: jsonb('before').notNull(),
+    after: jsonb('after').notNull(),
+    approvedBy: uuid('approved_by'),
+    approvedByName: text('approved_by_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('annual_plan_adjustments_plan_idx').on(t.planId)],
+);
+
+/**
+ * 报送日历: a jurisdiction's reporting rule; a region without its own uses its nearest ancestor's,
+ * and the default (25th of the reported month) when none has one. Deadline either a day of the
+ * month (`deadline_month_offset` 0 = the reported month, 1 = the next) or N working days after the
+ * reported month's end.
+ */
+export const reportingCalendars = pgTable('reporting_calendars', {
+  regionCode: text('region_code')
+    .primaryKey()
+    .references(() => regions.code),
+  regionPath: text('region_path').notNull(),
+  deadlineKind: text('deadline_kind', { enum: ['dayOfMonth', 'workingDaysAfterMonthEnd'] }).notNull(),
+  deadlineDay: integer('deadline_day'),
+  deadlineMonthOffset: integer('deadline_month_offset').notNull().default(0),
+  deadlineWorkingDays: integer('deadline_working_days'),
+  /** The window opens this many calendar days before the deadline. */
+  opensDaysBefore: integer('opens_days_before').notNull().default(10),
+  lateAllowed: boolean('late_allowed').notNull().default(true),
+  /** With late submission allowed, the window closes this many calendar days after the deadline (null: never). */
+  lateCloseDays: integer('late_close_days'),
+  /** Submission checks (domain `reportChecks` ids) that block instead of warn. */
+  blockingChecks: text('blocking_checks').array().notNull().default(sql`'{}'::text[]`),
+  version: integer('version').notNull().default(0),
+  updatedBy: uuid('updated_by'),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * 月报: one project's report for one month. Only the month's amount is typed; year-to-date and
+ * since-start are sums. Owner drafts → submits; reviewer approves (locks) or returns with a reason.
+ */
+export const monthlyReports = pgTable(
+  'monthly_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    completedWanYuan: money('completed_wan_yuan').notNull(),
+    progress: text('progress').notNull().default(''),
+    actualStartOn: date('actual_start_on'),
+    actualCompletionOn: date('actual_completion_on'),
+    actualOperationOn: date('actual_operation_on'),
+    inStatistics: boolean('in_statistics').notNull().default(false),
+    statisticsWanYuan: money('statistics_wan_yuan'),
+    workersOnSite: integer('workers_on_site'),
+    status: text('status', { enum: ['draft', 'submitted', 'returned', 'approved'] })
+      .notNull()
+      .default('draft'),
+    /** The deadline that applied when the report was first submitted (or created). */
+    dueOn: date('due_on').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: uuid('submitted_by'),
+    /** First submission after the deadline. */
+    late: boolean('late').notNull().default(false),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedBy: uuid('reviewed_by'),
+    reviewedByName: text('reviewed_by_name'),
+    returnReason: text('return_reason'),
+    /** Check findings at the last submission: [{ check, severity, message params }]. */
+    findings: jsonb('findings').notNull().default(sql`'[]'::jsonb`),
+    version: integer('version').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('monthly_reports_project_month_key').on(t.projectId, t.year, t.month),
+    index('monthly_reports_year_month_idx').on(t.year, t.month),
+  ],
+);
+
+/** 月报流转: submitted, returned, approved, corrected — with reason and person. */
+export const monthlyReportEvents = pgTable(
+  'monthly_report_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => monthlyReports.id),
+    action: text('action', { enum: ['submitted', 'returned', 'approved', 'corrected'] }).notNull(),
+    reason: text('reason'),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('monthly_report_events_report_idx').on(t.reportId)],
+);
+
+/** 站内通知: in-app notifications; `kind` + `params` are rendered by the web app's dictionaries. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    params: jsonb('params').notNull().default(sql`'{}'::jsonb`),
+    link: text('link'),
+    /** One notification per key and person (a reminder is not repeated). */
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('notifications_user_dedupe_key').on(t.userId, t.dedupeKey),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+  ],
+);
+
+/** 通知渠道: an outgoing webhook (DingTalk, WeCom or an SMS gateway) notifications are copied to. */
+export const notificationChannels = pgTable('notification_channels', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['dingtalk', 'wecom', 'sms'] }).notNull(),
+  url: text('url').notNull(),
+  /** DingTalk signing secret or SMS gateway token; never sent back to the browser. */
+  secret: text('secret'),
+  enabled: boolean('enabled').notNull().default(true),
+  version: integer('version').notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** 渠道投递: one attempt to deliver one notification through one channel. */
+export const notificationDeliveries = pgTable(
+  'notification_deliveries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => notificationChannels.id),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('notification_deliveries_status_idx').on(t.status)],
+);

@@ -7,6 +7,8 @@ import { recordAudit } from '../modules/audit/record-audit';
 import { createOrganisation } from '../modules/organisations/save-organisation';
 import { createRegion } from '../modules/regions/create-region';
 import { createUser } from '../modules/users/create-user';
+import { loadDemoPlans } from './demo-plans';
+import { loadDemoReports } from './demo-reports';
 import { loadDemoProjects } from './load-demo-projects';
 import { demoAccounts, demoOrganisations, demoPassword, demoRegions } from './ningde';
 
@@ -69,6 +71,9 @@ async function loadInto(ctx: Ctx) {
     leaders: ['leader1', 'leader2'].map((u) => userIds.get(u)!),
     serviceOfficers: [userIds.get('officer1')!],
   });
+  await loadDemoPlans(ctx);
+  // After the demo plans: only projects with a plan for the year report.
+  await loadDemoReports(ctx);
   // The demo password is documented, so demo accounts are not forced to change it at first login.
   const usernames = demoAccounts.map((a) => a.username);
   await ctx.db.update(users).set({ mustChangePassword: false }).where(inArray(users.username, usernames));

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useLogout } from '../features/auth/auth.queries';
 import { useCurrentUser } from '../features/auth/use-current-user';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 
 interface AppHeaderProps {
   isNarrow: boolean;
   onOpenMenu: () => void;
 }
 
-/** Brand, who is signed in (name, organisation, jurisdiction), language switch and sign-out. */
+/** Brand, who is signed in (name, organisation, jurisdiction), notifications, language switch and sign-out. */
 export function AppHeader({ isNarrow, onOpenMenu }: AppHeaderProps) {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -45,6 +46,7 @@ export function AppHeader({ isNarrow, onOpenMenu }: AppHeaderProps) {
             {me.region.name}
           </span>
         </Flex>
+        <NotificationBell className="tj-header-button" />
         <LanguageSwitch isCompact={isNarrow} className="tj-header-button" />
         <Button
           type="text"

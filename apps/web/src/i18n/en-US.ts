@@ -1,5 +1,11 @@
+import { calendarEnUS } from './calendar.en-US';
+import { cockpitEnUS } from './cockpit.en-US';
 import { ledgerEnUS } from './ledger.en-US';
+import { ledgerExportEnUS } from './ledger-export.en-US';
+import { notificationsEnUS } from './notifications.en-US';
+import { plansEnUS } from './plans.en-US';
 import { projectsEnUS } from './projects.en-US';
+import { reportsEnUS } from './reports.en-US';
 import type { zhCN } from './zh-CN';
 
 /** English. Typed by the zh-CN dictionary, so a missing or extra key fails the type check. */
@@ -40,14 +46,22 @@ export const enUS: typeof zhCN = {
   menu: {
     home: 'Home',
     projects: 'Projects',
-    ledger: 'Ledger check',
+    ledger: 'Ledger import & export',
     batches: 'Batch schemes',
     dictionaries: 'Dictionaries',
     regions: 'Regions',
+    calendar: 'Holidays & workdays',
+    plans: 'Annual plans',
+    notificationChannels: 'Notification channels',
+    cockpit: 'Cockpit',
     organisations: 'Organisations',
     users: 'Users',
     securityPolicy: 'Security policy',
     audit: 'Audit log',
+    reportFill: 'Monthly report',
+    reportReview: 'Report review',
+    reportStatus: 'Reporting status',
+    reportingCalendar: 'Reporting calendar',
     password: 'Change password',
   },
   layout: {
@@ -283,6 +297,10 @@ export const enUS: typeof zhCN = {
     project_create: 'Project created',
     project_update: 'Project changed',
     project_stage_change: 'Stage changed',
+    plan_create: 'Annual plan drawn up',
+    plan_update: 'Annual plan changed',
+    plan_freeze: 'Annual plan frozen',
+    plan_adjust: 'Mid-year adjustment',
     project_comment: 'Opinion given',
     project_batches_update: 'Batches set',
     projectFile_upload: 'File uploaded',
@@ -302,4 +320,10 @@ export const enUS: typeof zhCN = {
   },
   ...projectsEnUS,
   ...ledgerEnUS,
+  ...ledgerExportEnUS,
+  ...calendarEnUS,
+  ...plansEnUS,
+  ...notificationsEnUS,
+  ...cockpitEnUS,
+  ...reportsEnUS,
 };

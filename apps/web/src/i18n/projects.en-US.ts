@@ -100,7 +100,9 @@ export const projectsEnUS: typeof projectsZhCN = {
     files: 'Files & photos',
     comments: 'Opinions',
     batches: 'Batches',
+    reports: 'Monthly reports',
     history: 'History',
+    plans: 'Annual plan',
   },
   projectFields: {
     code: 'Project code',

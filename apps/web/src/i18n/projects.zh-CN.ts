@@ -97,7 +97,9 @@ export const projectsZhCN = {
     files: '文件照片',
     comments: '部门意见',
     batches: '批次',
+    reports: '月报',
     history: '操作记录',
+    plans: '年度计划',
   },
   projectFields: {
     code: '项目代码',

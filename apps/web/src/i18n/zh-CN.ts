@@ -1,5 +1,11 @@
+import { calendarZhCN } from './calendar.zh-CN';
+import { cockpitZhCN } from './cockpit.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
+import { ledgerExportZhCN } from './ledger-export.zh-CN';
+import { notificationsZhCN } from './notifications.zh-CN';
+import { plansZhCN } from './plans.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
+import { reportsZhCN } from './reports.zh-CN';
 
 /** Simplified Chinese, the default language. en-US.ts must carry exactly the same keys. */
 export const zhCN = {
@@ -39,14 +45,22 @@ export const zhCN = {
   menu: {
     home: '首页',
     projects: '项目库',
-    ledger: '台账预检',
+    ledger: '台账导入导出',
     batches: '批次方案',
     dictionaries: '字典管理',
     regions: '行政区划',
+    calendar: '节假日设置',
+    plans: '年度计划',
+    notificationChannels: '通知渠道',
+    cockpit: '驾驶舱',
     organisations: '单位管理',
     users: '用户管理',
     securityPolicy: '安全策略',
     audit: '审计日志',
+    reportFill: '月报填报',
+    reportReview: '月报审核',
+    reportStatus: '报送情况',
+    reportingCalendar: '报送日历',
     password: '修改密码',
   },
   layout: {
@@ -281,6 +295,10 @@ export const zhCN = {
     project_create: '新增项目',
     project_update: '修改项目',
     project_stage_change: '变更阶段',
+    plan_create: '编制年度计划',
+    plan_update: '修改年度计划',
+    plan_freeze: '冻结年度计划',
+    plan_adjust: '年中调整',
     project_comment: '填写意见',
     project_batches_update: '设置批次',
     projectFile_upload: '上传文件',
@@ -300,4 +318,10 @@ export const zhCN = {
   },
   ...projectsZhCN,
   ...ledgerZhCN,
+  ...ledgerExportZhCN,
+  ...calendarZhCN,
+  ...plansZhCN,
+  ...notificationsZhCN,
+  ...cockpitZhCN,
+  ...reportsZhCN,
 };

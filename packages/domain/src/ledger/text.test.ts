@@ -24,6 +24,12 @@ describe('cleanText', () => {
     [0, '0'],
     [false, 'false'],
     [new Date(Date.UTC(2025, 6, 1)), '2025-07-01'],
+    ["'=1+2 号地块", '=1+2 号地块'],
+    ["'-二期", '-二期'],
+    ["'@工程", '@工程'],
+    ["'+3", '+3'],
+    ["'", "'"],
+    ["'s Project", "'s Project"],
   ])('%j → %j', (value, expected) => {
     expect(cleanText(value)).toBe(expected);
   });

@@ -48,8 +48,13 @@ export function cleanText(value: LedgerCell | undefined): string | null {
     if (joined === '') joined = part;
     else joined += chineseEnd.test(joined) && chineseStart.test(part) ? part : ` ${part}`;
   }
-  return joined === '' ? null : joined;
+  // Our own exports (and careful offices) neutralise text that would start a formula with a
+  // leading apostrophe (`'=…`, see neutraliseCellText); reading it back, the apostrophe goes.
+  const unquoted = neutralisedQuote.test(joined) ? joined.slice(1).trim() : joined;
+  return unquoted === '' ? null : unquoted;
 }
+
+const neutralisedQuote = /^'(?=[=+\-@\s])/;
 
 const levelMarks = /^[\s★☆■□●▲◆]+|[\s★☆■□●▲◆]+$/g;
 

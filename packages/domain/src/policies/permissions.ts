@@ -26,6 +26,14 @@ export const permissions = [
   'dictionary.manage',
   'batch.manage',
   'calendar.manage',
+  'plan.edit',
+  'plan.approve',
+  'report.submit',
+  'report.review',
+  'report.correct',
+  'reportingCalendar.manage',
+  'cockpit.read',
+  'notificationChannel.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -75,6 +83,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'projectFile.delete',
     'dictionary.manage',
     'batch.manage',
+    'plan.edit',
+    'plan.approve',
+    'report.review',
+    'report.correct',
+    'reportingCalendar.manage',
+    'cockpit.read',
   ],
   department_staff: [
     'region.read',
@@ -83,6 +97,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'project.read',
     'project.comment',
     'projectFile.upload',
+    'report.review',
+    'cockpit.read',
   ],
   owner: [
     'region.read',
@@ -91,8 +107,17 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'project.updateOwnerFields',
     'projectFile.upload',
     'projectFile.delete',
+    'plan.edit',
+    'report.submit',
   ],
-  leader: ['region.read', 'organisation.read', 'user.read', 'project.read', 'project.comment'],
+  leader: [
+    'region.read',
+    'organisation.read',
+    'user.read',
+    'project.read',
+    'project.comment',
+    'cockpit.read',
+  ],
   service_officer: [
     'region.read',
     'organisation.read',
@@ -100,8 +125,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'project.read',
     'project.comment',
     'projectFile.upload',
+    'cockpit.read',
   ],
-  supervisor: ['region.read', 'organisation.read', 'user.read', 'audit.read', 'project.read'],
+  supervisor: ['region.read', 'organisation.read', 'user.read', 'audit.read', 'project.read', 'cockpit.read'],
   system_admin: [
     'region.read',
     'region.manage',
@@ -111,6 +137,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'user.manage',
     'settings.manage',
     'calendar.manage',
+    'notificationChannel.manage',
   ],
   security_admin: [
     'region.read',

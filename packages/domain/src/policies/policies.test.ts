@@ -56,6 +56,9 @@ const matrix: [Role, Permission, string, string][] = [
   ['security_admin', 'audit.read', 'FORBIDDEN', 'NOT_FOUND'],
   ['audit_admin', 'audit.read', 'allow', 'NOT_FOUND'],
   ['audit_admin', 'user.manage', 'FORBIDDEN', 'NOT_FOUND'],
+  ['system_admin', 'notificationChannel.manage', 'allow', 'NOT_FOUND'],
+  ['office_staff', 'notificationChannel.manage', 'FORBIDDEN', 'NOT_FOUND'],
+  ['security_admin', 'notificationChannel.manage', 'FORBIDDEN', 'NOT_FOUND'],
 ];
 
 describe('authorize matrix', () => {

@@ -30,28 +30,45 @@ export async function recordAudit(
   ctx: Pick<Ctx, 'actor' | 'clock' | 'ip' | 'auditKey'>,
   input: AuditInput,
 ): Promise<void> {
+  await recordAudits(tx, ctx, [input]);
+}
+
+/**
+ * Appends several audit events in order inside the caller's transaction, chained one to the next
+ * exactly as that many {@link recordAudit} calls would, under one lock and in multi-row inserts (a
+ * ledger import records thousands at once).
+ */
+export async function recordAudits(
+  tx: Queryable,
+  ctx: Pick<Ctx, 'actor' | 'clock' | 'ip' | 'auditKey'>,
+  inputs: readonly AuditInput[],
+): Promise<void> {
+  if (inputs.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${auditChainLockKey})`);
   const [last] = await tx
     .select({ hash: auditEvents.hash })
     .from(auditEvents)
     .orderBy(desc(auditEvents.id))
     .limit(1);
-  const prevHash = last?.hash ?? genesisHash;
-  const fields = {
-    at: ctx.clock.now(),
-    actorId: ctx.actor.userId,
-    actorName: ctx.actor.username,
-    action: input.action,
-    entityType: input.entityType ?? null,
-    entityId: input.entityId ?? null,
-    regionPath: input.regionPath ?? null,
-    ip: ctx.ip,
-    changes: input.changes ?? null,
-    detail: input.detail ?? null,
-  };
-  await tx
-    .insert(auditEvents)
-    .values({ ...fields, prevHash, hash: chainHash(ctx.auditKey, prevHash, fields) });
+  let prevHash = last?.hash ?? genesisHash;
+  const rows = inputs.map((input) => {
+    const fields = {
+      at: ctx.clock.now(),
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.username,
+      action: input.action,
+      entityType: input.entityType ?? null,
+      entityId: input.entityId ?? null,
+      regionPath: input.regionPath ?? null,
+      ip: ctx.ip,
+      changes: input.changes ?? null,
+      detail: input.detail ?? null,
+    };
+    const row = { ...fields, prevHash, hash: chainHash(ctx.auditKey, prevHash, fields) };
+    prevHash = row.hash;
+    return row;
+  });
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditEvents).values(rows.slice(i, i + 500));
 }
 
 /**

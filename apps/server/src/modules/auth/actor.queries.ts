@@ -61,3 +61,13 @@ export function toActor(row: ActorRow): Actor {
     sector: row.sector,
   };
 }
+
+/**
+ * The actor of an active account by username, for commands run as a person (`tuijin … --as`): the
+ * same roles, organisation and jurisdiction as when that person signs in. Unknown or disabled → null.
+ */
+export async function loadActorByUsername(db: Queryable, username: string): Promise<Actor | null> {
+  const [row] = await actorSource(db).where(eq(users.username, username));
+  if (!row?.isActive || !row.organisationActive) return null;
+  return toActor(row);
+}

@@ -1,3 +1,4 @@
+import type { LedgerImportOutcome } from './import-ledger';
 import { type ParsedLedger, sumWanYuan } from './parse-ledger';
 
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
@@ -8,7 +9,7 @@ const toNumber = (value: string | null) => (value === null ? null : Number(value
  * are summed exactly before the conversion to numbers.
  */
 export function presentLedgerPreview(parsed: ParsedLedger) {
-  const records = parsed.records.map(({ startMonth: _sm, endMonth: _em, ...r }) => ({
+  const records = parsed.records.map(({ startMonth: _sm, endMonth: _em, code: _code, ...r }) => ({
     ...r,
     totalInvestmentWanYuan: toNumber(r.totalInvestmentWanYuan),
     annualPlanWanYuan: toNumber(r.annualPlanWanYuan),
@@ -51,3 +52,42 @@ export function presentDryRun(parsed: ParsedLedger) {
     totals: preview.totals,
   };
 }
+
+/**
+ * The ledger check with what an import would do: the preview, its problems joined by those the dry
+ * run found (contract, jurisdiction, unmatched names), and the action per record.
+ */
+export function presentLedgerCheck(parsed: ParsedLedger, outcome: LedgerImportOutcome) {
+  return {
+    ...presentLedgerPreview(parsed),
+    problems: outcome.problems.map(presentProblem),
+    actions: outcome.actions,
+    counts: outcome.counts,
+    isBlocked: outcome.isBlocked,
+  };
+}
+
+/** The answer of a committed import. */
+export function presentLedgerImport(outcome: LedgerImportOutcome) {
+  return {
+    counts: outcome.counts,
+    actions: outcome.actions,
+    problems: outcome.problems.map(presentProblem),
+    ownersCreated: outcome.ownersCreated,
+    domainsCreated: outcome.domainsCreated,
+  };
+}
+
+const presentProblem = ({
+  sheet,
+  row,
+  column,
+  severity,
+  message,
+}: LedgerImportOutcome['problems'][number]) => ({
+  sheet,
+  row,
+  column,
+  severity,
+  message,
+});

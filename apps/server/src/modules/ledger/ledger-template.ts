@@ -1,5 +1,6 @@
 import { type ColumnKey, ledgerColumns } from '@tuijin/domain';
 import ExcelJS from 'exceljs';
+import { workbookToBuffer } from '../../lib/excel';
 
 /** The template's columns, in the order offices lay them out; the group row spans 年度计划. */
 const templateColumns: { key: ColumnKey; width: number; group?: string; header?: string }[] = [
@@ -73,5 +74,5 @@ export async function buildLedgerTemplate(): Promise<Buffer> {
   ];
   sheet.getCell(8, 1).value =
     '注：名称前加 ★ 或 ■ 的为省重点项目；金额单位为万元，可在单元格内写明“亿元”“万元”；建设起止年限可写 2025、2025.07-2027、2025年7月-2027年。';
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookToBuffer(workbook);
 }

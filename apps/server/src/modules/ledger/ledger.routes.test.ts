@@ -9,9 +9,18 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-function upload(cookie: string | null, name: string, bytes: Buffer) {
+function upload(
+  cookie: string | null,
+  name: string,
+  bytes: Buffer,
+  url = '/api/ledger/preview',
+  region: string | null = null,
+) {
   const boundary = '----tuijin-ledger';
   const payload = Buffer.concat([
+    Buffer.from(
+      region ? `--${boundary}\r\nContent-Disposition: form-data; name="region"\r\n\r\n${region}\r\n` : '',
+    ),
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
         'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n',
@@ -21,7 +30,7 @@ function upload(cookie: string | null, name: string, bytes: Buffer) {
   ]);
   return t.app.inject({
     method: 'POST',
-    url: '/api/ledger/preview',
+    url,
     payload,
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(cookie ? { cookie } : {}) },
   });
@@ -40,6 +49,9 @@ describe('ledger preview endpoint', () => {
       name: '时代新能源锂电池扩产项目',
       level: 'provincial',
     });
+    expect(preview.actions.map((a: { action: string }) => a.action)).toEqual(Array(5).fill('create'));
+    expect(preview.counts).toMatchObject({ created: 5, updated: 0, unchanged: 0 });
+    expect(preview.isBlocked).toBe(false);
     expect((await county.get('/api/projects?pageSize=1')).body.totals.count).toBe(before);
   });
 
@@ -50,6 +62,45 @@ describe('ledger preview endpoint', () => {
     const refused = await upload((await t.as('jiaocheng')).cookie, 'a.xlsx', Buffer.from('not a workbook'));
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.details[0]).toEqual({ path: 'file', message: '不是 Excel .xlsx 文件' });
+  });
+});
+
+describe('ledger import endpoint', () => {
+  it('imports a messy ledger, then finds every record unchanged on the second import', async () => {
+    const county = await t.as('jiaocheng');
+    const before = (await county.get('/api/projects?pageSize=1')).body.totals.count;
+    const ledger = await buildMessyLedger();
+    const first = await upload(county.cookie, '蕉城区台账.xlsx', ledger, '/api/ledger/import');
+    expect(first.statusCode).toBe(200);
+    expect(first.json().counts).toMatchObject({ created: 5, updated: 0, unchanged: 0 });
+    expect((await county.get('/api/projects?pageSize=1')).body.totals.count).toBe(before + 5);
+    const preview = (await upload(county.cookie, '蕉城区台账.xlsx', ledger)).json();
+    expect(preview.counts).toMatchObject({ created: 0, unchanged: 5 });
+    const again = await upload(county.cookie, '蕉城区台账.xlsx', ledger, '/api/ledger/import');
+    expect(again.json().counts).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
+    expect((await county.get('/api/projects?pageSize=1')).body.totals.count).toBe(before + 5);
+  });
+
+  it('refuses with 422 and the problems list when a row blocks, and 400 for a region outside the office', async () => {
+    const county = await t.as('fuan');
+    const ledger = await buildMessyLedger();
+    const refused = await upload(county.cookie, '台账.xlsx', ledger, '/api/ledger/import');
+    expect(refused.statusCode).toBe(422);
+    const errors = refused.json().problems.filter((p: { severity: string }) => p.severity === 'error');
+    expect(errors.map((p: { row: number }) => p.row)).toEqual([8, 9, 10, 14, 15]);
+    expect(refused.json().error.details[0].message).toContain('不在本单位辖区');
+    const region = await upload(county.cookie, '台账.xlsx', ledger, '/api/ledger/import', '350902');
+    expect(region.statusCode).toBe(400);
+    expect(region.json().error.details[0].path).toBe('region');
+  });
+
+  it('answers 401 without a session and 403 for an owner or a leader', async () => {
+    const ledger = await buildMessyLedger();
+    expect((await upload(null, 'a.xlsx', ledger, '/api/ledger/import')).statusCode).toBe(401);
+    for (const username of ['owner1', 'leader1', 'supervisor'])
+      expect(
+        (await upload((await t.as(username)).cookie, 'a.xlsx', ledger, '/api/ledger/import')).statusCode,
+      ).toBe(403);
   });
 });
 

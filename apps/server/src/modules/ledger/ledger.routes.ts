@@ -1,43 +1,102 @@
 import '@fastify/multipart';
-import { fileRoutes, LedgerPreview } from '@tuijin/contracts';
+import { fileRoutes, LedgerImportRefused, LedgerImportResult, LedgerPreview } from '@tuijin/contracts';
 import { AppError } from '@tuijin/domain';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { RouteDeps } from '../../http/route';
 import { attachmentDisposition } from '../../lib/excel';
-import { presentLedgerPreview } from './ledger-preview';
+import { importLedger, LedgerRefusedError } from './import-ledger';
+import { presentLedgerCheck, presentLedgerImport } from './ledger-preview';
 import { buildLedgerTemplate } from './ledger-template';
 import { parseLedger } from './parse-ledger';
 import { ledgerLimits } from './xlsx-guard';
 
-/** The ledger check (upload → preview, nothing written) and the import template download. */
-export function registerLedgerRoutes(app: FastifyInstance) {
+/** The uploaded ledger and the optional `region` form field (sent before or after the file). */
+async function readLedgerUpload(request: FastifyRequest) {
+  if (!request.isMultipart()) {
+    throw new AppError('VALIDATION_FAILED', '请以 multipart/form-data 上传台账文件', [
+      { path: 'file', message: '需要 multipart/form-data' },
+    ]);
+  }
+  let file: { bytes: Buffer; fileName: string } | null = null;
+  let regionCode: string | null = null;
+  const parts = request.parts({ limits: { fileSize: ledgerLimits.maxFileBytes, files: 1, fields: 4 } });
+  for await (const part of parts) {
+    if (part.type === 'field') {
+      if (part.fieldname === 'region' && typeof part.value === 'string' && part.value.trim())
+        regionCode = part.value.trim().slice(0, 20);
+      continue;
+    }
+    const bytes = await part.toBuffer();
+    if (part.file.truncated) {
+      throw new AppError('VALIDATION_FAILED', `文件超过 ${ledgerLimits.maxFileBytes / 1024 / 1024} MB`, [
+        { path: 'file', message: '文件过大' },
+      ]);
+    }
+    file = { bytes, fileName: part.filename };
+  }
+  if (!file)
+    throw new AppError('VALIDATION_FAILED', '请选择台账文件', [{ path: 'file', message: '没有文件' }]);
+  return { ...file, regionCode };
+}
+
+/**
+ * The ledger check (upload → preview of what an import would do, rolled back), the import itself
+ * (one transaction; 422 with the problems when any blocks it) and the import template download.
+ */
+export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps) {
   app.withTypeProvider<ZodTypeProvider>().post(
     fileRoutes.previewLedger,
     {
       config: { access: 'project.create' },
       schema: {
-        summary: '预检项目台账 Excel：识别项目行、跳过的行和问题（不写入）',
+        summary:
+          '预检项目台账 Excel：识别项目行、跳过的行、问题，以及导入时每条记录将新建/更新/不变（不写入）',
         tags: ['ledger'],
         consumes: ['multipart/form-data'],
         response: { 200: LedgerPreview },
       },
     },
     async (request) => {
-      if (!request.isMultipart()) {
-        throw new AppError('VALIDATION_FAILED', '请以 multipart/form-data 上传台账文件', [
-          { path: 'file', message: '需要 multipart/form-data' },
-        ]);
+      const upload = await readLedgerUpload(request);
+      const parsed = await parseLedger(upload.bytes);
+      const outcome = await importLedger(deps.makeCtx(request), {
+        parsed,
+        regionCode: upload.regionCode,
+        dryRun: true,
+      });
+      return presentLedgerCheck(parsed, outcome);
+    },
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().post(
+    fileRoutes.importLedger,
+    {
+      config: { access: 'project.create' },
+      schema: {
+        summary: '导入项目台账 Excel：一个事务内新建/更新项目；有错误时整体拒绝（422）且不写入',
+        tags: ['ledger'],
+        consumes: ['multipart/form-data'],
+        response: { 200: LedgerImportResult, 422: LedgerImportRefused },
+      },
+    },
+    async (request, reply) => {
+      const upload = await readLedgerUpload(request);
+      const parsed = await parseLedger(upload.bytes);
+      try {
+        const outcome = await importLedger(deps.makeCtx(request), {
+          parsed,
+          regionCode: upload.regionCode,
+          fileName: upload.fileName,
+        });
+        return presentLedgerImport(outcome);
+      } catch (error) {
+        if (!(error instanceof LedgerRefusedError)) throw error;
+        return reply.code(422).send({
+          error: { code: error.code, message: error.message, details: error.details },
+          problems: presentLedgerImport(error.outcome).problems,
+        });
       }
-      const part = await request.file({ limits: { fileSize: ledgerLimits.maxFileBytes, files: 1 } });
-      if (!part)
-        throw new AppError('VALIDATION_FAILED', '请选择台账文件', [{ path: 'file', message: '没有文件' }]);
-      const bytes = await part.toBuffer();
-      if (part.file.truncated) {
-        throw new AppError('VALIDATION_FAILED', `文件超过 ${ledgerLimits.maxFileBytes / 1024 / 1024} MB`, [
-          { path: 'file', message: '文件过大' },
-        ]);
-      }
-      return presentLedgerPreview(await parseLedger(bytes));
     },
   );
 

@@ -1,5 +1,6 @@
 import {
   type AmountUnit,
+  AppError,
   type ColumnKey,
   categoryName,
   classifyRow,
@@ -16,6 +17,8 @@ import {
 } from '@tuijin/domain';
 import { type LedgerRow, readLedgerRows } from './read-ledger';
 import { checkXlsx } from './xlsx-guard';
+
+const refuse = (message: string) => new AppError('VALIDATION_FAILED', message, [{ path: 'file', message }]);
 
 /** One project row of a ledger, as the preview and the CLI's `--dry-run --json` show it. */
 export interface LedgerRecord {
@@ -45,8 +48,18 @@ export interface LedgerProblem {
   message: string;
 }
 
+/** A parsed record with what the preview leaves out: sheet, months and the project code column. */
+export type ParsedRecord = LedgerRecord & {
+  sheet: string;
+  startMonth: number | null;
+  endMonth: number | null;
+  code: string | null;
+};
+
 export interface ParsedLedger {
-  records: (LedgerRecord & { sheet: string; startMonth: number | null; endMonth: number | null })[];
+  records: ParsedRecord[];
+  /** Per sheet, the Excel column letter of each ledger column found in its header. */
+  sheetColumns: Record<string, Partial<Record<ColumnKey, string>>>;
   skippedRows: { sheet: string; row: number; kind: Exclude<RowKind, 'data'> }[];
   problems: (LedgerProblem & { sheet: string })[];
 }
@@ -101,6 +114,11 @@ class SheetParser {
   private sinceSubtotal: string[] = [];
   private totalsSeen: { row: number; column: number; value: string }[] = [];
   private readonly sheetRecords: ParsedLedger['records'] = [];
+
+  /** Whether this sheet has a header row, i.e. is a ledger and not prose. */
+  get hasHeader(): boolean {
+    return this.headerRow !== null;
+  }
 
   constructor(
     private readonly sheet: string,
@@ -157,6 +175,9 @@ class SheetParser {
     const width = Math.max(lower.length, group?.length ?? 0);
     const padded = Array.from({ length: width }, (_, i) => lower[i] ?? null);
     this.columns = mapColumns(padded, group);
+    this.out.sheetColumns[this.sheet] = Object.fromEntries(
+      Object.entries(this.columns).map(([key, index]) => [key, columnLetter(index as number)]),
+    );
     for (const key of amountColumns) {
       const index = this.columns[key];
       if (index === undefined) continue;
@@ -198,7 +219,8 @@ class SheetParser {
       row: row.rowNumber,
       name: marked?.name || null,
       level: marked?.isProvincial ? ('provincial' as const) : null,
-      category: this.category,
+      category: cleanText(this.cell(row, 'category')) ?? this.category,
+      code: cleanText(this.cell(row, 'code')),
       owner: cleanText(this.cell(row, 'owner')),
       location: cleanText(this.cell(row, 'location')),
       scale: cleanText(this.cell(row, 'scale')),
@@ -276,15 +298,20 @@ class SheetParser {
  */
 export async function parseLedger(bytes: Buffer): Promise<ParsedLedger> {
   checkXlsx(bytes);
-  const out: ParsedLedger = { records: [], skippedRows: [], problems: [] };
+  const out: ParsedLedger = { records: [], sheetColumns: {}, skippedRows: [], problems: [] };
   let current = null as { name: string; parser: SheetParser } | null;
+  let hasHeader = false;
   for await (const row of readLedgerRows(bytes)) {
     if (current?.name !== row.sheetName) {
       current?.parser.finish();
+      hasHeader ||= current?.parser.hasHeader ?? false;
       current = { name: row.sheetName, parser: new SheetParser(row.sheetName, out) };
     }
     current.parser.take(row);
   }
   current?.parser.finish();
+  hasHeader ||= current?.parser.hasHeader ?? false;
+  if (current === null) throw refuse('工作簿是空的：没有任何工作表数据');
+  if (!hasHeader) throw refuse('工作簿中找不到台账表头：需要一行含“项目名称”等列名的表头');
   return out;
 }

@@ -21,6 +21,12 @@ export function checkXlsx(bytes: Buffer): void {
   if (bytes.length > ledgerLimits.maxFileBytes)
     throw refuse(`文件超过 ${ledgerLimits.maxFileBytes / 1024 / 1024} MB`);
   if (bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+    // An encrypted .xlsx is a compound file holding the streams EncryptionInfo and EncryptedPackage.
+    if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
+      throw refuse(
+        '文件已加密（设置了打开密码），无法读取：请在 Excel/WPS 中取消打开密码并另存为 .xlsx 后再导入',
+      );
+    }
     throw refuse('文件已加密（设置了打开密码）或是旧版 .xls 格式：请取消密码并另存为 .xlsx 后再导入');
   }
   if (bytes.readUInt32LE(0) !== 0x04034b50) throw refuse('不是 Excel .xlsx 文件');

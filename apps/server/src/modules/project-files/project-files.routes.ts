@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../context';
 import { defineRoute, type RouteDeps } from '../../http/route';
-import { attachmentDisposition } from '../../lib/excel';
+import { attachmentDisposition, xlsxContentType } from '../../lib/excel';
 import type { FileStore } from '../../lib/file-store';
 import { exportProjects } from '../projects/export-projects';
 import {
@@ -21,7 +21,7 @@ import {
   uploadProjectFiles,
 } from './project-files';
 
-function presentFile(ctx: Pick<Ctx, 'actor'>, row: ProjectFileRow) {
+export function presentFile(ctx: Pick<Ctx, 'actor'>, row: ProjectFileRow) {
   return {
     id: row.id,
     kind: row.kind,
@@ -125,7 +125,8 @@ export function registerProjectFileRoutes(app: FastifyInstance, deps: RouteDeps,
         'content-disposition',
         attachmentDisposition(`项目库-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`),
       );
-      reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      reply.header('x-content-type-options', 'nosniff');
+      reply.type(xlsxContentType);
       return reply.send(buffer);
     },
   );

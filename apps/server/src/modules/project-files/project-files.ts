@@ -4,7 +4,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import type { Ctx } from '../../context';
-import { projectFiles } from '../../db/schema';
+import { monthlyReports, projectFiles } from '../../db/schema';
 import { sniffFileType } from '../../lib/file-sniff';
 import type { FileStore } from '../../lib/file-store';
 import { recordAudit } from '../audit/record-audit';
@@ -78,6 +78,7 @@ export async function uploadProjectFiles(
   store: FileStore,
   projectId: string,
   files: IncomingFile[],
+  options: { monthlyReportId?: string } = {},
 ) {
   const project = await getProject(ctx.db, ctx.actor, projectId);
   authorize(ctx.actor, 'projectFile.upload');
@@ -126,6 +127,7 @@ export async function uploadProjectFiles(
       if (thumbnailName) written.push(thumbnailName);
       rows.push({
         projectId,
+        monthlyReportId: options.monthlyReportId ?? null,
         kind: file.type.kind,
         originalName: file.originalName,
         storedName,
@@ -150,6 +152,7 @@ export async function uploadProjectFiles(
         entityId: projectId,
         regionPath: project.regionPath,
         detail: {
+          ...(options.monthlyReportId ? { monthlyReportId: options.monthlyReportId } : {}),
           files: inserted.map((f) => ({
             id: f.id,
             name: f.originalName,
@@ -202,6 +205,15 @@ export async function deleteProjectFile(ctx: Ctx, projectId: string, fileId: str
   const project = await getProject(ctx.db, ctx.actor, projectId);
   const file = await getProjectFile(ctx, projectId, fileId);
   if (!canDeleteFile(ctx, file)) throw new AppError('FORBIDDEN', '只能删除本单位上传的文件');
+  if (file.monthlyReportId) {
+    // A monthly report's photos are part of it: locked once it is submitted or approved.
+    const [report] = await ctx.db
+      .select({ status: monthlyReports.status })
+      .from(monthlyReports)
+      .where(eq(monthlyReports.id, file.monthlyReportId));
+    if (report && report.status !== 'draft' && report.status !== 'returned')
+      throw new AppError('INVALID_TRANSITION', '该照片属于已报送或已审核的月报，不能删除');
+  }
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(projectFiles)

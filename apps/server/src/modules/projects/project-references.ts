@@ -10,6 +10,22 @@ type ProjectFields = Omit<CreateProject, 'stage'>;
 const related = (a: string, b: string) => pathInSubtree(a, b) || pathInSubtree(b, a);
 
 /**
+ * Remembers lookups by key for the length of one unit of work (a ledger import checks thousands of
+ * projects naming the same region, owners and people). The default looks everything up afresh.
+ */
+export type LookupMemo = <T>(key: string, load: () => Promise<T>) => Promise<T>;
+const noMemo: LookupMemo = (_key, load) => load();
+
+/** A memo over one transaction's lookups; only for lookups nothing in that transaction changes. */
+export function createLookupMemo(): LookupMemo {
+  const seen = new Map<string, Promise<unknown>>();
+  return <T>(key: string, load: () => Promise<T>) => {
+    if (!seen.has(key)) seen.set(key, load());
+    return seen.get(key) as Promise<T>;
+  };
+}
+
+/**
  * Checks everything a project's fields point at, collecting every problem with its field: the code's
  * shape and region, the region (in the actor's jurisdiction), the owner unit, the leader, service
  * officer and department (right role or kind, in the same line of the region tree), years and
@@ -20,24 +36,26 @@ export async function checkProjectReferences(
   actor: Actor,
   input: ProjectFields,
   currentYear: number,
+  memo: LookupMemo = noMemo,
 ) {
   const problems: ErrorDetail[] = [];
-  const region = await loadRegion(db, input.regionCode);
+  const region = await memo(`region:${input.regionCode}`, () => loadRegion(db, input.regionCode));
   if (!region || !pathInSubtree(region.path, actor.regionPath)) {
     problems.push({ path: 'regionCode', message: '所在区划不存在或不在本辖区' });
   }
   if (input.code) {
     const part = input.code.split('-')[1] ?? '';
     const [known] = part
-      ? await db.select({ code: regions.code }).from(regions).where(eq(regions.code, part))
+      ? await memo(`region-code:${part}`, () =>
+          db.select({ code: regions.code }).from(regions).where(eq(regions.code, part)),
+        )
       : [];
     for (const message of projectCodeProblems(input.code, () => Boolean(known), currentYear))
       problems.push({ path: 'code', message });
   }
-  const [ownerUnit] = await db
-    .select()
-    .from(organisations)
-    .where(eq(organisations.id, input.ownerOrganisationId));
+  const [ownerUnit] = await memo(`organisation:${input.ownerOrganisationId}`, () =>
+    db.select().from(organisations).where(eq(organisations.id, input.ownerOrganisationId)),
+  );
   if (
     ownerUnit?.kind !== 'owner' ||
     !ownerUnit.isActive ||
@@ -58,11 +76,14 @@ export async function checkProjectReferences(
   ] as const;
   for (const person of people) {
     if (!person.id) continue;
-    const [row] = await db
-      .select({ roles: users.roles, isActive: users.isActive, regionPath: organisations.regionPath })
-      .from(users)
-      .innerJoin(organisations, eq(organisations.id, users.organisationId))
-      .where(eq(users.id, person.id));
+    const personId = person.id;
+    const [row] = await memo(`user:${personId}`, () =>
+      db
+        .select({ roles: users.roles, isActive: users.isActive, regionPath: organisations.regionPath })
+        .from(users)
+        .innerJoin(organisations, eq(organisations.id, users.organisationId))
+        .where(eq(users.id, personId)),
+    );
     if (
       !row?.isActive ||
       !row.roles.includes(person.role) ||
@@ -75,10 +96,10 @@ export async function checkProjectReferences(
     }
   }
   if (input.responsibleDepartmentId) {
-    const [dept] = await db
-      .select()
-      .from(organisations)
-      .where(eq(organisations.id, input.responsibleDepartmentId));
+    const departmentId = input.responsibleDepartmentId;
+    const [dept] = await memo(`organisation:${departmentId}`, () =>
+      db.select().from(organisations).where(eq(organisations.id, departmentId)),
+    );
     if (dept?.kind !== 'department' || (region && !related(dept.regionPath, region.path))) {
       problems.push({
         path: 'responsibleDepartmentId',
@@ -100,10 +121,12 @@ export async function checkProjectReferences(
   ];
   const names = [...new Set(wanted.map((w) => w.name))];
   const known = names.length
-    ? await db
-        .select({ kind: dictionaryEntries.kind, name: dictionaryEntries.name })
-        .from(dictionaryEntries)
-        .where(and(inArray(dictionaryEntries.name, names), eq(dictionaryEntries.isActive, true)))
+    ? await memo(`dictionary:${JSON.stringify([...names].sort())}`, () =>
+        db
+          .select({ kind: dictionaryEntries.kind, name: dictionaryEntries.name })
+          .from(dictionaryEntries)
+          .where(and(inArray(dictionaryEntries.name, names), eq(dictionaryEntries.isActive, true))),
+      )
     : [];
   for (const w of wanted) {
     if (!known.some((k) => k.kind === w.kind && k.name === w.name))

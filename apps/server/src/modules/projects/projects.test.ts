@@ -116,12 +116,18 @@ describe('project list', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getCell('A3').value).toBe('序号');
-    const totalRow = sheet.getRow(3 + page.totals.count + 1);
-    expect(totalRow.getCell(1).value).toBe('合计');
-    const total = totalRow.getCell(11).value as { formula: string; result: number };
-    expect(total.formula).toBe(`SUM(K4:K${3 + page.totals.count})`);
-    expect(total.result).toBeCloseTo(Number(page.totals.totalInvestmentWanYuan), 2);
+    expect(sheet.getCell('A4').value).toBe('序号');
+    expect(sheet.getCell('L4').value).toBe('总投资');
+    // 合计 on top sums the 小计 of each domain category; its cached value is the exact total.
+    const totalRow = sheet.getRow(5);
+    expect(totalRow.getCell(1).value).toBe(`合计（${page.totals.count}个）`);
+    const subtotalRows: number[] = [];
+    sheet.eachRow((row, n) => {
+      if (String(row.getCell(1).value).startsWith('小计')) subtotalRows.push(n);
+    });
+    const total = totalRow.getCell(12).value as { formula: string; result: number };
+    expect(total.formula).toBe(`SUM(${subtotalRows.map((r) => `L${r}`).join(',')})`);
+    expect(total.result).toBe(Number(page.totals.totalInvestmentWanYuan));
   });
 });
 

@@ -5,9 +5,9 @@ import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { projectStageChanges, projects } from '../../db/schema';
 import { pinyinInitials } from '../../lib/pinyin';
-import { diffChanges, recordAudit } from '../audit/record-audit';
-import { checkProjectReferences } from './project-references';
-import { getProject } from './projects.queries';
+import { type Changes, diffChanges, recordAudit, recordAudits } from '../audit/record-audit';
+import { checkProjectReferences, type LookupMemo } from './project-references';
+import { getProject, type ProjectDetailRow } from './projects.queries';
 
 const today = (ctx: Ctx) => ctx.clock.now().toISOString().slice(0, 10);
 
@@ -44,41 +44,93 @@ function columnsOf(input: Omit<CreateProject, 'stage'>, regionPath: string) {
 /** Adds a project to the library (office only), with its first stage recorded as 入库. */
 export async function createProject(ctx: Ctx, input: CreateProject) {
   authorize(ctx.actor, 'project.create');
+  const id = await ctx.db.transaction((tx) => insertProject(tx, ctx, input));
+  return getProject(ctx.db, ctx.actor, id);
+}
+
+/**
+ * The body of {@link createProject} inside the caller's transaction: checks the references and
+ * uniqueness, inserts the project and its first stage change (入库), and records the
+ * `project.create` audit event. The caller has authorised. Answers the new project's id.
+ */
+export async function insertProject(tx: Queryable, ctx: Ctx, input: CreateProject): Promise<string> {
+  const prepared = await prepareProject(tx, ctx, input);
+  await assertUnique(tx, prepared.fields);
+  const [id] = await writeProjects(tx, ctx, [prepared]);
+  return id!;
+}
+
+/** A new project checked and ready to write. */
+export interface PreparedProject {
+  fields: Omit<CreateProject, 'stage'>;
+  stage: CreateProject['stage'];
+  regionPath: string;
+}
+
+/**
+ * Checks what a new project points at (the same checks as the form) and answers it ready to
+ * write. Uniqueness is the caller's to settle: {@link insertProject} asks the database; a ledger
+ * import knows every code and name + owner already. `memo` shares lookups across many projects.
+ */
+export async function prepareProject(
+  tx: Queryable,
+  ctx: Ctx,
+  input: CreateProject,
+  memo?: LookupMemo,
+): Promise<PreparedProject> {
   const { stage, ...fields } = input;
-  const region = await checkProjectReferences(ctx.db, ctx.actor, fields, ctx.clock.now().getFullYear());
-  await assertUnique(ctx.db, fields);
+  const region = await checkProjectReferences(tx, ctx.actor, fields, ctx.clock.now().getFullYear(), memo);
+  return { fields, stage, regionPath: region.path };
+}
+
+/**
+ * Writes checked new projects: the rows, each one's first stage change (入库) and one
+ * `project.create` audit event each, in multi-row inserts. Answers the ids in input order.
+ */
+export async function writeProjects(
+  tx: Queryable,
+  ctx: Ctx,
+  prepared: readonly PreparedProject[],
+): Promise<string[]> {
+  if (prepared.length === 0) return [];
   const now = ctx.clock.now();
-  const id = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(projects)
-      .values({
-        ...columnsOf(fields, region.path),
-        stage,
+  const rows = await tx
+    .insert(projects)
+    .values(
+      prepared.map((p) => ({
+        ...columnsOf(p.fields, p.regionPath),
+        stage: p.stage,
         stageChangedOn: today(ctx),
         createdAt: now,
         updatedAt: now,
-      })
-      .returning({ id: projects.id });
-    await tx.insert(projectStageChanges).values({
-      projectId: row!.id,
+      })),
+    )
+    .returning({ id: projects.id });
+  const ids = rows.map((row) => row.id);
+  await tx.insert(projectStageChanges).values(
+    prepared.map((p, i) => ({
+      projectId: ids[i]!,
       fromStage: null,
-      toStage: stage,
+      toStage: p.stage,
       changedOn: today(ctx),
       reason: '入库',
       actorId: ctx.actor.userId,
       actorName: ctx.actor.displayName,
       at: now,
-    });
-    await recordAudit(tx, ctx, {
+    })),
+  );
+  await recordAudits(
+    tx,
+    ctx,
+    prepared.map((p, i) => ({
       action: 'project.create',
       entityType: 'project',
-      entityId: row!.id,
-      regionPath: region.path,
-      changes: diffChanges(null, { ...fields, stage }),
-    });
-    return row!.id;
-  });
-  return getProject(ctx.db, ctx.actor, id);
+      entityId: ids[i]!,
+      regionPath: p.regionPath,
+      changes: diffChanges(null, { ...p.fields, stage: p.stage }),
+    })),
+  );
+  return ids;
 }
 
 /**
@@ -87,36 +139,7 @@ export async function createProject(ctx: Ctx, input: CreateProject) {
  */
 export async function updateProject(ctx: Ctx, id: string, input: UpdateProject) {
   const current = await getProject(ctx.db, ctx.actor, id);
-  const { version, ...fields } = input;
-  const before: Record<string, unknown> = {
-    code: current.code,
-    name: current.name,
-    ownerOrganisationId: current.ownerOrganisationId,
-    regionCode: current.regionCode,
-    address: current.address,
-    longitude: current.longitude === null ? null : Number(current.longitude),
-    latitude: current.latitude === null ? null : Number(current.latitude),
-    levels: current.levels,
-    domain: current.domain,
-    industry: current.industry,
-    sector: current.sector,
-    scaleContent: current.scaleContent,
-    totalInvestmentWanYuan: current.totalInvestmentWanYuan,
-    startYear: current.startYear,
-    startMonth: current.startMonth,
-    endYear: current.endYear,
-    endMonth: current.endMonth,
-    constructionType: current.constructionType,
-    fundingSources: current.fundingSources,
-    tags: current.tags,
-    leaderUserId: current.leaderUserId,
-    responsibleDepartmentId: current.responsibleDepartmentId,
-    serviceOfficerUserId: current.serviceOfficerUserId,
-    workingTeam: current.workingTeam,
-    contactPerson: current.contactPerson,
-    contactPhone: current.contactPhone,
-  };
-  const changes = diffChanges(normaliseForDiff(before), normaliseForDiff(fields));
+  const changes = projectChanges(current, input);
   if (!can(ctx.actor, 'project.update')) {
     authorize(ctx.actor, 'project.updateOwnerFields');
     if (current.ownerOrganisationId !== ctx.actor.organisationId) throw new AppError('FORBIDDEN');
@@ -131,27 +154,90 @@ export async function updateProject(ctx: Ctx, id: string, input: UpdateProject) 
       );
     }
   }
+  await ctx.db.transaction((tx) => applyProjectUpdate(tx, ctx, id, input, changes));
+  return getProject(ctx.db, ctx.actor, id);
+}
+
+/** The stored columns the form edits (a detail row or a plain `projects` row both have them). */
+type StoredProject = Pick<
+  ProjectDetailRow,
+  | keyof Omit<UpdateProject, 'version' | 'levels' | 'sector' | 'constructionType'>
+  | 'levels'
+  | 'sector'
+  | 'constructionType'
+>;
+
+/** The edited fields of a project as the form sends them, read from its stored row. */
+export function projectFormFields(current: StoredProject): Omit<UpdateProject, 'version'> {
+  return {
+    code: current.code,
+    name: current.name,
+    ownerOrganisationId: current.ownerOrganisationId,
+    regionCode: current.regionCode,
+    address: current.address,
+    longitude: current.longitude === null ? null : Number(current.longitude),
+    latitude: current.latitude === null ? null : Number(current.latitude),
+    levels: current.levels as UpdateProject['levels'],
+    domain: current.domain,
+    industry: current.industry,
+    sector: current.sector as UpdateProject['sector'],
+    scaleContent: current.scaleContent,
+    totalInvestmentWanYuan: current.totalInvestmentWanYuan,
+    startYear: current.startYear,
+    startMonth: current.startMonth,
+    endYear: current.endYear,
+    endMonth: current.endMonth,
+    constructionType: current.constructionType as UpdateProject['constructionType'],
+    fundingSources: current.fundingSources,
+    tags: current.tags,
+    leaderUserId: current.leaderUserId,
+    responsibleDepartmentId: current.responsibleDepartmentId,
+    serviceOfficerUserId: current.serviceOfficerUserId,
+    workingTeam: current.workingTeam,
+    contactPerson: current.contactPerson,
+    contactPhone: current.contactPhone,
+  };
+}
+
+/** Before/after of every field an update would change (amounts compared as exact decimals). */
+export function projectChanges(current: StoredProject, input: UpdateProject) {
+  const { version: _version, ...fields } = input;
+  return diffChanges(normaliseForDiff(projectFormFields(current)), normaliseForDiff(fields));
+}
+
+/**
+ * The body of {@link updateProject} inside the caller's transaction: checks the references and
+ * uniqueness, writes the fields if the version still matches (else CONFLICT) and records the
+ * `project.update` audit event with `changes`. The caller has authorised.
+ */
+export async function applyProjectUpdate(
+  tx: Queryable,
+  ctx: Ctx,
+  id: string,
+  input: UpdateProject,
+  changes: Changes,
+  options: { memo?: LookupMemo; isUniquenessSettled?: boolean } = {},
+): Promise<void> {
+  const { version, ...fields } = input;
   // An owner cannot move the project (region is not an owner field), so its references are checked
   // against the whole tree rather than the owner unit's own region.
   const checker = can(ctx.actor, 'project.update') ? ctx.actor : { ...ctx.actor, regionPath: '' };
-  const region = await checkProjectReferences(ctx.db, checker, fields, ctx.clock.now().getFullYear());
-  await assertUnique(ctx.db, fields, id);
-  await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(projects)
-      .set({ ...columnsOf(fields, region.path), version: version + 1, updatedAt: ctx.clock.now() })
-      .where(and(eq(projects.id, id), eq(projects.version, version)))
-      .returning({ id: projects.id });
-    if (!row) throw new AppError('CONFLICT');
-    await recordAudit(tx, ctx, {
-      action: 'project.update',
-      entityType: 'project',
-      entityId: id,
-      regionPath: region.path,
-      changes,
-    });
+  const year = ctx.clock.now().getFullYear();
+  const region = await checkProjectReferences(tx, checker, fields, year, options.memo);
+  if (!options.isUniquenessSettled) await assertUnique(tx, fields, id);
+  const [row] = await tx
+    .update(projects)
+    .set({ ...columnsOf(fields, region.path), version: version + 1, updatedAt: ctx.clock.now() })
+    .where(and(eq(projects.id, id), eq(projects.version, version)))
+    .returning({ id: projects.id });
+  if (!row) throw new AppError('CONFLICT');
+  await recordAudit(tx, ctx, {
+    action: 'project.update',
+    entityType: 'project',
+    entityId: id,
+    regionPath: region.path,
+    changes,
   });
-  return getProject(ctx.db, ctx.actor, id);
 }
 
 /** Makes amounts comparable ("1200.0000" vs "1200") before diffing. */

@@ -1,33 +1,38 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
-import { fileRoutes, type LedgerPreview } from '@tuijin/contracts';
-import { Alert, Button, Card, Flex, Progress, Spin, Typography, Upload } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { fileRoutes, type LedgerImportResult, type LedgerPreview } from '@tuijin/contracts';
+import { Alert, Button, Card, Flex, Popconfirm, Progress, Spin, Table, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { errorText } from '../../api/error-text';
+import { projectKeys } from '../projects/projects.queries';
+import { RegionTreeSelect } from '../regions/RegionTreeSelect';
+import { LedgerImported } from './LedgerImported';
 import { LedgerResult } from './LedgerResult';
-import { type LedgerUpload, previewLedger } from './ledger.api';
+import { importLedgerFile, LedgerRefusal, type LedgerUpload, previewLedger } from './ledger.api';
+import { useLedgerColumns } from './ledger-columns';
 
-/** Why the server refused the file: its detail on `file` (e.g. 不是 Excel .xlsx 文件), else the error text. */
+/** Why the server refused the file: its detail on `file` or `region`, else the error text. */
 function refusalText(error: unknown): string {
-  const detail = error instanceof ApiError ? error.details.find((d) => d.path === 'file') : undefined;
+  const detail =
+    error instanceof ApiError
+      ? error.details.find((d) => d.path === 'file' || d.path === 'region')
+      : undefined;
   return detail?.message ?? errorText(error);
 }
 
-/**
- * 台账预检: an office uploads its own project ledger (.xlsx) and sees what an import would take —
- * the project rows with amounts in 万元, the rows skipped and the problems to fix. Nothing is written.
- */
-export default function LedgerPage() {
-  const { t } = useTranslation();
-  const [fileName, setFileName] = useState('');
+/** Runs one upload at a time, aborting the previous one, and reports its upload progress. */
+function useUpload<T>(
+  send: (file: File, region: string | null, onProgress: (p: number) => void) => LedgerUpload<T>,
+) {
   const [percent, setPercent] = useState(0);
-  const current = useRef<LedgerUpload | null>(null);
-  const check = useMutation<LedgerPreview, unknown, File>({
-    mutationFn: (file) => {
+  const current = useRef<LedgerUpload<T> | null>(null);
+  const mutation = useMutation<T, unknown, { file: File; region: string | null }>({
+    mutationFn: ({ file, region }) => {
       current.current?.abort();
-      const upload = previewLedger(file, setPercent);
+      setPercent(0);
+      const upload = send(file, region, setPercent);
       current.current = upload;
       return upload.result.finally(() => {
         if (current.current === upload) current.current = null;
@@ -35,13 +40,73 @@ export default function LedgerPage() {
     },
   });
   useEffect(() => () => current.current?.abort(), []);
+  return { mutation, percent };
+}
 
-  const start = (file: File) => {
-    setFileName(file.name);
-    setPercent(0);
-    check.mutate(file);
+function UploadProgress({
+  percent,
+  uploading,
+  processing,
+}: {
+  percent: number;
+  uploading: string;
+  processing: string;
+}) {
+  return (
+    <Flex vertical gap={4} data-testid="ledger-progress">
+      <Typography.Text>{percent < 100 ? uploading : processing}</Typography.Text>
+      {percent < 100 ? (
+        <Progress percent={percent} size="small" data-testid="ledger-upload-progress" />
+      ) : (
+        <Spin data-testid="ledger-processing" />
+      )}
+    </Flex>
+  );
+}
+
+/**
+ * 台账导入: an office uploads its project ledger (.xlsx), sees what the import would do with each
+ * record (new, update with the changed fields, unchanged) and every problem by sheet, row and
+ * column — nothing is written — then confirms or cancels. The commit is one transaction.
+ */
+export default function LedgerPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [region, setRegion] = useState<string | null>(null);
+  const check = useUpload<LedgerPreview>(previewLedger);
+  const commit = useUpload<LedgerImportResult>(importLedgerFile);
+  const columns = useLedgerColumns();
+
+  const start = (chosen: File) => {
+    setFile(chosen);
+    commit.mutation.reset();
+    check.mutation.mutate({ file: chosen, region });
   };
+  const cancel = () => {
+    setFile(null);
+    check.mutation.reset();
+    commit.mutation.reset();
+  };
+  const confirm = () => {
+    if (!file) return;
+    commit.mutation.mutate(
+      { file, region },
+      { onSuccess: () => void queryClient.invalidateQueries({ queryKey: projectKeys.all }) },
+    );
+  };
+  const preview = check.mutation.data;
+  const name = file?.name ?? '';
 
+  if (commit.mutation.isSuccess) {
+    return (
+      <Card title={t('ledger.title')}>
+        <LedgerImported result={commit.mutation.data} onAnother={cancel} />
+      </Card>
+    );
+  }
+
+  const refusal = commit.mutation.error instanceof LedgerRefusal ? commit.mutation.error : null;
   return (
     <Card
       title={t('ledger.title')}
@@ -60,15 +125,27 @@ export default function LedgerPage() {
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           {t('ledger.intro')}
         </Typography.Paragraph>
+        <Flex gap={8} align="center" wrap>
+          <Typography.Text>{t('ledger.region')}</Typography.Text>
+          <RegionTreeSelect
+            className="tj-filter-md"
+            style={{ minWidth: 340 }}
+            value={region ?? undefined}
+            onChange={(value) => setRegion(value ?? null)}
+            placeholder={t('ledger.regionAuto')}
+            disabled={check.mutation.isPending || commit.mutation.isPending}
+            data-testid="ledger-region"
+          />
+        </Flex>
         <div data-testid="ledger-upload">
           <Upload.Dragger
             accept=".xlsx"
             multiple={false}
             maxCount={1}
             showUploadList={false}
-            disabled={check.isPending}
-            customRequest={({ file, onSuccess }) => {
-              start(file as File);
+            disabled={check.mutation.isPending || commit.mutation.isPending}
+            customRequest={({ file: chosen, onSuccess }) => {
+              start(chosen as File);
               onSuccess?.(null);
             }}
           >
@@ -79,29 +156,95 @@ export default function LedgerPage() {
             <p className="ant-upload-hint">{t('ledger.dropHint')}</p>
           </Upload.Dragger>
         </div>
-        {check.isPending && (
-          <Flex vertical gap={4} data-testid="ledger-progress">
-            <Typography.Text>
-              {percent < 100 ? t('ledger.uploading', { name: fileName }) : t('ledger.checking')}
-            </Typography.Text>
-            {percent < 100 ? <Progress percent={percent} size="small" /> : <Spin />}
-          </Flex>
+        {check.mutation.isPending && (
+          <UploadProgress
+            percent={check.percent}
+            uploading={t('ledger.uploading', { name })}
+            processing={t('ledger.checking')}
+          />
         )}
-        {check.isError && (
+        {check.mutation.isError && (
           <Alert
             type="error"
             showIcon
             data-testid="ledger-refusal"
-            title={t('ledger.refused', { name: fileName })}
-            description={refusalText(check.error)}
+            title={t('ledger.refused', { name })}
+            description={refusalText(check.mutation.error)}
           />
         )}
-        {check.isSuccess && (
+        {preview && (
           <>
-            <Typography.Title level={5} style={{ margin: 0 }}>
-              {t('ledger.resultOf', { name: fileName })}
-            </Typography.Title>
-            <LedgerResult preview={check.data} />
+            <Flex justify="space-between" align="center" wrap gap={8}>
+              <Typography.Title level={5} style={{ margin: 0 }}>
+                {t('ledger.resultOf', { name })}
+              </Typography.Title>
+              <Flex gap={8}>
+                <Button onClick={cancel} disabled={commit.mutation.isPending} data-testid="ledger-cancel">
+                  {t('ledger.cancel')}
+                </Button>
+                <Popconfirm
+                  title={t('ledger.confirmTitle')}
+                  description={t('ledger.confirmText', {
+                    created: preview.counts.created,
+                    updated: preview.counts.updated,
+                  })}
+                  okText={t('ledger.confirm')}
+                  cancelText={t('ledger.cancel')}
+                  onConfirm={confirm}
+                  disabled={preview.isBlocked}
+                >
+                  <Button
+                    type="primary"
+                    disabled={preview.isBlocked}
+                    loading={commit.mutation.isPending}
+                    data-testid="ledger-confirm"
+                  >
+                    {t('ledger.confirm')}
+                  </Button>
+                </Popconfirm>
+              </Flex>
+            </Flex>
+            <Typography.Text data-testid="ledger-plan">
+              {t('ledger.plan', {
+                created: preview.counts.created,
+                updated: preview.counts.updated,
+                unchanged: preview.counts.unchanged,
+                invalid: preview.counts.invalid,
+              })}
+            </Typography.Text>
+            {preview.isBlocked && (
+              <Alert type="error" showIcon title={t('ledger.blocked')} data-testid="ledger-blocked" />
+            )}
+            <Alert type="info" showIcon title={t('ledger.planFiguresNote')} />
+            {commit.mutation.isPending && (
+              <UploadProgress
+                percent={commit.percent}
+                uploading={t('ledger.uploading', { name })}
+                processing={t('ledger.importing')}
+              />
+            )}
+            {commit.mutation.isError && (
+              <Alert
+                type="error"
+                showIcon
+                data-testid="ledger-import-refusal"
+                title={t('ledger.importRefused')}
+                description={
+                  refusal ? (
+                    <Table
+                      size="small"
+                      rowKey={(p) => `${p.sheet}:${p.row}:${p.column}:${p.message}`}
+                      pagination={false}
+                      columns={columns.problems}
+                      dataSource={refusal.problems.map((p, key) => ({ ...p, key }))}
+                    />
+                  ) : (
+                    refusalText(commit.mutation.error)
+                  )
+                }
+              />
+            )}
+            <LedgerResult preview={preview} />
           </>
         )}
       </Flex>

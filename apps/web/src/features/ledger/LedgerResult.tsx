@@ -2,6 +2,7 @@ import type { LedgerPreview } from '@tuijin/contracts';
 import { Alert, Flex, Table, type TableProps, Tabs } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LedgerActions } from './LedgerActions';
 import { LedgerSummary } from './LedgerSummary';
 import {
   type LedgerProblem,
@@ -44,6 +45,11 @@ export function LedgerResult({ preview }: { preview: LedgerPreview }) {
   );
 
   const items = [
+    {
+      key: 'actions',
+      label: t('ledger.tabActions', { count: preview.actions.length }),
+      children: <LedgerActions actions={preview.actions} />,
+    },
     {
       key: 'records',
       label: t('ledger.tabRecords', { count: preview.records.length }),

@@ -1,32 +1,48 @@
-import { fileRoutes, type LedgerPreview } from '@tuijin/contracts';
+import { fileRoutes, type LedgerImportResult, type LedgerPreview } from '@tuijin/contracts';
 import { ApiError } from '../../api/client';
 
 type ErrorPayload = {
   error?: { code?: string; message?: string; details?: { path: string; message: string }[] };
 } | null;
 
-export interface LedgerUpload {
-  /** Settles with the preview, or rejects with {@link ApiError} (a refusal) or a TypeError (network). */
-  result: Promise<LedgerPreview>;
+export interface LedgerUpload<T> {
+  /** Settles with the answer, or rejects with {@link ApiError} (a refusal) or a TypeError (network). */
+  result: Promise<T>;
   abort: () => void;
 }
 
+/** A refused import (422): the error, plus every problem by sheet, row and column. */
+export class LedgerRefusal extends ApiError {
+  constructor(
+    message: string,
+    details: { path: string; message: string }[],
+    readonly problems: LedgerPreview['problems'],
+  ) {
+    super(422, 'VALIDATION_FAILED', message, details);
+  }
+}
+
 /**
- * Sends one ledger file to the dry-run check as multipart (one part named `file`). XMLHttpRequest
- * rather than fetch, because only it reports upload progress; same origin, so the browser sends
- * Origin and the session cookie itself. No idempotency key: the check writes nothing, so a retry is
- * harmless and the server need not store the (possibly large) answer for replay.
+ * Sends one ledger file as multipart (an optional `region` field, then the `file` part).
+ * XMLHttpRequest rather than fetch, because only it reports upload progress; same origin, so the
+ * browser sends Origin and the session cookie itself.
  */
-export function previewLedger(file: File, onProgress: (percent: number) => void): LedgerUpload {
+function uploadLedger<T>(
+  url: string,
+  file: File,
+  regionCode: string | null,
+  onProgress: (percent: number) => void,
+): LedgerUpload<T> {
   const request = new XMLHttpRequest();
-  const result = new Promise<LedgerPreview>((resolve, reject) => {
-    request.open('POST', fileRoutes.previewLedger);
+  const result = new Promise<T>((resolve, reject) => {
+    request.open('POST', url);
     request.setRequestHeader('accept', 'application/json');
     request.responseType = 'text';
     request.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0)
         onProgress(Math.round((event.loaded / event.total) * 100));
     };
+    request.upload.onload = () => onProgress(100);
     request.onload = () => {
       let payload: unknown = null;
       try {
@@ -35,10 +51,15 @@ export function previewLedger(file: File, onProgress: (percent: number) => void)
         payload = null;
       }
       if (request.status >= 200 && request.status < 300 && payload) {
-        resolve(payload as LedgerPreview);
+        resolve(payload as T);
         return;
       }
       const error = (payload as ErrorPayload)?.error;
+      const problems = (payload as { problems?: LedgerPreview['problems'] } | null)?.problems;
+      if (request.status === 422 && problems) {
+        reject(new LedgerRefusal(error?.message ?? request.statusText, error?.details ?? [], problems));
+        return;
+      }
       reject(
         new ApiError(
           request.status,
@@ -51,8 +72,26 @@ export function previewLedger(file: File, onProgress: (percent: number) => void)
     request.onerror = () => reject(new TypeError('network'));
     request.onabort = () => reject(new DOMException('aborted', 'AbortError'));
     const form = new FormData();
+    if (regionCode) form.append('region', regionCode);
     form.append('file', file, file.name);
     request.send(form);
   });
   return { result, abort: () => request.abort() };
 }
+
+/**
+ * The check: what an import would do with each record, computed by the import itself and rolled
+ * back. No idempotency key: it writes nothing, so a retry is harmless.
+ */
+export const previewLedger = (file: File, regionCode: string | null, onProgress: (percent: number) => void) =>
+  uploadLedger<LedgerPreview>(fileRoutes.previewLedger, file, regionCode, onProgress);
+
+/**
+ * The import: one transaction on the server. A repeat is harmless by design — the records are
+ * matched by code or name + owner, so a second run finds them unchanged and writes nothing.
+ */
+export const importLedgerFile = (
+  file: File,
+  regionCode: string | null,
+  onProgress: (percent: number) => void,
+) => uploadLedger<LedgerImportResult>(fileRoutes.importLedger, file, regionCode, onProgress);

@@ -1,6 +1,8 @@
 import type { Project } from '@tuijin/contracts';
 import type { ComponentType } from 'react';
 import type { zhCN } from '../../i18n/zh-CN';
+import { ProjectPlansTab } from '../plans/ProjectPlansTab';
+import { ProjectReportsTab } from '../reports/ProjectReportsTab';
 import { ProjectBatchesTab } from './ProjectBatchesTab';
 import { ProjectCommentsTab } from './ProjectCommentsTab';
 import { ProjectFilesTab } from './ProjectFilesTab';
@@ -29,5 +31,7 @@ export const projectTabs: ProjectTab[] = [
   { key: 'files', label: 'files', Component: ProjectFilesTab },
   { key: 'comments', label: 'comments', Component: ProjectCommentsTab },
   { key: 'batches', label: 'batches', Component: ProjectBatchesTab },
+  { key: 'plans', label: 'plans', Component: ProjectPlansTab },
+  { key: 'reports', label: 'reports', Component: ProjectReportsTab },
   { key: 'history', label: 'history', Component: ProjectHistoryTab },
 ];

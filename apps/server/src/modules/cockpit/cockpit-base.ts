@@ -1,0 +1,148 @@
+import type { CockpitBasis } from '@tuijin/contracts';
+import type { Actor } from '@tuijin/domain';
+import { type SQL, sql } from 'drizzle-orm';
+import { projects } from '../../db/schema';
+import { projectScope } from '../../lib/project-scope';
+import { inRegionSubtree } from '../../lib/scope';
+
+/** The period and plan basis every cockpit figure is computed for. */
+export interface CockpitPeriod {
+  year: number;
+  month: number;
+  basis: CockpitBasis;
+}
+
+/**
+ * Cumulative plan to month `m` of one plan row `a`, in SQL: the same rule as the domain's
+ * `cumulativePlan` (monthly split: months 1..m; quarterly: full quarters plus the elapsed thirds of
+ * the current one; no split: planned × m ÷ 12), rounded half away from zero at 4 places per project.
+ */
+export function cumulativePlanSql(basis: CockpitBasis, month: SQL): SQL {
+  const kind = basis === 'adjusted' ? sql`a.split_kind` : sql`a.baseline_split_kind`;
+  const split = basis === 'adjusted' ? sql`a.split_wan_yuan` : sql`a.baseline_split_wan_yuan`;
+  const planned =
+    basis === 'adjusted' ? sql`a.planned_investment_wan_yuan` : sql`a.baseline_investment_wan_yuan`;
+  return sql`(case ${kind}
+    when 'month' then coalesce((select sum(v) from unnest(${split}[1:${month}]) v), 0)
+    when 'quarter' then coalesce((select sum(v) from unnest(${split}[1:(${month} / 3)]) v), 0)
+      + round(coalesce(${split}[${month} / 3 + 1], 0) * (${month} % 3) / 3, 4)
+    else round(${planned} * ${month} / 12, 4) end)`;
+}
+
+/**
+ * One row per project in the actor's scope and the region's subtree that has a plan for the year
+ * (baseline: a frozen plan), with everything the figures need: plan amounts for the basis, the
+ * year-to-date from approved reports, the started/completed/operating flags, and the state of the
+ * month's report. `passedRegionCodes` are the regions whose deadline for the month has passed, so
+ * an absent or draft report there is missing. The month's reports are aggregated per project in a lateral
+ * subquery — an index lookup on the project's reports per project — so the plan stays linear
+ * even without table statistics (PGlite has no autovacuum), never a rescan of the year per project.
+ */
+export function cockpitBaseSql(
+  actor: Actor,
+  regionPath: string,
+  period: CockpitPeriod,
+  passedRegionCodes: readonly string[],
+): SQL {
+  const { year, basis } = period;
+  const month = sql`${period.month}::int`;
+  const half = sql`${Math.min(period.month, 6)}::int`;
+  const adjusted = basis === 'adjusted';
+  const planned = adjusted ? sql`a.planned_investment_wan_yuan` : sql`a.baseline_investment_wan_yuan`;
+  const plansStart = adjusted ? sql`a.plans_start` : sql`coalesce(a.baseline_plans_start, false)`;
+  const plansCompletion = adjusted
+    ? sql`a.plans_completion`
+    : sql`coalesce(a.baseline_plans_completion, false)`;
+  const plansOperation = adjusted ? sql`a.plans_operation` : sql`coalesce(a.baseline_plans_operation, false)`;
+  const frozenOnly = adjusted ? sql`true` : sql`a.status = 'frozen'`;
+  const passed =
+    passedRegionCodes.length === 0
+      ? sql`false`
+      : sql`projects.region_code in (${sql.join(
+          passedRegionCodes.map((code) => sql`${code}`),
+          sql`, `,
+        )})`;
+  // Year and month are aggregate filters, not WHERE terms, so the only index the lookup can use is
+  // (project_id, year, month): a handful of rows per project even when statistics are missing.
+  const inPeriod = sql`year = ${year}::int and month <= ${month}`;
+  const inMonth = sql`year = ${year}::int and month = ${month}`;
+  const inScope = sql`${projectScope(actor)} and ${inRegionSubtree(projects.regionPath, regionPath)}`;
+  return sql`select projects.id, projects.name, projects.region_code, projects.region_path, projects.stage,
+      projects.levels, projects.domain, projects.industry, projects.responsible_department_id, projects.leader_user_id,
+      ${planned} as planned,
+      ${cumulativePlanSql(basis, month)} as cum_plan,
+      coalesce(r.ytd, 0) as ytd,
+      coalesce(r.ytd_half, 0) as ytd_half,
+      ${plansStart} as plans_start,
+      ${plansStart} and coalesce(r.started, false) as started,
+      ${plansStart} and coalesce(r.started_half, false) as started_half,
+      ${plansCompletion} as plans_completion,
+      ${plansCompletion} and coalesce(r.completed, false) as completed,
+      ${plansOperation} as plans_operation,
+      ${plansOperation} and coalesce(r.operating, false) as operating,
+      projects.stage <> 'dropped' as is_due,
+      coalesce(r.status_m, 'none') as status_m,
+      coalesce(r.on_time_m, false) as on_time_m,
+      coalesce(r.late_m, false) as late_m,
+      (r.status_m is null or r.status_m = 'draft') and ${passed} as missing_m,
+      coalesce(r.in_stat_m, false) as in_stat_m
+    from ${projects}
+    join annual_plans a on a.project_id = projects.id and a.year = ${year}::int and ${frozenOnly}
+    cross join lateral (
+      select
+        sum(completed_wan_yuan) filter (where ${inPeriod} and status = 'approved') as ytd,
+        sum(completed_wan_yuan) filter (where ${inPeriod} and status = 'approved' and month <= ${half}) as ytd_half,
+        bool_or(status = 'approved' and actual_start_on is not null) filter (where ${inPeriod}) as started,
+        bool_or(status = 'approved' and month <= ${half} and actual_start_on is not null) filter (where ${inPeriod})
+          as started_half,
+        bool_or(status = 'approved' and actual_completion_on is not null) filter (where ${inPeriod}) as completed,
+        bool_or(status = 'approved' and actual_operation_on is not null) filter (where ${inPeriod}) as operating,
+        max(status) filter (where ${inMonth}) as status_m,
+        bool_or(submitted_at is not null and not late) filter (where ${inMonth}) as on_time_m,
+        bool_or(late) filter (where ${inMonth}) as late_m,
+        bool_or(status = 'approved' and in_statistics) filter (where ${inMonth}) as in_stat_m
+      from monthly_reports
+      where project_id = projects.id
+    ) r
+    where ${inScope}`;
+}
+
+/** The aggregate columns over rows `b` of the base (nullable when a group has no project). */
+export const aggregateColumns = sql`count(b.id)::int as project_count,
+  coalesce(sum(b.planned), 0)::text as planned,
+  coalesce(sum(b.cum_plan), 0)::text as cum_plan,
+  coalesce(sum(b.ytd), 0)::text as ytd,
+  coalesce(sum(b.ytd_half), 0)::text as ytd_half,
+  (count(*) filter (where b.plans_start))::int as plans_start,
+  (count(*) filter (where b.started))::int as started,
+  (count(*) filter (where b.started_half))::int as started_half,
+  (count(*) filter (where b.plans_completion))::int as plans_completion,
+  (count(*) filter (where b.completed))::int as completed,
+  (count(*) filter (where b.plans_operation))::int as plans_operation,
+  (count(*) filter (where b.operating))::int as operating,
+  (count(*) filter (where b.is_due))::int as due,
+  (count(*) filter (where b.is_due and b.on_time_m))::int as on_time,
+  (count(*) filter (where b.is_due and b.late_m))::int as late,
+  (count(*) filter (where b.is_due and b.missing_m))::int as missing,
+  (count(*) filter (where b.is_due and b.in_stat_m))::int as in_stat`;
+
+/** One aggregate row as both drivers answer it (counts may arrive as strings from `pg`). */
+export interface AggregateRow {
+  project_count: number | string;
+  planned: string;
+  cum_plan: string;
+  ytd: string;
+  ytd_half: string;
+  plans_start: number | string;
+  started: number | string;
+  started_half: number | string;
+  plans_completion: number | string;
+  completed: number | string;
+  plans_operation: number | string;
+  operating: number | string;
+  due: number | string;
+  on_time: number | string;
+  late: number | string;
+  missing: number | string;
+  in_stat: number | string;
+}

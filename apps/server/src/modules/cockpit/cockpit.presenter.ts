@@ -1,0 +1,82 @@
+import type { CockpitFigures, CockpitFormula, CockpitRate } from '@tuijin/contracts';
+import {
+  completionRate,
+  doubleHalf,
+  doubleHalfMonth,
+  formatDecimal,
+  isBehindTimeProgress,
+  operationRate,
+  parseDecimal,
+  planCompletionRate,
+  progressGap,
+  type Ratio,
+  reportingTimeliness,
+  startRate,
+  statisticsEntryRate,
+  timeProgress,
+} from '@tuijin/domain';
+import type { AggregateRow } from './cockpit-base';
+
+/** A numeric column as a normalised decimal string ("1234.5000" → "1234.5"). */
+export const decimal = (value: string | number | null | undefined) =>
+  formatDecimal(parseDecimal(typeof value === 'number' ? value : (value ?? '0')));
+const count = (value: number | string) => Number(value);
+
+const rate = (formula: CockpitFormula, r: Ratio): CockpitRate => ({ formula, ...r });
+
+/**
+ * The figures of one rollup row (a group or the total), each rate computed by the domain's
+ * indicator function from the summed numerators and denominators — never averaged from children.
+ */
+export function presentFigures(row: AggregateRow, year: number, month: number): CockpitFigures {
+  const planned = decimal(row.planned);
+  const ytd = decimal(row.ytd);
+  const completion = planCompletionRate({ completedYtdWanYuan: ytd, plannedWanYuan: planned });
+  const time = timeProgress({ year, asOfMonth: month });
+  const plannedToStart = count(row.plans_start);
+  const asOfMonth = Math.min(month, doubleHalfMonth);
+  const half = doubleHalf({
+    asOfMonth,
+    completedYtdWanYuan: decimal(row.ytd_half),
+    plannedWanYuan: planned,
+    projectsStarted: count(row.started_half),
+    plannedToStart,
+  });
+  const due = count(row.due);
+  return {
+    projectCount: { formula: 'projectCount', value: String(count(row.project_count)) },
+    plannedInvestment: { formula: 'plannedInvestment', value: planned },
+    cumulativePlan: { formula: 'cumulativePlan', value: decimal(row.cum_plan) },
+    completedYtd: { formula: 'completedYtd', value: ytd },
+    planCompletion: rate('planCompletion', completion),
+    timeProgress: rate('timeProgress', time),
+    progressGap: {
+      formula: 'progressGap',
+      value: progressGap(completion.percent, time.percent ?? '0'),
+      isBehind: isBehindTimeProgress(completion.percent, time.percent ?? '0'),
+    },
+    startRate: rate('startRate', startRate({ started: count(row.started), plannedToStart })),
+    completionRate: rate(
+      'completionRate',
+      completionRate({ completed: count(row.completed), plannedToComplete: count(row.plans_completion) }),
+    ),
+    operationRate: rate(
+      'operationRate',
+      operationRate({ inOperation: count(row.operating), plannedToOperate: count(row.plans_operation) }),
+    ),
+    doubleHalf: {
+      formula: 'doubleHalf',
+      asOfMonth,
+      isReached: half.isReached,
+      investment: rate('planCompletion', half.investment),
+      start: rate('startRate', half.start ?? startRate({ started: 0, plannedToStart: 0 })),
+    },
+    timeliness: rate('timeliness', reportingTimeliness({ onTime: count(row.on_time), due })),
+    lateCount: { formula: 'lateCount', value: String(count(row.late)) },
+    missingCount: { formula: 'missingCount', value: String(count(row.missing)) },
+    statisticsEntry: rate(
+      'statisticsEntry',
+      statisticsEntryRate({ entered: count(row.in_stat), total: due }),
+    ),
+  };
+}

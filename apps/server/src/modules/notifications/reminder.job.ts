@@ -1,0 +1,45 @@
+import { chinaDate } from '@tuijin/domain';
+import type { Clock } from '../../context';
+import type { Database } from '../../db/database';
+import { runReminders } from './run-reminders';
+
+/**
+ * Runs the reminder job in the server process: once shortly after start, then every `intervalMs`.
+ * Runs never overlap; a failed run is logged and the next one tries again. Answers a stop function.
+ */
+export function startReminderJob(options: {
+  db: Database;
+  clock: Clock;
+  intervalMs: number;
+  log: (message: string, error?: unknown) => void;
+  firstRunDelayMs?: number;
+}): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const outcome = await runReminders(
+        { db: options.db, clock: options.clock },
+        chinaDate(options.clock.now()),
+      );
+      if (outcome.created.length > 0 || outcome.deliveries.sent + outcome.deliveries.failed > 0) {
+        options.log(
+          `提醒：新增 ${outcome.created.length} 条通知；渠道投递成功 ${outcome.deliveries.sent}，失败 ${outcome.deliveries.failed}，待重试 ${outcome.deliveries.retrying}`,
+        );
+      }
+    } catch (error) {
+      options.log('提醒任务运行失败', error);
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(() => void tick(), options.firstRunDelayMs ?? 30_000);
+  const timer = setInterval(() => void tick(), options.intervalMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

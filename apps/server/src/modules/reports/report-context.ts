@@ -1,0 +1,195 @@
+import {
+  AppError,
+  chinaDate,
+  isSystemActor,
+  type ProjectStage,
+  type ReportCheckInput,
+  type ReportingPeriodDates,
+  type ReportingRule,
+  type ReportWindowState,
+  reportingPeriod,
+  reportWindowState,
+} from '@tuijin/domain';
+import { and, desc, eq, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Ctx } from '../../context';
+import type { Queryable } from '../../db/database';
+import { annualPlans, monthlyReports, projects, regions } from '../../db/schema';
+import { projectScope } from '../../lib/project-scope';
+import { loadHolidayCalendar } from '../calendar/calendar';
+import { correctionScope, reviewScope } from './report-scope';
+import { resolveReportingRule } from './reporting-calendars';
+
+export type PlanRow = typeof annualPlans.$inferSelect;
+export type ReportRow = typeof monthlyReports.$inferSelect;
+
+/** A project as the report use cases need it, with whether the actor may review / correct its reports. */
+export async function loadReportProject(ctx: Pick<Ctx, 'db' | 'actor'>, projectId: string) {
+  const [row] = await ctx.db
+    .select({
+      id: projects.id,
+      name: projects.name,
+      code: projects.code,
+      regionCode: projects.regionCode,
+      regionName: regions.name,
+      regionPath: projects.regionPath,
+      ownerOrganisationId: projects.ownerOrganisationId,
+      stage: projects.stage,
+      totalInvestmentWanYuan: projects.totalInvestmentWanYuan,
+      inReviewScope: sql<boolean>`(${reviewScope(ctx.actor)})`,
+      inCorrectionScope: sql<boolean>`(${correctionScope(ctx.actor)})`,
+    })
+    .from(projects)
+    .innerJoin(regions, eq(regions.code, projects.regionCode))
+    .where(and(eq(projects.id, projectId), projectScope(ctx.actor)));
+  if (!row) throw new AppError('NOT_FOUND');
+  return { ...row, stage: row.stage as ProjectStage };
+}
+export type ReportProject = Awaited<ReturnType<typeof loadReportProject>>;
+
+/** The project's plan for a year, if any. */
+export async function loadPlan(db: Queryable, projectId: string, year: number): Promise<PlanRow | undefined> {
+  const [plan] = await db
+    .select()
+    .from(annualPlans)
+    .where(and(eq(annualPlans.projectId, projectId), eq(annualPlans.year, year)));
+  return plan;
+}
+
+/** A report by id on a project the actor can see, else NOT_FOUND. */
+export async function loadReport(ctx: Pick<Ctx, 'db' | 'actor'>, id: string) {
+  const [report] = await ctx.db.select().from(monthlyReports).where(eq(monthlyReports.id, id));
+  if (!report) throw new AppError('NOT_FOUND');
+  const project = await loadReportProject(ctx, report.projectId);
+  return { report, project };
+}
+
+/** The month (1–12) today falls in, in China, as [year, month]. */
+export function currentMonth(ctx: Pick<Ctx, 'clock'>): [number, number] {
+  const today = chinaDate(ctx.clock.now());
+  return [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+}
+
+/** A month's window for a project's region: the rule, the dates, and where today stands. */
+export interface ReportWindowFacts {
+  rule: ReportingRule;
+  period: ReportingPeriodDates;
+  state: ReportWindowState;
+  today: string;
+}
+
+/** The reporting window of (year, month) for a region path, by its calendar and the holiday calendar. */
+export async function reportWindow(
+  ctx: Pick<Ctx, 'db' | 'clock'>,
+  regionPath: string,
+  year: number,
+  month: number,
+): Promise<ReportWindowFacts> {
+  const { rule } = await resolveReportingRule(ctx.db, regionPath);
+  const period = reportingPeriod(rule, year, month, await loadHolidayCalendar(ctx.db));
+  const today = chinaDate(ctx.clock.now());
+  return { rule, period, state: reportWindowState(period, today), today };
+}
+
+/** Approved reports of a project's year: month and amount. */
+export async function approvedMonths(db: Queryable, projectId: string, year: number) {
+  return db
+    .select({ month: monthlyReports.month, completedWanYuan: monthlyReports.completedWanYuan })
+    .from(monthlyReports)
+    .where(
+      and(
+        eq(monthlyReports.projectId, projectId),
+        eq(monthlyReports.year, year),
+        eq(monthlyReports.status, 'approved'),
+      ),
+    );
+}
+
+const before = (year: number, month: number): SQL =>
+  or(lt(monthlyReports.year, year), and(eq(monthlyReports.year, year), lt(monthlyReports.month, month)))!;
+
+/** Last month's report of a project (any status), if there is one. */
+export async function previousReport(db: Queryable, projectId: string, year: number, month: number) {
+  const [y, m] = month === 1 ? [year - 1, 12] : [year, month - 1];
+  const [row] = await db
+    .select()
+    .from(monthlyReports)
+    .where(
+      and(eq(monthlyReports.projectId, projectId), eq(monthlyReports.year, y), eq(monthlyReports.month, m)),
+    );
+  return row;
+}
+
+/** The actual start date carried by the project's latest earlier report, if any. */
+export async function earlierActualStart(db: Queryable, projectId: string, year: number, month: number) {
+  const [row] = await db
+    .select({ on: monthlyReports.actualStartOn })
+    .from(monthlyReports)
+    .where(
+      and(
+        eq(monthlyReports.projectId, projectId),
+        before(year, month),
+        isNotNull(monthlyReports.actualStartOn),
+      ),
+    )
+    .orderBy(desc(monthlyReports.year), desc(monthlyReports.month))
+    .limit(1);
+  return row?.on ?? null;
+}
+
+/** The typed fields the checks read. */
+export interface CheckedFields {
+  completedWanYuan: string;
+  statisticsWanYuan: string | null;
+  progress: string;
+  actualStartOn: string | null;
+}
+
+/** Everything the submission checks need about a report of (year, month) and its project. */
+export async function checkInput(
+  db: Queryable,
+  project: ReportProject,
+  plan: PlanRow | undefined,
+  year: number,
+  month: number,
+  fields: CheckedFields,
+  correctedFromWanYuan: string | null,
+): Promise<ReportCheckInput> {
+  const history = await db
+    .select({ amount: monthlyReports.completedWanYuan })
+    .from(monthlyReports)
+    .where(
+      and(
+        eq(monthlyReports.projectId, project.id),
+        eq(monthlyReports.status, 'approved'),
+        before(year, month),
+      ),
+    )
+    .orderBy(desc(monthlyReports.year), desc(monthlyReports.month))
+    .limit(12);
+  const last = await previousReport(db, project.id, year, month);
+  return {
+    month,
+    ...fields,
+    totalInvestmentWanYuan: project.totalInvestmentWanYuan,
+    priorCompletedWanYuan: plan?.priorCompletedWanYuan ?? null,
+    approvedMonths: await approvedMonths(db, project.id, year),
+    history: history.map((h) => h.amount).reverse(),
+    lastMonthProgress: last ? last.progress : null,
+    correctedFromWanYuan,
+    projectStage: project.stage,
+    plannedToStartThisMonth: Boolean(plan?.plansStart && plan.startMonth === month),
+    earlierActualStartOn: await earlierActualStart(db, project.id, year, month),
+  };
+}
+
+/** Refuses a stale version (someone else changed the report since it was read). */
+export function assertVersion(report: ReportRow, version: number | null): void {
+  if (report.version !== version) throw new AppError('CONFLICT', '月报已被他人修改，请刷新后重试');
+}
+
+/** Only the project's owner unit reports on it (the system actor, for demo data and the CLI, too). */
+export function assertOwner(ctx: Pick<Ctx, 'actor'>, project: ReportProject): void {
+  if (isSystemActor(ctx.actor)) return;
+  if (project.ownerOrganisationId !== ctx.actor.organisationId)
+    throw new AppError('FORBIDDEN', '只有项目业主单位可以填报月报');
+}

@@ -1,0 +1,212 @@
+import type { ReportingCalendarView, SetReportingCalendar } from '@tuijin/contracts';
+import {
+  AppError,
+  authorize,
+  can,
+  chinaDate,
+  effectiveReportingRule,
+  type HolidayCalendar,
+  pathInSubtree,
+  type ReportCheckId,
+  type ReportingRule,
+  reportingPeriod,
+} from '@tuijin/domain';
+import { eq, inArray } from 'drizzle-orm';
+import type { Ctx } from '../../context';
+import type { Queryable } from '../../db/database';
+import { regions, reportingCalendars } from '../../db/schema';
+import { ancestorPaths } from '../../lib/scope';
+import { recordAudit } from '../audit/record-audit';
+import { loadHolidayCalendar } from '../calendar/calendar';
+
+type CalendarRow = typeof reportingCalendars.$inferSelect;
+
+const toRule = (row: CalendarRow): ReportingRule => ({
+  deadlineKind: row.deadlineKind,
+  deadlineDay: row.deadlineDay,
+  deadlineMonthOffset: row.deadlineMonthOffset,
+  deadlineWorkingDays: row.deadlineWorkingDays,
+  opensDaysBefore: row.opensDaysBefore,
+  lateAllowed: row.lateAllowed,
+  lateCloseDays: row.lateCloseDays,
+  blockingChecks: row.blockingChecks as ReportCheckId[],
+});
+
+/** The calendar rows on a region path (the region's own and its ancestors'), keyed by region path. */
+async function rowsOnPath(db: Queryable, path: string): Promise<Map<string, CalendarRow>> {
+  const paths = [...ancestorPaths(path), path];
+  const rows = await db
+    .select()
+    .from(reportingCalendars)
+    .where(inArray(reportingCalendars.regionPath, paths));
+  return new Map(rows.map((row) => [row.regionPath, row]));
+}
+
+/**
+ * The rule that applies to a region path: its own row, else its nearest ancestor's, else the
+ * default (25th of the month, opens 10 days before, late allowed).
+ */
+export async function resolveReportingRule(
+  db: Queryable,
+  regionPath: string,
+): Promise<{ rule: ReportingRule; row: CalendarRow | null }> {
+  const rows = await rowsOnPath(db, regionPath);
+  const rules = new Map([...rows].map(([path, row]) => [path, toRule(row)]));
+  const { rule, fromPath } = effectiveReportingRule(regionPath, rules);
+  return { rule, row: fromPath ? (rows.get(fromPath) ?? null) : null };
+}
+
+/**
+ * A resolver for many projects at once (status board, demo): loads every calendar row once and
+ * caches each region path's rule.
+ */
+export async function reportingRuleResolver(db: Queryable) {
+  const rows = await db.select().from(reportingCalendars);
+  const rules = new Map(rows.map((row) => [row.regionPath, toRule(row)]));
+  const cache = new Map<string, ReportingRule>();
+  return (regionPath: string): ReportingRule => {
+    let rule = cache.get(regionPath);
+    if (!rule) {
+      rule = effectiveReportingRule(regionPath, rules).rule;
+      cache.set(regionPath, rule);
+    }
+    return rule;
+  };
+}
+
+/** The next 12 reported months whose deadline is today or later, with their window dates. */
+function upcomingPeriods(rule: ReportingRule, calendar: HolidayCalendar, today: string) {
+  const periods: ReportingCalendarView['upcoming'] = [];
+  let year = Number(today.slice(0, 4));
+  let month = Number(today.slice(5, 7)) - 1;
+  if (month === 0) {
+    year -= 1;
+    month = 12;
+  }
+  for (let guard = 0; periods.length < 12 && guard < 15; guard += 1) {
+    try {
+      const period = reportingPeriod(rule, year, month, calendar);
+      if (period.dueOn >= today) periods.push({ year, month, ...period, problem: null });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      periods.push({ year, month, opensOn: null, dueOn: null, closesOn: null, problem: error.message });
+    }
+    month += 1;
+    if (month === 13) {
+      year += 1;
+      month = 1;
+    }
+  }
+  return periods;
+}
+
+/**
+ * A region the actor may read the calendar of: in their jurisdiction, or above it (a county office
+ * and the owners in it see the city rule they inherit). Else NOT_FOUND.
+ */
+async function readableRegion(ctx: Ctx, regionCode: string) {
+  const [region] = await ctx.db.select().from(regions).where(eq(regions.code, regionCode));
+  if (!region) throw new AppError('NOT_FOUND');
+  const visible =
+    pathInSubtree(region.path, ctx.actor.regionPath) || pathInSubtree(ctx.actor.regionPath, region.path);
+  if (!visible) throw new AppError('NOT_FOUND');
+  return region;
+}
+
+/** A region's effective reporting rule, where it comes from, and its next 12 deadlines. */
+export async function getReportingCalendar(ctx: Ctx, regionCode: string): Promise<ReportingCalendarView> {
+  const region = await readableRegion(ctx, regionCode);
+  const { rule, row } = await resolveReportingRule(ctx.db, region.path);
+  let inheritedFrom: ReportingCalendarView['inheritedFrom'] = null;
+  if (row && row.regionCode !== region.code) {
+    const [from] = await ctx.db.select().from(regions).where(eq(regions.code, row.regionCode));
+    inheritedFrom = { code: row.regionCode, name: from?.name ?? row.regionCode };
+  }
+  const calendar = await loadHolidayCalendar(ctx.db);
+  const own = row && row.regionCode === region.code ? row : null;
+  return {
+    regionCode: region.code,
+    regionName: region.name,
+    source: own ? 'own' : row ? 'inherited' : 'default',
+    inheritedFrom,
+    rule: { ...rule, blockingChecks: [...rule.blockingChecks] },
+    version: own?.version ?? null,
+    updatedAt: own?.updatedAt.toISOString() ?? null,
+    upcoming: upcomingPeriods(rule, calendar, chinaDate(ctx.clock.now())),
+    canManage: can(ctx.actor, 'reportingCalendar.manage') && pathInSubtree(region.path, ctx.actor.regionPath),
+  };
+}
+
+/** A region the actor manages: reportingCalendar.manage and the region in their subtree. */
+async function managedRegion(ctx: Ctx, regionCode: string) {
+  const [region] = await ctx.db.select().from(regions).where(eq(regions.code, regionCode));
+  if (!region || !pathInSubtree(region.path, ctx.actor.regionPath)) throw new AppError('NOT_FOUND');
+  authorize(ctx.actor, 'reportingCalendar.manage', { regionPath: region.path });
+  return region;
+}
+
+const conflict = () => new AppError('CONFLICT', '报送日历已被他人修改，请刷新后重试');
+
+/**
+ * Sets a region's own reporting rule (creating it when `version` is null), versioned and audited
+ * with before/after of every field. The region's subtree inherits it unless a region below has its own.
+ */
+export async function setReportingCalendar(ctx: Ctx, regionCode: string, input: SetReportingCalendar) {
+  const region = await managedRegion(ctx, regionCode);
+  const { version, ...rule } = input;
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(reportingCalendars)
+      .where(eq(reportingCalendars.regionCode, region.code));
+    if ((before?.version ?? null) !== version) throw conflict();
+    const values = { ...rule, updatedBy: ctx.actor.userId, updatedAt: ctx.clock.now() };
+    if (before) {
+      await tx
+        .update(reportingCalendars)
+        .set({ ...values, version: before.version + 1 })
+        .where(eq(reportingCalendars.regionCode, region.code));
+    } else {
+      await tx
+        .insert(reportingCalendars)
+        .values({ ...values, regionCode: region.code, regionPath: region.path });
+    }
+    const changes: Record<string, { before: unknown; after: unknown }> = {};
+    for (const [key, after] of Object.entries(rule)) {
+      const previous = before ? (before as Record<string, unknown>)[key] : null;
+      if (JSON.stringify(previous) !== JSON.stringify(after)) changes[key] = { before: previous, after };
+    }
+    await recordAudit(tx, ctx, {
+      action: 'reportingCalendar.set',
+      entityType: 'region',
+      entityId: region.code,
+      regionPath: region.path,
+      changes,
+    });
+  });
+  return getReportingCalendar(ctx, regionCode);
+}
+
+/** Removes a region's own rule, so it inherits again; audited. */
+export async function deleteReportingCalendar(ctx: Ctx, regionCode: string, version: number) {
+  const region = await managedRegion(ctx, regionCode);
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(reportingCalendars)
+      .where(eq(reportingCalendars.regionCode, region.code));
+    if (!before) throw new AppError('NOT_FOUND', '该区划没有本级报送日历');
+    if (before.version !== version) throw conflict();
+    await tx.delete(reportingCalendars).where(eq(reportingCalendars.regionCode, region.code));
+    await recordAudit(tx, ctx, {
+      action: 'reportingCalendar.delete',
+      entityType: 'region',
+      entityId: region.code,
+      regionPath: region.path,
+      changes: Object.fromEntries(
+        Object.entries(toRule(before)).map(([key, value]) => [key, { before: value, after: null }]),
+      ),
+    });
+  });
+  return getReportingCalendar(ctx, regionCode);
+}

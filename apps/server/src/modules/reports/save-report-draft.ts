@@ -1,0 +1,119 @@
+import type { SaveReportDraft } from '@tuijin/contracts';
+import { AppError, authorize, formatDecimal, parseDecimal, transitionReport } from '@tuijin/domain';
+import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../../context';
+import { monthlyReports } from '../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import {
+  assertOwner,
+  assertVersion,
+  currentMonth,
+  loadPlan,
+  loadReportProject,
+  reportWindow,
+} from './report-context';
+
+/** The typed fields of a report, as stored. */
+export const editableFields = [
+  'completedWanYuan',
+  'progress',
+  'actualStartOn',
+  'actualCompletionOn',
+  'actualOperationOn',
+  'inStatistics',
+  'statisticsWanYuan',
+  'workersOnSite',
+] as const;
+
+const moneyFields = new Set<string>(['completedWanYuan', 'statisticsWanYuan']);
+const normalise = (field: string, value: unknown) =>
+  value === null ? null : moneyFields.has(field) ? formatDecimal(parseDecimal(String(value))) : value;
+
+/** before/after of the typed fields that differ (amounts compared exactly). */
+export function fieldChanges(before: Record<string, unknown> | null, after: Record<string, unknown>) {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const field of editableFields) {
+    const old = normalise(field, before ? (before[field] ?? null) : null);
+    const now = normalise(field, after[field] ?? null);
+    if (old !== now) changes[field] = { before: old, after: now };
+  }
+  return changes;
+}
+
+/**
+ * The owner saves a month's report as a draft: creates it (`version` null) or edits a draft or a
+ * returned report. Only the month's amount is typed; year-to-date and since-start are sums. The
+ * project must be due that year (an annual plan, not dropped) and the month must have begun.
+ * The deadline of the month is recorded on creation. Audited with before/after.
+ */
+export async function saveReportDraft(
+  ctx: Ctx,
+  projectId: string,
+  year: number,
+  month: number,
+  input: SaveReportDraft,
+) {
+  const project = await loadReportProject(ctx, projectId);
+  authorize(ctx.actor, 'report.submit');
+  assertOwner(ctx, project);
+  const [thisYear, thisMonth] = currentMonth(ctx);
+  if (year * 12 + month > thisYear * 12 + thisMonth)
+    throw new AppError('VALIDATION_FAILED', `${year} 年 ${month} 月尚未开始，不能填报`, [
+      { path: 'month', message: '不能填报未来月份' },
+    ]);
+  const plan = await loadPlan(ctx.db, projectId, year);
+  if (!plan || project.stage === 'dropped')
+    throw new AppError('VALIDATION_FAILED', `该项目没有 ${year} 年度计划（或已淘汰），无需报送月报`, [
+      { path: 'year', message: '没有年度计划' },
+    ]);
+  const { version, ...fields } = input;
+  const id = await ctx.db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(monthlyReports)
+      .where(
+        and(
+          eq(monthlyReports.projectId, projectId),
+          eq(monthlyReports.year, year),
+          eq(monthlyReports.month, month),
+        ),
+      )
+      .for('update');
+    let reportId: string;
+    if (existing) {
+      assertVersion(existing, version);
+      transitionReport(existing.status, 'save');
+      await tx
+        .update(monthlyReports)
+        .set({ ...fields, version: existing.version + 1, updatedAt: ctx.clock.now() })
+        .where(eq(monthlyReports.id, existing.id));
+      reportId = existing.id;
+    } else {
+      if (version !== null) throw new AppError('CONFLICT', '月报已被删除或不存在，请刷新后重试');
+      const { period } = await reportWindow({ db: tx, clock: ctx.clock }, project.regionPath, year, month);
+      const [created] = await tx
+        .insert(monthlyReports)
+        .values({
+          projectId,
+          year,
+          month,
+          ...fields,
+          dueOn: period.dueOn,
+          createdAt: ctx.clock.now(),
+          updatedAt: ctx.clock.now(),
+        })
+        .returning({ id: monthlyReports.id });
+      reportId = created!.id;
+    }
+    await recordAudit(tx, ctx, {
+      action: 'report.save',
+      entityType: 'project',
+      entityId: projectId,
+      regionPath: project.regionPath,
+      changes: fieldChanges(existing ?? null, fields),
+      detail: { reportId, year, month },
+    });
+    return reportId;
+  });
+  return id;
+}

@@ -1,0 +1,121 @@
+import type { StatusBoard, StatusBoardQuery, StatusBoardRow } from '@tuijin/contracts';
+import { AppError, authorize, chinaDate, pathInSubtree, reportingPeriod } from '@tuijin/domain';
+import { and, asc, eq, ne } from 'drizzle-orm';
+import type { Ctx } from '../../context';
+import { annualPlans, monthlyReports, projects, regions } from '../../db/schema';
+import { projectScope } from '../../lib/project-scope';
+import { inRegionSubtree } from '../../lib/scope';
+import { loadHolidayCalendar } from '../calendar/calendar';
+import { reportingRuleResolver } from './reporting-calendars';
+import { moneyOrNull } from './reports.presenter';
+
+/**
+ * The month's reporting picture for a region subtree (default: the actor's jurisdiction), over the
+ * projects the actor may see: every due project (a plan for the year, not dropped) with its report
+ * status, deadline, late and missing (semantics.md: absent or still draft once the deadline has
+ * passed), and the counts over all of them. The counts are over the whole set; rows are paged.
+ */
+export async function getReportStatusBoard(ctx: Ctx, query: StatusBoardQuery): Promise<StatusBoard> {
+  authorize(ctx.actor, 'project.read');
+  const filters = [eq(annualPlans.year, query.year), ne(projects.stage, 'dropped'), projectScope(ctx.actor)];
+  if (query.regionCode) {
+    const [region] = await ctx.db.select().from(regions).where(eq(regions.code, query.regionCode));
+    const visible =
+      region &&
+      (pathInSubtree(region.path, ctx.actor.regionPath) || pathInSubtree(ctx.actor.regionPath, region.path));
+    if (!visible) throw new AppError('NOT_FOUND', '区划不存在或不在本辖区');
+    filters.push(inRegionSubtree(projects.regionPath, region.path));
+  }
+  const rows = await ctx.db
+    .select({
+      projectId: projects.id,
+      projectName: projects.name,
+      regionCode: projects.regionCode,
+      regionName: regions.name,
+      regionPath: projects.regionPath,
+      reportId: monthlyReports.id,
+      status: monthlyReports.status,
+      dueOn: monthlyReports.dueOn,
+      late: monthlyReports.late,
+      submittedAt: monthlyReports.submittedAt,
+      completedWanYuan: monthlyReports.completedWanYuan,
+    })
+    .from(annualPlans)
+    .innerJoin(projects, eq(projects.id, annualPlans.projectId))
+    .innerJoin(regions, eq(regions.code, projects.regionCode))
+    .leftJoin(
+      monthlyReports,
+      and(
+        eq(monthlyReports.projectId, projects.id),
+        eq(monthlyReports.year, query.year),
+        eq(monthlyReports.month, query.month),
+      ),
+    )
+    .where(and(...filters))
+    .orderBy(asc(projects.regionPath), asc(projects.name));
+  const ruleOf = await reportingRuleResolver(ctx.db);
+  const calendar = await loadHolidayCalendar(ctx.db);
+  const dueByPath = new Map<string, string | null>();
+  const deadlineOf = (path: string) => {
+    if (!dueByPath.has(path)) {
+      let due: string | null = null;
+      try {
+        due = reportingPeriod(ruleOf(path), query.year, query.month, calendar).dueOn;
+      } catch {
+        due = null;
+      }
+      dueByPath.set(path, due);
+    }
+    return dueByPath.get(path) ?? null;
+  };
+  const today = chinaDate(ctx.clock.now());
+  const counts = {
+    due: 0,
+    absent: 0,
+    draft: 0,
+    submitted: 0,
+    returned: 0,
+    approved: 0,
+    late: 0,
+    missing: 0,
+    onTime: 0,
+  };
+  const all: StatusBoardRow[] = rows.map((row) => {
+    const status = row.status ?? 'absent';
+    const dueOn = row.dueOn ?? deadlineOf(row.regionPath);
+    const missing = (status === 'absent' || status === 'draft') && dueOn !== null && today > dueOn;
+    const late = row.late ?? false;
+    counts.due += 1;
+    counts[status] += 1;
+    if (late) counts.late += 1;
+    if (missing) counts.missing += 1;
+    if (row.submittedAt && !late) counts.onTime += 1;
+    return {
+      projectId: row.projectId,
+      projectName: row.projectName,
+      regionCode: row.regionCode,
+      regionName: row.regionName,
+      reportId: row.reportId,
+      status,
+      dueOn,
+      late,
+      missing,
+      submittedAt: row.submittedAt?.toISOString() ?? null,
+      completedWanYuan: moneyOrNull(row.completedWanYuan),
+    };
+  });
+  const wanted = query.status;
+  const filtered = !wanted
+    ? all
+    : all.filter((r) =>
+        wanted === 'late' ? r.late : wanted === 'missing' ? r.missing : r.status === wanted,
+      );
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    year: query.year,
+    month: query.month,
+    counts,
+    data: filtered.slice(start, start + query.pageSize),
+    page: { total: filtered.length, page: query.page, pageSize: query.pageSize },
+  };
+}

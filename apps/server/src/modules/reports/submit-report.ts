@@ -1,0 +1,122 @@
+import type { ReportFinding, SubmitReport } from '@tuijin/contracts';
+import {
+  AppError,
+  authorize,
+  type ReportFindingResult,
+  runReportChecks,
+  transitionReport,
+} from '@tuijin/domain';
+import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../../context';
+import type { Queryable } from '../../db/database';
+import { monthlyReportEvents, monthlyReports } from '../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import {
+  assertOwner,
+  assertVersion,
+  checkInput,
+  loadPlan,
+  loadReport,
+  type ReportProject,
+  type ReportRow,
+  reportWindow,
+} from './report-context';
+
+const formatDay = (date: string) => `${Number(date.slice(5, 7))} 月 ${Number(date.slice(8, 10))} 日`;
+
+/** Refuses with every blocking finding's message; answers the findings to store otherwise. */
+export function refuseBlocking(findings: ReportFindingResult[]): ReportFinding[] {
+  const blocking = findings.filter((f) => f.severity === 'block');
+  if (blocking.length > 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      blocking.map((f) => f.message).join('；'),
+      blocking.map((f) => ({ path: f.check, message: f.message })),
+    );
+  return findings;
+}
+
+/** Runs the submission checks on a report's current fields with the region's blocking setting. */
+export async function checkReport(
+  db: Queryable,
+  project: ReportProject,
+  report: ReportRow,
+  blockingChecks: Parameters<typeof runReportChecks>[1],
+  fields: Pick<ReportRow, 'completedWanYuan' | 'statisticsWanYuan' | 'progress' | 'actualStartOn'> = report,
+  correctedFromWanYuan: string | null = null,
+) {
+  const plan = await loadPlan(db, project.id, report.year);
+  const input = await checkInput(db, project, plan, report.year, report.month, fields, correctedFromWanYuan);
+  return runReportChecks(input, blockingChecks);
+}
+
+/**
+ * The owner submits a draft or returned report. Refused before the window opens, and after the
+ * deadline when late submission is not allowed (or its late window has closed). The checks run:
+ * blocking findings refuse with their messages, warnings are stored with the report. The first
+ * submission fixes `due_on` from the calendar and `late` (submitted after the deadline); a
+ * resubmission after a return keeps both. Writes the 'submitted' event and the audit event.
+ */
+export async function submitReport(ctx: Ctx, id: string, input: SubmitReport) {
+  const { report, project } = await loadReport(ctx, id);
+  authorize(ctx.actor, 'report.submit');
+  assertOwner(ctx, project);
+  assertVersion(report, input.version);
+  const status = transitionReport(report.status, 'submit');
+  const window = await reportWindow(ctx, project.regionPath, report.year, report.month);
+  if (window.state === 'notOpen')
+    throw new AppError(
+      'PERIOD_CLOSED',
+      `${report.year} 年 ${report.month} 月月报的填报期尚未开始，${formatDay(window.period.opensOn)}起可报送`,
+    );
+  const isFirst = report.submittedAt === null;
+  if (window.state === 'closed' && isFirst)
+    throw new AppError(
+      'PERIOD_CLOSED',
+      `${report.year} 年 ${report.month} 月月报已于 ${formatDay(window.period.closesOn ?? window.period.dueOn)}截止，不再接受报送`,
+    );
+  const findings = refuseBlocking(await checkReport(ctx.db, project, report, window.rule.blockingChecks));
+  const now = ctx.clock.now();
+  const dueOn = isFirst ? window.period.dueOn : report.dueOn;
+  const late = isFirst ? window.today > window.period.dueOn : report.late;
+  await ctx.db.transaction(async (tx) => {
+    const updated = await tx
+      .update(monthlyReports)
+      .set({
+        status,
+        dueOn,
+        late,
+        submittedAt: now,
+        submittedBy: ctx.actor.userId,
+        findings,
+        version: report.version + 1,
+        updatedAt: now,
+      })
+      .where(and(eq(monthlyReports.id, id), eq(monthlyReports.version, report.version)))
+      .returning({ id: monthlyReports.id });
+    if (updated.length === 0) throw new AppError('CONFLICT', '月报已被他人修改，请刷新后重试');
+    await tx.insert(monthlyReportEvents).values({
+      reportId: id,
+      action: 'submitted',
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      at: now,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'report.submit',
+      entityType: 'project',
+      entityId: project.id,
+      regionPath: project.regionPath,
+      changes: {
+        status: { before: report.status, after: status },
+        ...(isFirst ? { late: { before: report.late, after: late } } : {}),
+      },
+      detail: {
+        reportId: id,
+        year: report.year,
+        month: report.month,
+        warnings: findings.map((f) => f.check),
+      },
+    });
+  });
+}

@@ -1,0 +1,323 @@
+import type { CockpitBasis, CockpitDimension, CockpitMeasure, CockpitRow } from '@tuijin/contracts';
+import type { ProjectLevel, ProjectStage } from '@tuijin/domain';
+import { Alert, Breadcrumb, Card, Col, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { EChart } from '../../components/EChart';
+import { QueryError } from '../../components/QueryError';
+import { useLabels } from '../../i18n/use-labels';
+import { CockpitProjectsDrawer, type DrillTarget } from './CockpitProjectsDrawer';
+import { CockpitTable } from './CockpitTable';
+import { useCockpitRollup, useCockpitSeries } from './cockpit.queries';
+import {
+  completionOption,
+  cumulativeOption,
+  funnelOption,
+  lateMissingOption,
+  startOption,
+} from './cockpit-charts';
+import { HeadlineCards } from './HeadlineCards';
+
+const dimensions: CockpitDimension[] = [
+  'region',
+  'level',
+  'domain',
+  'industry',
+  'department',
+  'leader',
+  'batch',
+];
+
+/** The last month whose reports are due: the month before today (December of last year in January). */
+function defaultPeriod() {
+  const now = new Date();
+  const month = now.getMonth();
+  return month === 0 ? { year: now.getFullYear() - 1, month: 12 } : { year: now.getFullYear(), month };
+}
+
+/** Period, basis, region and grouping live in the address, so a view can be bookmarked and shared. */
+function useCockpitParams() {
+  const [params, setParams] = useSearchParams();
+  const fallback = defaultPeriod();
+  const year = Number(params.get('year')) || fallback.year;
+  const asked = Number(params.get('month'));
+  const month = asked >= 1 && asked <= 12 ? asked : fallback.month;
+  const basis: CockpitBasis = params.get('basis') === 'baseline' ? 'baseline' : 'adjusted';
+  const region = params.get('region') ?? undefined;
+  const askedDimension = params.get('dimension') as CockpitDimension | null;
+  const dimension = askedDimension && dimensions.includes(askedDimension) ? askedDimension : 'region';
+  const set = (changes: Record<string, string | undefined>) =>
+    setParams((old) => {
+      const next = new URLSearchParams(old);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined) next.delete(key);
+        else next.set(key, value);
+      }
+      return next;
+    });
+  return { year, month, basis, region, dimension, set };
+}
+
+/**
+ * 驾驶舱: headline figures, charts by region and month, and a table by any dimension for the
+ * chosen year, month and plan basis. Clicking a region's bar goes into that region; every number
+ * opens its formula, its numerator and denominator and the projects behind it.
+ */
+export default function CockpitPage() {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const navigate = useNavigate();
+  const { year, month, basis, region, dimension, set } = useCockpitParams();
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const byRegion = useCockpitRollup({ year, month, basis, dimension: 'region', region });
+  const byDimension = useCockpitRollup({ year, month, basis, dimension, region });
+  const series = useCockpitSeries({ year, month, region });
+  const rollup = byRegion.data;
+
+  const labelOf = (row: CockpitRow) => {
+    if (row.kind === 'regionSelf') return t('cockpit.self', { name: row.label });
+    if (row.kind === 'none') return t('cockpit.none');
+    if (dimension === 'level' && row.kind === 'value') return labels.projectLevel(row.label as ProjectLevel);
+    return row.label;
+  };
+  const regionRows = rollup?.rows ?? [];
+  const regionNames = regionRows.map((r) =>
+    r.kind === 'regionSelf' ? t('cockpit.self', { name: r.label }) : r.label,
+  );
+
+  /** Opens the region behind a bar, a project's file at a leaf, or the projects placed on the region itself. */
+  const openRow = (index: number, measure: CockpitMeasure = 'all') => {
+    const row = regionRows[index];
+    if (!row) return;
+    if (row.kind === 'region' && measure === 'all') set({ region: row.key });
+    else if (row.kind === 'project' && measure === 'all') navigate(`/projects/${row.key}`);
+    else
+      setDrill({
+        year,
+        month,
+        basis,
+        dimension: 'region',
+        region: rollup?.region.code,
+        key: row.key,
+        measure,
+        groupLabel: regionNames[index] ?? row.label,
+      });
+  };
+  const showTotal = (measure: CockpitMeasure) =>
+    setDrill({
+      year,
+      month,
+      basis,
+      dimension: 'region',
+      region: rollup?.region.code,
+      measure,
+      groupLabel: rollup?.region.name ?? '',
+    });
+
+  const options = useMemo(
+    () =>
+      rollup
+        ? {
+            completion: completionOption(regionRows, regionNames, t),
+            start: startOption(regionRows, regionNames, t),
+            lateMissing: lateMissingOption(regionRows, regionNames, t),
+          }
+        : null,
+    [rollup, t],
+  );
+  const cumulative = useMemo(() => (series.data ? cumulativeOption(series.data, t) : null), [series.data, t]);
+  const funnel = useMemo(
+    () =>
+      series.data
+        ? funnelOption(
+            series.data.stages.map((s) => ({
+              name: labels.projectStage(s.stage as ProjectStage),
+              count: s.count,
+            })),
+          )
+        : null,
+    [series.data, labels],
+  );
+
+  const current = new Date().getFullYear();
+  const yearOptions = Array.from({ length: 7 }, (_, i) => current - 5 + i).map((value) => ({
+    value,
+    label: t('cockpit.yearOption', { year: value }),
+  }));
+  const monthOptions = Array.from({ length: 12 }, (_, i) => ({
+    value: i + 1,
+    label: t('cockpit.monthOption', { month: i + 1 }),
+  }));
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card title={t('cockpit.title')}>
+        <Typography.Paragraph type="secondary">{t('cockpit.intro')}</Typography.Paragraph>
+        <Space wrap size={[16, 8]}>
+          <Select<number>
+            aria-label={t('cockpit.year')}
+            data-testid="cockpit-year"
+            value={year}
+            options={yearOptions}
+            onChange={(value) => set({ year: String(value) })}
+            virtual={false}
+            style={{ width: 110 }}
+          />
+          <Select<number>
+            aria-label={t('cockpit.month')}
+            data-testid="cockpit-month"
+            value={month}
+            options={monthOptions}
+            onChange={(value) => set({ month: String(value) })}
+            virtual={false}
+            style={{ width: 100 }}
+          />
+          <Segmented<CockpitBasis>
+            aria-label={t('cockpit.basis')}
+            value={basis}
+            onChange={(value) => set({ basis: value })}
+            options={[
+              { value: 'adjusted', label: t('cockpit.basisAdjusted') },
+              { value: 'baseline', label: t('cockpit.basisBaseline') },
+            ]}
+          />
+          {rollup && (
+            <Breadcrumb
+              aria-label={t('cockpit.breadcrumb')}
+              data-testid="cockpit-breadcrumb"
+              items={rollup.breadcrumb.map((r, i) => ({
+                key: r.code,
+                title:
+                  i === rollup.breadcrumb.length - 1 ? (
+                    <strong>{r.name}</strong>
+                  ) : (
+                    <Typography.Link onClick={() => set({ region: r.code })}>{r.name}</Typography.Link>
+                  ),
+              }))}
+            />
+          )}
+          {rollup?.deadlineOn && <Tag>{t('cockpit.deadline', { date: rollup.deadlineOn })}</Tag>}
+        </Space>
+      </Card>
+
+      {byRegion.isError && <QueryError error={byRegion.error} onRetry={() => void byRegion.refetch()} />}
+      {rollup && <HeadlineCards figures={rollup.total} month={month} onShowProjects={showTotal} />}
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card
+            size="small"
+            title={t('cockpit.charts.completionByRegion')}
+            extra={
+              <Typography.Text type="secondary">
+                {rollup?.isLeaf ? '' : t('cockpit.clickHint')}
+              </Typography.Text>
+            }
+          >
+            {options && (
+              <EChart
+                option={options.completion}
+                onClick={({ dataIndex }) => openRow(dataIndex)}
+                ariaLabel={t('cockpit.charts.completionByRegion')}
+                testId="chart-completion"
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('cockpit.charts.cumulative')}>
+            {cumulative && (
+              <EChart
+                option={cumulative}
+                ariaLabel={t('cockpit.charts.cumulative')}
+                testId="chart-cumulative"
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={t('cockpit.charts.funnel')}>
+            {funnel && (
+              <EChart option={funnel} ariaLabel={t('cockpit.charts.funnel')} testId="chart-funnel" />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={t('cockpit.charts.startByRegion')}>
+            {options && (
+              <EChart
+                option={options.start}
+                onClick={({ dataIndex }) => openRow(dataIndex, 'notStarted')}
+                ariaLabel={t('cockpit.charts.startByRegion')}
+                testId="chart-start"
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={t('cockpit.charts.lateMissing')}>
+            {options && (
+              <EChart
+                option={options.lateMissing}
+                onClick={({ dataIndex }) => openRow(dataIndex, 'missing')}
+                ariaLabel={t('cockpit.charts.lateMissing')}
+                testId="chart-late-missing"
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+
+      <Card
+        size="small"
+        title={
+          <Space>
+            {t('cockpit.dimension')}
+            <Segmented<CockpitDimension>
+              value={dimension}
+              onChange={(value) => set({ dimension: value === 'region' ? undefined : value })}
+              options={dimensions.map((d) => ({ value: d, label: t(`cockpit.dimensions.${d}`) }))}
+            />
+          </Space>
+        }
+      >
+        {rollup?.isLeaf && dimension === 'region' && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('cockpit.leafHint', { region: rollup.region.name })}
+          />
+        )}
+        {byDimension.data && !byDimension.data.isAdditive && (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('cockpit.notAdditive')} />
+        )}
+        {byDimension.isError && (
+          <QueryError error={byDimension.error} onRetry={() => void byDimension.refetch()} />
+        )}
+        {byDimension.data && (
+          <CockpitTable
+            rollup={byDimension.data}
+            labelOf={labelOf}
+            loading={byDimension.isFetching}
+            onOpenRegion={(code) => set({ region: code })}
+            onShowProjects={(row, measure) =>
+              setDrill({
+                year,
+                month,
+                basis,
+                dimension,
+                region: byDimension.data.region.code,
+                key: row?.key,
+                measure,
+                groupLabel: row ? labelOf(row) : t('cockpit.total'),
+              })
+            }
+          />
+        )}
+      </Card>
+      <CockpitProjectsDrawer target={drill} onClose={() => setDrill(null)} />
+    </Space>
+  );
+}

@@ -1,0 +1,120 @@
+import type { CockpitMeasure, CockpitRollup, CockpitRow } from '@tuijin/contracts';
+import { Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { FigureExplain } from './FigureExplain';
+
+interface CockpitTableProps {
+  rollup: CockpitRollup;
+  labelOf: (row: CockpitRow) => string;
+  loading: boolean;
+  onOpenRegion: (code: string) => void;
+  /** Opens the projects behind a cell; row null is the total. */
+  onShowProjects: (row: CockpitRow | null, measure: CockpitMeasure) => void;
+}
+
+type Line = { row: CockpitRow | null; key: string };
+
+/** The rollup as a table: one line per group plus the total, every cell explaining itself. */
+export function CockpitTable({ rollup, labelOf, loading, onOpenRegion, onShowProjects }: CockpitTableProps) {
+  const { t } = useTranslation();
+  const figuresOf = (line: Line) => (line.row ? line.row.figures : rollup.total);
+  const show = (line: Line) => (measure: CockpitMeasure) => onShowProjects(line.row, measure);
+  const pct = (value: string | null) => (value === null ? t('cockpit.noPercent') : `${value}%`);
+  const lines: Line[] = [
+    ...rollup.rows.map((row) => ({ row, key: row.key || '∅' })),
+    { row: null, key: '__total' },
+  ];
+
+  const columns: ColumnsType<Line> = [
+    {
+      key: 'name',
+      title: t('cockpit.table.name'),
+      fixed: 'left',
+      width: 200,
+      render: (_, line) => {
+        if (!line.row) return <Typography.Text strong>{t('cockpit.total')}</Typography.Text>;
+        const label = labelOf(line.row);
+        if (line.row.kind === 'region')
+          return <Typography.Link onClick={() => onOpenRegion(line.row!.key)}>{label}</Typography.Link>;
+        if (line.row.kind === 'project') return <Link to={`/projects/${line.row.key}`}>{label}</Link>;
+        return label;
+      },
+    },
+    {
+      key: 'count',
+      title: t('cockpit.table.projectCount'),
+      align: 'right',
+      render: (_, line) => {
+        const f = figuresOf(line).projectCount;
+        return (
+          <FigureExplain formula="projectCount" value={f.value} onShowProjects={show(line)}>
+            {f.value}
+          </FigureExplain>
+        );
+      },
+    },
+    ...(['plannedInvestment', 'cumulativePlan', 'completedYtd'] as const).map((formula) => ({
+      key: formula,
+      title: t(
+        `cockpit.table.${formula === 'plannedInvestment' ? 'planned' : formula === 'cumulativePlan' ? 'cumulativePlan' : 'completedYtd'}`,
+      ),
+      align: 'right' as const,
+      render: (_: unknown, line: Line) => {
+        const f = figuresOf(line)[formula];
+        return (
+          <FigureExplain formula={formula} value={f.value} onShowProjects={show(line)}>
+            {f.value}
+          </FigureExplain>
+        );
+      },
+    })),
+    ...(
+      [
+        ['planCompletion', 'completion'],
+        ['startRate', 'startRate'],
+        ['timeliness', 'timeliness'],
+        ['statisticsEntry', 'statisticsEntry'],
+      ] as const
+    ).map(([formula, title]) => ({
+      key: formula,
+      title: t(`cockpit.table.${title}`),
+      align: 'right' as const,
+      render: (_: unknown, line: Line) => {
+        const f = figuresOf(line)[formula];
+        return (
+          <FigureExplain {...f} formula={formula} onShowProjects={show(line)}>
+            {pct(f.percent)}
+          </FigureExplain>
+        );
+      },
+    })),
+    ...(['lateCount', 'missingCount'] as const).map((formula) => ({
+      key: formula,
+      title: t(`cockpit.table.${formula === 'lateCount' ? 'late' : 'missing'}`),
+      align: 'right' as const,
+      render: (_: unknown, line: Line) => {
+        const f = figuresOf(line)[formula];
+        return (
+          <FigureExplain formula={formula} value={f.value} onShowProjects={show(line)}>
+            {f.value}
+          </FigureExplain>
+        );
+      },
+    })),
+  ];
+
+  return (
+    <Table<Line>
+      rowKey="key"
+      size="small"
+      loading={loading}
+      dataSource={lines}
+      columns={columns}
+      pagination={false}
+      scroll={{ x: 1100 }}
+      data-testid="cockpit-table"
+    />
+  );
+}

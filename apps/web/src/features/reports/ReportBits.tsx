@@ -1,0 +1,113 @@
+import type { MonthlyReport, ProjectFile, ReportEvent, ReportFinding } from '@tuijin/contracts';
+import { Alert, Col, Empty, Image, Row, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../i18n';
+import { formatWanYuan } from '../projects/money';
+import { projectFileUrl, projectThumbnailUrl } from '../projects/project-files.api';
+
+type ShownStatus = MonthlyReport['status'] | 'absent';
+
+const statusColor: Record<ShownStatus, string> = {
+  absent: 'default',
+  draft: 'default',
+  submitted: 'processing',
+  returned: 'error',
+  approved: 'success',
+};
+
+/** A report's review status as a coloured tag. */
+export function ReportStatusTag({ status }: { status: ShownStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={statusColor[status]} data-testid="report-status">
+      {t(`reports.status.${status}`)}
+    </Tag>
+  );
+}
+
+/** An amount in 万元 grouped for reading; a dash when absent. */
+export function Amount({ value }: { value: string | null | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <span className="tj-amount">
+      {value === null || value === undefined ? t('reports.none') : formatWanYuan(value)}
+    </span>
+  );
+}
+
+/** The submission checks' findings in the reader's language; blocking ones red, warnings amber. */
+export function ReportFindings({ findings, title }: { findings: ReportFinding[]; title?: string }) {
+  const { t } = useTranslation();
+  if (findings.length === 0) return null;
+  const isEnglish = currentLanguage() === 'en-US';
+  const hasBlocking = findings.some((finding) => finding.severity === 'block');
+  return (
+    <Alert
+      type={hasBlocking ? 'error' : 'warning'}
+      showIcon
+      data-testid="report-findings"
+      title={title ?? t('reports.form.findings')}
+      description={
+        <ul className="tj-report-findings">
+          {findings.map((finding) => (
+            <li key={finding.check}>{isEnglish ? finding.messageEn : finding.message}</li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
+/** Who did what to the report and when (submitted, returned with the reason, approved, corrected). */
+export function ReportEvents({ events }: { events: ReportEvent[] }) {
+  const { t } = useTranslation();
+  if (events.length === 0)
+    return <Typography.Text type="secondary">{t('reports.tab.noEvents')}</Typography.Text>;
+  return (
+    <Timeline
+      data-testid="report-events"
+      items={events.map((event) => ({
+        key: event.id,
+        color: event.action === 'returned' ? 'red' : event.action === 'approved' ? 'green' : 'blue',
+        content: (
+          <div>
+            <Typography.Text strong>{t(`reports.eventActions.${event.action}`)}</Typography.Text>{' '}
+            <Typography.Text type="secondary">
+              {event.actorName} · {dayjs(event.at).format('YYYY-MM-DD HH:mm')}
+            </Typography.Text>
+            {event.reason && <div className="tj-report-reason">{event.reason}</div>}
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
+/** The report's site photos as thumbnails; a tap shows the full photo. */
+export function ReportPhotoGrid({ projectId, photos }: { projectId: string; photos: ProjectFile[] }) {
+  const { t } = useTranslation();
+  if (photos.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.tab.noPhotos')} />;
+  return (
+    <Image.PreviewGroup>
+      <Row gutter={[8, 8]} data-testid="report-photos">
+        {photos.map((photo) => (
+          <Col key={photo.id} xs={8} sm={6} md={4}>
+            {photo.hasThumbnail ? (
+              <Image
+                src={projectThumbnailUrl(projectId, photo.id)}
+                alt={photo.originalName}
+                preview={{ src: projectFileUrl(projectId, photo.id) }}
+                width="100%"
+                className="tj-report-thumb"
+              />
+            ) : (
+              <Typography.Text ellipsis>{photo.originalName}</Typography.Text>
+            )}
+          </Col>
+        ))}
+      </Row>
+    </Image.PreviewGroup>
+  );
+}

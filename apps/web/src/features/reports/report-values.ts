@@ -1,0 +1,82 @@
+import type { MonthlyReport, SaveReportDraft } from '@tuijin/contracts';
+import { addDecimals, parseDecimal } from '@tuijin/domain';
+import dayjs, { type Dayjs } from 'dayjs';
+
+/** The report form's values as antd holds them (dates as Dayjs, amounts as typed text). */
+export interface ReportFormValues {
+  completedWanYuan?: string;
+  progress?: string;
+  actualStartOn?: Dayjs | null;
+  actualCompletionOn?: Dayjs | null;
+  actualOperationOn?: Dayjs | null;
+  inStatistics?: boolean;
+  statisticsWanYuan?: string;
+  workersOnSite?: number | null;
+}
+
+const toDay = (value: string | null) => (value ? dayjs(value) : null);
+const fromDay = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null);
+const blankToNull = (value: string | undefined) => (value?.trim() ? value.trim() : null);
+
+/** A stored report as form values (an absent report gives an empty form). */
+export function reportToValues(report: MonthlyReport | null): ReportFormValues {
+  if (!report) return { progress: '', inStatistics: false, workersOnSite: null };
+  return {
+    completedWanYuan: report.completedWanYuan,
+    progress: report.progress,
+    actualStartOn: toDay(report.actualStartOn),
+    actualCompletionOn: toDay(report.actualCompletionOn),
+    actualOperationOn: toDay(report.actualOperationOn),
+    inStatistics: report.inStatistics,
+    statisticsWanYuan: report.statisticsWanYuan ?? undefined,
+    workersOnSite: report.workersOnSite,
+  };
+}
+
+/** The typed fields as the contract takes them; year-to-date and since-start are never sent. */
+export function valuesToFields(values: ReportFormValues): Omit<SaveReportDraft, 'version'> {
+  return {
+    completedWanYuan: values.completedWanYuan?.trim() ?? '',
+    progress: values.progress ?? '',
+    actualStartOn: fromDay(values.actualStartOn),
+    actualCompletionOn: fromDay(values.actualCompletionOn),
+    actualOperationOn: fromDay(values.actualOperationOn),
+    inStatistics: values.inStatistics ?? false,
+    statisticsWanYuan: values.inStatistics ? blankToNull(values.statisticsWanYuan) : null,
+    workersOnSite: values.workersOnSite ?? null,
+  };
+}
+
+/** Full-width digits and grouping commas as people type them on a phone, read as a plain decimal. */
+function readAmount(typed: string | undefined): string | null {
+  if (!typed) return null;
+  const cleaned = typed
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/．/g, '.')
+    .replace(/－/g, '-')
+    .replace(/[,\s]/g, '');
+  if (!/^-?\d{1,14}(\.\d{1,4})?$/.test(cleaned)) return null;
+  try {
+    parseDecimal(cleaned);
+    return cleaned;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the typed amount is one the server takes (a decimal in 万元, at most 4 places). */
+export const isAmount = (typed: string | undefined) => readAmount(typed) !== null;
+
+/**
+ * Year-to-date and since-start as the month's amount is typed: the approved totals before this
+ * month plus the typed amount, in exact decimals (null while the typed text is not a number).
+ */
+export function runningTotals(
+  typed: string | undefined,
+  ytdBefore: string,
+  sinceStartBefore: string,
+): { ytd: string; sinceStart: string } | null {
+  const amount = readAmount(typed);
+  if (amount === null) return null;
+  return { ytd: addDecimals([ytdBefore, amount]), sinceStart: addDecimals([sinceStartBefore, amount]) };
+}

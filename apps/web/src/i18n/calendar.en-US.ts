@@ -1,0 +1,45 @@
+import type { calendarZhCN } from './calendar.zh-CN';
+
+/** English texts of the holidays and workdays page; typed by the zh-CN ones. */
+export const calendarEnUS: typeof calendarZhCN = {
+  calendar: {
+    title: 'Holidays & workdays',
+    intro:
+      'Working-day deadlines (monthly report cut-offs, issue handling limits) count the national public holidays and make-up workdays. The officially published arrangements are built in; if a new year has been announced but is not built in yet, enter that year’s arrangements here.',
+    year: 'Year',
+    yearOption: '{{year}}',
+    previousYear: 'Previous year',
+    nextYear: 'Next year',
+    unknownYear:
+      'The holidays of {{year}} have not been entered; deadlines counted in working days cannot be worked out',
+    unknownYearHint: 'Click a date in the calendar below to enter its day off or make-up workday.',
+    monthTitle: '{{month}}',
+    holiday: 'Day off',
+    workday: 'Make-up workday',
+    weekend: 'Weekend',
+    workdayBadge: 'W',
+    overrideMark: 'Entered by an admin',
+    legend: 'Legend:',
+    workdayLegend: 'Make-up workday (W)',
+    listTitle: 'Days off and make-up workdays in {{year}}',
+    empty: 'No days off or make-up workdays in this year',
+    date: 'Date',
+    weekday: 'Weekday',
+    kind: 'Type',
+    name: 'Name',
+    source: 'Source',
+    sourcePackage: 'Official',
+    sourceOverride: 'Entered by an admin',
+    change: 'Change',
+    restore: 'Restore official',
+    restoreConfirm: 'Delete the admin entry for {{date}} and go back to the official arrangement?',
+    dayLabel: '{{date}} {{weekday}}',
+    modalTitle: 'Set {{date}} ({{weekday}})',
+    modalCurrent: 'Now: {{state}}',
+    ordinaryWorkday: 'Ordinary workday',
+    ordinaryWeekend: 'Ordinary weekend',
+    namePlaceholder: 'e.g. National Day, National Day make-up workday',
+    saved: 'Saved the arrangement for {{date}}',
+    restored: 'Restored the official arrangement for {{date}}',
+  },
+};

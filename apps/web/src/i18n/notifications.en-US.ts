@@ -1,0 +1,75 @@
+import type { notificationsZhCN } from './notifications.zh-CN';
+
+/** en-US texts of the notification bell and the channels page (same keys as zh-CN). */
+export const notificationsEnUS: typeof notificationsZhCN = {
+  notifications: {
+    bell: 'Notifications',
+    bellWithCount: 'Notifications ({{count}} unread)',
+    title: 'Notifications',
+    markAllRead: 'Mark all read',
+    empty: 'No notifications',
+    unread: 'Unread',
+    loadFailed: 'Could not load notifications',
+    kinds: {
+      report: {
+        dueSoon:
+          'The {{year}}-{{month}} monthly report of “{{projectName}}” is due on {{dueOn}} ({{days}} days left)',
+        late: 'The {{year}}-{{month}} monthly report of “{{projectName}}” was due on {{dueOn}} and is not submitted',
+        awaitingReview: '{{count}} submitted monthly reports are waiting for your review',
+      },
+      unknown: 'New notification',
+    },
+    titles: {
+      report: {
+        dueSoon: 'Report due soon',
+        late: 'Report late',
+        awaitingReview: 'Reports to review',
+      },
+      unknown: 'Notification',
+    },
+  },
+  channels: {
+    title: 'Notification channels',
+    intro:
+      'In-app notifications (report due soon, late, waiting for review) are also pushed to the enabled channels below: a DingTalk robot, a WeCom group robot or an SMS gateway. Secrets are write-only and never shown again.',
+    create: 'Add channel',
+    edit: 'Edit channel',
+    name: 'Name',
+    kind: 'Type',
+    url: 'Webhook URL',
+    urlHelp: 'A full address starting with http:// or https://',
+    secret: 'Secret / token',
+    secretHelpDingtalk: 'DingTalk robot signing secret (starts with SEC); leave empty if unsigned',
+    secretHelpSms: 'SMS gateway token, sent as Authorization: Bearer',
+    secretHelpWecom: 'WeCom group robots need no secret',
+    secretKeep: 'Set (leave empty to keep it)',
+    clearSecret: 'Clear the saved secret',
+    hasSecret: 'Secret',
+    secretSet: 'Set',
+    secretNotSet: 'Not set',
+    enabled: 'Status',
+    isEnabled: 'Enabled',
+    isDisabled: 'Disabled',
+    disable: 'Disable',
+    enable: 'Enable',
+    test: 'Send test',
+    testTitle: 'Send a test: {{name}}',
+    testText: 'Message',
+    testTextPlaceholder: 'Default: a test message from Tuijin…',
+    testPhone: 'Mobile number',
+    testOk: 'The test message was sent',
+    testFailed: 'Sending failed: {{error}}',
+    send: 'Send',
+    saved: 'Channel “{{name}}” saved',
+    disabled: 'Channel “{{name}}” disabled',
+    enabledNow: 'Channel “{{name}}” enabled',
+    empty: 'No channel configured: notifications are shown in the app only',
+    kinds: { dingtalk: 'DingTalk robot', wecom: 'WeCom robot', sms: 'SMS gateway' },
+    reminderTitle: 'Report reminders',
+    dueSoonDays: 'Days before the deadline',
+    dueSoonDaysHelp:
+      'Owners are reminded this many days before a report is due, once when it is late; reviewers get one summary a day',
+    daysSuffix: 'days',
+    reminderSaved: 'Reminder settings saved',
+  },
+};

@@ -1,0 +1,122 @@
+import type { CockpitRollup } from '@tuijin/contracts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchChromium, loginThroughPage, screenshot } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+  });
+  page = await context.newPage();
+});
+
+/** The next rollup-by-region answer the page receives (for `region`, or the default one). */
+function nextRegionRollup(region?: string): Promise<CockpitRollup> {
+  return page
+    .waitForResponse((response) => {
+      const url = new URL(response.url());
+      return (
+        url.pathname === '/api/cockpit/rollup' &&
+        url.searchParams.get('dimension') === 'region' &&
+        (region === undefined || url.searchParams.get('region') === region)
+      );
+    })
+    .then((response) => response.json() as Promise<CockpitRollup>);
+}
+
+/** Clicks the middle of one category's column of a bar chart, near its axis (the bars' base). */
+async function clickCategory(testId: string, index: number, count: number) {
+  const box = await page.getByTestId(testId).boundingBox();
+  if (!box) throw new Error(`${testId} is not visible`);
+  const grid = { left: 48, right: 24, top: 40, bottom: 64 };
+  const x = box.x + grid.left + ((box.width - grid.left - grid.right) * (index + 0.5)) / count;
+  const y = box.y + grid.top + (box.height - grid.top - grid.bottom) / 2;
+  await page.mouse.click(x, y);
+}
+
+describe('cockpit', () => {
+  it('shows the city office its figures and charts, explains a number and drills into a county', async () => {
+    await loginThroughPage(page, baseUrl, 'ningde');
+    const firstRollup = nextRegionRollup();
+    await page.getByRole('menuitem', { name: /驾驶舱/ }).click();
+    const city = await firstRollup;
+    expect(city.region.name).toBe('宁德市');
+
+    for (const chart of [
+      'chart-completion',
+      'chart-cumulative',
+      'chart-funnel',
+      'chart-start',
+      'chart-late-missing',
+    ])
+      await page.getByTestId(chart).locator('canvas').first().waitFor();
+    const planned = page.getByTestId('headline-planned');
+    await planned.getByText(city.total.plannedInvestment.value, { exact: true }).waitFor();
+    await page.getByTestId('headline-planned').getByText(`${city.total.projectCount.value} 个项目`).waitFor();
+    const completion = city.total.planCompletion.percent ?? '—';
+    await page.getByTestId('headline-completion').getByText(completion, { exact: true }).waitFor();
+    await page
+      .getByTestId('headline-completion')
+      .getByText(`序时进度 ${city.total.timeProgress.percent}%`)
+      .waitFor();
+
+    await page.getByTestId('headline-completion').getByText(completion, { exact: true }).hover();
+    const explain = page.getByTestId('explain-planCompletion');
+    await explain.getByText('计划完成率 = 本年累计完成 ÷ 年度计划投资').waitFor();
+    const item = (label: string) => explain.locator('.ant-descriptions-item').filter({ hasText: label });
+    await item('分子').getByText(city.total.planCompletion.numerator, { exact: true }).waitFor();
+    await item('分母').getByText(city.total.planCompletion.denominator, { exact: true }).waitFor();
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'cockpit-city');
+
+    const index = city.rows.findIndex((row) => row.label === '蕉城区');
+    expect(index).toBeGreaterThanOrEqual(0);
+    const countyRollup = nextRegionRollup('350902');
+    await clickCategory('chart-completion', index, city.rows.length);
+    const county = await countyRollup;
+    expect(county.region.name).toBe('蕉城区');
+    expect(county.isLeaf).toBe(true);
+    expect(new URL(page.url()).searchParams.get('region')).toBe('350902');
+    await page.getByTestId('cockpit-breadcrumb').locator('strong', { hasText: '蕉城区' }).waitFor();
+    await page.getByText('蕉城区 没有下级区划，下表为各项目的数字').waitFor();
+    await page
+      .getByTestId('headline-planned')
+      .getByText(county.total.plannedInvestment.value, { exact: true })
+      .waitFor();
+    await screenshot(page, 'cockpit-county');
+
+    await page.getByTestId('cockpit-breadcrumb').getByText('宁德市').click();
+    await page.getByTestId('cockpit-breadcrumb').locator('strong', { hasText: '宁德市' }).waitFor();
+  });
+
+  it('shows a county office only its county, and a linked leader their projects', async () => {
+    await loginThroughPage(page, baseUrl, 'jiaocheng');
+    const rollup = nextRegionRollup();
+    await page.getByRole('menuitem', { name: /驾驶舱/ }).click();
+    expect((await rollup).region.name).toBe('蕉城区');
+    await page.getByTestId('cockpit-breadcrumb').locator('strong', { hasText: '蕉城区' }).waitFor();
+    await expect(page.getByTestId('cockpit-breadcrumb').getByText('宁德市').count()).resolves.toBe(0);
+
+    await context.clearCookies();
+    await loginThroughPage(page, baseUrl, 'leader1');
+    const leaderRollup = nextRegionRollup();
+    await page.getByRole('menuitem', { name: /驾驶舱/ }).click();
+    const leader = await leaderRollup;
+    await page
+      .getByTestId('headline-planned')
+      .getByText(`${leader.total.projectCount.value} 个项目`)
+      .waitFor();
+  });
+});

@@ -1,0 +1,257 @@
+import { addDecimals } from '@tuijin/domain';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, loginThroughPage, screenshot } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+/** A real 16×12 JPEG (as in the project tests) with EXIF time and GPS. */
+const sitePhoto = Buffer.from(
+  '/9j/4QFiRXhpZgAASUkqAAgAAAAIAA8BAgAHAAAAfgAAABIBAwABAAAAAQAAABoBBQABAAAAbgAAABsBBQABAAAAdgAAACgBAwAB' +
+    'AAAAAgAAABMCAwABAAAAAQAAAGmHBAABAAAAhgAAACWIBAABAAAA9AAAAAAAAAA4YwAA6AMAADhjAADoAwAAVHVpamluAAAHAACQ' +
+    'BwAEAAAAMDIxMAOQAgAUAAAA4AAAAAGRBwAEAAAAAQIDAACgBwAEAAAAMDEwMAGgAwABAAAA//8AAAKgBAABAAAAEAAAAAOgBAAB' +
+    'AAAADAAAAAAAAAAyMDI2OjAzOjE4IDEwOjI0OjAwAAQAAQACAAIAAABOAAAAAgAFAAMAAABCAQAAAwACAAIAAABFAAAABAAFAAMA' +
+    'AAAqAQAAAAAAAHcAAAABAAAAHwAAAAEAAACwBAAAZAAAABoAAAABAAAAJwAAAAEAAAAQDgAAZAAAAP/bAEMACgcHCAcGCggICAsK' +
+    'CgsOGBAODQ0OHRUWERgjHyUkIh8iISYrNy8mKTQpISIwQTE0OTs+Pj4lLkRJQzxINz0+O//bAEMBCgsLDg0OHBAQHDsoIig7Ozs7' +
+    'Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7O//AABEIAAwAEAMBIgACEQEDEQH/xAAVAAEBAAAA' +
+    'AAAAAAAAAAAAAAAABf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/xAAUAQEAAAAAAAAAAAAAAAAAAAAG/8QAFBEBAAAAAAAAAAAAAAAA' +
+    'AAAAAP/aAAwDAQACEQMRAD8AlAFgq//Z',
+  'base64',
+);
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+});
+
+/** A signed-in page in a phone-sized (375×812) or desktop viewport, in Beijing time. */
+async function signIn(username: string, phone: boolean): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: phone ? { width: 375, height: 812 } : { width: 1366, height: 800 },
+    ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  await loginThroughPage(page, baseUrl, username);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return page;
+}
+
+const noHorizontalScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+interface Candidate {
+  projectId: string;
+  projectName: string;
+  year: number;
+  month: number;
+  ytdBefore: string;
+}
+
+/**
+ * A month owner1 may report now for one of its 蕉城区 projects: the report form says the owner can
+ * submit, the window is open (or late but allowed) and the report is absent, a draft or returned.
+ * This month first (the demo leaves owner1 a draft), then last month.
+ */
+async function findCandidate(page: Page): Promise<Candidate> {
+  const today = new Date(Date.now() + 8 * 3600_000);
+  const months = [
+    [today.getUTCFullYear(), today.getUTCMonth() + 1],
+    today.getUTCMonth() === 0
+      ? [today.getUTCFullYear() - 1, 12]
+      : [today.getUTCFullYear(), today.getUTCMonth()],
+  ] as const;
+  for (const [year, month] of months) {
+    const board = await page.request.get(
+      `${baseUrl}/api/monthly-reports/status-board?year=${year}&month=${month}&pageSize=200`,
+    );
+    expect(board.ok()).toBe(true);
+    const rows = (await board.json()).data as {
+      projectId: string;
+      projectName: string;
+      regionCode: string;
+    }[];
+    for (const row of rows.filter((r) => r.regionCode === '350902')) {
+      const form = await (
+        await page.request.get(`${baseUrl}/api/projects/${row.projectId}/reports/${year}/${month}/form`)
+      ).json();
+      const isOpen = form.window && (form.window.state === 'open' || form.window.state === 'late');
+      const isEditable = form.report === null || form.report.abilities.canEdit;
+      if (form.canSubmit && isOpen && isEditable)
+        return {
+          projectId: row.projectId,
+          projectName: row.projectName,
+          year,
+          month,
+          ytdBefore: form.ytdBeforeWanYuan,
+        };
+    }
+  }
+  throw new Error('owner1 has no project with an open reporting window in the demo data');
+}
+
+const text = async (locator: Locator) => ((await locator.first().textContent()) ?? '').replace(/,/g, '');
+/** Waits until the element's text (thousands separators removed) contains `expected`. */
+const waitForText = (locator: Locator, expected: string, timeout = 15_000) =>
+  expect.poll(() => text(locator), { timeout }).toContain(expected);
+
+const monthParam = (c: Candidate) => `${c.year}-${String(c.month).padStart(2, '0')}`;
+
+async function openForm(page: Page, c: Candidate) {
+  await page.goto(`${baseUrl}/reports/fill?project=${c.projectId}&month=${monthParam(c)}`);
+  await page.getByTestId('report-editor').waitFor();
+}
+
+async function submitForm(page: Page) {
+  await page.getByTestId('report-submit').click();
+  await page
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
+  await waitForText(page.getByTestId('report-editor').getByTestId('report-status'), '待审核');
+}
+
+/** jiaocheng opens the report from the review queue of its month. */
+async function openFromQueue(page: Page, c: Candidate) {
+  await page.goto(`${baseUrl}/reports/review?month=${monthParam(c)}`);
+  const link = page.getByTestId('queue-project').filter({ hasText: c.projectName });
+  await link.first().click();
+  await page.locator('.ant-drawer').getByTestId('report-status').waitFor();
+}
+
+describe('monthly report on a phone', () => {
+  it('owner1 submits, jiaocheng returns with a reason, owner1 fixes and resubmits, jiaocheng approves, the report locks', async () => {
+    const owner = await signIn('owner1', true);
+    const c = await findCandidate(owner);
+
+    // The form on a 375-px phone: plan, running totals as the amount is typed, a photo from the camera.
+    await openForm(owner, c);
+    await owner.getByTestId('report-plan').waitFor();
+    const amount = owner.getByTestId('report-amount');
+    await amount.fill('12.5');
+    await waitForText(owner.getByTestId('report-ytd'), addDecimals([c.ytdBefore, '12.5']));
+    await owner.getByTestId('report-progress').fill(`${c.month}月：桩基施工完成 60%，承台开挖`);
+    const fileInput = owner.locator('input[type=file]');
+    expect(await fileInput.getAttribute('capture')).toBe('environment');
+    expect(await fileInput.getAttribute('accept')).toBe('image/*');
+    await fileInput.setInputFiles({ name: 'site.jpg', mimeType: 'image/jpeg', buffer: sitePhoto });
+    await owner.getByTestId('report-photos').locator('img').first().waitFor({ timeout: 15_000 });
+    expect(await noHorizontalScroll(owner)).toBe(true);
+    await screenshot(owner, 'report-form-375');
+    await submitForm(owner);
+    expect(await noHorizontalScroll(owner)).toBe(true);
+
+    // jiaocheng returns it; the reason is required.
+    const office = await signIn('jiaocheng', false);
+    await openFromQueue(office, c);
+    await office.getByTestId('report-return').click();
+    const modal = office.locator('.ant-modal').filter({ hasText: '退回月报' });
+    await modal.getByRole('button', { name: /退\s*回/ }).click();
+    await waitForText(modal, '请填写退回原因');
+    const reason = '形象进度未写明承台施工部位，请补充后重报';
+    await modal.getByTestId('return-reason').fill(reason);
+    await modal.getByRole('button', { name: /退\s*回/ }).click();
+    await waitForText(office.locator('.ant-message'), '已退回');
+
+    // owner1 sees the reason, corrects and resubmits.
+    await openForm(owner, c);
+    await waitForText(owner.getByTestId('report-return-reason'), reason);
+    await screenshot(owner, 'report-returned-375');
+    await amount.fill('15');
+    await waitForText(owner.getByTestId('report-ytd'), addDecimals([c.ytdBefore, '15']));
+    await owner.getByTestId('report-progress').fill(`${c.month}月：桩基施工完成 60%，1#、2# 承台开挖完成`);
+    await submitForm(owner);
+
+    // jiaocheng approves.
+    await openFromQueue(office, c);
+    await waitForText(office.locator('.ant-drawer'), '15');
+    await office.getByTestId('report-approve').click();
+    await office
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await waitForText(office.locator('.ant-message'), '已审核通过');
+
+    // Locked for owner1: read-only, no save or submit, the history shows each step.
+    await openForm(owner, c);
+    await owner.getByTestId('report-locked').waitFor();
+    expect(await owner.getByTestId('report-amount').isDisabled()).toBe(true);
+    expect(await owner.getByTestId('report-submit').count()).toBe(0);
+    expect(await owner.getByTestId('report-save').count()).toBe(0);
+    await waitForText(owner.getByTestId('report-events'), reason);
+    expect(await noHorizontalScroll(owner)).toBe(true);
+    await screenshot(owner, 'report-approved-375');
+
+    // The project page's 月报 tab lists the month as approved with its amount.
+    await office.goto(`${baseUrl}/projects/${c.projectId}?tab=reports`);
+    const row = office.getByTestId('project-reports').locator(`tr[data-row-key="${c.month}"]`);
+    await waitForText(row, '已通过');
+    await waitForText(row, '15');
+
+    // The office corrects the approved report (reason required); the tab shows the corrected amount.
+    await row.getByRole('button', { name: /查\s*看/ }).click();
+    await office.getByTestId('report-correct').click();
+    const correction = office.locator('.ant-modal').filter({ hasText: '更正已通过的月报' });
+    await correction.getByTestId('report-amount').fill('16');
+    await correction.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await waitForText(correction, '请填写更正原因');
+    await correction.getByRole('textbox', { name: '更正原因' }).fill('按统计部门核定数更正');
+    await correction.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await waitForText(office.locator('.ant-message'), '月报已更正');
+    await waitForText(office.locator('.ant-drawer').getByTestId('report-events'), '更正');
+    await office.locator('.ant-drawer-close').click();
+    await waitForText(row, '16');
+  });
+});
+
+describe('reviewer pages', () => {
+  it('shows jiaocheng the month’s status board and filters it by status', async () => {
+    const office = await signIn('jiaocheng', true);
+    const today = new Date(Date.now() + 8 * 3600_000);
+    const last = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
+    const lastMonth = `${last.getUTCFullYear()}-${String(last.getUTCMonth() + 1).padStart(2, '0')}`;
+    // Last month: the demo has it submitted, reviewed, returned, late and missing.
+    await office.goto(`${baseUrl}/reports/status?month=${lastMonth}`);
+    const due = office.getByTestId('board-count-due');
+    await expect
+      .poll(async () => Number((await due.locator('.ant-statistic-content-value').textContent()) ?? 'NaN'))
+      .toBeGreaterThan(0);
+    await office.getByTestId('board-status').click();
+    await office.locator('.ant-select-item-option').filter({ hasText: '已通过' }).click();
+    await expect
+      .poll(
+        async () => new Set(await office.locator('tbody [data-testid="report-status"]').allTextContents()),
+      )
+      .toEqual(new Set(['已通过']));
+    expect(await noHorizontalScroll(office)).toBe(true);
+    await screenshot(office, 'report-status-375');
+  });
+
+  it('lets jiaocheng set a working-days deadline and see the next 12 deadlines, then go back to the inherited rule', async () => {
+    const office = await signIn('jiaocheng', false);
+    await office.goto(`${baseUrl}/reports/calendar`);
+    await expect
+      .poll(() => office.getByTestId('calendar-upcoming').locator('tbody tr.ant-table-row').count())
+      .toBe(12);
+    await office.getByTestId('calendar-edit').click();
+    await office.getByRole('radio', { name: '月末后第 N 个工作日' }).check();
+    await office.getByLabel('月末后第几个工作日').fill('5');
+    await office.getByTestId('calendar-save').click();
+    await waitForText(office.getByTestId('calendar-source'), '本级设置');
+    await waitForText(office.getByTestId('calendar-rule'), '月末后第 5 个工作日截止');
+    await screenshot(office, 'reporting-calendar');
+    await office.getByRole('button', { name: '删除本级设置' }).click();
+    await office
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await expect.poll(() => text(office.getByTestId('calendar-source'))).not.toBe('本级设置');
+  });
+});

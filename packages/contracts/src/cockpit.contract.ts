@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+/** Which plan figures to use: the adjusted (live) plan or the frozen baseline (frozen plans only). */
+export const CockpitBasis = z
+  .enum(['adjusted', 'baseline'])
+  .describe('adjusted 调整后计划；baseline 年初基准');
+export type CockpitBasis = z.infer<typeof CockpitBasis>;
+
+/** The dimension a rollup is grouped by. */
+export const CockpitDimension = z
+  .enum(['region', 'level', 'domain', 'industry', 'department', 'leader', 'batch'])
+  .describe('分组维度：区划（所选区划的下级，末级为项目）、级别、领域、行业、责任部门、挂钩领导、批次');
+export type CockpitDimension = z.infer<typeof CockpitDimension>;
+
+/**
+ * Formula keys: every figure names the rule it came from, so the page can explain it (i18n
+ * `cockpit.formula.<key>`) and link to the records behind it (`measure`).
+ */
+export const CockpitFormula = z.enum([
+  'projectCount',
+  'plannedInvestment',
+  'cumulativePlan',
+  'completedYtd',
+  'planCompletion',
+  'timeProgress',
+  'progressGap',
+  'startRate',
+  'completionRate',
+  'operationRate',
+  'doubleHalf',
+  'timeliness',
+  'lateCount',
+  'missingCount',
+  'statisticsEntry',
+]);
+export type CockpitFormula = z.infer<typeof CockpitFormula>;
+
+/** An amount (万元) or a count with its formula key. */
+export const CockpitValue = z.object({ formula: CockpitFormula, value: z.string() });
+export type CockpitValue = z.infer<typeof CockpitValue>;
+
+/** A rate with its formula key and the two figures behind it; percent null when nothing is due. */
+export const CockpitRate = z.object({
+  formula: CockpitFormula,
+  numerator: z.string(),
+  denominator: z.string(),
+  percent: z.string().nullable().describe('百分比，一位小数；分母为 0 时为 null'),
+});
+export type CockpitRate = z.infer<typeof CockpitRate>;
+
+export const CockpitFigures = z.object({
+  projectCount: CockpitValue,
+  plannedInvestment: CockpitValue,
+  cumulativePlan: CockpitValue,
+  completedYtd: CockpitValue,
+  planCompletion: CockpitRate,
+  timeProgress: CockpitRate,
+  progressGap: z.object({
+    formula: CockpitFormula,
+    value: z.string().nullable().describe('完成率 − 序时进度（百分点）'),
+    isBehind: z.boolean(),
+  }),
+  startRate: CockpitRate,
+  completionRate: CockpitRate,
+  operationRate: CockpitRate,
+  doubleHalf: z.object({
+    formula: CockpitFormula,
+    asOfMonth: z.number().int().describe('判断所用的月份：所选月份与 6 月中较早者'),
+    isReached: z.boolean(),
+    investment: CockpitRate,
+    start: CockpitRate,
+  }),
+  timeliness: CockpitRate,
+  lateCount: CockpitValue,
+  missingCount: CockpitValue,
+  statisticsEntry: CockpitRate,
+});
+export type CockpitFigures = z.infer<typeof CockpitFigures>;
+
+export const CockpitRow = z.object({
+  key: z.string().describe('分组键：区划代码、级别、领域、行业、部门编号、领导编号、批次编号或项目编号'),
+  label: z.string(),
+  kind: z.enum(['region', 'regionSelf', 'project', 'value', 'none']),
+  figures: CockpitFigures,
+});
+export type CockpitRow = z.infer<typeof CockpitRow>;
+
+export const CockpitRegionRef = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+});
+
+export const CockpitQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).describe('年份'),
+  month: z.coerce.number().int().min(1).max(12).describe('截至月份'),
+  basis: CockpitBasis.default('adjusted'),
+  dimension: CockpitDimension.default('region'),
+  region: z.string().max(20).optional().describe('区划代码（含下级）；默认本人辖区'),
+});
+export type CockpitQuery = z.infer<typeof CockpitQuery>;
+
+export const CockpitRollup = z.object({
+  year: z.number().int(),
+  month: z.number().int(),
+  basis: CockpitBasis,
+  dimension: CockpitDimension,
+  region: CockpitRegionRef,
+  breadcrumb: z.array(CockpitRegionRef).describe('从本人辖区到所选区划'),
+  isLeaf: z.boolean().describe('所选区划没有下级：按区划分组时各行为项目'),
+  isAdditive: z.boolean().describe('各行之和是否等于合计（级别、批次可重叠，不可相加）'),
+  deadlineOn: z.string().nullable().describe('本月报送截止日（本级区划适用的日历）'),
+  total: CockpitFigures,
+  rows: z.array(CockpitRow),
+});
+export type CockpitRollup = z.infer<typeof CockpitRollup>;
+
+/** What a drill-down lists: the projects behind one number. */
+export const CockpitMeasure = z
+  .enum([
+    'all',
+    'due',
+    'behind',
+    'plannedToStart',
+    'started',
+    'notStarted',
+    'plannedToComplete',
+    'completed',
+    'notCompleted',
+    'plannedToOperate',
+    'operating',
+    'notOperating',
+    'onTime',
+    'late',
+    'missing',
+    'inStatistics',
+    'notInStatistics',
+  ])
+  .describe('明细口径：全部、应报、落后序时、计划开工、已开工、未开工……');
+export type CockpitMeasure = z.infer<typeof CockpitMeasure>;
+
+export const CockpitProjectsQuery = CockpitQuery.extend({
+  key: z.string().max(64).optional().describe('分组键（与汇总行的 key 相同）；省略为合计'),
+  measure: CockpitMeasure.default('all'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type CockpitProjectsQuery = z.infer<typeof CockpitProjectsQuery>;
+
+export const CockpitProject = z.object({
+  id: Id,
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  stage: z.string(),
+  plannedWanYuan: z.string(),
+  cumulativePlanWanYuan: z.string(),
+  completedYtdWanYuan: z.string(),
+  planCompletion: CockpitRate,
+  isBehind: z.boolean(),
+  plansStart: z.boolean(),
+  isStarted: z.boolean(),
+  plansCompletion: z.boolean(),
+  isCompleted: z.boolean(),
+  plansOperation: z.boolean(),
+  isOperating: z.boolean(),
+  reportStatus: z
+    .enum(['approved', 'submitted', 'returned', 'draft', 'none'])
+    .describe('所选月份月报的状态；none 未建'),
+  isLate: z.boolean(),
+  isMissing: z.boolean(),
+  inStatistics: z.boolean(),
+});
+export type CockpitProject = z.infer<typeof CockpitProject>;
+
+export const CockpitProjectPage = z.object({
+  data: z.array(CockpitProject),
+  page: z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+});
+export type CockpitProjectPage = z.infer<typeof CockpitProjectPage>;
+
+export const CockpitSeriesQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  month: z.coerce.number().int().min(1).max(12).describe('实际完成截至月份'),
+  region: z.string().max(20).optional(),
+});
+export type CockpitSeriesQuery = z.infer<typeof CockpitSeriesQuery>;
+
+export const CockpitSeries = z.object({
+  year: z.number().int(),
+  region: CockpitRegionRef,
+  months: z
+    .array(
+      z.object({
+        month: z.number().int(),
+        baselineCumulativeWanYuan: z.string().describe('年初基准累计计划（仅已冻结计划）'),
+        adjustedCumulativeWanYuan: z.string().describe('调整后累计计划'),
+        actualYtdWanYuan: z.string().nullable().describe('已审核月报累计完成；所选月份之后为 null'),
+      }),
+    )
+    .describe('1–12 月'),
+  stages: z
+    .array(z.object({ stage: z.string(), count: z.number().int() }))
+    .describe('项目库按阶段的项目数（漏斗）'),
+});
+export type CockpitSeries = z.infer<typeof CockpitSeries>;

@@ -1,0 +1,288 @@
+import { reportEventActions, reportStatuses } from '@tuijin/domain';
+import { z } from 'zod';
+import { Id, PageInfo, PageQuery, requiredText, text, Version } from './common';
+import { normaliseDecimal } from './money';
+import { ProjectFile } from './projects.contract';
+import { ReportCheckId } from './reporting-calendar.contract';
+
+export const ReportStatus = z
+  .enum(reportStatuses)
+  .describe('draft 草稿；submitted 待审核；returned 已退回；approved 已通过');
+export const ReportEventAction = z.enum(reportEventActions);
+
+const fullWidth = /[０-９．－]/g;
+/**
+ * An exact signed amount in 万元 as a decimal string. Negative amounts pass the schema on purpose:
+ * the submission check `negativeAmount` answers them with its own message (blocking by default).
+ */
+export const SignedWanYuan = z
+  .union([z.string(), z.number()])
+  .transform((value, ctx) => {
+    const raw =
+      typeof value === 'number'
+        ? String(value)
+        : value.replace(fullWidth, (c) =>
+            c === '．' ? '.' : c === '－' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+          );
+    const cleaned = raw.replace(/[,\s]/g, '');
+    const match = /^(-?)(\d{1,14}(\.\d{1,4})?)$/.exec(cleaned);
+    if (!match) {
+      ctx.addIssue({ code: 'custom', message: '金额应为数字（万元），最多 4 位小数' });
+      return z.NEVER;
+    }
+    const body = normaliseDecimal(match[2] ?? '0');
+    return match[1] && body !== '0' ? `-${body}` : body;
+  })
+  .describe('金额（万元），精确小数，以字符串表示');
+
+const Year = z.coerce.number().int().min(2000, { message: '年份无效' }).max(2100, { message: '年份无效' });
+const Month = z.coerce
+  .number()
+  .int()
+  .min(1, { message: '月份应为 1–12' })
+  .max(12, { message: '月份应为 1–12' });
+const IsoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
+
+export const ReportMonthParams = z.object({ id: Id, year: Year, month: Month });
+export const ReportYearQuery = z.object({ year: Year.describe('年份') });
+
+/** One finding of the submission checks, as stored at the last submission. */
+export const ReportFinding = z.object({
+  check: ReportCheckId,
+  severity: z.enum(['block', 'warn']).describe('block 不能报送；warn 提示，随月报保存供审核参考'),
+  message: z.string().describe('中文说明'),
+  messageEn: z.string().describe('English message'),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
+export type ReportFinding = z.infer<typeof ReportFinding>;
+
+export const ReportEvent = z.object({
+  id: z.number().int(),
+  action: ReportEventAction,
+  reason: z.string().nullable(),
+  actorName: z.string(),
+  at: z.string(),
+});
+export type ReportEvent = z.infer<typeof ReportEvent>;
+
+/** The typed fields of a monthly report (year-to-date and since-start are never typed). */
+const reportFields = {
+  completedWanYuan: SignedWanYuan.describe('本月完成投资（万元）'),
+  progress: text(2000).default('').describe('形象进度'),
+  actualStartOn: IsoDate.nullable().default(null).describe('实际开工日期'),
+  actualCompletionOn: IsoDate.nullable().default(null).describe('实际竣工日期'),
+  actualOperationOn: IsoDate.nullable().default(null).describe('实际投产日期'),
+  inStatistics: z.boolean().default(false).describe('是否入统'),
+  statisticsWanYuan: SignedWanYuan.nullable().default(null).describe('入统金额（万元）'),
+  workersOnSite: z
+    .number()
+    .int({ message: '在岗人数应为整数' })
+    .min(0, { message: '在岗人数不能为负' })
+    .max(1_000_000, { message: '在岗人数过大' })
+    .nullable()
+    .default(null)
+    .describe('现场施工人数'),
+};
+
+/** Owner saves (creates or edits) the draft of a month; `version` null creates it. */
+export const SaveReportDraft = z
+  .object({ ...reportFields, version: Version.nullable().describe('月报版本号；新建时为空') })
+  .strict();
+export type SaveReportDraft = z.infer<typeof SaveReportDraft>;
+
+export const SubmitReport = z.object({ version: Version }).strict();
+export type SubmitReport = z.infer<typeof SubmitReport>;
+export const ApproveReport = z.object({ version: Version }).strict();
+export type ApproveReport = z.infer<typeof ApproveReport>;
+export const ReturnReport = z
+  .object({ reason: requiredText(500).describe('退回原因'), version: Version })
+  .strict();
+export type ReturnReport = z.infer<typeof ReturnReport>;
+/** Office corrects an approved report: the full set of typed fields plus the reason. */
+export const CorrectReport = z
+  .object({ ...reportFields, reason: requiredText(500).describe('更正原因'), version: Version })
+  .strict();
+export type CorrectReport = z.infer<typeof CorrectReport>;
+
+export const MonthlyReport = z.object({
+  id: Id,
+  projectId: Id,
+  projectName: z.string(),
+  projectCode: z.string().nullable(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  year: z.number().int(),
+  month: z.number().int(),
+  completedWanYuan: z.string(),
+  ytdWanYuan: z.string().describe('本年累计（万元）= 本年此前已审核月份 + 本月（本月未审核时为拟累计）'),
+  sinceStartWanYuan: z.string().describe('开工以来累计（万元）= 上年底累计 + 本年累计'),
+  progress: z.string(),
+  actualStartOn: z.string().nullable(),
+  actualCompletionOn: z.string().nullable(),
+  actualOperationOn: z.string().nullable(),
+  inStatistics: z.boolean(),
+  statisticsWanYuan: z.string().nullable(),
+  workersOnSite: z.number().int().nullable(),
+  status: ReportStatus,
+  dueOn: z.string().describe('截止日'),
+  late: z.boolean().describe('首次报送晚于截止日'),
+  submittedAt: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewedByName: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  findings: z.array(ReportFinding),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  photos: z.array(ProjectFile),
+  events: z.array(ReportEvent),
+  abilities: z.object({
+    canEdit: z.boolean().describe('业主可修改并报送（草稿或退回）'),
+    canSubmit: z.boolean(),
+    canReview: z.boolean().describe('可审核通过或退回'),
+    canCorrect: z.boolean().describe('可更正已通过的月报'),
+    canUploadPhotos: z.boolean(),
+  }),
+});
+export type MonthlyReport = z.infer<typeof MonthlyReport>;
+
+/** The reporting window of one month for one project. */
+export const ReportWindow = z.object({
+  opensOn: z.string(),
+  dueOn: z.string(),
+  closesOn: z.string().nullable().describe('最晚补报日（含）；空 = 不关闭'),
+  lateAllowed: z.boolean(),
+  state: z
+    .enum(['notOpen', 'open', 'late', 'closed'])
+    .describe('notOpen 未到填报期；open 填报期内；late 已过截止日可补报；closed 已关闭'),
+});
+export type ReportWindow = z.infer<typeof ReportWindow>;
+
+/** Everything the report form shows beside the fields: plan, totals, last month, the window. */
+export const ReportForm = z.object({
+  projectId: Id,
+  projectName: z.string(),
+  projectStage: z.string(),
+  year: z.number().int(),
+  month: z.number().int(),
+  totalInvestmentWanYuan: z.string().nullable().describe('项目总投资（万元）'),
+  plan: z
+    .object({
+      plannedInvestmentWanYuan: z.string(),
+      priorCompletedWanYuan: z.string().nullable().describe('上年底累计完成（万元）'),
+      status: z.enum(['draft', 'frozen']),
+      plansStart: z.boolean(),
+      startMonth: z.number().int().nullable(),
+      plansCompletion: z.boolean(),
+      completionMonth: z.number().int().nullable(),
+      plansOperation: z.boolean(),
+      operationMonth: z.number().int().nullable(),
+      goals: z.string().nullable(),
+      splitKind: z.enum(['none', 'month', 'quarter']),
+      splitWanYuan: z.array(z.string()).nullable(),
+    })
+    .nullable()
+    .describe('本年度计划；无计划时该月不需报送'),
+  ytdBeforeWanYuan: z.string().describe('本年此前已审核月份累计（万元）'),
+  sinceStartBeforeWanYuan: z.string().describe('开工以来至上月已审核累计（万元）'),
+  lastMonthProgress: z.string().nullable().describe('上月形象进度'),
+  earlierActualStartOn: z.string().nullable().describe('此前月报填写的实际开工日期'),
+  window: ReportWindow.nullable().describe('填报期；节假日安排缺失无法计算时为空'),
+  windowProblem: z.string().nullable(),
+  report: MonthlyReport.nullable().describe('已有的本月月报'),
+  canSubmit: z.boolean().describe('当前用户可为该项目填报'),
+});
+export type ReportForm = z.infer<typeof ReportForm>;
+
+/** One month of a project's year of reports. */
+export const ProjectReportMonth = z.object({
+  month: z.number().int(),
+  dueOn: z.string().nullable(),
+  isMissing: z.boolean().describe('截止日已过仍未报送（无月报或仍为草稿）'),
+  report: MonthlyReport.nullable(),
+  ytdApprovedWanYuan: z.string().describe('截至本月已审核累计（万元）'),
+  sinceStartApprovedWanYuan: z.string(),
+});
+
+export const ProjectReportYear = z.object({
+  projectId: Id,
+  projectName: z.string(),
+  year: z.number().int(),
+  isDue: z.boolean().describe('本年有年度计划且未淘汰，需按月报送'),
+  plannedInvestmentWanYuan: z.string().nullable(),
+  priorCompletedWanYuan: z.string().nullable(),
+  totalInvestmentWanYuan: z.string().nullable(),
+  months: z.array(ProjectReportMonth),
+  canSubmit: z.boolean(),
+});
+export type ProjectReportYear = z.infer<typeof ProjectReportYear>;
+
+export const ReviewQueueQuery = PageQuery.extend({
+  year: Year.optional(),
+  month: Month.optional(),
+  regionCode: z.string().max(20).optional().describe('只看该区划及下级'),
+});
+export type ReviewQueueQuery = z.infer<typeof ReviewQueueQuery>;
+
+export const ReviewQueueItem = z.object({
+  id: Id,
+  projectId: Id,
+  projectName: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  departmentName: z.string().nullable(),
+  year: z.number().int(),
+  month: z.number().int(),
+  completedWanYuan: z.string(),
+  submittedAt: z.string().nullable(),
+  dueOn: z.string(),
+  late: z.boolean(),
+  warningCount: z.number().int(),
+  version: z.number().int(),
+});
+export const ReviewQueuePage = z.object({ data: z.array(ReviewQueueItem), page: PageInfo });
+export type ReviewQueuePage = z.infer<typeof ReviewQueuePage>;
+
+export const StatusBoardQuery = PageQuery.extend({
+  year: Year,
+  month: Month,
+  regionCode: z.string().max(20).optional().describe('区划（含下级）；默认本辖区'),
+  status: z
+    .enum(['absent', 'draft', 'submitted', 'returned', 'approved', 'late', 'missing'])
+    .optional()
+    .describe('只看某状态；late 逾期报送，missing 缺报'),
+});
+export type StatusBoardQuery = z.infer<typeof StatusBoardQuery>;
+
+export const StatusBoardRow = z.object({
+  projectId: Id,
+  projectName: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  reportId: Id.nullable(),
+  status: z.enum(['absent', ...reportStatuses]).describe('absent 尚未创建月报'),
+  dueOn: z.string().nullable(),
+  late: z.boolean(),
+  missing: z.boolean(),
+  submittedAt: z.string().nullable(),
+  completedWanYuan: z.string().nullable(),
+});
+export type StatusBoardRow = z.infer<typeof StatusBoardRow>;
+
+export const StatusBoard = z.object({
+  year: z.number().int(),
+  month: z.number().int(),
+  counts: z.object({
+    due: z.number().int().describe('应报项目数'),
+    absent: z.number().int(),
+    draft: z.number().int(),
+    submitted: z.number().int(),
+    returned: z.number().int(),
+    approved: z.number().int(),
+    late: z.number().int().describe('逾期报送'),
+    missing: z.number().int().describe('缺报'),
+    onTime: z.number().int().describe('按时报送'),
+  }),
+  data: z.array(StatusBoardRow),
+  page: PageInfo,
+});
+export type StatusBoard = z.infer<typeof StatusBoard>;
