@@ -38,6 +38,8 @@ describe('holidays and workdays', () => {
     await page.getByText('工作日期限（月报截止、问题办理时限）').waitFor();
 
     await selectYear(2025);
+    // The year's arrangements load after the switch; wait for them before reading the day.
+    await page.locator('[data-date="2025-10-01"].is-holiday').waitFor();
     const nationalDay = page.locator('[data-date="2025-10-01"]');
     await expect(nationalDay.getAttribute('class')).resolves.toContain('is-holiday');
     await expect(nationalDay.getAttribute('aria-label')).resolves.toMatch(/放假.*国庆节/);

@@ -48,11 +48,11 @@ describe('tuijin init', () => {
     const again = tuijin(initArgs, 'Sys#Manager2026\nSec#Officer2026\nAud#Checker2026\n');
     expect(again.code).toBe(1);
     expect(again.err).toContain('不能重复初始化');
-  });
+  }, 120_000);
 
   it('insists on passwords from standard input', () => {
     const noPasswords = tuijin(initArgs.slice(0, -1), '');
     expect(noPasswords.code).toBe(2);
     expect(noPasswords.err).toContain('--passwords-stdin');
-  });
+  }, 120_000);
 });
