@@ -12,6 +12,7 @@ import type {
 import {
   addDecimals,
   authorize,
+  chinaDate,
   compareDecimals,
   isBehindTimeProgress,
   planCompletionRate,
@@ -27,7 +28,7 @@ import { inRegionSubtree } from '../../lib/scope';
 import type { RegionRow } from '../regions/regions.queries';
 import { decimal, presentFigures } from './cockpit.presenter';
 import { type AggregateRow, aggregateColumns, cockpitBaseSql, cumulativePlanSql } from './cockpit-base';
-import { beijingDate, type CockpitRegion, reportingDeadlines, resolveCockpitRegion } from './cockpit-regions';
+import { type CockpitRegion, reportingDeadlines, resolveCockpitRegion } from './cockpit-regions';
 
 const regionRef = (r: RegionRow) => ({ code: r.code, name: r.name, level: r.level });
 
@@ -94,7 +95,7 @@ async function loadPlace(ctx: Ctx, query: { year: number; month: number; region?
     place.region.path,
     query.year,
     query.month,
-    beijingDate(ctx.clock.now()),
+    chinaDate(ctx.clock.now()),
   );
   return { place, deadlines };
 }
