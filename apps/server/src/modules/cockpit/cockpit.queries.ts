@@ -1,4 +1,5 @@
 import type {
+  CockpitBasis,
   CockpitDimension,
   CockpitMeasure,
   CockpitProjectPage,
@@ -27,7 +28,7 @@ import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
 import type { RegionRow } from '../regions/regions.queries';
 import { decimal, presentFigures } from './cockpit.presenter';
-import { type AggregateRow, aggregateColumns, cockpitBaseSql, cumulativePlanSql } from './cockpit-base';
+import { type AggregateRow, aggregateColumns, cockpitBaseSql } from './cockpit-base';
 import { type CockpitRegion, reportingDeadlines, resolveCockpitRegion } from './cockpit-regions';
 
 const regionRef = (r: RegionRow) => ({ code: r.code, name: r.name, level: r.level });
@@ -280,30 +281,71 @@ export async function listCockpitProjects(
 }
 
 /**
+ * The 12 months' cumulative plan on one basis, summed over plans `a`, as (month, increment, point):
+ * the month's cumulative plan is the running sum of the increments up to it plus its point. The
+ * split rule is `cumulativePlanSql`'s, regrouped so each plan × month is plain arithmetic instead of
+ * a subquery over its split: a monthly split adds the month's amount; a quarterly one adds a quarter
+ * at its last month and the elapsed thirds of the current quarter as the point (rounded per plan);
+ * no split is planned × m ÷ 12 (rounded per plan) as the point.
+ */
+function monthlyPlanSql(basis: CockpitBasis): { increment: SQL; point: SQL } {
+  const kind = basis === 'adjusted' ? sql`a.split_kind` : sql`a.baseline_split_kind`;
+  const split = basis === 'adjusted' ? sql`a.split_wan_yuan` : sql`a.baseline_split_wan_yuan`;
+  const planned =
+    basis === 'adjusted' ? sql`a.planned_investment_wan_yuan` : sql`a.baseline_investment_wan_yuan`;
+  return {
+    increment: sql`case ${kind}
+      when 'month' then coalesce(${split}[m.month], 0)
+      when 'quarter' then case when m.month % 3 = 0 then coalesce(${split}[m.month / 3], 0) else 0 end
+      else 0 end`,
+    point: sql`case ${kind}
+      when 'month' then 0
+      when 'quarter' then round(coalesce(${split}[m.month / 3 + 1], 0) * (m.month % 3) / 3, 4)
+      else round(${planned} * m.month / 12, 4) end`,
+  };
+}
+
+/**
  * 曲线与漏斗: for months 1..12 the cumulative plan on both bases (baseline: frozen plans only) and the
  * approved year-to-date up to `month` (projects with a plan for the year, as the rollup counts
- * them); and the project library of the region by stage, in lifecycle order.
+ * them), in one grouped statement over plans × months and the year's approved reports; and the
+ * project library of the region by stage, in lifecycle order.
  */
 export async function getCockpitSeries(ctx: Ctx, query: CockpitSeriesQuery): Promise<CockpitSeries> {
   authorize(ctx.actor, 'cockpit.read');
   const place = await resolveCockpitRegion(ctx.db, ctx.actor, query.region);
   const inScope = sql`${projectScope(ctx.actor)} and ${inRegionSubtree(projects.regionPath, place.region.path)}`;
-  const planned = sql`annual_plans a join ${projects} on ${projects.id} = a.project_id
-    where a.year = ${query.year}::int and ${inScope}`;
-  const [plans, actuals, stages] = await Promise.all([
-    queryRows<{ month: number; adjusted: string; baseline: string }>(
+  const adjusted = monthlyPlanSql('adjusted');
+  const baseline = monthlyPlanSql('baseline');
+  const frozen = sql`filter (where a.status = 'frozen')`;
+  const [plans, stages] = await Promise.all([
+    queryRows<{ month: number; adjusted: string; baseline: string; completed: string | null }>(
       ctx.db,
-      sql`select m.month, coalesce(sum(${cumulativePlanSql('adjusted', sql`m.month`)}), 0)::text as adjusted,
-          coalesce(sum(${cumulativePlanSql('baseline', sql`m.month`)}) filter (where a.status = 'frozen'), 0)::text as baseline
-        from generate_series(1, 12) as m(month) cross join (select a.* from ${planned}) a
-        group by m.month`,
-    ),
-    queryRows<{ month: number; completed: string }>(
-      ctx.db,
-      sql`select r.month, sum(r.completed_wan_yuan)::text as completed from monthly_reports r
-        where r.year = ${query.year}::int and r.month <= ${query.month}::int and r.status = 'approved'
-          and r.project_id in (select a.project_id from ${planned})
-        group by r.month`,
+      sql`with a as (
+          select a.* from annual_plans a join ${projects} on ${projects.id} = a.project_id
+          where a.year = ${query.year}::int and ${inScope}
+        ),
+        per_month as (
+          select m.month,
+            coalesce(sum(${adjusted.increment}), 0) as adjusted_increment,
+            coalesce(sum(${adjusted.point}), 0) as adjusted_point,
+            coalesce(sum(${baseline.increment}) ${frozen}, 0) as baseline_increment,
+            coalesce(sum(${baseline.point}) ${frozen}, 0) as baseline_point
+          from generate_series(1, 12) as m(month) cross join a
+          group by m.month
+        ),
+        actual as (
+          select r.month, sum(r.completed_wan_yuan) as completed from monthly_reports r
+          where r.year = ${query.year}::int and r.month <= ${query.month}::int and r.status = 'approved'
+            and r.project_id in (select a.project_id from a)
+          group by r.month
+        )
+        select p.month,
+          (sum(p.adjusted_increment) over w + p.adjusted_point)::text as adjusted,
+          (sum(p.baseline_increment) over w + p.baseline_point)::text as baseline,
+          actual.completed::text as completed
+        from per_month p left join actual on actual.month = p.month
+        window w as (order by p.month)`,
     ),
     queryRows<{ stage: string; count: number | string }>(
       ctx.db,
@@ -311,7 +353,7 @@ export async function getCockpitSeries(ctx: Ctx, query: CockpitSeriesQuery): Pro
     ),
   ]);
   const planByMonth = new Map(plans.map((p) => [Number(p.month), p]));
-  const actualByMonth = new Map(actuals.map((a) => [Number(a.month), decimal(a.completed)]));
+  const actualByMonth = new Map(plans.map((p) => [Number(p.month), decimal(p.completed)]));
   let running = '0';
   const months = Array.from({ length: 12 }, (_, i) => {
     const month = i + 1;
