@@ -1,5 +1,4 @@
 import type {
-  CockpitBasis,
   CockpitDimension,
   CockpitMeasure,
   CockpitProjectPage,
@@ -11,7 +10,6 @@ import type {
   CockpitSeriesQuery,
 } from '@tuijin/contracts';
 import {
-  addDecimals,
   authorize,
   chinaDate,
   compareDecimals,
@@ -30,6 +28,7 @@ import type { RegionRow } from '../regions/regions.queries';
 import { decimal, presentFigures } from './cockpit.presenter';
 import { type AggregateRow, aggregateColumns, cockpitBaseSql } from './cockpit-base';
 import { type CockpitRegion, reportingDeadlines, resolveCockpitRegion } from './cockpit-regions';
+import { cockpitCurveSql, cumulativeCurves } from './cockpit-series';
 
 const regionRef = (r: RegionRow) => ({ code: r.code, name: r.name, level: r.level });
 
@@ -281,91 +280,24 @@ export async function listCockpitProjects(
 }
 
 /**
- * The 12 months' cumulative plan on one basis, summed over plans `a`, as (month, increment, point):
- * the month's cumulative plan is the running sum of the increments up to it plus its point. The
- * split rule is `cumulativePlanSql`'s, regrouped so each plan × month is plain arithmetic instead of
- * a subquery over its split: a monthly split adds the month's amount; a quarterly one adds a quarter
- * at its last month and the elapsed thirds of the current quarter as the point (rounded per plan);
- * no split is planned × m ÷ 12 (rounded per plan) as the point.
- */
-function monthlyPlanSql(basis: CockpitBasis): { increment: SQL; point: SQL } {
-  const kind = basis === 'adjusted' ? sql`a.split_kind` : sql`a.baseline_split_kind`;
-  const split = basis === 'adjusted' ? sql`a.split_wan_yuan` : sql`a.baseline_split_wan_yuan`;
-  const planned =
-    basis === 'adjusted' ? sql`a.planned_investment_wan_yuan` : sql`a.baseline_investment_wan_yuan`;
-  return {
-    increment: sql`case ${kind}
-      when 'month' then coalesce(${split}[m.month], 0)
-      when 'quarter' then case when m.month % 3 = 0 then coalesce(${split}[m.month / 3], 0) else 0 end
-      else 0 end`,
-    point: sql`case ${kind}
-      when 'month' then 0
-      when 'quarter' then round(coalesce(${split}[m.month / 3 + 1], 0) * (m.month % 3) / 3, 4)
-      else round(${planned} * m.month / 12, 4) end`,
-  };
-}
-
-/**
  * 曲线与漏斗: for months 1..12 the cumulative plan on both bases (baseline: frozen plans only) and the
  * approved year-to-date up to `month` (projects with a plan for the year, as the rollup counts
- * them), in one grouped statement over plans × months and the year's approved reports; and the
- * project library of the region by stage, in lifecycle order.
+ * them); and the project library of the region by stage, in lifecycle order. The curve is one
+ * statement that reads each plan once and each approved report once, answering one row of
+ * per-month sums (no plan × month rows, no sort); the running sums are added exactly here.
  */
 export async function getCockpitSeries(ctx: Ctx, query: CockpitSeriesQuery): Promise<CockpitSeries> {
   authorize(ctx.actor, 'cockpit.read');
   const place = await resolveCockpitRegion(ctx.db, ctx.actor, query.region);
   const inScope = sql`${projectScope(ctx.actor)} and ${inRegionSubtree(projects.regionPath, place.region.path)}`;
-  const adjusted = monthlyPlanSql('adjusted');
-  const baseline = monthlyPlanSql('baseline');
-  const frozen = sql`filter (where a.status = 'frozen')`;
-  const [plans, stages] = await Promise.all([
-    queryRows<{ month: number; adjusted: string; baseline: string; completed: string | null }>(
-      ctx.db,
-      sql`with a as (
-          select a.* from annual_plans a join ${projects} on ${projects.id} = a.project_id
-          where a.year = ${query.year}::int and ${inScope}
-        ),
-        per_month as (
-          select m.month,
-            coalesce(sum(${adjusted.increment}), 0) as adjusted_increment,
-            coalesce(sum(${adjusted.point}), 0) as adjusted_point,
-            coalesce(sum(${baseline.increment}) ${frozen}, 0) as baseline_increment,
-            coalesce(sum(${baseline.point}) ${frozen}, 0) as baseline_point
-          from generate_series(1, 12) as m(month) cross join a
-          group by m.month
-        ),
-        actual as (
-          select r.month, sum(r.completed_wan_yuan) as completed from monthly_reports r
-          where r.year = ${query.year}::int and r.month <= ${query.month}::int and r.status = 'approved'
-            and r.project_id in (select a.project_id from a)
-          group by r.month
-        )
-        select p.month,
-          (sum(p.adjusted_increment) over w + p.adjusted_point)::text as adjusted,
-          (sum(p.baseline_increment) over w + p.baseline_point)::text as baseline,
-          actual.completed::text as completed
-        from per_month p left join actual on actual.month = p.month
-        window w as (order by p.month)`,
-    ),
+  const [curves, stages] = await Promise.all([
+    queryRows<Record<string, string>>(ctx.db, cockpitCurveSql(inScope, query.year, query.month)),
     queryRows<{ stage: string; count: number | string }>(
       ctx.db,
       sql`select ${projects.stage} as stage, count(*)::int as count from ${projects} where ${inScope} group by ${projects.stage}`,
     ),
   ]);
-  const planByMonth = new Map(plans.map((p) => [Number(p.month), p]));
-  const actualByMonth = new Map(plans.map((p) => [Number(p.month), decimal(p.completed)]));
-  let running = '0';
-  const months = Array.from({ length: 12 }, (_, i) => {
-    const month = i + 1;
-    const plan = planByMonth.get(month);
-    if (month <= query.month) running = addDecimals([running, actualByMonth.get(month) ?? '0']);
-    return {
-      month,
-      baselineCumulativeWanYuan: decimal(plan?.baseline),
-      adjustedCumulativeWanYuan: decimal(plan?.adjusted),
-      actualYtdWanYuan: month <= query.month ? running : null,
-    };
-  });
+  const months = cumulativeCurves(curves[0] ?? {}, query.month);
   const stageCounts = new Map(stages.map((s) => [s.stage, Number(s.count)]));
   return {
     year: query.year,
