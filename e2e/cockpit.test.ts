@@ -48,7 +48,9 @@ async function clickCategory(testId: string, index: number, count: number) {
 
 /** Clicks the middle of one item of the stage funnel (equal-height items in lifecycle order). */
 async function clickFunnelItem(index: number, count: number) {
-  const box = await page.getByTestId('chart-funnel').boundingBox();
+  const chart = page.getByTestId('chart-funnel');
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
   if (!box) throw new Error('chart-funnel is not visible');
   const top = 16;
   const x = box.x + box.width * (0.05 + 0.65 / 2);
@@ -113,6 +115,7 @@ describe('cockpit', () => {
 
   it('opens the project list of a region and stage from a bar of the stage funnel', async () => {
     await loginThroughPage(page, baseUrl, 'ningde');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     const seriesAnswer = page
       .waitForResponse((response) => new URL(response.url()).pathname === '/api/cockpit/series')
       .then((response) => response.json() as Promise<CockpitSeries>);
@@ -127,8 +130,17 @@ describe('cockpit', () => {
       const url = new URL(response.url());
       return url.pathname === '/api/projects' && url.searchParams.get('stage') === 'underway';
     });
-    await clickFunnelItem(index, series.stages.length);
-    await page.waitForURL((url) => url.pathname === '/projects');
+    // The funnel grows in with an animation: click until the page leaves the cockpit.
+    await expect
+      .poll(
+        async () => {
+          if (new URL(page.url()).pathname === '/cockpit') await clickFunnelItem(index, series.stages.length);
+          await page.waitForTimeout(300);
+          return new URL(page.url()).pathname;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe('/projects');
     const url = new URL(page.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({ region: '350902', stage: 'underway' });
     const list = await (await listAnswer).json();
