@@ -1,4 +1,4 @@
-import type { CockpitRollup } from '@tuijin/contracts';
+import type { CockpitRollup, CockpitSeries } from '@tuijin/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchChromium, loginThroughPage, screenshot } from './browser';
@@ -43,6 +43,18 @@ async function clickCategory(testId: string, index: number, count: number) {
   const grid = { left: 48, right: 24, top: 40, bottom: 64 };
   const x = box.x + grid.left + ((box.width - grid.left - grid.right) * (index + 0.5)) / count;
   const y = box.y + grid.top + (box.height - grid.top - grid.bottom) / 2;
+  await page.mouse.click(x, y);
+}
+
+/** Clicks the middle of one item of the stage funnel (equal-height items in lifecycle order). */
+async function clickFunnelItem(index: number, count: number) {
+  const chart = page.getByTestId('chart-funnel');
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('chart-funnel is not visible');
+  const top = 16;
+  const x = box.x + box.width * (0.05 + 0.65 / 2);
+  const y = box.y + top + ((box.height - 2 * top) * (index + 0.5)) / count;
   await page.mouse.click(x, y);
 }
 
@@ -99,6 +111,42 @@ describe('cockpit', () => {
 
     await page.getByTestId('cockpit-breadcrumb').getByText('宁德市').click();
     await page.getByTestId('cockpit-breadcrumb').locator('strong', { hasText: '宁德市' }).waitFor();
+  });
+
+  it('opens the project list of a region and stage from a bar of the stage funnel', async () => {
+    await loginThroughPage(page, baseUrl, 'ningde');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const seriesAnswer = page
+      .waitForResponse((response) => new URL(response.url()).pathname === '/api/cockpit/series')
+      .then((response) => response.json() as Promise<CockpitSeries>);
+    await page.goto(`${baseUrl}/cockpit?region=350902`);
+    const series = await seriesAnswer;
+    expect(series.region.code).toBe('350902');
+    await page.getByTestId('chart-funnel').locator('canvas').first().waitFor();
+    const index = series.stages.findIndex((s) => s.stage === 'underway');
+    const expected = series.stages[index]!.count;
+    expect(expected).toBeGreaterThan(0);
+    const listAnswer = page.waitForResponse((response) => {
+      const url = new URL(response.url());
+      return url.pathname === '/api/projects' && url.searchParams.get('stage') === 'underway';
+    });
+    // The funnel grows in with an animation: click until the page leaves the cockpit.
+    await expect
+      .poll(
+        async () => {
+          if (new URL(page.url()).pathname === '/cockpit') await clickFunnelItem(index, series.stages.length);
+          await page.waitForTimeout(300);
+          return new URL(page.url()).pathname;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe('/projects');
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual({ region: '350902', stage: 'underway' });
+    const list = await (await listAnswer).json();
+    expect(new URL((await listAnswer).url()).searchParams.get('region')).toBe('350902');
+    expect(list.page.total).toBe(expected);
+    await page.getByTestId('projects-total-count').getByText(String(expected), { exact: true }).waitFor();
   });
 
   it('shows a county office only its county, and a linked leader their projects', async () => {

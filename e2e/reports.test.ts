@@ -1,3 +1,4 @@
+import type { CockpitRollup } from '@tuijin/contracts';
 import { addDecimals } from '@tuijin/domain';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -126,6 +127,23 @@ async function openFromQueue(page: Page, c: Candidate) {
   await page.locator('.ant-drawer').getByTestId('report-status').waitFor();
 }
 
+/**
+ * The year-to-date completed investment the cockpit shows the signed-in office for the candidate's
+ * month (its own region, adjusted plan): read from the page's headline card once it matches the
+ * rollup the page received.
+ */
+async function cockpitYtd(page: Page, c: Candidate): Promise<string> {
+  const answer = page.waitForResponse((response) => {
+    const url = new URL(response.url());
+    return url.pathname === '/api/cockpit/rollup' && url.searchParams.get('dimension') === 'region';
+  });
+  await page.goto(`${baseUrl}/cockpit?year=${c.year}&month=${c.month}`);
+  const rollup = (await (await answer).json()) as CockpitRollup;
+  const value = rollup.total.completedYtd.value;
+  await page.getByTestId('headline-completedYtd').getByText(value, { exact: true }).waitFor();
+  return value;
+}
+
 describe('monthly report on a phone', () => {
   it('owner1 submits, jiaocheng returns with a reason, owner1 fixes and resubmits, jiaocheng approves, the report locks', async () => {
     const owner = await signIn('owner1', true);
@@ -148,8 +166,9 @@ describe('monthly report on a phone', () => {
     await submitForm(owner);
     expect(await noHorizontalScroll(owner)).toBe(true);
 
-    // jiaocheng returns it; the reason is required.
+    // jiaocheng returns it; the reason is required. First the cockpit's year-to-date, before approval.
     const office = await signIn('jiaocheng', false);
+    const ytdBeforeApproval = await cockpitYtd(office, c);
     await openFromQueue(office, c);
     await office.getByTestId('report-return').click();
     const modal = office.locator('.ant-modal').filter({ hasText: '退回月报' });
@@ -178,6 +197,9 @@ describe('monthly report on a phone', () => {
       .getByRole('button', { name: /确\s*定|OK/ })
       .click();
     await waitForText(office.locator('.ant-message'), '已审核通过');
+
+    // The cockpit's year-to-date grows by exactly the approved amount.
+    expect(await cockpitYtd(office, c)).toBe(addDecimals([ytdBeforeApproval, '15']));
 
     // Locked for owner1: read-only, no save or submit, the history shows each step.
     await openForm(owner, c);

@@ -63,6 +63,7 @@ export const cockpitEnUS: typeof cockpitZhCN = {
       missing: 'Missing',
     },
     monthAxis: 'M{{month}}',
+    funnelHint: 'Click a stage to list its projects',
     clickHint: 'Click a bar to open that region',
     leafHint: '{{region}} has no sub-regions; the table lists its projects',
     formula: {

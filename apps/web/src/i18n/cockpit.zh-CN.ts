@@ -61,6 +61,7 @@ export const cockpitZhCN = {
       missing: '漏报',
     },
     monthAxis: '{{month}}月',
+    funnelHint: '点击阶段查看该阶段的项目',
     clickHint: '点击柱形进入下级区划',
     leafHint: '{{region}} 没有下级区划，下表为各项目的数字',
     formula: {

@@ -8,6 +8,7 @@ import {
   type ReportingRule,
   reportingDeadline,
   reportingPeriod,
+  reportTimeliness,
   reportWindowState,
 } from './reporting-calendar';
 
@@ -104,6 +105,23 @@ describe('effectiveReportingRule', () => {
   ])('for %s picks its own, else the nearest ancestor, else the default', (path, rules, rule, fromPath) => {
     expect(effectiveReportingRule(path, rules)).toEqual({ rule, fromPath });
   });
+});
+
+describe('reportTimeliness', () => {
+  it.each([
+    [true, false, '2026-05-25', '2026-06-30', 'onTime', 'submitted before the deadline'],
+    [true, true, '2026-05-25', '2026-06-30', 'late', 'first submitted after the deadline'],
+    [true, true, null, '2026-05-01', 'late', 'the late flag decides, whatever the date'],
+    [false, false, '2026-05-25', '2026-05-25', 'notYetDue', 'on the deadline day itself'],
+    [false, false, '2026-05-25', '2026-05-26', 'missing', 'the day after the deadline'],
+    [false, true, '2026-05-25', '2026-05-20', 'notYetDue', 'a draft before the deadline'],
+    [false, false, null, '2027-01-10', 'notYetDue', 'no deadline can be stated'],
+  ] as const)(
+    'submitted %s, late %s, due %s, today %s → %s (%s)',
+    (isSubmitted, isLate, dueOn, today, expected, _why) => {
+      expect(reportTimeliness({ isSubmitted, isLate, dueOn, today })).toBe(expected);
+    },
+  );
 });
 
 describe('chinaDate', () => {

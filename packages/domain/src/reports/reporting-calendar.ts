@@ -144,6 +144,27 @@ export function reportWindowState(period: ReportingPeriodDates, today: string): 
   return 'closed';
 }
 
+/** Where one due project's month stands (报送及时性): 按时, 迟报, 漏报, or not yet due. */
+export type ReportTimeliness = 'onTime' | 'late' | 'missing' | 'notYetDue';
+
+/**
+ * The timeliness of one due project's month, judged on `today` (China date). A report submitted at
+ * least once is on time or late by the `late` flag fixed at its first submission (a return and
+ * resubmission keep it). A month with no report, or only a draft, is missing once `today` is past
+ * its deadline (`dueOn`: the calendar's deadline, as an unsubmitted report has none fixed yet) and
+ * not yet due until then, or when no deadline can be stated (null). The status board, the cockpit
+ * and a project's report year all use this one rule.
+ */
+export function reportTimeliness(input: {
+  isSubmitted: boolean;
+  isLate: boolean;
+  dueOn: string | null;
+  today: string;
+}): ReportTimeliness {
+  if (input.isSubmitted) return input.isLate ? 'late' : 'onTime';
+  return input.dueOn !== null && input.today > input.dueOn ? 'missing' : 'notYetDue';
+}
+
 /** The calendar date in China (UTC+8, no daylight saving) of an instant: what "today" means for deadlines. */
 export function chinaDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -33,8 +33,10 @@ export function cumulativePlanSql(basis: CockpitBasis, month: SQL): SQL {
  * One row per project in the actor's scope and the region's subtree that has a plan for the year
  * (baseline: a frozen plan), with everything the figures need: plan amounts for the basis, the
  * year-to-date from approved reports, the started/completed/operating flags, and the state of the
- * month's report. `passedRegionCodes` are the regions whose deadline for the month has passed, so
- * an absent or draft report there is missing. The month's reports are aggregated per project in a lateral
+ * month's report. Timeliness follows the domain's `reportTimeliness`: a report submitted at least
+ * once is on time or late by its `late` flag; an unsubmitted one (absent or draft) is missing in
+ * `passedRegionCodes`, the regions whose calendar deadline has passed by the reports module's
+ * `reportingDeadlineResolver` (the status board's rule). The month's reports are aggregated per project in a lateral
  * subquery — an index lookup on the project's reports per project — so the plan stays linear
  * even without table statistics (PGlite has no autovacuum), never a rescan of the year per project.
  */
@@ -82,9 +84,9 @@ export function cockpitBaseSql(
       ${plansOperation} and coalesce(r.operating, false) as operating,
       projects.stage <> 'dropped' as is_due,
       coalesce(r.status_m, 'none') as status_m,
-      coalesce(r.on_time_m, false) as on_time_m,
-      coalesce(r.late_m, false) as late_m,
-      (r.status_m is null or r.status_m = 'draft') and ${passed} as missing_m,
+      coalesce(r.submitted_m, false) and not coalesce(r.late_m, false) as on_time_m,
+      coalesce(r.submitted_m, false) and coalesce(r.late_m, false) as late_m,
+      not coalesce(r.submitted_m, false) and ${passed} as missing_m,
       coalesce(r.in_stat_m, false) as in_stat_m
     from ${projects}
     join annual_plans a on a.project_id = projects.id and a.year = ${year}::int and ${frozenOnly}
@@ -98,7 +100,7 @@ export function cockpitBaseSql(
         bool_or(status = 'approved' and actual_completion_on is not null) filter (where ${inPeriod}) as completed,
         bool_or(status = 'approved' and actual_operation_on is not null) filter (where ${inPeriod}) as operating,
         max(status) filter (where ${inMonth}) as status_m,
-        bool_or(submitted_at is not null and not late) filter (where ${inMonth}) as on_time_m,
+        bool_or(submitted_at is not null) filter (where ${inMonth}) as submitted_m,
         bool_or(late) filter (where ${inMonth}) as late_m,
         bool_or(status = 'approved' and in_statistics) filter (where ${inMonth}) as in_stat_m
       from monthly_reports

@@ -1,17 +1,10 @@
-import {
-  type Actor,
-  AppError,
-  dayOfMonthDeadline,
-  type HolidayCalendar,
-  nthWorkingDayAfterMonthEnd,
-  pathInSubtree,
-} from '@tuijin/domain';
+import { type Actor, AppError, pathInSubtree } from '@tuijin/domain';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
-import { regions, reportingCalendars } from '../../db/schema';
+import { regions } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
-import { loadHolidayCalendar } from '../calendar/calendar';
 import type { RegionRow } from '../regions/regions.queries';
+import { reportingDeadlineResolver } from '../reports/reporting-calendars';
 
 /** The region a cockpit view is rooted at, the path down to it from the actor's own, and its children. */
 export interface CockpitRegion {
@@ -59,43 +52,11 @@ export async function resolveCockpitRegion(
   return { region, breadcrumb, children };
 }
 
-/** Beijing calendar date (UTC+8) of an instant: the day reporting deadlines are judged on. */
-export function beijingDate(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-type CalendarRow = typeof reportingCalendars.$inferSelect;
-
 /**
- * The deadline for (year, month) under a region's reporting calendar, or the default (the 25th of
- * the reported month) when neither the region nor an ancestor has one. A working-day rule over a
- * year the holiday calendar does not know answers null: no deadline can be stated, so nothing is
- * counted missing.
- */
-function deadlineOf(
-  row: CalendarRow | undefined,
-  year: number,
-  month: number,
-  holidays: () => HolidayCalendar,
-): string | null {
-  if (!row) return dayOfMonthDeadline(year, month, 25, holidays(), { rollForward: false });
-  try {
-    if (row.deadlineKind === 'workingDaysAfterMonthEnd')
-      return nthWorkingDayAfterMonthEnd(year, month, row.deadlineWorkingDays ?? 0, holidays());
-    return dayOfMonthDeadline(year, month, row.deadlineDay ?? 25, holidays(), {
-      rollForward: false,
-      monthOffset: row.deadlineMonthOffset,
-    });
-  } catch (error) {
-    if (error instanceof AppError) return null;
-    throw error;
-  }
-}
-
-/**
- * For every region in the subtree of `rootPath`: its reporting deadline for the month (its own
- * calendar or its nearest ancestor's, else the default). Answers the codes whose deadline is before
- * `today` — where an absent or draft report counts as missing — and the root's deadline.
+ * For every region in the subtree of `rootPath`: its deadline for the month from the reports
+ * module's `reportingDeadlineResolver` (the one rule the status board uses too). Answers the codes
+ * where an absent or draft report is missing on `today` — by the domain's `reportTimeliness` — and
+ * the root's deadline.
  */
 export async function reportingDeadlines(
   db: Queryable,
@@ -104,33 +65,16 @@ export async function reportingDeadlines(
   month: number,
   today: string,
 ): Promise<{ passedRegionCodes: string[]; rootDeadline: string | null }> {
-  const [subtree, calendars] = await Promise.all([
+  const [subtree, deadlines] = await Promise.all([
     db
       .select({ code: regions.code, path: regions.path })
       .from(regions)
       .where(inRegionSubtree(regions.path, rootPath)),
-    db.select().from(reportingCalendars),
+    reportingDeadlineResolver(db),
   ]);
-  const byPath = new Map(calendars.map((c) => [c.regionPath, c]));
-  let holidayCalendar: HolidayCalendar | undefined;
-  const needsHolidays = calendars.some((c) => c.deadlineKind === 'workingDaysAfterMonthEnd');
-  if (needsHolidays) holidayCalendar = await loadHolidayCalendar(db);
-  const holidays = () =>
-    holidayCalendar ?? { holidays: new Set(), workdays: new Set(), knownYears: new Set() };
-  const calendarFor = (path: string) => {
-    const parts = path.split('.');
-    for (let i = parts.length; i > 0; i--) {
-      const row = byPath.get(parts.slice(0, i).join('.'));
-      if (row) return row;
-    }
-    return undefined;
-  };
   const passedRegionCodes: string[] = [];
-  let rootDeadline: string | null = null;
-  for (const region of subtree) {
-    const deadline = deadlineOf(calendarFor(region.path), year, month, holidays);
-    if (region.path === rootPath) rootDeadline = deadline;
-    if (deadline !== null && deadline < today) passedRegionCodes.push(region.code);
-  }
-  return { passedRegionCodes, rootDeadline };
+  for (const region of subtree)
+    if (deadlines.timeliness(null, region.path, year, month, today) === 'missing')
+      passedRegionCodes.push(region.code);
+  return { passedRegionCodes, rootDeadline: deadlines.calendarDeadline(rootPath, year, month) };
 }

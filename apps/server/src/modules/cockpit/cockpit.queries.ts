@@ -10,8 +10,8 @@ import type {
   CockpitSeriesQuery,
 } from '@tuijin/contracts';
 import {
-  addDecimals,
   authorize,
+  chinaDate,
   compareDecimals,
   isBehindTimeProgress,
   planCompletionRate,
@@ -26,8 +26,9 @@ import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
 import type { RegionRow } from '../regions/regions.queries';
 import { decimal, presentFigures } from './cockpit.presenter';
-import { type AggregateRow, aggregateColumns, cockpitBaseSql, cumulativePlanSql } from './cockpit-base';
-import { beijingDate, type CockpitRegion, reportingDeadlines, resolveCockpitRegion } from './cockpit-regions';
+import { type AggregateRow, aggregateColumns, cockpitBaseSql } from './cockpit-base';
+import { type CockpitRegion, reportingDeadlines, resolveCockpitRegion } from './cockpit-regions';
+import { cockpitCurveSql, cumulativeCurves } from './cockpit-series';
 
 const regionRef = (r: RegionRow) => ({ code: r.code, name: r.name, level: r.level });
 
@@ -94,7 +95,7 @@ async function loadPlace(ctx: Ctx, query: { year: number; month: number; region?
     place.region.path,
     query.year,
     query.month,
-    beijingDate(ctx.clock.now()),
+    chinaDate(ctx.clock.now()),
   );
   return { place, deadlines };
 }
@@ -281,48 +282,22 @@ export async function listCockpitProjects(
 /**
  * 曲线与漏斗: for months 1..12 the cumulative plan on both bases (baseline: frozen plans only) and the
  * approved year-to-date up to `month` (projects with a plan for the year, as the rollup counts
- * them); and the project library of the region by stage, in lifecycle order.
+ * them); and the project library of the region by stage, in lifecycle order. The curve is one
+ * statement that reads each plan once and each approved report once, answering one row of
+ * per-month sums (no plan × month rows, no sort); the running sums are added exactly here.
  */
 export async function getCockpitSeries(ctx: Ctx, query: CockpitSeriesQuery): Promise<CockpitSeries> {
   authorize(ctx.actor, 'cockpit.read');
   const place = await resolveCockpitRegion(ctx.db, ctx.actor, query.region);
   const inScope = sql`${projectScope(ctx.actor)} and ${inRegionSubtree(projects.regionPath, place.region.path)}`;
-  const planned = sql`annual_plans a join ${projects} on ${projects.id} = a.project_id
-    where a.year = ${query.year}::int and ${inScope}`;
-  const [plans, actuals, stages] = await Promise.all([
-    queryRows<{ month: number; adjusted: string; baseline: string }>(
-      ctx.db,
-      sql`select m.month, coalesce(sum(${cumulativePlanSql('adjusted', sql`m.month`)}), 0)::text as adjusted,
-          coalesce(sum(${cumulativePlanSql('baseline', sql`m.month`)}) filter (where a.status = 'frozen'), 0)::text as baseline
-        from generate_series(1, 12) as m(month) cross join (select a.* from ${planned}) a
-        group by m.month`,
-    ),
-    queryRows<{ month: number; completed: string }>(
-      ctx.db,
-      sql`select r.month, sum(r.completed_wan_yuan)::text as completed from monthly_reports r
-        where r.year = ${query.year}::int and r.month <= ${query.month}::int and r.status = 'approved'
-          and r.project_id in (select a.project_id from ${planned})
-        group by r.month`,
-    ),
+  const [curves, stages] = await Promise.all([
+    queryRows<Record<string, string>>(ctx.db, cockpitCurveSql(inScope, query.year, query.month)),
     queryRows<{ stage: string; count: number | string }>(
       ctx.db,
       sql`select ${projects.stage} as stage, count(*)::int as count from ${projects} where ${inScope} group by ${projects.stage}`,
     ),
   ]);
-  const planByMonth = new Map(plans.map((p) => [Number(p.month), p]));
-  const actualByMonth = new Map(actuals.map((a) => [Number(a.month), decimal(a.completed)]));
-  let running = '0';
-  const months = Array.from({ length: 12 }, (_, i) => {
-    const month = i + 1;
-    const plan = planByMonth.get(month);
-    if (month <= query.month) running = addDecimals([running, actualByMonth.get(month) ?? '0']);
-    return {
-      month,
-      baselineCumulativeWanYuan: decimal(plan?.baseline),
-      adjustedCumulativeWanYuan: decimal(plan?.adjusted),
-      actualYtdWanYuan: month <= query.month ? running : null,
-    };
-  });
+  const months = cumulativeCurves(curves[0] ?? {}, query.month);
   const stageCounts = new Map(stages.map((s) => [s.stage, Number(s.count)]));
   return {
     year: query.year,

@@ -321,6 +321,24 @@ describe('cockpit drill-down and series', () => {
   });
 });
 
+describe('cockpit series against the rollup', () => {
+  it('draws, month by month and on both bases, the cumulative plan and year-to-date the rollup counts', async () => {
+    const city = await t.as('ningde');
+    const series = (await city.get('/api/cockpit/series?year=2026&month=12')).body;
+    for (const basis of ['adjusted', 'baseline'] as const) {
+      for (let month = 1; month <= 12; month += 1) {
+        const total = (await city.get(`/api/cockpit/rollup?year=2026&month=${month}&basis=${basis}`)).body
+          .total;
+        const point = series.months[month - 1];
+        const plotted =
+          basis === 'adjusted' ? point.adjustedCumulativeWanYuan : point.baselineCumulativeWanYuan;
+        expect({ month, basis, plan: plotted }).toEqual({ month, basis, plan: total.cumulativePlan.value });
+        if (basis === 'adjusted') expect(point.actualYtdWanYuan).toBe(total.completedYtd.value);
+      }
+    }
+  });
+});
+
 describe('cockpit scope', () => {
   it('shows a county office its county only; another region is NOT_FOUND', async () => {
     const county = await t.as('jiaocheng');

@@ -1,26 +1,17 @@
-import { reportingDeadline } from '@tuijin/domain';
 import type { Queryable } from '../../db/database';
-import { loadHolidayCalendar } from '../calendar/calendar';
-import { reportingRuleResolver } from '../reports/reporting-calendars';
-
-/** The deadline (YYYY-MM-DD) of a month's report for a project in the region with this path. */
-export type DeadlineLookup = (regionPath: string, year: number, month: number) => string;
+import { reportingDeadlineResolver } from '../reports/reporting-calendars';
 
 /**
- * Deadlines for many projects at once, from the reports module's calendar resolver (the region's
- * own rule, else its nearest ancestor's, else the default 25th) and the merged holiday calendar.
+ * The deadline (YYYY-MM-DD) of a month's report for a project in the region with this path, or null
+ * when the region's rule cannot give one.
+ */
+export type DeadlineLookup = (regionPath: string, year: number, month: number) => string | null;
+
+/**
+ * Deadlines for many projects at once: the reports module's one `reportingDeadlineResolver` (the
+ * region's own rule, else its nearest ancestor's, else the default 25th, moved to the next working
+ * day by the merged holiday calendar).
  */
 export async function loadDeadlineLookup(db: Queryable): Promise<DeadlineLookup> {
-  const ruleOf = await reportingRuleResolver(db);
-  const calendar = await loadHolidayCalendar(db);
-  const cache = new Map<string, string>();
-  return (regionPath, year, month) => {
-    const key = `${regionPath}|${year}|${month}`;
-    let due = cache.get(key);
-    if (due === undefined) {
-      due = reportingDeadline(ruleOf(regionPath), year, month, calendar);
-      cache.set(key, due);
-    }
-    return due;
-  };
+  return (await reportingDeadlineResolver(db)).calendarDeadline;
 }

@@ -9,7 +9,10 @@ import {
   pathInSubtree,
   type ReportCheckId,
   type ReportingRule,
+  type ReportTimeliness,
+  reportingDeadline,
   reportingPeriod,
+  reportTimeliness,
 } from '@tuijin/domain';
 import { eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../context';
@@ -71,6 +74,70 @@ export async function reportingRuleResolver(db: Queryable) {
       cache.set(regionPath, rule);
     }
     return rule;
+  };
+}
+
+/** A month's report as far as its deadline is concerned (null: none exists yet). */
+export interface ReportDeadlineFacts {
+  submittedAt: Date | null;
+  dueOn: string;
+  late: boolean;
+}
+
+/** Decides the deadline and timeliness of any project's month; see {@link reportingDeadlineResolver}. */
+export interface ReportingDeadlineResolver {
+  /**
+   * The calendar deadline of (year, month) for a region path, or null when none can be stated
+   * (a working-days rule over a year the holiday calendar does not know).
+   */
+  calendarDeadline(regionPath: string, year: number, month: number): string | null;
+  /** The deadline that applies to a report: its `due_on` once submitted (fixed then), else the calendar's. */
+  dueOn(report: ReportDeadlineFacts | null, regionPath: string, year: number, month: number): string | null;
+  /** On time, late, missing or not yet due, judged on `today` (China date) by the domain's `reportTimeliness`. */
+  timeliness(
+    report: ReportDeadlineFacts | null,
+    regionPath: string,
+    year: number,
+    month: number,
+    today: string,
+  ): ReportTimeliness;
+}
+
+/**
+ * 报送期限的唯一判定: the one deadline rule every reader of timeliness uses (status board, cockpit,
+ * a project's report year, reminders). The rule of a region is its own reporting calendar, else its
+ * nearest ancestor's, else the default 25th; a day-of-month deadline on a day off moves to the next
+ * working day by the merged holiday calendar; a report's `due_on` and `late` are fixed at its first
+ * submission. Loads the calendars and the holiday calendar once and caches each (path, month).
+ */
+export async function reportingDeadlineResolver(db: Queryable): Promise<ReportingDeadlineResolver> {
+  const [ruleOf, calendar] = await Promise.all([reportingRuleResolver(db), loadHolidayCalendar(db)]);
+  const cache = new Map<string, string | null>();
+  const calendarDeadline = (regionPath: string, year: number, month: number) => {
+    const key = `${regionPath}|${year}|${month}`;
+    if (!cache.has(key)) {
+      let due: string | null = null;
+      try {
+        due = reportingDeadline(ruleOf(regionPath), year, month, calendar);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+      }
+      cache.set(key, due);
+    }
+    return cache.get(key) ?? null;
+  };
+  const dueOn: ReportingDeadlineResolver['dueOn'] = (report, regionPath, year, month) =>
+    report?.submittedAt ? report.dueOn : calendarDeadline(regionPath, year, month);
+  return {
+    calendarDeadline,
+    dueOn,
+    timeliness: (report, regionPath, year, month, today) =>
+      reportTimeliness({
+        isSubmitted: report?.submittedAt != null,
+        isLate: report?.late ?? false,
+        dueOn: dueOn(report, regionPath, year, month),
+        today,
+      }),
   };
 }
 

@@ -33,7 +33,7 @@ import {
   type ReportRow,
 } from './report-context';
 import { reviewScope } from './report-scope';
-import { resolveReportingRule } from './reporting-calendars';
+import { reportingDeadlineResolver, resolveReportingRule } from './reporting-calendars';
 import { money, moneyOrNull, presentReport, reportsFor } from './reports.presenter';
 
 /** Photos and events of some reports, grouped by report id. */
@@ -101,8 +101,7 @@ export async function listProjectReports(
     ctx.db,
     rows.map((r) => r.id),
   );
-  const { rule } = await resolveReportingRule(ctx.db, project.regionPath);
-  const calendar = await loadHolidayCalendar(ctx.db);
+  const deadlines = await reportingDeadlineResolver(ctx.db);
   const [thisYear, thisMonth] = currentMonth(ctx);
   const lastMonth = year < thisYear ? 12 : year === thisYear ? thisMonth : 0;
   const isDue = plan !== undefined && project.stage !== 'dropped';
@@ -112,14 +111,8 @@ export async function listProjectReports(
   const months: ProjectReportYear['months'] = [];
   for (let month = 1; month <= Math.max(lastMonth, rows.at(-1)?.month ?? 0); month += 1) {
     const report = rows.find((r) => r.month === month) ?? null;
-    let dueOn = report?.dueOn ?? null;
-    if (!dueOn) {
-      try {
-        dueOn = reportingPeriod(rule, year, month, calendar).dueOn;
-      } catch {
-        dueOn = null;
-      }
-    }
+    const dueOn = deadlines.dueOn(report, project.regionPath, year, month);
+    const timeliness = deadlines.timeliness(report, project.regionPath, year, month, today);
     const presented = report
       ? presentReport(ctx, project, report, {
           approvedBeforeWanYuan: approvedSoFar,
@@ -132,7 +125,7 @@ export async function listProjectReports(
     months.push({
       month,
       dueOn,
-      isMissing: isDue && dueOn !== null && today > dueOn && (!report || report.status === 'draft'),
+      isMissing: isDue && timeliness === 'missing',
       report: presented,
       ytdApprovedWanYuan: approvedSoFar,
       sinceStartApprovedWanYuan: addDecimals([prior, approvedSoFar]),

@@ -1,19 +1,19 @@
 import type { StatusBoard, StatusBoardQuery, StatusBoardRow } from '@tuijin/contracts';
-import { AppError, authorize, chinaDate, pathInSubtree, reportingPeriod } from '@tuijin/domain';
+import { AppError, authorize, chinaDate, pathInSubtree } from '@tuijin/domain';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { annualPlans, monthlyReports, projects, regions } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
-import { loadHolidayCalendar } from '../calendar/calendar';
-import { reportingRuleResolver } from './reporting-calendars';
+import { reportingDeadlineResolver } from './reporting-calendars';
 import { moneyOrNull } from './reports.presenter';
 
 /**
  * The month's reporting picture for a region subtree (default: the actor's jurisdiction), over the
  * projects the actor may see: every due project (a plan for the year, not dropped) with its report
- * status, deadline, late and missing (semantics.md: absent or still draft once the deadline has
- * passed), and the counts over all of them. The counts are over the whole set; rows are paged.
+ * status, deadline, late and missing, all decided by the reports module's one
+ * `reportingDeadlineResolver` (missing: absent or still draft once the deadline has passed), and the
+ * counts over all of them. The counts are over the whole set; rows are paged.
  */
 export async function getReportStatusBoard(ctx: Ctx, query: StatusBoardQuery): Promise<StatusBoard> {
   authorize(ctx.actor, 'project.read');
@@ -53,21 +53,7 @@ export async function getReportStatusBoard(ctx: Ctx, query: StatusBoardQuery): P
     )
     .where(and(...filters))
     .orderBy(asc(projects.regionPath), asc(projects.name));
-  const ruleOf = await reportingRuleResolver(ctx.db);
-  const calendar = await loadHolidayCalendar(ctx.db);
-  const dueByPath = new Map<string, string | null>();
-  const deadlineOf = (path: string) => {
-    if (!dueByPath.has(path)) {
-      let due: string | null = null;
-      try {
-        due = reportingPeriod(ruleOf(path), query.year, query.month, calendar).dueOn;
-      } catch {
-        due = null;
-      }
-      dueByPath.set(path, due);
-    }
-    return dueByPath.get(path) ?? null;
-  };
+  const deadlines = await reportingDeadlineResolver(ctx.db);
   const today = chinaDate(ctx.clock.now());
   const counts = {
     due: 0,
@@ -82,14 +68,17 @@ export async function getReportStatusBoard(ctx: Ctx, query: StatusBoardQuery): P
   };
   const all: StatusBoardRow[] = rows.map((row) => {
     const status = row.status ?? 'absent';
-    const dueOn = row.dueOn ?? deadlineOf(row.regionPath);
-    const missing = (status === 'absent' || status === 'draft') && dueOn !== null && today > dueOn;
-    const late = row.late ?? false;
+    const report =
+      row.dueOn === null ? null : { submittedAt: row.submittedAt, dueOn: row.dueOn, late: row.late ?? false };
+    const dueOn = deadlines.dueOn(report, row.regionPath, query.year, query.month);
+    const timeliness = deadlines.timeliness(report, row.regionPath, query.year, query.month, today);
+    const late = timeliness === 'late';
+    const missing = timeliness === 'missing';
     counts.due += 1;
     counts[status] += 1;
     if (late) counts.late += 1;
     if (missing) counts.missing += 1;
-    if (row.submittedAt && !late) counts.onTime += 1;
+    if (timeliness === 'onTime') counts.onTime += 1;
     return {
       projectId: row.projectId,
       projectName: row.projectName,

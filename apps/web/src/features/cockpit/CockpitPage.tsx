@@ -104,6 +104,12 @@ export default function CockpitPage() {
         groupLabel: regionNames[index] ?? row.label,
       });
   };
+  /** Opens the project list filtered to the region's subtree and the stage of the funnel item clicked. */
+  const openStage = (index: number) => {
+    const stage = series.data?.stages[index]?.stage;
+    if (!series.data || !stage) return;
+    navigate(`/projects?${new URLSearchParams({ region: series.data.region.code, stage })}`);
+  };
   const showTotal = (measure: CockpitMeasure) =>
     setDrill({
       year,
@@ -237,9 +243,18 @@ export default function CockpitPage() {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          <Card size="small" title={t('cockpit.charts.funnel')}>
+          <Card
+            size="small"
+            title={t('cockpit.charts.funnel')}
+            extra={<Typography.Text type="secondary">{t('cockpit.funnelHint')}</Typography.Text>}
+          >
             {funnel && (
-              <EChart option={funnel} ariaLabel={t('cockpit.charts.funnel')} testId="chart-funnel" />
+              <EChart
+                option={funnel}
+                onClick={({ dataIndex }) => openStage(dataIndex)}
+                ariaLabel={t('cockpit.charts.funnel')}
+                testId="chart-funnel"
+              />
             )}
           </Card>
         </Col>

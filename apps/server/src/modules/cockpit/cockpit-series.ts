@@ -1,0 +1,90 @@
+import type { CockpitBasis, CockpitSeries } from '@tuijin/contracts';
+import { addDecimals } from '@tuijin/domain';
+import { type SQL, sql } from 'drizzle-orm';
+import { projects } from '../../db/schema';
+import { decimal } from './cockpit.presenter';
+
+const seriesMonths = Array.from({ length: 12 }, (_, i) => i + 1);
+
+/**
+ * The month-`m` terms of the cumulative plan on one basis for a plan row `a`, such that the
+ * cumulative plan to month m is Σ increments of months 1..m + the point of month m — the split rule
+ * of `cumulativePlanSql` regrouped into plain arithmetic (no subquery over the split per month): a
+ * monthly split adds the month's amount; a quarterly one adds a quarter at its last month, and the
+ * elapsed thirds of the current quarter are the point (rounded per plan); no split is planned × m ÷ 12
+ * (rounded per plan) as the point.
+ */
+function monthTermsSql(basis: CockpitBasis, m: number): { increment: SQL; point: SQL } {
+  const kind = basis === 'adjusted' ? sql`a.split_kind` : sql`a.baseline_split_kind`;
+  const split = basis === 'adjusted' ? sql`a.split_wan_yuan` : sql`a.baseline_split_wan_yuan`;
+  const planned =
+    basis === 'adjusted' ? sql`a.planned_investment_wan_yuan` : sql`a.baseline_investment_wan_yuan`;
+  const month = sql.raw(String(m));
+  const quarterEnd = m % 3 === 0 ? sql`coalesce(${split}[${sql.raw(String(m / 3))}], 0)` : sql`0`;
+  const partial =
+    m % 3 === 0
+      ? sql`0`
+      : sql`round(coalesce(${split}[${sql.raw(String(Math.floor(m / 3) + 1))}], 0) * ${sql.raw(String(m % 3))} / 3, 4)`;
+  return {
+    increment: sql`case ${kind} when 'month' then coalesce(${split}[${month}], 0)
+      when 'quarter' then ${quarterEnd} else 0 end`,
+    point: sql`case ${kind} when 'month' then 0 when 'quarter' then ${partial}
+      else round(${planned} * ${month} / 12, 4) end`,
+  };
+}
+
+/** Aggregate columns `<prefix>_inc_m` and `<prefix>_pt_m` for months 1..12 over plan rows `a`. */
+function planTermColumns(basis: CockpitBasis, prefix: string, filter: SQL): SQL {
+  return sql.join(
+    seriesMonths.map((m) => {
+      const { increment, point } = monthTermsSql(basis, m);
+      return sql`coalesce(sum(${increment}) ${filter}, 0)::text as ${sql.raw(`${prefix}_inc_${m}`)},
+        coalesce(sum(${point}) ${filter}, 0)::text as ${sql.raw(`${prefix}_pt_${m}`)}`;
+    }),
+    sql`, `,
+  );
+}
+
+/**
+ * The monthly curve in one statement: the plans in scope (`inScope`, over `projects`) for the year
+ * are read once and the approved reports of months 1..`month` once, answering ONE row of per-month
+ * sums — `adj_inc_m`/`adj_pt_m`, `base_inc_m`/`base_pt_m` (frozen plans only) and `done_m` — with no
+ * plan × month rows and no sort; {@link cumulativeCurves} adds them up exactly.
+ */
+export function cockpitCurveSql(inScope: SQL, year: number, month: number): SQL {
+  const doneColumns = sql.join(
+    seriesMonths.map(
+      (m) =>
+        sql`coalesce(sum(r.completed_wan_yuan) filter (where r.month = ${sql.raw(String(m))}), 0)::text as ${sql.raw(`done_${m}`)}`,
+    ),
+    sql`, `,
+  );
+  return sql`with a as (
+      select a.project_id, a.status, a.split_kind, a.split_wan_yuan, a.planned_investment_wan_yuan,
+        a.baseline_split_kind, a.baseline_split_wan_yuan, a.baseline_investment_wan_yuan
+      from annual_plans a join ${projects} on ${projects.id} = a.project_id
+      where a.year = ${year}::int and ${inScope}
+    )
+    select p.*, d.* from
+      (select ${planTermColumns('adjusted', 'adj', sql``)},
+        ${planTermColumns('baseline', 'base', sql`filter (where a.status = 'frozen')`)} from a) p
+      cross join (select ${doneColumns} from monthly_reports r
+        where r.year = ${year}::int and r.month <= ${month}::int and r.status = 'approved'
+          and r.project_id in (select a.project_id from a)) d`;
+}
+
+/** Months 1..12 of the curve from the row of {@link cockpitCurveSql}: running sums plus each month's point. */
+export function cumulativeCurves(row: Record<string, string>, month: number): CockpitSeries['months'] {
+  const running = { adj: '0', base: '0', done: '0' };
+  return seriesMonths.map((m) => {
+    running.adj = addDecimals([running.adj, row[`adj_inc_${m}`] ?? '0']);
+    running.base = addDecimals([running.base, row[`base_inc_${m}`] ?? '0']);
+    running.done = addDecimals([running.done, row[`done_${m}`] ?? '0']);
+    return {
+      month: m,
+      baselineCumulativeWanYuan: decimal(addDecimals([running.base, row[`base_pt_${m}`] ?? '0'])),
+      adjustedCumulativeWanYuan: decimal(addDecimals([running.adj, row[`adj_pt_${m}`] ?? '0'])),
+      actualYtdWanYuan: m <= month ? decimal(running.done) : null,
+    };
+  });
+}
