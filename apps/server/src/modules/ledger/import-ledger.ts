@@ -150,11 +150,13 @@ export async function importLedger(ctx: Ctx, input: ImportLedgerInput): Promise<
 async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Promise<LedgerImportOutcome> {
   const refs = await LedgerReferences.load(tx, ctx);
   const index = await ProjectIndex.load(tx);
+  await refs.loadOwners(input.parsed.records.flatMap((r) => (r.owner ? [r.owner] : [])));
   const memo = createLookupMemo();
   // New projects are written in batches; a row naming a project still in the batch flushes it first.
   const pending: { action: LedgerRecordAction; prepared: PreparedProject }[] = [];
   const pendingKeys = new Set<string>();
   const flush = async () => {
+    await refs.writeAudits();
     if (pending.length === 0) return;
     const ids = await writeProjects(
       tx,
