@@ -79,6 +79,10 @@ describe('ledger check', () => {
     expect(await page.getByTestId('ledger-plan').textContent()).toContain('新建 5 个项目');
     const actions = page.getByTestId('ledger-actions-table').getByTestId('ledger-action');
     expect(await actions.allTextContents()).toEqual(Array(5).fill('新建'));
+    // the title says 2025年: the four rows with 年度计划投资 become 2025 draft plans
+    expect(await page.getByTestId('ledger-plan-figures').textContent()).toContain(
+      '年度计划投资写入 2025 年度计划草稿：新建 4 个',
+    );
     await screenshot(page, 'ledger-import-preview');
 
     await page.getByTestId('ledger-confirm').click();
@@ -89,6 +93,9 @@ describe('ledger check', () => {
     const counts = page.getByTestId('ledger-imported-counts');
     await counts.waitFor();
     expect(await counts.textContent()).toContain('新建 5 个项目，更新 0 个，无变化 0 个');
+    expect(await page.getByTestId('ledger-imported-plans').textContent()).toBe(
+      '2025 年度计划草稿：新建 4 个，更新 0 个，未修改 0 个。',
+    );
     await screenshot(page, 'ledger-imported');
 
     await page.getByTestId('ledger-to-projects').click();
@@ -107,6 +114,7 @@ describe('ledger check', () => {
       '新建 0 个项目、更新 0 个，5 个无变化',
     );
     expect(await actions.allTextContents()).toEqual(Array(5).fill('无变化'));
+    expect(await page.getByTestId('ledger-plan-figures').textContent()).toContain('新建 0 个，更新 0 个');
   });
 
   it('does not offer the ledger import to a project owner', async () => {

@@ -2,7 +2,7 @@
  * Ledger benchmark: parse a 50,000-row ledger (streaming read, every cell through the parsing
  * rules) and report time and peak memory; then COMMIT it into the demo database on PGlite with
  * `importLedger` (one transaction, the project use cases' create path, one audit event per
- * project) and import it again (every record unchanged). `BENCH_IMPORT_ROWS` shrinks the commit
+ * project, the 年度计划投资 into draft plans) and import it again (every record unchanged). `BENCH_IMPORT_ROWS` shrinks the commit
  * part for a quick look. Prints Markdown tables for PERFORMANCE.md.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -118,13 +118,15 @@ await handle.close();
 console.log(
   `\n### Ledger import COMMIT on PGlite (${importRows.toLocaleString('en')} rows, one transaction)\n`,
 );
-console.log('| run | created | unchanged | owners created | time s | rows/s |\n|---|---|---|---|---|---|');
+console.log(
+  '| run | created | unchanged | owners created | plans created | time s | rows/s |\n|---|---|---|---|---|---|---|',
+);
 for (const [label, run] of [
   ['first import', first],
   ['same file again', again],
 ] as const) {
   const c = run.result.counts;
   console.log(
-    `| ${label} | ${c.created} | ${c.unchanged} | ${c.ownersCreated} | ${run.seconds.toFixed(1)} | ${Math.round(importRows / run.seconds)} |`,
+    `| ${label} | ${c.created} | ${c.unchanged} | ${c.ownersCreated} | ${c.plansCreated} | ${run.seconds.toFixed(1)} | ${Math.round(importRows / run.seconds)} |`,
   );
 }

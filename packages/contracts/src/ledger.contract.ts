@@ -37,6 +37,13 @@ export const LedgerRecordAction = z.object({
   regionCode: z.string().nullable().describe('项目所在区划'),
   projectId: z.string().nullable().describe('已有项目或新建项目的编号（预检时新建项目的编号不会保留）'),
   changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  planYear: z.number().int().nullable().describe('年度计划投资写入的计划年度；该行没有年度计划投资时为 null'),
+  planAction: z
+    .enum(['create', 'update', 'unchanged', 'frozen', 'split'])
+    .nullable()
+    .describe(
+      '对该项目年度计划草稿的处理：新建 / 更新计划投资 / 无变化 / 计划已冻结未修改 / 草稿已分解且金额不符未修改；没有年度计划投资时为 null',
+    ),
 });
 export type LedgerRecordAction = z.infer<typeof LedgerRecordAction>;
 
@@ -47,7 +54,15 @@ export const LedgerImportCounts = z.object({
   invalid: z.number().int(),
   ownersCreated: z.number().int(),
   domainsCreated: z.number().int(),
+  plansCreated: z.number().int().describe('新建的年度计划草稿数'),
+  plansUpdated: z.number().int().describe('更新了计划投资的年度计划草稿数'),
+  plansSkipped: z
+    .number()
+    .int()
+    .describe('未修改的年度计划数（已冻结，或草稿已分解且金额不符），每个都有提示'),
 });
+
+const planYears = z.array(z.number().int()).describe('年度计划投资写入的计划年度');
 
 const problem = z.object({
   sheet,
@@ -64,6 +79,7 @@ export const LedgerImportResult = z.object({
   problems: z.array(problem),
   ownersCreated: z.array(z.object({ name: z.string(), regionCode: z.string() })),
   domainsCreated: z.array(z.string()),
+  planYears,
 });
 export type LedgerImportResult = z.infer<typeof LedgerImportResult>;
 
@@ -80,6 +96,7 @@ export const LedgerPreview = z.object({
   actions: z.array(LedgerRecordAction).describe('导入时对每条记录的处理，与确认导入走同一段代码（事务回滚）'),
   counts: LedgerImportCounts,
   isBlocked: z.boolean().describe('有错误时不能导入'),
+  planYears,
   totals: z.object({
     records: z.number().int(),
     totalInvestmentWanYuan: z.number(),

@@ -74,6 +74,9 @@ describe('tuijin import ledger', () => {
     const badRegion = await run('import', 'ledger', notExcel, '--dry-run', '--region', '蕉城');
     expect(badRegion.code).toBe(2);
     expect(badRegion.err).toContain('--region');
+    const badYear = await run('import', 'ledger', notExcel, '--as', 'jiaocheng', '--year', '26');
+    expect(badYear.code).toBe(2);
+    expect(badYear.err).toContain('参数 --year 无效');
   });
 });
 
@@ -101,10 +104,30 @@ describe.skipIf(process.env.TUIJIN_TEST_ENGINE === 'postgresql')('tuijin import 
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     expect(first.out).toContain('已导入：新建 5 个项目，更新 0 个，无变化 0 个');
+    // the title says 2025年: every record with a 年度计划投资 gets a 2025 draft plan
+    expect(first.out).toMatch(/年度计划（2025 年）：新建草稿 [1-5] 个，更新 0 个/);
     const second = await run('import', 'ledger', file, '--as', 'jiaocheng', '--json');
     expect(second.code).toBe(0);
     const result = JSON.parse(second.out);
-    expect(result.counts).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
+    expect(result.counts).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 5,
+      plansCreated: 0,
+      plansUpdated: 0,
+    });
+    expect(result.planYears).toEqual([2025]);
+  }, 120_000);
+
+  it('writes the plan figures into the year given by --year', async () => {
+    const run2027 = await run('import', 'ledger', file, '--as', 'jiaocheng', '--year', '2027', '--json');
+    expect(run2027.code).toBe(0);
+    const result = JSON.parse(run2027.out);
+    expect(result.planYears).toEqual([2027]);
+    const planned = result.actions.filter((a: { planAction: string | null }) => a.planAction !== null);
+    expect(planned.length).toBeGreaterThan(0);
+    expect(result.counts.plansCreated).toBe(planned.length);
+    expect(planned.every((a: { planYear: number }) => a.planYear === 2027)).toBe(true);
   }, 120_000);
 
   it('refuses an account without the permission, one outside the jurisdiction, and an unknown one', async () => {

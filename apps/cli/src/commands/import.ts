@@ -16,6 +16,7 @@ interface LedgerOptions {
   dryRun?: boolean;
   json?: boolean;
   region?: string;
+  year?: string;
   as?: string;
 }
 
@@ -36,16 +37,24 @@ export function registerImportCommands(program: Command, io: Io) {
     .command('ledger')
     .description(
       '导入项目台账 Excel（.xlsx）：--dry-run 只预检（识别项目行、单位换算、分类、级别与年限）；' +
-        '否则以 --as 指定的账号身份在一个事务内新建/更新项目（权限与辖区与网页相同）',
+        '否则以 --as 指定的账号身份在一个事务内新建/更新项目（权限与辖区与网页相同），' +
+        '并把年度计划投资写入该年度的计划草稿（--year）',
     )
     .argument('<file>', '台账文件（.xlsx）')
     .option('--dry-run', '只检查、不写入')
     .option('--json', '以一个 JSON 对象输出结果')
     .option('--region <code>', '全部项目所在区划代码；不指定时按工作表名识别，否则为本单位区划')
+    .option(
+      '--year <year>',
+      '年度计划投资写入的计划年度（草稿；已冻结的计划不改）；不指定时取台账标题中的年份，再缺省为今年',
+    )
     .option('--as <username>', '以哪个账号的身份导入（提交导入时必填）')
     .action(async (file: string, options: LedgerOptions) => {
       if (options.region !== undefined && !/^[0-9A-Za-z-]{2,20}$/.test(options.region))
         throw new CliError(`参数 --region 无效：“${options.region}”不是区划代码（如 350902）`, 2);
+      const year = options.year === undefined ? null : Number(options.year);
+      if (options.year !== undefined && (!/^\d{4}$/.test(options.year) || year! < 2000 || year! > 2100))
+        throw new CliError(`参数 --year 无效：“${options.year}”应为 2000–2100 之间的年份（如 2026）`, 2);
       if (!options.dryRun && !options.as)
         throw new CliError('提交导入须用 --as <用户名> 指明以谁的身份导入（只预检请加 --dry-run）', 2);
       const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
@@ -67,6 +76,7 @@ export function registerImportCommands(program: Command, io: Io) {
           const outcome = await importLedger(ctx, {
             parsed,
             regionCode: options.region ?? null,
+            year,
             fileName: file.split(/[\\/]/).pop() ?? null,
           });
           const result = presentLedgerImport(outcome);
@@ -78,6 +88,10 @@ export function registerImportCommands(program: Command, io: Io) {
           io.out(
             `已导入：新建 ${c.created} 个项目，更新 ${c.updated} 个，无变化 ${c.unchanged} 个；` +
               `新登记业主单位 ${c.ownersCreated} 个，新增领域 ${c.domainsCreated} 个\n`,
+          );
+          io.out(
+            `年度计划（${result.planYears.length > 0 ? `${result.planYears.join('、')} 年` : '无年度计划投资'}）：` +
+              `新建草稿 ${c.plansCreated} 个，更新 ${c.plansUpdated} 个，未修改（已冻结等）${c.plansSkipped} 个\n`,
           );
           for (const p of result.problems) io.out(problemLine(p));
         } catch (error) {

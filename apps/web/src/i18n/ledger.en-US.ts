@@ -57,7 +57,12 @@ export const ledgerEnUS: typeof ledgerZhCN = {
     plan: 'Importing will create {{created}} projects and update {{updated}}; {{unchanged}} are unchanged and {{invalid}} have errors.',
     blocked: 'The ledger has errors: fix them and upload it again to import',
     planFiguresNote:
-      'Annual plan and completed-to-date figures are shown in the check only; the import does not write them (annual plans manage them).',
+      'Annual planned investment goes into the {{years}} draft annual plans: {{created}} created, {{updated}} updated, {{skipped}} left unchanged (frozen plans are not changed; use a mid-year adjustment). Completed-to-date is not written.',
+    planFiguresNone:
+      'The ledger has no annual planned investment, so no annual plan is written; completed-to-date is not written.',
+    year: 'Plan year',
+    yearAuto: 'Automatic: the year in the title, else this year',
+    planColumn: 'Annual plan',
     cancel: 'Cancel',
     confirm: 'Confirm import',
     confirmTitle: 'Import this ledger?',
@@ -67,6 +72,8 @@ export const ledgerEnUS: typeof ledgerZhCN = {
     importedTitle: 'Ledger imported',
     importedCounts: '{{created}} projects created, {{updated}} updated, {{unchanged}} unchanged.',
     importedOwners: '{{count}} owner units registered.',
+    importedPlans:
+      '{{years}} draft annual plans: {{created}} created, {{updated}} updated, {{skipped}} left unchanged.',
     importedDomains: 'New domains: {{names}}.',
     importedWarnings:
       '{{count}} notes (such as responsible units or leaders not found); those fields were left empty and can be filled in on the project page.',
@@ -78,6 +85,13 @@ export const ledgerEnUS: typeof ledgerZhCN = {
     update: 'Update',
     unchanged: 'Unchanged',
     invalid: 'Has errors',
+  },
+  ledgerPlanActions: {
+    create: 'Draft created',
+    update: 'Draft updated',
+    unchanged: 'Unchanged',
+    frozen: 'Plan is frozen and was not changed; use a mid-year adjustment to change it',
+    split: 'Draft is split and the amount does not match; not changed',
   },
   ledgerFields: {
     code: 'Project code',

@@ -54,7 +54,12 @@ export const ledgerZhCN = {
     changes: '变化的字段',
     plan: '确认导入将新建 {{created}} 个项目、更新 {{updated}} 个，{{unchanged}} 个无变化，{{invalid}} 个有错误。',
     blocked: '台账有错误，改正后重新上传才能导入',
-    planFiguresNote: '年度计划投资和累计完成投资只在预检中显示，导入不写入（由年度计划功能管理）。',
+    planFiguresNote:
+      '年度计划投资写入 {{years}} 年度计划草稿：新建 {{created}} 个，更新 {{updated}} 个，未修改 {{skipped}} 个（已冻结的计划不改，请走年中调整）；累计完成投资不写入。',
+    planFiguresNone: '台账没有年度计划投资，不写入年度计划；累计完成投资不写入。',
+    year: '计划年度',
+    yearAuto: '自动：取标题中的年份，否则为今年',
+    planColumn: '年度计划',
     cancel: '取消',
     confirm: '确认导入',
     confirmTitle: '确认导入台账？',
@@ -64,6 +69,8 @@ export const ledgerZhCN = {
     importedTitle: '台账已导入',
     importedCounts: '新建 {{created}} 个项目，更新 {{updated}} 个，无变化 {{unchanged}} 个。',
     importedOwners: '新登记业主单位 {{count}} 个。',
+    importedPlans:
+      '{{years}} 年度计划草稿：新建 {{created}} 个，更新 {{updated}} 个，未修改 {{skipped}} 个。',
     importedDomains: '新增领域：{{names}}。',
     importedWarnings: '有 {{count}} 条提示（如找不到的责任单位、挂钩领导），相关字段留空，可在项目页补充。',
     toProjects: '查看项目库',
@@ -74,6 +81,13 @@ export const ledgerZhCN = {
     update: '更新',
     unchanged: '无变化',
     invalid: '有错误',
+  },
+  ledgerPlanActions: {
+    create: '新建草稿',
+    update: '更新草稿',
+    unchanged: '无变化',
+    frozen: '计划已冻结，未修改；如需调整请走年中调整',
+    split: '草稿已分解且金额不符，未修改',
   },
   ledgerFields: {
     code: '项目代码',

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   importedStage,
   ledgerLevels,
+  ledgerPlanYear,
   matchDomainName,
   officeListLevel,
   regionFromSheetName,
+  yearFromTitle,
 } from './import-rules';
 
 describe('ledgerLevels', () => {
@@ -75,5 +77,32 @@ describe('importedStage', () => {
     [2015, { stage: 'underway', constructionType: 'continuing' }],
   ] as const)('start %i in 2026 → %j', (startYear, expected) => {
     expect(importedStage(startYear, 2026)).toEqual(expected);
+  });
+});
+
+describe('yearFromTitle', () => {
+  it.each([
+    ['2026年宁德市重点项目建设计划表', 2026],
+    ['蕉城区 2025 年重点项目', 2025],
+    ['重点项目台账（2024年度）', 2024],
+    ['宁德市重点项目建设计划表', null],
+    ['2025.07-2028', null],
+    [null, null],
+  ] as const)('%s → %s', (title, year) => {
+    expect(yearFromTitle(title)).toBe(year);
+  });
+});
+
+describe('ledgerPlanYear', () => {
+  it('takes the explicit year over any title', () => {
+    expect(ledgerPlanYear(2027, ['2026年重点项目'], 2025)).toBe(2027);
+  });
+
+  it("takes the first title naming a year, the sheet's own first", () => {
+    expect(ledgerPlanYear(null, ['重点项目表', '2026年重点项目', '2024年重点项目'], 2025)).toBe(2026);
+  });
+
+  it('falls back to the current year', () => {
+    expect(ledgerPlanYear(undefined, ['重点项目表', null], 2025)).toBe(2025);
   });
 });

@@ -87,3 +87,27 @@ export function importedStage(
   if (startYear === currentYear) return { stage: 'started', constructionType: 'new' };
   return { stage: 'underway', constructionType: 'continuing' };
 }
+
+/** The year a ledger title names (`2026年宁德市重点项目建设计划表` → 2026), else null. */
+export function yearFromTitle(title: string | null | undefined): number | null {
+  const found = title?.match(/((?:19|20)\d{2})\s*年/);
+  return found ? Number(found[1]) : null;
+}
+
+/**
+ * The year whose annual plans a ledger's 年度计划投资 figures go into: the year given explicitly
+ * (CLI `--year`, the form's year, the API's `year`), else the first year a title names (the
+ * sheet's own title first), else the current year.
+ */
+export function ledgerPlanYear(
+  explicit: number | null | undefined,
+  titles: readonly (string | null | undefined)[],
+  currentYear: number,
+): number {
+  if (explicit !== null && explicit !== undefined) return explicit;
+  for (const title of titles) {
+    const year = yearFromTitle(title);
+    if (year !== null) return year;
+  }
+  return currentYear;
+}

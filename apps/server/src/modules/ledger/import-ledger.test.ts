@@ -50,8 +50,11 @@ describe('importLedger', () => {
     const outcome = await importLedger(ctx, { parsed, fileName: '蕉城区台账.xlsx' });
     expect(outcome.counts).toMatchObject({ created: 5, updated: 0, unchanged: 0, ownersCreated: 0 });
     expect(await projectCount()).toBe(before.projects + 5);
-    // one event per project, one summary
-    expect(await auditCount()).toBe(before.audit + 5 + 1);
+    // one event per project, one per draft plan (the rows with 年度计划投资), one summary
+    const withPlan = parsed.records.filter((r) => r.annualPlanWanYuan !== null).length;
+    expect(outcome.counts).toMatchObject({ plansCreated: withPlan, plansUpdated: 0 });
+    expect(outcome.planYears).toEqual([2025]);
+    expect(await auditCount()).toBe(before.audit + 5 + withPlan + 1);
     const [battery] = await t.db.select().from(projects).where(eq(projects.name, '时代新能源锂电池扩产项目'));
     expect(battery).toMatchObject({
       regionCode: '350902',

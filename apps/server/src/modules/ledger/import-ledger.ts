@@ -6,6 +6,7 @@ import {
   importedStage,
   ledgerColumns,
   ledgerLevels,
+  ledgerPlanYear,
   officeListLevel,
   type ProjectLevel,
   pathInSubtree,
@@ -14,6 +15,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { recordAudit } from '../audit/record-audit';
+import { type DraftPlanAction, draftPlanIssues, writeDraftPlans } from '../plans/write-draft-plans';
 import { createLookupMemo } from '../projects/project-references';
 import {
   applyProjectUpdate,
@@ -38,6 +40,10 @@ export interface LedgerRecordAction {
   projectId: string | null;
   /** Changed fields with before/after, for an update. */
   changes: { field: string; before: unknown; after: unknown }[];
+  /** The annual plan year the row's 年度计划投资 goes into (null when the row has none or is invalid). */
+  planYear: number | null;
+  /** What was done with the project's draft plan for {@link planYear}. */
+  planAction: DraftPlanAction | null;
 }
 
 export interface LedgerImportOutcome {
@@ -50,7 +56,13 @@ export interface LedgerImportOutcome {
     invalid: number;
     ownersCreated: number;
     domainsCreated: number;
+    plansCreated: number;
+    plansUpdated: number;
+    /** Plans left as they were with a warning: frozen, or a draft split that the amount would break. */
+    plansSkipped: number;
   };
+  /** The plan years the ledger's 年度计划投资 went into. */
+  planYears: number[];
   ownersCreated: { name: string; regionCode: string }[];
   domainsCreated: string[];
   /** True when error problems block the commit. */
@@ -64,6 +76,8 @@ export interface ImportLedgerInput {
   /** Run everything, then roll back: the preview tells exactly what the commit would do. */
   dryRun?: boolean;
   fileName?: string | null;
+  /** Plan year for 年度计划投资; else the year a sheet title names, else the clock's year. */
+  year?: number | null;
 }
 
 /** Thrown by {@link importLedger} when the ledger has blocking problems; nothing was written. */
@@ -114,8 +128,11 @@ const fieldColumn: Record<string, ColumnKey> = {
  * not written, so importing the same file twice changes nothing. Every record is validated with the
  * project form's contract; any error — a parse error, a contract failure, a region outside the
  * actor's jurisdiction — refuses the whole import ({@link LedgerRefusedError}) and nothing is written.
- * Plan figures (年度计划投资, 累计完成) are not written here. With `dryRun` the same work runs and is
- * rolled back, so the preview tells the truth.
+ * A row's 年度计划投资 goes into its project's DRAFT annual plan for the plan year (`year`, else the
+ * year the sheet title names, else the clock's year) through {@link writeDraftPlans}: created, or
+ * updated when the amount differs; a frozen plan is left alone with a warning (年中调整 changes it).
+ * 累计完成 is not written anywhere. With `dryRun` the same work runs and is rolled back, so the
+ * preview tells the truth.
  */
 export async function importLedger(ctx: Ctx, input: ImportLedgerInput): Promise<LedgerImportOutcome> {
   authorize(ctx.actor, 'project.create');
@@ -124,7 +141,14 @@ export async function importLedger(ctx: Ctx, input: ImportLedgerInput): Promise<
       const outcome = await importInto(tx, ctx, input);
       if (input.dryRun || outcome.isBlocked) throw new Rollback(outcome);
       const { counts } = outcome;
-      if (counts.created + counts.updated + counts.ownersCreated + counts.domainsCreated > 0) {
+      const written =
+        counts.created +
+        counts.updated +
+        counts.ownersCreated +
+        counts.domainsCreated +
+        counts.plansCreated +
+        counts.plansUpdated;
+      if (written > 0) {
         await recordAudit(tx, ctx, {
           action: 'ledger.import',
           entityType: 'ledger',
@@ -135,6 +159,7 @@ export async function importLedger(ctx: Ctx, input: ImportLedgerInput): Promise<
             ...counts,
             ownersCreated: outcome.ownersCreated.map((o) => o.name),
             domainsCreated: outcome.domainsCreated,
+            planYears: outcome.planYears,
           },
         });
       }
@@ -150,11 +175,13 @@ export async function importLedger(ctx: Ctx, input: ImportLedgerInput): Promise<
 async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Promise<LedgerImportOutcome> {
   const refs = await LedgerReferences.load(tx, ctx);
   const index = await ProjectIndex.load(tx);
+  await refs.loadOwners(input.parsed.records.flatMap((r) => (r.owner ? [r.owner] : [])));
   const memo = createLookupMemo();
   // New projects are written in batches; a row naming a project still in the batch flushes it first.
   const pending: { action: LedgerRecordAction; prepared: PreparedProject }[] = [];
   const pendingKeys = new Set<string>();
   const flush = async () => {
+    await refs.writeAudits();
     if (pending.length === 0) return;
     const ids = await writeProjects(
       tx,
@@ -178,6 +205,19 @@ async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Pr
   if (!own) throw new AppError('FORBIDDEN', '本单位没有所属区划，不能导入台账');
   const officeLevel = officeListLevel(own.level);
   const currentYear = ctx.clock.now().getFullYear();
+  if (
+    input.year !== null &&
+    input.year !== undefined &&
+    !(Number.isInteger(input.year) && input.year >= 2000 && input.year <= 2100)
+  ) {
+    throw new AppError('VALIDATION_FAILED', `计划年度 ${input.year} 无效：应为 2000–2100 之间的年份`, [
+      { path: 'year', message: '计划年度应为 2000–2100 之间的年份' },
+    ]);
+  }
+  const titles = Object.values(input.parsed.sheetTitles);
+  const planYearOf = (sheet: string) =>
+    ledgerPlanYear(input.year, [input.parsed.sheetTitles[sheet], ...titles], currentYear);
+  const planned: { action: LedgerRecordAction; amount: string }[] = [];
   const problems = [...input.parsed.problems];
   const actions: LedgerRecordAction[] = [];
   const rowsWithErrors = new Set(
@@ -202,6 +242,8 @@ async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Pr
       regionCode: null,
       projectId: null,
       changes: [],
+      planYear: null,
+      planAction: null,
     };
     actions.push(action);
     const region = chosen ?? refs.sheetRegion(record.sheet) ?? own;
@@ -214,6 +256,13 @@ async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Pr
     for (const [key, message] of missing) problem(key, 'error', message);
     if (missing.length > 0 || rowsWithErrors.has(`${record.sheet}\u0000${record.row}`) || !record.name)
       continue;
+    const amountIssues = record.annualPlanWanYuan === null ? [] : draftPlanIssues(record.annualPlanWanYuan);
+    for (const message of amountIssues)
+      problem('annualPlan', 'error', `${ledgerColumns.annualPlan.label}：${message}`);
+    if (amountIssues.length > 0) continue;
+    const planIt = () => {
+      if (record.annualPlanWanYuan !== null) planned.push({ action, amount: record.annualPlanWanYuan });
+    };
 
     const existingOwner = await refs.existingOwner(record.owner!, region, ctx.actor);
     const keys = [
@@ -274,6 +323,7 @@ async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Pr
           `name\u0000${ownerOrganisationId}\u0000${parsed.data.name}`,
         ];
         pending.push({ action, prepared });
+        planIt();
         for (const key of newKeys) pendingKeys.add(key);
         if (pending.length >= 500) await flush();
         continue;
@@ -296,6 +346,7 @@ async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Pr
       action.projectId = match.id;
       if (Object.keys(changes).length === 0) {
         action.action = 'unchanged';
+        planIt();
         continue;
       }
       const clash = index.match(parsed.data.code, parsed.data.name, parsed.data.ownerOrganisationId);
@@ -308,6 +359,7 @@ async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Pr
       await index.refresh(tx, [match.id], [match]);
       action.action = 'update';
       action.changes = Object.entries(changes).map(([field, c]) => ({ field, ...c }));
+      planIt();
     } catch (error) {
       if (!(error instanceof AppError) || !['VALIDATION_FAILED', 'CONFLICT'].includes(error.code))
         throw error;
@@ -316,7 +368,9 @@ async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Pr
     }
   }
   await flush();
+  await writePlans(tx, ctx, input.parsed, planned, planYearOf, problems);
 
+  const plans = actions.map((a) => a.planAction);
   const counts = {
     created: actions.filter((a) => a.action === 'create').length,
     updated: actions.filter((a) => a.action === 'update').length,
@@ -324,6 +378,9 @@ async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Pr
     invalid: actions.filter((a) => a.action === 'invalid').length,
     ownersCreated: refs.ownersCreated.length,
     domainsCreated: refs.domainsCreated.length,
+    plansCreated: plans.filter((p) => p === 'create').length,
+    plansUpdated: plans.filter((p) => p === 'update').length,
+    plansSkipped: plans.filter((p) => p === 'frozen' || p === 'split').length,
   };
   const isBlocked = problems.some((p) => p.severity === 'error');
   const sheetOrder = [...new Set(input.parsed.records.map((r) => r.sheet))];
@@ -334,8 +391,54 @@ async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Pr
     counts,
     ownersCreated: refs.ownersCreated,
     domainsCreated: refs.domainsCreated,
+    planYears: [...new Set(planned.flatMap((p) => p.action.planYear ?? []))].sort((a, b) => a - b),
     isBlocked,
   };
+}
+
+/** The warning a row gets when its project's plan is left as it was. */
+const planSkipMessages: Partial<Record<DraftPlanAction, string>> = {
+  frozen: '计划已冻结，未修改；如需调整请走年中调整',
+  split: '该项目年度计划草稿已按月或按季分解，台账金额与分解合计不符，未修改；请在年度计划中调整',
+};
+
+/**
+ * Writes the 年度计划投资 of the rows that became (or matched) a project into draft plans, sets each
+ * row's plan year and action, and warns on each plan left alone.
+ */
+async function writePlans(
+  tx: Queryable,
+  ctx: Ctx,
+  parsed: ParsedLedger,
+  planned: readonly { action: LedgerRecordAction; amount: string }[],
+  planYearOf: (sheet: string) => number,
+  problems: LedgerImportOutcome['problems'],
+) {
+  const items = planned.filter((p) => p.action.projectId !== null);
+  for (const p of items) p.action.planYear = planYearOf(p.action.sheet);
+  const done = await writeDraftPlans(
+    tx,
+    ctx,
+    items.map((p) => ({
+      projectId: p.action.projectId!,
+      year: p.action.planYear!,
+      plannedInvestmentWanYuan: p.amount,
+    })),
+    'ledger.import',
+  );
+  items.forEach((p, i) => {
+    const planAction = done[i]!;
+    p.action.planAction = planAction;
+    const message = planSkipMessages[planAction];
+    if (message)
+      problems.push({
+        sheet: p.action.sheet,
+        row: p.action.row,
+        column: parsed.sheetColumns[p.action.sheet]?.annualPlan ?? null,
+        severity: 'warning',
+        message,
+      });
+  });
 }
 
 /** The cells a project cannot do without, each a plain-Chinese problem when blank. */

@@ -64,6 +64,7 @@ export function presentLedgerCheck(parsed: ParsedLedger, outcome: LedgerImportOu
     actions: outcome.actions,
     counts: outcome.counts,
     isBlocked: outcome.isBlocked,
+    planYears: outcome.planYears,
   };
 }
 
@@ -75,6 +76,7 @@ export function presentLedgerImport(outcome: LedgerImportOutcome) {
     problems: outcome.problems.map(presentProblem),
     ownersCreated: outcome.ownersCreated,
     domainsCreated: outcome.domainsCreated,
+    planYears: outcome.planYears,
   };
 }
 

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { dictionaryEntries, organisations, projects, regions, users } from '../../db/schema';
-import { diffChanges, recordAudit } from '../audit/record-audit';
+import { type AuditInput, diffChanges, recordAudit, recordAudits } from '../audit/record-audit';
 
 type Region = { code: string; name: string; path: string; level: 'province' | 'city' | 'county' | 'zone' };
 
@@ -21,6 +21,10 @@ export class LedgerReferences {
   private departments: { id: string; name: string; regionPath: string }[] = [];
   private domains: string[] = [];
   private readonly owners = new Map<string, string | null>();
+  /** Active owner units by name, for the names loaded so far (and those this import registers). */
+  private readonly ownersByName = new Map<string, { id: string; regionPath: string }[]>();
+  /** Audit events of registered owner units, written in one go by {@link writeAudits}. */
+  private readonly pendingAudits: AuditInput[] = [];
   private readonly sheetRegions = new Map<string, Region | null>();
   readonly ownersCreated: { name: string; regionCode: string }[] = [];
   readonly domainsCreated: string[] = [];
@@ -78,16 +82,34 @@ export class LedgerReferences {
     return found[0]?.id ?? null;
   }
 
+  /**
+   * Loads the active owner units bearing any of these names in one query per thousand names, so
+   * {@link existingOwner} answers from memory (a ledger names a few hundred owners over many rows).
+   */
+  async loadOwners(names: Iterable<string>): Promise<void> {
+    const wanted = [...new Set(names)].filter((name) => !this.ownersByName.has(name));
+    for (const name of wanted) this.ownersByName.set(name, []);
+    for (let i = 0; i < wanted.length; i += 1000) {
+      const rows = await this.tx
+        .select({ id: organisations.id, name: organisations.name, regionPath: organisations.regionPath })
+        .from(organisations)
+        .where(
+          and(
+            inArray(organisations.name, wanted.slice(i, i + 1000)),
+            eq(organisations.kind, 'owner'),
+            eq(organisations.isActive, true),
+          ),
+        );
+      for (const row of rows) this.ownersByName.get(row.name)!.push(row);
+    }
+  }
+
   /** An existing owner unit of this name for a project in `region`: same region first, then its line. */
   async existingOwner(name: string, region: Region, actor: Actor): Promise<string | null> {
     const key = `${region.code}\u0000${name}`;
     if (this.owners.has(key)) return this.owners.get(key) ?? null;
-    const rows = await this.tx
-      .select({ id: organisations.id, regionPath: organisations.regionPath })
-      .from(organisations)
-      .where(
-        and(eq(organisations.name, name), eq(organisations.kind, 'owner'), eq(organisations.isActive, true)),
-      );
+    await this.loadOwners([name]);
+    const rows = this.ownersByName.get(name)!;
     const usable = rows
       .filter((o) => related(o.regionPath, region.path) || pathInSubtree(o.regionPath, actor.regionPath))
       .sort((a, b) => Number(b.regionPath === region.path) - Number(a.regionPath === region.path));
@@ -96,7 +118,11 @@ export class LedgerReferences {
     return id;
   }
 
-  /** Registers an owner unit the ledger names but the library lacks, in the project's region (audited). */
+  /**
+   * Registers an owner unit the ledger names but the library lacks, in the project's region. Its
+   * `organisation.create` audit event waits for {@link writeAudits}, which the import calls before
+   * writing any project that points at it.
+   */
   async createOwner(name: string, region: Region): Promise<string> {
     const now = this.ctx.clock.now();
     const values = { name, kind: 'owner' as const, regionCode: region.code };
@@ -104,7 +130,7 @@ export class LedgerReferences {
       .insert(organisations)
       .values({ ...values, regionPath: region.path, createdAt: now, updatedAt: now })
       .returning({ id: organisations.id });
-    await recordAudit(this.tx, this.ctx, {
+    this.pendingAudits.push({
       action: 'organisation.create',
       entityType: 'organisation',
       entityId: row!.id,
@@ -113,8 +139,15 @@ export class LedgerReferences {
       detail: { source: 'ledger.import' },
     });
     this.owners.set(`${region.code}\u0000${name}`, row!.id);
+    if (!this.ownersByName.has(name)) this.ownersByName.set(name, []);
+    this.ownersByName.get(name)!.push({ id: row!.id, regionPath: region.path });
     this.ownersCreated.push({ name, regionCode: region.code });
     return row!.id;
+  }
+
+  /** Writes the audit events of the owner units registered since the last call, in order. */
+  async writeAudits(): Promise<void> {
+    await recordAudits(this.tx, this.ctx, this.pendingAudits.splice(0));
   }
 
   /** The domain dictionary name for a category; a category nothing matches is added (audited). */

@@ -15,11 +15,15 @@ function upload(
   bytes: Buffer,
   url = '/api/ledger/preview',
   region: string | null = null,
+  year: string | null = null,
 ) {
   const boundary = '----tuijin-ledger';
   const payload = Buffer.concat([
     Buffer.from(
       region ? `--${boundary}\r\nContent-Disposition: form-data; name="region"\r\n\r\n${region}\r\n` : '',
+    ),
+    Buffer.from(
+      year ? `--${boundary}\r\nContent-Disposition: form-data; name="year"\r\n\r\n${year}\r\n` : '',
     ),
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
@@ -79,6 +83,26 @@ describe('ledger import endpoint', () => {
     const again = await upload(county.cookie, '蕉城区台账.xlsx', ledger, '/api/ledger/import');
     expect(again.json().counts).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
     expect((await county.get('/api/projects?pageSize=1')).body.totals.count).toBe(before + 5);
+    // the form's year overrides the title's 2025年; a year that is not one is a 400 on `year`
+    const in2027 = await upload(
+      county.cookie,
+      '蕉城区台账.xlsx',
+      ledger,
+      '/api/ledger/preview',
+      null,
+      '2027',
+    );
+    expect(in2027.json()).toMatchObject({ planYears: [2027], counts: { plansCreated: 4 } });
+    const badYear = await upload(
+      county.cookie,
+      '蕉城区台账.xlsx',
+      ledger,
+      '/api/ledger/import',
+      null,
+      '20x6',
+    );
+    expect(badYear.statusCode).toBe(400);
+    expect(badYear.json().error.details[0].path).toBe('year');
   });
 
   it('refuses with 422 and the problems list when a row blocks, and 400 for a region outside the office', async () => {

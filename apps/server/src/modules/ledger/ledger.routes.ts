@@ -11,7 +11,22 @@ import { buildLedgerTemplate } from './ledger-template';
 import { parseLedger } from './parse-ledger';
 import { ledgerLimits } from './xlsx-guard';
 
-/** The uploaded ledger and the optional `region` form field (sent before or after the file). */
+/** A `year` form field: a whole year 2000–2100, else a clear refusal. */
+function planYearField(value: string): number {
+  const year = Number(value);
+  if (!/^\d{4}$/.test(value) || year < 2000 || year > 2100)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `计划年度“${value.slice(0, 20)}”无效：应为 2000–2100 之间的年份`,
+      [{ path: 'year', message: '计划年度应为 2000–2100 之间的年份' }],
+    );
+  return year;
+}
+
+/**
+ * The uploaded ledger and the optional form fields (sent before or after the file): `region` (where
+ * every record is) and `year` (the plan year its 年度计划投资 goes into).
+ */
 async function readLedgerUpload(request: FastifyRequest) {
   if (!request.isMultipart()) {
     throw new AppError('VALIDATION_FAILED', '请以 multipart/form-data 上传台账文件', [
@@ -20,11 +35,14 @@ async function readLedgerUpload(request: FastifyRequest) {
   }
   let file: { bytes: Buffer; fileName: string } | null = null;
   let regionCode: string | null = null;
+  let year: number | null = null;
   const parts = request.parts({ limits: { fileSize: ledgerLimits.maxFileBytes, files: 1, fields: 4 } });
   for await (const part of parts) {
     if (part.type === 'field') {
       if (part.fieldname === 'region' && typeof part.value === 'string' && part.value.trim())
         regionCode = part.value.trim().slice(0, 20);
+      if (part.fieldname === 'year' && typeof part.value === 'string' && part.value.trim())
+        year = planYearField(part.value.trim());
       continue;
     }
     const bytes = await part.toBuffer();
@@ -37,7 +55,7 @@ async function readLedgerUpload(request: FastifyRequest) {
   }
   if (!file)
     throw new AppError('VALIDATION_FAILED', '请选择台账文件', [{ path: 'file', message: '没有文件' }]);
-  return { ...file, regionCode };
+  return { ...file, regionCode, year };
 }
 
 /**
@@ -63,6 +81,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps) {
       const outcome = await importLedger(deps.makeCtx(request), {
         parsed,
         regionCode: upload.regionCode,
+        year: upload.year,
         dryRun: true,
       });
       return presentLedgerCheck(parsed, outcome);
@@ -74,7 +93,8 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps) {
     {
       config: { access: 'project.create' },
       schema: {
-        summary: '导入项目台账 Excel：一个事务内新建/更新项目；有错误时整体拒绝（422）且不写入',
+        summary:
+          '导入项目台账 Excel：一个事务内新建/更新项目，年度计划投资写入该年度的计划草稿（表单字段 year，缺省取标题中的年份，再缺省为今年；已冻结的计划不改）；有错误时整体拒绝（422）且不写入',
         tags: ['ledger'],
         consumes: ['multipart/form-data'],
         response: { 200: LedgerImportResult, 422: LedgerImportRefused },
@@ -87,6 +107,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps) {
         const outcome = await importLedger(deps.makeCtx(request), {
           parsed,
           regionCode: upload.regionCode,
+          year: upload.year,
           fileName: upload.fileName,
         });
         return presentLedgerImport(outcome);

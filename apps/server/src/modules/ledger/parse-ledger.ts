@@ -60,6 +60,8 @@ export interface ParsedLedger {
   records: ParsedRecord[];
   /** Per sheet, the Excel column letter of each ledger column found in its header. */
   sheetColumns: Record<string, Partial<Record<ColumnKey, string>>>;
+  /** Per sheet with a header, the text of its first title row (`2026年重点项目建设计划表`). */
+  sheetTitles: Record<string, string>;
   skippedRows: { sheet: string; row: number; kind: Exclude<RowKind, 'data'> }[];
   problems: (LedgerProblem & { sheet: string })[];
 }
@@ -145,6 +147,10 @@ class SheetParser {
       return;
     }
     if (kind === 'header' && !this.headerRow) this.headerRow = row;
+    if (kind === 'title' && !(this.sheet in this.out.sheetTitles)) {
+      const text = row.cells.map(cleanText).find((t) => t !== null);
+      if (text) this.out.sheetTitles[this.sheet] = text;
+    }
     if (kind === 'title' || kind === 'units') {
       for (const cell of row.cells) this.unit = parseUnitFromText(cell) ?? this.unit;
     }
@@ -159,6 +165,7 @@ class SheetParser {
   finish(): void {
     // A sheet without a header is prose (填报说明…): its lines are notes, not titles.
     if (!this.headerRow) {
+      delete this.out.sheetTitles[this.sheet];
       for (const skipped of this.out.skippedRows)
         if (skipped.sheet === this.sheet && skipped.kind === 'title') skipped.kind = 'note';
     }
@@ -298,7 +305,7 @@ class SheetParser {
  */
 export async function parseLedger(bytes: Buffer): Promise<ParsedLedger> {
   checkXlsx(bytes);
-  const out: ParsedLedger = { records: [], sheetColumns: {}, skippedRows: [], problems: [] };
+  const out: ParsedLedger = { records: [], sheetColumns: {}, sheetTitles: {}, skippedRows: [], problems: [] };
   let current = null as { name: string; parser: SheetParser } | null;
   let hasHeader = false;
   for await (const row of readLedgerRows(bytes)) {

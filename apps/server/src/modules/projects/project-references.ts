@@ -16,12 +16,20 @@ const related = (a: string, b: string) => pathInSubtree(a, b) || pathInSubtree(b
 export type LookupMemo = <T>(key: string, load: () => Promise<T>) => Promise<T>;
 const noMemo: LookupMemo = (_key, load) => load();
 
-/** A memo over one transaction's lookups; only for lookups nothing in that transaction changes. */
+/**
+ * A memo over one transaction's lookups; only for lookups nothing in that transaction changes.
+ * `load` may answer a drizzle query builder: that is a lazy thenable which runs its query again on
+ * every `await`, so the memo settles it once into a real promise and keeps that.
+ */
 export function createLookupMemo(): LookupMemo {
   const seen = new Map<string, Promise<unknown>>();
   return <T>(key: string, load: () => Promise<T>) => {
-    if (!seen.has(key)) seen.set(key, load());
-    return seen.get(key) as Promise<T>;
+    let found = seen.get(key) as Promise<T> | undefined;
+    if (!found) {
+      found = Promise.resolve().then(load);
+      seen.set(key, found);
+    }
+    return found;
   };
 }
 

@@ -85,6 +85,22 @@ export function LedgerActions({
           ),
         },
         {
+          key: 'plan',
+          title: t('ledger.planColumn'),
+          width: 180,
+          render: (_, row) =>
+            row.planAction === null ? (
+              <Typography.Text type="secondary">—</Typography.Text>
+            ) : (
+              <Tag
+                color={row.planAction === 'frozen' || row.planAction === 'split' ? 'orange' : 'default'}
+                data-testid="ledger-plan-action"
+              >
+                {row.planYear} {t(`ledgerPlanActions.${row.planAction}`)}
+              </Tag>
+            ),
+        },
+        {
           key: 'changes',
           title: t('ledger.changes'),
           render: (_, row) =>

@@ -25,6 +25,16 @@ export function LedgerImported({ result, onAnother }: { result: LedgerImportResu
             {counts.ownersCreated > 0 && t('ledger.importedOwners', { count: counts.ownersCreated })}
             {counts.domainsCreated > 0 &&
               t('ledger.importedDomains', { names: result.domainsCreated.join('、') })}
+            {result.planYears.length > 0 && (
+              <span data-testid="ledger-imported-plans">
+                {t('ledger.importedPlans', {
+                  years: result.planYears.join('、'),
+                  created: counts.plansCreated,
+                  updated: counts.plansUpdated,
+                  skipped: counts.plansSkipped,
+                })}
+              </span>
+            )}
           </span>
         }
         extra={[

@@ -1,7 +1,19 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { fileRoutes, type LedgerImportResult, type LedgerPreview } from '@tuijin/contracts';
-import { Alert, Button, Card, Flex, Popconfirm, Progress, Spin, Table, Typography, Upload } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Flex,
+  InputNumber,
+  Popconfirm,
+  Progress,
+  Spin,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -10,29 +22,35 @@ import { projectKeys } from '../projects/projects.queries';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 import { LedgerImported } from './LedgerImported';
 import { LedgerResult } from './LedgerResult';
-import { importLedgerFile, LedgerRefusal, type LedgerUpload, previewLedger } from './ledger.api';
+import {
+  importLedgerFile,
+  type LedgerOptions,
+  LedgerRefusal,
+  type LedgerUpload,
+  previewLedger,
+} from './ledger.api';
 import { useLedgerColumns } from './ledger-columns';
 
-/** Why the server refused the file: its detail on `file` or `region`, else the error text. */
+/** Why the server refused the file: its detail on `file`, `region` or `year`, else the error text. */
 function refusalText(error: unknown): string {
   const detail =
     error instanceof ApiError
-      ? error.details.find((d) => d.path === 'file' || d.path === 'region')
+      ? error.details.find((d) => d.path === 'file' || d.path === 'region' || d.path === 'year')
       : undefined;
   return detail?.message ?? errorText(error);
 }
 
 /** Runs one upload at a time, aborting the previous one, and reports its upload progress. */
 function useUpload<T>(
-  send: (file: File, region: string | null, onProgress: (p: number) => void) => LedgerUpload<T>,
+  send: (file: File, options: LedgerOptions, onProgress: (p: number) => void) => LedgerUpload<T>,
 ) {
   const [percent, setPercent] = useState(0);
   const current = useRef<LedgerUpload<T> | null>(null);
-  const mutation = useMutation<T, unknown, { file: File; region: string | null }>({
-    mutationFn: ({ file, region }) => {
+  const mutation = useMutation<T, unknown, { file: File; options: LedgerOptions }>({
+    mutationFn: ({ file, options }) => {
       current.current?.abort();
       setPercent(0);
-      const upload = send(file, region, setPercent);
+      const upload = send(file, options, setPercent);
       current.current = upload;
       return upload.result.finally(() => {
         if (current.current === upload) current.current = null;
@@ -74,6 +92,8 @@ export default function LedgerPage() {
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [region, setRegion] = useState<string | null>(null);
+  const [year, setYear] = useState<number | null>(null);
+  const options: LedgerOptions = { regionCode: region, year };
   const check = useUpload<LedgerPreview>(previewLedger);
   const commit = useUpload<LedgerImportResult>(importLedgerFile);
   const columns = useLedgerColumns();
@@ -81,7 +101,7 @@ export default function LedgerPage() {
   const start = (chosen: File) => {
     setFile(chosen);
     commit.mutation.reset();
-    check.mutation.mutate({ file: chosen, region });
+    check.mutation.mutate({ file: chosen, options });
   };
   const cancel = () => {
     setFile(null);
@@ -91,7 +111,7 @@ export default function LedgerPage() {
   const confirm = () => {
     if (!file) return;
     commit.mutation.mutate(
-      { file, region },
+      { file, options },
       { onSuccess: () => void queryClient.invalidateQueries({ queryKey: projectKeys.all }) },
     );
   };
@@ -135,6 +155,18 @@ export default function LedgerPage() {
             placeholder={t('ledger.regionAuto')}
             disabled={check.mutation.isPending || commit.mutation.isPending}
             data-testid="ledger-region"
+          />
+          <Typography.Text>{t('ledger.year')}</Typography.Text>
+          <InputNumber<number>
+            min={2000}
+            max={2100}
+            precision={0}
+            style={{ width: 260 }}
+            value={year}
+            onChange={(value) => setYear(value ?? null)}
+            placeholder={t('ledger.yearAuto')}
+            disabled={check.mutation.isPending || commit.mutation.isPending}
+            data-testid="ledger-year"
           />
         </Flex>
         <div data-testid="ledger-upload">
@@ -215,7 +247,21 @@ export default function LedgerPage() {
             {preview.isBlocked && (
               <Alert type="error" showIcon title={t('ledger.blocked')} data-testid="ledger-blocked" />
             )}
-            <Alert type="info" showIcon title={t('ledger.planFiguresNote')} />
+            <Alert
+              type="info"
+              showIcon
+              data-testid="ledger-plan-figures"
+              title={
+                preview.planYears.length > 0
+                  ? t('ledger.planFiguresNote', {
+                      years: preview.planYears.join('、'),
+                      created: preview.counts.plansCreated,
+                      updated: preview.counts.plansUpdated,
+                      skipped: preview.counts.plansSkipped,
+                    })
+                  : t('ledger.planFiguresNone')
+              }
+            />
             {commit.mutation.isPending && (
               <UploadProgress
                 percent={commit.percent}

@@ -22,15 +22,21 @@ export class LedgerRefusal extends ApiError {
   }
 }
 
+/** The optional form fields sent with a ledger: where its projects are, which plan year. */
+export interface LedgerOptions {
+  regionCode: string | null;
+  year: number | null;
+}
+
 /**
- * Sends one ledger file as multipart (an optional `region` field, then the `file` part).
+ * Sends one ledger file as multipart (optional `region` and `year` fields, then the `file` part).
  * XMLHttpRequest rather than fetch, because only it reports upload progress; same origin, so the
  * browser sends Origin and the session cookie itself.
  */
 function uploadLedger<T>(
   url: string,
   file: File,
-  regionCode: string | null,
+  { regionCode, year }: LedgerOptions,
   onProgress: (percent: number) => void,
 ): LedgerUpload<T> {
   const request = new XMLHttpRequest();
@@ -73,6 +79,7 @@ function uploadLedger<T>(
     request.onabort = () => reject(new DOMException('aborted', 'AbortError'));
     const form = new FormData();
     if (regionCode) form.append('region', regionCode);
+    if (year !== null) form.append('year', String(year));
     form.append('file', file, file.name);
     request.send(form);
   });
@@ -83,15 +90,12 @@ function uploadLedger<T>(
  * The check: what an import would do with each record, computed by the import itself and rolled
  * back. No idempotency key: it writes nothing, so a retry is harmless.
  */
-export const previewLedger = (file: File, regionCode: string | null, onProgress: (percent: number) => void) =>
-  uploadLedger<LedgerPreview>(fileRoutes.previewLedger, file, regionCode, onProgress);
+export const previewLedger = (file: File, options: LedgerOptions, onProgress: (percent: number) => void) =>
+  uploadLedger<LedgerPreview>(fileRoutes.previewLedger, file, options, onProgress);
 
 /**
  * The import: one transaction on the server. A repeat is harmless by design — the records are
  * matched by code or name + owner, so a second run finds them unchanged and writes nothing.
  */
-export const importLedgerFile = (
-  file: File,
-  regionCode: string | null,
-  onProgress: (percent: number) => void,
-) => uploadLedger<LedgerImportResult>(fileRoutes.importLedger, file, regionCode, onProgress);
+export const importLedgerFile = (file: File, options: LedgerOptions, onProgress: (percent: number) => void) =>
+  uploadLedger<LedgerImportResult>(fileRoutes.importLedger, file, options, onProgress);
