@@ -257,7 +257,7 @@ export const dictionaryEntries = pgTable(
   'dictionary_entries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind', { enum: ['domain', 'industry', 'tag', 'fundingSource'] }).notNull(),
+    kind: text('kind', { enum: ['domain', 'industry', 'tag', 'fundingSource', 'problemCategory'] }).notNull(),
     name: text('name').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
     isActive: boolean('is_active').notNull().default(true),
