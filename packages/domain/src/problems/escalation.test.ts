@@ -19,7 +19,7 @@ describe('nextEscalation', () => {
   const route = chooseProblemRoute(
     [],
     { category: '用地', regionPath: '350000.350900', raisedOn: '2026-09-30' },
-    'office',
+    { organisationId: 'office' },
     china2025And2026,
   );
   const problem: EscalatingProblem = {

@@ -35,7 +35,12 @@ const rules: ProblemRoutingRule[] = [
 ];
 
 const route = (category: string, regionPath: string, list = rules) =>
-  chooseProblemRoute(list, { category, regionPath, raisedOn: '2026-03-02' }, 'office', china2025And2026);
+  chooseProblemRoute(
+    list,
+    { category, regionPath, raisedOn: '2026-03-02' },
+    { organisationId: 'office' },
+    china2025And2026,
+  );
 
 describe('chooseProblemRoute', () => {
   it.each([
@@ -61,11 +66,27 @@ describe('chooseProblemRoute', () => {
     const due = chooseProblemRoute(
       rules,
       { category: '资金', regionPath: '350000.350900.350921', raisedOn: '2026-09-30' },
-      'office',
+      { organisationId: 'office' },
       china2025And2026,
     );
     expect(due.limitWorkingDays).toBe(10);
     // 10-08 Thu, 09 Fri, 10 Sat (调休), 12–16, 19, 20.
     expect(due.dueOn).toBe('2026-10-20');
+  });
+});
+
+describe('chooseProblemRoute fallback limit', () => {
+  it('takes the ladder’s first-level limit when no rule applies', () => {
+    const route = chooseProblemRoute(
+      [],
+      { category: '其他', regionPath: '350000.350900', raisedOn: '2026-03-02' },
+      { organisationId: 'office', limitWorkingDays: 10 },
+      china2025And2026,
+    );
+    expect(route).toMatchObject({
+      handlerOrganisationId: 'office',
+      limitWorkingDays: 10,
+      dueOn: '2026-03-16',
+    });
   });
 });

@@ -45,14 +45,15 @@ const depth = (path: string) => path.split('.').length;
  * 秒推: picks the handler of a new problem. A rule applies when the project lies in its region's
  * subtree and its category is the problem's or empty (any). The most specific applicable rule
  * wins: the deepest region first (a county's rule beats its city's), then a named category over
- * "any"; ties go to the rule listed first. With no rule the problem goes to `fallbackOfficeId` (the
- * office of the project's region) with {@link defaultProblemLimitWorkingDays}. The due date counts
+ * "any"; ties go to the rule listed first. With no rule the problem goes to `fallback` (the office
+ * of the project's region) with its limit (the ladder's first level), else
+ * {@link defaultProblemLimitWorkingDays}. The due date counts
  * working days from the day it was raised (that day itself not counted), with 调休.
  */
 export function chooseProblemRoute(
   rules: readonly ProblemRoutingRule[],
   problem: { category: string; regionPath: string; raisedOn: string },
-  fallbackOfficeId: string,
+  fallback: { organisationId: string; limitWorkingDays?: number | null },
   calendar: HolidayCalendar,
 ): ProblemRoute {
   let best: ProblemRoutingRule | null = null;
@@ -66,9 +67,10 @@ export function chooseProblemRoute(
       bestScore = score;
     }
   }
-  const limitWorkingDays = best?.limitWorkingDays ?? defaultProblemLimitWorkingDays;
+  const limitWorkingDays =
+    best?.limitWorkingDays ?? fallback.limitWorkingDays ?? defaultProblemLimitWorkingDays;
   return {
-    handlerOrganisationId: best?.departmentId ?? fallbackOfficeId,
+    handlerOrganisationId: best?.departmentId ?? fallback.organisationId,
     ruleId: best?.id ?? null,
     limitWorkingDays,
     dueOn: addWorkingDays(problem.raisedOn, limitWorkingDays, calendar),
