@@ -3,7 +3,14 @@ import { AppError } from '@tuijin/domain';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { assertMayAct } from './problem-abilities';
-import { applyProblemMove, type LoadedProblem, loadProblem, notify, problemLink } from './problem-context';
+import {
+  applyProblemMove,
+  handlerUserOf,
+  type LoadedProblem,
+  loadProblem,
+  notify,
+  problemLink,
+} from './problem-context';
 
 /**
  * Records an answer on a loaded problem inside the caller's transaction and tells the raiser (used
@@ -19,7 +26,12 @@ export async function writeAnswer(
   const now = ctx.clock.now();
   const updated = await applyProblemMove(tx, ctx, loaded, loaded.problem.version, {
     action: 'answer',
-    set: { answer, answeredAt: now, answeredByName: ctx.actor.displayName, handlerUserId: ctx.actor.userId },
+    set: {
+      answer,
+      answeredAt: now,
+      answeredByName: ctx.actor.displayName,
+      handlerUserId: handlerUserOf(ctx.actor),
+    },
     note: note ?? answer,
   });
   if (loaded.problem.raisedBy)

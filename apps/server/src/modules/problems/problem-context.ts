@@ -1,8 +1,10 @@
 import {
+  type Actor,
   AppError,
   authorize,
   type EscalationLadder,
   type EscalationLevel,
+  isSystemActor,
   type ProblemAction,
   type ProblemScoped,
   type ProblemStatus,
@@ -217,6 +219,9 @@ export async function notify(
     .returning({ id: notifications.id });
   return rows.length;
 }
+
+/** The person to record as handler: the actor, or nobody for the system (CLI, jobs). */
+export const handlerUserOf = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId);
 
 /** Where a problem notification leads. */
 export const problemLink = (id: string) => `/problems/${id}`;

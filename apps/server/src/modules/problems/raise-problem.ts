@@ -1,5 +1,5 @@
 import type { RaiseProblem } from '@tuijin/contracts';
-import { AppError, authorize, chinaDate, chooseProblemRoute } from '@tuijin/domain';
+import { AppError, authorize, chinaDate, chooseProblemRoute, isSystemActor } from '@tuijin/domain';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
@@ -16,7 +16,7 @@ import { projectScope } from '../../lib/project-scope';
 import { ancestorPaths, isOwnerOnly } from '../../lib/scope';
 import { recordAudit } from '../audit/record-audit';
 import { loadHolidayCalendar } from '../calendar/calendar';
-import { handlerRecipients, ladderFor, notify, problemLink } from './problem-context';
+import { handlerRecipients, handlerUserOf, ladderFor, notify, problemLink } from './problem-context';
 
 /** The next reference number of a jurisdiction and year, WT-2026-000123 (in the caller's transaction). */
 async function nextReferenceNumber(tx: Queryable, regionCode: string, year: number): Promise<string> {
@@ -128,9 +128,9 @@ export async function raiseProblem(ctx: Ctx, input: RaiseProblem): Promise<strin
         channel: input.channel,
         callerName: input.callerName,
         callerPhone: input.callerPhone,
-        raisedBy: ctx.actor.userId,
+        raisedBy: handlerUserOf(ctx.actor),
         raisedByName: ctx.actor.displayName,
-        raisedByOrganisationId: ctx.actor.organisationId,
+        raisedByOrganisationId: isSystemActor(ctx.actor) ? null : ctx.actor.organisationId,
         raisedAt: now,
         status,
         level: 1,

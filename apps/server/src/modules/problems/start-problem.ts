@@ -1,7 +1,7 @@
 import type { ProblemStep } from '@tuijin/contracts';
 import type { Ctx } from '../../context';
 import { assertMayAct } from './problem-abilities';
-import { applyProblemMove, loadProblem } from './problem-context';
+import { applyProblemMove, handlerUserOf, loadProblem } from './problem-context';
 
 /** The handler organisation starts work on an accepted problem; the person becomes its handler. */
 export async function startProblem(ctx: Ctx, id: string, input: ProblemStep) {
@@ -10,7 +10,7 @@ export async function startProblem(ctx: Ctx, id: string, input: ProblemStep) {
   await ctx.db.transaction((tx) =>
     applyProblemMove(tx, ctx, loaded, input.version, {
       action: 'start',
-      set: { handlerUserId: ctx.actor.userId },
+      set: { handlerUserId: handlerUserOf(ctx.actor) },
       note: input.note,
     }),
   );
