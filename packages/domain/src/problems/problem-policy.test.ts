@@ -63,6 +63,11 @@ describe('problemVisible', () => {
     expect(handlesProblem(housing, problem())).toBe(false);
     expect(handlesProblem(actor('owner', { organisationId: 'org-x' }), problem())).toBe(false);
     expect(managesProblem(actor('office_staff'), problem())).toBe(true);
+    const leader = actor('leader');
+    const atLeaderLevel = { ...problem({ leaderUserId: 'u-leader' }), levelHandlerKind: 'leader' as const };
+    expect(handlesProblem(leader, atLeaderLevel)).toBe(true);
+    expect(handlesProblem(leader, { ...atLeaderLevel, levelHandlerKind: 'department' })).toBe(false);
+    expect(handlesProblem(actor('leader', { userId: 'u-other' }), atLeaderLevel)).toBe(false);
     expect(managesProblem(housing, problem())).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { isSystemActor } from '../policies/actor';
 import { can } from '../policies/authorize';
 import { pathInSubtree } from '../policies/jurisdiction';
 import { type ProjectScoped, projectVisible } from '../projects/project-scope';
+import type { EscalationHandlerKind } from './escalation';
 
 /** What decides who sees a problem: its project, who raised it and who handles it. */
 export interface ProblemScoped {
@@ -10,6 +11,8 @@ export interface ProblemScoped {
   raisedBy: string | null;
   raisedByOrganisationId: string | null;
   handlerOrganisationId: string | null;
+  /** Who handles the problem's current ladder level (a leader level, a service officer level…), when known. */
+  levelHandlerKind?: EscalationHandlerKind | null;
 }
 
 /**
@@ -25,12 +28,19 @@ export function problemVisible(actor: Actor, problem: ProblemScoped): boolean {
   return actor.roles.includes('department_staff') && problem.handlerOrganisationId === actor.organisationId;
 }
 
-/** Whether the actor handles the problem: a member of the handler organisation with problem.handle. */
+/**
+ * Whether the actor handles the problem (starts, answers): a member of the handler organisation
+ * with problem.handle, or — while the problem sits at a ladder level handled by a linked leader or
+ * a service officer — the project's own leader or service officer.
+ */
 export function handlesProblem(actor: Actor, problem: ProblemScoped): boolean {
-  return (
-    isSystemActor(actor) ||
-    (can(actor, 'problem.handle') && problem.handlerOrganisationId === actor.organisationId)
-  );
+  if (isSystemActor(actor)) return true;
+  if (!can(actor, 'problem.handle')) return false;
+  if (problem.handlerOrganisationId === actor.organisationId) return true;
+  if (problem.levelHandlerKind === 'leader') return problem.project.leaderUserId === actor.userId;
+  if (problem.levelHandlerKind === 'serviceOfficer')
+    return problem.project.serviceOfficerUserId === actor.userId;
+  return false;
 }
 
 /** Whether the actor manages the problem as its office (route, reject, write off, escalate): an office in the project's subtree. */

@@ -59,12 +59,18 @@ export const problemProjectColumns = {
   serviceOfficerUserId: projects.serviceOfficerUserId,
 };
 
-export function scopedOf(problem: ProblemRow, project: LoadedProblem['project']): ProblemScoped {
+/** The scope facts of a problem; with its ladder, who handles its current level. */
+export function scopedOf(
+  problem: ProblemRow,
+  project: LoadedProblem['project'],
+  ladder: LoadedLadder | null = null,
+): ProblemScoped {
   return {
     project,
     raisedBy: problem.raisedBy,
     raisedByOrganisationId: problem.raisedByOrganisationId,
     handlerOrganisationId: problem.handlerOrganisationId,
+    levelHandlerKind: ladder?.levels.find((l) => l.level === problem.level)?.handlerKind ?? null,
   };
 }
 
@@ -76,7 +82,7 @@ export async function loadProblem(ctx: Pick<Ctx, 'db' | 'actor'>, id: string): P
     .innerJoin(projects, eq(projects.id, problems.projectId))
     .where(eq(problems.id, id));
   if (!row) throw new AppError('NOT_FOUND', '问题不存在或无权查看');
-  const scoped = scopedOf(row.problem, row.project);
+  const scoped = scopedOf(row.problem, row.project, await ladderFor(ctx.db, row.project.regionPath));
   if (!problemVisible(ctx.actor, scoped)) throw new AppError('NOT_FOUND', '问题不存在或无权查看');
   authorize(ctx.actor, 'problem.read');
   return { problem: row.problem, project: row.project, scoped };

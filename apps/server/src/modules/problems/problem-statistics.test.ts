@@ -73,13 +73,13 @@ describe('problem statistics', () => {
         r.figures,
       ]),
     );
-    expect(byCategory['用地']).toMatchObject({
+    expect(byCategory.用地).toMatchObject({
       received: 2,
       solved: 2,
       overdue: 0,
       resolutionRate: { percent: '100.0' },
     });
-    expect(byCategory['资金']).toMatchObject({
+    expect(byCategory.资金).toMatchObject({
       received: 1,
       solved: 0,
       overdue: 1,

@@ -1,12 +1,13 @@
 import type { Problem, ProblemDetail } from '@tuijin/contracts';
 import { type Actor, isOpenProblem } from '@tuijin/domain';
 import { problemAbilities } from './problem-abilities';
-import { type LoadedProblem, scopedOf } from './problem-context';
+import { type LoadedLadder, type LoadedProblem, scopedOf } from './problem-context';
 
 /** Facts joined onto a problem row for display. */
 export interface ProblemExtras {
   handlerOrganisationName: string | null;
-  levelName: string | null;
+  /** The ladder that applies to the problem's region (names the level, says who handles it). */
+  ladder: LoadedLadder | null;
   classId: string | null;
 }
 
@@ -34,7 +35,7 @@ export function presentProblem(
     raisedAt: problem.raisedAt.toISOString(),
     status: problem.status,
     level: problem.level,
-    levelName: extras.levelName,
+    levelName: extras.ladder?.levels.find((l) => l.level === problem.level)?.name ?? null,
     levelStartedOn: problem.levelStartedOn,
     dueOn: problem.dueOn,
     isOverdue: isOpenProblem(problem.status) && problem.dueOn < today,
@@ -48,7 +49,7 @@ export function presentProblem(
     rejectReason: problem.rejectReason,
     classId: extras.classId,
     version: problem.version,
-    actions: problemAbilities(actor, { problem, scoped: scopedOf(problem, project) }),
+    actions: problemAbilities(actor, { problem, scoped: scopedOf(problem, project, extras.ladder) }),
   };
 }
 

@@ -24,13 +24,12 @@ export async function regionPathOf(db: Queryable, code: string, path = 'regionCo
   return region.path;
 }
 
-/** Names of the current levels, from each region's ladder (looked up once per region). */
-function levelNamer(db: Queryable) {
+/** Each region's ladder, looked up once per region. */
+function ladderCache(db: Queryable) {
   const cache = new Map<string, Promise<LoadedLadder | null>>();
-  return async (regionPath: string, level: number) => {
+  return (regionPath: string) => {
     if (!cache.has(regionPath)) cache.set(regionPath, ladderFor(db, regionPath));
-    const ladder = await cache.get(regionPath)!;
-    return ladder?.levels.find((l) => l.level === level)?.name ?? null;
+    return cache.get(regionPath)!;
   };
 }
 
@@ -53,12 +52,12 @@ export async function getProblem(ctx: Ctx, id: string): Promise<ProblemDetail> {
     .leftJoin(organisations, eq(organisations.id, problemEvents.handlerOrganisationId))
     .where(eq(problemEvents.problemId, id))
     .orderBy(asc(problemEvents.id));
-  const levelName = await levelNamer(ctx.db)(loaded.project.regionPath, loaded.problem.level);
+  const ladder = await ladderFor(ctx.db, loaded.project.regionPath);
   return {
     ...presentProblem(
       ctx.actor,
       loaded,
-      { handlerOrganisationName: handler?.name ?? null, levelName, classId: member?.classId ?? null },
+      { handlerOrganisationName: handler?.name ?? null, ladder, classId: member?.classId ?? null },
       chinaDate(ctx.clock.now()),
     ),
     events: events.map(({ event, handlerName }) => ({
@@ -135,7 +134,7 @@ export async function findProblems(ctx: Ctx, query: ProblemListQuery): Promise<P
     .orderBy(asc(problems.dueOn), desc(problems.raisedAt), asc(problems.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const levelName = levelNamer(ctx.db);
+  const ladderOf = ladderCache(ctx.db);
   const data = [];
   for (const row of rows)
     data.push(
@@ -144,7 +143,7 @@ export async function findProblems(ctx: Ctx, query: ProblemListQuery): Promise<P
         row,
         {
           handlerOrganisationName: row.handlerName,
-          levelName: await levelName(row.project.regionPath, row.problem.level),
+          ladder: await ladderOf(row.project.regionPath),
           classId: row.classId,
         },
         today,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { beijingMorning, insertTestProject, organisationId, systemTestCtx } from './problem-test-kit';
+import { beijingMorning, insertTestProject, organisationId, systemTestCtx, userId } from './problem-test-kit';
 import { runEscalations } from './run-escalations';
 
 let t: TestApp;
@@ -187,5 +187,46 @@ describe('the escalation job', () => {
     expect(manual.body.error.message).toContain('最高层级');
     expect((await (await t.as('fuan')).get('/api/escalation-ladders/350902')).status).toBe(404);
     expect((await (await t.as('zhujian')).put('/api/escalation-ladders/350902', set.body)).status).toBe(403);
+  });
+
+  it('hands a Hui’an “321” leader level to the project’s linked leader, who may answer', async () => {
+    t.clock.set(beijingMorning('2026-03-02'));
+    const city = await t.as('ningde');
+    expect((await city.post('/api/escalation-ladders/350921/preset', { preset: 'huian321' })).status).toBe(
+      200,
+    );
+    const xiapuProject = await insertTestProject(t, {
+      regionCode: '350921',
+      ownerOrganisationId: await organisationId(t, '宁德市蕉城区城市建设投资开发有限公司'),
+      leaderUserId: await userId(t, 'leader1'),
+    });
+    const raised = (
+      await city.post('/api/problems', {
+        projectId: xiapuProject,
+        category: '能耗指标',
+        description: '能耗指标缺口 2 万吨标煤',
+        channel: 'meeting',
+      })
+    ).body;
+    expect(raised.dueOn).toBe('2026-03-16');
+    const leader = await t.as('leader1');
+    expect((await leader.get(`/api/problems/${raised.id}`)).body.actions).toEqual([]);
+    const up = await city.post(`/api/problems/${raised.id}/escalate`, { version: 0, reason: '部门协调不下' });
+    expect(up.body).toMatchObject({ level: 2, levelName: '挂钩领导协调（每月2次）' });
+    const inbox = (await leader.get('/api/notifications')).body.data as {
+      kind: string;
+      params: Record<string, unknown>;
+    }[];
+    expect(
+      inbox.some(
+        (n) => n.kind === 'problem.escalated' && n.params.referenceNumber === raised.referenceNumber,
+      ),
+    ).toBe(true);
+    expect((await leader.get(`/api/problems/${raised.id}`)).body.actions).toEqual(['start', 'answer']);
+    const answered = await leader.post(`/api/problems/${raised.id}/answer`, {
+      version: 1,
+      answer: '已协调省级指标',
+    });
+    expect(answered.body).toMatchObject({ status: 'answered', answeredByName: '吴国平' });
   });
 });

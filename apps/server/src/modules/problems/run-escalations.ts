@@ -63,7 +63,11 @@ export async function runEscalations(
     if (!ladder) continue;
     const decision = nextEscalation(row.problem, ladder, calendar, asOf);
     if (decision.notices.length === 0) continue;
-    const loaded = { problem: row.problem, project: row.project, scoped: scopedOf(row.problem, row.project) };
+    const loaded = {
+      problem: row.problem,
+      project: row.project,
+      scoped: scopedOf(row.problem, row.project, ladder),
+    };
     await ctx.db.transaction(async (tx) => {
       const [current] = await tx
         .select({ version: problems.version })
