@@ -2,6 +2,7 @@ import { AppError } from '@tuijin/domain';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
 import { registerDatabaseCommands } from './commands/database';
+import { registerEscalateCommand } from './commands/escalate';
 import { registerExportCommands } from './commands/export';
 import { registerImportCommands } from './commands/import';
 import { registerInitCommand } from './commands/init';
@@ -25,6 +26,7 @@ export function buildProgram(io: Io) {
   registerProjectCommands(program, io);
   registerImportCommands(program, io);
   registerRemindCommand(program, io);
+  registerEscalateCommand(program, io);
   registerExportCommands(program, io);
   return program;
 }

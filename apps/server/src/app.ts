@@ -27,6 +27,7 @@ import { registerLedgerExportRoutes } from './modules/ledger/ledger-export.route
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes';
 import { registerPlanRoutes } from './modules/plans/plans.routes';
+import { registerProblemRoutes } from './modules/problems/problems.routes';
 import { maxFileBytes, maxFilesPerUpload } from './modules/project-files/project-files';
 import { registerProjectFileRoutes } from './modules/project-files/project-files.routes';
 import { registerProjectRoutes } from './modules/projects/projects.routes';
@@ -166,6 +167,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerPlanRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerCockpitRoutes(app, deps);
+  registerProblemRoutes(app, deps);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -12,6 +12,7 @@ export { presentDryRun, presentLedgerImport, presentLedgerPreview } from './modu
 export { parseLedger } from './modules/ledger/parse-ledger';
 export { notificationText } from './modules/notifications/notification-text';
 export { runReminders } from './modules/notifications/run-reminders';
+export { runEscalations } from './modules/problems/run-escalations';
 export { exportProjects } from './modules/projects/export-projects';
 export { listProjects } from './modules/projects/list-projects';
 export { initialiseInstallation } from './modules/system/initialise';

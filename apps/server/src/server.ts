@@ -28,9 +28,10 @@ export async function startServer(options: {
     dataDir: settings.dataDir,
     onPoolError: (error) => app?.log.error({ err: error }, 'database connection error'),
   });
+  let auditKey: Buffer | undefined;
   try {
     await database.migrate();
-    const auditKey = loadAuditKey(settings.dataDir);
+    auditKey = loadAuditKey(settings.dataDir);
     if (options.demo) {
       const loaded = await loadDemo({ db: database.db, auditKey });
       if (loaded) log('已载入演示辖区：宁德市（演示账号见 README，密码 Tuijin#2026）');
@@ -61,6 +62,7 @@ export async function startServer(options: {
       ? startReminderJob({
           db: database.db,
           clock: systemClock,
+          ...(auditKey ? { auditKey } : {}),
           intervalMs: settings.remindIntervalMinutes * 60_000,
           log: (message, error) => (error ? app?.log.error({ err: error }, message) : app?.log.info(message)),
         })

@@ -6,8 +6,22 @@ import { Id, requiredText, Timestamp, text, Version } from './common';
  * - `report.dueSoon`: the signed-in owner's report for a month is due within N days.
  * - `report.late`: its deadline has passed and it is not submitted.
  * - `report.awaitingReview`: submitted reports are waiting for this reviewer (one summary a day).
+ * - `problem.assigned`: a problem was routed to the person's organisation (秒推).
+ * - `problem.answered`: the handler answered the person's problem; confirm or send it back.
+ * - `problem.sentBack`: the raiser was not satisfied; the problem is back with the handler.
+ * - `problem.deadline`: half, three quarters or all of a level's limit has passed.
+ * - `problem.escalated`: a problem moved up to a level the person handles.
  */
-export const notificationKinds = ['report.dueSoon', 'report.late', 'report.awaitingReview'] as const;
+export const notificationKinds = [
+  'report.dueSoon',
+  'report.late',
+  'report.awaitingReview',
+  'problem.assigned',
+  'problem.answered',
+  'problem.sentBack',
+  'problem.deadline',
+  'problem.escalated',
+] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

@@ -17,6 +17,17 @@ export const notificationsEnUS: typeof notificationsZhCN = {
         late: 'The {{year}}-{{month}} monthly report of “{{projectName}}” was due on {{dueOn}} and is not submitted',
         awaitingReview: '{{count}} submitted monthly reports are waiting for your review',
       },
+      problem: {
+        assigned:
+          'Problem {{referenceNumber}} ({{category}}) of “{{projectName}}” is assigned to your unit; due {{dueOn}}',
+        answered: 'Your problem {{referenceNumber}} of “{{projectName}}” was answered; please confirm',
+        sentBack:
+          'The raiser of problem {{referenceNumber}} (“{{projectName}}”) is not satisfied: {{reason}}',
+        deadline:
+          'Problem {{referenceNumber}} of “{{projectName}}”, level {{level}}: time limit notice, due {{dueOn}}',
+        escalated:
+          'Problem {{referenceNumber}} of “{{projectName}}” moved up to level {{level}} “{{levelName}}”; due {{dueOn}}',
+      },
       unknown: 'New notification',
     },
     titles: {
@@ -24,6 +35,13 @@ export const notificationsEnUS: typeof notificationsZhCN = {
         dueSoon: 'Report due soon',
         late: 'Report late',
         awaitingReview: 'Reports to review',
+      },
+      problem: {
+        assigned: 'New problem assigned',
+        answered: 'Problem answered',
+        sentBack: 'Answer sent back',
+        deadline: 'Problem time limit',
+        escalated: 'Problem escalated',
       },
       unknown: 'Notification',
     },

@@ -15,6 +15,16 @@ export const notificationsZhCN = {
         late: '项目「{{projectName}}」{{year}}年{{month}}月月报已过截止日 {{dueOn}}，尚未报送，请尽快补报',
         awaitingReview: '有 {{count}} 份已报送的月报等待您审核',
       },
+      problem: {
+        assigned:
+          '项目「{{projectName}}」的{{category}}问题 {{referenceNumber}} 已交办贵单位，请于 {{dueOn}} 前办结',
+        answered: '您提出的问题 {{referenceNumber}}（项目「{{projectName}}」）已答复，请确认是否满意',
+        sentBack: '问题 {{referenceNumber}}（项目「{{projectName}}」）提出人不满意：{{reason}}，请继续办理',
+        deadline:
+          '问题 {{referenceNumber}}（项目「{{projectName}}」）第 {{level}} 级{{noticeName}}，期限 {{dueOn}}',
+        escalated:
+          '问题 {{referenceNumber}}（项目「{{projectName}}」）已提级至第 {{level}} 级“{{levelName}}”，请于 {{dueOn}} 前办结',
+      },
       unknown: '新通知',
     },
     titles: {
@@ -22,6 +32,13 @@ export const notificationsZhCN = {
         dueSoon: '月报即将截止',
         late: '月报已逾期',
         awaitingReview: '月报待审核',
+      },
+      problem: {
+        assigned: '新交办问题',
+        answered: '问题已答复',
+        sentBack: '问题答复被退回',
+        deadline: '问题办理时限提醒',
+        escalated: '问题已提级',
       },
       unknown: '通知',
     },

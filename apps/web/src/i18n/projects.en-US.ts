@@ -160,6 +160,7 @@ export const projectsEnUS: typeof projectsZhCN = {
     industry: 'Industries',
     tag: 'Tags',
     fundingSource: 'Funding sources',
+    problemCategory: 'Problem categories',
   },
   dictionaries: {
     title: 'Dictionaries',

@@ -157,6 +157,7 @@ export const projectsZhCN = {
     industry: '行业',
     tag: '标签',
     fundingSource: '资金来源',
+    problemCategory: '问题分类',
   },
   dictionaries: {
     title: '字典管理',

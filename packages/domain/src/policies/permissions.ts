@@ -34,6 +34,14 @@ export const permissions = [
   'reportingCalendar.manage',
   'cockpit.read',
   'notificationChannel.manage',
+  'problem.read',
+  'problem.raise',
+  'problem.handle',
+  'problem.route',
+  'problem.escalate',
+  'problem.writeOff',
+  'escalationLadder.manage',
+  'problemRouting.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -89,6 +97,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.correct',
     'reportingCalendar.manage',
     'cockpit.read',
+    'problem.read',
+    'problem.raise',
+    'problem.handle',
+    'problem.route',
+    'problem.escalate',
+    'problem.writeOff',
+    'escalationLadder.manage',
+    'problemRouting.manage',
   ],
   department_staff: [
     'region.read',
@@ -99,6 +115,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'projectFile.upload',
     'report.review',
     'cockpit.read',
+    'problem.read',
+    'problem.raise',
+    'problem.handle',
   ],
   owner: [
     'region.read',
@@ -109,6 +128,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'projectFile.delete',
     'plan.edit',
     'report.submit',
+    'problem.read',
+    'problem.raise',
   ],
   leader: [
     'region.read',
@@ -117,6 +138,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'project.read',
     'project.comment',
     'cockpit.read',
+    'problem.read',
+    'problem.handle',
   ],
   service_officer: [
     'region.read',
@@ -126,8 +149,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'project.comment',
     'projectFile.upload',
     'cockpit.read',
+    'problem.read',
+    'problem.raise',
+    'problem.handle',
   ],
-  supervisor: ['region.read', 'organisation.read', 'user.read', 'audit.read', 'project.read', 'cockpit.read'],
+  supervisor: [
+    'region.read',
+    'organisation.read',
+    'user.read',
+    'audit.read',
+    'project.read',
+    'cockpit.read',
+    'problem.read',
+  ],
   system_admin: [
     'region.read',
     'region.manage',

@@ -59,6 +59,19 @@ const matrix: [Role, Permission, string, string][] = [
   ['system_admin', 'notificationChannel.manage', 'allow', 'NOT_FOUND'],
   ['office_staff', 'notificationChannel.manage', 'FORBIDDEN', 'NOT_FOUND'],
   ['security_admin', 'notificationChannel.manage', 'FORBIDDEN', 'NOT_FOUND'],
+  ['office_staff', 'problem.writeOff', 'allow', 'NOT_FOUND'],
+  ['office_staff', 'escalationLadder.manage', 'allow', 'NOT_FOUND'],
+  ['department_staff', 'problem.handle', 'allow', 'NOT_FOUND'],
+  ['department_staff', 'problem.route', 'FORBIDDEN', 'NOT_FOUND'],
+  ['department_staff', 'problem.writeOff', 'FORBIDDEN', 'NOT_FOUND'],
+  ['owner', 'problem.raise', 'NOT_FOUND', 'NOT_FOUND'],
+  ['leader', 'problem.handle', 'allow', 'NOT_FOUND'],
+  ['leader', 'problem.raise', 'FORBIDDEN', 'NOT_FOUND'],
+  ['service_officer', 'problem.raise', 'allow', 'NOT_FOUND'],
+  ['supervisor', 'problem.read', 'allow', 'NOT_FOUND'],
+  ['supervisor', 'problem.handle', 'FORBIDDEN', 'NOT_FOUND'],
+  ['system_admin', 'problem.read', 'FORBIDDEN', 'NOT_FOUND'],
+  ['audit_admin', 'escalationLadder.manage', 'FORBIDDEN', 'NOT_FOUND'],
 ];
 
 describe('authorize matrix', () => {

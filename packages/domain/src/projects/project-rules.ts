@@ -1,3 +1,5 @@
+import { defaultProblemCategories } from '../problems/routing';
+
 /** Project levels (a project may be on several lists, e.g. 县管市级 = county-managed, city list). */
 export const projectLevels = ['provincial', 'city', 'county'] as const;
 export type ProjectLevel = (typeof projectLevels)[number];
@@ -13,7 +15,7 @@ export type ConstructionType = (typeof constructionTypes)[number];
 export const constructionTypeNames: Record<ConstructionType, string> = { new: '新建', continuing: '续建' };
 
 /** Dictionaries an office manages; each comes with defaults. */
-export const dictionaryKinds = ['domain', 'industry', 'tag', 'fundingSource'] as const;
+export const dictionaryKinds = ['domain', 'industry', 'tag', 'fundingSource', 'problemCategory'] as const;
 export type DictionaryKind = (typeof dictionaryKinds)[number];
 
 export const defaultDictionaries: Record<DictionaryKind, string[]> = {
@@ -47,6 +49,7 @@ export const defaultDictionaries: Record<DictionaryKind, string[]> = {
     '市县财政',
     '社会资本',
   ],
+  problemCategory: [...defaultProblemCategories],
 };
 
 /**

@@ -7,14 +7,22 @@ import type { Queryable } from '../../db/database';
 import { dictionaryEntries } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 
-/** Fills the dictionaries with their defaults when they are empty (idempotent; at every start). */
+/**
+ * Fills each dictionary that is empty with its defaults (idempotent; at every start), so a kind
+ * added later (问题分类) gets its defaults in a database whose other dictionaries are in use.
+ */
 export async function ensureDefaultDictionaries(db: Queryable): Promise<void> {
-  const [existing] = await db.select({ n: count() }).from(dictionaryEntries);
-  if ((existing?.n ?? 0) > 0) return;
-  const rows = Object.entries(defaultDictionaries).flatMap(([kind, names]) =>
-    names.map((name, index) => ({ kind: kind as DictionaryKind, name, sortOrder: (index + 1) * 10 })),
-  );
-  await db.insert(dictionaryEntries).values(rows).onConflictDoNothing();
+  const existing = await db
+    .select({ kind: dictionaryEntries.kind, n: count() })
+    .from(dictionaryEntries)
+    .groupBy(dictionaryEntries.kind);
+  const filled = new Set(existing.filter((row) => row.n > 0).map((row) => row.kind));
+  const rows = Object.entries(defaultDictionaries)
+    .filter(([kind]) => !filled.has(kind as DictionaryKind))
+    .flatMap(([kind, names]) =>
+      names.map((name, index) => ({ kind: kind as DictionaryKind, name, sortOrder: (index + 1) * 10 })),
+    );
+  if (rows.length > 0) await db.insert(dictionaryEntries).values(rows).onConflictDoNothing();
 }
 
 /** Every dictionary entry, by kind and order; any signed-in person may read them (forms need them). */

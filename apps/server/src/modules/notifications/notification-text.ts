@@ -24,6 +24,31 @@ export function notificationText(
         title: '月报待审核',
         text: `有 ${p('count')} 份已报送的月报等待您审核。`,
       };
+    case 'problem.assigned':
+      return {
+        title: '新交办问题',
+        text: `项目「${p('projectName')}」的${p('category')}问题 ${p('referenceNumber')} 已交办贵单位，请于 ${p('dueOn')} 前办结。`,
+      };
+    case 'problem.answered':
+      return {
+        title: '问题已答复',
+        text: `您提出的问题 ${p('referenceNumber')}（项目「${p('projectName')}」）已答复，请确认是否满意。`,
+      };
+    case 'problem.sentBack':
+      return {
+        title: '问题答复被退回',
+        text: `问题 ${p('referenceNumber')}（项目「${p('projectName')}」）提出人不满意：${p('reason')}，请继续办理。`,
+      };
+    case 'problem.deadline':
+      return {
+        title: `问题${p('noticeName')}`,
+        text: `问题 ${p('referenceNumber')}（项目「${p('projectName')}」）第 ${p('level')} 级${p('noticeName')}，期限 ${p('dueOn')}。`,
+      };
+    case 'problem.escalated':
+      return {
+        title: '问题已提级',
+        text: `问题 ${p('referenceNumber')}（项目「${p('projectName')}」）已提级至第 ${p('level')} 级“${p('levelName')}”，请于 ${p('dueOn')} 前办结。`,
+      };
     default:
       return { title: '推进 通知', text: kind };
   }

@@ -1,15 +1,20 @@
 import { chinaDate } from '@tuijin/domain';
 import type { Clock } from '../../context';
 import type { Database } from '../../db/database';
+import { runEscalations } from '../problems/run-escalations';
 import { runReminders } from './run-reminders';
 
 /**
  * Runs the reminder job in the server process: once shortly after start, then every `intervalMs`.
- * Runs never overlap; a failed run is logged and the next one tries again. Answers a stop function.
+ * With the audit key it first runs the problem escalation job (`runEscalations`), so the notices
+ * it adds go out through the channels in the same tick. Runs never overlap; a failed run is
+ * logged and the next one tries again. Answers a stop function.
  */
 export function startReminderJob(options: {
   db: Database;
   clock: Clock;
+  /** Key of the audit chain; the escalation job records its moves, so it runs only with one. */
+  auditKey?: Buffer;
   intervalMs: number;
   log: (message: string, error?: unknown) => void;
   firstRunDelayMs?: number;
@@ -18,6 +23,20 @@ export function startReminderJob(options: {
   const tick = async () => {
     if (running) return;
     running = true;
+    try {
+      if (options.auditKey) {
+        const escalation = await runEscalations(
+          { db: options.db, clock: options.clock, auditKey: options.auditKey },
+          options.clock.now(),
+        );
+        if (escalation.notices.length > 0 || escalation.escalated.length > 0)
+          options.log(
+            `问题提级：新增提醒 ${escalation.notices.length} 条，提级 ${escalation.escalated.length} 个问题`,
+          );
+      }
+    } catch (error) {
+      options.log('问题提级任务运行失败', error);
+    }
     try {
       const outcome = await runReminders(
         { db: options.db, clock: options.clock },

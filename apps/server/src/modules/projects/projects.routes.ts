@@ -1,5 +1,5 @@
 import { endpoints } from '@tuijin/contracts';
-import { batchSchemePresets, type ProjectStage } from '@tuijin/domain';
+import { batchSchemePresets, type DictionaryKind, type ProjectStage } from '@tuijin/domain';
 import type { FastifyInstance } from 'fastify';
 import { defineRoute, type RouteDeps } from '../../http/route';
 import { presentAuditEvent } from '../audit/audit.presenter';
@@ -101,7 +101,7 @@ function presentComment(row: {
 
 function presentDictionaryEntry(row: {
   id: string;
-  kind: 'domain' | 'industry' | 'tag' | 'fundingSource';
+  kind: DictionaryKind;
   name: string;
   sortOrder: number;
   isActive: boolean;

@@ -1,0 +1,246 @@
+import {
+  type Actor,
+  AppError,
+  authorize,
+  type EscalationLadder,
+  type EscalationLevel,
+  isSystemActor,
+  type ProblemAction,
+  type ProblemScoped,
+  type ProblemStatus,
+  problemVisible,
+  transitionProblem,
+} from '@tuijin/domain';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Ctx } from '../../context';
+import type { Queryable } from '../../db/database';
+import {
+  escalationLadders,
+  escalationLevels,
+  notifications,
+  organisations,
+  problemEvents,
+  problems,
+  projects,
+  users,
+} from '../../db/schema';
+import { ancestorPaths } from '../../lib/scope';
+import { recordAudit } from '../audit/record-audit';
+
+export type ProblemRow = typeof problems.$inferSelect;
+
+/** A problem with the project facts that decide who sees and handles it. */
+export interface LoadedProblem {
+  problem: ProblemRow;
+  project: {
+    id: string;
+    name: string;
+    regionCode: string;
+    regionPath: string;
+    ownerOrganisationId: string;
+    responsibleDepartmentId: string | null;
+    sector: string | null;
+    leaderUserId: string | null;
+    serviceOfficerUserId: string | null;
+  };
+  scoped: ProblemScoped;
+}
+
+/** The project columns a problem needs, selected together with it. */
+export const problemProjectColumns = {
+  id: projects.id,
+  name: projects.name,
+  regionCode: projects.regionCode,
+  regionPath: projects.regionPath,
+  ownerOrganisationId: projects.ownerOrganisationId,
+  responsibleDepartmentId: projects.responsibleDepartmentId,
+  sector: projects.sector,
+  leaderUserId: projects.leaderUserId,
+  serviceOfficerUserId: projects.serviceOfficerUserId,
+};
+
+/** The scope facts of a problem; with its ladder, who handles its current level. */
+export function scopedOf(
+  problem: ProblemRow,
+  project: LoadedProblem['project'],
+  ladder: LoadedLadder | null = null,
+): ProblemScoped {
+  return {
+    project,
+    raisedBy: problem.raisedBy,
+    raisedByOrganisationId: problem.raisedByOrganisationId,
+    handlerOrganisationId: problem.handlerOrganisationId,
+    levelHandlerKind: ladder?.levels.find((l) => l.level === problem.level)?.handlerKind ?? null,
+  };
+}
+
+/** Loads a problem the actor may see (problem.read and {@link problemVisible}); else NOT_FOUND. */
+export async function loadProblem(ctx: Pick<Ctx, 'db' | 'actor'>, id: string): Promise<LoadedProblem> {
+  const [row] = await ctx.db
+    .select({ problem: problems, project: problemProjectColumns })
+    .from(problems)
+    .innerJoin(projects, eq(projects.id, problems.projectId))
+    .where(eq(problems.id, id));
+  if (!row) throw new AppError('NOT_FOUND', '问题不存在或无权查看');
+  const scoped = scopedOf(row.problem, row.project, await ladderFor(ctx.db, row.project.regionPath));
+  if (!problemVisible(ctx.actor, scoped)) throw new AppError('NOT_FOUND', '问题不存在或无权查看');
+  authorize(ctx.actor, 'problem.read');
+  return { problem: row.problem, project: row.project, scoped };
+}
+
+/** A ladder as the domain rule reads it, plus its row facts. */
+export interface LoadedLadder extends EscalationLadder {
+  id: string;
+  regionCode: string;
+  name: string;
+  preset: string | null;
+  version: number;
+  levels: (EscalationLevel & { handlerOrganisationId: string | null })[];
+}
+
+/** The ladder that applies at a region path: its own, else the nearest ancestor's; null when none. */
+export async function ladderFor(db: Queryable, regionPath: string): Promise<LoadedLadder | null> {
+  const [ladder] = await db
+    .select()
+    .from(escalationLadders)
+    .where(inArray(escalationLadders.regionPath, [...ancestorPaths(regionPath), regionPath]))
+    .orderBy(desc(sql`length(${escalationLadders.regionPath})`))
+    .limit(1);
+  if (!ladder) return null;
+  const levels = await db
+    .select()
+    .from(escalationLevels)
+    .where(eq(escalationLevels.ladderId, ladder.id))
+    .orderBy(escalationLevels.level);
+  return {
+    id: ladder.id,
+    regionCode: ladder.regionCode,
+    name: ladder.name,
+    preset: ladder.preset,
+    version: ladder.version,
+    levels: levels.map((l) => ({
+      level: l.level,
+      name: l.name,
+      handlerKind: l.handlerKind,
+      handlerOrganisationId: l.handlerOrganisationId,
+      limitWorkingDays: l.limitWorkingDays,
+    })),
+  };
+}
+
+/** What a move writes besides the status: changed columns, the event note, audit detail. */
+export interface ProblemMove {
+  action: ProblemAction;
+  set?: Partial<typeof problems.$inferInsert>;
+  note?: string | null;
+  /** Overrides the transition table's result (never needed by the table's own actions). */
+  toStatus?: ProblemStatus;
+}
+
+/**
+ * Applies one lifecycle move in the caller's transaction: checks the transition table and the
+ * version, updates the row (version + 1), appends the timeline event and the audit event
+ * (`problem.<action>`, entity = the project so it shows in 一项一档). Answers the updated row.
+ */
+export async function applyProblemMove(
+  tx: Queryable,
+  ctx: Pick<Ctx, 'actor' | 'clock' | 'ip' | 'auditKey'>,
+  loaded: LoadedProblem,
+  version: number,
+  move: ProblemMove,
+): Promise<ProblemRow> {
+  const { problem, project } = loaded;
+  const status = move.toStatus ?? transitionProblem(problem.status, move.action);
+  if (problem.version !== version) throw new AppError('CONFLICT', '问题已被他人处理，请刷新后重试');
+  const now = ctx.clock.now();
+  const [updated] = await tx
+    .update(problems)
+    .set({ ...move.set, status, version: problem.version + 1, updatedAt: now })
+    .where(and(eq(problems.id, problem.id), eq(problems.version, problem.version)))
+    .returning();
+  if (!updated) throw new AppError('CONFLICT', '问题已被他人处理，请刷新后重试');
+  await tx.insert(problemEvents).values({
+    problemId: problem.id,
+    action: move.action,
+    fromStatus: problem.status,
+    toStatus: status,
+    fromLevel: problem.level,
+    toLevel: updated.level,
+    handlerOrganisationId: updated.handlerOrganisationId,
+    note: move.note ?? null,
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    at: now,
+  });
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const key of ['status', 'level', 'handlerOrganisationId', 'dueOn'] as const)
+    if (problem[key] !== updated[key]) changes[key] = { before: problem[key], after: updated[key] };
+  await recordAudit(tx, ctx, {
+    action: `problem.${move.action}`,
+    entityType: 'project',
+    entityId: project.id,
+    regionPath: project.regionPath,
+    changes,
+    detail: {
+      problemId: problem.id,
+      referenceNumber: problem.referenceNumber,
+      ...(move.note ? { note: move.note } : {}),
+    },
+  });
+  return updated;
+}
+
+/** People who act for a handler organisation (its active staff), plus a named leader or officer. */
+export async function handlerRecipients(
+  db: Queryable,
+  handlerOrganisationId: string | null,
+  extraUserIds: (string | null)[] = [],
+): Promise<string[]> {
+  const ids = new Set(extraUserIds.filter((id): id is string => id !== null));
+  if (handlerOrganisationId) {
+    const staff = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.organisationId, handlerOrganisationId), eq(users.isActive, true)));
+    for (const person of staff) ids.add(person.id);
+  }
+  return [...ids];
+}
+
+/**
+ * Adds in-app notifications (the notifications module's table; the reminder job copies them to
+ * the webhook channels). Each carries a dedupe key, so the same notice is never added twice.
+ */
+export async function notify(
+  tx: Queryable,
+  now: Date,
+  userIds: readonly string[],
+  notice: { kind: string; params: Record<string, string | number>; link: string; dedupeKey: string },
+): Promise<number> {
+  if (userIds.length === 0) return 0;
+  const rows = await tx
+    .insert(notifications)
+    .values(userIds.map((userId) => ({ userId, ...notice, createdAt: now })))
+    .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
+/** The person to record as handler: the actor, or nobody for the system (CLI, jobs). */
+export const handlerUserOf = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId);
+
+/** Where a problem notification leads. */
+export const problemLink = (id: string) => `/problems/${id}`;
+
+/** An organisation of the right kind for a handler (office or department, active). */
+export async function assertHandlerOrganisation(db: Queryable, id: string) {
+  const [org] = await db
+    .select({ id: organisations.id, kind: organisations.kind, regionPath: organisations.regionPath })
+    .from(organisations)
+    .where(and(eq(organisations.id, id), eq(organisations.isActive, true)));
+  if (!org || (org.kind !== 'department' && org.kind !== 'office'))
+    throw new AppError('VALIDATION_FAILED', '承办单位应为在用的行业部门或重点办', [
+      { path: 'handlerOrganisationId', message: '不是在用的部门或重点办' },
+    ]);
+  return org;
+}

@@ -1,0 +1,137 @@
+import {
+  chinaDate,
+  type EscalationNoticeKind,
+  nextEscalation,
+  openProblemStatuses,
+  systemActor,
+} from '@tuijin/domain';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Ctx } from '../../context';
+import { escalationNotices, problems, projects } from '../../db/schema';
+import { loadHolidayCalendar } from '../calendar/calendar';
+import { moveProblemUp } from './escalate-problem';
+import {
+  handlerRecipients,
+  type LoadedLadder,
+  ladderFor,
+  notify,
+  problemLink,
+  problemProjectColumns,
+  scopedOf,
+} from './problem-context';
+
+export interface EscalationOutcome {
+  asOf: string;
+  /** Notices recorded by this run (one per problem, level and kind, ever). */
+  notices: { referenceNumber: string; level: number; kind: EscalationNoticeKind }[];
+  /** Problems moved up a level by this run. */
+  escalated: { referenceNumber: string; fromLevel: number; toLevel: number }[];
+}
+
+const noticeNames: Record<EscalationNoticeKind, string> = {
+  half: '办理时限已过半',
+  threeQuarters: '办理时限已过四分之三',
+  breach: '已超过办理时限',
+};
+
+/**
+ * The escalation job for the moment `asOf`: for every open problem whose jurisdiction has a
+ * ladder, `nextEscalation` decides the notices due and whether it moves up. Each notice is claimed
+ * in `escalation_notices` (unique per problem, level and kind) in the same transaction as its
+ * notifications and — for a breach — the move up, so a second run at the same moment, or a second
+ * instance, does nothing twice. A problem changed meanwhile (version) is left to the next run.
+ * Acts as the system; the moves are on each problem's timeline and in the audit log.
+ */
+export async function runEscalations(
+  ctx: Pick<Ctx, 'db' | 'clock' | 'auditKey'>,
+  asOf: Date,
+): Promise<EscalationOutcome> {
+  const jobCtx = { actor: systemActor, clock: { now: () => asOf }, ip: null, auditKey: ctx.auditKey };
+  const outcome: EscalationOutcome = { asOf: asOf.toISOString(), notices: [], escalated: [] };
+  const calendar = await loadHolidayCalendar(ctx.db);
+  const open = await ctx.db
+    .select({ problem: problems, project: problemProjectColumns })
+    .from(problems)
+    .innerJoin(projects, eq(projects.id, problems.projectId))
+    .where(inArray(problems.status, [...openProblemStatuses]))
+    .orderBy(problems.raisedAt);
+  const ladders = new Map<string, LoadedLadder | null>();
+  for (const row of open) {
+    const path = row.project.regionPath;
+    if (!ladders.has(path)) ladders.set(path, await ladderFor(ctx.db, path));
+    const ladder = ladders.get(path);
+    if (!ladder) continue;
+    const decision = nextEscalation(row.problem, ladder, calendar, asOf);
+    if (decision.notices.length === 0) continue;
+    const loaded = {
+      problem: row.problem,
+      project: row.project,
+      scoped: scopedOf(row.problem, row.project, ladder),
+    };
+    await ctx.db.transaction(async (tx) => {
+      const [current] = await tx
+        .select({ version: problems.version })
+        .from(problems)
+        .where(and(eq(problems.id, row.problem.id), eq(problems.version, row.problem.version)))
+        .for('update');
+      if (!current) return;
+      const claimed = await tx
+        .insert(escalationNotices)
+        .values(
+          decision.notices.map((n) => ({
+            problemId: row.problem.id,
+            level: n.level,
+            kind: n.kind,
+            dueOn: n.on,
+            at: asOf,
+          })),
+        )
+        .onConflictDoNothing({
+          target: [escalationNotices.problemId, escalationNotices.level, escalationNotices.kind],
+        })
+        .returning({ kind: escalationNotices.kind, level: escalationNotices.level });
+      if (claimed.length === 0) return;
+      const level = ladder.levels.find((l) => l.level === row.problem.level);
+      const recipients = await handlerRecipients(tx, row.problem.handlerOrganisationId, [
+        level?.handlerKind === 'leader' ? row.project.leaderUserId : null,
+        level?.handlerKind === 'serviceOfficer' ? row.project.serviceOfficerUserId : null,
+      ]);
+      for (const notice of claimed) {
+        outcome.notices.push({ referenceNumber: row.problem.referenceNumber, ...notice });
+        await notify(tx, asOf, recipients, {
+          kind: 'problem.deadline',
+          params: {
+            referenceNumber: row.problem.referenceNumber,
+            projectName: row.project.name,
+            level: notice.level,
+            notice: notice.kind,
+            noticeName: noticeNames[notice.kind],
+            dueOn: row.problem.dueOn,
+          },
+          link: problemLink(row.problem.id),
+          dedupeKey: `problem.deadline:${row.problem.id}:${notice.level}:${notice.kind}`,
+        });
+      }
+      const breachClaimed = claimed.some((n) => n.kind === 'breach');
+      if (breachClaimed && decision.moveTo) {
+        await moveProblemUp(
+          tx,
+          jobCtx,
+          loaded,
+          ladder,
+          decision.moveTo,
+          `超过第 ${row.problem.level} 级办理时限（${row.problem.dueOn}）自动提级`,
+        );
+        outcome.escalated.push({
+          referenceNumber: row.problem.referenceNumber,
+          fromLevel: row.problem.level,
+          toLevel: decision.moveTo.level,
+        });
+      }
+    });
+  }
+  return outcome;
+}
+
+/** The China date the job ran for, for its log line. */
+export const escalationDay = (outcome: EscalationOutcome) => chinaDate(new Date(outcome.asOf));

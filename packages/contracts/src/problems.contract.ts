@@ -1,0 +1,256 @@
+import {
+  escalationHandlerKinds,
+  escalationNoticeKinds,
+  escalationPresetIds,
+  problemActions,
+  problemStatuses,
+} from '@tuijin/domain';
+import { z } from 'zod';
+import { Id, PageInfo, PageQuery, QueryBoolean, requiredText, Timestamp, text, Version } from './common';
+
+export const ProblemStatus = z.enum(problemStatuses);
+export const ProblemAction = z.enum(problemActions);
+export const problemChannels = ['app', 'serviceOfficer', 'hotline', 'meeting'] as const;
+export const ProblemChannel = z.enum(problemChannels);
+export const EscalationHandlerKind = z.enum(escalationHandlerKinds);
+export const EscalationPresetId = z.enum(escalationPresetIds);
+
+const limitWorkingDays = z
+  .number({ message: '时限应为 1–250 个工作日' })
+  .int({ message: '时限应为整数个工作日' })
+  .min(1, { message: '时限至少 1 个工作日' })
+  .max(250, { message: '时限最多 250 个工作日' });
+
+/** 登记问题: the project, category (问题分类 dictionary), description and request, and how it came in. */
+export const RaiseProblem = z
+  .object({
+    projectId: Id.describe('项目'),
+    category: requiredText(30).describe('问题分类（问题分类字典中的名称）'),
+    description: requiredText(2000).describe('问题描述'),
+    request: text(1000).default('').describe('诉求：希望解决什么'),
+    channel: ProblemChannel.default('app').describe(
+      '来源：app 业主在线提交，serviceOfficer 服务专员代报，hotline 热线来电，meeting 调度会',
+    ),
+    callerName: text(50).nullable().default(null).describe('来电人（热线）'),
+    callerPhone: text(30).nullable().default(null).describe('来电号码（热线）'),
+  })
+  .strict();
+export type RaiseProblem = z.infer<typeof RaiseProblem>;
+
+/** Moves that need only the version and an optional note (start, confirm, write off). */
+export const ProblemStep = z
+  .object({ version: Version, note: text(1000).nullable().default(null).describe('备注') })
+  .strict();
+export type ProblemStep = z.infer<typeof ProblemStep>;
+
+/** Moves that need a reason (reject, unsatisfied, reopen, escalate by hand). */
+export const ProblemReason = z
+  .object({ version: Version, reason: requiredText(1000).describe('原因') })
+  .strict();
+export type ProblemReason = z.infer<typeof ProblemReason>;
+
+export const AnswerProblem = z
+  .object({ version: Version, answer: requiredText(4000).describe('答复：办理结果和依据') })
+  .strict();
+export type AnswerProblem = z.infer<typeof AnswerProblem>;
+
+/** 交办/改派: the office hands the problem to an organisation, optionally with a new limit. */
+export const RouteProblem = z
+  .object({
+    version: Version,
+    handlerOrganisationId: Id.describe('承办单位'),
+    limitWorkingDays: limitWorkingDays.nullable().default(null).describe('办理时限（工作日），空则沿用规则'),
+    note: text(1000).nullable().default(null),
+  })
+  .strict();
+export type RouteProblem = z.infer<typeof RouteProblem>;
+
+export const ProblemEvent = z.object({
+  action: z
+    .string()
+    .describe('raise, route, start, answer, confirm, unsatisfied, writeOff, reject, reopen, escalate'),
+  fromStatus: ProblemStatus.nullable(),
+  toStatus: ProblemStatus,
+  fromLevel: z.number().int().nullable(),
+  toLevel: z.number().int(),
+  handlerOrganisationName: z.string().nullable(),
+  note: z.string().nullable(),
+  actorName: z.string(),
+  at: Timestamp,
+});
+
+export const Problem = z.object({
+  id: Id,
+  referenceNumber: z.string().describe('问题编号，如 WT-2026-000123'),
+  projectId: Id,
+  projectName: z.string(),
+  regionCode: z.string(),
+  category: z.string(),
+  description: z.string(),
+  request: z.string(),
+  channel: ProblemChannel,
+  callerName: z.string().nullable(),
+  callerPhone: z.string().nullable(),
+  raisedByName: z.string(),
+  raisedAt: Timestamp,
+  status: ProblemStatus,
+  level: z.number().int(),
+  levelName: z.string().nullable().describe('当前层级名称（本辖区提级层级）'),
+  levelStartedOn: z.string(),
+  dueOn: z.string().describe('办理期限 YYYY-MM-DD'),
+  isOverdue: z.boolean(),
+  handlerOrganisationId: Id.nullable(),
+  handlerOrganisationName: z.string().nullable(),
+  answer: z.string().nullable(),
+  answeredAt: Timestamp.nullable(),
+  answeredByName: z.string().nullable(),
+  confirmedAt: Timestamp.nullable(),
+  writtenOffAt: Timestamp.nullable(),
+  rejectReason: z.string().nullable(),
+  classId: Id.nullable(),
+  version: z.number().int(),
+  /** The moves the caller may make now, so the web app never re-derives roles. */
+  actions: z.array(ProblemAction),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const ProblemDetail = Problem.extend({ events: z.array(ProblemEvent) });
+export type ProblemDetail = z.infer<typeof ProblemDetail>;
+
+export const problemViews = ['all', 'handling', 'raised', 'leading'] as const;
+export const ProblemQuery = PageQuery.extend({
+  view: z
+    .enum(problemViews)
+    .default('all')
+    .describe('all 可见的全部，handling 本单位承办，raised 本人/本单位提出，leading 本人挂钩的项目'),
+  status: ProblemStatus.optional(),
+  level: z.coerce.number().int().min(1).max(20).optional(),
+  category: text(30).optional(),
+  projectId: Id.optional(),
+  regionCode: text(20).optional().describe('只看该区划及下级'),
+  overdue: QueryBoolean.optional().describe('只看逾期未办结'),
+});
+export type ProblemQuery = z.infer<typeof ProblemQuery>;
+
+export const ProblemPage = z.object({ data: z.array(Problem), page: PageInfo });
+export type ProblemPage = z.infer<typeof ProblemPage>;
+
+/** 问题看板: counts by status and level (office board). */
+export const ProblemBoard = z.object({
+  cells: z.array(z.object({ status: ProblemStatus, level: z.number().int(), count: z.number().int() })),
+  overdue: z.number().int(),
+});
+export type ProblemBoard = z.infer<typeof ProblemBoard>;
+
+export const problemStatisticsDimensions = ['category', 'region', 'department', 'level'] as const;
+export const ProblemStatisticsQuery = z.object({
+  by: z.enum(problemStatisticsDimensions).default('category').describe('按分类、区划、承办部门或层级'),
+  regionCode: text(20).optional(),
+  from: z.iso.date({ message: '日期格式应为 YYYY-MM-DD' }).optional().describe('提出日期起（含）'),
+  to: z.iso.date({ message: '日期格式应为 YYYY-MM-DD' }).optional().describe('提出日期止（含）'),
+});
+export type ProblemStatisticsQuery = z.infer<typeof ProblemStatisticsQuery>;
+
+const Figures = z.object({
+  received: z.number().int().describe('受理数（驳回的不计）'),
+  solved: z.number().int().describe('已销号数'),
+  overdue: z.number().int().describe('逾期未办结数'),
+  resolutionRate: z.object({
+    numerator: z.string(),
+    denominator: z.string(),
+    percent: z.string().nullable(),
+  }),
+  totalDaysToSolve: z.string(),
+  averageDaysToSolve: z.string().nullable(),
+});
+export const ProblemStatistics = z.object({
+  by: z.enum(problemStatisticsDimensions),
+  rows: z.array(z.object({ key: z.string(), label: z.string(), figures: Figures })),
+  total: Figures,
+});
+export type ProblemStatistics = z.infer<typeof ProblemStatistics>;
+
+export const EscalationLevel = z.object({
+  level: z.number().int().min(1),
+  name: requiredText(50),
+  handlerKind: EscalationHandlerKind,
+  handlerOrganisationId: Id.nullable().default(null),
+  limitWorkingDays,
+});
+export const EscalationLadder = z.object({
+  regionCode: z.string(),
+  /** The region whose ladder applies (this one or the nearest ancestor); null when none. */
+  ladderRegionCode: z.string().nullable(),
+  name: z.string().nullable(),
+  preset: z.string().nullable(),
+  version: z.number().int().nullable(),
+  levels: z.array(
+    z.object({
+      level: z.number().int(),
+      name: z.string(),
+      handlerKind: EscalationHandlerKind,
+      handlerOrganisationId: Id.nullable(),
+      limitWorkingDays: z.number().int(),
+    }),
+  ),
+});
+export type EscalationLadder = z.infer<typeof EscalationLadder>;
+
+export const SetEscalationLadder = z
+  .object({
+    name: requiredText(50),
+    version: Version.nullable().default(null).describe('修改已有层级时的版本号；新建为空'),
+    levels: z.array(EscalationLevel.strict()).min(1, { message: '至少需要一个层级' }).max(10),
+  })
+  .strict();
+export type SetEscalationLadder = z.infer<typeof SetEscalationLadder>;
+
+export const ApplyEscalationPreset = z
+  .object({ preset: EscalationPresetId, version: Version.nullable().default(null) })
+  .strict();
+export type ApplyEscalationPreset = z.infer<typeof ApplyEscalationPreset>;
+
+export const RoutingRule = z.object({
+  id: Id,
+  regionCode: z.string(),
+  category: z.string().nullable(),
+  departmentId: Id,
+  departmentName: z.string(),
+  limitWorkingDays: z.number().int(),
+});
+export type RoutingRule = z.infer<typeof RoutingRule>;
+export const RoutingRuleList = z.object({ data: z.array(RoutingRule) });
+
+export const CreateRoutingRule = z
+  .object({
+    regionCode: requiredText(20).describe('适用区划（含下级）'),
+    category: text(30).nullable().default(null).describe('问题分类；空则适用全部分类'),
+    departmentId: Id.describe('承办部门'),
+    limitWorkingDays,
+  })
+  .strict();
+export type CreateRoutingRule = z.infer<typeof CreateRoutingRule>;
+
+export const CreateProblemClass = z
+  .object({
+    name: requiredText(100).describe('类名，如“同类用地报批问题”'),
+    problemIds: z.array(Id).min(2, { message: '至少关联两个问题' }).max(200),
+  })
+  .strict();
+export type CreateProblemClass = z.infer<typeof CreateProblemClass>;
+
+export const AnswerProblemClass = z
+  .object({ answer: requiredText(4000).describe('一次答复，适用于本类全部未办结问题') })
+  .strict();
+
+export const ProblemClass = z.object({
+  id: Id,
+  name: z.string(),
+  regionCode: z.string(),
+  answer: z.string().nullable(),
+  answeredAt: Timestamp.nullable(),
+  problems: z.array(Problem),
+});
+export type ProblemClass = z.infer<typeof ProblemClass>;
+
+export const EscalationNoticeKind = z.enum(escalationNoticeKinds);
