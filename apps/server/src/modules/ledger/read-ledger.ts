@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { AppError, type LedgerCell } from '@tuijin/domain';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { ledgerLimits } from './xlsx-guard';
 
 export interface LedgerRow {
@@ -31,6 +32,54 @@ function plain(value: ExcelJS.CellValue): LedgerCell {
 }
 
 /**
+ * exceljs' streaming reader parses a worksheet at once when the shared strings and the workbook
+ * relations came before it in the zip, and then reads the sheet list of `xl/workbook.xml` — which a
+ * zip may well put after the worksheets (the order is the writer's choice), so the reader crashes
+ * on a valid file. Until the workbook part is read its relations stay hidden, so such a worksheet
+ * waits in a temporary file like any other early sheet and is parsed once everything is known.
+ */
+function holdSheetsUntilWorkbookRead(reader: object) {
+  const state = reader as { model?: unknown; workbookRels?: unknown };
+  let rels: unknown;
+  Object.defineProperty(state, 'workbookRels', {
+    configurable: true,
+    get: () => (state.model === undefined ? undefined : rels),
+    set: (value: unknown) => {
+      rels = value;
+    },
+  });
+}
+
+const xmlEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescapeXml = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => xmlEntities[name]!);
+const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/**
+ * The worksheet names by the number of their part (`xl/worksheets/sheet3.xml` → `3`), read from
+ * `xl/workbook.xml` and its relations straight out of the zip (two small parts).
+ */
+export async function sheetNamesByNumber(bytes: Buffer): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+  const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+  const targets = new Map<string, string>();
+  for (const [tag] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = attribute(tag, 'Id');
+    const target = attribute(tag, 'Target');
+    if (id && target) targets.set(id, target);
+  }
+  const names = new Map<string, string>();
+  for (const [tag] of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attribute(tag, 'name');
+    const target = targets.get(attribute(tag, 'r:id') ?? '');
+    const number = target && /sheet(\d+)\.xml$/.exec(target)?.[1];
+    if (name !== undefined && number) names.set(number, unescapeXml(name));
+  }
+  return names;
+}
+
+/**
  * Streams the rows of every worksheet of an .xlsx without holding the workbook in memory (exceljs'
  * streaming reader), with each row's cells as plain values. Refuses sheets past the row and column
  * limits as it meets them.
@@ -43,9 +92,17 @@ export async function* readLedgerRows(bytes: Buffer): AsyncGenerator<LedgerRow> 
     worksheets: 'emit',
     entries: 'emit',
   });
+  holdSheetsUntilWorkbookRead(reader);
+  let names: Map<string, string> | undefined;
   let rowsSeen = 0;
   for await (const worksheet of reader) {
-    const sheetName = (worksheet as unknown as { name?: string }).name ?? '';
+    const sheet = worksheet as unknown as { name?: string; id?: string | number };
+    let sheetName = sheet.name ?? '';
+    if ((reader as { model?: unknown }).model === undefined) {
+      // The stream has not (yet) delivered xl/workbook.xml: take the name from the file itself.
+      names ??= await sheetNamesByNumber(bytes);
+      sheetName = names.get(String(sheet.id)) ?? sheetName;
+    }
     for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
       rowsSeen++;
       if (rowsSeen > ledgerLimits.maxRows) throw tooBig(`行数超过 ${ledgerLimits.maxRows}`);

@@ -1,0 +1,52 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { type LedgerRow, readLedgerRows, sheetNamesByNumber } from './read-ledger';
+
+async function workbookFromRows(sheets: Record<string, (string | number)[][]>) {
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) workbook.addWorksheet(name).addRows(rows);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The same .xlsx with its parts re-zipped in the given order (writers choose their own order). */
+async function reorder(bytes: Buffer, first: string[], last: string[]) {
+  const source = await JSZip.loadAsync(bytes);
+  const names = Object.keys(source.files).filter((n) => !source.files[n]!.dir);
+  const middle = names.filter((n) => !first.includes(n) && !last.includes(n));
+  const target = new JSZip();
+  for (const name of [...first, ...middle, ...last]) {
+    target.file(name, await source.files[name]!.async('uint8array'));
+  }
+  return target.generateAsync({ type: 'nodebuffer' });
+}
+
+describe('readLedgerRows', () => {
+  it('reads a file whose workbook part comes after its worksheets, with the sheet names', async () => {
+    const bytes = await workbookFromRows({
+      台账: [
+        ['项目名称', '总投资'],
+        ['甲项目', 100],
+      ],
+    });
+    const shuffled = await reorder(
+      bytes,
+      ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml'],
+      ['xl/workbook.xml'],
+    );
+    const rows: LedgerRow[] = [];
+    for await (const row of readLedgerRows(shuffled)) rows.push(row);
+    expect(rows.map((r) => [r.sheetName, r.rowNumber, r.cells])).toEqual([
+      ['台账', 1, ['项目名称', '总投资']],
+      ['台账', 2, ['甲项目', 100]],
+    ]);
+  });
+
+  it('names the sheets from the workbook part when the stream has not delivered it', async () => {
+    const bytes = await workbookFromRows({ '2026年台账 & 说明': [['甲']], 汇总: [['乙']] });
+    expect([...(await sheetNamesByNumber(bytes)).entries()]).toEqual([
+      ['1', '2026年台账 & 说明'],
+      ['2', '汇总'],
+    ]);
+  });
+});
