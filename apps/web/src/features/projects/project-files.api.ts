@@ -6,14 +6,15 @@ type ErrorPayload = {
 } | null;
 
 /**
- * Uploads files to a project as one multipart request (parts named `files`). The browser sets the
- * multipart content type with its boundary and sends Origin and the session cookie itself. A refusal
- * throws {@link ApiError}; its details name the refused files (`path` is the file name).
+ * Posts files as one multipart request (parts named `files`) to an upload path answering the
+ * stored files. The browser sets the multipart content type with its boundary and sends Origin and
+ * the session cookie itself. A refusal throws {@link ApiError}; its details name the refused files
+ * (`path` is the file name).
  */
-export async function uploadProjectFiles(projectId: string, files: readonly File[]): Promise<ProjectFile[]> {
+export async function uploadFiles(path: string, files: readonly File[]): Promise<ProjectFile[]> {
   const form = new FormData();
   for (const file of files) form.append('files', file, file.name);
-  const response = await fetch(buildPath(fileRoutes.uploadProjectFiles, { id: projectId }), {
+  const response = await fetch(path, {
     method: 'POST',
     body: form,
     headers: { accept: 'application/json', 'idempotency-key': newIdempotencyKey() },
@@ -31,6 +32,10 @@ export async function uploadProjectFiles(projectId: string, files: readonly File
   }
   return (payload as { data: ProjectFile[] }).data;
 }
+
+/** Uploads files to a project. */
+export const uploadProjectFiles = (projectId: string, files: readonly File[]) =>
+  uploadFiles(buildPath(fileRoutes.uploadProjectFiles, { id: projectId }), files);
 
 /** Where a file's content is downloaded (as an attachment). */
 export const projectFileUrl = (projectId: string, fileId: string) =>
