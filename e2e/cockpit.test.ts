@@ -3,6 +3,18 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchChromium, loginThroughPage, screenshot } from './browser';
 
+/** The popovers group exact figures by thousands ("2802430.553" → "2,802,430.553"); the API does not. */
+function grouped(figure: string): string {
+  const [whole = '', fraction] = figure.split('.');
+  const digits = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? digits : `${digits}.${fraction}`;
+}
+
+/** The headline cards show whole 万元: "2802430.553" → "2,802,431". */
+function wholeWanYuan(figure: string): string {
+  return Number(figure).toLocaleString('en-US', { maximumFractionDigits: 0 });
+}
+
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 let context: BrowserContext;
@@ -75,7 +87,7 @@ describe('cockpit', () => {
     ])
       await page.getByTestId(chart).locator('canvas').first().waitFor();
     const planned = page.getByTestId('headline-planned');
-    await planned.getByText(city.total.plannedInvestment.value, { exact: true }).waitFor();
+    await planned.getByText(wholeWanYuan(city.total.plannedInvestment.value), { exact: true }).waitFor();
     await page.getByTestId('headline-planned').getByText(`${city.total.projectCount.value} 个项目`).waitFor();
     const completion = city.total.planCompletion.percent ?? '—';
     await page.getByTestId('headline-completion').getByText(completion, { exact: true }).waitFor();
@@ -88,8 +100,8 @@ describe('cockpit', () => {
     const explain = page.getByTestId('explain-planCompletion');
     await explain.getByText('计划完成率 = 本年累计完成 ÷ 年度计划投资').waitFor();
     const item = (label: string) => explain.locator('.ant-descriptions-item').filter({ hasText: label });
-    await item('分子').getByText(city.total.planCompletion.numerator, { exact: true }).waitFor();
-    await item('分母').getByText(city.total.planCompletion.denominator, { exact: true }).waitFor();
+    await item('分子').getByText(grouped(city.total.planCompletion.numerator), { exact: true }).waitFor();
+    await item('分母').getByText(grouped(city.total.planCompletion.denominator), { exact: true }).waitFor();
     await page.mouse.move(0, 0);
     await screenshot(page, 'cockpit-city');
 
@@ -105,7 +117,7 @@ describe('cockpit', () => {
     await page.getByText('蕉城区 没有下级区划，下表为各项目的数字').waitFor();
     await page
       .getByTestId('headline-planned')
-      .getByText(county.total.plannedInvestment.value, { exact: true })
+      .getByText(wholeWanYuan(county.total.plannedInvestment.value), { exact: true })
       .waitFor();
     await screenshot(page, 'cockpit-county');
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError';
 import { useLabels } from '../../i18n/use-labels';
+import { roundDecimal } from '../projects/money';
 import { type CockpitProjectsParams, useCockpitProjects } from './cockpit.queries';
 
 export type DrillTarget = Omit<CockpitProjectsParams, 'page' | 'pageSize'> & { groupLabel: string };
@@ -71,18 +72,23 @@ export function CockpitProjectsDrawer({
             width: 80,
             render: (_, p) => labels.projectStage(p.stage as ProjectStage),
           },
-          { key: 'planned', title: t('cockpit.table.planned'), dataIndex: 'plannedWanYuan', align: 'right' },
+          {
+            key: 'planned',
+            title: t('cockpit.table.planned'),
+            align: 'right',
+            render: (_, p) => roundDecimal(p.plannedWanYuan, 0, 2),
+          },
           {
             key: 'cum',
             title: t('cockpit.table.cumulativePlan'),
-            dataIndex: 'cumulativePlanWanYuan',
             align: 'right',
+            render: (_, p) => roundDecimal(p.cumulativePlanWanYuan, 0, 2),
           },
           {
             key: 'ytd',
             title: t('cockpit.table.completedYtd'),
-            dataIndex: 'completedYtdWanYuan',
             align: 'right',
+            render: (_, p) => roundDecimal(p.completedYtdWanYuan, 0, 2),
           },
           {
             key: 'completion',

@@ -3,6 +3,7 @@ import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { roundDecimal } from '../projects/money';
 import { FigureExplain } from './FigureExplain';
 
 interface CockpitTableProps {
@@ -65,7 +66,7 @@ export function CockpitTable({ rollup, labelOf, loading, onOpenRegion, onShowPro
         const f = figuresOf(line)[formula];
         return (
           <FigureExplain formula={formula} value={f.value} onShowProjects={show(line)}>
-            {f.value}
+            {roundDecimal(f.value, 0, 2)}
           </FigureExplain>
         );
       },

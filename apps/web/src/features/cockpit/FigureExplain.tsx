@@ -2,6 +2,7 @@ import type { CockpitFormula, CockpitMeasure } from '@tuijin/contracts';
 import { Button, Descriptions, Popover, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatWanYuan } from '../projects/money';
 
 /** The projects each figure can be opened on: the sets behind its numerator and denominator. */
 export const measuresOf: Record<CockpitFormula, CockpitMeasure[]> = {
@@ -37,6 +38,11 @@ interface FigureExplainProps {
  * Makes a number explain itself: hovering or clicking it shows the formula (i18n text), the
  * numerator and denominator (or the value) it was computed from, and links to the projects behind it.
  */
+/** Groups a plain decimal (an amount or a count) for reading: "2802430.553" → "2,802,430.553". */
+function groupDigits(figure: string): string {
+  return /^-?\d+(\.\d+)?$/.test(figure) ? formatWanYuan(figure) : figure;
+}
+
 export function FigureExplain({
   formula,
   numerator,
@@ -58,11 +64,15 @@ export function FigureExplain({
         items={
           numerator !== undefined
             ? [
-                { key: 'n', label: t('cockpit.explain.numerator'), children: numerator },
-                { key: 'd', label: t('cockpit.explain.denominator'), children: denominator },
+                { key: 'n', label: t('cockpit.explain.numerator'), children: groupDigits(numerator) },
+                {
+                  key: 'd',
+                  label: t('cockpit.explain.denominator'),
+                  children: denominator === undefined ? undefined : groupDigits(denominator),
+                },
               ]
             : value !== undefined
-              ? [{ key: 'v', label: t('cockpit.explain.value'), children: value }]
+              ? [{ key: 'v', label: t('cockpit.explain.value'), children: groupDigits(value) }]
               : []
         }
       />

@@ -1,6 +1,7 @@
 import type { CockpitFigures, CockpitMeasure } from '@tuijin/contracts';
 import { Card, Col, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { roundDecimal } from '../projects/money';
 import { FigureExplain } from './FigureExplain';
 
 interface HeadlineCardsProps {
@@ -25,7 +26,7 @@ export function HeadlineCards({ figures: f, month, onShowProjects }: HeadlineCar
           value={f.plannedInvestment.value}
           onShowProjects={onShowProjects}
         >
-          {f.plannedInvestment.value}
+          {roundDecimal(f.plannedInvestment.value, 0, 0)}
         </FigureExplain>
       ),
       suffix: t('cockpit.wanYuan'),
@@ -40,7 +41,7 @@ export function HeadlineCards({ figures: f, month, onShowProjects }: HeadlineCar
       title: t('cockpit.cards.completedYtd'),
       value: (
         <FigureExplain formula="completedYtd" value={f.completedYtd.value} onShowProjects={onShowProjects}>
-          {f.completedYtd.value}
+          {roundDecimal(f.completedYtd.value, 0, 0)}
         </FigureExplain>
       ),
       suffix: t('cockpit.wanYuan'),
@@ -50,7 +51,7 @@ export function HeadlineCards({ figures: f, month, onShowProjects }: HeadlineCar
           value={f.cumulativePlan.value}
           onShowProjects={onShowProjects}
         >
-          {t('cockpit.cumulativePlanLine', { value: f.cumulativePlan.value })}
+          {t('cockpit.cumulativePlanLine', { value: roundDecimal(f.cumulativePlan.value, 0, 0) })}
         </FigureExplain>
       ),
     },

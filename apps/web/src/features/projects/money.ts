@@ -12,23 +12,33 @@ export function formatWanYuan(amount: string): string {
   return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
-/** 万元 → 亿元, rounded half up to `decimals` places and grouped: "1234567.5" → "123.46". */
-export function wanYuanToYiYuan(amount: string, decimals = 2): string {
-  const [whole = '0', fraction = ''] = amount.split('.');
+/**
+ * A decimal string divided by 10^`shift`, rounded half away from zero to `decimals` places and
+ * grouped: roundDecimal("1234567.5", 4, 2) → "123.46" (万元 → 亿元); shift 0 only rounds.
+ */
+export function roundDecimal(amount: string, shift: number, decimals: number): string {
+  const negative = amount.startsWith('-');
+  const [whole = '0', fraction = ''] = (negative ? amount.slice(1) : amount).split('.');
   const scaled = BigInt(`${whole}${fraction}` || '0');
-  const shift = fraction.length + 4 - decimals;
+  const drop = fraction.length + shift - decimals;
   let rounded: bigint;
-  if (shift <= 0) {
-    rounded = scaled * 10n ** BigInt(-shift);
+  if (drop <= 0) {
+    rounded = scaled * 10n ** BigInt(-drop);
   } else {
-    const divisor = 10n ** BigInt(shift);
+    const divisor = 10n ** BigInt(drop);
     rounded = (scaled + divisor / 2n) / divisor;
   }
   const digits = rounded.toString().padStart(decimals + 1, '0');
   const integerPart = digits.slice(0, digits.length - decimals);
-  return formatWanYuan(
+  const grouped = formatWanYuan(
     decimals > 0 ? `${integerPart}.${digits.slice(digits.length - decimals)}` : integerPart,
   );
+  return negative && rounded !== 0n ? `-${grouped}` : grouped;
+}
+
+/** 万元 → 亿元, rounded half up to `decimals` places and grouped: "1234567.5" → "123.46". */
+export function wanYuanToYiYuan(amount: string, decimals = 2): string {
+  return roundDecimal(amount, 4, decimals);
 }
 
 /** An amount in 万元 as the contract accepts it (digits, up to 4 decimals). */
