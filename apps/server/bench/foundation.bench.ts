@@ -1,20 +1,16 @@
 /**
  * Foundation benchmark: request latency through the whole stack (session resolution, access check,
  * scoped SQL, presenter) at province scale — 110 regions, 20,000 organisations, 50,000 users — on
- * PGlite and, with BENCH_DATABASE_URL, on PostgreSQL; plus 20,000 projects for the project list.
+ * PGlite and on PostgreSQL (see bench-kit.ts); plus 20,000 projects for the project list.
  * Prints a Markdown table for PERFORMANCE.md.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../src/app';
 import type { DatabaseHandle } from '../src/db/database';
-import { openDatabase } from '../src/db/open-database';
 import { organisations, projects, regions, users } from '../src/db/schema';
 import { loadDemo } from '../src/demo/load-demo';
 import { pinyinInitials } from '../src/lib/pinyin';
 import { hashPassword } from '../src/modules/auth/passwords';
+import { measure, onEachEngine, printResults, scratchDir, secondsSince } from './bench-kit';
 
 const auditKey = Buffer.alloc(32, 1);
 
@@ -125,28 +121,15 @@ async function seed(handle: DatabaseHandle) {
   });
 }
 
-async function measure(label: string, runs: number, fn: () => Promise<void>) {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
-  return { label, median: pick(0.5), p95: pick(0.95) };
-}
-
 async function run(engine: string, handle: DatabaseHandle) {
   const seedStart = performance.now();
   await seed(handle);
-  const seedSeconds = ((performance.now() - seedStart) / 1000).toFixed(1);
+  const seedSeconds = secondsSince(seedStart);
   const app = await buildApp({
     database: handle,
     auditKey,
     loginRatePerMinute: 1_000_000,
-    filesDir: mkdtempSync(join(tmpdir(), 'tuijin-bench-files-')),
+    filesDir: scratchDir('files'),
   });
   const login = async (username: string) => {
     const response = await app.inject({
@@ -203,33 +186,7 @@ async function run(engine: string, handle: DatabaseHandle) {
     ),
   ];
   await app.close();
-  console.log(`\n### ${engine} (seed ${seedSeconds} s)\n`);
-  console.log('| request | median ms | p95 ms |\n|---|---|---|');
-  for (const r of results) console.log(`| ${r.label} | ${r.median} | ${r.p95} |`);
+  printResults(`${engine} (seed ${seedSeconds} s)`, results);
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'tuijin-bench-'));
-const lite = await openDatabase({ dataDir });
-try {
-  await run('PGlite', lite);
-} finally {
-  await lite.close();
-}
-
-const url = process.env.BENCH_DATABASE_URL;
-if (url) {
-  const name = `tuijin_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: target.toString(), dataDir });
-  try {
-    await run('PostgreSQL', handle);
-  } finally {
-    await handle.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+await onEachEngine('foundation', run);

@@ -2,22 +2,18 @@
  * Monthly ledger benchmark: the 月度台账 export (scoped SQL over plans and approved reports, the
  * office-style sheet with categories, 小计/合计 formulas and exact cached sums, neutralisation,
  * .xlsx write) for a city office over 10,000 projects with plans and 10 months of reports (100,000
- * rows), on PGlite and, with BENCH_DATABASE_URL, on PostgreSQL. Prints a Markdown table for
+ * rows), on PGlite and on PostgreSQL (see bench-kit.ts). Prints a Markdown table for
  * PERFORMANCE.md.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq, inArray, sql } from 'drizzle-orm';
-import pg from 'pg';
 import type { DatabaseHandle } from '../src/db/database';
-import { openDatabase } from '../src/db/open-database';
 import { organisations, projects, regions } from '../src/db/schema';
 import { loadDemo } from '../src/demo/load-demo';
 import { pinyinInitials } from '../src/lib/pinyin';
 import { exportMonthlyLedger } from '../src/modules/ledger/export-monthly-ledger';
 import { listMonthlyLedgerRows } from '../src/modules/ledger/monthly-ledger.queries';
 import { userCtx } from '../src/modules/users/user-ctx';
+import { measure, onEachEngine, printResults, secondsSince } from './bench-kit';
 
 const auditKey = Buffer.alloc(32, 1);
 const total = 10_000;
@@ -72,24 +68,10 @@ async function seed(handle: DatabaseHandle) {
     on conflict do nothing`);
 }
 
-async function measure(label: string, runs: number, fn: () => Promise<string>) {
-  await fn();
-  const times: number[] = [];
-  let note = '';
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    note = await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(0);
-  return { label, median: pick(0.5), max: pick(1), note };
-}
-
 async function run(engine: string, handle: DatabaseHandle) {
   const seedStart = performance.now();
   await seed(handle);
-  const seedSeconds = ((performance.now() - seedStart) / 1000).toFixed(1);
+  const seedSeconds = secondsSince(seedStart);
   const ctx = await userCtx(handle.db, auditKey, 'ningde');
   const results = [
     await measure('SQL: ledger rows (plans ⋈ approved YTD ⋈ month report), city scope', 5, async () => {
@@ -105,33 +87,7 @@ async function run(engine: string, handle: DatabaseHandle) {
       return `${ledger.projects} projects, ${(ledger.bytes.length / 1024 / 1024).toFixed(1)} MB`;
     }),
   ];
-  console.log(`\n### Monthly ledger export, ${engine} (seed ${seedSeconds} s)\n`);
-  console.log('| step | median ms | max ms | size |\n|---|---|---|---|');
-  for (const r of results) console.log(`| ${r.label} | ${r.median} | ${r.max} | ${r.note} |`);
+  printResults(`Monthly ledger export, ${engine} (seed ${seedSeconds} s)`, results, 'steps');
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'tuijin-ledger-export-bench-'));
-const lite = await openDatabase({ dataDir });
-try {
-  await run('PGlite', lite);
-} finally {
-  await lite.close();
-}
-
-const url = process.env.BENCH_DATABASE_URL;
-if (url) {
-  const name = `tuijin_ledger_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: target.toString(), dataDir });
-  try {
-    await run('PostgreSQL', handle);
-  } finally {
-    await handle.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+await onEachEngine('monthly_ledger', run);

@@ -2,20 +2,16 @@
  * Annual plans benchmark: the demo load (which drafts, freezes and adjusts this year's plans through
  * the use cases), then request latency through the whole stack for a year's plan list (page +
  * totals), a county's list and export, and freezing 200 plans in one request, at 20,000 projects
- * with a plan each — on PGlite and, with BENCH_DATABASE_URL, on PostgreSQL. Prints Markdown tables
+ * with a plan each — on PGlite and on PostgreSQL (see bench-kit.ts). Prints Markdown tables
  * for PERFORMANCE.md.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { and, eq, like } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../src/app';
 import type { DatabaseHandle } from '../src/db/database';
-import { openDatabase } from '../src/db/open-database';
 import { annualPlans, organisations, projects, regions, users } from '../src/db/schema';
 import { loadDemo } from '../src/demo/load-demo';
 import { hashPassword } from '../src/modules/auth/passwords';
+import { measure, onEachEngine, printResults, scratchDir } from './bench-kit';
 
 const auditKey = Buffer.alloc(32, 1);
 const year = 2026;
@@ -109,26 +105,13 @@ async function seed(handle: DatabaseHandle) {
   return demoSeconds;
 }
 
-async function measure(label: string, runs: number, fn: () => Promise<void>) {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
-  return { label, median: pick(0.5), p95: pick(0.95) };
-}
-
 async function run(engine: string, handle: DatabaseHandle) {
   const demoSeconds = await seed(handle);
   const app = await buildApp({
     database: handle,
     auditKey,
     loginRatePerMinute: 1_000_000,
-    filesDir: mkdtempSync(join(tmpdir(), 'tuijin-bench-files-')),
+    filesDir: scratchDir('files'),
   });
   const response = await app.inject({
     method: 'POST',
@@ -181,33 +164,7 @@ async function run(engine: string, handle: DatabaseHandle) {
     }),
   ];
   await app.close();
-  console.log(`\n### ${engine} (demo load incl. plans ${demoSeconds.toFixed(1)} s)\n`);
-  console.log('| request | median ms | p95 ms |\n|---|---|---|');
-  for (const r of results) console.log(`| ${r.label} | ${r.median} | ${r.p95} |`);
+  printResults(`${engine} (demo load incl. plans ${demoSeconds.toFixed(1)} s)`, results);
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'tuijin-bench-'));
-const lite = await openDatabase({ dataDir });
-try {
-  await run('PGlite', lite);
-} finally {
-  await lite.close();
-}
-
-const url = process.env.BENCH_DATABASE_URL;
-if (url) {
-  const name = `tuijin_bench_plans_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: target.toString(), dataDir });
-  try {
-    await run('PostgreSQL', handle);
-  } finally {
-    await handle.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+await onEachEngine('plans', run);
