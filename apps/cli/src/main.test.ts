@@ -1,45 +1,20 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from './main';
+import { describe, expect, it } from 'vitest';
+import { runCli, scratchDataDir } from './cli-test-kit';
 
-/** Runs the CLI in-process and captures what it prints. */
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'tuijin', ...args], {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
-  return { code, out, err };
-}
-
-const saved = { ...process.env };
-beforeAll(() => {
-  process.env.TUIJIN_DATA_DIR = mkdtempSync(join(tmpdir(), 'tuijin-cli-'));
-  delete process.env.DATABASE_URL;
-});
-afterAll(() => {
-  process.env = saved;
-});
+scratchDataDir('tuijin-cli');
 
 describe('tuijin CLI', () => {
   it('prints help listing its commands', async () => {
-    const help = await run('--help');
+    const help = await runCli('--help');
     expect(help.code).toBe(0);
     for (const command of ['serve', 'migrate', 'demo', 'user']) expect(help.out).toContain(command);
   });
 
   it('exits 2 with a clear message on an unknown command or a bad role', async () => {
-    const unknown = await run('frobnicate');
+    const unknown = await runCli('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('frobnicate');
-    const badRole = await run(
+    const badRole = await runCli(
       'user',
       'add',
       'x1',
@@ -57,12 +32,12 @@ describe('tuijin CLI', () => {
   });
 
   it('migrates, loads the demo once, adds a user and resets a password', async () => {
-    expect((await run('migrate')).code).toBe(0);
-    const demo = await run('demo');
+    expect((await runCli('migrate')).code).toBe(0);
+    const demo = await runCli('demo');
     expect(demo.code).toBe(0);
     expect(demo.out).toContain('宁德市');
-    expect((await run('demo')).out).toContain('未重复载入');
-    const added = await run(
+    expect((await runCli('demo')).out).toContain('未重复载入');
+    const added = await runCli(
       'user',
       'add',
       'wangfang',
@@ -78,23 +53,23 @@ describe('tuijin CLI', () => {
     expect(added.err).toBe('');
     expect(added.code).toBe(0);
     expect(added.out).toContain('wangfang');
-    const reset = await run('user', 'reset-password', 'wangfang', '--password', 'Another#Pass2026');
+    const reset = await runCli('user', 'reset-password', 'wangfang', '--password', 'Another#Pass2026');
     expect(reset.code).toBe(0);
   }, 180_000);
 
   it('lists the projects of a county as JSON, with totals equal to the rows', async () => {
-    const listed = await run('projects', 'list', '--region', '350902', '--json');
+    const listed = await runCli('projects', 'list', '--region', '350902', '--json');
     expect(listed.code).toBe(0);
     const result = JSON.parse(listed.out);
     expect(result.data.length).toBe(result.totals.count);
     expect(result.data.every((p: { regionCode: string }) => p.regionCode === '350902')).toBe(true);
-    const bad = await run('projects', 'list', '--stage', 'flying');
+    const bad = await runCli('projects', 'list', '--stage', 'flying');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--stage');
   });
 
   it('explains what is wrong with a user it cannot add', async () => {
-    const noOrg = await run(
+    const noOrg = await runCli(
       'user',
       'add',
       'nobody1',
@@ -109,7 +84,7 @@ describe('tuijin CLI', () => {
     );
     expect(noOrg.code).toBe(2);
     expect(noOrg.err).toContain('找不到单位');
-    const weak = await run(
+    const weak = await runCli(
       'user',
       'add',
       'weakling',
@@ -124,7 +99,7 @@ describe('tuijin CLI', () => {
     );
     expect(weak.code).toBe(2);
     expect(weak.err).toContain('密码');
-    const missing = await run('user', 'reset-password', 'ghost', '--password', 'Another#Pass2026');
+    const missing = await runCli('user', 'reset-password', 'ghost', '--password', 'Another#Pass2026');
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('ghost');
   });

@@ -1,31 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openDatabase } from '@tuijin/server';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../main';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, scratchDataDir } from '../cli-test-kit';
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'tuijin', ...args], {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
-  return { code, out, err };
-}
-
-const saved = { ...process.env };
+const dataDir = scratchDataDir('tuijin-cli-escalate');
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tuijin-cli-escalate-'));
-  process.env.TUIJIN_DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  expect((await run('demo')).code).toBe(0);
+  expect((await runCli('demo')).code).toBe(0);
   // A two-level ladder for 蕉城区 and one open problem of its own at level 1, due Friday 2026-03-06.
   const handle = await openDatabase({ dataDir });
   try {
@@ -48,24 +28,21 @@ beforeAll(async () => {
     await handle.close();
   }
 }, 120_000);
-afterAll(() => {
-  process.env = saved;
-});
 
 describe('tuijin escalate', () => {
   it('notices and moves a breached problem up once, and does nothing more at the same moment', async () => {
-    const first = await run('escalate', '--at', '2026-03-09T09:00:00+08:00');
+    const first = await runCli('escalate', '--at', '2026-03-09T09:00:00+08:00');
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     expect(first.out).toContain('WT-2026-900001\t第1级\t问题已超过办理时限');
     expect(first.out).toContain('WT-2026-900001\t提级\t第1级 → 第2级');
-    const second = await run('escalate', '--at', '2026-03-09T09:00:00+08:00');
+    const second = await runCli('escalate', '--at', '2026-03-09T09:00:00+08:00');
     expect(second.code).toBe(0);
     expect(second.out).toContain('新增提醒 0 条，提级 0 个问题');
   });
 
   it('refuses a malformed time with exit code 2', async () => {
-    const bad = await run('escalate', '--at', 'tomorrow');
+    const bad = await runCli('escalate', '--at', 'tomorrow');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--at');
   });

@@ -1,31 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, parseLedger } from '@tuijin/server';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../main';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, scratchDataDir } from '../cli-test-kit';
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'tuijin', ...args], {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
-  return { code, out, err };
-}
-
-const saved = { ...process.env };
-const dataDir = mkdtempSync(join(tmpdir(), 'tuijin-export-'));
+const dataDir = scratchDataDir('tuijin-export');
 beforeAll(async () => {
-  process.env.TUIJIN_DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  expect((await run('demo')).code).toBe(0);
+  expect((await runCli('demo')).code).toBe(0);
   // Plans and one approved October report for 蕉城区's projects, in place of the demo's own.
   const handle = await openDatabase({ dataDir });
   try {
@@ -47,14 +29,11 @@ beforeAll(async () => {
     await handle.close();
   }
 }, 600_000);
-afterAll(() => {
-  process.env = saved;
-});
 
 describe('tuijin export', () => {
   it('exports the monthly ledger as a named user, scoped to their jurisdiction', async () => {
     const out = join(dataDir, 'ledger.xlsx');
-    const result = await run(
+    const result = await runCli(
       'export',
       'ledger',
       '--year',
@@ -75,7 +54,7 @@ describe('tuijin export', () => {
     expect(
       parsed.records.every((r) => r.annualPlanWanYuan === '1000.5' && r.completedToDateWanYuan === '12.25'),
     ).toBe(true);
-    const outside = await run(
+    const outside = await runCli(
       'export',
       'ledger',
       '--year',
@@ -94,11 +73,11 @@ describe('tuijin export', () => {
 
   it('exports the project list, and refuses a bad month or an unknown user', async () => {
     const out = join(dataDir, 'projects.xlsx');
-    expect((await run('export', 'projects', '--region', '350902', '--as', 'ningde', '--out', out)).code).toBe(
-      0,
-    );
+    expect(
+      (await runCli('export', 'projects', '--region', '350902', '--as', 'ningde', '--out', out)).code,
+    ).toBe(0);
     expect((await parseLedger(readFileSync(out))).records.length).toBeGreaterThan(0);
-    const badMonth = await run(
+    const badMonth = await runCli(
       'export',
       'ledger',
       '--year',
@@ -112,7 +91,7 @@ describe('tuijin export', () => {
     );
     expect(badMonth.code).toBe(2);
     expect(badMonth.err).toContain('--month');
-    const nobody = await run(
+    const nobody = await runCli(
       'export',
       'ledger',
       '--year',

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildMessyLedger } from '../../../server/src/modules/ledger/messy-ledger.fixture';
-import { main } from '../main';
+import { runCli, scratchDataDir } from '../cli-test-kit';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,25 +12,11 @@ declare module 'vitest' {
   }
 }
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'tuijin', ...args], {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
-  return { code, out, err };
-}
-
 describe('tuijin import ledger', () => {
   it('prints exactly one JSON object for a dry run of a messy ledger', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'tuijin-ledger-')), '蕉城区台账.xlsx');
     writeFileSync(file, await buildMessyLedger());
-    const result = await run('import', 'ledger', file, '--dry-run', '--json');
+    const result = await runCli('import', 'ledger', file, '--dry-run', '--json');
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     const preview = JSON.parse(result.out);
@@ -55,26 +41,26 @@ describe('tuijin import ledger', () => {
       'leader',
       'remark',
     ]);
-    const text = await run('import', 'ledger', file, '--dry-run');
+    const text = await runCli('import', 'ledger', file, '--dry-run');
     expect(text.out).toContain('识别到 5 个项目');
   });
 
   it('explains a missing file, a file that is not a ledger, and a commit without --as', async () => {
-    const missing = await run('import', 'ledger', '/nonexistent/台账.xlsx', '--dry-run');
+    const missing = await runCli('import', 'ledger', '/nonexistent/台账.xlsx', '--dry-run');
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('找不到文件');
     const notExcel = join(mkdtempSync(join(tmpdir(), 'tuijin-ledger-')), 'a.xlsx');
     writeFileSync(notExcel, 'hello');
-    const refused = await run('import', 'ledger', notExcel, '--dry-run');
+    const refused = await runCli('import', 'ledger', notExcel, '--dry-run');
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('不是 Excel');
-    const withoutAs = await run('import', 'ledger', notExcel);
+    const withoutAs = await runCli('import', 'ledger', notExcel);
     expect(withoutAs.code).toBe(2);
     expect(withoutAs.err).toContain('--as');
-    const badRegion = await run('import', 'ledger', notExcel, '--dry-run', '--region', '蕉城');
+    const badRegion = await runCli('import', 'ledger', notExcel, '--dry-run', '--region', '蕉城');
     expect(badRegion.code).toBe(2);
     expect(badRegion.err).toContain('--region');
-    const badYear = await run('import', 'ledger', notExcel, '--as', 'jiaocheng', '--year', '26');
+    const badYear = await runCli('import', 'ledger', notExcel, '--as', 'jiaocheng', '--year', '26');
     expect(badYear.code).toBe(2);
     expect(badYear.err).toContain('参数 --year 无效');
   });
@@ -82,31 +68,25 @@ describe('tuijin import ledger', () => {
 
 // The CLI runs on its own PGlite copy of the demo; the PostgreSQL tier has no PGlite dump to copy.
 describe.skipIf(process.env.TUIJIN_TEST_ENGINE === 'postgresql')('tuijin import ledger (commit)', () => {
-  const saved = { ...process.env };
+  const dataDir = scratchDataDir('tuijin-cli-ledger');
   let file = '';
   beforeAll(async () => {
     // a data directory holding the demo database the db tests use
-    const dataDir = mkdtempSync(join(tmpdir(), 'tuijin-cli-ledger-'));
     const dump = new Blob([readFileSync(inject('pgliteDumpPath'))]);
     const client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), loadDataDir: dump });
     await client.close();
-    process.env.TUIJIN_DATA_DIR = dataDir;
-    delete process.env.DATABASE_URL;
     file = join(dataDir, '蕉城区台账.xlsx');
     writeFileSync(file, await buildMessyLedger());
   }, 60_000);
-  afterAll(() => {
-    process.env = saved;
-  });
 
   it('commits as an office account, then finds everything unchanged on a second run', async () => {
-    const first = await run('import', 'ledger', file, '--as', 'jiaocheng');
+    const first = await runCli('import', 'ledger', file, '--as', 'jiaocheng');
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     expect(first.out).toContain('已导入：新建 5 个项目，更新 0 个，无变化 0 个');
     // the title says 2025年: every record with a 年度计划投资 gets a 2025 draft plan
     expect(first.out).toMatch(/年度计划（2025 年）：新建草稿 [1-5] 个，更新 0 个/);
-    const second = await run('import', 'ledger', file, '--as', 'jiaocheng', '--json');
+    const second = await runCli('import', 'ledger', file, '--as', 'jiaocheng', '--json');
     expect(second.code).toBe(0);
     const result = JSON.parse(second.out);
     expect(result.counts).toMatchObject({
@@ -120,7 +100,7 @@ describe.skipIf(process.env.TUIJIN_TEST_ENGINE === 'postgresql')('tuijin import 
   }, 120_000);
 
   it('writes the plan figures into the year given by --year', async () => {
-    const run2027 = await run('import', 'ledger', file, '--as', 'jiaocheng', '--year', '2027', '--json');
+    const run2027 = await runCli('import', 'ledger', file, '--as', 'jiaocheng', '--year', '2027', '--json');
     expect(run2027.code).toBe(0);
     const result = JSON.parse(run2027.out);
     expect(result.planYears).toEqual([2027]);
@@ -131,17 +111,17 @@ describe.skipIf(process.env.TUIJIN_TEST_ENGINE === 'postgresql')('tuijin import 
   }, 120_000);
 
   it('refuses an account without the permission, one outside the jurisdiction, and an unknown one', async () => {
-    const owner = await run('import', 'ledger', file, '--as', 'owner1');
+    const owner = await runCli('import', 'ledger', file, '--as', 'owner1');
     expect(owner.code).toBe(1);
     expect(owner.err).toContain('没有执行此操作的权限');
-    const outside = await run('import', 'ledger', file, '--as', 'fuan', '--json');
+    const outside = await runCli('import', 'ledger', file, '--as', 'fuan', '--json');
     expect(outside.code).toBe(1);
     const refused = JSON.parse(outside.out);
     expect(refused.error.code).toBe('VALIDATION_FAILED');
     expect(refused.problems.some((p: { message: string }) => p.message.includes('不在本单位辖区'))).toBe(
       true,
     );
-    const unknown = await run('import', 'ledger', file, '--as', 'nobody');
+    const unknown = await runCli('import', 'ledger', file, '--as', 'nobody');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('找不到用户 nobody');
   }, 120_000);

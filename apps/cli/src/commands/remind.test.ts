@@ -1,32 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openDatabase } from '@tuijin/server';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../main';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, scratchDataDir } from '../cli-test-kit';
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'tuijin', ...args], {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
-  return { code, out, err };
-}
-
-const saved = { ...process.env };
-let dataDir: string;
+const dataDir = scratchDataDir('tuijin-cli-remind');
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'tuijin-cli-remind-'));
-  process.env.TUIJIN_DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  expect((await run('demo')).code).toBe(0);
+  expect((await runCli('demo')).code).toBe(0);
   // No plans or reports but a 2026 plan for one project of owner1's unit, whatever the demo holds.
   const handle = await openDatabase({ dataDir });
   try {
@@ -47,13 +26,10 @@ beforeAll(async () => {
     await handle.close();
   }
 }, 120_000);
-afterAll(() => {
-  process.env = saved;
-});
 
 describe('tuijin remind', () => {
   it('prints the reminders it created, and nothing new on a second run the same day', async () => {
-    const first = await run('remind', '--date', '2026-03-23');
+    const first = await runCli('remind', '--date', '2026-03-23');
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/owner1\t月报已逾期\t项目「.+」2026年2月月报已过截止日 2026-02-25/);
@@ -61,15 +37,15 @@ describe('tuijin remind', () => {
       /owner1\t月报即将截止\t项目「.+」2026年3月月报将于 2026-03-25 截止（还有 2 天）/,
     );
     expect(first.out).toContain('（截止前 3 天提醒）');
-    const second = await run('remind', '--date', '2026-03-23');
+    const second = await runCli('remind', '--date', '2026-03-23');
     expect(second.code).toBe(0);
     expect(second.out).toContain('2026-03-23：新增 0 条通知');
   });
 
   it('refuses a malformed date with exit code 2', async () => {
-    const bad = await run('remind', '--date', '23/03/2026');
+    const bad = await runCli('remind', '--date', '23/03/2026');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--date');
-    expect((await run('remind', '--date', '2026-02-30')).code).toBe(2);
+    expect((await runCli('remind', '--date', '2026-02-30')).code).toBe(2);
   });
 });

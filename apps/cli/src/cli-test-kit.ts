@@ -1,0 +1,38 @@
+/** What the CLI's tests share: running `tuijin` in-process, and a PGlite data directory of their own. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { main } from './main';
+
+/** Runs the CLI in-process with `args` and captures its exit code and what it printed. */
+export async function runCli(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(['node', 'tuijin', ...args], {
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      err += s;
+    },
+  });
+  return { code, out, err };
+}
+
+/**
+ * A fresh data directory the CLI uses (on PGlite, whatever DATABASE_URL says) for the tests of the
+ * enclosing file or describe block; the environment is restored after them. Returns the directory.
+ */
+export function scratchDataDir(prefix: string): string {
+  const dataDir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  const saved = { ...process.env };
+  beforeAll(() => {
+    process.env.TUIJIN_DATA_DIR = dataDir;
+    delete process.env.DATABASE_URL;
+  });
+  afterAll(() => {
+    process.env = saved;
+  });
+  return dataDir;
+}
