@@ -1,10 +1,11 @@
 import type { CockpitBasis, CockpitDimension, CockpitMeasure, CockpitRow } from '@tuijin/contracts';
 import type { ProjectLevel, ProjectStage } from '@tuijin/domain';
 import { Alert, Breadcrumb, Card, Col, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
+import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { EChart } from '../../components/EChart';
+import { type ChartClick, EChart } from '../../components/EChart';
 import { QueryError } from '../../components/QueryError';
 import { useLabels } from '../../i18n/use-labels';
 import { CockpitProjectsDrawer, type DrillTarget } from './CockpitProjectsDrawer';
@@ -211,77 +212,42 @@ export default function CockpitPage() {
       {rollup && <HeadlineCards figures={rollup.total} month={month} onShowProjects={showTotal} />}
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
-          <Card
-            size="small"
-            title={t('cockpit.charts.completionByRegion')}
-            extra={
-              <Typography.Text type="secondary">
-                {rollup?.isLeaf ? '' : t('cockpit.clickHint')}
-              </Typography.Text>
-            }
-          >
-            {options && (
-              <EChart
-                option={options.completion}
-                onClick={({ dataIndex }) => openRow(dataIndex)}
-                ariaLabel={t('cockpit.charts.completionByRegion')}
-                testId="chart-completion"
-              />
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card size="small" title={t('cockpit.charts.cumulative')}>
-            {cumulative && (
-              <EChart
-                option={cumulative}
-                ariaLabel={t('cockpit.charts.cumulative')}
-                testId="chart-cumulative"
-              />
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Card
-            size="small"
-            title={t('cockpit.charts.funnel')}
-            extra={<Typography.Text type="secondary">{t('cockpit.funnelHint')}</Typography.Text>}
-          >
-            {funnel && (
-              <EChart
-                option={funnel}
-                onClick={({ dataIndex }) => openStage(dataIndex)}
-                ariaLabel={t('cockpit.charts.funnel')}
-                testId="chart-funnel"
-              />
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Card size="small" title={t('cockpit.charts.startByRegion')}>
-            {options && (
-              <EChart
-                option={options.start}
-                onClick={({ dataIndex }) => openRow(dataIndex, 'notStarted')}
-                ariaLabel={t('cockpit.charts.startByRegion')}
-                testId="chart-start"
-              />
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Card size="small" title={t('cockpit.charts.lateMissing')}>
-            {options && (
-              <EChart
-                option={options.lateMissing}
-                onClick={({ dataIndex }) => openRow(dataIndex, 'missing')}
-                ariaLabel={t('cockpit.charts.lateMissing')}
-                testId="chart-late-missing"
-              />
-            )}
-          </Card>
-        </Col>
+        <ChartCard
+          span={12}
+          title={t('cockpit.charts.completionByRegion')}
+          hint={rollup?.isLeaf ? undefined : t('cockpit.clickHint')}
+          option={options?.completion}
+          onClick={({ dataIndex }) => openRow(dataIndex)}
+          testId="chart-completion"
+        />
+        <ChartCard
+          span={12}
+          title={t('cockpit.charts.cumulative')}
+          option={cumulative}
+          testId="chart-cumulative"
+        />
+        <ChartCard
+          span={8}
+          title={t('cockpit.charts.funnel')}
+          hint={t('cockpit.funnelHint')}
+          option={funnel}
+          onClick={({ dataIndex }) => openStage(dataIndex)}
+          testId="chart-funnel"
+        />
+        <ChartCard
+          span={8}
+          title={t('cockpit.charts.startByRegion')}
+          option={options?.start}
+          onClick={({ dataIndex }) => openRow(dataIndex, 'notStarted')}
+          testId="chart-start"
+        />
+        <ChartCard
+          span={8}
+          title={t('cockpit.charts.lateMissing')}
+          option={options?.lateMissing}
+          onClick={({ dataIndex }) => openRow(dataIndex, 'missing')}
+          testId="chart-late-missing"
+        />
       </Row>
 
       <Card
@@ -334,5 +300,31 @@ export default function CockpitPage() {
       </Card>
       <CockpitProjectsDrawer target={drill} onClose={() => setDrill(null)} />
     </Space>
+  );
+}
+
+interface ChartCardProps {
+  span: number;
+  title: string;
+  /** A grey line beside the title, e.g. what a click on the chart does. */
+  hint?: string;
+  /** The chart's option, once its figures are here. */
+  option: EChartsCoreOption | null | undefined;
+  onClick?: (click: ChartClick) => void;
+  testId: string;
+}
+
+/** One chart of the cockpit in its card, titled and labelled for screen readers by the same text. */
+function ChartCard({ span, title, hint, option, onClick, testId }: ChartCardProps) {
+  return (
+    <Col xs={24} xl={span}>
+      <Card
+        size="small"
+        title={title}
+        extra={hint && <Typography.Text type="secondary">{hint}</Typography.Text>}
+      >
+        {option && <EChart option={option} onClick={onClick} ariaLabel={title} testId={testId} />}
+      </Card>
+    </Col>
   );
 }
