@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** Flags that keep Chromium quiet on a closed network (no background calls home). */
 const quietFlags = [
@@ -42,4 +43,33 @@ export async function loginThroughPage(
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+export interface FreshPage {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * Chromium for the tests of the calling file, and before each test a new zh-CN (Asia/Shanghai)
+ * context — so no cookie of the last test's login is left — with one page of `viewport`'s size,
+ * handed to `take`.
+ */
+export function freshPagePerTest(
+  viewport: { width: number; height: number },
+  take: (fresh: FreshPage) => void,
+) {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => browser?.close());
+  beforeEach(async () => {
+    await context?.close();
+    if (!browser) throw new Error('Chromium did not start');
+    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport });
+    take({ browser, context, page: await context.newPage() });
+  });
 }

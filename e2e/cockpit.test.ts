@@ -1,37 +1,15 @@
 import type { CockpitRollup, CockpitSeries } from '@tuijin/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium, loginThroughPage, screenshot } from './browser';
-
-/** The popovers group exact figures by thousands ("2802430.553" → "2,802,430.553"); the API does not. */
-function grouped(figure: string): string {
-  const [whole = '', fraction] = figure.split('.');
-  const digits = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? digits : `${digits}.${fraction}`;
-}
-
-/** The headline cards show whole 万元: "2802430.553" → "2,802,431". */
-function wholeWanYuan(figure: string): string {
-  return Number(figure).toLocaleString('en-US', { maximumFractionDigits: 0 });
-}
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { freshPagePerTest, loginThroughPage, screenshot } from './browser';
+import { grouped, wholeWanYuan } from './figures';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-  });
-  page = await context.newPage();
+freshPagePerTest({ width: 1440, height: 900 }, (fresh) => {
+  ({ page, context } = fresh);
 });
 
 /** The next rollup-by-region answer the page receives (for `region`, or the default one). */

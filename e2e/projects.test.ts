@@ -1,28 +1,12 @@
 import { type Browser, type BrowserContext, type Page, request } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium, loginThroughPage, screenshot } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { freshPagePerTest, loginThroughPage, screenshot } from './browser';
+import { sitePhoto } from './fixtures';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-
-/**
- * A real 16×12 baseline JPEG (made with sharp, decodes in libvips and browsers) whose EXIF carries
- * DateTimeOriginal 2026:03:18 10:24:00 and GPS 26°39′36″N 119°31′12″E.
- */
-const sitePhoto = Buffer.from(
-  '/9j/4QFiRXhpZgAASUkqAAgAAAAIAA8BAgAHAAAAfgAAABIBAwABAAAAAQAAABoBBQABAAAAbgAAABsBBQABAAAAdgAAACgBAwAB' +
-    'AAAAAgAAABMCAwABAAAAAQAAAGmHBAABAAAAhgAAACWIBAABAAAA9AAAAAAAAAA4YwAA6AMAADhjAADoAwAAVHVpamluAAAHAACQ' +
-    'BwAEAAAAMDIxMAOQAgAUAAAA4AAAAAGRBwAEAAAAAQIDAACgBwAEAAAAMDEwMAGgAwABAAAA//8AAAKgBAABAAAAEAAAAAOgBAAB' +
-    'AAAADAAAAAAAAAAyMDI2OjAzOjE4IDEwOjI0OjAwAAQAAQACAAIAAABOAAAAAgAFAAMAAABCAQAAAwACAAIAAABFAAAABAAFAAMA' +
-    'AAAqAQAAAAAAAHcAAAABAAAAHwAAAAEAAACwBAAAZAAAABoAAAABAAAAJwAAAAEAAAAQDgAAZAAAAP/bAEMACgcHCAcGCggICAsK' +
-    'CgsOGBAODQ0OHRUWERgjHyUkIh8iISYrNy8mKTQpISIwQTE0OTs+Pj4lLkRJQzxINz0+O//bAEMBCgsLDg0OHBAQHDsoIig7Ozs7' +
-    'Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7O//AABEIAAwAEAMBIgACEQEDEQH/xAAVAAEBAAAA' +
-    'AAAAAAAAAAAAAAAABf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/xAAUAQEAAAAAAAAAAAAAAAAAAAAG/8QAFBEBAAAAAAAAAAAAAAAA' +
-    'AAAAAP/aAAwDAQACEQMRAD8AlAFgq//Z',
-  'base64',
-);
 
 /** An executable disguised as a photo: the ELF header followed by padding, named .jpg. */
 const disguisedExecutable = Buffer.concat([
@@ -30,18 +14,8 @@ const disguisedExecutable = Buffer.concat([
   Buffer.alloc(56, 0),
 ]);
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1366, height: 800 },
-  });
-  page = await context.newPage();
+freshPagePerTest({ width: 1366, height: 800 }, (fresh) => {
+  ({ page, context, browser } = fresh);
 });
 
 async function openProjectLibrary() {

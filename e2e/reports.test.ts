@@ -3,24 +3,12 @@ import { addDecimals } from '@tuijin/domain';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, loginThroughPage, screenshot } from './browser';
+import { wholeWanYuan } from './figures';
+import { sitePhoto } from './fixtures';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-
-/** A real 16×12 JPEG (as in the project tests) with EXIF time and GPS. */
-const sitePhoto = Buffer.from(
-  '/9j/4QFiRXhpZgAASUkqAAgAAAAIAA8BAgAHAAAAfgAAABIBAwABAAAAAQAAABoBBQABAAAAbgAAABsBBQABAAAAdgAAACgBAwAB' +
-    'AAAAAgAAABMCAwABAAAAAQAAAGmHBAABAAAAhgAAACWIBAABAAAA9AAAAAAAAAA4YwAA6AMAADhjAADoAwAAVHVpamluAAAHAACQ' +
-    'BwAEAAAAMDIxMAOQAgAUAAAA4AAAAAGRBwAEAAAAAQIDAACgBwAEAAAAMDEwMAGgAwABAAAA//8AAAKgBAABAAAAEAAAAAOgBAAB' +
-    'AAAADAAAAAAAAAAyMDI2OjAzOjE4IDEwOjI0OjAwAAQAAQACAAIAAABOAAAAAgAFAAMAAABCAQAAAwACAAIAAABFAAAABAAFAAMA' +
-    'AAAqAQAAAAAAAHcAAAABAAAAHwAAAAEAAACwBAAAZAAAABoAAAABAAAAJwAAAAEAAAAQDgAAZAAAAP/bAEMACgcHCAcGCggICAsK' +
-    'CgsOGBAODQ0OHRUWERgjHyUkIh8iISYrNy8mKTQpISIwQTE0OTs+Pj4lLkRJQzxINz0+O//bAEMBCgsLDg0OHBAQHDsoIig7Ozs7' +
-    'Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7O//AABEIAAwAEAMBIgACEQEDEQH/xAAVAAEBAAAA' +
-    'AAAAAAAAAAAAAAAABf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/xAAUAQEAAAAAAAAAAAAAAAAAAAAG/8QAFBEBAAAAAAAAAAAAAAAA' +
-    'AAAAAP/aAAwDAQACEQMRAD8AlAFgq//Z',
-  'base64',
-);
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -140,7 +128,7 @@ async function cockpitYtd(page: Page, c: Candidate): Promise<string> {
   await page.goto(`${baseUrl}/cockpit?year=${c.year}&month=${c.month}`);
   const rollup = (await (await answer).json()) as CockpitRollup;
   const value = rollup.total.completedYtd.value;
-  await page.getByTestId('headline-completedYtd').getByText(value, { exact: true }).waitFor();
+  await page.getByTestId('headline-completedYtd').getByText(wholeWanYuan(value), { exact: true }).waitFor();
   return value;
 }
 
