@@ -47,11 +47,13 @@ export default function ProblemStatisticsPage() {
   };
   const statistics = useProblemStatistics(query);
   const data = statistics.data?.by === by ? statistics.data : undefined;
-  const labels = { received: t('problems.statistics.received'), solved: t('problems.statistics.solved') };
   const option = useMemo(
-    () => chartOption(data?.rows ?? [], labels),
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the labels change only with the language
-    [data, labels.received, labels.solved],
+    () =>
+      chartOption(data?.rows ?? [], {
+        received: t('problems.statistics.received'),
+        solved: t('problems.statistics.solved'),
+      }),
+    [data, t],
   );
   const figureColumns = [
     {
