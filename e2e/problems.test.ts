@@ -144,6 +144,16 @@ describe('blocking problems, closed loop in the browser', () => {
       expect(text).toContain(step);
     await screenshot(office, 'problem-detail');
 
+    // The office board counts it as written off; a click narrows the list to those.
+    await office.goto(`${baseUrl}/problems/board`);
+    await office.getByTestId('board-written_off').click();
+    await office
+      .getByTestId('board-table')
+      .getByTestId('problem-link')
+      .filter({ hasText: reference })
+      .waitFor();
+    await screenshot(office, 'problem-board');
+
     // The statistics page shows the same figures as the API, the rate as a percentage.
     const answer = office.waitForResponse((response) => response.url().includes('/api/problems/statistics'));
     await office.goto(`${baseUrl}/problems/statistics`);
@@ -175,6 +185,7 @@ describe('blocking problems, closed loop in the browser', () => {
     await reference.waitFor();
     const number = (await reference.textContent()) ?? '';
     expect(number).toMatch(/^WT-\d{4}-\d{6}$/);
+    await screenshot(office, 'problem-hotline');
     const recorded = await (
       await office.request.get(`${baseUrl}/api/problems?projectId=${project.id}&pageSize=100`)
     ).json();

@@ -51,7 +51,7 @@ export default function ProblemBoardPage() {
       <Button
         type="link"
         size="small"
-        className={`tj-board-count${isSelected ? ' is-selected' : ''}`}
+        className={`tj-board-count${isSelected ? ' is-selected' : ''}${next.overdue && value > 0 ? ' is-alert' : ''}`}
         onClick={() => setPick(next)}
         data-testid={testId}
       >
@@ -82,9 +82,8 @@ export default function ProblemBoardPage() {
             <Statistic
               title={t('problems.board.overdue')}
               value={board.data?.overdue ?? 0}
-              valueStyle={{ color: (board.data?.overdue ?? 0) > 0 ? '#cf1322' : undefined }}
+              valueRender={() => count(board.data?.overdue ?? 0, { overdue: true }, 'board-overdue')}
             />
-            {count(board.data?.overdue ?? 0, { overdue: true }, 'board-overdue')}
           </Col>
         </Row>
         <Table<BoardRow>

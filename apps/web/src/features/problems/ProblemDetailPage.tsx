@@ -36,6 +36,7 @@ function ProblemRecord({ problem }: { problem: ProblemDetail }) {
       bordered
       size="small"
       column={{ xs: 1, md: 2 }}
+      styles={{ label: { width: 104, whiteSpace: 'nowrap' } }}
       data-testid="problem-record"
       items={[
         {

@@ -29,8 +29,8 @@ function chartOption(rows: Row[], labels: { received: string; solved: string }):
     },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: labels.received, type: 'bar', data: rows.map((row) => row.figures.received) },
-      { name: labels.solved, type: 'bar', data: rows.map((row) => row.figures.solved) },
+      { name: labels.received, type: 'bar', barMaxWidth: 40, data: rows.map((row) => row.figures.received) },
+      { name: labels.solved, type: 'bar', barMaxWidth: 40, data: rows.map((row) => row.figures.solved) },
     ],
   };
 }

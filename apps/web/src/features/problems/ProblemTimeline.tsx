@@ -37,7 +37,8 @@ export function ProblemTimeline({ events }: { events: Event[] }) {
             </Typography.Text>
             <div>
               {t(`problems.status.${event.toStatus}`)}
-              {event.handlerOrganisationName &&
+              {(event.action === 'route' || event.action === 'escalate') &&
+                event.handlerOrganisationName &&
                 ` · ${t('problems.detail.toHandler', { name: event.handlerOrganisationName })}`}
               {event.fromLevel !== null &&
                 event.fromLevel !== event.toLevel &&
