@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan, useCurrentUser } from '../auth/use-current-user';
+import { DictionarySelect } from '../dictionaries/DictionarySelect';
 import { ProblemTable } from './ProblemTable';
 import { RaiseProblemModal } from './RaiseProblemModal';
 import './problems.css';
@@ -20,6 +21,7 @@ export default function ProblemsPage() {
   const [params, setParams] = useSearchParams();
   const [isRaising, setRaising] = useState(params.get('raise') === '1');
   const [status, setStatus] = useState<Status | undefined>();
+  const [category, setCategory] = useState<string | undefined>();
   const [isOverdueOnly, setOverdueOnly] = useState(false);
 
   const views: View[] = [
@@ -63,13 +65,26 @@ export default function ProblemsPage() {
           options={problemStatuses.map((value) => ({ value, label: t(`problems.status.${value}`) }))}
           style={{ width: 160 }}
         />
+        <DictionarySelect
+          kind="problemCategory"
+          aria-label={t('problems.fields.category')}
+          placeholder={t('problems.fields.category')}
+          value={category}
+          onChange={(value) => setCategory(typeof value === 'string' ? value : undefined)}
+          style={{ width: 160 }}
+        />
         <Checkbox checked={isOverdueOnly} onChange={(event) => setOverdueOnly(event.target.checked)}>
           {t('problems.list.overdueOnly')}
         </Checkbox>
       </Flex>
       <ProblemTable
         testId="problems-table"
-        filter={{ view, ...(status ? { status } : {}), ...(isOverdueOnly ? { overdue: true } : {}) }}
+        filter={{
+          view,
+          ...(status ? { status } : {}),
+          ...(category ? { category } : {}),
+          ...(isOverdueOnly ? { overdue: true } : {}),
+        }}
       />
       <RaiseProblemModal open={isRaising} onClose={() => setRaising(false)} />
     </Card>
