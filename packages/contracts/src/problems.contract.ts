@@ -99,6 +99,7 @@ export const Problem = z.object({
   levelStartedOn: z.string(),
   dueOn: z.string().describe('办理期限 YYYY-MM-DD'),
   isOverdue: z.boolean(),
+  overdueDays: z.number().int().nullable().describe('逾期天数（自然日）；未逾期为空'),
   handlerOrganisationId: Id.nullable(),
   handlerOrganisationName: z.string().nullable(),
   answer: z.string().nullable(),

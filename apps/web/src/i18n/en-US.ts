@@ -4,6 +4,7 @@ import { ledgerEnUS } from './ledger.en-US';
 import { ledgerExportEnUS } from './ledger-export.en-US';
 import { notificationsEnUS } from './notifications.en-US';
 import { plansEnUS } from './plans.en-US';
+import { problemsEnUS } from './problems.en-US';
 import { projectsEnUS } from './projects.en-US';
 import { reportsEnUS } from './reports.en-US';
 import type { zhCN } from './zh-CN';
@@ -62,6 +63,11 @@ export const enUS: typeof zhCN = {
     reportReview: 'Report review',
     reportStatus: 'Reporting status',
     reportingCalendar: 'Reporting calendar',
+    problems: 'Problems',
+    problemBoard: 'Problem board',
+    problemsOverdue: 'Overdue problems',
+    problemStatistics: 'Problem statistics',
+    hotline: 'Hotline intake',
     password: 'Change password',
   },
   layout: {
@@ -326,4 +332,5 @@ export const enUS: typeof zhCN = {
   ...notificationsEnUS,
   ...cockpitEnUS,
   ...reportsEnUS,
+  ...problemsEnUS,
 };

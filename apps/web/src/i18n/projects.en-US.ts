@@ -101,6 +101,7 @@ export const projectsEnUS: typeof projectsZhCN = {
     comments: 'Opinions',
     batches: 'Batches',
     reports: 'Monthly reports',
+    problems: 'Problems',
     history: 'History',
     plans: 'Annual plan',
   },

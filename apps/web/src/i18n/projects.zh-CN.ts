@@ -98,6 +98,7 @@ export const projectsZhCN = {
     comments: '部门意见',
     batches: '批次',
     reports: '月报',
+    problems: '问题',
     history: '操作记录',
     plans: '年度计划',
   },

@@ -4,6 +4,7 @@ import { ledgerZhCN } from './ledger.zh-CN';
 import { ledgerExportZhCN } from './ledger-export.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
+import { problemsZhCN } from './problems.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 
@@ -61,6 +62,11 @@ export const zhCN = {
     reportReview: '月报审核',
     reportStatus: '报送情况',
     reportingCalendar: '报送日历',
+    problems: '问题诉求',
+    problemBoard: '问题看板',
+    problemsOverdue: '逾期问题',
+    problemStatistics: '问题统计',
+    hotline: '热线受理',
     password: '修改密码',
   },
   layout: {
@@ -324,4 +330,5 @@ export const zhCN = {
   ...notificationsZhCN,
   ...cockpitZhCN,
   ...reportsZhCN,
+  ...problemsZhCN,
 };

@@ -4,6 +4,7 @@ import {
   type ProblemAction,
   type ProblemStatus,
   problemActions,
+  problemOverdueDays,
   problemStatuses,
   problemTransitions,
   transitionProblem,
@@ -49,5 +50,19 @@ describe('problem lifecycle', () => {
   it('names only known statuses in the table', () => {
     for (const action of problemActions)
       for (const status of problemTransitions[action].from) expect(problemStatuses).toContain(status);
+  });
+});
+
+describe('problemOverdueDays', () => {
+  it.each([
+    ['in_progress', '2026-03-05', '2026-03-06', 1],
+    ['accepted', '2026-02-27', '2026-03-02', 3],
+    ['raised', '2025-12-31', '2026-01-31', 31],
+    ['accepted', '2026-03-05', '2026-03-05', null],
+    ['accepted', '2026-03-06', '2026-03-05', null],
+    ['answered', '2026-02-01', '2026-03-05', null],
+    ['written_off', '2026-02-01', '2026-03-05', null],
+  ] as const)('a %s problem due %s is, on %s, %s days overdue', (status, dueOn, today, expected) => {
+    expect(problemOverdueDays(status, dueOn, today)).toBe(expected);
   });
 });

@@ -106,3 +106,14 @@ export function transitionProblem(status: ProblemStatus, action: ProblemAction):
   }
   return problemTransitions[action].to ?? status;
 }
+
+/**
+ * 逾期天数: calendar days a problem is past its due date (`YYYY-MM-DD` dates in China time) — from
+ * the day after `dueOn` to `today` — while the handler still owes an answer; null when it is not
+ * overdue (answered, closed, or not yet due). The overdue list sorts by it, most overdue first.
+ */
+export function problemOverdueDays(status: ProblemStatus, dueOn: string, today: string): number | null {
+  if (!isOpenProblem(status) || dueOn >= today) return null;
+  const day = (date: string) => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
+  return Math.round((day(today) - day(dueOn)) / 86_400_000);
+}

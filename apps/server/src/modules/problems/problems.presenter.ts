@@ -1,5 +1,5 @@
 import type { Problem, ProblemDetail } from '@tuijin/contracts';
-import { type Actor, isOpenProblem } from '@tuijin/domain';
+import { type Actor, isOpenProblem, problemOverdueDays } from '@tuijin/domain';
 import { problemAbilities } from './problem-abilities';
 import { type LoadedLadder, type LoadedProblem, scopedOf } from './problem-context';
 
@@ -39,6 +39,7 @@ export function presentProblem(
     levelStartedOn: problem.levelStartedOn,
     dueOn: problem.dueOn,
     isOverdue: isOpenProblem(problem.status) && problem.dueOn < today,
+    overdueDays: problemOverdueDays(problem.status, problem.dueOn, today),
     handlerOrganisationId: problem.handlerOrganisationId,
     handlerOrganisationName: extras.handlerOrganisationName,
     answer: problem.answer,

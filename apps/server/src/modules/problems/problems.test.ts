@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { insertTestProject, organisationId } from './problem-test-kit';
+import { beijingMorning, insertTestProject, organisationId } from './problem-test-kit';
 
 let t: TestApp;
 type Person = Awaited<ReturnType<TestApp['as']>>;
@@ -254,5 +254,38 @@ describe('linked problems (解决一个、打通一类)', () => {
     const one = (await owner.get(`/api/problems/${ids[0]}`)).body;
     expect(one.classId).toBe(created.body.id);
     expect(one.events.at(-1).note).toContain('随问题类“同类用地报批”一并答复');
+  });
+});
+
+describe('the overdue list (逾期问题)', () => {
+  it('lists open problems past their due date, most days overdue first, with the days counted', async () => {
+    const other = await insertTestProject(t, {
+      regionCode: '350902',
+      ownerOrganisationId: await organisationId(t, '宁德市蕉城区城市建设投资开发有限公司'),
+    });
+    t.clock.set(beijingMorning('2026-03-02'));
+    const owner = await t.as('owner1');
+    const zhujian = await t.as('zhujian');
+    // 用地 has the 3-working-day rule (due Thursday 03-05); 资金 falls back to the office (later).
+    const land = (await raise(owner, { projectId: other })).body;
+    const funds = (await raise(owner, { projectId: other, category: '资金' })).body;
+    const answered = (await raise(owner, { projectId: other })).body;
+    await zhujian.post(`/api/problems/${answered.id}/answer`, { version: 0, answer: '已办' });
+    expect(land.dueOn).toBe('2026-03-05');
+    expect(funds.dueOn > land.dueOn).toBe(true);
+
+    t.clock.set(beijingMorning('2026-03-20'));
+    const county = await t.as('jiaocheng');
+    const list = (await county.get(`/api/problems?overdue=true&projectId=${other}`)).body;
+    const days = (due: string) => (Date.UTC(2026, 2, 20) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000;
+    expect(list.data.map((p: { id: string; overdueDays: number }) => [p.id, p.overdueDays])).toEqual([
+      [land.id, 15],
+      [funds.id, days(funds.dueOn)],
+    ]);
+    const all = (await county.get(`/api/problems?projectId=${other}`)).body.data as {
+      id: string;
+      overdueDays: number | null;
+    }[];
+    expect(all.find((p) => p.id === answered.id)?.overdueDays).toBeNull();
   });
 });

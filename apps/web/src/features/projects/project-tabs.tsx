@@ -2,6 +2,7 @@ import type { Project } from '@tuijin/contracts';
 import type { ComponentType } from 'react';
 import type { zhCN } from '../../i18n/zh-CN';
 import { ProjectPlansTab } from '../plans/ProjectPlansTab';
+import { ProjectProblemsTab } from '../problems/ProjectProblemsTab';
 import { ProjectReportsTab } from '../reports/ProjectReportsTab';
 import { ProjectBatchesTab } from './ProjectBatchesTab';
 import { ProjectCommentsTab } from './ProjectCommentsTab';
@@ -33,5 +34,6 @@ export const projectTabs: ProjectTab[] = [
   { key: 'batches', label: 'batches', Component: ProjectBatchesTab },
   { key: 'plans', label: 'plans', Component: ProjectPlansTab },
   { key: 'reports', label: 'reports', Component: ProjectReportsTab },
+  { key: 'problems', label: 'problems', Component: ProjectProblemsTab },
   { key: 'history', label: 'history', Component: ProjectHistoryTab },
 ];

@@ -1,0 +1,92 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { problemStatuses } from '@tuijin/domain';
+import { Button, Card, Checkbox, Flex, Select, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useCan, useCurrentUser } from '../auth/use-current-user';
+import { DictionarySelect } from '../dictionaries/DictionarySelect';
+import { ProblemTable } from './ProblemTable';
+import { RaiseProblemModal } from './RaiseProblemModal';
+import './problems.css';
+
+type View = 'handling' | 'raised' | 'leading' | 'all';
+type Status = (typeof problemStatuses)[number];
+
+/** 问题诉求: my problems as handler, raiser or linked leader (or all I can see), and 提出问题. */
+export default function ProblemsPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const me = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const [isRaising, setRaising] = useState(params.get('raise') === '1');
+  const [status, setStatus] = useState<Status | undefined>();
+  const [category, setCategory] = useState<string | undefined>();
+  const [isOverdueOnly, setOverdueOnly] = useState(false);
+
+  const views: View[] = [
+    ...(can('problem.handle') ? (['handling'] as const) : []),
+    ...(can('problem.raise') ? (['raised'] as const) : []),
+    ...(me.roles.includes('leader') ? (['leading'] as const) : []),
+    'all',
+  ];
+  const asked = params.get('view') as View | null;
+  const view = asked && views.includes(asked) ? asked : (views[0] ?? 'all');
+
+  return (
+    <Card
+      title={t('problems.list.title')}
+      extra={
+        can('problem.raise') && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setRaising(true)}
+            data-testid="problems-raise"
+          >
+            {t('problems.list.raise')}
+          </Button>
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('problems.list.intro')}</Typography.Paragraph>
+      <Tabs
+        activeKey={view}
+        onChange={(key) => setParams({ view: key }, { replace: true })}
+        items={views.map((key) => ({ key, label: t(`problems.views.${key}`) }))}
+      />
+      <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
+        <Select<Status>
+          allowClear
+          aria-label={t('problems.list.filterStatus')}
+          placeholder={t('problems.list.filterStatus')}
+          value={status}
+          onChange={setStatus}
+          options={problemStatuses.map((value) => ({ value, label: t(`problems.status.${value}`) }))}
+          style={{ width: 160 }}
+        />
+        <DictionarySelect
+          kind="problemCategory"
+          aria-label={t('problems.fields.category')}
+          placeholder={t('problems.fields.category')}
+          value={category}
+          onChange={(value) => setCategory(typeof value === 'string' ? value : undefined)}
+          style={{ width: 160 }}
+        />
+        <Checkbox checked={isOverdueOnly} onChange={(event) => setOverdueOnly(event.target.checked)}>
+          {t('problems.list.overdueOnly')}
+        </Checkbox>
+      </Flex>
+      <ProblemTable
+        testId="problems-table"
+        filter={{
+          view,
+          ...(status ? { status } : {}),
+          ...(category ? { category } : {}),
+          ...(isOverdueOnly ? { overdue: true } : {}),
+        }}
+      />
+      <RaiseProblemModal open={isRaising} onClose={() => setRaising(false)} />
+    </Card>
+  );
+}
