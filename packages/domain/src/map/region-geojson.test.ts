@@ -18,15 +18,24 @@ describe('checkRegionGeoJson', () => {
   it('accepts polygons and multipolygons keyed by adcode or code, keeping only geometry and code', () => {
     const result = checkRegionGeoJson(
       collection(
-        feature({ adcode: 350902, name: '蕉城区', extra: 1 }, { type: 'Polygon', coordinates: square(119, 26) }),
-        feature({ code: '350900-DQ' }, { type: 'MultiPolygon', coordinates: [square(119.6, 26), square(120, 26)] }),
+        feature(
+          { adcode: 350902, name: '蕉城区', extra: 1 },
+          { type: 'Polygon', coordinates: square(119, 26) },
+        ),
+        feature(
+          { code: '350900-DQ' },
+          { type: 'MultiPolygon', coordinates: [square(119.6, 26), square(120, 26)] },
+        ),
       ),
       known,
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.pointCount).toBe(15);
-    expect(result.value.features.map((f) => f.properties)).toEqual([{ code: '350902' }, { code: '350900-DQ' }]);
+    expect(result.value.features.map((f) => f.properties)).toEqual([
+      { code: '350902' },
+      { code: '350900-DQ' },
+    ]);
   });
 
   it.each([
@@ -126,9 +135,14 @@ describe('checkRegionGeoJson', () => {
       known,
     );
     expect(result.ok ? [] : result.issues).toEqual([
-      { path: 'features[1].properties.adcode', issue: 'duplicateCode', params: { index: 1, code: '350902', first: 0 } },
+      {
+        path: 'features[1].properties.adcode',
+        issue: 'duplicateCode',
+        params: { index: 1, code: '350902', first: 0 },
+      },
     ]);
-    if (!result.ok) expect(geoJsonIssueText(result.issues[0]!)).toBe('第 2 个要素的区划代码“350902”与第 1 个要素重复');
+    if (!result.ok)
+      expect(geoJsonIssueText(result.issues[0]!)).toBe('第 2 个要素的区划代码“350902”与第 1 个要素重复');
   });
 
   it('reports every bad feature, not only the first', () => {

@@ -77,7 +77,10 @@ function codeOf(properties: Record<string, unknown>): { key: string; code: strin
  * no code twice; at most 400,000 positions in all. Source: STACK.md "Maps" (offices upload the
  * approved GeoJSON of their jurisdiction keyed by GB/T 2260 code; no boundary data is shipped).
  */
-export function checkRegionGeoJson(input: unknown, isKnownCode: (code: string) => boolean): RegionGeoJsonCheck {
+export function checkRegionGeoJson(
+  input: unknown,
+  isKnownCode: (code: string) => boolean,
+): RegionGeoJsonCheck {
   const limits = regionGeoJsonLimits;
   const issues: GeoJsonIssue[] = [];
   const add = (path: string, issue: GeoJsonIssueCode, params: Record<string, string | number> = {}) => {
@@ -120,7 +123,12 @@ export function checkRegionGeoJson(input: unknown, isKnownCode: (code: string) =
         return null;
       }
       const [lng, lat] = position as [number, number];
-      if (lng < limits.longitude[0] || lng > limits.longitude[1] || lat < limits.latitude[0] || lat > limits.latitude[1]) {
+      if (
+        lng < limits.longitude[0] ||
+        lng > limits.longitude[1] ||
+        lat < limits.latitude[0] ||
+        lat > limits.latitude[1]
+      ) {
         add(at, 'coordinateRange', { longitude: lng, latitude: lat });
         return null;
       }
@@ -177,13 +185,17 @@ export function checkRegionGeoJson(input: unknown, isKnownCode: (code: string) =
       const parts = Array.isArray(geometry.coordinates) ? geometry.coordinates : null;
       if (!parts || parts.length === 0) add(`${geometryPath}.coordinates`, 'ringTooShort', { count: 0 });
       else {
-        const polygons = parts.map((polygon, i) => checkPolygon(polygon, `${geometryPath}.coordinates[${i}]`));
-        if (polygons.every((p) => p !== null)) shape = { type: 'MultiPolygon', coordinates: polygons as Ring[][] };
+        const polygons = parts.map((polygon, i) =>
+          checkPolygon(polygon, `${geometryPath}.coordinates[${i}]`),
+        );
+        if (polygons.every((p) => p !== null))
+          shape = { type: 'MultiPolygon', coordinates: polygons as Ring[][] };
       }
     } else add(`${geometryPath}.type`, 'geometryType', { index, found: String(geometry?.type ?? '') });
     if (code && shape) features.push({ type: 'Feature', properties: { code }, geometry: shape });
   }
-  if (pointCount > limits.maxPoints) add('features', 'tooManyPoints', { count: pointCount, max: limits.maxPoints });
+  if (pointCount > limits.maxPoints)
+    add('features', 'tooManyPoints', { count: pointCount, max: limits.maxPoints });
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: { type: 'FeatureCollection', features }, pointCount };
 }

@@ -13,7 +13,11 @@ describe('layoutTileGrid', () => {
     [5, 3, 2],
     [10, 4, 3],
   ])('lays %i regions out in %i columns and %i rows', (n, columns, rows) => {
-    const regions = Array.from({ length: n }, (_, i) => ({ code: String(350901 + i), sortOrder: i, centre: null }));
+    const regions = Array.from({ length: n }, (_, i) => ({
+      code: String(350901 + i),
+      sortOrder: i,
+      centre: null,
+    }));
     const grid = layoutTileGrid(regions);
     expect([grid.columns, grid.rows]).toEqual([columns, rows]);
     expect(new Set(grid.tiles.map((t) => `${t.column},${t.row}`)).size).toBe(n);

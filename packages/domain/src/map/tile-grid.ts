@@ -44,7 +44,11 @@ export function layoutTileGrid(regions: readonly TileInput[]): TileGrid {
   return {
     columns,
     rows,
-    tiles: ordered.map((region, i) => ({ code: region.code, column: i % columns, row: Math.floor(i / columns) })),
+    tiles: ordered.map((region, i) => ({
+      code: region.code,
+      column: i % columns,
+      row: Math.floor(i / columns),
+    })),
   };
 }
 
