@@ -8,6 +8,7 @@ import {
   CarryOutOutlined,
   DashboardOutlined,
   EditOutlined,
+  EnvironmentOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
@@ -52,6 +53,13 @@ export const appPages: AppPage[] = [
     icon: <DashboardOutlined />,
     permission: 'cockpit.read',
     Component: lazy(() => import('../features/cockpit/CockpitPage')),
+  },
+  {
+    path: '/map',
+    label: 'map',
+    icon: <EnvironmentOutlined />,
+    permission: 'project.read',
+    Component: lazy(() => import('../features/map/MapPage')),
   },
   {
     path: '/projects',
