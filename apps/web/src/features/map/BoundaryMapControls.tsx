@@ -1,6 +1,6 @@
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import type { RegionMapAnswer } from '@tuijin/contracts';
-import { Alert, App, Button, List, Popconfirm, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Flex, List, Popconfirm, Tooltip, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -67,20 +67,22 @@ export function BoundaryMapControls({
   };
 
   return (
-    <Space direction="vertical" align="end">
-      <Space>
-        <Upload
-          accept=".geojson,.json,application/geo+json,application/json"
-          showUploadList={false}
-          beforeUpload={(file) => {
-            void send(file);
-            return false;
-          }}
-        >
-          <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid="map-upload">
-            {t('map.upload')}
-          </Button>
-        </Upload>
+    <div style={{ marginBottom: 12 }}>
+      <Flex justify="end" gap="small" wrap>
+        <Tooltip title={t('map.uploadHint')}>
+          <Upload
+            accept=".geojson,.json,application/geo+json,application/json"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void send(file);
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid="map-upload">
+              {t('map.upload')}
+            </Button>
+          </Upload>
+        </Tooltip>
         {map?.canManage && (
           <Popconfirm
             title={t('map.removeConfirm')}
@@ -96,15 +98,13 @@ export function BoundaryMapControls({
             </Button>
           </Popconfirm>
         )}
-      </Space>
-      <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 420, display: 'block' }}>
-        {t('map.uploadHint')}
-      </Typography.Text>
+      </Flex>
       {refusal && (
         <Alert
           type="error"
           showIcon
           closable
+          style={{ marginTop: 8 }}
           onClose={() => setRefusal(null)}
           data-testid="map-upload-refusal"
           title={t('map.refused')}
@@ -116,13 +116,15 @@ export function BoundaryMapControls({
               }
               renderItem={(detail) => (
                 <List.Item>
-                  {detail.path && <Typography.Text code>{detail.path}</Typography.Text>} {issueText(detail)}
+                  <span>
+                    {detail.path && <Typography.Text code>{detail.path}</Typography.Text>} {issueText(detail)}
+                  </span>
                 </List.Item>
               )}
             />
           }
         />
       )}
-    </Space>
+    </div>
   );
 }

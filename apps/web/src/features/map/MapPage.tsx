@@ -83,12 +83,10 @@ export default function MapPage() {
   const isReady = regions.data && points.data && boundary.data;
 
   return (
-    <Card
-      title={t('map.title')}
-      extra={<BoundaryMapControls region={params.filters.region} answer={boundary.data} />}
-    >
+    <Card title={t('map.title')}>
       <Typography.Paragraph type="secondary">{t('map.intro')}</Typography.Paragraph>
       <ProjectFilterBar filters={params.filters} onSearch={params.applyFilters} />
+      <BoundaryMapControls region={params.filters.region} answer={boundary.data} />
       {error && (
         <QueryError
           error={error}

@@ -19,7 +19,7 @@ export function PointDrawer({ point, onClose }: { point: MapPoint | null; onClos
       data-testid="map-point-drawer"
       extra={
         point && (
-          <Link to={`/projects/${point.id}`}>
+          <Link to={`/projects/${point.id}`} onClick={onClose}>
             <Button type="primary">{t('map.open')}</Button>
           </Link>
         )
