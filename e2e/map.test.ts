@@ -145,13 +145,11 @@ describe('map (挂图作战)', () => {
 
     // A file naming a region outside the jurisdiction is refused, feature and property named.
     const refusedAnswer = nextAnswer('/api/region-map', 'POST');
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'outside.geojson',
-        mimeType: 'application/json',
-        buffer: Buffer.from(outsideBoundaries),
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'outside.geojson',
+      mimeType: 'application/json',
+      buffer: Buffer.from(outsideBoundaries),
+    });
     expect((await refusedAnswer).status).toBe(400);
     const refusal = page.getByTestId('map-upload-refusal');
     await refusal.getByText('features[0].properties.adcode').waitFor();
@@ -160,13 +158,11 @@ describe('map (挂图作战)', () => {
 
     // The hand-made test boundaries: the map switches to them and the regions are shaded.
     const uploadAnswer = nextAnswer<{ map: { version: number } }>('/api/region-map', 'POST');
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'test-ningde.geojson',
-        mimeType: 'application/json',
-        buffer: Buffer.from(testBoundaries),
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'test-ningde.geojson',
+      mimeType: 'application/json',
+      buffer: Buffer.from(testBoundaries),
+    });
     const uploaded = await uploadAnswer;
     expect(uploaded.status).toBe(200);
     const geo = page.getByTestId('map-geo');
