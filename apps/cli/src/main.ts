@@ -6,6 +6,7 @@ import { registerEscalateCommand } from './commands/escalate';
 import { registerExportCommands } from './commands/export';
 import { registerImportCommands } from './commands/import';
 import { registerInitCommand } from './commands/init';
+import { registerMapCommands } from './commands/map';
 import { registerProjectCommands } from './commands/projects';
 import { registerRemindCommand } from './commands/remind';
 import { registerServeCommand } from './commands/serve';
@@ -28,6 +29,7 @@ export function buildProgram(io: Io) {
   registerRemindCommand(program, io);
   registerEscalateCommand(program, io);
   registerExportCommands(program, io);
+  registerMapCommands(program, io);
   return program;
 }
 

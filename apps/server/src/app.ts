@@ -24,6 +24,7 @@ import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
 import { registerCockpitRoutes } from './modules/cockpit/cockpit.routes';
 import { registerLedgerRoutes } from './modules/ledger/ledger.routes';
 import { registerLedgerExportRoutes } from './modules/ledger/ledger-export.routes';
+import { registerMapRoutes } from './modules/map/map.routes';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes';
 import { registerPlanRoutes } from './modules/plans/plans.routes';
@@ -157,6 +158,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     localFileStore(config.filesDir, () => clock.now()),
   );
   registerLedgerRoutes(app, deps);
+  registerMapRoutes(app, deps);
   registerLedgerExportRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerReportRoutes(

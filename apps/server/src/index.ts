@@ -10,6 +10,8 @@ export { exportMonthlyLedger } from './modules/ledger/export-monthly-ledger';
 export { importLedger, LedgerRefusedError } from './modules/ledger/import-ledger';
 export { presentDryRun, presentLedgerImport, presentLedgerPreview } from './modules/ledger/ledger-preview';
 export { parseLedger } from './modules/ledger/parse-ledger';
+export { deleteRegionMap } from './modules/map/delete-region-map';
+export { uploadRegionMap } from './modules/map/upload-region-map';
 export { notificationText } from './modules/notifications/notification-text';
 export { runReminders } from './modules/notifications/run-reminders';
 export { runEscalations } from './modules/problems/run-escalations';

@@ -23,12 +23,20 @@ export type CallInput<E extends Endpoint> = Part<'params', E['params'], false> &
 export type CallOutput<E extends Endpoint> = Out<E['response']>;
 
 /** An error answered by the API, carrying its code so the caller can localise it. */
+/** One detail of an error answer: the field or place, the zh-CN text, and optionally a localisable reason. */
+export interface ErrorDetailWire {
+  path: string;
+  message: string;
+  issue?: string;
+  params?: Record<string, string | number>;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: { path: string; message: string }[] = [],
+    readonly details: ErrorDetailWire[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -87,7 +95,7 @@ export function createClient(options: ClientOptions = {}) {
       if (!response.ok) {
         const error = (
           payload as {
-            error?: { code?: string; message?: string; details?: { path: string; message: string }[] };
+            error?: { code?: string; message?: string; details?: ErrorDetailWire[] };
           } | null
         )?.error;
         throw new ApiError(

@@ -12,6 +12,15 @@ import {
 } from './cockpit.contract';
 import { Id, Ok } from './common';
 import {
+  MapPoints,
+  MapQuery,
+  MapRegions,
+  MapRegionsQuery,
+  RegionMapAnswer,
+  RegionMapQuery,
+  UploadRegionMap,
+} from './map.contract';
+import {
   ChannelTestResult,
   CreateNotificationChannel,
   MarkedRead,
@@ -964,6 +973,46 @@ export const endpoints = {
     summary: '删除问题交办规则',
     tag: 'problems',
     params: IdParams,
+    response: Ok,
+  }),
+  listMapPoints: endpoint({
+    method: 'GET',
+    path: '/api/map/points',
+    summary: '挂图作战：有坐标的项目点（与项目库相同的筛选和辖区范围）',
+    tag: 'map',
+    query: MapQuery,
+    response: MapPoints,
+  }),
+  getMapRegions: endpoint({
+    method: 'GET',
+    path: '/api/map/regions',
+    summary: '挂图作战：下级区划的指标（项目数、总投资、年度累计完成、计划完成率），用于分区着色',
+    tag: 'map',
+    query: MapRegionsQuery,
+    response: MapRegions,
+  }),
+  getRegionMap: endpoint({
+    method: 'GET',
+    path: '/api/region-map',
+    summary: '本辖区的行政区划边界图（GeoJSON，由重点办上传）',
+    tag: 'map',
+    query: RegionMapQuery,
+    response: RegionMapAnswer,
+  }),
+  uploadRegionMap: endpoint({
+    method: 'POST',
+    path: '/api/region-map',
+    summary: '上传经审核的辖区边界图（GeoJSON），生成新版本',
+    tag: 'map',
+    body: UploadRegionMap,
+    response: RegionMapAnswer,
+  }),
+  deleteRegionMap: endpoint({
+    method: 'DELETE',
+    path: '/api/region-map/:code',
+    summary: '删除区划的边界图（各版本保留在历史中），地图回到示意网格',
+    tag: 'map',
+    params: CodeParams,
     response: Ok,
   }),
 } as const;

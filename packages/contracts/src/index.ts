@@ -7,6 +7,7 @@ export * from './common';
 export * from './endpoints';
 export * from './ledger.contract';
 export * from './ledger-export.contract';
+export * from './map.contract';
 export * from './money';
 export * from './notifications.contract';
 export * from './organisations.contract';

@@ -34,6 +34,10 @@ export const errorStatus: Record<ErrorCode, number> = {
 export interface ErrorDetail {
   path: string;
   message: string;
+  /** A machine-readable reason the web localises when it knows it (e.g. a GeoJSON issue code). */
+  issue?: string;
+  /** Figures the localised text of `issue` interpolates. */
+  params?: Record<string, string | number>;
 }
 
 /** The one error type thrown by domain rules and use cases. `message` is already localised zh-CN. */

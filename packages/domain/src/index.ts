@@ -17,6 +17,8 @@ export * from './ledger/rows';
 export * from './ledger/sheet-layout';
 export * from './ledger/text';
 export * from './ledger/years';
+export * from './map/region-geojson';
+export * from './map/tile-grid';
 export * from './money/decimal';
 export * from './plans/annual-plan';
 export * from './plans/plan-policy';

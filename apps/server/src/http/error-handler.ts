@@ -1,4 +1,10 @@
-import { AppError, defaultErrorMessages, type ErrorCode, errorStatus } from '@tuijin/domain';
+import {
+  AppError,
+  defaultErrorMessages,
+  type ErrorCode,
+  type ErrorDetail,
+  errorStatus,
+} from '@tuijin/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
@@ -6,7 +12,7 @@ function send(
   reply: import('fastify').FastifyReply,
   code: ErrorCode,
   message: string,
-  details?: { path: string; message: string }[],
+  details?: ErrorDetail[],
   status = errorStatus[code],
 ) {
   return reply.status(status).send({ error: { code, message, ...(details?.length ? { details } : {}) } });

@@ -48,11 +48,12 @@ export function defineRoute<E extends Endpoint>(
   endpoint: E,
   access: Access,
   handler: (args: HandlerArgs<E>) => Promise<z.input<E['response']>>,
-  options: { rateLimit?: { max: number; timeWindow: string } } = {},
+  options: { rateLimit?: { max: number; timeWindow: string }; bodyLimit?: number } = {},
 ) {
   app.withTypeProvider<ZodTypeProvider>().route({
     method: endpoint.method,
     url: endpoint.path,
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     config: { access, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) },
     schema: {
       summary: endpoint.summary,

@@ -10,6 +10,7 @@ import {
   ClockCircleOutlined,
   DashboardOutlined,
   EditOutlined,
+  EnvironmentOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
@@ -57,6 +58,13 @@ export const appPages: AppPage[] = [
     icon: <DashboardOutlined />,
     permission: 'cockpit.read',
     Component: lazy(() => import('../features/cockpit/CockpitPage')),
+  },
+  {
+    path: '/map',
+    label: 'map',
+    icon: <EnvironmentOutlined />,
+    permission: 'project.read',
+    Component: lazy(() => import('../features/map/MapPage')),
   },
   {
     path: '/projects',

@@ -2,6 +2,7 @@ import { calendarEnUS } from './calendar.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
 import { ledgerEnUS } from './ledger.en-US';
 import { ledgerExportEnUS } from './ledger-export.en-US';
+import { mapEnUS } from './map.en-US';
 import { notificationsEnUS } from './notifications.en-US';
 import { plansEnUS } from './plans.en-US';
 import { problemsEnUS } from './problems.en-US';
@@ -55,6 +56,7 @@ export const enUS: typeof zhCN = {
     plans: 'Annual plans',
     notificationChannels: 'Notification channels',
     cockpit: 'Cockpit',
+    map: 'Map',
     organisations: 'Organisations',
     users: 'Users',
     securityPolicy: 'Security policy',
@@ -313,6 +315,8 @@ export const enUS: typeof zhCN = {
     projectFile_delete: 'File deleted',
     dictionary_create: 'Dictionary entry added',
     dictionary_update: 'Dictionary entry changed',
+    regionMap_upload: 'Upload boundary map',
+    regionMap_delete: 'Delete boundary map',
     batchScheme_create: 'Batch scheme created',
   },
   entityTypes: {
@@ -322,6 +326,7 @@ export const enUS: typeof zhCN = {
     setting: 'Setting',
     project: 'Project',
     dictionary: 'Dictionary entry',
+    regionMap: 'Boundary map',
     batchScheme: 'Batch scheme',
   },
   ...projectsEnUS,
@@ -330,6 +335,7 @@ export const enUS: typeof zhCN = {
   ...calendarEnUS,
   ...plansEnUS,
   ...notificationsEnUS,
+  ...mapEnUS,
   ...cockpitEnUS,
   ...reportsEnUS,
   ...problemsEnUS,

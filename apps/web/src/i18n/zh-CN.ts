@@ -2,6 +2,7 @@ import { calendarZhCN } from './calendar.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 import { ledgerExportZhCN } from './ledger-export.zh-CN';
+import { mapZhCN } from './map.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
 import { problemsZhCN } from './problems.zh-CN';
@@ -54,6 +55,7 @@ export const zhCN = {
     plans: '年度计划',
     notificationChannels: '通知渠道',
     cockpit: '驾驶舱',
+    map: '挂图作战',
     organisations: '单位管理',
     users: '用户管理',
     securityPolicy: '安全策略',
@@ -311,6 +313,8 @@ export const zhCN = {
     projectFile_delete: '删除文件',
     dictionary_create: '新增字典项',
     dictionary_update: '修改字典项',
+    regionMap_upload: '上传边界图',
+    regionMap_delete: '删除边界图',
     batchScheme_create: '新建批次方案',
   },
   entityTypes: {
@@ -320,6 +324,7 @@ export const zhCN = {
     setting: '系统设置',
     project: '项目',
     dictionary: '字典项',
+    regionMap: '边界图',
     batchScheme: '批次方案',
   },
   ...projectsZhCN,
@@ -328,6 +333,7 @@ export const zhCN = {
   ...calendarZhCN,
   ...plansZhCN,
   ...notificationsZhCN,
+  ...mapZhCN,
   ...cockpitZhCN,
   ...reportsZhCN,
   ...problemsZhCN,

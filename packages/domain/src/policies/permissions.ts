@@ -42,6 +42,7 @@ export const permissions = [
   'problem.writeOff',
   'escalationLadder.manage',
   'problemRouting.manage',
+  'regionMap.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -105,6 +106,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem.writeOff',
     'escalationLadder.manage',
     'problemRouting.manage',
+    'regionMap.manage',
   ],
   department_staff: [
     'region.read',

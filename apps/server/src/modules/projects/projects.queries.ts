@@ -176,6 +176,27 @@ export async function projectFilter(
 }
 
 /**
+ * The ids of the projects a list with these filters shows (scope included), as a subquery for
+ * other reads that must answer exactly the list's set (the map's points and region figures).
+ * Wrapped in an object: a query builder is a thenable, so an async function returning it bare would
+ * run it.
+ */
+export async function filteredProjectIds(
+  db: Queryable,
+  actor: Actor,
+  query: Omit<ProjectQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
+) {
+  const where = await projectFilter(db, actor, query);
+  return {
+    ids: db
+      .select({ id: projects.id })
+      .from(projects)
+      .innerJoin(owner, eq(owner.id, projects.ownerOrganisationId))
+      .where(where),
+  };
+}
+
+/**
  * A page of projects in scope, plus totals (count and total investment) over the whole filtered
  * set — the same WHERE clause, so the totals row equals the sum over every row the caller may see.
  */
