@@ -73,3 +73,35 @@ export function freshPagePerTest(
     take({ browser, context, page: await context.newPage() });
   });
 }
+
+/**
+ * Chromium for the calling file's tests and a way to open signed-in pages, each in a context of its
+ * own (its own cookies), zh-CN in Beijing time, on a 1366×900 desktop or a 375×812 touch phone;
+ * all are closed when the file's tests end.
+ */
+export function signedInPages(baseUrl: string) {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+  });
+  return async function signIn(username: string, device: 'desktop' | 'phone' = 'desktop'): Promise<Page> {
+    if (!browser) throw new Error('Chromium did not start');
+    const phone = device === 'phone';
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: phone ? { width: 375, height: 812 } : { width: 1366, height: 900 },
+      ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    await loginThroughPage(page, baseUrl, username);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    return page;
+  };
+}

@@ -1,26 +1,14 @@
 import type { MapPoints, MapRegions, MapTile } from '@tuijin/contracts';
 import { extentOf, layoutTileGrid, placeInTile } from '@tuijin/domain';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium, loginThroughPage, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { freshPagePerTest, loginThroughPage, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 1000 },
-  });
-  page = await context.newPage();
+freshPagePerTest({ width: 1440, height: 1000 }, (fresh) => {
+  ({ page } = fresh);
 });
 
 const nextAnswer = <T>(path: string, method = 'GET') =>

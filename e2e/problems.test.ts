@@ -1,35 +1,12 @@
 import type { ProblemStatistics, RoutingRule } from '@tuijin/contracts';
 import { defaultProblemCategories } from '@tuijin/domain';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, loginThroughPage, screenshot } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { screenshot, signedInPages } from './browser';
 
 const baseUrl = inject('baseUrl');
 const housingName = '宁德市住房和城乡建设局';
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
-
-/** A signed-in desktop page in Beijing time. */
-async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1366, height: 900 },
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await loginThroughPage(page, baseUrl, username);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
+const signIn = signedInPages(baseUrl);
 
 const regionDepth: Record<string, number> = { '350000': 1, '350900': 2, '350902': 3 };
 

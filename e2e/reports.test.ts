@@ -1,37 +1,13 @@
 import type { CockpitRollup } from '@tuijin/contracts';
 import { addDecimals } from '@tuijin/domain';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, loginThroughPage, screenshot } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { screenshot, signedInPages } from './browser';
 import { wholeWanYuan } from './figures';
 import { sitePhoto } from './fixtures';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
-
-/** A signed-in page in a phone-sized (375×812) or desktop viewport, in Beijing time. */
-async function signIn(username: string, phone: boolean): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: phone ? { width: 375, height: 812 } : { width: 1366, height: 800 },
-    ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await loginThroughPage(page, baseUrl, username);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
+const signIn = signedInPages(baseUrl);
 
 const noHorizontalScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -134,7 +110,7 @@ async function cockpitYtd(page: Page, c: Candidate): Promise<string> {
 
 describe('monthly report on a phone', () => {
   it('owner1 submits, jiaocheng returns with a reason, owner1 fixes and resubmits, jiaocheng approves, the report locks', async () => {
-    const owner = await signIn('owner1', true);
+    const owner = await signIn('owner1', 'phone');
     const c = await findCandidate(owner);
 
     // The form on a 375-px phone: plan, running totals as the amount is typed, a photo from the camera.
@@ -155,7 +131,7 @@ describe('monthly report on a phone', () => {
     expect(await noHorizontalScroll(owner)).toBe(true);
 
     // jiaocheng returns it; the reason is required. First the cockpit's year-to-date, before approval.
-    const office = await signIn('jiaocheng', false);
+    const office = await signIn('jiaocheng');
     const ytdBeforeApproval = await cockpitYtd(office, c);
     await openFromQueue(office, c);
     await office.getByTestId('report-return').click();
@@ -223,7 +199,7 @@ describe('monthly report on a phone', () => {
 
 describe('reviewer pages', () => {
   it('shows jiaocheng the month’s status board and filters it by status', async () => {
-    const office = await signIn('jiaocheng', true);
+    const office = await signIn('jiaocheng', 'phone');
     const today = new Date(Date.now() + 8 * 3600_000);
     const last = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
     const lastMonth = `${last.getUTCFullYear()}-${String(last.getUTCMonth() + 1).padStart(2, '0')}`;
@@ -245,7 +221,7 @@ describe('reviewer pages', () => {
   });
 
   it('lets jiaocheng set a working-days deadline and see the next 12 deadlines, then go back to the inherited rule', async () => {
-    const office = await signIn('jiaocheng', false);
+    const office = await signIn('jiaocheng');
     await office.goto(`${baseUrl}/reports/calendar`);
     await expect
       .poll(() => office.getByTestId('calendar-upcoming').locator('tbody tr.ant-table-row').count())

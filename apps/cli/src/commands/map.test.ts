@@ -1,22 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../main';
-
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'tuijin', ...args], {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
-  return { code, out, err };
-}
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, scratchDataDir } from '../cli-test-kit';
 
 const square = (adcode: string, x: number) => ({
   type: 'Feature',
@@ -35,13 +20,9 @@ const square = (adcode: string, x: number) => ({
   },
 });
 
-const saved = { ...process.env };
-let dir: string;
+const dir = scratchDataDir('tuijin-cli-map');
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tuijin-cli-map-'));
-  process.env.TUIJIN_DATA_DIR = join(dir, 'data');
-  delete process.env.DATABASE_URL;
-  expect((await run('demo')).code).toBe(0);
+  expect((await runCli('demo')).code).toBe(0);
   writeFileSync(
     join(dir, 'ningde.geojson'),
     JSON.stringify({
@@ -54,22 +35,19 @@ beforeAll(async () => {
     JSON.stringify({ type: 'FeatureCollection', features: [square('350102', 119.2)] }),
   );
 }, 120_000);
-afterAll(() => {
-  process.env = saved;
-});
 
 describe('tuijin map', () => {
   it('uploads a boundary map as an office and deletes it', async () => {
-    const upload = await run('map', 'upload', join(dir, 'ningde.geojson'), '--as', 'ningde');
+    const upload = await runCli('map', 'upload', join(dir, 'ningde.geojson'), '--as', 'ningde');
     expect(upload.err).toBe('');
     expect(upload.out).toContain('已保存 宁德市 的边界图：第 1 版，2 个区划（蕉城区、福安市）');
-    const removed = await run('map', 'delete', '350900', '--as', 'ningde');
+    const removed = await runCli('map', 'delete', '350900', '--as', 'ningde');
     expect(removed.code).toBe(0);
     expect(removed.out).toContain('已删除 350900 的边界图');
   });
 
   it('refuses a file naming a region outside the jurisdiction, with the feature and property', async () => {
-    const refused = await run('map', 'upload', join(dir, 'outside.geojson'), '--as', 'ningde');
+    const refused = await runCli('map', 'upload', join(dir, 'outside.geojson'), '--as', 'ningde');
     expect(refused.code).toBe(2);
     expect(refused.err).toContain(
       'features[0].properties.adcode: 第 1 个要素的区划代码“350102”不是本辖区的区划',
@@ -77,7 +55,7 @@ describe('tuijin map', () => {
   });
 
   it('refuses an account without the permission', async () => {
-    const refused = await run('map', 'upload', join(dir, 'ningde.geojson'), '--as', 'owner1');
+    const refused = await runCli('map', 'upload', join(dir, 'ningde.geojson'), '--as', 'owner1');
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('没有执行此操作的权限');
   });
