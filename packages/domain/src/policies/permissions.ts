@@ -42,6 +42,9 @@ export const permissions = [
   'problem.writeOff',
   'escalationLadder.manage',
   'problemRouting.manage',
+  'warning.read',
+  'warning.excuse',
+  'warningRule.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -105,6 +108,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem.writeOff',
     'escalationLadder.manage',
     'problemRouting.manage',
+    'warning.read',
+    'warning.excuse',
+    'warningRule.manage',
   ],
   department_staff: [
     'region.read',
@@ -118,6 +124,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem.read',
     'problem.raise',
     'problem.handle',
+    'warning.read',
   ],
   owner: [
     'region.read',
@@ -130,6 +137,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.submit',
     'problem.read',
     'problem.raise',
+    'warning.read',
   ],
   leader: [
     'region.read',
@@ -140,6 +148,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cockpit.read',
     'problem.read',
     'problem.handle',
+    'warning.read',
   ],
   service_officer: [
     'region.read',
@@ -152,6 +161,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem.read',
     'problem.raise',
     'problem.handle',
+    'warning.read',
   ],
   supervisor: [
     'region.read',
@@ -161,6 +171,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'project.read',
     'cockpit.read',
     'problem.read',
+    'warning.read',
   ],
   system_admin: [
     'region.read',

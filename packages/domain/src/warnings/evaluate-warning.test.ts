@@ -4,6 +4,7 @@ import {
   evaluateWarning,
   parseMonthKey,
   type WarningFacts,
+  type WarningResult,
   warningChanges,
 } from './evaluate-warning';
 import { type WarningRuleSet, warningPresets, warningRuleProblems } from './warning-rules';
@@ -225,13 +226,13 @@ describe('snails, changes and rule checks', () => {
   });
 
   it('lists exactly the keys whose colour changed', () => {
-    const g = { colour: 'green' as const, reasons: [] };
-    const y = { colour: 'yellow' as const, reasons: [] };
-    const before = new Map([
+    const g: WarningResult = { colour: 'green', reasons: [] };
+    const y: WarningResult = { colour: 'yellow', reasons: [] };
+    const before = new Map<string, WarningResult>([
       ['a', g],
       ['b', y],
     ]);
-    const after = new Map([
+    const after = new Map<string, WarningResult>([
       ['a', y],
       ['b', y],
       ['c', g],
