@@ -112,11 +112,7 @@ export async function recomputeWarnings(
     const known = new Map(existing.map((r) => [`${r.ruleSetId}|${r.projectId}`, r]));
     const writes = evaluated.filter((e) => {
       const old = known.get(`${e.ruleSet.id}|${e.project.projectId}`);
-      return (
-        !old ||
-        old.colour !== e.result.colour ||
-        JSON.stringify(old.reasons) !== JSON.stringify(e.result.reasons)
-      );
+      return !old || old.colour !== e.result.colour || canonical(old.reasons) !== canonical(e.result.reasons);
     });
     for (let i = 0; i < writes.length; i += 500) {
       const chunk = writes.slice(i, i + 500).map((e) => ({
@@ -155,6 +151,15 @@ export async function recomputeWarnings(
     return writes.length;
   });
   return { month, computed: evaluated.length, changed, counts };
+}
+
+/** JSON with object keys sorted: jsonb stores keys in its own order, so compare canonically. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 /** `excluded.<column>` in an upsert's SET. */
