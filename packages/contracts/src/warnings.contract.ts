@@ -2,6 +2,8 @@ import { WarningRuleSet, warningColours, warningDimensions, warningPresetIds } f
 import { z } from 'zod';
 import { Id, PageInfo, requiredText, Timestamp, Version } from './common';
 
+const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
 export const WarningColour = z.enum(warningColours);
 export const WarningDimension = z.enum(warningDimensions);
 export const WarningPresetId = z.enum(warningPresetIds);
@@ -51,6 +53,12 @@ export const WarningQuery = z
     month: MonthKey.optional().describe('月份，默认上月'),
     colour: WarningColour.optional(),
     regionCode: z.string().max(30).optional().describe('只看该区划及下级'),
+    projectIds: z
+      .string()
+      .max(200 * 37)
+      .regex(new RegExp(`^${uuid}(,${uuid})*$`, 'i'), { message: '项目编号应为以逗号分隔的 UUID' })
+      .optional()
+      .describe('只看这些项目（逗号分隔，最多 200 个）'),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })

@@ -18,6 +18,7 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@tuijin/domain';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -52,6 +53,13 @@ export const appPages: AppPage[] = [
     icon: <DashboardOutlined />,
     permission: 'cockpit.read',
     Component: lazy(() => import('../features/cockpit/CockpitPage')),
+  },
+  {
+    path: '/warnings',
+    label: 'warnings',
+    icon: <WarningOutlined />,
+    permission: 'warning.read',
+    Component: lazy(() => import('../features/warnings/WarningsPage')),
   },
   {
     path: '/projects',

@@ -6,6 +6,7 @@ import { notificationsEnUS } from './notifications.en-US';
 import { plansEnUS } from './plans.en-US';
 import { projectsEnUS } from './projects.en-US';
 import { reportsEnUS } from './reports.en-US';
+import { warningsEnUS } from './warnings.en-US';
 import type { zhCN } from './zh-CN';
 
 /** English. Typed by the zh-CN dictionary, so a missing or extra key fails the type check. */
@@ -62,6 +63,7 @@ export const enUS: typeof zhCN = {
     reportReview: 'Report review',
     reportStatus: 'Reporting status',
     reportingCalendar: 'Reporting calendar',
+    warnings: 'Warnings',
     password: 'Change password',
   },
   layout: {
@@ -326,4 +328,5 @@ export const enUS: typeof zhCN = {
   ...notificationsEnUS,
   ...cockpitEnUS,
   ...reportsEnUS,
+  ...warningsEnUS,
 };

@@ -6,6 +6,7 @@ import { notificationsZhCN } from './notifications.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
+import { warningsZhCN } from './warnings.zh-CN';
 
 /** Simplified Chinese, the default language. en-US.ts must carry exactly the same keys. */
 export const zhCN = {
@@ -61,6 +62,7 @@ export const zhCN = {
     reportReview: '月报审核',
     reportStatus: '报送情况',
     reportingCalendar: '报送日历',
+    warnings: '红黄绿灯预警',
     password: '修改密码',
   },
   layout: {
@@ -324,4 +326,5 @@ export const zhCN = {
   ...notificationsZhCN,
   ...cockpitZhCN,
   ...reportsZhCN,
+  ...warningsZhCN,
 };

@@ -20,7 +20,7 @@ import {
   type WarningRuleSet,
   warningChanges,
 } from '@tuijin/domain';
-import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { projects, regions, warningResults, warningRuleSets } from '../../db/schema';
@@ -102,6 +102,7 @@ export async function listWarnings(ctx: Ctx, query: WarningQuery): Promise<Warni
     const [region] = await ctx.db.select().from(regions).where(eq(regions.code, query.regionCode));
     scope = and(scope, inRegionSubtree(projects.regionPath, region?.path ?? '-'))!;
   }
+  if (query.projectIds) scope = and(scope, inArray(projects.id, query.projectIds.split(',').slice(0, 200)))!;
   const all = await warningRows(ctx.db, scope, month, month);
   const counts = { green: 0, yellow: 0, red: 0 };
   const byRegion = new Map<string, { regionCode: string; regionName: string } & typeof counts>();
