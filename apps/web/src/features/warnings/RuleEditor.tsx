@@ -30,7 +30,15 @@ function ThresholdInput({ name, disabled }: { name: (string | number)[]; disable
   return (
     <Space.Compact>
       <Form.Item name={[...name, 'value']} noStyle>
-        <InputNumber min={0} max={1000} step={1} precision={1} disabled={disabled} style={{ width: 100 }} />
+        <InputNumber
+          min={0}
+          max={1000}
+          step={1}
+          precision={1}
+          disabled={disabled}
+          style={{ width: 100 }}
+          data-testid={`rule-${name.join('-')}`}
+        />
       </Form.Item>
       <Form.Item name={[...name, 'inclusive']} valuePropName="checked" noStyle>
         <Checkbox disabled={disabled} style={{ marginLeft: 8, alignSelf: 'center' }}>
