@@ -46,6 +46,7 @@ describe('three-colour warnings', () => {
   });
 
   it('previews exactly the projects a lowered progress threshold turns yellow', async () => {
+    page.setDefaultTimeout(40_000);
     await loginThroughPage(page, baseUrl, 'ningde');
     await page.getByRole('menuitem', { name: /红黄绿灯预警/ }).waitFor();
     await page.goto(`${baseUrl}/warnings?tab=rules`);
@@ -57,7 +58,13 @@ describe('three-colour warnings', () => {
     await yellow.fill('5');
     await page.getByTestId('warning-preview').click();
     const result = page.getByTestId('warning-preview-result');
-    await result.getByText(/个颜色变化/).waitFor({ timeout: 60_000 });
+    await result
+      .getByText(/个颜色变化/)
+      .waitFor({ timeout: 120_000 })
+      .catch(async (error) => {
+        await screenshot(page, 'warnings-preview-failed');
+        throw error;
+      });
 
     const sets = await (await page.request.get(`${baseUrl}/api/warning-rule-sets?regionCode=350900`)).json();
     const draft = sets.versions.find((v: { status: string }) => v.status === 'draft');
@@ -77,5 +84,5 @@ describe('three-colour warnings', () => {
     const firstName = preview.changes[0].projectName;
     await result.getByText(firstName, { exact: true }).waitFor();
     await screenshot(page, 'warnings-preview');
-  });
+  }, 240_000);
 });

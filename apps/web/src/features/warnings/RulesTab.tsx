@@ -132,7 +132,7 @@ export function RulesTab() {
           },
         ]}
       />
-      {shown && <RuleEditor key={`${shown.id}-${shown.version}`} ruleSet={shown} />}
+      {shown && <RuleEditor key={shown.id} ruleSet={shown} />}
     </Flex>
   );
 }
