@@ -277,6 +277,12 @@ export const enUS: typeof zhCN = {
     verifyBroken: '{{checked}} records checked; tampered record found: {{id}}',
   },
   auditActions: {
+    warningRule_draft: 'Draft warning rules',
+    warningRule_update: 'Edit warning rule draft',
+    warningRule_publish: 'Publish warning rules',
+    warning_recompute: 'Compute warnings',
+    warning_excuse: 'Record a warning justification',
+    warning_revokeExcuse: 'Revoke a warning justification',
     auth_login: 'Signed in',
     auth_login_failed: 'Sign-in failed',
     auth_lockout: 'Account locked',

@@ -275,6 +275,12 @@ export const zhCN = {
     verifyBroken: '已校验 {{checked}} 条记录，发现被篡改的记录：{{id}}',
   },
   auditActions: {
+    warningRule_draft: '新建预警规则草稿',
+    warningRule_update: '修改预警规则草稿',
+    warningRule_publish: '发布预警规则',
+    warning_recompute: '计算红黄绿灯预警',
+    warning_excuse: '登记预警正当理由',
+    warning_revokeExcuse: '撤销预警正当理由',
     auth_login: '登录成功',
     auth_login_failed: '登录失败',
     auth_lockout: '账号锁定',
