@@ -49,7 +49,8 @@ export default async function setup(project: TestProject) {
     output += chunk;
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  // Generous: loading the demo (ten months of reports and their warnings) on a loaded two-core machine.
+  const deadline = Date.now() + 300_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {

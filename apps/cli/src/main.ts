@@ -11,6 +11,7 @@ import { registerProjectCommands } from './commands/projects';
 import { registerRemindCommand } from './commands/remind';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/users';
+import { registerWarningsCommand } from './commands/warnings';
 
 /** Builds the `tuijin` command tree; output goes through `io` so tests can capture it. */
 export function buildProgram(io: Io) {
@@ -28,6 +29,7 @@ export function buildProgram(io: Io) {
   registerImportCommands(program, io);
   registerRemindCommand(program, io);
   registerEscalateCommand(program, io);
+  registerWarningsCommand(program, io);
   registerExportCommands(program, io);
   registerMapCommands(program, io);
   return program;

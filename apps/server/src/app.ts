@@ -37,6 +37,7 @@ import { registerReportRoutes } from './modules/reports/reports.routes';
 import { registerSecurityRoutes } from './modules/security/security.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
+import { registerWarningRoutes } from './modules/warnings/warnings.routes';
 
 z.config(z.locales.zhCN());
 
@@ -170,6 +171,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerNotificationRoutes(app, deps);
   registerCockpitRoutes(app, deps);
   registerProblemRoutes(app, deps);
+  registerWarningRoutes(app, deps);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

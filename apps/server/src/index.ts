@@ -20,4 +20,6 @@ export { listProjects } from './modules/projects/list-projects';
 export { initialiseInstallation } from './modules/system/initialise';
 export { addAccount, resetPasswordByUsername, systemCtx } from './modules/users/account-ops';
 export { userCtx } from './modules/users/user-ctx';
+export { defaultWarningMonth, recomputeWarnings } from './modules/warnings/recompute-warnings';
+export { currentWarnings } from './modules/warnings/warnings.queries';
 export { startServer } from './server';

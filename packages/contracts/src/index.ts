@@ -19,3 +19,4 @@ export * from './reporting-calendar.contract';
 export * from './reports.contract';
 export * from './security.contract';
 export * from './users.contract';
+export * from './warnings.contract';

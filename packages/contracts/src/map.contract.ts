@@ -2,6 +2,7 @@ import { geoJsonIssueCodes, regionGeoJsonLimits } from '@tuijin/domain';
 import { z } from 'zod';
 import { Id, requiredText, text } from './common';
 import { ProjectQuery, ProjectStage } from './projects.contract';
+import { WarningColour } from './warnings.contract';
 
 /**
  * The map's filters: exactly the project list's (so a filtered list opens as a map with the same
@@ -13,8 +14,6 @@ export type MapQuery = z.infer<typeof MapQuery>;
 /** How points are coloured: by stage now; by warning colour once the warnings module fills it in. */
 export const MapColourBy = z.enum(['stage', 'warning']);
 export type MapColourBy = z.infer<typeof MapColourBy>;
-
-export const WarningColour = z.enum(['red', 'yellow', 'green']);
 
 export const MapPoint = z.object({
   id: Id,

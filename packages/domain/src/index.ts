@@ -41,3 +41,5 @@ export * from './reports/check-ids';
 export * from './reports/checks';
 export * from './reports/report-status';
 export * from './reports/reporting-calendar';
+export * from './warnings/evaluate-warning';
+export * from './warnings/warning-rules';

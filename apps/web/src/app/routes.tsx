@@ -24,6 +24,7 @@ import {
   SafetyCertificateOutlined,
   TableOutlined,
   TeamOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@tuijin/domain';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -65,6 +66,13 @@ export const appPages: AppPage[] = [
     icon: <EnvironmentOutlined />,
     permission: 'project.read',
     Component: lazy(() => import('../features/map/MapPage')),
+  },
+  {
+    path: '/warnings',
+    label: 'warnings',
+    icon: <WarningOutlined />,
+    permission: 'warning.read',
+    Component: lazy(() => import('../features/warnings/WarningsPage')),
   },
   {
     path: '/projects',

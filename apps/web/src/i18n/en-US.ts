@@ -8,6 +8,7 @@ import { plansEnUS } from './plans.en-US';
 import { problemsEnUS } from './problems.en-US';
 import { projectsEnUS } from './projects.en-US';
 import { reportsEnUS } from './reports.en-US';
+import { warningsEnUS } from './warnings.en-US';
 import type { zhCN } from './zh-CN';
 
 /** English. Typed by the zh-CN dictionary, so a missing or extra key fails the type check. */
@@ -70,6 +71,7 @@ export const enUS: typeof zhCN = {
     problemsOverdue: 'Overdue problems',
     problemStatistics: 'Problem statistics',
     hotline: 'Hotline intake',
+    warnings: 'Warnings',
     password: 'Change password',
   },
   layout: {
@@ -283,6 +285,12 @@ export const enUS: typeof zhCN = {
     verifyBroken: '{{checked}} records checked; tampered record found: {{id}}',
   },
   auditActions: {
+    warningRule_draft: 'Draft warning rules',
+    warningRule_update: 'Edit warning rule draft',
+    warningRule_publish: 'Publish warning rules',
+    warning_recompute: 'Compute warnings',
+    warning_excuse: 'Record a warning justification',
+    warning_revokeExcuse: 'Revoke a warning justification',
     auth_login: 'Signed in',
     auth_login_failed: 'Sign-in failed',
     auth_lockout: 'Account locked',
@@ -339,4 +347,5 @@ export const enUS: typeof zhCN = {
   ...cockpitEnUS,
   ...reportsEnUS,
   ...problemsEnUS,
+  ...warningsEnUS,
 };

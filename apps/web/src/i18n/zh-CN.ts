@@ -8,6 +8,7 @@ import { plansZhCN } from './plans.zh-CN';
 import { problemsZhCN } from './problems.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
+import { warningsZhCN } from './warnings.zh-CN';
 
 /** Simplified Chinese, the default language. en-US.ts must carry exactly the same keys. */
 export const zhCN = {
@@ -69,6 +70,7 @@ export const zhCN = {
     problemsOverdue: '逾期问题',
     problemStatistics: '问题统计',
     hotline: '热线受理',
+    warnings: '红黄绿灯预警',
     password: '修改密码',
   },
   layout: {
@@ -281,6 +283,12 @@ export const zhCN = {
     verifyBroken: '已校验 {{checked}} 条记录，发现被篡改的记录：{{id}}',
   },
   auditActions: {
+    warningRule_draft: '新建预警规则草稿',
+    warningRule_update: '修改预警规则草稿',
+    warningRule_publish: '发布预警规则',
+    warning_recompute: '计算红黄绿灯预警',
+    warning_excuse: '登记预警正当理由',
+    warning_revokeExcuse: '撤销预警正当理由',
     auth_login: '登录成功',
     auth_login_failed: '登录失败',
     auth_lockout: '账号锁定',
@@ -337,4 +345,5 @@ export const zhCN = {
   ...cockpitZhCN,
   ...reportsZhCN,
   ...problemsZhCN,
+  ...warningsZhCN,
 };

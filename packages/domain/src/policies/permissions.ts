@@ -43,6 +43,9 @@ export const permissions = [
   'escalationLadder.manage',
   'problemRouting.manage',
   'regionMap.manage',
+  'warning.read',
+  'warning.excuse',
+  'warningRule.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -107,6 +110,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'escalationLadder.manage',
     'problemRouting.manage',
     'regionMap.manage',
+    'warning.read',
+    'warning.excuse',
+    'warningRule.manage',
   ],
   department_staff: [
     'region.read',
@@ -120,6 +126,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem.read',
     'problem.raise',
     'problem.handle',
+    'warning.read',
   ],
   owner: [
     'region.read',
@@ -132,6 +139,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.submit',
     'problem.read',
     'problem.raise',
+    'warning.read',
   ],
   leader: [
     'region.read',
@@ -142,6 +150,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cockpit.read',
     'problem.read',
     'problem.handle',
+    'warning.read',
   ],
   service_officer: [
     'region.read',
@@ -154,6 +163,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem.read',
     'problem.raise',
     'problem.handle',
+    'warning.read',
   ],
   supervisor: [
     'region.read',
@@ -163,6 +173,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'project.read',
     'cockpit.read',
     'problem.read',
+    'warning.read',
   ],
   system_admin: [
     'region.read',

@@ -1,13 +1,16 @@
-import { chinaDate } from '@tuijin/domain';
+import { chinaDate, monthKey } from '@tuijin/domain';
 import type { Clock } from '../../context';
 import type { Database } from '../../db/database';
 import { runEscalations } from '../problems/run-escalations';
+import { defaultWarningMonth, recomputeWarnings } from '../warnings/recompute-warnings';
 import { runReminders } from './run-reminders';
 
 /**
  * Runs the reminder job in the server process: once shortly after start, then every `intervalMs`.
  * With the audit key it first runs the problem escalation job (`runEscalations`), so the notices
- * it adds go out through the channels in the same tick. Runs never overlap; a failed run is
+ * it adds go out through the channels in the same tick; and once a month (the first tick of each
+ * month, and the first after start) it computes last month's three-colour warnings
+ * (`recomputeWarnings`, idempotent per rule version, project and month). Runs never overlap; a failed run is
  * logged and the next one tries again. Answers a stop function.
  */
 export function startReminderJob(options: {
@@ -20,9 +23,25 @@ export function startReminderJob(options: {
   firstRunDelayMs?: number;
 }): () => void {
   let running = false;
+  let warnedMonth: string | null = null;
   const tick = async () => {
     if (running) return;
     running = true;
+    const month = defaultWarningMonth(options.clock.now());
+    if (options.auditKey && monthKey(month) !== warnedMonth) {
+      try {
+        const outcome = await recomputeWarnings(
+          { db: options.db, clock: options.clock, auditKey: options.auditKey },
+          { period: month },
+        );
+        warnedMonth = outcome.month;
+        options.log(
+          `红黄绿灯：${outcome.month} 计算 ${outcome.computed} 个项目（红 ${outcome.counts.red}，黄 ${outcome.counts.yellow}），写入 ${outcome.changed} 条`,
+        );
+      } catch (error) {
+        options.log('红黄绿灯预警计算失败', error);
+      }
+    }
     try {
       if (options.auditKey) {
         const escalation = await runEscalations(

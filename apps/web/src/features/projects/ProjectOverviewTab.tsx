@@ -1,9 +1,10 @@
 import type { Project } from '@tuijin/contracts';
-import { Descriptions, type DescriptionsProps, Typography } from 'antd';
+import { Descriptions, type DescriptionsProps, Flex, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../i18n/use-labels';
+import { ProjectWarningsCard } from '../warnings/ProjectWarningsCard';
 import { formatWanYuan, wanYuanToYiYuan } from './money';
 import { LevelTags, StageTag, TextTags } from './ProjectTags';
 
@@ -89,5 +90,10 @@ export function ProjectOverviewTab({ project }: { project: Project }) {
       children: dayjs(project.updatedAt).format('YYYY-MM-DD HH:mm'),
     },
   ];
-  return <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2, lg: 3 }} items={items} />;
+  return (
+    <Flex vertical gap={16}>
+      <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2, lg: 3 }} items={items} />
+      <ProjectWarningsCard project={project} />
+    </Flex>
+  );
 }

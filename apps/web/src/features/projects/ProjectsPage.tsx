@@ -6,11 +6,13 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../components/QueryError';
 import { useCan } from '../auth/use-current-user';
+import { WarningTag } from '../warnings/WarningTag';
+import { useWarningsOf } from '../warnings/warnings.queries';
 import { ColumnChooser } from './ColumnChooser';
 import { formatWanYuan, wanYuanToYiYuan } from './money';
 import { ProjectFilterBar } from './ProjectFilterBar';
 import { ProjectFormDrawer } from './ProjectFormDrawer';
-import { defaultProjectColumns, sortFieldOf, useProjectColumns } from './project-columns';
+import { defaultProjectColumns, type ProjectColumn, sortFieldOf, useProjectColumns } from './project-columns';
 import { useProjectListParams } from './project-list-params';
 import { useProjects } from './projects.queries';
 import { useColumnChoice } from './use-column-choice';
@@ -25,7 +27,22 @@ export default function ProjectsPage() {
   const { nameColumn, optional } = useProjectColumns(params.sort, params.order);
   const offered = useMemo(() => optional.map((column) => column.key), [optional]);
   const choice = useColumnChoice('tuijin.projects.columns', offered, defaultProjectColumns);
-  const columns = [nameColumn, ...optional.filter((column) => choice.shown.includes(column.key))];
+  const mayReadWarnings = can('warning.read');
+  const warnings = useWarningsOf(
+    (projects.data?.data ?? []).map((row) => row.id),
+    mayReadWarnings,
+  );
+  const warningColumn: ProjectColumn = {
+    key: 'warning',
+    title: t('warnings.filterColour'),
+    width: 100,
+    render: (_: unknown, row: ProjectListItem) => <WarningTag colour={warnings.data?.get(row.id)?.colour} />,
+  };
+  const columns = [
+    nameColumn,
+    ...(mayReadWarnings ? [warningColumn] : []),
+    ...optional.filter((column) => choice.shown.includes(column.key)),
+  ];
   const investmentIndex = columns.findIndex((column) => column.key === 'totalInvestmentWanYuan');
   const totals = projects.data?.totals;
   const exportHref = `${fileRoutes.exportProjects}${params.exportSearch ? `?${params.exportSearch}` : ''}`;

@@ -1,0 +1,223 @@
+import type {
+  ProjectWarning,
+  ProjectWarnings,
+  SnailList,
+  SnailQuery,
+  WarningOverview,
+  WarningPreview,
+  WarningQuery,
+  WarningReason,
+} from '@tuijin/contracts';
+import {
+  type Actor,
+  authorize,
+  chinaDate,
+  consecutiveRedMonths,
+  monthIndex,
+  monthKey,
+  parseMonthKey,
+  type WarningColour,
+  type WarningRuleSet,
+  warningChanges,
+} from '@tuijin/domain';
+import { and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { Ctx } from '../../context';
+import type { Queryable } from '../../db/database';
+import { projects, regions, warningResults, warningRuleSets } from '../../db/schema';
+import { projectScope } from '../../lib/project-scope';
+import { inRegionSubtree } from '../../lib/scope';
+import { getProject } from '../projects/projects.queries';
+import { defaultWarningMonth, evaluateProjects } from './recompute-warnings';
+import { loadRuleSet, publishedRuleSets, ruleSetForPath } from './rule-sets';
+import { listGraces } from './warning-graces';
+
+/** The month asked for, else the month before today (China). */
+export function monthOrDefault(ctx: Pick<Ctx, 'clock'>, month: string | undefined) {
+  return month ? parseMonthKey(month)! : defaultWarningMonth(ctx.clock.now());
+}
+
+/**
+ * The colours of the projects matched by `where` for the months `from`..`to` (YYYY-MM): for each
+ * project and month the result of the rule set that applied last — the deepest region's, newest
+ * version — so a republished rule replaces the older colour once recomputed, and months never
+ * recomputed keep the colour of the version they were computed under. Sorted by region and name.
+ */
+export async function warningRows(
+  db: Queryable,
+  where: SQL,
+  from: string,
+  to: string,
+): Promise<ProjectWarning[]> {
+  const rows = await db
+    .selectDistinctOn([warningResults.projectId, warningResults.month], {
+      projectId: warningResults.projectId,
+      projectName: projects.name,
+      regionCode: projects.regionCode,
+      regionName: regions.name,
+      regionPath: projects.regionPath,
+      month: warningResults.month,
+      colour: warningResults.colour,
+      reasons: warningResults.reasons,
+      ruleSetId: warningResults.ruleSetId,
+      ruleRegionCode: warningRuleSets.regionCode,
+      ruleVersion: warningRuleSets.ruleVersion,
+      computedAt: warningResults.computedAt,
+    })
+    .from(warningResults)
+    .innerJoin(projects, eq(projects.id, warningResults.projectId))
+    .innerJoin(regions, eq(regions.code, projects.regionCode))
+    .innerJoin(warningRuleSets, eq(warningRuleSets.id, warningResults.ruleSetId))
+    .where(and(where, gte(warningResults.month, from), lte(warningResults.month, to)))
+    .orderBy(
+      warningResults.projectId,
+      warningResults.month,
+      desc(sql`length(${warningRuleSets.regionPath})`),
+      desc(warningRuleSets.ruleVersion),
+    );
+  return rows
+    .map(({ regionPath, ...r }) => ({
+      ...r,
+      reasons: r.reasons as WarningReason[],
+      computedAt: r.computedAt.toISOString(),
+      sortKey: `${regionPath}|${r.projectName}|${r.month}`,
+    }))
+    .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
+    .map(({ sortKey: _, ...r }) => r);
+}
+
+/**
+ * 当前预警: every visible project's colour and reasons for a month (default: last month), for the
+ * map, the big screen and the cockpit. `actor` scopes it by the one project-scope rule.
+ */
+export async function currentWarnings(db: Queryable, actor: Actor, month: string): Promise<ProjectWarning[]> {
+  return warningRows(db, projectScope(actor), month, month);
+}
+
+/** 预警总览: counts by colour and region (every visible project), then the filtered page. */
+export async function listWarnings(ctx: Ctx, query: WarningQuery): Promise<WarningOverview> {
+  authorize(ctx.actor, 'warning.read');
+  const month = monthKey(monthOrDefault(ctx, query.month));
+  let scope = projectScope(ctx.actor);
+  if (query.regionCode) {
+    const [region] = await ctx.db.select().from(regions).where(eq(regions.code, query.regionCode));
+    scope = and(scope, inRegionSubtree(projects.regionPath, region?.path ?? '-'))!;
+  }
+  if (query.projectIds) scope = and(scope, inArray(projects.id, query.projectIds.split(',').slice(0, 200)))!;
+  const all = await warningRows(ctx.db, scope, month, month);
+  const counts = { green: 0, yellow: 0, red: 0 };
+  const byRegion = new Map<string, { regionCode: string; regionName: string } & typeof counts>();
+  for (const row of all) {
+    counts[row.colour] += 1;
+    const region = byRegion.get(row.regionCode) ?? {
+      regionCode: row.regionCode,
+      regionName: row.regionName,
+      green: 0,
+      yellow: 0,
+      red: 0,
+    };
+    region[row.colour] += 1;
+    byRegion.set(row.regionCode, region);
+  }
+  const rank: Record<WarningColour, number> = { red: 0, yellow: 1, green: 2 };
+  const filtered = all
+    .filter((r) => !query.colour || r.colour === query.colour)
+    .sort((a, b) => rank[a.colour] - rank[b.colour]);
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    month,
+    counts,
+    byRegion: [...byRegion.values()],
+    data: filtered.slice(start, start + query.pageSize),
+    page: { total: filtered.length, page: query.page, pageSize: query.pageSize },
+  };
+}
+
+/** 蜗牛榜: visible projects red for at least N months in a row ending with the month. */
+export async function listSnails(ctx: Ctx, query: SnailQuery): Promise<SnailList> {
+  authorize(ctx.actor, 'warning.read');
+  const period = monthOrDefault(ctx, query.month);
+  const month = monthKey(period);
+  const inForce = await publishedRuleSets(ctx.db);
+  const fallback = ctx.actor.regionPath ? ruleSetForPath(inForce, ctx.actor.regionPath) : null;
+  const months = query.months ?? (fallback?.rules as WarningRuleSet | undefined)?.snailMonths ?? 3;
+  const first = monthIndex(period) - 11;
+  const from = monthKey({ year: Math.floor(first / 12), month: (first % 12) + 1 });
+  const rows = await warningRows(ctx.db, projectScope(ctx.actor), from, month);
+  const byProject = new Map<string, ProjectWarning[]>();
+  for (const row of rows) byProject.set(row.projectId, [...(byProject.get(row.projectId) ?? []), row]);
+  const data: SnailList['data'] = [];
+  for (const history of byProject.values()) {
+    const last = history.at(-1);
+    if (!last || last.month !== month) continue;
+    // A gap in the months breaks the run: only consecutive calendar months count.
+    const run: ProjectWarning[] = [];
+    for (let i = history.length - 1; i >= 0; i--) {
+      const h = history[i]!;
+      const expected = monthIndex(period) - run.length;
+      if (monthIndex(parseMonthKey(h.month)!) !== expected) break;
+      run.unshift(h);
+    }
+    const red = consecutiveRedMonths(run);
+    if (red >= months) data.push({ ...last, consecutiveRedMonths: red });
+  }
+  data.sort(
+    (a, b) => b.consecutiveRedMonths - a.consecutiveRedMonths || a.projectName.localeCompare(b.projectName),
+  );
+  return { month, months, data };
+}
+
+/** A visible project's colours: the latest, up to 24 months of history, and its 正当理由. */
+export async function getProjectWarnings(ctx: Ctx, id: string): Promise<ProjectWarnings> {
+  authorize(ctx.actor, 'warning.read');
+  await getProject(ctx.db, ctx.actor, id);
+  const history = (await warningRows(ctx.db, eq(projects.id, id), '0000-01', '9999-12')).slice(-24);
+  return {
+    current: history.at(-1) ?? null,
+    history,
+    graces: (await listGraces(ctx, { projectId: id })).data,
+  };
+}
+
+/**
+ * 预览: evaluates the month (default: last month) for every project under the draft's region the
+ * actor sees, under the draft and under the rule set in force, and lists exactly the projects
+ * whose colour would change, with both colours and reasons.
+ */
+export async function previewWarningDraft(
+  ctx: Ctx,
+  id: string,
+  month: string | undefined,
+): Promise<WarningPreview> {
+  authorize(ctx.actor, 'warningRule.manage');
+  const draft = await loadRuleSet(ctx, id);
+  const period = monthOrDefault(ctx, month);
+  const inForce = await publishedRuleSets(ctx.db);
+  const where = and(projectScope(ctx.actor), inRegionSubtree(projects.regionPath, draft.regionPath))!;
+  const today = chinaDate(ctx.clock.now());
+  const pickCurrent = (p: { regionPath: string }) => ruleSetForPath(inForce, p.regionPath);
+  // Projects under a deeper region's own rule set keep theirs: the draft does not apply to them.
+  const appliesToDraft = (p: { regionPath: string }) => {
+    const current = pickCurrent(p);
+    return !current || current.regionPath.length <= draft.regionPath.length;
+  };
+  const [before, after] = await Promise.all([
+    evaluateProjects(ctx.db, where, period, today, (p) => (appliesToDraft(p) ? pickCurrent(p) : null)),
+    evaluateProjects(ctx.db, where, period, today, (p) => (appliesToDraft(p) ? draft : null)),
+  ]);
+  const names = new Map(after.map((e) => [e.project.projectId, e.project]));
+  const changes = warningChanges(
+    new Map(before.map((e) => [e.project.projectId, e.result])),
+    new Map(after.map((e) => [e.project.projectId, e.result])),
+  );
+  return {
+    month: monthKey(period),
+    evaluated: after.length,
+    changes: changes.map((c) => ({
+      projectId: c.key,
+      projectName: names.get(c.key)!.projectName,
+      regionName: names.get(c.key)!.regionName,
+      before: c.before,
+      after: c.after,
+    })),
+  };
+}
