@@ -12,13 +12,19 @@ import { type IncomingFile, vetFiles } from '../project-files/project-files';
 export type ProblemAttachmentRow = typeof problemAttachments.$inferSelect;
 
 /**
- * Who attaches files to a problem: its parties — the raiser's side (at raising, or later), the
- * handler (evidence with an answer), the office — while it is not closed (written off, rejected).
+ * Who attaches files to a problem: its parties — the raiser's side and the project's owner unit (at
+ * raising, or later), the handler (evidence with an answer), the office — while it is not closed
+ * (written off, rejected).
  */
 export function mayAttach(actor: Actor, loaded: Pick<LoadedProblem, 'problem' | 'scoped'>): boolean {
   const { problem, scoped } = loaded;
   if (problem.status === 'written_off' || problem.status === 'rejected') return false;
-  return managesProblem(actor, scoped) || handlesProblem(actor, scoped) || speaksForRaiser(actor, scoped);
+  return (
+    managesProblem(actor, scoped) ||
+    handlesProblem(actor, scoped) ||
+    speaksForRaiser(actor, scoped) ||
+    (actor.roles.includes('owner') && scoped.project.ownerOrganisationId === actor.organisationId)
+  );
 }
 
 /** Who deletes an attachment: the person who uploaded it, or the problem's office. */
