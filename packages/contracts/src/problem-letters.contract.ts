@@ -4,6 +4,8 @@ import { Id, requiredText, Timestamp, Version } from './common';
 
 export const ProblemLetterKind = z.enum(problemLetterKinds);
 export const ProblemLetterStatus = z.enum(problemLetterStatuses);
+export type ProblemLetterKind = z.infer<typeof ProblemLetterKind>;
+export type ProblemLetterStatus = z.infer<typeof ProblemLetterStatus>;
 
 /** 发函: a 提醒函 or 督办单 on an overdue problem, to its handler organisation. */
 export const IssueProblemLetter = z

@@ -4,6 +4,7 @@ import { ledgerEnUS } from './ledger.en-US';
 import { ledgerExportEnUS } from './ledger-export.en-US';
 import { notificationsEnUS } from './notifications.en-US';
 import { plansEnUS } from './plans.en-US';
+import { problemLettersEnUS } from './problem-letters.en-US';
 import { projectsEnUS } from './projects.en-US';
 import { reportsEnUS } from './reports.en-US';
 import type { zhCN } from './zh-CN';
@@ -305,6 +306,11 @@ export const enUS: typeof zhCN = {
     project_batches_update: 'Batches set',
     projectFile_upload: 'File uploaded',
     projectFile_delete: 'File deleted',
+    problemLetter_issue: 'Letter issued',
+    problemLetter_send: 'Letter delivered',
+    problemLetter_reply: 'Letter replied',
+    problemAttachment_upload: 'Problem attachment uploaded',
+    problemAttachment_delete: 'Problem attachment deleted',
     dictionary_create: 'Dictionary entry added',
     dictionary_update: 'Dictionary entry changed',
     batchScheme_create: 'Batch scheme created',
@@ -326,4 +332,5 @@ export const enUS: typeof zhCN = {
   ...notificationsEnUS,
   ...cockpitEnUS,
   ...reportsEnUS,
+  ...problemLettersEnUS,
 };

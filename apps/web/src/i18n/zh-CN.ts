@@ -4,6 +4,7 @@ import { ledgerZhCN } from './ledger.zh-CN';
 import { ledgerExportZhCN } from './ledger-export.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
+import { problemLettersZhCN } from './problem-letters.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 
@@ -303,6 +304,11 @@ export const zhCN = {
     project_batches_update: '设置批次',
     projectFile_upload: '上传文件',
     projectFile_delete: '删除文件',
+    problemLetter_issue: '发提醒函/督办单',
+    problemLetter_send: '登记函件送达',
+    problemLetter_reply: '回复函件',
+    problemAttachment_upload: '上传问题附件',
+    problemAttachment_delete: '删除问题附件',
     dictionary_create: '新增字典项',
     dictionary_update: '修改字典项',
     batchScheme_create: '新建批次方案',
@@ -324,4 +330,5 @@ export const zhCN = {
   ...notificationsZhCN,
   ...cockpitZhCN,
   ...reportsZhCN,
+  ...problemLettersZhCN,
 };
