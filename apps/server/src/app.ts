@@ -28,6 +28,8 @@ import { registerMapRoutes } from './modules/map/map.routes';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes';
 import { registerPlanRoutes } from './modules/plans/plans.routes';
+import { registerProblemAttachmentRoutes } from './modules/problem-attachments/problem-attachments.routes';
+import { registerProblemLetterRoutes } from './modules/problem-letters/problem-letters.routes';
 import { registerProblemRoutes } from './modules/problems/problems.routes';
 import { maxFileBytes, maxFilesPerUpload } from './modules/project-files/project-files';
 import { registerProjectFileRoutes } from './modules/project-files/project-files.routes';
@@ -172,6 +174,12 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerCockpitRoutes(app, deps);
   registerProblemRoutes(app, deps);
   registerWarningRoutes(app, deps);
+  registerProblemLetterRoutes(app, deps);
+  registerProblemAttachmentRoutes(
+    app,
+    deps,
+    localFileStore(config.filesDir, () => clock.now()),
+  );
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -52,6 +52,16 @@ import {
   SaveAnnualPlan,
 } from './plans.contract';
 import {
+  IssueProblemLetter,
+  MarkProblemLetterSent,
+  ProblemAttachmentList,
+  ProblemAttachmentParams,
+  ProblemLetter,
+  ProblemLetterList,
+  ProblemLetterParams,
+  ReplyProblemLetter,
+} from './problem-letters.contract';
+import {
   AnswerProblem,
   AnswerProblemClass,
   ApplyEscalationPreset,
@@ -923,6 +933,57 @@ export const endpoints = {
     body: ProblemReason,
     response: ProblemDetail,
   }),
+  listProblemLetters: endpoint({
+    method: 'GET',
+    path: '/api/problems/:id/letters',
+    summary: '问题的提醒函、督办单（含能否再发函）',
+    tag: 'problems',
+    params: IdParams,
+    response: ProblemLetterList,
+  }),
+  issueProblemLetter: endpoint({
+    method: 'POST',
+    path: '/api/problems/:id/letters',
+    summary: '对逾期问题向承办单位发提醒函或督办单（重点办）',
+    tag: 'problems',
+    params: IdParams,
+    body: IssueProblemLetter,
+    response: ProblemLetter,
+  }),
+  markProblemLetterSent: endpoint({
+    method: 'POST',
+    path: '/api/problems/:id/letters/:letterId/sent',
+    summary: '登记函件已送达（重点办）',
+    tag: 'problems',
+    params: ProblemLetterParams,
+    body: MarkProblemLetterSent,
+    response: ProblemLetter,
+  }),
+  replyProblemLetter: endpoint({
+    method: 'POST',
+    path: '/api/problems/:id/letters/:letterId/reply',
+    summary: '承办单位回复函件',
+    tag: 'problems',
+    params: ProblemLetterParams,
+    body: ReplyProblemLetter,
+    response: ProblemLetter,
+  }),
+  listProblemAttachments: endpoint({
+    method: 'GET',
+    path: '/api/problems/:id/attachments',
+    summary: '问题附件（材料、照片、办理佐证）',
+    tag: 'problems',
+    params: IdParams,
+    response: ProblemAttachmentList,
+  }),
+  deleteProblemAttachment: endpoint({
+    method: 'DELETE',
+    path: '/api/problems/:id/attachments/:attachmentId',
+    summary: '删除问题附件（上传人或重点办）',
+    tag: 'problems',
+    params: ProblemAttachmentParams,
+    response: Ok,
+  }),
   createProblemClass: endpoint({
     method: 'POST',
     path: '/api/problem-classes',
@@ -1153,6 +1214,9 @@ export const fileRoutes = {
   uploadReportPhotos: '/api/monthly-reports/:id/photos',
   exportAnnualPlans: '/api/annual-plans/export.xlsx',
   monthlyLedger: '/api/ledger/monthly.xlsx',
+  downloadProblemLetter: '/api/problems/:id/letters/:letterId/document.docx',
+  uploadProblemAttachments: '/api/problems/:id/attachments',
+  downloadProblemAttachment: '/api/problems/:id/attachments/:attachmentId/content',
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -12,6 +12,7 @@ export * from './money';
 export * from './notifications.contract';
 export * from './organisations.contract';
 export * from './plans.contract';
+export * from './problem-letters.contract';
 export * from './problems.contract';
 export * from './projects.contract';
 export * from './regions.contract';

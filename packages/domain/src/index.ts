@@ -28,6 +28,7 @@ export * from './policies/jurisdiction';
 export * from './policies/permissions';
 export * from './policies/role-assignment';
 export * from './problems/escalation';
+export * from './problems/letters';
 export * from './problems/problem-policy';
 export * from './problems/problem-status';
 export * from './problems/routing';

@@ -8,6 +8,7 @@ import { createOrganisation } from '../modules/organisations/save-organisation';
 import { createRegion } from '../modules/regions/create-region';
 import { createUser } from '../modules/users/create-user';
 import { loadDemoPlans } from './demo-plans';
+import { loadDemoProblems } from './demo-problems';
 import { loadDemoReports } from './demo-reports';
 import { loadDemoWarnings } from './demo-warnings';
 import { loadDemoProjects } from './load-demo-projects';
@@ -75,6 +76,7 @@ async function loadInto(ctx: Ctx) {
   await loadDemoPlans(ctx);
   // After the demo plans: only projects with a plan for the year report.
   await loadDemoReports(ctx);
+  await loadDemoProblems(ctx);
   await loadDemoWarnings(ctx);
   // The demo password is documented, so demo accounts are not forced to change it at first login.
   const usernames = demoAccounts.map((a) => a.username);

@@ -5,6 +5,7 @@ import { ledgerExportEnUS } from './ledger-export.en-US';
 import { mapEnUS } from './map.en-US';
 import { notificationsEnUS } from './notifications.en-US';
 import { plansEnUS } from './plans.en-US';
+import { problemLettersEnUS } from './problem-letters.en-US';
 import { problemsEnUS } from './problems.en-US';
 import { projectsEnUS } from './projects.en-US';
 import { reportsEnUS } from './reports.en-US';
@@ -321,6 +322,11 @@ export const enUS: typeof zhCN = {
     project_batches_update: 'Batches set',
     projectFile_upload: 'File uploaded',
     projectFile_delete: 'File deleted',
+    problemLetter_issue: 'Letter issued',
+    problemLetter_send: 'Letter delivered',
+    problemLetter_reply: 'Letter replied',
+    problemAttachment_upload: 'Problem attachment uploaded',
+    problemAttachment_delete: 'Problem attachment deleted',
     dictionary_create: 'Dictionary entry added',
     dictionary_update: 'Dictionary entry changed',
     regionMap_upload: 'Upload boundary map',
@@ -348,4 +354,5 @@ export const enUS: typeof zhCN = {
   ...reportsEnUS,
   ...problemsEnUS,
   ...warningsEnUS,
+  ...problemLettersEnUS,
 };

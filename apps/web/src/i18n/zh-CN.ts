@@ -5,6 +5,7 @@ import { ledgerExportZhCN } from './ledger-export.zh-CN';
 import { mapZhCN } from './map.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
+import { problemLettersZhCN } from './problem-letters.zh-CN';
 import { problemsZhCN } from './problems.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
@@ -319,6 +320,11 @@ export const zhCN = {
     project_batches_update: '设置批次',
     projectFile_upload: '上传文件',
     projectFile_delete: '删除文件',
+    problemLetter_issue: '发提醒函/督办单',
+    problemLetter_send: '登记函件送达',
+    problemLetter_reply: '回复函件',
+    problemAttachment_upload: '上传问题附件',
+    problemAttachment_delete: '删除问题附件',
     dictionary_create: '新增字典项',
     dictionary_update: '修改字典项',
     regionMap_upload: '上传边界图',
@@ -346,4 +352,5 @@ export const zhCN = {
   ...reportsZhCN,
   ...problemsZhCN,
   ...warningsZhCN,
+  ...problemLettersZhCN,
 };

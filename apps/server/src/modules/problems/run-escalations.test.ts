@@ -40,9 +40,10 @@ async function raiseOn(date: string) {
 }
 
 const run = (date: string) => runEscalations(systemTestCtx(t), beijingMorning(date));
-const mine = (ref: string) => (outcome: Awaited<ReturnType<typeof run>>) => ({
-  notices: outcome.notices.filter((n) => n.referenceNumber === ref).map((n) => `${n.level}:${n.kind}`),
-  escalated: outcome.escalated.filter((e) => e.referenceNumber === ref).map((e) => e.toLevel),
+/** This problem's part of a run, by id: reference numbers repeat across regions (the demo has its own). */
+const mine = (id: string) => (outcome: Awaited<ReturnType<typeof run>>) => ({
+  notices: outcome.notices.filter((n) => n.problemId === id).map((n) => `${n.level}:${n.kind}`),
+  escalated: outcome.escalated.filter((e) => e.problemId === id).map((e) => e.toLevel),
 });
 
 describe('the escalation job', () => {
@@ -50,7 +51,7 @@ describe('the escalation job', () => {
     const problem = await raiseOn('2026-09-30');
     // 10-01..07 off, Saturday 10-10 works: Thu 8, Fri 9, Sat 10, Mon 12, Tue 13.
     expect(problem.dueOn).toBe('2026-10-13');
-    const pick = mine(problem.referenceNumber);
+    const pick = mine(problem.id);
     const seen: string[] = [];
     for (const day of [
       '2026-10-01',
@@ -96,7 +97,7 @@ describe('the escalation job', () => {
 
   it('escalates once when run twice at the same moment', async () => {
     const problem = await raiseOn('2026-03-02');
-    const pick = mine(problem.referenceNumber);
+    const pick = mine(problem.id);
     const [first, second] = [pick(await run('2026-03-16')), pick(await run('2026-03-16'))];
     expect(first.escalated).toEqual([2]);
     expect(second).toEqual({ notices: [], escalated: [] });
@@ -134,7 +135,7 @@ describe('the escalation job', () => {
       answer: '已协调',
     });
     expect(answered.body.status).toBe('answered');
-    expect(mine(problem.referenceNumber)(await run('2026-06-01'))).toEqual({ notices: [], escalated: [] });
+    expect(mine(problem.id)(await run('2026-06-01'))).toEqual({ notices: [], escalated: [] });
   });
 
   it('stops at the top of the ladder and edits ladders with a version', async () => {
@@ -175,7 +176,7 @@ describe('the escalation job', () => {
 
     const problem = await raiseOn('2026-04-01');
     expect(problem.dueOn).toBe('2026-04-03');
-    const pick = mine(problem.referenceNumber);
+    const pick = mine(problem.id);
     expect(pick(await run('2026-04-07')).escalated).toEqual([2]);
     const top = pick(await run('2026-05-06'));
     expect(top).toEqual({ notices: ['2:half', '2:threeQuarters', '2:breach'], escalated: [] });

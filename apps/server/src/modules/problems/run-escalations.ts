@@ -23,9 +23,9 @@ import {
 export interface EscalationOutcome {
   asOf: string;
   /** Notices recorded by this run (one per problem, level and kind, ever). */
-  notices: { referenceNumber: string; level: number; kind: EscalationNoticeKind }[];
+  notices: { problemId: string; referenceNumber: string; level: number; kind: EscalationNoticeKind }[];
   /** Problems moved up a level by this run. */
-  escalated: { referenceNumber: string; fromLevel: number; toLevel: number }[];
+  escalated: { problemId: string; referenceNumber: string; fromLevel: number; toLevel: number }[];
 }
 
 const noticeNames: Record<EscalationNoticeKind, string> = {
@@ -97,7 +97,11 @@ export async function runEscalations(
         level?.handlerKind === 'serviceOfficer' ? row.project.serviceOfficerUserId : null,
       ]);
       for (const notice of claimed) {
-        outcome.notices.push({ referenceNumber: row.problem.referenceNumber, ...notice });
+        outcome.notices.push({
+          problemId: row.problem.id,
+          referenceNumber: row.problem.referenceNumber,
+          ...notice,
+        });
         await notify(tx, asOf, recipients, {
           kind: 'problem.deadline',
           params: {
@@ -123,6 +127,7 @@ export async function runEscalations(
           `超过第 ${row.problem.level} 级办理时限（${row.problem.dueOn}）自动提级`,
         );
         outcome.escalated.push({
+          problemId: row.problem.id,
           referenceNumber: row.problem.referenceNumber,
           fromLevel: row.problem.level,
           toLevel: decision.moveTo.level,

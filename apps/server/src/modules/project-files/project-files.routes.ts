@@ -1,7 +1,7 @@
 import '@fastify/multipart';
 import { endpoints, fileRoutes, ProjectFileList, ProjectQuery } from '@tuijin/contracts';
 import { AppError } from '@tuijin/domain';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../context';
@@ -38,6 +38,23 @@ export function presentFile(ctx: Pick<Ctx, 'actor'>, row: ProjectFileRow) {
   };
 }
 
+/** The files of a multipart request (field `files`, several), each capped at the size limit. */
+export async function readUploadedFiles(request: FastifyRequest): Promise<IncomingFile[]> {
+  if (!request.isMultipart()) {
+    throw new AppError('VALIDATION_FAILED', '请以 multipart/form-data 上传文件', [
+      { path: 'files', message: '需要 multipart/form-data' },
+    ]);
+  }
+  const files: IncomingFile[] = [];
+  for await (const part of request.files({
+    limits: { fileSize: maxFileBytes, files: maxFilesPerUpload + 1 },
+  })) {
+    const bytes = await part.toBuffer().catch(() => Buffer.alloc(0));
+    files.push({ originalName: part.filename, bytes, truncated: part.file.truncated });
+  }
+  return files;
+}
+
 const FileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
 
 /** Uploads, listings, downloads and deletes of project files, and the project list's Excel export. */
@@ -64,18 +81,7 @@ export function registerProjectFileRoutes(app: FastifyInstance, deps: RouteDeps,
       },
     },
     async (request) => {
-      if (!request.isMultipart()) {
-        throw new AppError('VALIDATION_FAILED', '请以 multipart/form-data 上传文件', [
-          { path: 'files', message: '需要 multipart/form-data' },
-        ]);
-      }
-      const files: IncomingFile[] = [];
-      for await (const part of request.files({
-        limits: { fileSize: maxFileBytes, files: maxFilesPerUpload + 1 },
-      })) {
-        const bytes = await part.toBuffer().catch(() => Buffer.alloc(0));
-        files.push({ originalName: part.filename, bytes, truncated: part.file.truncated });
-      }
+      const files = await readUploadedFiles(request);
       const ctx = deps.makeCtx(request);
       const rows = await uploadProjectFiles(ctx, store, request.params.id, files);
       return { data: rows.map((row) => presentFile(ctx, row)) };

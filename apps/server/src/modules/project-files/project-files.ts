@@ -5,7 +5,7 @@ import exifr from 'exifr';
 import sharp from 'sharp';
 import type { Ctx } from '../../context';
 import { monthlyReports, projectFiles } from '../../db/schema';
-import { sniffFileType } from '../../lib/file-sniff';
+import { type SniffedType, sniffFileType } from '../../lib/file-sniff';
 import type { FileStore } from '../../lib/file-store';
 import { recordAudit } from '../audit/record-audit';
 import { getProject } from '../projects/projects.queries';
@@ -68,20 +68,20 @@ const cleanName = (name: string) =>
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
   (name.split(/[\\/]/).at(-1) ?? 'file').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'file';
 
+/** A file that passed {@link vetFiles}: its cleaned name, bytes, sniffed type and photo facts. */
+export interface VettedFile {
+  originalName: string;
+  bytes: Buffer;
+  type: SniffedType;
+  photo: PhotoFacts | null;
+}
+
 /**
- * Uploads documents and photos to a project. Every file is checked first — by its bytes, not its
- * name; size cap; a photo must decode — and if any is refused none is stored. Photos get a
- * thumbnail and keep their EXIF time and GPS position.
+ * Checks an upload before anything is stored: at least one file and at most
+ * {@link maxFilesPerUpload}; each within the size cap, of an accepted type by its bytes, a photo
+ * that decodes. Throws VALIDATION_FAILED naming every refused file, so none of the upload is kept.
  */
-export async function uploadProjectFiles(
-  ctx: Ctx,
-  store: FileStore,
-  projectId: string,
-  files: IncomingFile[],
-  options: { monthlyReportId?: string } = {},
-) {
-  const project = await getProject(ctx.db, ctx.actor, projectId);
-  authorize(ctx.actor, 'projectFile.upload');
+export async function vetFiles(files: IncomingFile[]): Promise<VettedFile[]> {
   if (files.length === 0)
     throw new AppError('VALIDATION_FAILED', '请选择要上传的文件', [{ path: 'files', message: '没有文件' }]);
   if (files.length > maxFilesPerUpload) {
@@ -90,7 +90,7 @@ export async function uploadProjectFiles(
     ]);
   }
   const problems: ErrorDetail[] = [];
-  const accepted = [];
+  const accepted: VettedFile[] = [];
   for (const file of files) {
     const originalName = cleanName(file.originalName);
     if (file.truncated || file.bytes.length > maxFileBytes) {
@@ -117,6 +117,24 @@ export async function uploadProjectFiles(
     const first = problems[0]!;
     throw new AppError('VALIDATION_FAILED', `${first.path}：${first.message}`, problems);
   }
+  return accepted;
+}
+
+/**
+ * Uploads documents and photos to a project. Every file is checked first — by its bytes, not its
+ * name; size cap; a photo must decode — and if any is refused none is stored. Photos get a
+ * thumbnail and keep their EXIF time and GPS position.
+ */
+export async function uploadProjectFiles(
+  ctx: Ctx,
+  store: FileStore,
+  projectId: string,
+  files: IncomingFile[],
+  options: { monthlyReportId?: string } = {},
+) {
+  const project = await getProject(ctx.db, ctx.actor, projectId);
+  authorize(ctx.actor, 'projectFile.upload');
+  const accepted = await vetFiles(files);
   const written: string[] = [];
   try {
     const rows: (typeof projectFiles.$inferInsert)[] = [];
