@@ -776,3 +776,4 @@ export const escalationNotices = pgTable(
   },
   (t) => [uniqueIndex('escalation_notices_problem_level_kind_key').on(t.problemId, t.level, t.kind)],
 );
+export * from './schema-evaluation';

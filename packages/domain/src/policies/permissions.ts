@@ -42,6 +42,8 @@ export const permissions = [
   'problem.writeOff',
   'escalationLadder.manage',
   'problemRouting.manage',
+  'evaluation.read',
+  'evaluation.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -105,6 +107,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem.writeOff',
     'escalationLadder.manage',
     'problemRouting.manage',
+    'evaluation.read',
+    'evaluation.manage',
   ],
   department_staff: [
     'region.read',
@@ -118,6 +122,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem.read',
     'problem.raise',
     'problem.handle',
+    'evaluation.read',
   ],
   owner: [
     'region.read',
@@ -140,6 +145,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cockpit.read',
     'problem.read',
     'problem.handle',
+    'evaluation.read',
   ],
   service_officer: [
     'region.read',
@@ -161,6 +167,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'project.read',
     'cockpit.read',
     'problem.read',
+    'evaluation.read',
   ],
   system_admin: [
     'region.read',
