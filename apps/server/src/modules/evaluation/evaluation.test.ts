@@ -1,5 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/rows';
 import { annualPlans, monthlyReports, regions, users } from '../../db/schema';
 import { demoPassword } from '../../demo/load-demo';
 import { createTestApp, type TestApp } from '../../testing/test-app';
@@ -277,11 +278,12 @@ describe('quarterly evaluation (赛马)', () => {
     expect(badPoints.body.error.details[0].path).toBe('points');
     await office.post(`/api/evaluation-schemes/${schemeId}/compute`, { quarter: '2026Q3' });
     await office.post(`/api/evaluation-schemes/${schemeId}/compute`, { quarter: '2026Q3' });
-    const [{ n }] = (
-      await t.db.execute(sql`select count(*)::int as n from evaluation_results r join evaluation_runs u on u.id = r.run_id
-        where u.scheme_id = ${schemeId}`)
-    ).rows as { n: number }[];
-    expect(Number(n)).toBe(3);
+    const counted = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from evaluation_results r join evaluation_runs u on u.id = r.run_id
+        where u.scheme_id = ${schemeId}`,
+    );
+    expect(Number(counted[0]?.n)).toBe(3);
     const entries = (await office.get(`/api/evaluation-schemes/${schemeId}/results?quarter=2026Q3`)).body
       .entries as Entry[];
     expect(entries.map((e) => [e.code, e.rank, e.total, e.list])).toEqual([
@@ -372,10 +374,11 @@ describe('quarterly evaluation (赛马)', () => {
     const q3 = (await office.get(`/api/evaluation-schemes/${schemeId}/results?quarter=2026Q3`)).body;
     expect(q3.run.schemeVersion).toBe(1);
     expect(q3.entries.filter((e: Entry) => e.list === 'red')).toHaveLength(2);
-    const audit = await t.db.execute(
+    const audit = await queryRows<{ action: string }>(
+      t.db,
       sql`select action from audit_events where entity_id = ${schemeId} order by id`,
     );
-    expect((audit.rows as { action: string }[]).map((r) => r.action)).toEqual([
+    expect(audit.map((r) => r.action)).toEqual([
       'evaluation.manage',
       'evaluation.compute',
       'evaluation.adjust',
