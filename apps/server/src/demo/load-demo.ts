@@ -74,6 +74,7 @@ async function loadInto(ctx: Ctx) {
   await loadDemoPlans(ctx);
   // After the demo plans: only projects with a plan for the year report.
   await loadDemoReports(ctx);
+  await (await import('./demo-evaluation')).loadDemoEvaluation(ctx);
   // The demo password is documented, so demo accounts are not forced to change it at first login.
   const usernames = demoAccounts.map((a) => a.username);
   await ctx.db.update(users).set({ mustChangePassword: false }).where(inArray(users.username, usernames));
