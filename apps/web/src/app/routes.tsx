@@ -18,6 +18,7 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@tuijin/domain';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -52,6 +53,13 @@ export const appPages: AppPage[] = [
     icon: <DashboardOutlined />,
     permission: 'cockpit.read',
     Component: lazy(() => import('../features/cockpit/CockpitPage')),
+  },
+  {
+    path: '/evaluation',
+    label: 'evaluation',
+    icon: <TrophyOutlined />,
+    permission: 'evaluation.read',
+    Component: lazy(() => import('../features/evaluation/EvaluationPage')),
   },
   {
     path: '/projects',

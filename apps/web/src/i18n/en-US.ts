@@ -1,5 +1,6 @@
 import { calendarEnUS } from './calendar.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
+import { evaluationEnUS } from './evaluation.en-US';
 import { ledgerEnUS } from './ledger.en-US';
 import { ledgerExportEnUS } from './ledger-export.en-US';
 import { notificationsEnUS } from './notifications.en-US';
@@ -54,6 +55,7 @@ export const enUS: typeof zhCN = {
     plans: 'Annual plans',
     notificationChannels: 'Notification channels',
     cockpit: 'Cockpit',
+    evaluation: 'Evaluation',
     organisations: 'Organisations',
     users: 'Users',
     securityPolicy: 'Security policy',
@@ -325,5 +327,6 @@ export const enUS: typeof zhCN = {
   ...plansEnUS,
   ...notificationsEnUS,
   ...cockpitEnUS,
+  ...evaluationEnUS,
   ...reportsEnUS,
 };

@@ -1,5 +1,6 @@
 import { calendarZhCN } from './calendar.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
+import { evaluationZhCN } from './evaluation.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 import { ledgerExportZhCN } from './ledger-export.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
@@ -53,6 +54,7 @@ export const zhCN = {
     plans: '年度计划',
     notificationChannels: '通知渠道',
     cockpit: '驾驶舱',
+    evaluation: '考评赛马',
     organisations: '单位管理',
     users: '用户管理',
     securityPolicy: '安全策略',
@@ -323,5 +325,6 @@ export const zhCN = {
   ...plansZhCN,
   ...notificationsZhCN,
   ...cockpitZhCN,
+  ...evaluationZhCN,
   ...reportsZhCN,
 };
