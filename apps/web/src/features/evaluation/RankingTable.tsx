@@ -59,11 +59,7 @@ export function ScoreBreakdown({ entry }: { entry: EvaluationEntry }) {
       />
       <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
         {entry.adjustments.map((a, index) => (
-          <Descriptions.Item
-            // biome-ignore lint/suspicious/noArrayIndexKey: adjustments have no id here and never reorder
-            key={index}
-            label={t(`evaluation.breakdown.${a.kind}`)}
-          >
+          <Descriptions.Item key={`${a.kind}-${index}`} label={t(`evaluation.breakdown.${a.kind}`)}>
             {a.kind === 'bonus' ? '+' : '−'}
             {a.points}（{a.reason}）
           </Descriptions.Item>
