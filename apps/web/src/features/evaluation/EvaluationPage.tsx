@@ -239,7 +239,7 @@ export default function EvaluationPage() {
         <Tabs
           items={[
             { key: 'ranking', label: t('evaluation.tabs.ranking'), children: ranking },
-            ...(scheme.canManage || can('evaluation.manage')
+            ...(scheme.canManage
               ? [
                   {
                     key: 'adjustments',
