@@ -23,7 +23,6 @@ import { createUser } from '../users/create-user';
  */
 let t: TestApp;
 let schemeId: string;
-const city = { code: '350800', path: '350000.350800' };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -317,6 +316,30 @@ describe('quarterly evaluation (赛马)', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('deletes an adjustment of an open quarter, and only the scheme office may', async () => {
+    const office = await t.as('cs_city');
+    const added = await office.post(`/api/evaluation-schemes/${schemeId}/adjustments`, {
+      quarter: '2026Q3',
+      entityCode: '350801',
+      kind: 'penalty',
+      points: '0.5',
+      reason: '录错的扣分',
+    });
+    expect(added.status).toBe(200);
+    const county = await t.as('cs_county');
+    expect(
+      (await t.call(county.cookie, 'DELETE', `/api/evaluation-adjustments/${added.body.id}`)).status,
+    ).toBe(404);
+    expect(
+      (await t.call(office.cookie, 'DELETE', `/api/evaluation-adjustments/${added.body.id}`)).status,
+    ).toBe(200);
+    const left = await office.get(`/api/evaluation-schemes/${schemeId}/adjustments?quarter=2026Q3`);
+    expect(left.body.data.map((a: { reason: string }) => a.reason)).toEqual([
+      '承办全市三季度集中开工活动',
+      '台风“杜苏芮”不可抗力停工',
+    ]);
+  });
+
   it('shows a county only the published ranking, then freezes the quarter', async () => {
     const county = await t.as('cs_county');
     const before = await county.get(`/api/evaluation-schemes/${schemeId}/results?quarter=2026Q3`);
@@ -385,6 +408,8 @@ describe('quarterly evaluation (赛马)', () => {
       'evaluation.adjust',
       'evaluation.compute',
       'evaluation.compute',
+      'evaluation.adjust',
+      'evaluation.adjust',
       'evaluation.publish',
       'evaluation.manage',
       'evaluation.compute',
