@@ -70,8 +70,9 @@ function indicatorScore(key: EvaluationIndicatorKey, weight: string, figure: Raw
   if (r.percent === null)
     return { key, weight, ...r, scoredPercent: null, isNotApplicable: true, points: formatPoints(w) };
   const percent = scaledOf(r.percent);
-  const capped = percent > full ? full : percent;
-  const scoredPercent = r.percent && percent > full ? '100.0' : r.percent;
+  const isOver = percent > full;
+  const capped = isOver ? full : percent;
+  const scoredPercent = isOver ? '100.0' : r.percent;
   return {
     key,
     weight,
@@ -104,11 +105,11 @@ export function scoreEntities(input: {
   entities: readonly EntityInput[];
 }): EntityScore[] {
   const { rules, quarter } = input;
-  const bestNewStarts = input.entities.reduce(
-    (best, e) =>
-      scaledOf(e.figures.newStarts.numerator) > best ? scaledOf(e.figures.newStarts.numerator) : best,
-    0n,
-  );
+  let bestNewStarts = 0n;
+  for (const e of input.entities) {
+    const count = scaledOf(e.figures.newStarts.numerator);
+    if (count > bestNewStarts) bestNewStarts = count;
+  }
   const bestText = String(bestNewStarts / 10_000n);
   const time = timeProgress({ year: quarter.year, asOfMonth: quarter.endMonth }).percent!;
   const scored = input.entities.map((entity) => {
