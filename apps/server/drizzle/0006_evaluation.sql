@@ -52,7 +52,6 @@ CREATE TABLE "evaluation_schemes" (
 );
 --> statement-breakpoint
 ALTER TABLE "evaluation_adjustments" ADD CONSTRAINT "evaluation_adjustments_scheme_id_evaluation_schemes_id_fk" FOREIGN KEY ("scheme_id") REFERENCES "public"."evaluation_schemes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "evaluation_adjustments" ADD CONSTRAINT "evaluation_adjustments_entity_code_regions_code_fk" FOREIGN KEY ("entity_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_results" ADD CONSTRAINT "evaluation_results_run_id_evaluation_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."evaluation_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_runs" ADD CONSTRAINT "evaluation_runs_scheme_id_evaluation_schemes_id_fk" FOREIGN KEY ("scheme_id") REFERENCES "public"."evaluation_schemes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_schemes" ADD CONSTRAINT "evaluation_schemes_region_code_regions_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

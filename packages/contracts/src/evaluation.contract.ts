@@ -43,6 +43,9 @@ export const EvaluationScheme = z.object({
   version: z.number().int(),
   updatedAt: Timestamp,
   canManage: z.boolean().describe('当前用户能否修改方案、录入加减分、计算和发布'),
+  entities: z
+    .array(z.object({ code: z.string(), name: z.string() }))
+    .describe('考评对象：下级区划（代码）或本级行业主管部门（单位编号）'),
 });
 export type EvaluationScheme = z.infer<typeof EvaluationScheme>;
 export const EvaluationSchemeList = z.object({ data: z.array(EvaluationScheme) });
@@ -53,6 +56,10 @@ export const CreateEvaluationScheme = z
   .object({
     regionCode: z.string().max(20).describe('方案所属区划（对其下级区划赛马）'),
     name: requiredText(100).describe('方案名称'),
+    entityKind: z
+      .enum(evaluationEntityKinds)
+      .default('region')
+      .describe('考评对象：region 下级区划，department 本级行业主管部门'),
     preset: EvaluationPresetId.nullable().default(null).describe('预设方案；为空时用 rules'),
     rules: EvaluationRules.nullable().default(null),
   })

@@ -40,9 +40,11 @@ describe('tuijin evaluation compute', () => {
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     expect(first.out).toContain(`季度考评（350900）${quarter}：已计算`);
-    expect(first.out).toContain('共 1 个考评方案');
-    const lines = first.out.split('\n').filter((l) => /^ {2}\d+\t/.test(l));
+    expect(first.out).toContain('共 2 个考评方案');
+    const regional = first.out.split('行业主管部门季度考评')[0]!;
+    const lines = regional.split('\n').filter((l) => /^ {2}\d+\t/.test(l));
     expect(lines).toHaveLength(10);
+    expect(first.out).toMatch(/行业主管部门季度考评（350900）\d{4}Q4：已计算\n {2}\d+\t宁德市/);
     expect(lines.some((l) => l.includes('蕉城区'))).toBe(true);
     const second = await run('evaluation', 'compute', '--quarter', quarter);
     expect(second.out).toBe(first.out);

@@ -23,8 +23,8 @@ export const evaluationSchemes = pgTable(
       .references(() => regions.code),
     regionPath: text('region_path').notNull(),
     name: text('name').notNull(),
-    /** What is scored: `region` = the regions directly under the scheme's region. */
-    entityKind: text('entity_kind', { enum: ['region'] })
+    /** What is scored: `region` = the regions directly under the scheme's region; `department` = its departments. */
+    entityKind: text('entity_kind', { enum: ['region', 'department'] })
       .notNull()
       .default('region'),
     rules: jsonb('rules').$type<EvaluationRules>().notNull(),
@@ -47,9 +47,8 @@ export const evaluationAdjustments = pgTable(
       .notNull()
       .references(() => evaluationSchemes.id),
     quarter: text('quarter').notNull(),
-    entityCode: text('entity_code')
-      .notNull()
-      .references(() => regions.code),
+    /** The region code, or the department's organisation id, of the entity scored. */
+    entityCode: text('entity_code').notNull(),
     kind: text('kind', { enum: ['bonus', 'penalty', 'exemption'] }).notNull(),
     /** Points for a bonus or penalty (positive; a penalty subtracts), null for an exemption. */
     points: numeric('points', { precision: 8, scale: 2 }),

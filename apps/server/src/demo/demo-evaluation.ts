@@ -27,6 +27,7 @@ const demoAdjustments = [
  * 宁德市's quarterly evaluation (赛马) of its counties and zone: the standard scheme, created by the
  * city office in January, the demo's bonuses/penalties/exemptions, and every quarter of the demo
  * year that has ended computed (as of three weeks after its end); all but the latest published.
+ * A second scheme races the city's industry departments, computed for the latest ended quarter.
  */
 export async function loadDemoEvaluation(ctx: Ctx): Promise<void> {
   const [row] = await actorSource(ctx.db).where(eq(users.username, 'ningde'));
@@ -36,7 +37,13 @@ export async function loadDemoEvaluation(ctx: Ctx): Promise<void> {
   const office = { ...ctx, actor };
   const schemeId = await createEvaluationScheme(
     { ...office, clock: at(new Date(Math.min(Date.UTC(year, 0, 5, 2), now.getTime()))) },
-    { regionCode: '350900', name: `宁德市${year}年重点项目季度考评`, preset: 'standard', rules: null },
+    {
+      regionCode: '350900',
+      name: `宁德市${year}年重点项目季度考评`,
+      entityKind: 'region',
+      preset: 'standard',
+      rules: null,
+    },
   );
   const today = chinaDate(now);
   const ended = [1, 2, 3, 4].map((q) => parseQuarter(`${year}Q${q}`)).filter((q) => q.endDate < today);
@@ -55,5 +62,23 @@ export async function loadDemoEvaluation(ctx: Ctx): Promise<void> {
       });
     await computeEvaluation(quarterCtx, schemeId, quarter.key);
     if (index < ended.length - 1) await publishEvaluation(quarterCtx, schemeId, quarter.key);
+  }
+  // The city's industry departments are raced too (行业部门赛马), on the latest ended quarter.
+  const departmentsId = await createEvaluationScheme(
+    { ...office, clock: at(new Date(Math.min(Date.UTC(year, 0, 5, 3), now.getTime()))) },
+    {
+      regionCode: '350900',
+      name: `宁德市${year}年行业主管部门季度考评`,
+      entityKind: 'department',
+      preset: 'standard',
+      rules: null,
+    },
+  );
+  const latest = ended[ended.length - 1];
+  if (latest) {
+    const asOf = new Date(
+      Math.min(Date.parse(`${latest.endDate}T02:00:00Z`) + 21 * 86_400_000, now.getTime()),
+    );
+    await computeEvaluation({ ...office, clock: at(asOf) }, departmentsId, latest.key);
   }
 }

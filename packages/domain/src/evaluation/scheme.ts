@@ -15,8 +15,11 @@ export const evaluationIndicatorKeys = [
 ] as const;
 export type EvaluationIndicatorKey = (typeof evaluationIndicatorKeys)[number];
 
-/** What is scored: the regions directly under the scheme's region (counties, zones). */
-export const evaluationEntityKinds = ['region'] as const;
+/**
+ * What is scored: `region` = the regions directly under the scheme's region (counties, zones);
+ * `department` = the industry departments (行业主管部门) of the scheme's region.
+ */
+export const evaluationEntityKinds = ['region', 'department'] as const;
 export type EvaluationEntityKind = (typeof evaluationEntityKinds)[number];
 
 export interface SchemeIndicator {

@@ -26,7 +26,7 @@ export async function computeEvaluation(
   const quarter = parseQuarter(quarterKey);
   await assertQuarterOpen(ctx.db, schemeId, quarter.key);
   const [schemeRegion] = await ctx.db.select().from(regions).where(eq(regions.code, scheme.regionCode));
-  const inputs = await loadEvaluationInputs(ctx, schemeRegion!, quarter);
+  const inputs = await loadEvaluationInputs(ctx, schemeRegion!, quarter, scheme.entityKind);
   const adjustments = await ctx.db
     .select()
     .from(evaluationAdjustments)

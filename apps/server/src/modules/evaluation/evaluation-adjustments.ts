@@ -3,8 +3,9 @@ import { AppError, authorize, compareDecimals, invalid, parseQuarter } from '@tu
 import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
-import { evaluationAdjustments, evaluationRuns, regions } from '../../db/schema';
+import { evaluationAdjustments, evaluationRuns } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { listSchemeEntities } from './evaluation-entities';
 import { loadScheme } from './evaluation-scope';
 
 /** Refuses a change to a quarter whose results are published (frozen). */
@@ -31,13 +32,13 @@ export async function listEvaluationAdjustments(
   authorize(ctx.actor, 'evaluation.read');
   const scheme = await loadScheme(ctx.db, ctx.actor, schemeId);
   if (!scheme.isInside) return { data: [] };
+  const names = new Map((await listSchemeEntities(ctx.db, scheme)).map((e) => [e.code, e.name]));
   const rows = await ctx.db
-    .select({ a: evaluationAdjustments, entityName: regions.name })
+    .select()
     .from(evaluationAdjustments)
-    .innerJoin(regions, eq(regions.code, evaluationAdjustments.entityCode))
     .where(and(eq(evaluationAdjustments.schemeId, schemeId), eq(evaluationAdjustments.quarter, quarter)))
     .orderBy(asc(evaluationAdjustments.createdAt));
-  return { data: rows.map((r) => presentAdjustment(r.a, r.entityName)) };
+  return { data: rows.map((r) => presentAdjustment(r, names.get(r.entityCode) ?? r.entityCode)) };
 }
 
 function presentAdjustment(
@@ -70,8 +71,8 @@ export async function addEvaluationAdjustment(
   authorize(ctx.actor, 'evaluation.manage');
   const scheme = await loadScheme(ctx.db, ctx.actor, schemeId, { manage: true });
   parseQuarter(input.quarter);
-  const [entity] = await ctx.db.select().from(regions).where(eq(regions.code, input.entityCode));
-  if (!entity || entity.parentCode !== scheme.regionCode)
+  const entity = (await listSchemeEntities(ctx.db, scheme)).find((e) => e.code === input.entityCode);
+  if (!entity)
     throw invalid([{ path: 'entityCode', message: '不是本方案的考评对象' }], '不是本方案的考评对象');
   if (input.kind === 'exemption' && input.points !== null)
     throw invalid([{ path: 'points', message: '免责不计分值' }], '免责不计分值');

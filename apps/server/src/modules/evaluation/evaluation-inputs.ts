@@ -1,17 +1,25 @@
-import { chinaDate, type EntityInput, formatDecimal, parseDecimal, type Quarter } from '@tuijin/domain';
-import { asc, eq, sql } from 'drizzle-orm';
+import {
+  chinaDate,
+  type EntityInput,
+  type EvaluationEntityKind,
+  formatDecimal,
+  parseDecimal,
+  type Quarter,
+} from '@tuijin/domain';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { queryRows } from '../../db/rows';
-import { projects, regions } from '../../db/schema';
+import { projects } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
 import { cockpitBaseSql } from '../cockpit/cockpit-base';
 import { reportingDeadlines } from '../cockpit/cockpit-regions';
+import { listSchemeEntities } from './evaluation-entities';
 
 type Count = number | string;
 
 /** The child (entity) a row with `pathColumn` falls under: the first depth + 1 codes of its path. */
-const childPathSql = (pathColumn: ReturnType<typeof sql>, depth: number) =>
+const childPathSql = (pathColumn: SQL, depth: number) =>
   sql`array_to_string((string_to_array(${pathColumn}, '.'))[1:${depth + 1}::int], '.')`;
 
 /**
@@ -28,19 +36,22 @@ const childPathSql = (pathColumn: ReturnType<typeof sql>, depth: number) =>
  * - reporting timeliness: over the quarter's three months, reports submitted on time ÷ those whose
  *   timeliness is decided (on time, late or missing past the deadline, by the reports module's
  *   `reportingDeadlineResolver`); a report not yet due counts in neither.
- * Projects placed on the scheme's own region (本级) belong to no entity.
+ * Projects placed on the scheme's own region (本级) belong to no region entity. For a department
+ * scheme the same figures are grouped by the project's responsible department (problems by the
+ * department handling them) over the whole region subtree.
  */
 export async function loadEvaluationInputs(
   ctx: Ctx,
   schemeRegion: { code: string; path: string },
   quarter: Quarter,
+  entityKind: EvaluationEntityKind = 'region',
 ): Promise<Omit<EntityInput, 'adjustments' | 'exemptionReason'>[]> {
-  const children = await ctx.db
-    .select({ code: regions.code, name: regions.name, path: regions.path })
-    .from(regions)
-    .where(eq(regions.parentCode, schemeRegion.code))
-    .orderBy(asc(regions.sortOrder), asc(regions.code));
+  const children = await listSchemeEntities(ctx.db, { regionCode: schemeRegion.code, entityKind });
   const depth = schemeRegion.path.split('.').length;
+  const byDepartment = entityKind === 'department';
+  /** The entity key of a row: the child region's path, or the responsible department's id. */
+  const keyOf = (path: SQL, department: SQL) =>
+    byDepartment ? sql`${department}::text` : childPathSql(path, depth);
   const today = chinaDate(ctx.clock.now());
   const basePeriod = (month: number) => ({ year: quarter.year, month, basis: 'adjusted' as const });
 
@@ -60,7 +71,7 @@ export async function loadEvaluationInputs(
   }>(
     ctx.db,
     sql`with base as (${cockpitBaseSql(ctx.actor, schemeRegion.path, basePeriod(quarter.endMonth), endDeadlines.passedRegionCodes)})
-      select ${childPathSql(sql`b.region_path`, depth)} as child,
+      select ${keyOf(sql`b.region_path`, sql`b.responsible_department_id`)} as child,
         coalesce(sum(b.planned), 0)::text as planned, coalesce(sum(b.ytd), 0)::text as ytd,
         (count(*) filter (where b.plans_start))::int as plans_start,
         (count(*) filter (where b.started))::int as started
@@ -76,7 +87,7 @@ export async function loadEvaluationInputs(
     const rows = await queryRows<{ child: string; on_time: Count; decided: Count }>(
       ctx.db,
       sql`with base as (${cockpitBaseSql(ctx.actor, schemeRegion.path, basePeriod(month), deadlines.passedRegionCodes)})
-        select ${childPathSql(sql`b.region_path`, depth)} as child,
+        select ${keyOf(sql`b.region_path`, sql`b.responsible_department_id`)} as child,
           (count(*) filter (where b.is_due and b.on_time_m))::int as on_time,
           (count(*) filter (where b.is_due and (b.on_time_m or b.late_m or b.missing_m)))::int as decided
         from base b group by 1`,
@@ -92,7 +103,7 @@ export async function loadEvaluationInputs(
   const scope = sql`${projectScope(ctx.actor)} and ${inRegionSubtree(projects.regionPath, schemeRegion.path)}`;
   const newStartRows = await queryRows<{ child: string; n: Count }>(
     ctx.db,
-    sql`select ${childPathSql(sql`projects.region_path`, depth)} as child, count(distinct projects.id)::int as n
+    sql`select ${keyOf(sql`projects.region_path`, sql`projects.responsible_department_id`)} as child, count(distinct projects.id)::int as n
       from projects
       where ${scope} and projects.stage <> 'dropped' and exists (
         select 1 from monthly_reports r where r.project_id = projects.id and r.status = 'approved'
@@ -103,7 +114,7 @@ export async function loadEvaluationInputs(
   const day = (column: string) => sql.raw(`((p.${column} + interval '8 hours') at time zone 'UTC')::date`);
   const problemRows = await queryRows<{ child: string; received: Count; solved: Count }>(
     ctx.db,
-    sql`select ${childPathSql(sql`p.region_path`, depth)} as child,
+    sql`select ${keyOf(sql`p.region_path`, sql`p.handler_organisation_id`)} as child,
         count(*)::int as received,
         (count(*) filter (where p.status = 'written_off' and ${day('written_off_at')} <= ${quarter.endDate}::date))::int as solved
       from problems p join projects on projects.id = p.project_id
@@ -118,9 +129,10 @@ export async function loadEvaluationInputs(
   const problems = byChild(problemRows);
   const amount = (value: string | undefined) => formatDecimal(parseDecimal(value ?? '0'));
   return children.map((child) => {
-    const plan = plans.get(child.path);
-    const timely = timeliness.get(child.path) ?? { onTime: 0, decided: 0 };
-    const problem = problems.get(child.path);
+    const key = byDepartment ? child.code : (child.path ?? '');
+    const plan = plans.get(key);
+    const timely = timeliness.get(key) ?? { onTime: 0, decided: 0 };
+    const problem = problems.get(key);
     return {
       code: child.code,
       name: child.name,
@@ -130,7 +142,7 @@ export async function loadEvaluationInputs(
           numerator: String(Number(plan?.started ?? 0)),
           denominator: String(Number(plan?.plans_start ?? 0)),
         },
-        newStarts: { numerator: String(Number(starts.get(child.path)?.n ?? 0)), denominator: '0' },
+        newStarts: { numerator: String(Number(starts.get(key)?.n ?? 0)), denominator: '0' },
         problemResolution: {
           numerator: String(Number(problem?.solved ?? 0)),
           denominator: String(Number(problem?.received ?? 0)),

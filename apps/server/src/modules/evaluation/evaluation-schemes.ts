@@ -12,6 +12,7 @@ import type { Ctx } from '../../context';
 import { evaluationSchemes, regions } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { presentScheme } from './evaluation.presenter';
+import { listSchemeEntities } from './evaluation-entities';
 import { isSchemeInside, loadScheme, schemeVisibleSql } from './evaluation-scope';
 
 async function regionName(ctx: Ctx, code: string) {
@@ -28,17 +29,30 @@ export async function listEvaluationSchemes(ctx: Ctx): Promise<{ data: Evaluatio
     .innerJoin(regions, eq(regions.code, evaluationSchemes.regionCode))
     .where(schemeVisibleSql(ctx.actor))
     .orderBy(asc(evaluationSchemes.regionPath), asc(evaluationSchemes.createdAt));
-  return {
-    data: rows.map((r) =>
-      presentScheme(r.scheme, r.regionName, ctx.actor, isSchemeInside(ctx.actor, r.scheme.regionPath)),
-    ),
-  };
+  const data: EvaluationScheme[] = [];
+  for (const r of rows)
+    data.push(
+      presentScheme(
+        r.scheme,
+        r.regionName,
+        ctx.actor,
+        isSchemeInside(ctx.actor, r.scheme.regionPath),
+        await listSchemeEntities(ctx.db, r.scheme),
+      ),
+    );
+  return { data };
 }
 
 export async function getEvaluationScheme(ctx: Ctx, id: string): Promise<EvaluationScheme> {
   authorize(ctx.actor, 'evaluation.read');
   const row = await loadScheme(ctx.db, ctx.actor, id);
-  return presentScheme(row, await regionName(ctx, row.regionCode), ctx.actor, row.isInside);
+  return presentScheme(
+    row,
+    await regionName(ctx, row.regionCode),
+    ctx.actor,
+    row.isInside,
+    await listSchemeEntities(ctx.db, row),
+  );
 }
 
 /**
@@ -50,16 +64,18 @@ export async function createEvaluationScheme(ctx: Ctx, input: CreateEvaluationSc
   const [region] = await ctx.db.select().from(regions).where(eq(regions.code, input.regionCode));
   if (!region || !isSchemeInside(ctx.actor, region.path))
     throw new AppError('NOT_FOUND', '区划不存在或不在本辖区');
-  const [child] = await ctx.db
-    .select({ code: regions.code })
-    .from(regions)
-    .where(eq(regions.parentCode, region.code))
-    .limit(1);
-  if (!child)
+  const entities = await listSchemeEntities(ctx.db, {
+    regionCode: region.code,
+    entityKind: input.entityKind,
+  });
+  if (entities.length === 0) {
+    const message =
+      input.entityKind === 'department' ? '该区划没有行业主管部门，无法赛马' : '该区划没有下级区划，无法赛马';
     throw invalid(
-      [{ path: 'regionCode', message: '该区划没有下级区划，无法赛马' }],
-      '该区划没有下级区划，无法赛马',
+      [{ path: input.entityKind === 'department' ? 'entityKind' : 'regionCode', message }],
+      message,
     );
+  }
   const rules: EvaluationRules | null = input.preset ? evaluationPresets[input.preset].rules : input.rules;
   if (!rules)
     throw invalid(
@@ -74,6 +90,7 @@ export async function createEvaluationScheme(ctx: Ctx, input: CreateEvaluationSc
         regionCode: region.code,
         regionPath: region.path,
         name: input.name,
+        entityKind: input.entityKind,
         rules,
         preset: input.preset,
         updatedBy: ctx.actor.userId,
@@ -86,7 +103,7 @@ export async function createEvaluationScheme(ctx: Ctx, input: CreateEvaluationSc
       entityType: 'evaluationScheme',
       entityId: created!.id,
       regionPath: region.path,
-      detail: { op: 'create', name: input.name, preset: input.preset, rules },
+      detail: { op: 'create', name: input.name, entityKind: input.entityKind, preset: input.preset, rules },
     });
     return created!.id;
   });

@@ -11,6 +11,7 @@ export function presentScheme(
   regionName: string,
   actor: Actor,
   isInside: boolean,
+  entities: { code: string; name: string }[],
 ): EvaluationScheme {
   return {
     id: row.id,
@@ -23,6 +24,7 @@ export function presentScheme(
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     canManage: isInside && can(actor, 'evaluation.manage'),
+    entities: entities.map((e) => ({ code: e.code, name: e.name })),
   };
 }
 

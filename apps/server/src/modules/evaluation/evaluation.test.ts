@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/rows';
-import { annualPlans, monthlyReports, regions, users } from '../../db/schema';
+import { annualPlans, monthlyReports, projects, regions, users } from '../../db/schema';
 import { demoPassword } from '../../demo/load-demo';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { createOrganisation } from '../organisations/save-organisation';
@@ -23,6 +23,7 @@ import { createUser } from '../users/create-user';
  */
 let t: TestApp;
 let schemeId: string;
+let departmentProjects: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -121,6 +122,7 @@ beforeAll(async () => {
     await project('350802'),
     await project('350803'),
   ];
+  departmentProjects = [a1!, b1!];
   await plan(a1!, true);
   await plan(a2!, false);
   await plan(b1!, true);
@@ -413,6 +415,43 @@ describe('quarterly evaluation (赛马)', () => {
       'evaluation.publish',
       'evaluation.manage',
       'evaluation.compute',
+    ]);
+  });
+
+  it('races the departments of a region by their projects when the scheme says so', async () => {
+    const department = await createOrganisation(systemTestCtx(t), {
+      name: '测试市住房和城乡建设局',
+      kind: 'department',
+      regionCode: '350800',
+      sector: '住建',
+      contactPerson: null,
+      contactPhone: null,
+    });
+    await t.db
+      .update(projects)
+      .set({ responsibleDepartmentId: department.id })
+      .where(inArray(projects.id, departmentProjects));
+    const office = await t.as('cs_city');
+    const created = await office.post('/api/evaluation-schemes', {
+      regionCode: '350800',
+      name: '测试市部门考评',
+      entityKind: 'department',
+      preset: 'standard',
+    });
+    expect(created.body).toMatchObject({
+      entityKind: 'department',
+      entities: [{ code: department.id, name: '测试市住房和城乡建设局' }],
+    });
+    await office.post(`/api/evaluation-schemes/${created.body.id}/compute`, { quarter: '2026Q3' });
+    const results = await office.get(`/api/evaluation-schemes/${created.body.id}/results?quarter=2026Q3`);
+    const [entry] = results.body.entries as Entry[];
+    // 甲区's first project (900 of 1000, started, 3 reports on time) and 乙区's (400 of 1000, not started, 1 on time, 1 late, 1 missing).
+    expect(entry!.indicators.map((i) => [i.key, i.numerator, i.denominator])).toEqual([
+      ['planCompletion', '1300', '2000'],
+      ['startRate', '1', '2'],
+      ['newStarts', '1', '1'],
+      ['problemResolution', '0', '0'],
+      ['reportingTimeliness', '4', '6'],
     ]);
   });
 });
