@@ -9,7 +9,8 @@ export const evaluationEnUS: typeof evaluationZhCN = {
     scheme: 'Scheme',
     quarter: 'Quarter',
     noScheme: 'No evaluation scheme in this jurisdiction yet.',
-    createFromPreset: 'Use the standard scheme',
+    createFromPreset: 'Use the standard scheme ({{kind}})',
+    entityKinds: { region: 'regions below', department: 'departments' },
     compute: 'Compute this quarter',
     publish: 'Publish this quarter',
     publishConfirm:

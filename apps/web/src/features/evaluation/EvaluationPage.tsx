@@ -19,7 +19,6 @@ import { useSearchParams } from 'react-router';
 import { errorText } from '../../api/error-text';
 import { QueryError } from '../../components/QueryError';
 import { useCan, useCurrentUser } from '../auth/use-current-user';
-import { useRegions } from '../regions/regions.queries';
 import { AdjustmentsCard } from './AdjustmentsCard';
 import {
   useComputeEvaluation,
@@ -68,7 +67,6 @@ export default function EvaluationPage() {
     : lastEndedQuarter();
   const results = useEvaluationResults(scheme?.id, quarter);
   const history = useEvaluationHistory(scheme?.id, Number(quarter.slice(0, 4)));
-  const regions = useRegions({ enabled: scheme?.canManage ?? false });
   const create = useCreateEvaluationScheme();
   const compute = useComputeEvaluation();
   const publish = usePublishEvaluation();
@@ -82,7 +80,6 @@ export default function EvaluationPage() {
 
   const run = results.data?.run ?? null;
   const entries = results.data?.entries ?? [];
-  const units = (regions.data ?? []).filter((r) => r.parentCode === scheme?.regionCode);
 
   const header = (
     <Card style={{ marginBottom: 16 }}>
@@ -174,23 +171,29 @@ export default function EvaluationPage() {
         <Card>
           <Empty description={t('evaluation.noScheme')}>
             {can('evaluation.manage') && (
-              <Button
-                type="primary"
-                loading={create.isPending}
-                onClick={() =>
-                  create.mutate(
-                    {
-                      regionCode: me.region.code,
-                      name: `${me.region.name}${t('evaluation.title')}`,
-                      preset: 'standard',
-                      rules: null,
-                    },
-                    { onError },
-                  )
-                }
-              >
-                {t('evaluation.createFromPreset')}
-              </Button>
+              <Space>
+                {(['region', 'department'] as const).map((entityKind) => (
+                  <Button
+                    key={entityKind}
+                    type={entityKind === 'region' ? 'primary' : 'default'}
+                    loading={create.isPending}
+                    onClick={() =>
+                      create.mutate(
+                        {
+                          regionCode: me.region.code,
+                          name: `${me.region.name}${t(`evaluation.entityKinds.${entityKind}`)}${t('evaluation.title')}`,
+                          entityKind,
+                          preset: 'standard',
+                          rules: null,
+                        },
+                        { onError },
+                      )
+                    }
+                  >
+                    {t('evaluation.createFromPreset', { kind: t(`evaluation.entityKinds.${entityKind}`) })}
+                  </Button>
+                ))}
+              </Space>
             )}
           </Empty>
         </Card>
@@ -249,7 +252,7 @@ export default function EvaluationPage() {
                         schemeId={scheme.id}
                         quarter={quarter}
                         canManage={scheme.canManage}
-                        units={units}
+                        units={scheme.entities}
                       />
                     ),
                   },
