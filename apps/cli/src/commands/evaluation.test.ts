@@ -51,7 +51,8 @@ describe('tuijin evaluation compute', () => {
     const handle = await openDatabase({ dataDir });
     try {
       const rows = (await handle.db.execute(
-        sql`select count(*)::int as n from evaluation_results r join evaluation_runs u on u.id = r.run_id where u.quarter = ${quarter}`,
+        sql`select count(*)::int as n from evaluation_results r join evaluation_runs u on u.id = r.run_id
+          join evaluation_schemes s on s.id = u.scheme_id where u.quarter = ${quarter} and s.entity_kind = 'region'`,
       )) as unknown as { rows: { n: number }[] };
       expect(Number(rows.rows[0]?.n)).toBe(10);
     } finally {
