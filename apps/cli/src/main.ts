@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
 import { registerDatabaseCommands } from './commands/database';
 import { registerEscalateCommand } from './commands/escalate';
+import { registerEvaluationCommands } from './commands/evaluation';
 import { registerExportCommands } from './commands/export';
 import { registerImportCommands } from './commands/import';
 import { registerInitCommand } from './commands/init';
@@ -30,6 +31,7 @@ export function buildProgram(io: Io) {
   registerRemindCommand(program, io);
   registerEscalateCommand(program, io);
   registerWarningsCommand(program, io);
+  registerEvaluationCommands(program, io);
   registerExportCommands(program, io);
   registerMapCommands(program, io);
   return program;

@@ -22,6 +22,7 @@ import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
 import { registerCockpitRoutes } from './modules/cockpit/cockpit.routes';
+import { registerEvaluationRoutes } from './modules/evaluation/evaluation.routes';
 import { registerLedgerRoutes } from './modules/ledger/ledger.routes';
 import { registerLedgerExportRoutes } from './modules/ledger/ledger-export.routes';
 import { registerMapRoutes } from './modules/map/map.routes';
@@ -180,6 +181,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     deps,
     localFileStore(config.filesDir, () => clock.now()),
   );
+  registerEvaluationRoutes(app, deps);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -6,6 +6,7 @@ export { DirectoryLockedError } from './db/directory-lock';
 export { openDatabase } from './db/open-database';
 export { demoPassword, loadDemo } from './demo/load-demo';
 export { loadActorByUsername } from './modules/auth/actor.queries';
+export { computeAllEvaluations } from './modules/evaluation/compute-all-evaluations';
 export { exportMonthlyLedger } from './modules/ledger/export-monthly-ledger';
 export { importLedger, LedgerRefusedError } from './modules/ledger/import-ledger';
 export { presentDryRun, presentLedgerImport, presentLedgerPreview } from './modules/ledger/ledger-preview';

@@ -5,6 +5,7 @@ export * from './client';
 export * from './cockpit.contract';
 export * from './common';
 export * from './endpoints';
+export * from './evaluation.contract';
 export * from './ledger.contract';
 export * from './ledger-export.contract';
 export * from './map.contract';

@@ -980,3 +980,5 @@ export const problemAttachments = pgTable(
   },
   (t) => [index('problem_attachments_problem_idx').on(t.problemId)],
 );
+
+export * from './schema-evaluation';

@@ -78,6 +78,7 @@ async function loadInto(ctx: Ctx) {
   await loadDemoReports(ctx);
   await loadDemoProblems(ctx);
   await loadDemoWarnings(ctx);
+  await (await import('./demo-evaluation')).loadDemoEvaluation(ctx);
   // The demo password is documented, so demo accounts are not forced to change it at first login.
   const usernames = demoAccounts.map((a) => a.username);
   await ctx.db.update(users).set({ mustChangePassword: false }).where(inArray(users.username, usernames));

@@ -24,6 +24,7 @@ import {
   SafetyCertificateOutlined,
   TableOutlined,
   TeamOutlined,
+  TrophyOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@tuijin/domain';
@@ -73,6 +74,13 @@ export const appPages: AppPage[] = [
     icon: <WarningOutlined />,
     permission: 'warning.read',
     Component: lazy(() => import('../features/warnings/WarningsPage')),
+  },
+  {
+    path: '/evaluation',
+    label: 'evaluation',
+    icon: <TrophyOutlined />,
+    permission: 'evaluation.read',
+    Component: lazy(() => import('../features/evaluation/EvaluationPage')),
   },
   {
     path: '/projects',

@@ -1,5 +1,6 @@
 import { calendarEnUS } from './calendar.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
+import { evaluationEnUS } from './evaluation.en-US';
 import { ledgerEnUS } from './ledger.en-US';
 import { ledgerExportEnUS } from './ledger-export.en-US';
 import { mapEnUS } from './map.en-US';
@@ -59,6 +60,7 @@ export const enUS: typeof zhCN = {
     notificationChannels: 'Notification channels',
     cockpit: 'Cockpit',
     map: 'Map',
+    evaluation: 'Evaluation',
     organisations: 'Organisations',
     users: 'Users',
     securityPolicy: 'Security policy',
@@ -351,6 +353,7 @@ export const enUS: typeof zhCN = {
   ...notificationsEnUS,
   ...mapEnUS,
   ...cockpitEnUS,
+  ...evaluationEnUS,
   ...reportsEnUS,
   ...problemsEnUS,
   ...warningsEnUS,

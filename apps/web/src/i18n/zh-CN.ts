@@ -1,5 +1,6 @@
 import { calendarZhCN } from './calendar.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
+import { evaluationZhCN } from './evaluation.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 import { ledgerExportZhCN } from './ledger-export.zh-CN';
 import { mapZhCN } from './map.zh-CN';
@@ -58,6 +59,7 @@ export const zhCN = {
     notificationChannels: '通知渠道',
     cockpit: '驾驶舱',
     map: '挂图作战',
+    evaluation: '考评赛马',
     organisations: '单位管理',
     users: '用户管理',
     securityPolicy: '安全策略',
@@ -349,6 +351,7 @@ export const zhCN = {
   ...notificationsZhCN,
   ...mapZhCN,
   ...cockpitZhCN,
+  ...evaluationZhCN,
   ...reportsZhCN,
   ...problemsZhCN,
   ...warningsZhCN,

@@ -46,6 +46,8 @@ export const permissions = [
   'warning.read',
   'warning.excuse',
   'warningRule.manage',
+  'evaluation.read',
+  'evaluation.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -113,6 +115,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'warning.read',
     'warning.excuse',
     'warningRule.manage',
+    'evaluation.read',
+    'evaluation.manage',
   ],
   department_staff: [
     'region.read',
@@ -127,6 +131,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem.raise',
     'problem.handle',
     'warning.read',
+    'evaluation.read',
   ],
   owner: [
     'region.read',
@@ -151,6 +156,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem.read',
     'problem.handle',
     'warning.read',
+    'evaluation.read',
   ],
   service_officer: [
     'region.read',
@@ -174,6 +180,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cockpit.read',
     'problem.read',
     'warning.read',
+    'evaluation.read',
   ],
   system_admin: [
     'region.read',
