@@ -104,6 +104,14 @@ describe('map (挂图作战)', () => {
     await expect.poll(() => shadedPixels('map-tiles'), { timeout: 20_000 }).toBeGreaterThan(2000);
     await screenshot(page, 'map-tiles');
 
+    // The points coloured by last month's 红黄绿 warning instead of by stage.
+    expect(points.colourSources.warning).toBe(true);
+    expect(points.data.some((p) => p.warningColour !== null)).toBe(true);
+    await page.locator('.ant-select', { hasText: '按阶段' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '按预警' }).click();
+    await page.getByTestId('map-legend').getByText('红色预警').waitFor();
+    await screenshot(page, 'map-warnings');
+
     // Click the first point of the tile with the fewest points: its project opens in the drawer.
     const byTile = regions.tiles
       .map((tile) => ({

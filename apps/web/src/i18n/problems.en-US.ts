@@ -23,6 +23,9 @@ export const problemsEnUS: typeof problemsZhCN = {
       reject: 'Reject',
       reopen: 'Reopen',
       escalate: 'Escalate',
+      issueLetter: 'Issued a supervision letter',
+      sendLetter: 'Delivered a supervision letter',
+      replyLetter: 'Replied to a supervision letter',
     },
     channels: {
       app: 'Owner, online',

@@ -1,5 +1,5 @@
 import type { MapPoints, MapQuery, MapRegions, MapRegionsQuery, MapTile } from '@tuijin/contracts';
-import { authorize, chinaDate, planCompletionRate } from '@tuijin/domain';
+import { authorize, can, chinaDate, monthKey, planCompletionRate } from '@tuijin/domain';
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { queryRows } from '../../db/rows';
@@ -8,6 +8,8 @@ import { inRegionSubtree } from '../../lib/scope';
 import { decimal } from '../cockpit/cockpit.presenter';
 import { resolveCockpitRegion } from '../cockpit/cockpit-regions';
 import { filteredProjectIds } from '../projects/projects.queries';
+import { defaultWarningMonth } from '../warnings/recompute-warnings';
+import { currentWarnings } from '../warnings/warnings.queries';
 
 /** The most points one map answers; a province's whole library fits, the largest first. */
 export const maxMapPoints = 20_000;
@@ -15,7 +17,8 @@ export const maxMapPoints = 20_000;
 /**
  * 挂图作战 points: every project the project list would show for these filters (the same scope and
  * WHERE clause) that has coordinates, largest investment first, plus how many match and how many
- * of them are located. Warning colours are null until the warnings module supplies them.
+ * of them are located, each with last month's warning colour when the reader may see warnings
+ * (null where a project has none computed).
  */
 export async function findMapPoints(ctx: Ctx, query: MapQuery): Promise<MapPoints> {
   authorize(ctx.actor, 'project.read');
@@ -47,18 +50,24 @@ export async function findMapPoints(ctx: Ctx, query: MapQuery): Promise<MapPoint
     .where(and(inList, located))
     .orderBy(desc(projects.totalInvestmentWanYuan), asc(projects.id))
     .limit(maxMapPoints + 1);
+  const mayReadWarnings = can(ctx.actor, 'warning.read');
+  const colours = new Map<string, MapPoints['data'][number]['warningColour']>();
+  if (mayReadWarnings) {
+    const month = monthKey(defaultWarningMonth(ctx.clock.now()));
+    for (const w of await currentWarnings(ctx.db, ctx.actor, month)) colours.set(w.projectId, w.colour);
+  }
   return {
     data: rows.slice(0, maxMapPoints).map((row) => ({
       ...row,
       totalInvestmentWanYuan: decimal(row.totalInvestmentWanYuan),
       longitude: Number(row.longitude),
       latitude: Number(row.latitude),
-      warningColour: null,
+      warningColour: colours.get(row.id) ?? null,
     })),
     count: Number(counts?.count ?? 0),
     located: Number(counts?.located ?? 0),
     isTruncated: rows.length > maxMapPoints,
-    colourSources: { warning: false },
+    colourSources: { warning: mayReadWarnings },
   };
 }
 

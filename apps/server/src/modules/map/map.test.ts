@@ -46,8 +46,25 @@ describe('map points', () => {
     const city = await (await t.as('ningde')).get('/api/map/points');
     const regionsSeen = new Set(city.body.data.map((p: { regionCode: string }) => p.regionCode));
     expect(regionsSeen.size).toBeGreaterThan(3);
-    expect(city.body.data.every((p: { warningColour: unknown }) => p.warningColour === null)).toBe(true);
-    expect(city.body.colourSources).toEqual({ warning: false });
+    expect(city.body.colourSources).toEqual({ warning: true });
+  });
+
+  it('colours each point with the colour the warnings list gives its project for last month', async () => {
+    const office = await t.as('ningde');
+    const points = (await office.get('/api/map/points')).body.data as {
+      id: string;
+      warningColour: string | null;
+    }[];
+    const sample = points.slice(0, 100);
+    const warnings = await office.get(
+      `/api/warnings?pageSize=200&projectIds=${sample.map((p) => p.id).join(',')}`,
+    );
+    expect(warnings.status).toBe(200);
+    const colourOf = new Map(
+      (warnings.body.data as { projectId: string; colour: string }[]).map((w) => [w.projectId, w.colour]),
+    );
+    expect(colourOf.size).toBeGreaterThan(0);
+    for (const point of sample) expect(point.warningColour).toBe(colourOf.get(point.id) ?? null);
   });
 
   it('answers the same set as the project list for the same filters', async () => {

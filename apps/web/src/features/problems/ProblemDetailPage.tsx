@@ -3,25 +3,20 @@ import type { ProblemDetail } from '@tuijin/contracts';
 import type { ProblemAction } from '@tuijin/domain';
 import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { type ComponentType, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { hasCode } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { QueryError } from '../../components/QueryError';
+import { ProblemAttachmentsPanel } from './ProblemAttachmentsPanel';
 import { DueOn, ProblemStatusTag, useLevelText } from './ProblemBits';
+import { ProblemLettersPanel } from './ProblemLettersPanel';
 import { ProblemMoveModal } from './ProblemMoveModal';
 import { ProblemTimeline } from './ProblemTimeline';
 import { useProblem } from './problems.queries';
 import './problems.css';
-
-/**
- * Extra panels under the record (supervision letters, attachments…): a module adds its panel by
- * adding an entry; each gets the problem as loaded (with its `actions`).
- */
-export const problemDetailPanels: { key: string; Component: ComponentType<{ problem: ProblemDetail }> }[] =
-  [];
 
 /** Danger moves get a red button; the main forward move of each party a primary one. */
 const primaryMoves: readonly ProblemAction[] = ['answer', 'confirm', 'writeOff', 'route'];
@@ -204,9 +199,8 @@ export default function ProblemDetailPage() {
             <Card title={t('problems.detail.record')}>
               <ProblemRecord problem={data} />
             </Card>
-            {problemDetailPanels.map(({ key, Component }) => (
-              <Component key={key} problem={data} />
-            ))}
+            <ProblemAttachmentsPanel problemId={data.id} />
+            <ProblemLettersPanel problemId={data.id} />
           </Flex>
         </Col>
         <Col xs={24} xl={9}>

@@ -15,6 +15,9 @@ const colours: Record<string, string> = {
   escalate: 'red',
   reject: 'gray',
   reopen: 'orange',
+  issueLetter: 'red',
+  sendLetter: 'red',
+  replyLetter: 'green',
 };
 
 /** Every step of the problem, oldest first: who, when, what (status, handler, level) and the note. */
