@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-const dbFiles = ['apps/server/src/**/*.test.ts', 'apps/cli/src/**/*.test.ts'];
+const serverFiles = ['apps/server/src/**/*.test.ts'];
+/** The CLI always runs on a PGlite directory of its own (see cli-test-kit), so once is enough. */
+const cliFiles = ['apps/cli/src/**/*.test.ts'];
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 /**
- * Test tiers: `unit` (pure packages), `db` (server and CLI against PGlite), `db-postgres` (the same
+ * Test tiers: `unit` (pure packages), `db` (server and CLI against PGlite), `db-postgres` (the server
  * files against PostgreSQL when TEST_DATABASE_URL is set) and `browser` (Chromium end to end).
  */
 export default defineConfig({
@@ -14,7 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'db',
-          include: dbFiles,
+          include: [...serverFiles, ...cliFiles],
           globalSetup: ['apps/server/src/testing/global-setup.ts'],
           env: { TUIJIN_TEST_ENGINE: 'pglite' },
           testTimeout: 30_000,
@@ -26,7 +28,7 @@ export default defineConfig({
             {
               test: {
                 name: 'db-postgres',
-                include: dbFiles,
+                include: serverFiles,
                 globalSetup: ['apps/server/src/testing/global-setup.ts'],
                 env: { TUIJIN_TEST_ENGINE: 'postgresql' },
                 testTimeout: 30_000,

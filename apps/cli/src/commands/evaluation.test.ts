@@ -1,42 +1,18 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openDatabase } from '@tuijin/server';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../main';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, scratchDataDir } from '../cli-test-kit';
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'tuijin', ...args], {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
-  return { code, out, err };
-}
-
-const saved = { ...process.env };
-let dataDir: string;
+const dataDir = scratchDataDir('tuijin-cli-evaluation');
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'tuijin-cli-evaluation-'));
-  process.env.TUIJIN_DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  expect((await run('demo')).code).toBe(0);
+  expect((await runCli('demo')).code).toBe(0);
 }, 180_000);
-afterAll(() => {
-  process.env = saved;
-});
 
 describe('tuijin evaluation compute', () => {
   const quarter = `${new Date().getUTCFullYear()}Q4`;
 
   it('computes the quarter under the demo scheme, ranking all ten units, and a re-run replaces it', async () => {
-    const first = await run('evaluation', 'compute', '--quarter', quarter);
+    const first = await runCli('evaluation', 'compute', '--quarter', quarter);
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     expect(first.out).toContain(`季度考评（350900）${quarter}：已计算`);
@@ -46,7 +22,7 @@ describe('tuijin evaluation compute', () => {
     expect(lines).toHaveLength(10);
     expect(first.out).toMatch(/行业主管部门季度考评（350900）\d{4}Q4：已计算\n {2}\d+\t宁德市/);
     expect(lines.some((l) => l.includes('蕉城区'))).toBe(true);
-    const second = await run('evaluation', 'compute', '--quarter', quarter);
+    const second = await runCli('evaluation', 'compute', '--quarter', quarter);
     expect(second.out).toBe(first.out);
     const handle = await openDatabase({ dataDir });
     try {
@@ -61,7 +37,7 @@ describe('tuijin evaluation compute', () => {
   }, 120_000);
 
   it('refuses a malformed quarter with exit code 2', async () => {
-    const bad = await run('evaluation', 'compute', '--quarter', '2026-3');
+    const bad = await runCli('evaluation', 'compute', '--quarter', '2026-3');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--quarter');
   });

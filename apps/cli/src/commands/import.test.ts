@@ -66,8 +66,8 @@ describe('tuijin import ledger', () => {
   });
 });
 
-// The CLI runs on its own PGlite copy of the demo; the PostgreSQL tier has no PGlite dump to copy.
-describe.skipIf(process.env.TUIJIN_TEST_ENGINE === 'postgresql')('tuijin import ledger (commit)', () => {
+// The CLI runs on its own PGlite copy of the demo the db tests use.
+describe('tuijin import ledger (commit)', () => {
   const dataDir = scratchDataDir('tuijin-cli-ledger');
   let file = '';
   beforeAll(async () => {
