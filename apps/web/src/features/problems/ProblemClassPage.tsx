@@ -110,6 +110,9 @@ export default function ProblemClassPage() {
               <Typography.Text type="secondary">
                 {problem.projectName} · {problem.category}
               </Typography.Text>
+              <span className="tj-problem-cell" title={problem.description}>
+                {problem.description}
+              </span>
               <span>{problem.handlerOrganisationName ?? t('problems.none')}</span>
               <DueOn problem={problem} />
             </Flex>
