@@ -73,6 +73,8 @@ export const enUS: typeof zhCN = {
     problemBoard: 'Problem board',
     problemsOverdue: 'Overdue problems',
     problemStatistics: 'Problem statistics',
+    problemSettings: 'Escalation & routing',
+    problemClass: 'Problem class',
     hotline: 'Hotline intake',
     warnings: 'Warnings',
     password: 'Change password',

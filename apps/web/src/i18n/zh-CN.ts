@@ -72,6 +72,8 @@ export const zhCN = {
     problemBoard: '问题看板',
     problemsOverdue: '逾期问题',
     problemStatistics: '问题统计',
+    problemSettings: '提级与交办设置',
+    problemClass: '问题类',
     hotline: '热线受理',
     warnings: '红黄绿灯预警',
     password: '修改密码',

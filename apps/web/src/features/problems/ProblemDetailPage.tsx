@@ -15,12 +15,24 @@ import { DueOn, ProblemStatusTag, useLevelText } from './ProblemBits';
 import { ProblemLettersPanel } from './ProblemLettersPanel';
 import { ProblemMoveModal } from './ProblemMoveModal';
 import { ProblemTimeline } from './ProblemTimeline';
+import { useProblemClass } from './problem-config.queries';
 import { useProblem } from './problems.queries';
 import './problems.css';
 
 /** Danger moves get a red button; the main forward move of each party a primary one. */
 const primaryMoves: readonly ProblemAction[] = ['answer', 'confirm', 'writeOff', 'route'];
 const dangerMoves: readonly ProblemAction[] = ['reject', 'escalate', 'unsatisfied'];
+
+/** The class (解决一个、打通一类) a problem belongs to, by name, linking to it. */
+function ProblemClassLink({ classId }: { classId: string }) {
+  const { t } = useTranslation();
+  const problemClass = useProblemClass(classId);
+  return (
+    <Link to={`/problems/classes/${classId}`} data-testid="problem-class-link">
+      {problemClass.data?.name ?? t('problems.classes.openLink')}
+    </Link>
+  );
+}
 
 function ProblemRecord({ problem }: { problem: ProblemDetail }) {
   const { t } = useTranslation();
@@ -88,6 +100,15 @@ function ProblemRecord({ problem }: { problem: ProblemDetail }) {
           label: t('problems.fields.status'),
           children: <ProblemStatusTag status={problem.status} />,
         },
+        ...(problem.classId
+          ? [
+              {
+                key: 'class',
+                label: t('problems.classes.belongsTo'),
+                children: <ProblemClassLink classId={problem.classId} />,
+              },
+            ]
+          : []),
         ...(problem.answer
           ? [
               {

@@ -1,5 +1,5 @@
 import type { Problem, ProblemQuery } from '@tuijin/contracts';
-import { Table } from 'antd';
+import { Table, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,10 +18,19 @@ interface ProblemTableProps {
   showOverdueDays?: boolean;
   emptyText?: string;
   testId?: string;
+  /** Lets the reader tick rows (归为一类). */
+  rowSelection?: TableProps<Problem>['rowSelection'];
 }
 
 /** A paged list of problems the reader may see under `filter`; the reference opens the detail page. */
-export function ProblemTable({ filter, hideProject, showOverdueDays, emptyText, testId }: ProblemTableProps) {
+export function ProblemTable({
+  filter,
+  hideProject,
+  showOverdueDays,
+  emptyText,
+  testId,
+  rowSelection,
+}: ProblemTableProps) {
   const { t } = useTranslation();
   const levelText = useLevelText();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
@@ -39,6 +48,7 @@ export function ProblemTable({ filter, hideProject, showOverdueDays, emptyText, 
         rowKey="id"
         size="small"
         data-testid={testId}
+        rowSelection={rowSelection}
         loading={problems.isFetching}
         dataSource={problems.data?.data ?? []}
         locale={{ emptyText: emptyText ?? t('problems.list.empty') }}
@@ -56,7 +66,11 @@ export function ProblemTable({ filter, hideProject, showOverdueDays, emptyText, 
             key: 'reference',
             title: t('problems.fields.referenceNumber'),
             render: (_, problem) => (
-              <Link to={`/problems/${problem.id}`} data-testid="problem-link">
+              <Link
+                to={`/problems/${problem.id}`}
+                data-testid="problem-link"
+                data-class-id={problem.classId ?? undefined}
+              >
                 {problem.referenceNumber}
               </Link>
             ),

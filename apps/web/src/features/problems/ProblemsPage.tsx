@@ -1,11 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { problemStatuses } from '@tuijin/domain';
-import { Button, Card, Checkbox, Flex, Select, Tabs, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan, useCurrentUser } from '../auth/use-current-user';
 import { DictionarySelect } from '../dictionaries/DictionarySelect';
+import { ProblemClassModal } from './ProblemClassModal';
 import { ProblemTable } from './ProblemTable';
 import { RaiseProblemModal } from './RaiseProblemModal';
 import './problems.css';
@@ -23,6 +24,9 @@ export default function ProblemsPage() {
   const [status, setStatus] = useState<Status | undefined>();
   const [category, setCategory] = useState<string | undefined>();
   const [isOverdueOnly, setOverdueOnly] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [isClassifying, setClassifying] = useState(false);
+  const mayClassify = can('problem.route');
 
   const views: View[] = [
     ...(can('problem.handle') ? (['handling'] as const) : []),
@@ -37,16 +41,30 @@ export default function ProblemsPage() {
     <Card
       title={t('problems.list.title')}
       extra={
-        can('problem.raise') && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setRaising(true)}
-            data-testid="problems-raise"
-          >
-            {t('problems.list.raise')}
-          </Button>
-        )
+        <Space>
+          {mayClassify && (
+            <Button
+              icon={<ApartmentOutlined />}
+              disabled={selected.length < 2}
+              title={t('problems.classes.selectHint')}
+              onClick={() => setClassifying(true)}
+              data-testid="problems-classify"
+            >
+              {t('problems.classes.create')}
+              {selected.length > 0 && ` (${selected.length})`}
+            </Button>
+          )}
+          {can('problem.raise') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setRaising(true)}
+              data-testid="problems-raise"
+            >
+              {t('problems.list.raise')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Typography.Paragraph type="secondary">{t('problems.list.intro')}</Typography.Paragraph>
@@ -79,6 +97,16 @@ export default function ProblemsPage() {
       </Flex>
       <ProblemTable
         testId="problems-table"
+        rowSelection={
+          mayClassify
+            ? {
+                selectedRowKeys: selected,
+                preserveSelectedRowKeys: true,
+                onChange: (keys) => setSelected(keys.map(String)),
+                getCheckboxProps: (problem) => ({ disabled: problem.classId !== null }),
+              }
+            : undefined
+        }
         filter={{
           view,
           ...(status ? { status } : {}),
@@ -86,6 +114,15 @@ export default function ProblemsPage() {
           ...(isOverdueOnly ? { overdue: true } : {}),
         }}
       />
+      {isClassifying && (
+        <ProblemClassModal
+          problemIds={selected}
+          onClose={() => {
+            setClassifying(false);
+            setSelected([]);
+          }}
+        />
+      )}
       <RaiseProblemModal open={isRaising} onClose={() => setRaising(false)} />
     </Card>
   );
