@@ -183,10 +183,7 @@ export const CockpitProject = z.object({
   isLate: z.boolean(),
   isMissing: z.boolean(),
   inStatistics: z.boolean(),
-  warningColour: z
-    .enum(['red', 'yellow', 'green'])
-    .nullable()
-    .describe('所选年月的预警颜色；未计算为 null'),
+  warningColour: z.enum(['red', 'yellow', 'green']).nullable().describe('所选年月的预警颜色；未计算为 null'),
 });
 export type CockpitProject = z.infer<typeof CockpitProject>;
 

@@ -65,7 +65,9 @@ describe('cockpit warning counts', () => {
       const overview = await city.get(`/api/warnings?month=2026-02&colour=${colour}&pageSize=200`);
       const expected = overview.body.data.map((r: { projectId: string }) => r.projectId).sort();
       expect(expected).toHaveLength(counts[colour]);
-      const drawer = await city.get(`/api/cockpit/projects?year=2026&month=2&measure=${measure}&pageSize=200`);
+      const drawer = await city.get(
+        `/api/cockpit/projects?year=2026&month=2&measure=${measure}&pageSize=200`,
+      );
       expect(drawer.status).toBe(200);
       expect(drawer.body.data.map((p: { id: string }) => p.id).sort()).toEqual(expected);
       expect(drawer.body.data.every((p: { warningColour: string }) => p.warningColour === colour)).toBe(true);

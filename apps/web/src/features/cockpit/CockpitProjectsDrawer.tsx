@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError';
 import { useLabels } from '../../i18n/use-labels';
 import { roundDecimal } from '../projects/money';
+import { WarningTag } from '../warnings/WarningTag';
 import { type CockpitProjectsParams, useCockpitProjects } from './cockpit.queries';
 
 export type DrillTarget = Omit<CockpitProjectsParams, 'page' | 'pageSize'> & { groupLabel: string };
@@ -105,6 +106,12 @@ export function CockpitProjectsDrawer({
             key: 'started',
             title: t('cockpit.table.started'),
             render: (_, p) => flag(p.isStarted, p.plansStart),
+          },
+          {
+            key: 'warning',
+            title: t('cockpit.table.warning'),
+            width: 90,
+            render: (_, p) => <WarningTag colour={p.warningColour} />,
           },
           {
             key: 'report',
