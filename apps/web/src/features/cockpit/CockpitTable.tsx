@@ -145,7 +145,7 @@ export function CockpitTable({ rollup, labelOf, loading, onOpenRegion, onShowPro
       dataSource={lines}
       columns={columns}
       pagination={false}
-      scroll={{ x: 1280 }}
+      scroll={{ x: 1100 }}
       data-testid="cockpit-table"
     />
   );
