@@ -68,6 +68,12 @@ export function CockpitProjectsDrawer({
           },
           { key: 'region', title: t('cockpit.table.region'), dataIndex: 'regionName', width: 90 },
           {
+            key: 'warning',
+            title: t('cockpit.table.warning'),
+            width: 90,
+            render: (_, p) => <WarningTag colour={p.warningColour} />,
+          },
+          {
             key: 'stage',
             title: t('cockpit.table.stage'),
             width: 80,
@@ -106,12 +112,6 @@ export function CockpitProjectsDrawer({
             key: 'started',
             title: t('cockpit.table.started'),
             render: (_, p) => flag(p.isStarted, p.plansStart),
-          },
-          {
-            key: 'warning',
-            title: t('cockpit.table.warning'),
-            width: 90,
-            render: (_, p) => <WarningTag colour={p.warningColour} />,
           },
           {
             key: 'report',

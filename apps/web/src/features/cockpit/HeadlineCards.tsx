@@ -167,7 +167,7 @@ export function HeadlineCards({ figures: f, year, month, onShowProjects }: Headl
   return (
     <Row gutter={[16, 16]} data-testid="cockpit-headline" data-month={month}>
       {cards.map((card) => (
-        <Col key={card.key} style={{ flex: '1 1 0', minWidth: 170 }}>
+        <Col key={card.key} xs={24} sm={12} xl={4}>
           <Card size="small" data-testid={`headline-${card.key}`} style={{ height: '100%' }}>
             <Statistic title={card.title} value={0} formatter={() => card.value} suffix={card.suffix} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
