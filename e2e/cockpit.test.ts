@@ -157,4 +157,44 @@ describe('cockpit', () => {
       .getByText(`${leader.total.projectCount.value} 个项目`)
       .waitFor();
   });
+
+  it('shows the month’s warning colours: a headline card, a 预警 column group and the drawer by colour', async () => {
+    await loginThroughPage(page, baseUrl, 'ningde');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const answer = nextRegionRollup();
+    await page.goto(`${baseUrl}/cockpit?year=2026&month=2`);
+    const rollup = await answer;
+    expect(rollup.month).toBe(2);
+    const { red, yellow } = rollup.total.warnings;
+    expect(red + yellow).toBeGreaterThan(0);
+    const card = page.getByTestId('headline-warnings');
+    await card.getByText('预警（2026-02）').waitFor();
+    await card.locator('[data-warning="red"]').getByText(`红灯 ${red}`).waitFor();
+    await card.locator('[data-warning="yellow"]').getByText(`黄灯 ${yellow}`).waitFor();
+    const table = page.getByTestId('cockpit-table');
+    await table.locator('th', { hasText: '预警' }).first().waitFor();
+
+    const colour = yellow > 0 ? 'yellow' : 'red';
+    const row = rollup.rows.find((r) => r.figures.warnings[colour] > 0)!;
+    const count = row.figures.warnings[colour];
+    const line = table.locator(`tr[data-row-key="${row.key}"]`);
+    await line.getByTestId(`warning-${colour}`).getByText(String(count), { exact: true }).waitFor();
+    await line.scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'cockpit-warnings');
+
+    const drawerAnswer = page.waitForResponse(
+      (response) => new URL(response.url()).pathname === '/api/cockpit/projects',
+    );
+    await line.getByTestId(`warning-${colour}`).click();
+    const list = await (await drawerAnswer).json();
+    expect(list.page.total).toBe(count);
+    const name = colour === 'yellow' ? '黄灯' : '红灯';
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText(`${row.label} · ${name}`).waitFor();
+    await expect
+      .poll(() => drawer.locator(`.ant-table-tbody [data-warning="${colour}"]`).count(), { timeout: 15_000 })
+      .toBe(Math.min(count, 20));
+    await screenshot(page, 'cockpit-warnings-drawer');
+  });
 });

@@ -33,6 +33,7 @@ export const CockpitFormula = z.enum([
   'lateCount',
   'missingCount',
   'statisticsEntry',
+  'warnings',
 ]);
 export type CockpitFormula = z.infer<typeof CockpitFormula>;
 
@@ -75,6 +76,14 @@ export const CockpitFigures = z.object({
   lateCount: CockpitValue,
   missingCount: CockpitValue,
   statisticsEntry: CockpitRate,
+  warnings: z
+    .object({
+      formula: CockpitFormula,
+      red: z.number().int(),
+      yellow: z.number().int(),
+      green: z.number().int(),
+    })
+    .describe('截至月份（同年月）已计算的预警：红、黄、绿灯项目数；未计算的项目不计'),
 });
 export type CockpitFigures = z.infer<typeof CockpitFigures>;
 
@@ -136,6 +145,9 @@ export const CockpitMeasure = z
     'missing',
     'inStatistics',
     'notInStatistics',
+    'warningRed',
+    'warningYellow',
+    'warningGreen',
   ])
   .describe('明细口径：全部、应报、落后序时、计划开工、已开工、未开工……');
 export type CockpitMeasure = z.infer<typeof CockpitMeasure>;
@@ -171,6 +183,7 @@ export const CockpitProject = z.object({
   isLate: z.boolean(),
   isMissing: z.boolean(),
   inStatistics: z.boolean(),
+  warningColour: z.enum(['red', 'yellow', 'green']).nullable().describe('所选年月的预警颜色；未计算为 null'),
 });
 export type CockpitProject = z.infer<typeof CockpitProject>;
 

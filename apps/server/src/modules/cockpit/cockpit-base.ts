@@ -1,9 +1,10 @@
 import type { CockpitBasis } from '@tuijin/contracts';
-import type { Actor } from '@tuijin/domain';
+import { type Actor, monthKey } from '@tuijin/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { projects } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
+import { warningColourSql } from '../warnings/warnings.queries';
 
 /** The period and plan basis every cockpit figure is computed for. */
 export interface CockpitPeriod {
@@ -39,6 +40,8 @@ export function cumulativePlanSql(basis: CockpitBasis, month: SQL): SQL {
  * `reportingDeadlineResolver` (the status board's rule). The month's reports are aggregated per project in a lateral
  * subquery — an index lookup on the project's reports per project — so the plan stays linear
  * even without table statistics (PGlite has no autovacuum), never a rescan of the year per project.
+ * `warning_colour` is the project's stored 红黄绿灯 for the cockpit's own year-month (null when not
+ * computed), by the warnings module's rule, so the rollup counts colours in the same grouped query.
  */
 export function cockpitBaseSql(
   actor: Actor,
@@ -87,7 +90,8 @@ export function cockpitBaseSql(
       coalesce(r.submitted_m, false) and not coalesce(r.late_m, false) as on_time_m,
       coalesce(r.submitted_m, false) and coalesce(r.late_m, false) as late_m,
       not coalesce(r.submitted_m, false) and ${passed} as missing_m,
-      coalesce(r.in_stat_m, false) as in_stat_m
+      coalesce(r.in_stat_m, false) as in_stat_m,
+      ${warningColourSql(sql`projects.id`, monthKey({ year, month: period.month }))} as warning_colour
     from ${projects}
     join annual_plans a on a.project_id = projects.id and a.year = ${year}::int and ${frozenOnly}
     cross join lateral (
@@ -126,7 +130,10 @@ export const aggregateColumns = sql`count(b.id)::int as project_count,
   (count(*) filter (where b.is_due and b.on_time_m))::int as on_time,
   (count(*) filter (where b.is_due and b.late_m))::int as late,
   (count(*) filter (where b.is_due and b.missing_m))::int as missing,
-  (count(*) filter (where b.is_due and b.in_stat_m))::int as in_stat`;
+  (count(*) filter (where b.is_due and b.in_stat_m))::int as in_stat,
+  (count(*) filter (where b.warning_colour = 'red'))::int as warning_red,
+  (count(*) filter (where b.warning_colour = 'yellow'))::int as warning_yellow,
+  (count(*) filter (where b.warning_colour = 'green'))::int as warning_green`;
 
 /** One aggregate row as both drivers answer it (counts may arrive as strings from `pg`). */
 export interface AggregateRow {
@@ -147,4 +154,7 @@ export interface AggregateRow {
   late: number | string;
   missing: number | string;
   in_stat: number | string;
+  warning_red: number | string;
+  warning_yellow: number | string;
+  warning_green: number | string;
 }

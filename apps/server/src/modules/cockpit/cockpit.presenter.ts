@@ -78,5 +78,11 @@ export function presentFigures(row: AggregateRow, year: number, month: number): 
       'statisticsEntry',
       statisticsEntryRate({ entered: count(row.in_stat), total: due }),
     ),
+    warnings: {
+      formula: 'warnings',
+      red: count(row.warning_red),
+      yellow: count(row.warning_yellow),
+      green: count(row.warning_green),
+    },
   };
 }

@@ -192,6 +192,12 @@ function measureSql(measure: CockpitMeasure, month: number): SQL {
       return sql`b.is_due and b.in_stat_m`;
     case 'notInStatistics':
       return sql`b.is_due and not b.in_stat_m`;
+    case 'warningRed':
+      return sql`b.warning_colour = 'red'`;
+    case 'warningYellow':
+      return sql`b.warning_colour = 'yellow'`;
+    case 'warningGreen':
+      return sql`b.warning_colour = 'green'`;
   }
 }
 
@@ -214,6 +220,7 @@ interface ProjectRow {
   late_m: boolean;
   missing_m: boolean;
   in_stat_m: boolean;
+  warning_colour: 'red' | 'yellow' | 'green' | null;
   total: number | string;
 }
 
@@ -239,7 +246,7 @@ export async function listCockpitProjects(
       select b.id, b.name, b.region_code, rg.name as region_name, b.stage, b.planned::text, b.cum_plan::text,
         b.ytd::text, b.plans_start, b.started, b.plans_completion, b.completed, b.plans_operation, b.operating,
         b.status_m, b.is_due and b.late_m as late_m, b.is_due and b.missing_m as missing_m,
-        b.is_due and b.in_stat_m as in_stat_m, count(*) over () as total
+        b.is_due and b.in_stat_m as in_stat_m, b.warning_colour, count(*) over () as total
       from base b join regions rg on rg.code = b.region_code
       where ${inGroup} and ${measureSql(query.measure, query.month)}
       order by b.planned desc, b.name, b.id
@@ -273,6 +280,7 @@ export async function listCockpitProjects(
         isLate: r.late_m,
         isMissing: r.missing_m,
         inStatistics: r.in_stat_m,
+        warningColour: r.warning_colour,
       };
     }),
     page: { total: Number(rows[0]?.total ?? 0), page: query.page, pageSize: query.pageSize },

@@ -86,6 +86,19 @@ export async function warningRows(
 }
 
 /**
+ * The stored colour of project `projectId` for `month` (YYYY-MM) in SQL, by the same rule as
+ * `warningRows`: the result of the deepest region's rule set, newest version; null when the month was
+ * never computed for the project. A correlated lookup on (project_id, month), so a rollup can group
+ * colours in the same statement as its other figures.
+ */
+export function warningColourSql(projectId: SQL, month: string): SQL {
+  return sql`(select wr.colour from ${warningResults} wr
+    join ${warningRuleSets} rs on rs.id = wr.rule_set_id
+    where wr.project_id = ${projectId} and wr.month = ${month}
+    order by length(rs.region_path) desc, rs.rule_version desc limit 1)`;
+}
+
+/**
  * 当前预警: every visible project's colour and reasons for a month (default: last month), for the
  * map, the big screen and the cockpit. `actor` scopes it by the one project-scope rule.
  */

@@ -209,7 +209,9 @@ export default function CockpitPage() {
       </Card>
 
       {byRegion.isError && <QueryError error={byRegion.error} onRetry={() => void byRegion.refetch()} />}
-      {rollup && <HeadlineCards figures={rollup.total} month={month} onShowProjects={showTotal} />}
+      {rollup && (
+        <HeadlineCards figures={rollup.total} year={year} month={month} onShowProjects={showTotal} />
+      )}
 
       <Row gutter={[16, 16]}>
         <ChartCard

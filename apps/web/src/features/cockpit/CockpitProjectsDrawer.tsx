@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError';
 import { useLabels } from '../../i18n/use-labels';
 import { roundDecimal } from '../projects/money';
+import { WarningTag } from '../warnings/WarningTag';
 import { type CockpitProjectsParams, useCockpitProjects } from './cockpit.queries';
 
 export type DrillTarget = Omit<CockpitProjectsParams, 'page' | 'pageSize'> & { groupLabel: string };
@@ -66,6 +67,12 @@ export function CockpitProjectsDrawer({
             render: (_, p) => <Link to={`/projects/${p.id}`}>{p.name}</Link>,
           },
           { key: 'region', title: t('cockpit.table.region'), dataIndex: 'regionName', width: 90 },
+          {
+            key: 'warning',
+            title: t('cockpit.table.warning'),
+            width: 90,
+            render: (_, p) => <WarningTag colour={p.warningColour} />,
+          },
           {
             key: 'stage',
             title: t('cockpit.table.stage'),

@@ -6,6 +6,13 @@ import { Link } from 'react-router';
 import { roundDecimal } from '../projects/money';
 import { FigureExplain } from './FigureExplain';
 
+/** The 预警 columns: colour, the measure its count opens, and the colour it is written in. */
+const warningColumns = [
+  ['red', 'warningRed', '#f5222d'],
+  ['yellow', 'warningYellow', '#d48806'],
+  ['green', 'warningGreen', '#389e0d'],
+] as const;
+
 interface CockpitTableProps {
   rollup: CockpitRollup;
   labelOf: (row: CockpitRow) => string;
@@ -104,6 +111,30 @@ export function CockpitTable({ rollup, labelOf, loading, onOpenRegion, onShowPro
         );
       },
     })),
+    {
+      key: 'warnings',
+      title: t('cockpit.table.warnings'),
+      children: warningColumns.map(([colour, measure, ink]) => ({
+        key: `warning-${colour}`,
+        title: <span style={{ color: ink }}>{t(`cockpit.table.${colour}`)}</span>,
+        align: 'right' as const,
+        width: 56,
+        render: (_: unknown, line: Line) => {
+          const count = figuresOf(line).warnings[colour];
+          if (count === 0) return <Typography.Text type="secondary">0</Typography.Text>;
+          return (
+            <Typography.Link
+              strong
+              style={{ color: ink }}
+              data-testid={`warning-${colour}`}
+              onClick={() => onShowProjects(line.row, measure)}
+            >
+              {count}
+            </Typography.Link>
+          );
+        },
+      })),
+    },
   ];
 
   return (

@@ -21,6 +21,7 @@ export const measuresOf: Record<CockpitFormula, CockpitMeasure[]> = {
   lateCount: ['late'],
   missingCount: ['missing'],
   statisticsEntry: ['due', 'inStatistics', 'notInStatistics'],
+  warnings: ['warningRed', 'warningYellow', 'warningGreen'],
 };
 
 interface FigureExplainProps {

@@ -1,17 +1,18 @@
 import type { CockpitFigures, CockpitMeasure } from '@tuijin/contracts';
-import { Card, Col, Row, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { roundDecimal } from '../projects/money';
 import { FigureExplain } from './FigureExplain';
 
 interface HeadlineCardsProps {
   figures: CockpitFigures;
+  year: number;
   month: number;
   onShowProjects: (measure: CockpitMeasure) => void;
 }
 
 /** The headline figures of the region: plan, completed, completion vs time, starts, 双过半, timeliness. */
-export function HeadlineCards({ figures: f, month, onShowProjects }: HeadlineCardsProps) {
+export function HeadlineCards({ figures: f, year, month, onShowProjects }: HeadlineCardsProps) {
   const { t } = useTranslation();
   const dash = t('cockpit.noPercent');
   const pct = (value: string | null) => (value === null ? dash : value);
@@ -132,6 +133,35 @@ export function HeadlineCards({ figures: f, month, onShowProjects }: HeadlineCar
           </FigureExplain>
         </>
       ),
+    },
+    {
+      key: 'warnings',
+      title: t('cockpit.cards.warnings', { month: `${year}-${String(month).padStart(2, '0')}` }),
+      value: (
+        <FigureExplain
+          formula="warnings"
+          value={String(f.warnings.red + f.warnings.yellow)}
+          onShowProjects={onShowProjects}
+        >
+          <Space size={4}>
+            <Tag
+              color="error"
+              data-warning="red"
+              style={{ fontSize: 16, padding: '2px 8px', cursor: 'pointer' }}
+            >
+              {t('warnings.colour.red')} {f.warnings.red}
+            </Tag>
+            <Tag
+              color="warning"
+              data-warning="yellow"
+              style={{ fontSize: 16, padding: '2px 8px', cursor: 'pointer' }}
+            >
+              {t('warnings.colour.yellow')} {f.warnings.yellow}
+            </Tag>
+          </Space>
+        </FigureExplain>
+      ),
+      footer: t('cockpit.warningsLine', { green: f.warnings.green }),
     },
   ];
   return (
