@@ -1,0 +1,18 @@
+import { endpoints } from '@tuijin/contracts';
+import type { FastifyInstance } from 'fastify';
+import { defineRoute, type RouteDeps } from '../../http/route';
+import { getPublicScreen, getScreen } from './screen.queries';
+import { getScreenPublication, updateScreenPublication } from './screen-publication';
+
+export function registerScreenRoutes(app: FastifyInstance, deps: RouteDeps) {
+  defineRoute(app, deps, endpoints.getScreen, 'cockpit.read', async ({ ctx }) => getScreen(ctx));
+  defineRoute(app, deps, endpoints.getScreenPublication, 'cockpit.read', async ({ ctx }) =>
+    getScreenPublication(ctx),
+  );
+  defineRoute(app, deps, endpoints.updateScreenPublication, 'screen.publish', async ({ ctx, body }) =>
+    updateScreenPublication(ctx, body),
+  );
+  defineRoute(app, deps, endpoints.getPublicScreen, 'public', async ({ ctx, params }) =>
+    getPublicScreen(ctx, params.regionCode),
+  );
+}
