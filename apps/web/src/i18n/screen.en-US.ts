@@ -3,6 +3,7 @@ import type { screenZhCN } from './screen.zh-CN';
 /** en-US texts of the big screen and its public variant (same keys as zh-CN). */
 export const screenEnUS: typeof screenZhCN = {
   screen: {
+    open: 'Open the big screen',
     title: '{{region}} key projects command screen',
     publicTitle: '{{region}} key projects public screen',
     dataTime: 'Data as of {{time}}',

@@ -1,6 +1,7 @@
 /** zh-CN texts of the big screen (大屏) and its public variant (merged into zh-CN.ts). */
 export const screenZhCN = {
   screen: {
+    open: '打开大屏',
     title: '{{region}}重点项目建设指挥大屏',
     publicTitle: '{{region}}重点项目建设公开大屏',
     dataTime: '数据时间 {{time}}',

@@ -23,9 +23,11 @@ export default function PublicScreenPage() {
   const shown = new Set(data?.panels ?? []);
   const left = shown.has('figures') || shown.has('redCounts');
   const right = shown.has('ranking');
-  const columns = [left ? '560px' : null, shown.has('map') ? '1fr' : null, right ? '560px' : null].filter(
-    Boolean,
-  );
+  // With neither the map nor the ranking, the figures and the red counts share the width.
+  const leftOnly = left && !shown.has('map') && !right;
+  const columns = leftOnly
+    ? ['1fr']
+    : [left ? '560px' : null, shown.has('map') ? '1fr' : null, right ? '560px' : null].filter(Boolean);
   return (
     <div style={screenShell} data-testid="public-screen">
       <ScreenHeader
@@ -48,9 +50,19 @@ export default function PublicScreenPage() {
           }}
         >
           {left && (
-            <div style={{ display: 'flex', flexDirection: 'column', gap: 16, minHeight: 0 }}>
-              {data.figures && <FiguresPanel data={data.figures} />}
-              {data.redCounts && <RedCountsPanel data={data.redCounts} />}
+            <div
+              style={{ display: 'flex', flexDirection: leftOnly ? 'row' : 'column', gap: 16, minHeight: 0 }}
+            >
+              {data.figures && (
+                <div style={{ flex: leftOnly ? 1 : undefined, display: 'flex', flexDirection: 'column' }}>
+                  <FiguresPanel data={data.figures} />
+                </div>
+              )}
+              {data.redCounts && (
+                <div style={{ flex: leftOnly ? 1 : undefined, display: 'flex', flexDirection: 'column' }}>
+                  <RedCountsPanel data={data.redCounts} />
+                </div>
+              )}
             </div>
           )}
           {data.map && <MapPanel data={data.map} height={820} />}

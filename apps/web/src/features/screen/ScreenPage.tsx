@@ -57,7 +57,7 @@ export default function ScreenPage() {
             minHeight: 0,
             display: 'grid',
             gridTemplateColumns: '500px 1fr 500px',
-            gridTemplateRows: '1fr 1fr',
+            gridTemplateRows: '560px 1fr',
             gap: 16,
           }}
         >
@@ -66,7 +66,7 @@ export default function ScreenPage() {
             {data.redCounts && <RedCountsPanel data={data.redCounts} />}
           </div>
           <div style={{ gridRow: '1 / 2', minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-            {data.map && <MapPanel data={data.map} height={400} />}
+            {data.map && <MapPanel data={data.map} height={490} />}
           </div>
           <div
             style={{
