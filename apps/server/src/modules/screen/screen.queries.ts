@@ -20,7 +20,7 @@ import { currentWarnings, monthOrDefault } from '../warnings/warnings.queries';
 import { loadScreenPublication } from './screen-publication';
 
 /** How many red projects and overdue problems the command-room screen lists (it never scrolls). */
-const redProjectRows = 8;
+const redProjectRows = 7;
 const overdueProblemRows = 6;
 
 /** 核心指标: the cockpit's total for the actor's jurisdiction, this year up to the current month. */
