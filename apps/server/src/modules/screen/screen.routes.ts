@@ -12,7 +12,13 @@ export function registerScreenRoutes(app: FastifyInstance, deps: RouteDeps) {
   defineRoute(app, deps, endpoints.updateScreenPublication, 'screen.publish', async ({ ctx, body }) =>
     updateScreenPublication(ctx, body),
   );
-  defineRoute(app, deps, endpoints.getPublicScreen, 'public', async ({ ctx, params }) =>
-    getPublicScreen(ctx, params.regionCode),
+  // Anyone may ask, so a client address gets a bounded number of answers (each runs several aggregates).
+  defineRoute(
+    app,
+    deps,
+    endpoints.getPublicScreen,
+    'public',
+    async ({ ctx, params }) => getPublicScreen(ctx, params.regionCode),
+    { rateLimit: { max: 120, timeWindow: '1 minute' } },
   );
 }
