@@ -37,6 +37,7 @@ import { registerProjectFileRoutes } from './modules/project-files/project-files
 import { registerProjectRoutes } from './modules/projects/projects.routes';
 import { registerRegionRoutes } from './modules/regions/regions.routes';
 import { registerReportRoutes } from './modules/reports/reports.routes';
+import { registerScreenRoutes } from './modules/screen/screen.routes';
 import { registerSecurityRoutes } from './modules/security/security.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
@@ -182,6 +183,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     localFileStore(config.filesDir, () => clock.now()),
   );
   registerEvaluationRoutes(app, deps);
+  registerScreenRoutes(app, deps);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -37,7 +37,6 @@ import {
   RegionMapQuery,
   UploadRegionMap,
 } from './map.contract';
-
 import {
   ChannelTestResult,
   CreateNotificationChannel,
@@ -148,6 +147,13 @@ import {
   StatusBoardQuery,
   SubmitReport,
 } from './reports.contract';
+import {
+  PublicScreen,
+  PublicScreenParams,
+  Screen,
+  ScreenPublication,
+  UpdateScreenPublication,
+} from './screen.contract';
 import { SecurityPolicyView, UpdateSecurityPolicy } from './security.contract';
 import {
   CreateUser,
@@ -806,6 +812,36 @@ export const endpoints = {
     tag: 'notifications',
     body: UpdateReminderSettings,
     response: ReminderSettings,
+  }),
+  getScreen: endpoint({
+    method: 'GET',
+    path: '/api/screen',
+    summary: '大屏：本辖区核心指标、考评排名、红灯项目、逾期问题与地图着色',
+    tag: 'screen',
+    response: Screen,
+  }),
+  getScreenPublication: endpoint({
+    method: 'GET',
+    path: '/api/screen/publication',
+    summary: '公开大屏的发布设置（本辖区）',
+    tag: 'screen',
+    response: ScreenPublication,
+  }),
+  updateScreenPublication: endpoint({
+    method: 'PUT',
+    path: '/api/screen/publication',
+    summary: '修改公开大屏的发布设置（本辖区）',
+    tag: 'screen',
+    body: UpdateScreenPublication,
+    response: ScreenPublication,
+  }),
+  getPublicScreen: endpoint({
+    method: 'GET',
+    path: '/api/public/screen/:regionCode',
+    summary: '公开大屏：只含已发布面板的汇总数字（无需登录）',
+    tag: 'screen',
+    params: PublicScreenParams,
+    response: PublicScreen,
   }),
   getCockpitRollup: endpoint({
     method: 'GET',

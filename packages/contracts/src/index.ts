@@ -19,6 +19,7 @@ export * from './projects.contract';
 export * from './regions.contract';
 export * from './reporting-calendar.contract';
 export * from './reports.contract';
+export * from './screen.contract';
 export * from './security.contract';
 export * from './users.contract';
 export * from './warnings.contract';

@@ -982,3 +982,4 @@ export const problemAttachments = pgTable(
 );
 
 export * from './schema-evaluation';
+export * from './schema-screen';

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { FullPageSpin } from '../components/FullPageSpin';
 import { ForbiddenResult } from '../components/StatusResult';
 import { hasAbility, useCurrentUser } from '../features/auth/use-current-user';
@@ -12,6 +12,19 @@ export function PageGate({ page }: { page: AppPage }) {
   return (
     <Suspense fallback={<FullPageSpin />}>
       <Component />
+    </Suspense>
+  );
+}
+
+const ScreenPage = lazy(() => import('../features/screen/ScreenPage'));
+
+/** The command-room screen (大屏), full-screen without the menu shell, for holders of `cockpit.read`. */
+export function ScreenGate() {
+  const me = useCurrentUser();
+  if (!hasAbility(me, 'cockpit.read')) return <ForbiddenResult />;
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <ScreenPage />
     </Suspense>
   );
 }

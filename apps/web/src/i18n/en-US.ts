@@ -10,6 +10,7 @@ import { problemLettersEnUS } from './problem-letters.en-US';
 import { problemsEnUS } from './problems.en-US';
 import { projectsEnUS } from './projects.en-US';
 import { reportsEnUS } from './reports.en-US';
+import { screenEnUS } from './screen.en-US';
 import { warningsEnUS } from './warnings.en-US';
 import type { zhCN } from './zh-CN';
 
@@ -290,6 +291,7 @@ export const enUS: typeof zhCN = {
     verifyBroken: '{{checked}} records checked; tampered record found: {{id}}',
   },
   auditActions: {
+    screen_publish: 'Change the public screen publishing settings',
     evaluation_manage: 'Edit an evaluation scheme',
     evaluation_adjust: 'Record an evaluation bonus, penalty or exemption',
     evaluation_compute: 'Compute a quarterly evaluation',
@@ -342,6 +344,7 @@ export const enUS: typeof zhCN = {
     batchScheme_create: 'Batch scheme created',
   },
   entityTypes: {
+    screenPublication: 'Public screen publishing settings',
     user: 'User',
     organisation: 'Organisation',
     region: 'Region',
@@ -367,6 +370,7 @@ export const enUS: typeof zhCN = {
   ...notificationsEnUS,
   ...mapEnUS,
   ...cockpitEnUS,
+  ...screenEnUS,
   ...evaluationEnUS,
   ...reportsEnUS,
   ...problemsEnUS,

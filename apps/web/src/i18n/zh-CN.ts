@@ -10,6 +10,7 @@ import { problemLettersZhCN } from './problem-letters.zh-CN';
 import { problemsZhCN } from './problems.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
+import { screenZhCN } from './screen.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 
 /** Simplified Chinese, the default language. en-US.ts must carry exactly the same keys. */
@@ -288,6 +289,7 @@ export const zhCN = {
     verifyBroken: '已校验 {{checked}} 条记录，发现被篡改的记录：{{id}}',
   },
   auditActions: {
+    screen_publish: '修改公开大屏发布设置',
     evaluation_manage: '维护考评方案',
     evaluation_adjust: '登记考评加减分或豁免',
     evaluation_compute: '计算季度考评',
@@ -340,6 +342,7 @@ export const zhCN = {
     batchScheme_create: '新建批次方案',
   },
   entityTypes: {
+    screenPublication: '公开大屏发布设置',
     user: '用户',
     organisation: '单位',
     region: '区划',
@@ -365,6 +368,7 @@ export const zhCN = {
   ...notificationsZhCN,
   ...mapZhCN,
   ...cockpitZhCN,
+  ...screenZhCN,
   ...evaluationZhCN,
   ...reportsZhCN,
   ...problemsZhCN,

@@ -48,6 +48,7 @@ export const permissions = [
   'warningRule.manage',
   'evaluation.read',
   'evaluation.manage',
+  'screen.publish',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -117,6 +118,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'warningRule.manage',
     'evaluation.read',
     'evaluation.manage',
+    'screen.publish',
   ],
   department_staff: [
     'region.read',

@@ -159,7 +159,14 @@ export default function CockpitPage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Card title={t('cockpit.title')}>
+      <Card
+        title={t('cockpit.title')}
+        extra={
+          <a href="/screen" target="_blank" rel="noopener" data-testid="open-screen">
+            {t('screen.open')}
+          </a>
+        }
+      >
         <Typography.Paragraph type="secondary">{t('cockpit.intro')}</Typography.Paragraph>
         <Space wrap size={[16, 8]}>
           <Select<number>

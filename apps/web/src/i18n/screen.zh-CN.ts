@@ -1,0 +1,68 @@
+/** zh-CN texts of the big screen (大屏) and its public variant (merged into zh-CN.ts). */
+export const screenZhCN = {
+  screen: {
+    open: '打开大屏',
+    title: '{{region}}重点项目建设指挥大屏',
+    publicTitle: '{{region}}重点项目建设公开大屏',
+    dataTime: '数据时间 {{time}}',
+    refreshNote: '每 60 秒自动刷新',
+    period: '{{year}} 年 1–{{month}} 月',
+    loading: '正在加载…',
+    loadFailed: '数据加载失败，稍后自动重试',
+    notPublished: '该区划未公开大屏，或区划不存在。',
+    noData: '暂无数据',
+    panels: {
+      figures: '核心指标',
+      ranking: '考评排名',
+      redCounts: '各地红灯项目数',
+      map: '地图（计划完成率）',
+      redProjects: '红灯项目',
+      overdueProblems: '逾期问题',
+    },
+    figures: {
+      projectCount: '项目数',
+      plannedInvestment: '年度计划投资（亿元）',
+      completedYtd: '累计完成投资（亿元）',
+      planCompletion: '计划完成率',
+      timeProgress: '序时进度',
+      startRate: '开工率',
+    },
+    ranking: {
+      quarter: '{{quarter}} · {{scheme}}',
+      rank: '名次',
+      name: '地区',
+      total: '得分',
+      red: '红榜',
+      black: '黑榜',
+      none: '尚无已发布的季度考评',
+    },
+    redCounts: {
+      month: '{{month}} 月预警',
+      total: '红灯 {{red}} · 黄灯 {{yellow}} · 绿灯 {{green}}',
+    },
+    redProjects: {
+      none: '没有红灯项目',
+      reasons: '{{count}} 项原因',
+      more: '共 {{count}} 个，显示前 {{shown}} 个',
+    },
+    overdue: {
+      none: '没有逾期问题',
+      days: '逾期 {{days}} 天',
+      total: '共 {{count}} 件',
+    },
+    map: { noValue: '无计划', low: '低', high: '高', self: '{{name}}本级' },
+    publish: {
+      open: '公开设置',
+      title: '公开大屏发布设置',
+      intro:
+        '选中的面板将在公开大屏上向所有人（无需登录）展示，只含汇总数字：不公开项目名称或编号，红灯项目只公开各地数量。',
+      panels: '公开的面板',
+      quarter: '公开的考评季度',
+      quarterHelp: '留空则显示最近发布的季度，格式如 2026Q2',
+      link: '公开地址',
+      save: '保存',
+      saved: '发布设置已保存',
+      nothing: '尚未公开任何面板',
+    },
+  },
+};
