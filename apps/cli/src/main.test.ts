@@ -55,7 +55,7 @@ describe('tuijin CLI', () => {
     expect(added.out).toContain('wangfang');
     const reset = await runCli('user', 'reset-password', 'wangfang', '--password', 'Another#Pass2026');
     expect(reset.code).toBe(0);
-  }, 180_000);
+  }, 300_000);
 
   it('lists the projects of a county as JSON, with totals equal to the rows', async () => {
     const listed = await runCli('projects', 'list', '--region', '350902', '--json');

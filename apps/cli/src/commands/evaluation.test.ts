@@ -6,7 +6,7 @@ import { runCli, scratchDataDir } from '../cli-test-kit';
 const dataDir = scratchDataDir('tuijin-cli-evaluation');
 beforeAll(async () => {
   expect((await runCli('demo')).code).toBe(0);
-}, 180_000);
+}, 300_000);
 
 describe('tuijin evaluation compute', () => {
   const quarter = `${new Date().getUTCFullYear()}Q4`;

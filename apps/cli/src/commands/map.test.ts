@@ -34,7 +34,7 @@ beforeAll(async () => {
     join(dir, 'outside.geojson'),
     JSON.stringify({ type: 'FeatureCollection', features: [square('350102', 119.2)] }),
   );
-}, 120_000);
+}, 300_000);
 
 describe('tuijin map', () => {
   it('uploads a boundary map as an office and deletes it', async () => {

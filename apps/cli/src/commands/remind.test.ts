@@ -25,7 +25,7 @@ beforeAll(async () => {
   } finally {
     await handle.close();
   }
-}, 120_000);
+}, 300_000);
 
 describe('tuijin remind', () => {
   it('prints the reminders it created, and nothing new on a second run the same day', async () => {

@@ -6,7 +6,7 @@ import { runCli, scratchDataDir } from '../cli-test-kit';
 const dataDir = scratchDataDir('tuijin-cli-warnings');
 beforeAll(async () => {
   expect((await runCli('demo')).code).toBe(0);
-}, 180_000);
+}, 300_000);
 
 async function resultCount(month: string) {
   const handle = await openDatabase({ dataDir });
