@@ -15,6 +15,8 @@ async function pick(page: Page, testId: string, title: string, search?: string) 
   await page.getByTestId(testId).click();
   if (search) await page.keyboard.type(search);
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+  // The list closes with an animation; wait for it so it cannot take the next click.
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
 }
 
 const getJson = async <T>(page: Page, path: string): Promise<T> =>

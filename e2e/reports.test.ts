@@ -192,6 +192,8 @@ describe('monthly report on a phone', () => {
     await correction.getByRole('button', { name: /确\s*定|OK/ }).click();
     await waitForText(office.locator('.ant-message'), '月报已更正');
     await waitForText(office.locator('.ant-drawer').getByTestId('report-events'), '更正');
+    // The toast sits over the drawer's close button until it fades (and hovering keeps it).
+    await office.locator('.ant-message-notice').waitFor({ state: 'detached' });
     await office.locator('.ant-drawer-close').click();
     await waitForText(row, '16');
   });
