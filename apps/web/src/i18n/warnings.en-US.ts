@@ -68,7 +68,8 @@ export const warningsEnUS: typeof warningsZhCN = {
       region: {
         missedConsecutive:
           'Investment target missed {{months}} months in a row ({{month}}: completion {{completionPercent}}%, time progress {{timePercent}}%)',
-        missedLatest: 'Investment target missed in {{month}} (completion {{completionPercent}}%, time progress {{timePercent}}%)',
+        missedLatest:
+          'Investment target missed in {{month}} (completion {{completionPercent}}%, time progress {{timePercent}}%)',
       },
     },
     rules: {

@@ -65,7 +65,8 @@ export const warningsZhCN = {
       region: {
         missedConsecutive:
           '连续 {{months}} 个月未完成投资进度目标（{{month}} 完成率 {{completionPercent}}%，序时进度 {{timePercent}}%）',
-        missedLatest: '{{month}} 未完成投资进度目标（完成率 {{completionPercent}}%，序时进度 {{timePercent}}%）',
+        missedLatest:
+          '{{month}} 未完成投资进度目标（完成率 {{completionPercent}}%，序时进度 {{timePercent}}%）',
       },
     },
     rules: {
