@@ -172,7 +172,9 @@ async function colourRegions(
 ): Promise<RegionWarning[] | null> {
   if (regionCodes.length === 0) return null;
   const inForce = await publishedRuleSets(ctx.db);
-  if (![...inForce.values()].some((r) => WarningRuleSet.parse(r.rules).regionRule.enabled)) return null;
+  // Stored before the region rule existed: the schema's default reads it as off.
+  const rulesOf = (r: { rules: unknown }) => WarningRuleSet.safeParse(r.rules).data ?? null;
+  if (![...inForce.values()].some((r) => rulesOf(r)?.regionRule.enabled)) return null;
   const facts = await loadWarningFacts(ctx.db, scope, period, chinaDate(ctx.clock.now()));
   const byRegion = new Map<string, ProjectFacts[]>();
   for (const f of facts) byRegion.set(f.regionCode, [...(byRegion.get(f.regionCode) ?? []), f]);
@@ -181,8 +183,8 @@ async function colourRegions(
     const projectsOf = byRegion.get(code);
     const ruleSet = projectsOf ? ruleSetForPath(inForce, projectsOf[0]!.regionPath) : null;
     if (!projectsOf || !ruleSet) continue;
-    const rules = WarningRuleSet.parse(ruleSet.rules);
-    if (!rules.regionRule.enabled) continue;
+    const rules = rulesOf(ruleSet);
+    if (!rules?.regionRule.enabled) continue;
     const months: RegionMonthFacts[] = [];
     for (let m = Math.max(1, period.month - rules.regionRule.consecutiveMonths + 1); m <= period.month; m++)
       months.push(
