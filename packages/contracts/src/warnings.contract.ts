@@ -65,11 +65,30 @@ export const WarningQuery = z
   .strict();
 export type WarningQuery = z.infer<typeof WarningQuery>;
 
-/** 预警总览: counts by colour and by region (the caller's scope), and a page of projects. */
+/** 区域预警: a region's colour for the month (Sanya's region rule) with the reason when not green. */
+export const RegionWarning = z.object({
+  regionCode: z.string(),
+  colour: WarningColour,
+  reasons: z.array(
+    z.object({
+      colour: z.enum(['yellow', 'red']),
+      code: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+    }),
+  ),
+});
+export type RegionWarning = z.infer<typeof RegionWarning>;
+
+/**
+ * 预警总览: counts by colour and by region (the caller's scope), and a page of projects.
+ * `regionColours`: for each region in `byRegion` whose rule set has the region rule on, its colour;
+ * absent when no applicable rule set has it on.
+ */
 export const WarningOverview = z.object({
   month: MonthKey,
   counts: WarningCounts,
   byRegion: z.array(WarningCounts.extend({ regionCode: z.string(), regionName: z.string() })),
+  regionColours: z.array(RegionWarning).optional(),
   data: z.array(ProjectWarning),
   page: PageInfo,
 });

@@ -47,4 +47,5 @@ export * from './reports/checks';
 export * from './reports/report-status';
 export * from './reports/reporting-calendar';
 export * from './warnings/evaluate-warning';
+export * from './warnings/region-warning';
 export * from './warnings/warning-rules';

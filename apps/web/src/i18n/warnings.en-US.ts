@@ -19,6 +19,7 @@ export const warningsEnUS: typeof warningsZhCN = {
     },
     counts: '{{colour}}: {{count}}',
     byRegion: 'By region',
+    regionColour: 'Region warning',
     region: 'Region',
     project: 'Project',
     reasons: 'Reasons',
@@ -64,6 +65,12 @@ export const warningsEnUS: typeof warningsZhCN = {
         missed: 'Year-to-date {{ytd}} (10k yuan) below the monthly target {{cumulativePlan}}',
         caughtUp: 'Earlier shortfall made up (year-to-date {{ytd}} / target {{cumulativePlan}})',
       },
+      region: {
+        missedConsecutive:
+          'Investment target missed {{months}} months in a row ({{month}}: completion {{completionPercent}}%, time progress {{timePercent}}%)',
+        missedLatest:
+          'Investment target missed in {{month}} (completion {{completionPercent}}%, time progress {{timePercent}}%)',
+      },
     },
     rules: {
       region: 'Region',
@@ -104,6 +111,8 @@ export const warningsEnUS: typeof warningsZhCN = {
       consecutive: 'Red after months behind in a row',
       countLate: 'Count late reports too',
       snailMonths: 'Snail list: red months in a row',
+      regionRule: 'Region warning',
+      regionRuleMonths: 'Region red after missed months in a row',
       save: 'Save draft',
       preview: 'Preview last month',
       publish: 'Publish',

@@ -17,6 +17,7 @@ export const warningsZhCN = {
     },
     counts: '{{colour}} {{count}} 个',
     byRegion: '按区划',
+    regionColour: '区域预警',
     region: '区划',
     project: '项目',
     reasons: '原因',
@@ -61,6 +62,12 @@ export const warningsZhCN = {
         missed: '累计完成 {{ytd}} 万元，未达月度目标 {{cumulativePlan}} 万元',
         caughtUp: '前期欠账已补齐（累计 {{ytd}} / 目标 {{cumulativePlan}} 万元）',
       },
+      region: {
+        missedConsecutive:
+          '连续 {{months}} 个月未完成投资进度目标（{{month}} 完成率 {{completionPercent}}%，序时进度 {{timePercent}}%）',
+        missedLatest:
+          '{{month}} 未完成投资进度目标（完成率 {{completionPercent}}%，序时进度 {{timePercent}}%）',
+      },
     },
     rules: {
       region: '区划',
@@ -101,6 +108,8 @@ export const warningsZhCN = {
       consecutive: '连续落后月数转红灯',
       countLate: '迟报也计入',
       snailMonths: '蜗牛榜：连续红灯月数',
+      regionRule: '区域预警',
+      regionRuleMonths: '区域连续未完成月数转红灯',
       save: '保存草稿',
       preview: '预览上月变化',
       publish: '发布',

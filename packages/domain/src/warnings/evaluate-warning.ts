@@ -86,18 +86,42 @@ function colourOf(
   return 'green';
 }
 
-/** Shortfall below 序时进度 in month `m` (1-based) as the rule measures it, in tenths; null: no plan. */
-function progressShortfall(facts: WarningFacts, year: number, m: number, measure: 'points' | 'share') {
-  const planned = facts.plannedWanYuan;
-  const ytd = facts.ytdByMonth[m - 1];
-  if (planned === null || ytd === undefined || compareDecimals(planned, '0') <= 0 || m < 1) return null;
-  const completion = ratio(ytd, planned).percent ?? '0.0';
-  const time = timeProgress({ year, asOfMonth: m }).percent ?? '0.0';
+/** How far completion trails 序时进度 at a month's end (percent strings, one decimal). */
+export interface ProgressShortfall {
+  completion: string;
+  time: string;
+  /** Points below 序时进度 (0 when ahead). */
+  gap: string;
+  /** The gap as a share of 序时进度, %. */
+  share: string;
+  /** The rule's measure (points or share) in tenths, for comparing with thresholds. */
+  tenths: number;
+}
+
+/**
+ * Shortfall of `completed` (year to date) against `planned` (the year's plan) below 序时进度 at the
+ * end of month `month` of `year`, as `measure` reads it; null when nothing is planned.
+ */
+export function progressShortfallOf(
+  planned: string | null,
+  completed: string | undefined,
+  year: number,
+  month: number,
+  measure: 'points' | 'share',
+): ProgressShortfall | null {
+  if (planned === null || completed === undefined || compareDecimals(planned, '0') <= 0 || month < 1)
+    return null;
+  const completion = ratio(completed, planned).percent ?? '0.0';
+  const time = timeProgress({ year, asOfMonth: month }).percent ?? '0.0';
   const gap = percentPoints(time, completion);
   const positive = compareDecimals(gap, '0') > 0 ? gap : '0';
   const share = ratio(positive, time).percent ?? '0.0';
   return { completion, time, gap: positive, share, tenths: tenths(measure === 'points' ? positive : share) };
 }
+
+/** Shortfall below 序时进度 in month `m` (1-based) as the rule measures it, in tenths; null: no plan. */
+const progressShortfall = (facts: WarningFacts, year: number, m: number, measure: 'points' | 'share') =>
+  progressShortfallOf(facts.plannedWanYuan, facts.ytdByMonth[m - 1], year, m, measure);
 
 /**
  * 红黄绿灯: evaluates one project's month under a rule set. Each enabled dimension gives a colour

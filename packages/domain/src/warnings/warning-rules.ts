@@ -48,7 +48,21 @@ const levels = {
  * - statistics: whole months since the actual start month without 入统.
  * - monthTarget: Ouhai's month rule (no thresholds).
  * `snailMonths`: red this many months in a row puts a project on the 蜗牛 list.
+ * `regionRule`: the region colour ({@link WarningRegionRule}); off when absent.
  */
+/**
+ * 区域预警 (Sanya): a region (county) is red when its aggregate shortfall below 序时进度 — measured
+ * as the progress dimension measures it, missed when it reaches the progress yellow (or red)
+ * threshold — lasts `consecutiveMonths` months in a row; yellow when only the latest month missed.
+ * Stored rule sets from before the rule lack it: they read as off.
+ */
+export const WarningRegionRule = z.object({
+  enabled: z.boolean(),
+  consecutiveMonths: z.number().int().min(2).max(12),
+});
+export type WarningRegionRule = z.infer<typeof WarningRegionRule>;
+export const regionRuleOff: WarningRegionRule = { enabled: false, consecutiveMonths: 2 };
+
 export const WarningRuleSet = z.object({
   start: z.object(levels),
   progress: z.object({
@@ -61,6 +75,7 @@ export const WarningRuleSet = z.object({
   statistics: z.object(levels),
   monthTarget: z.object({ enabled: z.boolean() }),
   snailMonths: z.number().int().min(2).max(12),
+  regionRule: WarningRegionRule.default(regionRuleOff),
 });
 export type WarningRuleSet = z.infer<typeof WarningRuleSet>;
 
@@ -78,7 +93,8 @@ const above = (value: number): WarningThreshold => ({ value, inclusive: false })
  *   10 to 30 points below 序时进度 (both ends inclusive, "10–30个百分点"), red beyond 30 (> 30);
  *   statistics — yellow 1 month after the start without 入统 (≥ 1), red beyond 2 (> 2, so 3 months).
  * - Sanya (三亚): yellow when behind 序时进度 by up to 50% of it (> 0 and ≤ 50%), red beyond 50%
- *   (> 50%); red also after two behind months in a row ("连续两个月未完成").
+ *   (> 50%); red also after two behind months in a row ("连续两个月未完成"); a region (county) is
+ *   red when its aggregate missed two months in a row, yellow when it missed the latest month.
  * - Ouhai (瓯海): the month's target met on time is green, missed is red, made up later is yellow.
  * Dimensions a rule does not publish are off; an office turns them on in its draft.
  */
@@ -99,6 +115,7 @@ export const warningPresets: Record<WarningPresetId, { name: string; rules: Warn
       statistics: { enabled: true, yellow: atLeast(1), red: above(2) },
       monthTarget: { enabled: false },
       snailMonths: 3,
+      regionRule: regionRuleOff,
     },
   },
   sanya: {
@@ -117,6 +134,7 @@ export const warningPresets: Record<WarningPresetId, { name: string; rules: Warn
       statistics: off,
       monthTarget: { enabled: false },
       snailMonths: 3,
+      regionRule: { enabled: true, consecutiveMonths: 2 },
     },
   },
   ouhai: {
@@ -129,6 +147,7 @@ export const warningPresets: Record<WarningPresetId, { name: string; rules: Warn
       statistics: off,
       monthTarget: { enabled: true },
       snailMonths: 3,
+      regionRule: regionRuleOff,
     },
   },
 };
@@ -147,6 +166,8 @@ export function warningRuleProblems(rules: WarningRuleSet): { path: string; mess
     if (rule.yellow && rule.red && thresholdOrder(rule.red) < thresholdOrder(rule.yellow))
       problems.push({ path: `${dimension}.red`, message: '红灯阈值不能低于黄灯阈值' });
   }
+  if (rules.regionRule.enabled && !rules.progress.yellow && !rules.progress.red)
+    problems.push({ path: 'regionRule.enabled', message: '区域预警需要进度维度的阈值' });
   return problems;
 }
 

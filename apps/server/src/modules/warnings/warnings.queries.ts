@@ -1,6 +1,7 @@
 import type {
   ProjectWarning,
   ProjectWarnings,
+  RegionWarning,
   SnailList,
   SnailQuery,
   WarningOverview,
@@ -13,11 +14,15 @@ import {
   authorize,
   chinaDate,
   consecutiveRedMonths,
+  evaluateRegionWarning,
   monthIndex,
   monthKey,
   parseMonthKey,
+  type RegionMonthFacts,
+  sumRegionMonth,
   type WarningColour,
-  type WarningRuleSet,
+  type WarningPeriod,
+  WarningRuleSet,
   warningChanges,
 } from '@tuijin/domain';
 import { and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
@@ -29,6 +34,7 @@ import { inRegionSubtree } from '../../lib/scope';
 import { getProject } from '../projects/projects.queries';
 import { defaultWarningMonth, evaluateProjects } from './recompute-warnings';
 import { loadRuleSet, publishedRuleSets, ruleSetForPath } from './rule-sets';
+import { loadWarningFacts, type ProjectFacts } from './warning-facts';
 import { listGraces } from './warning-graces';
 
 /** The month asked for, else the month before today (China). */
@@ -115,6 +121,8 @@ export async function listWarnings(ctx: Ctx, query: WarningQuery): Promise<Warni
     const [region] = await ctx.db.select().from(regions).where(eq(regions.code, query.regionCode));
     scope = and(scope, inRegionSubtree(projects.regionPath, region?.path ?? '-'))!;
   }
+  // A region's colour is that of all its visible projects, not only of the projects asked for.
+  const regionScope = scope;
   if (query.projectIds) scope = and(scope, inArray(projects.id, query.projectIds.split(',').slice(0, 200)))!;
   const all = await warningRows(ctx.db, scope, month, month);
   const counts = { green: 0, yellow: 0, red: 0 };
@@ -131,6 +139,9 @@ export async function listWarnings(ctx: Ctx, query: WarningQuery): Promise<Warni
     region[row.colour] += 1;
     byRegion.set(row.regionCode, region);
   }
+  const regionColours = await colourRegions(ctx, regionScope, monthOrDefault(ctx, query.month), [
+    ...byRegion.keys(),
+  ]);
   const rank: Record<WarningColour, number> = { red: 0, yellow: 1, green: 2 };
   const filtered = all
     .filter((r) => !query.colour || r.colour === query.colour)
@@ -140,9 +151,54 @@ export async function listWarnings(ctx: Ctx, query: WarningQuery): Promise<Warni
     month,
     counts,
     byRegion: [...byRegion.values()],
+    ...(regionColours ? { regionColours } : {}),
     data: filtered.slice(start, start + query.pageSize),
     page: { total: filtered.length, page: query.page, pageSize: query.pageSize },
   };
+}
+
+/**
+ * 区域预警: colours each region in `regionCodes` whose rule set in force has the region rule on, from
+ * its projects' stored facts (one facts pass over `scope`): per month of the run (the month and the
+ * N − 1 before it, within the year, since the facts are the year's), the sum of the year's planned
+ * investment and of year-to-date completion of the region's projects. Null when no region's rule
+ * set has the rule on.
+ */
+async function colourRegions(
+  ctx: Ctx,
+  scope: SQL,
+  period: WarningPeriod,
+  regionCodes: readonly string[],
+): Promise<RegionWarning[] | null> {
+  if (regionCodes.length === 0) return null;
+  const inForce = await publishedRuleSets(ctx.db);
+  // Stored before the region rule existed: the schema's default reads it as off.
+  const rulesOf = (r: { rules: unknown }) => WarningRuleSet.safeParse(r.rules).data ?? null;
+  if (![...inForce.values()].some((r) => rulesOf(r)?.regionRule.enabled)) return null;
+  const facts = await loadWarningFacts(ctx.db, scope, period, chinaDate(ctx.clock.now()));
+  const byRegion = new Map<string, ProjectFacts[]>();
+  for (const f of facts) byRegion.set(f.regionCode, [...(byRegion.get(f.regionCode) ?? []), f]);
+  const out: RegionWarning[] = [];
+  for (const code of regionCodes) {
+    const projectsOf = byRegion.get(code);
+    const ruleSet = projectsOf ? ruleSetForPath(inForce, projectsOf[0]!.regionPath) : null;
+    if (!projectsOf || !ruleSet) continue;
+    const rules = rulesOf(ruleSet);
+    if (!rules?.regionRule.enabled) continue;
+    const months: RegionMonthFacts[] = [];
+    for (let m = Math.max(1, period.month - rules.regionRule.consecutiveMonths + 1); m <= period.month; m++)
+      months.push(
+        sumRegionMonth(
+          { year: period.year, month: m },
+          projectsOf.map((p) => ({
+            plannedWanYuan: p.facts.plannedWanYuan,
+            completedWanYuan: p.facts.ytdByMonth[m - 1] ?? '0',
+          })),
+        ),
+      );
+    out.push({ regionCode: code, ...evaluateRegionWarning(months, rules) });
+  }
+  return out.length > 0 ? out : null;
 }
 
 /** 蜗牛榜: visible projects red for at least N months in a row ending with the month. */

@@ -1,7 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import type { ProjectWarning } from '@tuijin/contracts';
 import { type WarningColour, warningColours } from '@tuijin/domain';
-import { App, Button, Card, DatePicker, Flex, Form, Select, Statistic, Table } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Select, Space, Statistic, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +33,7 @@ export function ColoursTab({ month, onMonth }: { month: Dayjs; onMonth: (month: 
   });
   const recompute = useRecompute();
   const data = warnings.data;
+  const regionColours = new Map((data?.regionColours ?? []).map((r) => [r.regionCode, r]));
 
   const columns = [
     {
@@ -133,6 +134,31 @@ export function ColoursTab({ month, onMonth }: { month: Dayjs; onMonth: (month: 
               dataIndex: c,
               width: 100,
             })),
+            ...(regionColours.size > 0
+              ? [
+                  {
+                    key: 'regionColour',
+                    title: t('warnings.regionColour'),
+                    render: (_: unknown, row: { regionCode: string }) => {
+                      const region = regionColours.get(row.regionCode);
+                      if (!region) return null;
+                      return (
+                        <Space data-testid="region-colour" data-region={row.regionCode} wrap>
+                          <WarningTag colour={region.colour} />
+                          {region.reasons.map((reason) => (
+                            <Typography.Text key={reason.code}>
+                              {t(
+                                `warnings.reason.${reason.code}` as 'warnings.reason.region.missedLatest',
+                                reason.params,
+                              )}
+                            </Typography.Text>
+                          ))}
+                        </Space>
+                      );
+                    },
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

@@ -230,6 +230,20 @@ export function RuleEditor({ ruleSet }: { ruleSet: WarningRuleSetView }) {
           <Form.Item name="snailMonths" label={t('warnings.rules.snailMonths')} rules={[{ required: true }]}>
             <InputNumber min={2} max={12} />
           </Form.Item>
+          <Form.Item
+            name={['regionRule', 'enabled']}
+            valuePropName="checked"
+            label={t('warnings.rules.regionRule')}
+          >
+            <Switch size="small" />
+          </Form.Item>
+          <Form.Item
+            name={['regionRule', 'consecutiveMonths']}
+            label={t('warnings.rules.regionRuleMonths')}
+            rules={[{ required: true }]}
+          >
+            <InputNumber min={2} max={12} />
+          </Form.Item>
         </Flex>
       </Form>
       {preview.isError && <QueryError error={preview.error} onRetry={() => preview.refetch()} />}

@@ -1,4 +1,4 @@
-import type { WarningRuleSet, WarningThreshold } from '@tuijin/domain';
+import { regionRuleOff, type WarningRuleSet, type WarningThreshold } from '@tuijin/domain';
 
 /** The dimensions with yellow/red thresholds, in form order. */
 export const thresholdDimensions = ['start', 'progress', 'problems', 'reports', 'statistics'] as const;
@@ -22,6 +22,7 @@ export interface RuleForm {
   statistics: DimensionFields;
   monthTarget: { enabled: boolean };
   snailMonths: number;
+  regionRule: { enabled: boolean; consecutiveMonths: number };
 }
 
 const toField = (t: WarningThreshold | null): ThresholdField => ({
@@ -49,6 +50,7 @@ export function toRuleForm(name: string, rules: WarningRuleSet): RuleForm {
     statistics: dim(rules.statistics),
     monthTarget: rules.monthTarget,
     snailMonths: rules.snailMonths,
+    regionRule: rules.regionRule ?? regionRuleOff,
   };
 }
 
@@ -70,5 +72,6 @@ export function fromRuleForm(form: RuleForm): WarningRuleSet {
     statistics: dim(form.statistics),
     monthTarget: form.monthTarget,
     snailMonths: form.snailMonths,
+    regionRule: form.regionRule ?? regionRuleOff,
   };
 }
