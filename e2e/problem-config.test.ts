@@ -28,6 +28,8 @@ describe('problem classes, escalation ladder and routing rules in the browser', 
 
     // 提级阶梯: 惠安“321” (three levels), then one limit changed and saved.
     await office.goto(`${baseUrl}/problems/settings`);
+    // The ladder has loaded (its version goes with the preset).
+    await office.getByTestId('ladder-source').waitFor();
     await pick(office, 'preset-select', '惠安“321”');
     await office.getByTestId('preset-apply').click();
     await office.getByTestId('preset-confirm').click();
