@@ -42,6 +42,7 @@ import { registerSecurityRoutes } from './modules/security/security.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
 import { registerWarningRoutes } from './modules/warnings/warnings.routes';
+import { registerWorkbenchRoutes } from './modules/workbench/workbench.routes';
 
 z.config(z.locales.zhCN());
 
@@ -184,6 +185,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   );
   registerEvaluationRoutes(app, deps);
   registerScreenRoutes(app, deps);
+  registerWorkbenchRoutes(app, deps);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

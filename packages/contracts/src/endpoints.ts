@@ -215,6 +215,7 @@ import {
   WarningRuleSetsQuery,
   WarningRuleSetView,
 } from './warnings.contract';
+import { Workbench } from './workbench.contract';
 
 const IdParams = z.object({ id: Id });
 const CodeParams = z.object({ code: z.string().max(20) });
@@ -244,6 +245,13 @@ export const endpoints = {
     response: Ok,
   }),
   me: endpoint({ method: 'GET', path: '/api/auth/me', summary: '当前用户', tag: 'auth', response: Me }),
+  getWorkbench: endpoint({
+    method: 'GET',
+    path: '/api/workbench',
+    summary: '工作台：本人待办（月报填报/审核、问题办理、函件回复、预警、通知…），按角色',
+    tag: 'workbench',
+    response: Workbench,
+  }),
   changePassword: endpoint({
     method: 'POST',
     path: '/api/auth/password',

@@ -23,3 +23,4 @@ export * from './screen.contract';
 export * from './security.contract';
 export * from './users.contract';
 export * from './warnings.contract';
+export * from './workbench.contract';

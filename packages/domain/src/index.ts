@@ -49,3 +49,4 @@ export * from './reports/reporting-calendar';
 export * from './warnings/evaluate-warning';
 export * from './warnings/region-warning';
 export * from './warnings/warning-rules';
+export * from './workbench/workbench-sections';

@@ -1,12 +1,17 @@
 import { Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { hasAbility, useCurrentUser } from '../features/auth/use-current-user';
 import { AppHeader } from './AppHeader';
-import { appPages, pageOf } from './routes';
+import { type AppPage, appPages, menuGroups, pageOf } from './routes';
+import { useScrollToTopOnNavigate } from './scroll-to-top';
 
-/** The signed-in frame: header, a side menu of the pages the person may open, and the page. */
+/**
+ * The signed-in frame: header, a side menu of the pages the person may open — grouped (项目,
+ * 计划与月报, 问题, 分析, 设置…), a group shown only when it holds one of them — and the page,
+ * which opens at its top on every navigation.
+ */
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -15,14 +20,24 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const isNarrow = screens.lg === false;
   const [isMenuOpen, setMenuOpen] = useState(false);
+  const content = useRef<HTMLElement>(null);
+  useScrollToTopOnNavigate(content);
 
-  const items = useMemo<MenuProps['items']>(
-    () =>
-      appPages
-        .filter((page) => !page.hideInMenu && (!page.permission || hasAbility(me, page.permission)))
-        .map((page) => ({ key: page.path, icon: page.icon, label: t(`menu.${page.label}`) })),
-    [me, t],
-  );
+  const items = useMemo<MenuProps['items']>(() => {
+    const shown = appPages.filter(
+      (page) => !page.hideInMenu && (!page.permission || hasAbility(me, page.permission)),
+    );
+    const entry = (page: AppPage) => ({ key: page.path, icon: page.icon, label: t(`menu.${page.label}`) });
+    return [
+      ...shown.filter((page) => !page.group).map(entry),
+      ...menuGroups.flatMap((group) => {
+        const children = shown.filter((page) => page.group === group).map(entry);
+        return children.length === 0
+          ? []
+          : [{ key: `group:${group}`, type: 'group' as const, label: t(`menuGroups.${group}`), children }];
+      }),
+    ];
+  }, [me, t]);
   const selected = pageOf(pathname)?.path;
   const menu = (
     <Menu
@@ -57,7 +72,7 @@ export function AppLayout() {
             {menu}
           </Layout.Sider>
         )}
-        <Layout.Content className="tj-content">
+        <Layout.Content className="tj-content" ref={content}>
           <Outlet />
         </Layout.Content>
       </Layout>

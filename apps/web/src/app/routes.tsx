@@ -32,14 +32,28 @@ import type { Permission } from '@tuijin/domain';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { zhCN } from '../i18n/zh-CN';
 
+/** The side menu's groups, in menu order; a page without a group (首页) stands above them. */
+export const menuGroups = [
+  'projects',
+  'plansReports',
+  'problems',
+  'analysis',
+  'settings',
+  'system',
+  'account',
+] as const;
+export type MenuGroup = (typeof menuGroups)[number];
+
 /**
- * One entry per page behind the login: its address, menu label and icon, and the permission it
- * needs. The router and the side menu are both built from this array, so a page and its menu item
- * cannot disagree; add a feature by adding an entry.
+ * One entry per page behind the login: its address, menu label, group and icon, and the permission
+ * it needs. The router and the side menu are both built from this array, so a page and its menu
+ * item cannot disagree; add a feature by adding an entry.
  */
 export interface AppPage {
   path: string;
   label: keyof typeof zhCN.menu;
+  /** The menu group it is listed under (none: on top, like 首页). */
+  group?: MenuGroup;
   icon: ReactNode;
   /** Permission the page needs; absent means everyone signed in. */
   permission?: Permission;
@@ -57,6 +71,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/cockpit',
+    group: 'analysis',
     label: 'cockpit',
     icon: <DashboardOutlined />,
     permission: 'cockpit.read',
@@ -64,6 +79,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/map',
+    group: 'analysis',
     label: 'map',
     icon: <EnvironmentOutlined />,
     permission: 'project.read',
@@ -71,6 +87,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/warnings',
+    group: 'analysis',
     label: 'warnings',
     icon: <WarningOutlined />,
     permission: 'warning.read',
@@ -78,6 +95,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/evaluation',
+    group: 'analysis',
     label: 'evaluation',
     icon: <TrophyOutlined />,
     permission: 'evaluation.read',
@@ -85,6 +103,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/projects',
+    group: 'projects',
     label: 'projects',
     icon: <FolderOpenOutlined />,
     permission: 'project.read',
@@ -92,6 +111,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/ledger',
+    group: 'projects',
     label: 'ledger',
     icon: <FileSearchOutlined />,
     permission: 'project.create',
@@ -99,6 +119,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/projects/:id',
+    group: 'projects',
     label: 'projects',
     icon: <FolderOpenOutlined />,
     permission: 'project.read',
@@ -107,6 +128,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/plans',
+    group: 'plansReports',
     label: 'plans',
     icon: <FundProjectionScreenOutlined />,
     permission: 'project.read',
@@ -114,6 +136,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/reports/fill',
+    group: 'plansReports',
     label: 'reportFill',
     icon: <EditOutlined />,
     permission: 'report.submit',
@@ -121,6 +144,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/reports/review',
+    group: 'plansReports',
     label: 'reportReview',
     icon: <CarryOutOutlined />,
     permission: 'report.review',
@@ -128,6 +152,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/reports/status',
+    group: 'plansReports',
     label: 'reportStatus',
     icon: <ProfileOutlined />,
     permission: 'report.review',
@@ -135,6 +160,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/reports/calendar',
+    group: 'plansReports',
     label: 'reportingCalendar',
     icon: <FieldTimeOutlined />,
     permission: 'reportingCalendar.manage',
@@ -142,6 +168,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/problems',
+    group: 'problems',
     label: 'problems',
     icon: <IssuesCloseOutlined />,
     permission: 'problem.read',
@@ -149,6 +176,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/problems/:id',
+    group: 'problems',
     label: 'problems',
     icon: <IssuesCloseOutlined />,
     permission: 'problem.read',
@@ -157,6 +185,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/problems/board',
+    group: 'problems',
     label: 'problemBoard',
     icon: <TableOutlined />,
     permission: 'problem.route',
@@ -164,6 +193,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/problems/overdue',
+    group: 'problems',
     label: 'problemsOverdue',
     icon: <ClockCircleOutlined />,
     permission: 'problem.read',
@@ -171,6 +201,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/problems/statistics',
+    group: 'problems',
     label: 'problemStatistics',
     icon: <BarChartOutlined />,
     permission: 'cockpit.read',
@@ -178,6 +209,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/problems/hotline',
+    group: 'problems',
     label: 'hotline',
     icon: <PhoneOutlined />,
     permission: 'problem.route',
@@ -185,6 +217,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/problems/classes/:id',
+    group: 'problems',
     label: 'problemClass',
     icon: <ApartmentOutlined />,
     permission: 'problem.read',
@@ -193,6 +226,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/problems/settings',
+    group: 'problems',
     label: 'problemSettings',
     icon: <SettingOutlined />,
     permission: 'escalationLadder.manage',
@@ -200,6 +234,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/batches',
+    group: 'projects',
     label: 'batches',
     icon: <OrderedListOutlined />,
     permission: 'batch.manage',
@@ -207,6 +242,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/dictionaries',
+    group: 'settings',
     label: 'dictionaries',
     icon: <BookOutlined />,
     permission: 'dictionary.manage',
@@ -214,6 +250,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/regions',
+    group: 'settings',
     label: 'regions',
     icon: <ApartmentOutlined />,
     permission: 'region.read',
@@ -221,6 +258,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/calendar',
+    group: 'settings',
     label: 'calendar',
     icon: <CalendarOutlined />,
     permission: 'calendar.manage',
@@ -228,6 +266,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/notification-channels',
+    group: 'settings',
     label: 'notificationChannels',
     icon: <BellOutlined />,
     permission: 'notificationChannel.manage',
@@ -235,6 +274,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/organisations',
+    group: 'settings',
     label: 'organisations',
     icon: <BankOutlined />,
     permission: 'organisation.read',
@@ -242,6 +282,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/users',
+    group: 'settings',
     label: 'users',
     icon: <TeamOutlined />,
     permission: 'user.read',
@@ -249,6 +290,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/security-policy',
+    group: 'system',
     label: 'securityPolicy',
     icon: <SafetyCertificateOutlined />,
     permission: 'securityPolicy.read',
@@ -256,6 +298,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/audit',
+    group: 'system',
     label: 'audit',
     icon: <AuditOutlined />,
     permission: 'audit.read',
@@ -263,6 +306,7 @@ export const appPages: AppPage[] = [
   },
   {
     path: '/password',
+    group: 'account',
     label: 'password',
     icon: <KeyOutlined />,
     Component: lazy(() => import('../features/auth/ChangePasswordPage')),

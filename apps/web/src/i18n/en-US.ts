@@ -12,6 +12,7 @@ import { projectsEnUS } from './projects.en-US';
 import { reportsEnUS } from './reports.en-US';
 import { screenEnUS } from './screen.en-US';
 import { warningsEnUS } from './warnings.en-US';
+import { workbenchEnUS } from './workbench.en-US';
 import type { zhCN } from './zh-CN';
 
 /** English. Typed by the zh-CN dictionary, so a missing or extra key fails the type check. */
@@ -131,14 +132,6 @@ export const enUS: typeof zhCN = {
   },
   home: {
     welcome: 'Hello, {{name}}',
-    intro: 'Welcome to the key project delivery platform.',
-    username: 'Username',
-    roles: 'Roles',
-    organisation: 'Organisation',
-    organisationKind: 'Organisation type',
-    jurisdiction: 'Jurisdiction',
-    regionLevel: 'Region level',
-    regionCode: 'Region code',
   },
   roles: {
     office_staff: 'Key project office staff',
@@ -376,4 +369,5 @@ export const enUS: typeof zhCN = {
   ...problemsEnUS,
   ...warningsEnUS,
   ...problemLettersEnUS,
+  ...workbenchEnUS,
 };

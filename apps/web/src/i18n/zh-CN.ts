@@ -12,6 +12,7 @@ import { projectsZhCN } from './projects.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { screenZhCN } from './screen.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
+import { workbenchZhCN } from './workbench.zh-CN';
 
 /** Simplified Chinese, the default language. en-US.ts must carry exactly the same keys. */
 export const zhCN = {
@@ -130,14 +131,6 @@ export const zhCN = {
   },
   home: {
     welcome: '您好，{{name}}',
-    intro: '欢迎使用重点项目推进平台。',
-    username: '用户名',
-    roles: '角色',
-    organisation: '所属单位',
-    organisationKind: '单位类别',
-    jurisdiction: '管辖区域',
-    regionLevel: '区划层级',
-    regionCode: '区划代码',
   },
   roles: {
     office_staff: '重点办工作人员',
@@ -374,4 +367,5 @@ export const zhCN = {
   ...problemsZhCN,
   ...warningsZhCN,
   ...problemLettersZhCN,
+  ...workbenchZhCN,
 };

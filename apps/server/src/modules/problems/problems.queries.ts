@@ -1,5 +1,12 @@
 import type { ProblemBoard, ProblemDetail, ProblemPage, ProblemQuery } from '@tuijin/contracts';
-import { type Actor, AppError, authorize, chinaDate, openProblemStatuses } from '@tuijin/domain';
+import {
+  type Actor,
+  AppError,
+  authorize,
+  chinaDate,
+  openProblemStatuses,
+  type ProblemStatus,
+} from '@tuijin/domain';
 import { and, asc, count, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
@@ -74,9 +81,9 @@ export async function getProblem(ctx: Ctx, id: string): Promise<ProblemDetail> {
   };
 }
 
-/** A list query; `classId` (members of one class) is for the server's own callers. */
+/** A list query; `classId` (members of one class) and `statuses` (any of them) are for the server's own callers. */
 export type ProblemListQuery = Partial<ProblemQuery> &
-  Pick<ProblemQuery, 'page' | 'pageSize'> & { classId?: string };
+  Pick<ProblemQuery, 'page' | 'pageSize'> & { classId?: string; statuses?: readonly ProblemStatus[] };
 
 /** The filter of a problem list: scope, the view (handling / raised / leading) and the query's fields. */
 async function listFilter(db: Queryable, actor: Actor, query: ProblemListQuery, today: string) {
@@ -91,6 +98,7 @@ async function listFilter(db: Queryable, actor: Actor, query: ProblemListQuery, 
     );
   if (query.view === 'leading') clauses.push(eq(projects.leaderUserId, actor.userId));
   if (query.status) clauses.push(eq(problems.status, query.status));
+  if (query.statuses) clauses.push(inArray(problems.status, [...query.statuses]));
   if (query.level) clauses.push(eq(problems.level, query.level));
   if (query.category) clauses.push(eq(problems.category, query.category));
   if (query.projectId) clauses.push(eq(problems.projectId, query.projectId));

@@ -1,0 +1,60 @@
+import type { Workbench, WorkbenchSection } from '@tuijin/contracts';
+import { chinaDate, monthKey, type WorkbenchSectionKey, workbenchSectionsFor } from '@tuijin/domain';
+import type { Ctx } from '../../context';
+import { monthOrDefault } from '../warnings/warnings.queries';
+import type { WorkbenchFacts } from './workbench-item';
+import {
+  auditChain,
+  auditEvents,
+  holidayCalendar,
+  lockedUsers,
+  projectWarnings,
+  unreadNotifications,
+} from './workbench-oversight';
+import {
+  lettersToReply,
+  problemsAwaitingOffice,
+  problemsOnMyProjects,
+  problemsOverdue,
+  problemsToConfirm,
+  problemsToHandle,
+} from './workbench-problems';
+import { workbenchReportingMonth } from './workbench-reporting-month';
+import { reportsToFill, reportsToReview, statusBoard } from './workbench-reports';
+
+type Builder = (ctx: Ctx, facts: WorkbenchFacts) => Promise<WorkbenchSection>;
+
+/** Each section computed by the owning module's own queries, so it is scoped like the page it links to. */
+const builders: Record<WorkbenchSectionKey, Builder> = {
+  reportsToFill,
+  statusBoard,
+  reportsToReview,
+  problemsToConfirm,
+  problemsToHandle,
+  lettersToReply,
+  problemsAwaitingOffice,
+  problemsOverdue,
+  problemsOnMyProjects,
+  warnings: (ctx, facts) => projectWarnings(ctx, facts, 'warnings'),
+  redProjects: (ctx, facts) => projectWarnings(ctx, facts, 'redProjects'),
+  holidayCalendar,
+  lockedUsers,
+  auditChain,
+  auditEvents,
+  notifications: unreadNotifications,
+};
+
+/**
+ * 工作台: what is due for the signed-in person, one section per thing their roles do
+ * (`workbenchSectionsFor`), each the most pressing few items with links and the total. Reads only.
+ */
+export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
+  const facts: WorkbenchFacts = {
+    today: chinaDate(ctx.clock.now()),
+    reportingMonth: await workbenchReportingMonth(ctx),
+    warningMonth: monthKey(monthOrDefault(ctx, undefined)),
+  };
+  const sections: WorkbenchSection[] = [];
+  for (const key of workbenchSectionsFor(ctx.actor)) sections.push(await builders[key](ctx, facts));
+  return { ...facts, sections };
+}
