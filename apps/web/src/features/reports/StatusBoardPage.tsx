@@ -76,6 +76,7 @@ function StatusBoardView({ current }: { current: Dayjs }) {
               allowClear={false}
               inputReadOnly
               style={{ width: '100%' }}
+              data-testid="board-month"
               onChange={(value) => {
                 if (value) setMonth(value.startOf('month'));
                 setPage((old) => ({ ...old, page: 1 }));
