@@ -131,6 +131,7 @@ import {
   ReportingCalendarView,
   SetReportingCalendar,
 } from './reporting-calendar.contract';
+import { CurrentReportingPeriod, CurrentReportingPeriodQuery } from './reporting-period.contract';
 import {
   ApproveReport,
   CorrectReport,
@@ -595,6 +596,14 @@ export const endpoints = {
     tag: 'calendar',
     params: CalendarDateParams,
     response: CalendarYear,
+  }),
+  getCurrentReportingPeriod: endpoint({
+    method: 'GET',
+    path: '/api/reporting-period',
+    summary: '当前报送月份（填报期内的月份，否则最近已到截止日的月份）：各页面的默认月份',
+    tag: 'reports',
+    query: CurrentReportingPeriodQuery,
+    response: CurrentReportingPeriod,
   }),
   getReportingCalendar: endpoint({
     method: 'GET',

@@ -18,6 +18,7 @@ export * from './problems.contract';
 export * from './projects.contract';
 export * from './regions.contract';
 export * from './reporting-calendar.contract';
+export * from './reporting-period.contract';
 export * from './reports.contract';
 export * from './screen.contract';
 export * from './security.contract';

@@ -243,8 +243,8 @@ export const ReviewQueuePage = z.object({ data: z.array(ReviewQueueItem), page: 
 export type ReviewQueuePage = z.infer<typeof ReviewQueuePage>;
 
 export const StatusBoardQuery = PageQuery.extend({
-  year: Year,
-  month: Month,
+  year: Year.optional().describe('年份；与月份都省略时为当前报送月份'),
+  month: Month.optional().describe('月份；与年份都省略时为当前报送月份'),
   regionCode: z.string().max(20).optional().describe('区划（含下级）；默认本辖区'),
   status: z
     .enum(['absent', 'draft', 'submitted', 'returned', 'approved', 'late', 'missing'])

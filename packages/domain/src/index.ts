@@ -46,6 +46,7 @@ export * from './reports/check-ids';
 export * from './reports/checks';
 export * from './reports/report-status';
 export * from './reports/reporting-calendar';
+export * from './reports/reporting-period';
 export * from './warnings/evaluate-warning';
 export * from './warnings/region-warning';
 export * from './warnings/warning-rules';

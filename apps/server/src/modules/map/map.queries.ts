@@ -1,5 +1,5 @@
 import type { MapPoints, MapQuery, MapRegions, MapRegionsQuery, MapTile } from '@tuijin/contracts';
-import { authorize, can, chinaDate, monthKey, planCompletionRate } from '@tuijin/domain';
+import { authorize, can, monthKey, planCompletionRate } from '@tuijin/domain';
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { queryRows } from '../../db/rows';
@@ -8,6 +8,7 @@ import { inRegionSubtree } from '../../lib/scope';
 import { decimal } from '../cockpit/cockpit.presenter';
 import { resolveCockpitRegion } from '../cockpit/cockpit-regions';
 import { filteredProjectIds } from '../projects/projects.queries';
+import { resolveReportingPeriod } from '../reports';
 import { defaultWarningMonth } from '../warnings/recompute-warnings';
 import { currentWarnings } from '../warnings/warnings.queries';
 
@@ -102,15 +103,16 @@ function figuresOf(row: FigureRow | undefined) {
  * investment and located count of the projects the list shows for these filters, and — over those
  * with an annual plan for the year, as the cockpit counts them — the adjusted plan, the year-to-date
  * completed from approved reports to the month and the plan completion rate (the domain's
- * `planCompletionRate` over the sums). A project placed on the root itself falls in a 本级 tile.
+ * `planCompletionRate` over the sums), by default to the current reporting month. A project placed on the root itself falls in a 本级 tile.
  * The total is over the root's subtree, so the tiles add up to it.
  */
 export async function getMapRegions(ctx: Ctx, query: MapRegionsQuery): Promise<MapRegions> {
   authorize(ctx.actor, 'project.read');
   const place = await resolveCockpitRegion(ctx.db, ctx.actor, query.region);
-  const [thisYear, thisMonth] = chinaDate(ctx.clock.now()).split('-').map(Number) as [number, number];
-  const year = query.year ?? thisYear;
-  const month = query.month ?? (query.year && query.year < thisYear ? 12 : thisMonth);
+  // Without a period: the current reporting month (the cockpit's and the screen's), a whole past year.
+  const current = await resolveReportingPeriod(ctx, place.region.path);
+  const year = query.year ?? current.year;
+  const month = query.month ?? (year === current.year ? current.month : 12);
   const { ids } = await filteredProjectIds(ctx.db, ctx.actor, query);
   const { region, children } = place;
   const isLeaf = children.length === 0;

@@ -2,8 +2,10 @@ import type { ReportingCalendarView, SetReportingCalendar } from '@tuijin/contra
 import {
   AppError,
   authorize,
+  type CurrentReportingMonth,
   can,
   chinaDate,
+  currentReportingMonth,
   effectiveReportingRule,
   type HolidayCalendar,
   pathInSubtree,
@@ -101,11 +103,13 @@ export interface ReportingDeadlineResolver {
     month: number,
     today: string,
   ): ReportTimeliness;
+  /** The current reporting month of a region path on `today` (China date), by the domain's `currentReportingMonth`. */
+  currentMonth(regionPath: string, today: string): CurrentReportingMonth;
 }
 
 /**
  * 报送期限的唯一判定: the one deadline rule every reader of timeliness uses (status board, cockpit,
- * a project's report year, reminders). The rule of a region is its own reporting calendar, else its
+ * a project's report year, reminders), and the one answer to "which month is current" (`currentMonth`). The rule of a region is its own reporting calendar, else its
  * nearest ancestor's, else the default 25th; a day-of-month deadline on a day off moves to the next
  * working day by the merged holiday calendar; a report's `due_on` and `late` are fixed at its first
  * submission. Loads the calendars and the holiday calendar once and caches each (path, month).
@@ -128,9 +132,20 @@ export async function reportingDeadlineResolver(db: Queryable): Promise<Reportin
   };
   const dueOn: ReportingDeadlineResolver['dueOn'] = (report, regionPath, year, month) =>
     report?.submittedAt ? report.dueOn : calendarDeadline(regionPath, year, month);
+  const currentMonths = new Map<string, CurrentReportingMonth>();
+  const currentMonth = (regionPath: string, today: string) => {
+    const key = `${regionPath}|${today}`;
+    let found = currentMonths.get(key);
+    if (!found) {
+      found = currentReportingMonth(ruleOf(regionPath), calendar, today);
+      currentMonths.set(key, found);
+    }
+    return found;
+  };
   return {
     calendarDeadline,
     dueOn,
+    currentMonth,
     timeliness: (report, regionPath, year, month, today) =>
       reportTimeliness({
         isSubmitted: report?.submittedAt != null,
@@ -171,7 +186,7 @@ function upcomingPeriods(rule: ReportingRule, calendar: HolidayCalendar, today: 
  * A region the actor may read the calendar of: in their jurisdiction, or above it (a county office
  * and the owners in it see the city rule they inherit). Else NOT_FOUND.
  */
-async function readableRegion(ctx: Ctx, regionCode: string) {
+export async function readableRegion(ctx: Ctx, regionCode: string) {
   const [region] = await ctx.db.select().from(regions).where(eq(regions.code, regionCode));
   if (!region) throw new AppError('NOT_FOUND');
   const visible =

@@ -11,6 +11,7 @@ import { presentFile } from '../project-files/project-files.routes';
 import { correctReport } from './correct-report';
 import { uploadReportPhotos } from './report-photos';
 import { deleteReportingCalendar, getReportingCalendar, setReportingCalendar } from './reporting-calendars';
+import { getCurrentReportingPeriod } from './reporting-period';
 import { findReviewQueue, getMonthlyReport, getReportForm, listProjectReports } from './reports.queries';
 import { approveReport, returnReport } from './review-report';
 import { saveReportDraft } from './save-report-draft';
@@ -19,6 +20,9 @@ import { submitReport } from './submit-report';
 
 /** Reporting calendars and monthly reports: drafts, submission, review, correction, photos, boards. */
 export function registerReportRoutes(app: FastifyInstance, deps: RouteDeps, store: FileStore) {
+  defineRoute(app, deps, endpoints.getCurrentReportingPeriod, 'authenticated', async ({ ctx, query }) =>
+    getCurrentReportingPeriod(ctx, query.region),
+  );
   defineRoute(app, deps, endpoints.getReportingCalendar, 'authenticated', async ({ ctx, params }) =>
     getReportingCalendar(ctx, params.regionCode),
   );

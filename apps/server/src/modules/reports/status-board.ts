@@ -6,6 +6,7 @@ import { annualPlans, monthlyReports, projects, regions } from '../../db/schema'
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
 import { reportingDeadlineResolver } from './reporting-calendars';
+import { resolveReportingPeriod } from './reporting-period';
 import { moneyOrNull } from './reports.presenter';
 
 /**
@@ -13,19 +14,26 @@ import { moneyOrNull } from './reports.presenter';
  * projects the actor may see: every due project (a plan for the year, not dropped) with its report
  * status, deadline, late and missing, all decided by the reports module's one
  * `reportingDeadlineResolver` (missing: absent or still draft once the deadline has passed), and the
- * counts over all of them. The counts are over the whole set; rows are paged.
+ * counts over all of them. The counts are over the whole set; rows are paged. Without a month, the
+ * region's current reporting month (`resolveReportingPeriod`).
  */
-export async function getReportStatusBoard(ctx: Ctx, query: StatusBoardQuery): Promise<StatusBoard> {
+export async function getReportStatusBoard(ctx: Ctx, asked: StatusBoardQuery): Promise<StatusBoard> {
   authorize(ctx.actor, 'project.read');
-  const filters = [eq(annualPlans.year, query.year), ne(projects.stage, 'dropped'), projectScope(ctx.actor)];
-  if (query.regionCode) {
-    const [region] = await ctx.db.select().from(regions).where(eq(regions.code, query.regionCode));
+  let regionPath = ctx.actor.regionPath;
+  if (asked.regionCode) {
+    const [region] = await ctx.db.select().from(regions).where(eq(regions.code, asked.regionCode));
     const visible =
       region &&
       (pathInSubtree(region.path, ctx.actor.regionPath) || pathInSubtree(ctx.actor.regionPath, region.path));
     if (!visible) throw new AppError('NOT_FOUND', '区划不存在或不在本辖区');
-    filters.push(inRegionSubtree(projects.regionPath, region.path));
+    regionPath = region.path;
   }
+  const query =
+    asked.year !== undefined && asked.month !== undefined
+      ? { ...asked, year: asked.year, month: asked.month }
+      : { ...asked, ...pickMonth(await resolveReportingPeriod(ctx, regionPath)) };
+  const filters = [eq(annualPlans.year, query.year), ne(projects.stage, 'dropped'), projectScope(ctx.actor)];
+  if (asked.regionCode) filters.push(inRegionSubtree(projects.regionPath, regionPath));
   const rows = await ctx.db
     .select({
       projectId: projects.id,
@@ -108,3 +116,5 @@ export async function getReportStatusBoard(ctx: Ctx, query: StatusBoardQuery): P
     page: { total: filtered.length, page: query.page, pageSize: query.pageSize },
   };
 }
+
+const pickMonth = ({ year, month }: { year: number; month: number }) => ({ year, month });

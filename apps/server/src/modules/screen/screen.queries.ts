@@ -7,7 +7,7 @@ import {
   type ScreenRanking,
   type ScreenRedCounts,
 } from '@tuijin/contracts';
-import { type Actor, AppError, authorize, can, chinaDate, monthKey, pathInSubtree } from '@tuijin/domain';
+import { type Actor, AppError, authorize, can, monthKey, pathInSubtree } from '@tuijin/domain';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
@@ -16,6 +16,7 @@ import { inRegionSubtree } from '../../lib/scope';
 import { getCockpitRollup } from '../cockpit/cockpit.queries';
 import { getMapRegions } from '../map/map.queries';
 import { findProblems } from '../problems/problems.queries';
+import { resolveReportingPeriod } from '../reports';
 import { currentWarnings, monthOrDefault } from '../warnings/warnings.queries';
 import { loadScreenPublication } from './screen-publication';
 
@@ -23,11 +24,13 @@ import { loadScreenPublication } from './screen-publication';
 const redProjectRows = 7;
 const overdueProblemRows = 6;
 
-/** 核心指标: the cockpit's total for the actor's jurisdiction, this year up to the current month. */
+/**
+ * 核心指标: the cockpit's total for the actor's jurisdiction up to the current reporting month
+ * (`resolveReportingPeriod`, the cockpit's and the status board's default), so the screen never
+ * shows a month whose reports are not yet due.
+ */
 async function screenFigures(ctx: Ctx): Promise<ScreenFigures> {
-  const today = chinaDate(ctx.clock.now());
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
+  const { year, month } = await resolveReportingPeriod(ctx, ctx.actor.regionPath);
   const rollup = await getCockpitRollup(ctx, { year, month, basis: 'adjusted', dimension: 'region' });
   return { year, month, figures: rollup.total satisfies CockpitFigures };
 }

@@ -8,6 +8,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { type ChartClick, EChart } from '../../components/EChart';
 import { QueryError } from '../../components/QueryError';
 import { useLabels } from '../../i18n/use-labels';
+import { ReportingMonthGate } from '../reports/ReportingMonthGate';
 import { CockpitProjectsDrawer, type DrillTarget } from './CockpitProjectsDrawer';
 import { CockpitTable } from './CockpitTable';
 import { useCockpitRollup, useCockpitSeries } from './cockpit.queries';
@@ -30,17 +31,12 @@ const dimensions: CockpitDimension[] = [
   'batch',
 ];
 
-/** The last month whose reports are due: the month before today (December of last year in January). */
-function defaultPeriod() {
-  const now = new Date();
-  const month = now.getMonth();
-  return month === 0 ? { year: now.getFullYear() - 1, month: 12 } : { year: now.getFullYear(), month };
-}
-
-/** Period, basis, region and grouping live in the address, so a view can be bookmarked and shared. */
-function useCockpitParams() {
+/**
+ * Period, basis, region and grouping live in the address, so a view can be bookmarked and shared;
+ * without a period, the current reporting month (`fallback`, from the server's one resolver).
+ */
+function useCockpitParams(fallback: { year: number; month: number }) {
   const [params, setParams] = useSearchParams();
-  const fallback = defaultPeriod();
   const year = Number(params.get('year')) || fallback.year;
   const asked = Number(params.get('month'));
   const month = asked >= 1 && asked <= 12 ? asked : fallback.month;
@@ -66,10 +62,14 @@ function useCockpitParams() {
  * opens its formula, its numerator and denominator and the projects behind it.
  */
 export default function CockpitPage() {
+  return <ReportingMonthGate>{(_, current) => <Cockpit current={current} />}</ReportingMonthGate>;
+}
+
+function Cockpit({ current }: { current: { year: number; month: number } }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const navigate = useNavigate();
-  const { year, month, basis, region, dimension, set } = useCockpitParams();
+  const { year, month, basis, region, dimension, set } = useCockpitParams(current);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const byRegion = useCockpitRollup({ year, month, basis, dimension: 'region', region });
   const byDimension = useCockpitRollup({ year, month, basis, dimension, region });
@@ -147,8 +147,7 @@ export default function CockpitPage() {
     [series.data, labels],
   );
 
-  const current = new Date().getFullYear();
-  const yearOptions = Array.from({ length: 7 }, (_, i) => current - 5 + i).map((value) => ({
+  const yearOptions = Array.from({ length: 7 }, (_, i) => current.year - 5 + i).map((value) => ({
     value,
     label: t('cockpit.yearOption', { year: value }),
   }));

@@ -1,3 +1,4 @@
+import { defaultResultQuarter } from '@tuijin/domain';
 import {
   Alert,
   App,
@@ -9,6 +10,7 @@ import {
   Row,
   Select,
   Space,
+  Spin,
   Tabs,
   Tag,
   Typography,
@@ -19,6 +21,7 @@ import { useSearchParams } from 'react-router';
 import { errorText } from '../../api/error-text';
 import { QueryError } from '../../components/QueryError';
 import { useCan, useCurrentUser } from '../auth/use-current-user';
+import { useCurrentReportingPeriod } from '../reports/reporting-period';
 import { AdjustmentsCard } from './AdjustmentsCard';
 import {
   useComputeEvaluation,
@@ -34,18 +37,40 @@ import { RankingTable } from './RankingTable';
 import { SchemeEditor } from './SchemeEditor';
 import { WhatItTakesCard } from './WhatItTakesCard';
 
-/** The latest quarter that has ended (Q4 of last year in January–March). */
-function lastEndedQuarter() {
-  const now = new Date();
-  const q = Math.floor(now.getMonth() / 3);
-  return q === 0 ? `${now.getFullYear() - 1}Q4` : `${now.getFullYear()}Q${q}`;
-}
-
-function quarterOptions() {
-  const year = new Date().getFullYear();
+function quarterOptions(year: number) {
   return [year, year - 1]
     .flatMap((y) => [4, 3, 2, 1].map((q) => `${y}Q${q}`))
     .map((value) => ({ value, label: value }));
+}
+
+/**
+ * Opens 考评赛马 on `?quarter=`, else on the latest quarter, up to the current one (the quarter of the
+ * current reporting month), whose ranking the reader can see — computed or published for the
+ * scheme's office, published for readers below it — else on the current quarter.
+ */
+export default function EvaluationPage() {
+  const [params] = useSearchParams();
+  const schemes = useEvaluationSchemes();
+  const period = useCurrentReportingPeriod();
+  const asked = /^\d{4}Q[1-4]$/.test(params.get('quarter') ?? '') ? params.get('quarter') : null;
+  const schemeId = params.get('scheme') ?? schemes.data?.[0]?.id;
+  const current = period.data?.quarter;
+  const year = current ? Number(current.slice(0, 4)) : 0;
+  const runsOf = !asked && year > 0 ? schemeId : undefined;
+  const thisYear = useEvaluationHistory(runsOf, year);
+  const lastYear = useEvaluationHistory(runsOf, year - 1);
+  if (period.isError) return <QueryError error={period.error} onRetry={() => void period.refetch()} />;
+  const isWaiting =
+    !current || schemes.isPending || (runsOf !== undefined && (thisYear.isPending || lastYear.isPending));
+  if (isWaiting) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+  const withResults = [...(thisYear.data?.quarters ?? []), ...(lastYear.data?.quarters ?? [])];
+  const quarter =
+    asked ??
+    defaultResultQuarter(
+      current,
+      withResults.map((q) => q.quarter),
+    );
+  return <EvaluationView quarter={quarter} currentYear={year} />;
 }
 
 /**
@@ -53,7 +78,7 @@ function quarterOptions() {
  * lists, the what-it-takes tool and the history across quarters; for the scheme's office also
  * compute, publish, bonuses/penalties/exemptions and the scheme editor.
  */
-export default function EvaluationPage() {
+function EvaluationView({ quarter, currentYear }: { quarter: string; currentYear: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useCurrentUser();
@@ -62,9 +87,6 @@ export default function EvaluationPage() {
   const schemes = useEvaluationSchemes();
   const schemeId = params.get('scheme') ?? schemes.data?.[0]?.id;
   const scheme = schemes.data?.find((s) => s.id === schemeId);
-  const quarter = /^\d{4}Q[1-4]$/.test(params.get('quarter') ?? '')
-    ? params.get('quarter')!
-    : lastEndedQuarter();
   const results = useEvaluationResults(scheme?.id, quarter);
   const history = useEvaluationHistory(scheme?.id, Number(quarter.slice(0, 4)));
   const create = useCreateEvaluationScheme();
@@ -102,7 +124,7 @@ export default function EvaluationPage() {
             style={{ width: 120 }}
             value={quarter}
             onChange={(value) => set('quarter', value)}
-            options={quarterOptions()}
+            options={quarterOptions(currentYear)}
             data-testid="quarter-select"
           />
           {run && (

@@ -1,20 +1,25 @@
 import { ApartmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { problemStatuses } from '@tuijin/domain';
-import { Button, Card, Checkbox, Flex, Select, Space, Tabs, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Select, Space, Spin, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan, useCurrentUser } from '../auth/use-current-user';
 import { DictionarySelect } from '../dictionaries/DictionarySelect';
+import { firstNonEmptyView } from './default-view';
 import { ProblemClassModal } from './ProblemClassModal';
 import { ProblemTable } from './ProblemTable';
+import { useProblemViewTotals } from './problems.queries';
 import { RaiseProblemModal } from './RaiseProblemModal';
 import './problems.css';
 
 type View = 'handling' | 'raised' | 'leading' | 'all';
 type Status = (typeof problemStatuses)[number];
 
-/** 问题诉求: my problems as handler, raiser or linked leader (or all I can see), and 提出问题. */
+/**
+ * 问题诉求: my problems as handler, raiser or linked leader (or all I can see), and 提出问题; each
+ * tab shows its count and the page opens on the first tab that holds anything.
+ */
 export default function ProblemsPage() {
   const { t } = useTranslation();
   const can = useCan();
@@ -34,8 +39,10 @@ export default function ProblemsPage() {
     ...(me.roles.includes('leader') ? (['leading'] as const) : []),
     'all',
   ];
+  const totals = useProblemViewTotals(views);
   const asked = params.get('view') as View | null;
-  const view = asked && views.includes(asked) ? asked : (views[0] ?? 'all');
+  // Without ?view=, the first tab that holds anything (an office with nothing to handle opens on 全部).
+  const view = asked && views.includes(asked) ? asked : firstNonEmptyView(views, totals);
 
   return (
     <Card
@@ -71,7 +78,14 @@ export default function ProblemsPage() {
       <Tabs
         activeKey={view}
         onChange={(key) => setParams({ view: key }, { replace: true })}
-        items={views.map((key) => ({ key, label: t(`problems.views.${key}`) }))}
+        items={views.map((key) => ({
+          key,
+          label:
+            totals[key] === undefined
+              ? t(`problems.views.${key}`)
+              : `${t(`problems.views.${key}`)} (${totals[key]})`,
+        }))}
+        data-testid="problems-views"
       />
       <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
         <Select<Status>
@@ -95,25 +109,29 @@ export default function ProblemsPage() {
           {t('problems.list.overdueOnly')}
         </Checkbox>
       </Flex>
-      <ProblemTable
-        testId="problems-table"
-        rowSelection={
-          mayClassify
-            ? {
-                selectedRowKeys: selected,
-                preserveSelectedRowKeys: true,
-                onChange: (keys) => setSelected(keys.map(String)),
-                getCheckboxProps: (problem) => ({ disabled: problem.classId !== null }),
-              }
-            : undefined
-        }
-        filter={{
-          view,
-          ...(status ? { status } : {}),
-          ...(category ? { category } : {}),
-          ...(isOverdueOnly ? { overdue: true } : {}),
-        }}
-      />
+      {view === undefined ? (
+        <Spin style={{ display: 'block', margin: '32px auto' }} />
+      ) : (
+        <ProblemTable
+          testId="problems-table"
+          rowSelection={
+            mayClassify
+              ? {
+                  selectedRowKeys: selected,
+                  preserveSelectedRowKeys: true,
+                  onChange: (keys) => setSelected(keys.map(String)),
+                  getCheckboxProps: (problem) => ({ disabled: problem.classId !== null }),
+                }
+              : undefined
+          }
+          filter={{
+            view,
+            ...(status ? { status } : {}),
+            ...(category ? { category } : {}),
+            ...(isOverdueOnly ? { overdue: true } : {}),
+          }}
+        />
+      )}
       {isClassifying && (
         <ProblemClassModal
           problemIds={selected}

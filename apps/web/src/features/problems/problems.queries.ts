@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AnswerProblem,
   ProblemDetail,
@@ -29,6 +29,25 @@ export function useProblems(query: Partial<ProblemQuery>, isEnabled = true) {
     placeholderData: keepPreviousData,
     enabled: isEnabled,
   });
+}
+
+/** How many problems each of the reader's tabs holds (a one-row page each); a tab still loading is absent. */
+export function useProblemViewTotals<V extends NonNullable<ProblemQuery['view']>>(views: readonly V[]) {
+  const results = useQueries({
+    queries: views.map((view) => {
+      const query = { view, page: 1, pageSize: 1 };
+      return {
+        queryKey: problemKeys.list(query),
+        queryFn: () => api.call('findProblems', { query }),
+      };
+    }),
+  });
+  const totals: Partial<Record<V, number>> = {};
+  views.forEach((view, index) => {
+    const total = results[index]?.data?.page.total;
+    if (total !== undefined) totals[view] = total;
+  });
+  return totals;
 }
 
 /** One problem with its timeline and the moves the reader may make now. */

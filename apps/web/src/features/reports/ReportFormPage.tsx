@@ -16,7 +16,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -25,17 +25,18 @@ import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { QueryError } from '../../components/QueryError';
 import { ReportEvents, ReportFindings, ReportPhotoGrid, ReportStatusTag } from './ReportBits';
 import { ReportFields } from './ReportFields';
+import { ReportingMonthGate } from './ReportingMonthGate';
 import { ReportPhotoUpload } from './ReportPhotoUpload';
 import { ReportPlan } from './ReportPlan';
 import { type ReportFormValues, reportToValues, valuesToFields } from './report-values';
+import { monthParam } from './reporting-period';
 import { useReportForm, useSaveReportDraft, useStatusBoard, useSubmitReport } from './reports.queries';
 import './reports.css';
 
-/** The month (`?month=YYYY-MM`, default this month) and project (`?project=`) in the address. */
-function useChoice() {
+/** The month (`?month=YYYY-MM`, default the current reporting month) and project (`?project=`) in the address. */
+function useChoice(current: Dayjs) {
   const [params, setParams] = useSearchParams();
-  const asked = dayjs(`${params.get('month') ?? ''}-01`);
-  const month = asked.isValid() ? asked : dayjs().startOf('month');
+  const month = monthParam(params.get('month')) ?? current;
   const projectId = params.get('project') ?? undefined;
   const set = (next: { month?: string; project?: string | null }) =>
     setParams(
@@ -57,8 +58,12 @@ function useChoice() {
  * Built for a 375-px phone: one column, full-width controls.
  */
 export default function ReportFormPage() {
+  return <ReportingMonthGate>{(current) => <ReportFormChoice current={current} />}</ReportingMonthGate>;
+}
+
+function ReportFormChoice({ current }: { current: Dayjs }) {
   const { t } = useTranslation();
-  const { year, month, monthValue, projectId, set } = useChoice();
+  const { year, month, monthValue, projectId, set } = useChoice(current);
   const board = useStatusBoard({ year, month, page: 1, pageSize: 200 });
   const form = useReportForm(projectId, year, month);
   const options = (board.data?.data ?? []).map((row) => ({

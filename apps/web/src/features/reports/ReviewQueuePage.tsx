@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { QueryError } from '../../components/QueryError';
 import { Amount } from './ReportBits';
 import { ReportDrawer } from './ReportDrawer';
+import { monthParam } from './reporting-period';
 import { useReviewQueue } from './reports.queries';
 import './reports.css';
 
@@ -18,8 +19,8 @@ export default function ReviewQueuePage() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [openId, setOpenId] = useState<string | null>(null);
   const [params] = useSearchParams();
-  const asked = params.get('month') ? dayjs(`${params.get('month')}-01`) : null;
-  const [month, setMonth] = useState<Dayjs | null>(asked?.isValid() ? asked : null);
+  // Without ?month= the queue holds every pending report (an older late one must not hide).
+  const [month, setMonth] = useState<Dayjs | null>(() => monthParam(params.get('month')));
   const queue = useReviewQueue({
     ...page,
     ...(month ? { year: month.year(), month: month.month() + 1 } : {}),

@@ -1,6 +1,6 @@
 import type { StatusBoard, StatusBoardQuery } from '@tuijin/contracts';
 import { Button, Card, Col, DatePicker, Form, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -8,6 +8,8 @@ import { QueryError } from '../../components/QueryError';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 import { Amount, ReportStatusTag } from './ReportBits';
 import { ReportDrawer } from './ReportDrawer';
+import { ReportingMonthGate } from './ReportingMonthGate';
+import { monthParam } from './reporting-period';
 import { useStatusBoard } from './reports.queries';
 import './reports.css';
 
@@ -17,13 +19,18 @@ const filters: Filter[] = ['submitted', 'approved', 'returned', 'draft', 'absent
 
 /**
  * 报送情况: one month's due projects in a region (default the jurisdiction) with counts of every
- * state and a table filtered by state; a reported row opens the report.
+ * state and a table filtered by state; a reported row opens the report. Opens on the current
+ * reporting month.
  */
 export default function StatusBoardPage() {
+  return <ReportingMonthGate>{(current) => <StatusBoardView current={current} />}</ReportingMonthGate>;
+}
+
+/** The board, opening on `?month=YYYY-MM` or else the current reporting month. */
+function StatusBoardView({ current }: { current: Dayjs }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const asked = dayjs(`${params.get('month') ?? ''}-01`);
-  const [month, setMonth] = useState(asked.isValid() ? asked : dayjs().startOf('month'));
+  const [month, setMonth] = useState(() => monthParam(params.get('month')) ?? current);
   const [regionCode, setRegionCode] = useState<string | undefined>();
   const [status, setStatus] = useState<Filter | undefined>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
@@ -69,6 +76,7 @@ export default function StatusBoardPage() {
               allowClear={false}
               inputReadOnly
               style={{ width: '100%' }}
+              data-testid="board-month"
               onChange={(value) => {
                 if (value) setMonth(value.startOf('month'));
                 setPage((old) => ({ ...old, page: 1 }));
