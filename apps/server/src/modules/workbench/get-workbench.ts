@@ -1,6 +1,7 @@
 import type { Workbench, WorkbenchSection } from '@tuijin/contracts';
 import { chinaDate, monthKey, type WorkbenchSectionKey, workbenchSectionsFor } from '@tuijin/domain';
 import type { Ctx } from '../../context';
+import { resolveReportingPeriod } from '../reports';
 import { monthOrDefault } from '../warnings/warnings.queries';
 import type { WorkbenchFacts } from './workbench-item';
 import {
@@ -19,8 +20,13 @@ import {
   problemsToConfirm,
   problemsToHandle,
 } from './workbench-problems';
-import { workbenchReportingMonth } from './workbench-reporting-month';
 import { reportsToFill, reportsToReview, statusBoard } from './workbench-reports';
+
+/** The current reporting month of the actor's own region: the reports module's one resolver. */
+async function reportingMonthOf(ctx: Ctx) {
+  const { year, month } = await resolveReportingPeriod(ctx, ctx.actor.regionPath);
+  return { year, month };
+}
 
 type Builder = (ctx: Ctx, facts: WorkbenchFacts) => Promise<WorkbenchSection>;
 
@@ -51,7 +57,7 @@ const builders: Record<WorkbenchSectionKey, Builder> = {
 export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
   const facts: WorkbenchFacts = {
     today: chinaDate(ctx.clock.now()),
-    reportingMonth: await workbenchReportingMonth(ctx),
+    reportingMonth: await reportingMonthOf(ctx),
     warningMonth: monthKey(monthOrDefault(ctx, undefined)),
   };
   const sections: WorkbenchSection[] = [];
