@@ -1,3 +1,4 @@
+import { amountsEnUS } from './amounts.en-US';
 import { calendarEnUS } from './calendar.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
 import { evaluationEnUS } from './evaluation.en-US';
@@ -370,6 +371,7 @@ export const enUS: typeof zhCN = {
   ...notificationsEnUS,
   ...mapEnUS,
   ...cockpitEnUS,
+  ...amountsEnUS,
   ...screenEnUS,
   ...evaluationEnUS,
   ...reportsEnUS,
