@@ -2,7 +2,7 @@ import type { CockpitRollup, CockpitSeries } from '@tuijin/contracts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { freshPagePerTest, loginThroughPage, screenshot } from './browser';
-import { grouped, wholeWanYuan } from './figures';
+import { grouped, wholeWanYuan, yiYuan } from './figures';
 
 const baseUrl = inject('baseUrl');
 let context: BrowserContext;
@@ -64,8 +64,10 @@ describe('cockpit', () => {
       'chart-late-missing',
     ])
       await page.getByTestId(chart).locator('canvas').first().waitFor();
+    // A city reads its figures in 亿元 (two decimals); a county, below, in whole 万元.
     const planned = page.getByTestId('headline-planned');
-    await planned.getByText(wholeWanYuan(city.total.plannedInvestment.value), { exact: true }).waitFor();
+    await planned.getByText(yiYuan(city.total.plannedInvestment.value), { exact: true }).waitFor();
+    await planned.getByText('亿元', { exact: true }).waitFor();
     await page.getByTestId('headline-planned').getByText(`${city.total.projectCount.value} 个项目`).waitFor();
     const completion = city.total.planCompletion.percent ?? '—';
     await page.getByTestId('headline-completion').getByText(completion, { exact: true }).waitFor();
@@ -97,6 +99,7 @@ describe('cockpit', () => {
       .getByTestId('headline-planned')
       .getByText(wholeWanYuan(county.total.plannedInvestment.value), { exact: true })
       .waitFor();
+    await page.getByTestId('headline-planned').getByText('万元', { exact: true }).waitFor();
     await screenshot(page, 'cockpit-county');
 
     await page.getByTestId('cockpit-breadcrumb').getByText('宁德市').click();
@@ -196,5 +199,76 @@ describe('cockpit', () => {
       .poll(() => drawer.locator(`.ant-table-tbody [data-warning="${colour}"]`).count(), { timeout: 15_000 })
       .toBe(Math.min(count, 20));
     await screenshot(page, 'cockpit-warnings-drawer');
+  });
+
+  it('filters by tag and size band in the address, groups by size band, in 亿元 with no amounts run together', async () => {
+    await loginThroughPage(page, baseUrl, 'ningde');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const answer = page
+      .waitForResponse((response) => {
+        const url = new URL(response.url());
+        return url.pathname === '/api/cockpit/rollup' && url.searchParams.get('dimension') === 'sizeBand';
+      })
+      .then((response) => response.json() as Promise<CockpitRollup>);
+    await page.goto(`${baseUrl}/cockpit?dimension=sizeBand&size=ge5000`);
+    const filtered = await answer;
+    // The filtered total is the unfiltered size bands from 5000 万元 up, read from the same API.
+    const bands = (await (
+      await page.request.get(
+        `${baseUrl}/api/cockpit/rollup?year=${filtered.year}&month=${filtered.month}&dimension=sizeBand`,
+      )
+    ).json()) as CockpitRollup;
+    const above = bands.rows.filter((r) => r.key !== 'lt5000');
+    expect(Number(filtered.total.projectCount.value)).toBe(
+      above.reduce((sum, r) => sum + Number(r.figures.projectCount.value), 0),
+    );
+    expect(filtered.rows.map((r) => r.key)).toEqual(above.map((r) => r.key));
+    await page.getByTestId('cockpit-filter-size').getByText('5000 万元以上').waitFor();
+    const planned = page.getByTestId('headline-planned');
+    await planned.getByText(yiYuan(filtered.total.plannedInvestment.value), { exact: true }).waitFor();
+    await planned.getByText(`${filtered.total.projectCount.value} 个项目`).waitFor();
+
+    const table = page.getByTestId('cockpit-table');
+    await table.locator('th', { hasText: '年度计划（亿元）' }).waitFor();
+    const bandNames: Record<string, string> = {
+      '5000to10000': '5000 万–1 亿元',
+      '10000to100000': '1–10 亿元',
+      ge100000: '10 亿元以上',
+    };
+    for (const row of filtered.rows) await table.getByText(bandNames[row.key]!, { exact: true }).waitFor();
+    await expect(table.getByText('5000 万元以下', { exact: true }).count()).resolves.toBe(0);
+
+    // At 1440 px every figure sits inside its cell with room to spare: no two amounts touch.
+    const cramped = await table.evaluate((element) =>
+      [...element.querySelectorAll('tbody td:not(:first-child), thead th:not(:first-child)')].flatMap(
+        (cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          const text = range.getBoundingClientRect();
+          const box = cell.getBoundingClientRect();
+          const fits = text.width === 0 || (text.left >= box.left + 4 && text.right <= box.right - 4);
+          return fits && cell.scrollWidth <= cell.clientWidth ? [] : [cell.textContent];
+        },
+      ),
+    );
+    expect(cramped).toEqual([]);
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'cockpit-size-band');
+
+    // A tag chosen in the bar goes into the address, and the figures follow it.
+    const tagged = nextRegionRollup();
+    await page.getByTestId('cockpit-filter-tag').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('专项债', { exact: true }).click();
+    const bond = await tagged;
+    expect(new URL(page.url()).searchParams.get('tag')).toBe('专项债');
+    expect(new URL(page.url()).searchParams.get('size')).toBe('ge5000');
+    await planned.getByText(`${bond.total.projectCount.value} 个项目`).waitFor();
+
+    // 双过半 says how early it was reached (the domain's first month), or nothing when it was not.
+    const half = bond.total.doubleHalf;
+    const early = page.getByTestId('double-half-early');
+    if (half.monthsEarly !== null && half.monthsEarly > 0)
+      await early.getByText(`提前 ${half.monthsEarly} 个月`).waitFor();
+    else await expect(early.count()).resolves.toBe(0);
   });
 });

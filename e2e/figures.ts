@@ -11,3 +11,12 @@ export function grouped(figure: string): string {
 export function wholeWanYuan(figure: string): string {
   return Number(figure).toLocaleString('en-US', { maximumFractionDigits: 0 });
 }
+
+/** City and province cards show 亿元 to two places, rounded half up: "396300" → "39.63", "1234567.5" → "123.46". */
+export function yiYuan(figure: string): string {
+  const [whole = '0', fraction = ''] = figure.replace('-', '').split('.');
+  const units = BigInt(`${whole}${fraction.padEnd(4, '0').slice(0, 4)}`); // 10^-4 万元
+  const hundredths = (units + 500_000n) / 1_000_000n; // 1 亿元 = 10^4 万元 = 10^8 units; 0.01 亿元 = 10^6
+  const text = hundredths.toString().padStart(3, '0');
+  return grouped(`${text.slice(0, -2)}.${text.slice(-2)}`);
+}

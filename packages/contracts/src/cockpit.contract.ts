@@ -1,3 +1,4 @@
+import { constructionTypes, sizeFilterKeys } from '@tuijin/domain';
 import { z } from 'zod';
 import { Id } from './common';
 
@@ -9,8 +10,21 @@ export type CockpitBasis = z.infer<typeof CockpitBasis>;
 
 /** The dimension a rollup is grouped by. */
 export const CockpitDimension = z
-  .enum(['region', 'level', 'domain', 'industry', 'department', 'leader', 'batch'])
-  .describe('分组维度：区划（所选区划的下级，末级为项目）、级别、领域、行业、责任部门、挂钩领导、批次');
+  .enum([
+    'region',
+    'level',
+    'domain',
+    'industry',
+    'department',
+    'leader',
+    'batch',
+    'tag',
+    'constructionType',
+    'sizeBand',
+  ])
+  .describe(
+    '分组维度：区划（所选区划的下级，末级为项目）、级别、领域、行业、责任部门、挂钩领导、批次、标签、新建/续建、投资规模（总投资 <5000 万、5000 万–1 亿、1–10 亿、≥10 亿元）',
+  );
 export type CockpitDimension = z.infer<typeof CockpitDimension>;
 
 /**
@@ -71,6 +85,12 @@ export const CockpitFigures = z.object({
     isReached: z.boolean(),
     investment: CockpitRate,
     start: CockpitRate,
+    reachedMonth: z
+      .number()
+      .int()
+      .nullable()
+      .describe('首次达到双过半的月份（1–6 月，不晚于所选月份）；未达到为 null'),
+    monthsEarly: z.number().int().nullable().describe('提前月数：6 − 首次达到的月份；未达到为 null'),
   }),
   timeliness: CockpitRate,
   lateCount: CockpitValue,
@@ -88,7 +108,11 @@ export const CockpitFigures = z.object({
 export type CockpitFigures = z.infer<typeof CockpitFigures>;
 
 export const CockpitRow = z.object({
-  key: z.string().describe('分组键：区划代码、级别、领域、行业、部门编号、领导编号、批次编号或项目编号'),
+  key: z
+    .string()
+    .describe(
+      '分组键：区划代码、级别、领域、行业、部门编号、领导编号、批次编号、标签、new/continuing、规模档或项目编号',
+    ),
   label: z.string(),
   kind: z.enum(['region', 'regionSelf', 'project', 'value', 'none']),
   figures: CockpitFigures,
@@ -101,12 +125,26 @@ export const CockpitRegionRef = z.object({
   level: z.string(),
 });
 
+/** Project filters every cockpit figure can be narrowed by (the project list has the same three). */
+export const CockpitFilters = z.object({
+  tag: z.string().max(30).optional().describe('标签（字典），如 专项债、中央预算内、白名单'),
+  constructionType: z.enum(constructionTypes).optional().describe('new 新建 / continuing 续建'),
+  size: z
+    .enum(sizeFilterKeys)
+    .optional()
+    .describe(
+      '投资规模（总投资）：lt5000 5000 万元以下、5000to10000、10000to100000、ge100000 10 亿元以上、ge5000 5000 万元以上、ge10000 亿元以上',
+    ),
+});
+export type CockpitFilters = z.infer<typeof CockpitFilters>;
+
 export const CockpitQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).describe('年份'),
   month: z.coerce.number().int().min(1).max(12).describe('截至月份'),
   basis: CockpitBasis.default('adjusted'),
   dimension: CockpitDimension.default('region'),
   region: z.string().max(20).optional().describe('区划代码（含下级）；默认本人辖区'),
+  ...CockpitFilters.shape,
 });
 export type CockpitQuery = z.infer<typeof CockpitQuery>;
 
@@ -118,7 +156,7 @@ export const CockpitRollup = z.object({
   region: CockpitRegionRef,
   breadcrumb: z.array(CockpitRegionRef).describe('从本人辖区到所选区划'),
   isLeaf: z.boolean().describe('所选区划没有下级：按区划分组时各行为项目'),
-  isAdditive: z.boolean().describe('各行之和是否等于合计（级别、批次可重叠，不可相加）'),
+  isAdditive: z.boolean().describe('各行之和是否等于合计（级别、批次、标签可重叠，不可相加）'),
   deadlineOn: z.string().nullable().describe('本月报送截止日（本级区划适用的日历）'),
   total: CockpitFigures,
   rows: z.array(CockpitRow),
@@ -197,6 +235,7 @@ export const CockpitSeriesQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   month: z.coerce.number().int().min(1).max(12).describe('实际完成截至月份'),
   region: z.string().max(20).optional(),
+  ...CockpitFilters.shape,
 });
 export type CockpitSeriesQuery = z.infer<typeof CockpitSeriesQuery>;
 

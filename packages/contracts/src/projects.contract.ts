@@ -1,4 +1,10 @@
-import { constructionTypes, dictionaryKinds, projectLevels, projectStages } from '@tuijin/domain';
+import {
+  constructionTypes,
+  dictionaryKinds,
+  projectLevels,
+  projectStages,
+  sizeFilterKeys,
+} from '@tuijin/domain';
 import { z } from 'zod';
 import { AuditEvent } from './audit.contract';
 import { Id, PageInfo, PageQuery, requiredText, text, Version } from './common';
@@ -104,6 +110,12 @@ export const ProjectQuery = PageQuery.extend({
   constructionType: ConstructionType.optional(),
   minInvestment: WanYuan.optional().describe('总投资下限（万元）'),
   maxInvestment: WanYuan.optional().describe('总投资上限（万元）'),
+  size: z
+    .enum(sizeFilterKeys)
+    .optional()
+    .describe(
+      '投资规模（总投资）：lt5000、5000to10000、10000to100000、ge100000、ge5000 5000 万元以上、ge10000 亿元以上',
+    ),
   sort: ProjectSortField.default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });

@@ -40,6 +40,7 @@ export * from './problems/statistics';
 export * from './projects/project-code';
 export * from './projects/project-rules';
 export * from './projects/project-scope';
+export * from './projects/size-bands';
 export * from './projects/stages';
 export * from './regions/region-codes';
 export * from './reports/check-ids';

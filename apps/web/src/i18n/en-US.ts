@@ -1,3 +1,4 @@
+import { amountsEnUS } from './amounts.en-US';
 import { calendarEnUS } from './calendar.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
 import { evaluationEnUS } from './evaluation.en-US';
@@ -363,6 +364,7 @@ export const enUS: typeof zhCN = {
   ...notificationsEnUS,
   ...mapEnUS,
   ...cockpitEnUS,
+  ...amountsEnUS,
   ...screenEnUS,
   ...evaluationEnUS,
   ...reportsEnUS,

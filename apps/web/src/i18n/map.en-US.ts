@@ -9,8 +9,8 @@ export const mapEnUS: typeof mapZhCN = {
     indicator: 'Shade by',
     indicators: {
       projectCount: 'Projects',
-      totalInvestment: 'Total investment (10k yuan)',
-      completedYtd: 'Completed this year (10k yuan)',
+      totalInvestment: 'Total investment (100m yuan)',
+      completedYtd: 'Completed this year (100m yuan)',
       planCompletion: 'Plan completion (%)',
     },
     colourBy: 'Point colour',

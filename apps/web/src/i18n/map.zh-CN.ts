@@ -7,8 +7,8 @@ export const mapZhCN = {
     indicator: '着色指标',
     indicators: {
       projectCount: '项目数',
-      totalInvestment: '总投资（万元）',
-      completedYtd: '年度累计完成（万元）',
+      totalInvestment: '总投资（亿元）',
+      completedYtd: '年度累计完成（亿元）',
       planCompletion: '计划完成率（%）',
     },
     colourBy: '项目点颜色',

@@ -1,3 +1,4 @@
+import { amountsZhCN } from './amounts.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
@@ -361,6 +362,7 @@ export const zhCN = {
   ...notificationsZhCN,
   ...mapZhCN,
   ...cockpitZhCN,
+  ...amountsZhCN,
   ...screenZhCN,
   ...evaluationZhCN,
   ...reportsZhCN,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
-import { doubleHalf } from './double-half';
+import { doubleHalf, firstDoubleHalf } from './double-half';
 
 describe('双过半', () => {
   it.each([
@@ -56,4 +56,70 @@ describe('双过半', () => {
       expect(() => doubleHalf(input)).toThrow(AppError);
     },
   );
+});
+
+describe('双过半 reached early', () => {
+  const months = (ytd: string[], started: number[]) =>
+    ytd.map((completedYtdWanYuan, i) => ({
+      month: i + 1,
+      completedYtdWanYuan,
+      projectsStarted: started[i]!,
+    }));
+
+  it('answers the first month that reaches it (Luohe: by the end of May → one month early)', () => {
+    const verdict = firstDoubleHalf({
+      asOfMonth: 12,
+      plannedWanYuan: '1000',
+      plannedToStart: 10,
+      months: months(['100', '200', '300', '400', '644', '669'], [1, 2, 4, 5, 6, 8]),
+    });
+    expect(verdict?.month).toBe(5);
+    expect(verdict?.monthsEarly).toBe(1);
+    expect(verdict?.investment.percent).toBe('64.4');
+  });
+
+  it('waits for the start half too', () => {
+    const verdict = firstDoubleHalf({
+      asOfMonth: 6,
+      plannedWanYuan: '1000',
+      plannedToStart: 10,
+      months: months(['500', '600', '700', '800', '900', '950'], [1, 2, 3, 5, 5, 5]),
+    });
+    expect(verdict?.month).toBe(4);
+    expect(verdict?.monthsEarly).toBe(2);
+  });
+
+  it('does not look past the chosen month or past June', () => {
+    const ytd = ['0', '0', '0', '600', '600', '600'];
+    const started = [0, 0, 0, 0, 0, 0];
+    expect(
+      firstDoubleHalf({
+        asOfMonth: 3,
+        plannedWanYuan: '1000',
+        plannedToStart: 0,
+        months: months(ytd, started),
+      }),
+    ).toBeNull();
+    expect(
+      firstDoubleHalf({
+        asOfMonth: 12,
+        plannedWanYuan: '1000',
+        plannedToStart: 0,
+        months: [
+          ...months(['0', '0', '0', '0', '0', '400'], started),
+          { month: 7, completedYtdWanYuan: '900', projectsStarted: 0 },
+        ],
+      }),
+    ).toBeNull();
+  });
+
+  it('is on time (0 months early) when June is the first month at half', () => {
+    const verdict = firstDoubleHalf({
+      asOfMonth: 9,
+      plannedWanYuan: '1000',
+      plannedToStart: 0,
+      months: months(['100', '200', '300', '400', '450', '500'], [0, 0, 0, 0, 0, 0]),
+    });
+    expect(verdict?.monthsEarly).toBe(0);
+  });
 });

@@ -68,3 +68,40 @@ export function doubleHalf(input: {
     monthsEarly: isReached && input.asOfMonth <= doubleHalfMonth ? doubleHalfMonth - input.asOfMonth : null,
   };
 }
+
+/** One month's year-to-date figures for `firstDoubleHalf`. */
+export interface DoubleHalfMonth {
+  month: number;
+  /** Investment completed year-to-date at the end of the month (万元). */
+  completedYtdWanYuan: string;
+  /** Projects planned to start that had started by the end of the month. */
+  projectsStarted: number;
+}
+
+/**
+ * When 双过半 was first reached: walks the months up to June (and not past `asOfMonth`, since later
+ * reports are not in yet) in order and answers the verdict of the first month that reaches it, so
+ * `monthsEarly` says "提前 N 个月" (Luohe: reached by the end of May → 1). The annual plan and the
+ * number planned to start are the year's, as in `doubleHalf`. Null when no month up to then reaches
+ * it. Source: DOMAIN.md ("双过半 … by end of June (Luohe reached it a month early)").
+ */
+export function firstDoubleHalf(input: {
+  asOfMonth: number;
+  plannedWanYuan: string;
+  plannedToStart: number;
+  months: readonly DoubleHalfMonth[];
+}): (DoubleHalf & { month: number }) | null {
+  const last = Math.min(input.asOfMonth, doubleHalfMonth);
+  const months = [...input.months].filter((m) => m.month <= last).sort((a, b) => a.month - b.month);
+  for (const m of months) {
+    const verdict = doubleHalf({
+      asOfMonth: m.month,
+      completedYtdWanYuan: m.completedYtdWanYuan,
+      plannedWanYuan: input.plannedWanYuan,
+      projectsStarted: m.projectsStarted,
+      plannedToStart: input.plannedToStart,
+    });
+    if (verdict.isReached) return { ...verdict, month: m.month };
+  }
+  return null;
+}

@@ -1,9 +1,10 @@
-import type { CockpitBasis } from '@tuijin/contracts';
+import type { CockpitBasis, CockpitFilters } from '@tuijin/contracts';
 import { type Actor, monthKey } from '@tuijin/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { projects } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
+import { inSizeBand } from '../../lib/size-band-sql';
 import { warningColourSql } from '../warnings/warnings.queries';
 
 /** The period and plan basis every cockpit figure is computed for. */
@@ -12,6 +13,21 @@ export interface CockpitPeriod {
   month: number;
   basis: CockpitBasis;
 }
+
+/**
+ * The cockpit's project filters (tag, 新建/续建, 投资规模 by total investment) over `projects`, the
+ * same terms the project list applies, so a filtered cockpit counts the projects the list shows.
+ */
+export function cockpitFilterSql(filters: CockpitFilters): SQL {
+  const terms: SQL[] = [];
+  if (filters.tag) terms.push(sql`${filters.tag} = any(${projects.tags})`);
+  if (filters.constructionType) terms.push(sql`${projects.constructionType} = ${filters.constructionType}`);
+  if (filters.size) terms.push(inSizeBand(projects.totalInvestmentWanYuan, filters.size));
+  return terms.length === 0 ? sql`true` : sql.join(terms, sql` and `);
+}
+
+/** The months 1..6 whose year-to-date and starts tell when 双过半 was first reached. */
+export const halfMonths = [1, 2, 3, 4, 5, 6] as const;
 
 /**
  * Cumulative plan to month `m` of one plan row `a`, in SQL: the same rule as the domain's
@@ -48,6 +64,7 @@ export function cockpitBaseSql(
   regionPath: string,
   period: CockpitPeriod,
   passedRegionCodes: readonly string[],
+  filters: CockpitFilters = {},
 ): SQL {
   const { year, basis } = period;
   const month = sql`${period.month}::int`;
@@ -71,9 +88,29 @@ export function cockpitBaseSql(
   // (project_id, year, month): a handful of rows per project even when statistics are missing.
   const inPeriod = sql`year = ${year}::int and month <= ${month}`;
   const inMonth = sql`year = ${year}::int and month = ${month}`;
-  const inScope = sql`${projectScope(actor)} and ${inRegionSubtree(projects.regionPath, regionPath)}`;
+  const inScope = sql`${projectScope(actor)} and ${inRegionSubtree(projects.regionPath, regionPath)}
+    and ${cockpitFilterSql(filters)}`;
+  // 双过半 month by month (to June, not past the chosen month): year-to-date and started by month k.
+  const halfBase = sql.join(
+    halfMonths.map(
+      (k) => sql`coalesce(r.ytd_${sql.raw(String(k))}, 0) as ytd_${sql.raw(String(k))},
+      ${plansStart} and coalesce(r.started_${sql.raw(String(k))}, false) as started_${sql.raw(String(k))}`,
+    ),
+    sql`, `,
+  );
+  const halfReports = sql.join(
+    halfMonths.map((k) => {
+      const upTo = sql`${sql.raw(String(Math.min(k, period.month)))}::int`;
+      return sql`sum(completed_wan_yuan) filter (where ${inPeriod} and status = 'approved' and month <= ${upTo})
+          as ytd_${sql.raw(String(k))},
+        bool_or(status = 'approved' and month <= ${upTo} and actual_start_on is not null) filter (where ${inPeriod})
+          as started_${sql.raw(String(k))}`;
+    }),
+    sql`, `,
+  );
   return sql`select projects.id, projects.name, projects.region_code, projects.region_path, projects.stage,
       projects.levels, projects.domain, projects.industry, projects.responsible_department_id, projects.leader_user_id,
+      projects.tags, projects.construction_type, projects.total_investment_wan_yuan, ${halfBase},
       ${planned} as planned,
       ${cumulativePlanSql(basis, month)} as cum_plan,
       coalesce(r.ytd, 0) as ytd,
@@ -106,7 +143,8 @@ export function cockpitBaseSql(
         max(status) filter (where ${inMonth}) as status_m,
         bool_or(submitted_at is not null) filter (where ${inMonth}) as submitted_m,
         bool_or(late) filter (where ${inMonth}) as late_m,
-        bool_or(status = 'approved' and in_statistics) filter (where ${inMonth}) as in_stat_m
+        bool_or(status = 'approved' and in_statistics) filter (where ${inMonth}) as in_stat_m,
+        ${halfReports}
       from monthly_reports
       where project_id = projects.id
     ) r
@@ -133,7 +171,14 @@ export const aggregateColumns = sql`count(b.id)::int as project_count,
   (count(*) filter (where b.is_due and b.in_stat_m))::int as in_stat,
   (count(*) filter (where b.warning_colour = 'red'))::int as warning_red,
   (count(*) filter (where b.warning_colour = 'yellow'))::int as warning_yellow,
-  (count(*) filter (where b.warning_colour = 'green'))::int as warning_green`;
+  (count(*) filter (where b.warning_colour = 'green'))::int as warning_green,
+  ${sql.join(
+    halfMonths.map((k) =>
+      sql.raw(`coalesce(sum(b.ytd_${k}), 0)::text as ytd_${k},
+  (count(*) filter (where b.started_${k}))::int as started_${k}`),
+    ),
+    sql`, `,
+  )}`;
 
 /** One aggregate row as both drivers answer it (counts may arrive as strings from `pg`). */
 export interface AggregateRow {
@@ -157,4 +202,6 @@ export interface AggregateRow {
   warning_red: number | string;
   warning_yellow: number | string;
   warning_green: number | string;
+  /** 双过半 by month k = 1..6: year-to-date (万元) and projects started by the end of month k. */
+  [halfColumn: `ytd_${number}` | `started_${number}`]: number | string;
 }

@@ -3,6 +3,7 @@ import {
   completionRate,
   doubleHalf,
   doubleHalfMonth,
+  firstDoubleHalf,
   formatDecimal,
   isBehindTimeProgress,
   operationRate,
@@ -15,7 +16,7 @@ import {
   statisticsEntryRate,
   timeProgress,
 } from '@tuijin/domain';
-import type { AggregateRow } from './cockpit-base';
+import { type AggregateRow, halfMonths } from './cockpit-base';
 
 /** A numeric column as a normalised decimal string ("1234.5000" → "1234.5"). */
 export const decimal = (value: string | number | null | undefined) =>
@@ -41,6 +42,16 @@ export function presentFigures(row: AggregateRow, year: number, month: number): 
     plannedWanYuan: planned,
     projectsStarted: count(row.started_half),
     plannedToStart,
+  });
+  const first = firstDoubleHalf({
+    asOfMonth: month,
+    plannedWanYuan: planned,
+    plannedToStart,
+    months: halfMonths.map((k) => ({
+      month: k,
+      completedYtdWanYuan: decimal(row[`ytd_${k}`]),
+      projectsStarted: count(row[`started_${k}`] ?? 0),
+    })),
   });
   const due = count(row.due);
   return {
@@ -70,6 +81,8 @@ export function presentFigures(row: AggregateRow, year: number, month: number): 
       isReached: half.isReached,
       investment: rate('planCompletion', half.investment),
       start: rate('startRate', half.start ?? startRate({ started: 0, plannedToStart: 0 })),
+      reachedMonth: first?.month ?? null,
+      monthsEarly: first?.monthsEarly ?? null,
     },
     timeliness: rate('timeliness', reportingTimeliness({ onTime: count(row.on_time), due })),
     lateCount: { formula: 'lateCount', value: String(count(row.late)) },

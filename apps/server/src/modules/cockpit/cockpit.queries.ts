@@ -13,9 +13,11 @@ import {
   authorize,
   chinaDate,
   compareDecimals,
+  constructionTypes,
   isBehindTimeProgress,
   planCompletionRate,
   projectStages,
+  sizeBandKeys,
   timeProgress,
 } from '@tuijin/domain';
 import { type SQL, sql } from 'drizzle-orm';
@@ -24,9 +26,10 @@ import { queryRows } from '../../db/rows';
 import { projects } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
+import { sizeBandKeySql } from '../../lib/size-band-sql';
 import type { RegionRow } from '../regions/regions.queries';
 import { decimal, presentFigures } from './cockpit.presenter';
-import { type AggregateRow, aggregateColumns, cockpitBaseSql } from './cockpit-base';
+import { type AggregateRow, aggregateColumns, cockpitBaseSql, cockpitFilterSql } from './cockpit-base';
 import { type CockpitRegion, reportingDeadlines, resolveCockpitRegion } from './cockpit-regions';
 import { cockpitCurveSql, cumulativeCurves } from './cockpit-series';
 
@@ -36,7 +39,9 @@ const regionRef = (r: RegionRow) => ({ code: r.code, name: r.name, level: r.leve
  * Which group(s) each base row `b` belongs to under a dimension: (key, label, kind, sort, b.*).
  * Region: the chosen region's children (each with its subtree; children with no project still
  * appear) plus the region itself (本级) for projects placed directly on it; at a leaf, the projects.
- * Level and batch can overlap (a project on several lists), so their rows do not add up to the total.
+ * Level, batch and tag can overlap (a project on several lists, with several tags), so their rows
+ * do not add up to the total. 新建/续建 and the 投资规模 bands (by total investment) are disjoint and
+ * come in their fixed order.
  */
 function membershipSql(dimension: CockpitDimension, place: CockpitRegion, year: number): SQL {
   const { region, children } = place;
@@ -68,6 +73,18 @@ function membershipSql(dimension: CockpitDimension, place: CockpitRegion, year: 
       return sql`select coalesce(u.id::text, '') as key, coalesce(u.display_name, '') as label,
         case when u.id is null then 'none' else 'value' end as kind, 0 as sort, b.*
         from base b left join users u on u.id = b.leader_user_id`;
+    case 'tag':
+      return sql`select tg as key, tg as label, 'value' as kind, 0 as sort, b.* from base b cross join unnest(b.tags) tg
+        union all
+        select '', '', 'none', 1000, b.* from base b where cardinality(b.tags) = 0`;
+    case 'constructionType':
+      return sql`select b.construction_type as key, b.construction_type as label, 'value' as kind,
+        array_position(${orderArray(constructionTypes)}, b.construction_type) as sort, b.* from base b`;
+    case 'sizeBand': {
+      const band = sizeBandKeySql(sql`b.total_investment_wan_yuan`);
+      return sql`select ${band} as key, ${band} as label, 'value' as kind,
+        array_position(${orderArray(sizeBandKeys)}, ${band}) as sort, b.* from base b`;
+    }
     case 'batch': {
       const batchesOfYear = sql`project_batches pb join batches bt on bt.id = pb.batch_id
         join batch_schemes bs on bs.id = bt.scheme_id and bs.year = ${year}::int`;
@@ -79,6 +96,18 @@ function membershipSql(dimension: CockpitDimension, place: CockpitRegion, year: 
     }
   }
 }
+
+/** A text array literal of fixed keys, for ordering rows by a domain list. */
+const orderArray = (keys: readonly string[]) =>
+  sql`array[${sql.join(
+    keys.map((k) => sql`${k}`),
+    sql`, `,
+  )}]::text[]`;
+
+/** Dimensions whose rows come in a fixed order (not by plan size). */
+const orderedDimensions: readonly CockpitDimension[] = ['region', 'batch', 'constructionType', 'sizeBand'];
+/** Dimensions whose groups can overlap, so the rows do not add up to the total. */
+const overlappingDimensions: readonly CockpitDimension[] = ['level', 'batch', 'tag'];
 
 interface GroupRow extends AggregateRow {
   is_total: boolean;
@@ -102,14 +131,15 @@ async function loadPlace(ctx: Ctx, query: { year: number; month: number; region?
 
 /**
  * 驾驶舱汇总: every indicator for (year, month, basis) grouped by one dimension, plus the total, in
- * one aggregate query scoped by `projectScope` and the chosen region's subtree. Additive measures
+ * one aggregate query scoped by `projectScope`, the chosen region's subtree and the project filters
+ * (tag, 新建/续建, 投资规模). Additive measures
  * are summed in SQL; rates are recomputed from the summed numerators and denominators by the
  * domain's indicator functions, so a region's figure equals the sum over its children.
  */
 export async function getCockpitRollup(ctx: Ctx, query: CockpitQuery): Promise<CockpitRollup> {
   authorize(ctx.actor, 'cockpit.read');
   const { place, deadlines } = await loadPlace(ctx, query);
-  const base = cockpitBaseSql(ctx.actor, place.region.path, query, deadlines.passedRegionCodes);
+  const base = cockpitBaseSql(ctx.actor, place.region.path, query, deadlines.passedRegionCodes, query);
   const rows = await queryRows<GroupRow>(
     ctx.db,
     sql`with base as (${base}),
@@ -133,7 +163,7 @@ export async function getCockpitRollup(ctx: Ctx, query: CockpitQuery): Promise<C
       planned: decimal(r.planned),
       figures: presentFigures(r, query.year, query.month),
     }));
-  const byPlan = query.dimension !== 'region' && query.dimension !== 'batch';
+  const byPlan = !orderedDimensions.includes(query.dimension);
   groups.sort((a, b) => {
     if ((a.kind === 'none') !== (b.kind === 'none')) return a.kind === 'none' ? 1 : -1;
     if (byPlan || a.kind === 'project')
@@ -148,7 +178,7 @@ export async function getCockpitRollup(ctx: Ctx, query: CockpitQuery): Promise<C
     region: regionRef(place.region),
     breadcrumb: place.breadcrumb.map(regionRef),
     isLeaf: place.children.length === 0,
-    isAdditive: query.dimension !== 'level' && query.dimension !== 'batch',
+    isAdditive: !overlappingDimensions.includes(query.dimension),
     deadlineOn: deadlines.rootDeadline,
     total: presentFigures(total!, query.year, query.month),
     rows: groups.map(({ key, label, kind, figures }) => ({ key, label, kind, figures })),
@@ -235,7 +265,7 @@ export async function listCockpitProjects(
 ): Promise<CockpitProjectPage> {
   authorize(ctx.actor, 'cockpit.read');
   const { place, deadlines } = await loadPlace(ctx, query);
-  const base = cockpitBaseSql(ctx.actor, place.region.path, query, deadlines.passedRegionCodes);
+  const base = cockpitBaseSql(ctx.actor, place.region.path, query, deadlines.passedRegionCodes, query);
   const inGroup =
     query.key === undefined ? sql`true` : sql`b.id in (select m.id from member m where m.key = ${query.key})`;
   const offset = (query.page - 1) * query.pageSize;
@@ -297,7 +327,8 @@ export async function listCockpitProjects(
 export async function getCockpitSeries(ctx: Ctx, query: CockpitSeriesQuery): Promise<CockpitSeries> {
   authorize(ctx.actor, 'cockpit.read');
   const place = await resolveCockpitRegion(ctx.db, ctx.actor, query.region);
-  const inScope = sql`${projectScope(ctx.actor)} and ${inRegionSubtree(projects.regionPath, place.region.path)}`;
+  const inScope = sql`${projectScope(ctx.actor)} and ${inRegionSubtree(projects.regionPath, place.region.path)}
+    and ${cockpitFilterSql(query)}`;
   const [curves, stages] = await Promise.all([
     queryRows<Record<string, string>>(ctx.db, cockpitCurveSql(inScope, query.year, query.month)),
     queryRows<{ stage: string; count: number | string }>(

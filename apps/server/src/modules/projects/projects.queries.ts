@@ -14,6 +14,7 @@ import {
 } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
+import { inSizeBand } from '../../lib/size-band-sql';
 import { escapeLike } from '../organisations/organisations.queries';
 import { loadRegion } from '../regions/regions.queries';
 
@@ -172,6 +173,7 @@ export async function projectFilter(
   if (query.constructionType) filters.push(eq(projects.constructionType, query.constructionType));
   if (query.minInvestment) filters.push(gte(projects.totalInvestmentWanYuan, query.minInvestment));
   if (query.maxInvestment) filters.push(lte(projects.totalInvestmentWanYuan, query.maxInvestment));
+  if (query.size) filters.push(inSizeBand(projects.totalInvestmentWanYuan, query.size));
   return and(...filters);
 }
 

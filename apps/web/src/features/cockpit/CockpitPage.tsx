@@ -1,14 +1,17 @@
 import type { CockpitBasis, CockpitDimension, CockpitMeasure, CockpitRow } from '@tuijin/contracts';
-import type { ProjectLevel, ProjectStage } from '@tuijin/domain';
+import type { ConstructionType, ProjectLevel, ProjectStage, SizeBandKey } from '@tuijin/domain';
 import { Alert, Breadcrumb, Card, Col, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { type ChartClick, EChart } from '../../components/EChart';
 import { QueryError } from '../../components/QueryError';
 import { useLabels } from '../../i18n/use-labels';
+import { summaryUnit } from '../../lib/amount';
+import { useAmount } from '../../lib/use-amount';
 import { ReportingMonthGate } from '../reports/ReportingMonthGate';
+import { CockpitFilterBar } from './CockpitFilterBar';
 import { CockpitProjectsDrawer, type DrillTarget } from './CockpitProjectsDrawer';
 import { CockpitTable } from './CockpitTable';
 import { useCockpitRollup, useCockpitSeries } from './cockpit.queries';
@@ -19,42 +22,8 @@ import {
   lateMissingOption,
   startOption,
 } from './cockpit-charts';
+import { cockpitDimensions, useCockpitParams } from './cockpit-params';
 import { HeadlineCards } from './HeadlineCards';
-
-const dimensions: CockpitDimension[] = [
-  'region',
-  'level',
-  'domain',
-  'industry',
-  'department',
-  'leader',
-  'batch',
-];
-
-/**
- * Period, basis, region and grouping live in the address, so a view can be bookmarked and shared;
- * without a period, the current reporting month (`fallback`, from the server's one resolver).
- */
-function useCockpitParams(fallback: { year: number; month: number }) {
-  const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || fallback.year;
-  const asked = Number(params.get('month'));
-  const month = asked >= 1 && asked <= 12 ? asked : fallback.month;
-  const basis: CockpitBasis = params.get('basis') === 'baseline' ? 'baseline' : 'adjusted';
-  const region = params.get('region') ?? undefined;
-  const askedDimension = params.get('dimension') as CockpitDimension | null;
-  const dimension = askedDimension && dimensions.includes(askedDimension) ? askedDimension : 'region';
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams((old) => {
-      const next = new URLSearchParams(old);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value === undefined) next.delete(key);
-        else next.set(key, value);
-      }
-      return next;
-    });
-  return { year, month, basis, region, dimension, set };
-}
 
 /**
  * 驾驶舱: headline figures, charts by region and month, and a table by any dimension for the
@@ -69,17 +38,23 @@ function Cockpit({ current }: { current: { year: number; month: number } }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const navigate = useNavigate();
-  const { year, month, basis, region, dimension, set } = useCockpitParams(current);
+  const amount = useAmount();
+  const { year, month, basis, region, dimension, filters, set } = useCockpitParams(current);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
-  const byRegion = useCockpitRollup({ year, month, basis, dimension: 'region', region });
-  const byDimension = useCockpitRollup({ year, month, basis, dimension, region });
-  const series = useCockpitSeries({ year, month, region });
+  const byRegion = useCockpitRollup({ year, month, basis, dimension: 'region', region, ...filters });
+  const byDimension = useCockpitRollup({ year, month, basis, dimension, region, ...filters });
+  const series = useCockpitSeries({ year, month, region, ...filters });
   const rollup = byRegion.data;
+  /** 亿元 for a city's or a province's figures, 万元 for a county's. */
+  const unit = summaryUnit(rollup?.region.level);
 
   const labelOf = (row: CockpitRow) => {
     if (row.kind === 'regionSelf') return t('cockpit.self', { name: row.label });
-    if (row.kind === 'none') return t('cockpit.none');
-    if (dimension === 'level' && row.kind === 'value') return labels.projectLevel(row.label as ProjectLevel);
+    if (row.kind === 'none') return dimension === 'tag' ? t('cockpit.noTag') : t('cockpit.none');
+    if (row.kind !== 'value') return row.label;
+    if (dimension === 'level') return labels.projectLevel(row.label as ProjectLevel);
+    if (dimension === 'constructionType') return labels.constructionType(row.label as ConstructionType);
+    if (dimension === 'sizeBand') return t(`amounts.sizeBands.${row.label as SizeBandKey}`);
     return row.label;
   };
   const regionRows = rollup?.rows ?? [];
@@ -100,6 +75,7 @@ function Cockpit({ current }: { current: { year: number; month: number } }) {
         basis,
         dimension: 'region',
         region: rollup?.region.code,
+        ...filters,
         key: row.key,
         measure,
         groupLabel: regionNames[index] ?? row.label,
@@ -109,7 +85,7 @@ function Cockpit({ current }: { current: { year: number; month: number } }) {
   const openStage = (index: number) => {
     const stage = series.data?.stages[index]?.stage;
     if (!series.data || !stage) return;
-    navigate(`/projects?${new URLSearchParams({ region: series.data.region.code, stage })}`);
+    navigate(`/projects?${new URLSearchParams({ region: series.data.region.code, stage, ...filters })}`);
   };
   const showTotal = (measure: CockpitMeasure) =>
     setDrill({
@@ -118,6 +94,7 @@ function Cockpit({ current }: { current: { year: number; month: number } }) {
       basis,
       dimension: 'region',
       region: rollup?.region.code,
+      ...filters,
       measure,
       groupLabel: rollup?.region.name ?? '',
     });
@@ -133,7 +110,10 @@ function Cockpit({ current }: { current: { year: number; month: number } }) {
         : null,
     [rollup, t],
   );
-  const cumulative = useMemo(() => (series.data ? cumulativeOption(series.data, t) : null), [series.data, t]);
+  const cumulative = useMemo(
+    () => (series.data ? cumulativeOption(series.data, unit, amount.unitName(unit), t) : null),
+    [series.data, unit, t],
+  );
   const funnel = useMemo(
     () =>
       series.data
@@ -210,13 +190,20 @@ function Cockpit({ current }: { current: { year: number; month: number } }) {
               }))}
             />
           )}
+          <CockpitFilterBar filters={filters} onChange={set} />
           {rollup?.deadlineOn && <Tag>{t('cockpit.deadline', { date: rollup.deadlineOn })}</Tag>}
         </Space>
       </Card>
 
       {byRegion.isError && <QueryError error={byRegion.error} onRetry={() => void byRegion.refetch()} />}
       {rollup && (
-        <HeadlineCards figures={rollup.total} year={year} month={month} onShowProjects={showTotal} />
+        <HeadlineCards
+          figures={rollup.total}
+          year={year}
+          month={month}
+          unit={unit}
+          onShowProjects={showTotal}
+        />
       )}
 
       <Row gutter={[16, 16]}>
@@ -230,7 +217,7 @@ function Cockpit({ current }: { current: { year: number; month: number } }) {
         />
         <ChartCard
           span={12}
-          title={t('cockpit.charts.cumulative')}
+          title={t('cockpit.charts.cumulative', { unit: amount.unitName(unit) })}
           option={cumulative}
           testId="chart-cumulative"
         />
@@ -266,7 +253,7 @@ function Cockpit({ current }: { current: { year: number; month: number } }) {
             <Segmented<CockpitDimension>
               value={dimension}
               onChange={(value) => set({ dimension: value === 'region' ? undefined : value })}
-              options={dimensions.map((d) => ({ value: d, label: t(`cockpit.dimensions.${d}`) }))}
+              options={cockpitDimensions.map((d) => ({ value: d, label: t(`cockpit.dimensions.${d}`) }))}
             />
           </Space>
         }
@@ -288,6 +275,7 @@ function Cockpit({ current }: { current: { year: number; month: number } }) {
         {byDimension.data && (
           <CockpitTable
             rollup={byDimension.data}
+            unit={byDimension.data.isLeaf && dimension === 'region' ? 'wanYuan' : unit}
             labelOf={labelOf}
             loading={byDimension.isFetching}
             onOpenRegion={(code) => set({ region: code })}
@@ -298,6 +286,7 @@ function Cockpit({ current }: { current: { year: number; month: number } }) {
                 basis,
                 dimension,
                 region: byDimension.data.region.code,
+                ...filters,
                 key: row?.key,
                 measure,
                 groupLabel: row ? labelOf(row) : t('cockpit.total'),

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError';
 import { useLabels } from '../../i18n/use-labels';
-import { roundDecimal } from '../projects/money';
+import { formatAmount } from '../../lib/amount';
+import { useAmount } from '../../lib/use-amount';
 import { WarningTag } from '../warnings/WarningTag';
 import { type CockpitProjectsParams, useCockpitProjects } from './cockpit.queries';
 
@@ -24,6 +25,10 @@ export function CockpitProjectsDrawer({
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
+  const amount = useAmount();
+  /** A project's amounts: 万元, two decimals (the ledger's unit). */
+  const wan = (value: string) => formatAmount(value, { unit: 'wanYuan', decimals: 2 });
+  const wanTitle = { unit: amount.unitName('wanYuan') };
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const { groupLabel, ...params } = target ?? { groupLabel: '' };
   const list = useCockpitProjects(
@@ -81,21 +86,24 @@ export function CockpitProjectsDrawer({
           },
           {
             key: 'planned',
-            title: t('cockpit.table.planned'),
+            title: t('cockpit.table.planned', wanTitle),
             align: 'right',
-            render: (_, p) => roundDecimal(p.plannedWanYuan, 0, 2),
+            width: 140,
+            render: (_, p) => wan(p.plannedWanYuan),
           },
           {
             key: 'cum',
-            title: t('cockpit.table.cumulativePlan'),
+            title: t('cockpit.table.cumulativePlan', wanTitle),
             align: 'right',
-            render: (_, p) => roundDecimal(p.cumulativePlanWanYuan, 0, 2),
+            width: 140,
+            render: (_, p) => wan(p.cumulativePlanWanYuan),
           },
           {
             key: 'ytd',
-            title: t('cockpit.table.completedYtd'),
+            title: t('cockpit.table.completedYtd', wanTitle),
             align: 'right',
-            render: (_, p) => roundDecimal(p.completedYtdWanYuan, 0, 2),
+            width: 140,
+            render: (_, p) => wan(p.completedYtdWanYuan),
           },
           {
             key: 'completion',

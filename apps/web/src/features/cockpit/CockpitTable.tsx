@@ -3,7 +3,8 @@ import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { roundDecimal } from '../projects/money';
+import { type AmountUnit, formatAmount } from '../../lib/amount';
+import { useAmount } from '../../lib/use-amount';
 import { FigureExplain } from './FigureExplain';
 
 /** The 预警 columns: colour, the measure its count opens, and the colour it is written in. */
@@ -13,8 +14,16 @@ const warningColumns = [
   ['green', 'warningGreen', '#389e0d'],
 ] as const;
 
+/** Amount columns: two decimals in either unit, and wide enough that neighbours never touch. */
+const amountColumn: Record<AmountUnit, { decimals: number; width: number }> = {
+  yiYuan: { decimals: 2, width: 120 },
+  wanYuan: { decimals: 2, width: 150 },
+};
+
 interface CockpitTableProps {
   rollup: CockpitRollup;
+  /** 亿元 for a city's or province's groups, 万元 where the rows are projects or a county's groups. */
+  unit: AmountUnit;
   labelOf: (row: CockpitRow) => string;
   loading: boolean;
   onOpenRegion: (code: string) => void;
@@ -25,8 +34,17 @@ interface CockpitTableProps {
 type Line = { row: CockpitRow | null; key: string };
 
 /** The rollup as a table: one line per group plus the total, every cell explaining itself. */
-export function CockpitTable({ rollup, labelOf, loading, onOpenRegion, onShowProjects }: CockpitTableProps) {
+export function CockpitTable({
+  rollup,
+  unit,
+  labelOf,
+  loading,
+  onOpenRegion,
+  onShowProjects,
+}: CockpitTableProps) {
   const { t } = useTranslation();
+  const amount = useAmount();
+  const { decimals, width } = amountColumn[unit];
   const figuresOf = (line: Line) => (line.row ? line.row.figures : rollup.total);
   const show = (line: Line) => (measure: CockpitMeasure) => onShowProjects(line.row, measure);
   const pct = (value: string | null) => (value === null ? t('cockpit.noPercent') : `${value}%`);
@@ -67,13 +85,15 @@ export function CockpitTable({ rollup, labelOf, loading, onOpenRegion, onShowPro
       key: formula,
       title: t(
         `cockpit.table.${formula === 'plannedInvestment' ? 'planned' : formula === 'cumulativePlan' ? 'cumulativePlan' : 'completedYtd'}`,
+        { unit: amount.unitName(unit) },
       ),
       align: 'right' as const,
+      width,
       render: (_: unknown, line: Line) => {
         const f = figuresOf(line)[formula];
         return (
           <FigureExplain formula={formula} value={f.value} onShowProjects={show(line)}>
-            {roundDecimal(f.value, 0, 2)}
+            {formatAmount(f.value, { unit, decimals })}
           </FigureExplain>
         );
       },
@@ -145,7 +165,8 @@ export function CockpitTable({ rollup, labelOf, loading, onOpenRegion, onShowPro
       dataSource={lines}
       columns={columns}
       pagination={false}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 'max-content' }}
+      data-unit={unit}
       data-testid="cockpit-table"
     />
   );

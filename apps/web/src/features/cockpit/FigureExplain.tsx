@@ -2,7 +2,7 @@ import type { CockpitFormula, CockpitMeasure } from '@tuijin/contracts';
 import { Button, Descriptions, Popover, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatWanYuan } from '../projects/money';
+import { groupDigits as groupAmount } from '../../lib/amount';
 
 /** The projects each figure can be opened on: the sets behind its numerator and denominator. */
 export const measuresOf: Record<CockpitFormula, CockpitMeasure[]> = {
@@ -30,6 +30,8 @@ interface FigureExplainProps {
   numerator?: string;
   denominator?: string;
   value?: string;
+  /** A line under the formula that says more about this figure (e.g. 双过半's first month). */
+  note?: string;
   /** Opens the list of projects behind the number; absent where a figure has none (time progress). */
   onShowProjects?: (measure: CockpitMeasure) => void;
   children: ReactNode;
@@ -41,7 +43,7 @@ interface FigureExplainProps {
  */
 /** Groups a plain decimal (an amount or a count) for reading: "2802430.553" → "2,802,430.553". */
 function groupDigits(figure: string): string {
-  return /^-?\d+(\.\d+)?$/.test(figure) ? formatWanYuan(figure) : figure;
+  return /^-?\d+(\.\d+)?$/.test(figure) ? groupAmount(figure) : figure;
 }
 
 export function FigureExplain({
@@ -49,6 +51,7 @@ export function FigureExplain({
   numerator,
   denominator,
   value,
+  note,
   onShowProjects,
   children,
 }: FigureExplainProps) {
@@ -59,6 +62,11 @@ export function FigureExplain({
       <Typography.Paragraph style={{ marginBottom: 8 }}>
         {t(`cockpit.formula.${formula}`)}
       </Typography.Paragraph>
+      {note && (
+        <Typography.Paragraph strong style={{ marginBottom: 8 }} data-testid={`explain-note-${formula}`}>
+          {note}
+        </Typography.Paragraph>
+      )}
       <Descriptions
         size="small"
         column={1}

@@ -1,19 +1,34 @@
 import type { CockpitFigures, CockpitMeasure } from '@tuijin/contracts';
 import { Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { roundDecimal } from '../projects/money';
+import type { AmountUnit } from '../../lib/amount';
+import { useAmount } from '../../lib/use-amount';
 import { FigureExplain } from './FigureExplain';
+
+/** Card amounts: 亿元 to two places (39.63), 万元 whole (the ledger's cents do not fit a card). */
+const cardDecimals: Record<AmountUnit, number> = { yiYuan: 2, wanYuan: 0 };
 
 interface HeadlineCardsProps {
   figures: CockpitFigures;
   year: number;
   month: number;
+  /** The unit amounts are read in at this level (亿元 for a city or province). */
+  unit: AmountUnit;
   onShowProjects: (measure: CockpitMeasure) => void;
 }
 
 /** The headline figures of the region: plan, completed, completion vs time, starts, 双过半, timeliness. */
-export function HeadlineCards({ figures: f, year, month, onShowProjects }: HeadlineCardsProps) {
+export function HeadlineCards({ figures: f, year, month, unit, onShowProjects }: HeadlineCardsProps) {
   const { t } = useTranslation();
+  const amount = useAmount();
+  const money = (wanYuan: string) => amount.digits(wanYuan, unit, cardDecimals[unit]);
+  const half = f.doubleHalf;
+  const early =
+    half.monthsEarly === null
+      ? null
+      : half.monthsEarly > 0
+        ? t('cockpit.monthsEarly', { count: half.monthsEarly })
+        : t('cockpit.onSchedule');
   const dash = t('cockpit.noPercent');
   const pct = (value: string | null) => (value === null ? dash : value);
   const gap = f.progressGap.value;
@@ -27,10 +42,10 @@ export function HeadlineCards({ figures: f, year, month, onShowProjects }: Headl
           value={f.plannedInvestment.value}
           onShowProjects={onShowProjects}
         >
-          {roundDecimal(f.plannedInvestment.value, 0, 0)}
+          {money(f.plannedInvestment.value)}
         </FigureExplain>
       ),
-      suffix: t('cockpit.wanYuan'),
+      suffix: amount.unitName(unit),
       footer: (
         <FigureExplain formula="projectCount" value={f.projectCount.value} onShowProjects={onShowProjects}>
           {t('cockpit.projectCount', { count: Number(f.projectCount.value) })}
@@ -42,17 +57,19 @@ export function HeadlineCards({ figures: f, year, month, onShowProjects }: Headl
       title: t('cockpit.cards.completedYtd'),
       value: (
         <FigureExplain formula="completedYtd" value={f.completedYtd.value} onShowProjects={onShowProjects}>
-          {roundDecimal(f.completedYtd.value, 0, 0)}
+          {money(f.completedYtd.value)}
         </FigureExplain>
       ),
-      suffix: t('cockpit.wanYuan'),
+      suffix: amount.unitName(unit),
       footer: (
         <FigureExplain
           formula="cumulativePlan"
           value={f.cumulativePlan.value}
           onShowProjects={onShowProjects}
         >
-          {t('cockpit.cumulativePlanLine', { value: roundDecimal(f.cumulativePlan.value, 0, 0) })}
+          {t('cockpit.cumulativePlanLine', {
+            value: amount.withUnit(f.cumulativePlan.value, unit, cardDecimals[unit]),
+          })}
         </FigureExplain>
       ),
     },
@@ -99,18 +116,28 @@ export function HeadlineCards({ figures: f, year, month, onShowProjects }: Headl
       value: (
         <FigureExplain
           formula="doubleHalf"
-          numerator={f.doubleHalf.investment.numerator}
-          denominator={f.doubleHalf.investment.denominator}
+          numerator={half.investment.numerator}
+          denominator={half.investment.denominator}
+          note={
+            half.reachedMonth === null
+              ? undefined
+              : `${t('cockpit.reachedIn', { month: half.reachedMonth })} · ${early}`
+          }
           onShowProjects={onShowProjects}
         >
-          <Tag color={f.doubleHalf.isReached ? 'green' : 'red'} style={{ fontSize: 16, padding: '2px 8px' }}>
-            {f.doubleHalf.isReached ? t('cockpit.reached') : t('cockpit.notReached')}
+          <Tag color={half.isReached ? 'green' : 'red'} style={{ fontSize: 16, padding: '2px 8px' }}>
+            {half.isReached ? t('cockpit.reached') : t('cockpit.notReached')}
           </Tag>
+          {half.monthsEarly !== null && half.monthsEarly > 0 && (
+            <Tag color="gold" data-testid="double-half-early" style={{ fontSize: 14, padding: '1px 6px' }}>
+              {early}
+            </Tag>
+          )}
         </FigureExplain>
       ),
       footer: t('cockpit.halfDetail', {
-        investment: pct(f.doubleHalf.investment.percent),
-        start: pct(f.doubleHalf.start.percent),
+        investment: pct(half.investment.percent),
+        start: pct(half.start.percent),
       }),
     },
     {

@@ -1,11 +1,10 @@
 import type { CockpitRow, CockpitSeries } from '@tuijin/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { TFunction } from 'i18next';
+import { type AmountUnit, chartAmount } from '../../lib/amount';
 
 /** A percent string as a chart value; null (nothing due) draws nothing. */
 const pct = (value: string | null) => (value === null ? null : Number(value));
-/** An amount in 万元 as a chart value (charts draw, they do not sum: exact figures stay in the popovers). */
-const amount = (value: string | null) => (value === null ? null : Number(value));
 
 /** A fixed plot area (labels are not fitted in), so a click maps to a category predictably. */
 const grid = { left: 48, right: 24, top: 40, bottom: 64, outerBoundsMode: 'none' };
@@ -97,14 +96,26 @@ export function lateMissingOption(rows: CockpitRow[], names: string[], t: TFunct
   };
 }
 
-/** Cumulative plan on both bases against the approved year-to-date, by month. */
-export function cumulativeOption(series: CockpitSeries, t: TFunction): EChartsCoreOption {
+/**
+ * Cumulative plan on both bases against the approved year-to-date, by month, in the level's unit
+ * (亿元 for a city or province): the axis is named with the unit and the tooltip keeps two decimals.
+ */
+export function cumulativeOption(
+  series: CockpitSeries,
+  unit: AmountUnit,
+  unitName: string,
+  t: TFunction,
+): EChartsCoreOption {
+  const amount = (value: string | null) => chartAmount(value, unit, 2);
   return {
     grid: { ...grid, left: 72, bottom: 32 },
-    tooltip: { trigger: 'axis' },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (value: number | null) => (value === null ? '—' : `${value} ${unitName}`),
+    },
     legend: { top: 0 },
     xAxis: { type: 'category', data: series.months.map((m) => t('cockpit.monthAxis', { month: m.month })) },
-    yAxis: { type: 'value' },
+    yAxis: { type: 'value', name: unitName, nameTextStyle: { align: 'right' } },
     series: [
       {
         name: t('cockpit.series.baseline'),

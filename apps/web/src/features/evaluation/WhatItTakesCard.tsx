@@ -3,7 +3,12 @@ import { App, Button, Card, Form, List, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/error-text';
+import { formatAmount } from '../../lib/amount';
 import { useWhatItTakes } from './evaluation.queries';
+
+/** A what-it-takes figure: the plan-completion amounts in 万元 by the one formatter, counts as they are. */
+const figure = (key: EvaluationEntry['indicators'][number]['key'], value: string | null) =>
+  key === 'planCompletion' ? formatAmount(value, { unit: 'wanYuan' }) : (value ?? '—');
 
 /** 差距测算: pick a unit and a rank; answers the extra points and what each indicator alone would need. */
 export function WhatItTakesCard({
@@ -85,8 +90,8 @@ export function WhatItTakesCard({
                         {i.isFeasible
                           ? t('evaluation.whatIf.amount', {
                               percent: i.neededPercent,
-                              needed: `${i.neededNumerator} ${unit}`,
-                              extra: `${i.extraNumerator} ${unit}`,
+                              needed: `${figure(i.key, i.neededNumerator)} ${unit}`,
+                              extra: `${figure(i.key, i.extraNumerator)} ${unit}`,
                             })
                           : t('evaluation.whatIf.infeasible')}
                       </Typography.Text>

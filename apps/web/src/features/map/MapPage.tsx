@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../components/QueryError';
 import { useLabels } from '../../i18n/use-labels';
-import { formatWanYuan } from '../projects/money';
+import { formatAmount } from '../../lib/amount';
 import { ProjectFilterBar } from '../projects/ProjectFilterBar';
 import { useProjectListParams } from '../projects/project-list-params';
 import { BoundaryMapControls } from './BoundaryMapControls';
@@ -44,7 +44,7 @@ export default function MapPage() {
       low: t('map.legendLow'),
       high: t('map.legendHigh'),
       pointTooltip: (point: MapPoint) =>
-        `${point.name}<br/>${labels.projectStage(point.stage)} · ${formatWanYuan(point.totalInvestmentWanYuan)} ${t('map.project.investment')}`,
+        `${point.name}<br/>${labels.projectStage(point.stage)} · ${t('map.project.investment')} ${formatAmount(point.totalInvestmentWanYuan, { unit: 'wanYuan' })}`,
     }),
     [t, labels],
   );

@@ -3,12 +3,13 @@ import { Button, Descriptions, Drawer } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLabels } from '../../i18n/use-labels';
-import { formatWanYuan, wanYuanToYiYuan } from '../projects/money';
+import { useAmount } from '../../lib/use-amount';
 import { stageColours } from './map-options';
 
 /** The clicked project: name, stage, region, investment, and the way into its page. */
 export function PointDrawer({ point, onClose }: { point: MapPoint | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const amount = useAmount();
   const labels = useLabels();
   return (
     <Drawer
@@ -34,8 +35,8 @@ export function PointDrawer({ point, onClose }: { point: MapPoint | null; onClos
           </Descriptions.Item>
           <Descriptions.Item label={t('map.project.region')}>{point.regionName}</Descriptions.Item>
           <Descriptions.Item label={t('map.project.investment')}>
-            {formatWanYuan(point.totalInvestmentWanYuan)}（{wanYuanToYiYuan(point.totalInvestmentWanYuan)}{' '}
-            亿元）
+            {amount.digits(point.totalInvestmentWanYuan, 'wanYuan')}（
+            {amount.withUnit(point.totalInvestmentWanYuan, 'yiYuan')}）
           </Descriptions.Item>
           {point.warningColour && (
             <Descriptions.Item label={t('map.project.warning')}>

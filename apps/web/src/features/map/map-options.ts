@@ -1,7 +1,7 @@
 import type { MapIndicator, MapPoint, MapTile } from '@tuijin/contracts';
 import { extentOf, layoutTileGrid, type ProjectStage, placeInTile } from '@tuijin/domain';
 import type { EChartsCoreOption } from 'echarts/core';
-import { formatWanYuan } from '../projects/money';
+import { formatAmount } from '../../lib/amount';
 
 /** One colour per lifecycle stage (points), in stage order. */
 export const stageColours: Record<ProjectStage, string> = {
@@ -31,15 +31,15 @@ export function indicatorValue(tile: MapTile, indicator: MapIndicator): number |
   }
 }
 
-/** The figure as shown on a tile and in tooltips: exact amounts grouped, rates with a percent sign. */
+/** The figure as shown on a tile and in tooltips: a region's amounts in 亿元 (two decimals), rates with a percent sign. */
 export function indicatorText(tile: MapTile, indicator: MapIndicator, noValue: string): string {
   switch (indicator) {
     case 'projectCount':
       return String(tile.projectCount);
     case 'totalInvestment':
-      return formatWanYuan(tile.totalInvestmentWanYuan);
+      return formatAmount(tile.totalInvestmentWanYuan, { unit: 'yiYuan' });
     case 'completedYtd':
-      return formatWanYuan(tile.completedYtdWanYuan);
+      return formatAmount(tile.completedYtdWanYuan, { unit: 'yiYuan' });
     case 'planCompletion':
       return tile.planCompletion.percent === null ? noValue : `${tile.planCompletion.percent}%`;
   }

@@ -10,9 +10,13 @@ import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { FilterBar } from '../../components/FilterBar';
 import { QueryError } from '../../components/QueryError';
 import { useLabels } from '../../i18n/use-labels';
+import { formatAmount } from '../../lib/amount';
 import { useCan } from '../auth/use-current-user';
 import { useDictionary } from '../dictionaries/dictionaries.queries';
-import { formatWanYuan, wanYuanToYiYuan } from '../projects/money';
+
+/** A plan amount in the table: 万元, two decimals (the ledger's unit and precision). */
+const wan = (wanYuan: string) => formatAmount(wanYuan, { unit: 'wanYuan' });
+
 import { StageTag } from '../projects/ProjectTags';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 import { milestoneText } from './plan-labels';
@@ -84,14 +88,14 @@ export default function AnnualPlansPage() {
       key: 'planned',
       title: t('plans.adjustedPlan'),
       align: 'right' as const,
-      render: (_: unknown, row: AnnualPlanListItem) => formatWanYuan(row.plannedInvestmentWanYuan),
+      render: (_: unknown, row: AnnualPlanListItem) => wan(row.plannedInvestmentWanYuan),
     },
     {
       key: 'baseline',
       title: t('plans.baseline'),
       align: 'right' as const,
       render: (_: unknown, row: AnnualPlanListItem) =>
-        row.baselineInvestmentWanYuan === null ? '—' : formatWanYuan(row.baselineInvestmentWanYuan),
+        row.baselineInvestmentWanYuan === null ? '—' : wan(row.baselineInvestmentWanYuan),
     },
     {
       key: 'start',
@@ -126,20 +130,20 @@ export default function AnnualPlansPage() {
           </Typography.Text>{' '}
           <Typography.Text type="secondary">
             {t('plans.totalsPlanned', {
-              wanYuan: formatWanYuan(totals.plannedWanYuan),
-              yiYuan: wanYuanToYiYuan(totals.plannedWanYuan),
-              baseline: formatWanYuan(totals.baselineWanYuan),
+              wanYuan: wan(totals.plannedWanYuan),
+              yiYuan: formatAmount(totals.plannedWanYuan, { unit: 'yiYuan' }),
+              baseline: wan(totals.baselineWanYuan),
             })}
           </Typography.Text>
         </Table.Summary.Cell>
         <Table.Summary.Cell index={mayFreeze ? 4 : 3} align="right">
           <Typography.Text strong data-testid="plans-total-planned">
-            {formatWanYuan(totals.plannedWanYuan)}
+            {wan(totals.plannedWanYuan)}
           </Typography.Text>
         </Table.Summary.Cell>
         <Table.Summary.Cell index={mayFreeze ? 5 : 4} align="right">
           <Typography.Text strong data-testid="plans-total-baseline">
-            {formatWanYuan(totals.baselineWanYuan)}
+            {wan(totals.baselineWanYuan)}
           </Typography.Text>
         </Table.Summary.Cell>
         <Table.Summary.Cell index={mayFreeze ? 6 : 5} colSpan={4} />

@@ -1,5 +1,11 @@
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
-import { constructionTypes, type DictionaryKind, projectLevels, projectStages } from '@tuijin/domain';
+import {
+  constructionTypes,
+  type DictionaryKind,
+  projectLevels,
+  projectStages,
+  sizeFilterKeys,
+} from '@tuijin/domain';
 import { Button, Form, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +29,7 @@ const advancedKeys: ProjectFilterKey[] = [
   'leader',
   'department',
   'constructionType',
+  'size',
   'minInvestment',
   'maxInvestment',
 ];
@@ -138,6 +145,20 @@ export function ProjectFilterBar({ filters, onSearch }: ProjectFilterBarProps) {
           placeholder={t('common.all')}
           className="tj-filter-sm"
           options={constructionTypes.map((value) => ({ value, label: labels.constructionType(value) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="size"
+        label={t('amounts.sizeBand')}
+        tooltip={t('amounts.sizeHint')}
+        hidden={!isExpanded}
+      >
+        <Select
+          allowClear
+          placeholder={t('common.all')}
+          className="tj-filter-md"
+          data-testid="project-filter-size"
+          options={sizeFilterKeys.map((value) => ({ value, label: t(`amounts.sizeBands.${value}`) }))}
         />
       </Form.Item>
       <Form.Item

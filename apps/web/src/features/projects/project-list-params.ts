@@ -17,6 +17,7 @@ export const projectFilterKeys = [
   'leader',
   'department',
   'constructionType',
+  'size',
   'minInvestment',
   'maxInvestment',
 ] as const;

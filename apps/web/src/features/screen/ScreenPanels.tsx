@@ -8,9 +8,9 @@ import type {
 } from '@tuijin/contracts';
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatAmount } from '../../lib/amount';
 import { MapChart } from '../map/MapChart';
 import { tileGridOption } from '../map/map-options';
-import { roundDecimal } from '../projects/money';
 
 /** The command-room palette: dark blue ground, light text, large type (no web fonts). */
 export const screenColours = {
@@ -123,8 +123,8 @@ export function FiguresPanel({ data }: { data: ScreenFigures }) {
   const f = data.figures;
   const items: [string, string][] = [
     [t('screen.figures.projectCount'), f.projectCount.value],
-    [t('screen.figures.plannedInvestment'), roundDecimal(f.plannedInvestment.value, 4, 2)],
-    [t('screen.figures.completedYtd'), roundDecimal(f.completedYtd.value, 4, 2)],
+    [t('screen.figures.plannedInvestment'), formatAmount(f.plannedInvestment.value, { unit: 'yiYuan' })],
+    [t('screen.figures.completedYtd'), formatAmount(f.completedYtd.value, { unit: 'yiYuan' })],
     [t('screen.figures.planCompletion'), percent(f.planCompletion)],
     [t('screen.figures.timeProgress'), percent(f.timeProgress)],
     [t('screen.figures.startRate'), percent(f.startRate)],

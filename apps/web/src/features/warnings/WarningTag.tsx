@@ -2,6 +2,7 @@ import type { WarningReason } from '@tuijin/contracts';
 import type { WarningColour } from '@tuijin/domain';
 import { Badge, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatAmount } from '../../lib/amount';
 
 const tagColours: Record<WarningColour, string> = { green: 'success', yellow: 'warning', red: 'error' };
 const dotColours: Record<WarningColour, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d' };
@@ -17,11 +18,27 @@ export function WarningTag({ colour }: { colour: WarningColour | null | undefine
   );
 }
 
+/** Reason parameters that are amounts in 万元: shown by the one formatter, two decimals. */
+const amountParams = new Set(['ytd', 'cumulativePlan']);
+
+/** A reason's parameters with its amounts formatted (万元, grouped, two decimals). */
+function readableParams(params: WarningReason['params']) {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [
+      key,
+      amountParams.has(key) && typeof value === 'string' ? formatAmount(value, { unit: 'wanYuan' }) : value,
+    ]),
+  );
+}
+
 /** One reason in words: the dimension, then the code's sentence with its numbers. */
 export function useReasonText() {
   const { t } = useTranslation();
   return (reason: WarningReason) => {
-    const sentence = t(`warnings.reason.${reason.code}` as 'warnings.reason.start.notStarted', reason.params);
+    const sentence = t(
+      `warnings.reason.${reason.code}` as 'warnings.reason.start.notStarted',
+      readableParams(reason.params),
+    );
     const streak =
       reason.params.consecutiveMonths !== undefined
         ? `；${t('warnings.reason.progress.consecutive', reason.params)}`

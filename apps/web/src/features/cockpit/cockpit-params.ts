@@ -1,0 +1,54 @@
+import { type CockpitBasis, type CockpitDimension, CockpitFilters } from '@tuijin/contracts';
+import { useSearchParams } from 'react-router';
+
+export const cockpitDimensions: CockpitDimension[] = [
+  'region',
+  'level',
+  'domain',
+  'industry',
+  'department',
+  'leader',
+  'batch',
+  'tag',
+  'constructionType',
+  'sizeBand',
+];
+
+const filterKeys = ['tag', 'constructionType', 'size'] as const;
+
+/** The filters of the address the contract accepts (a hand-edited value that it refuses is dropped). */
+function readFilters(params: URLSearchParams): CockpitFilters {
+  const filters: Record<string, string> = {};
+  for (const key of filterKeys) {
+    const value = params.get(key);
+    if (value && CockpitFilters.shape[key].safeParse(value).success) filters[key] = value;
+  }
+  return filters as CockpitFilters;
+}
+
+/**
+ * Period, basis, region, grouping and the project filters (tag, 新建/续建, 投资规模) live in the
+ * address, so a view can be bookmarked and shared; without a period, the current reporting month
+ * (`fallback`, from the server's one resolver).
+ */
+export function useCockpitParams(fallback: { year: number; month: number }) {
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || fallback.year;
+  const asked = Number(params.get('month'));
+  const month = asked >= 1 && asked <= 12 ? asked : fallback.month;
+  const basis: CockpitBasis = params.get('basis') === 'baseline' ? 'baseline' : 'adjusted';
+  const region = params.get('region') ?? undefined;
+  const askedDimension = params.get('dimension') as CockpitDimension | null;
+  const dimension = askedDimension && cockpitDimensions.includes(askedDimension) ? askedDimension : 'region';
+  const filters = readFilters(params);
+  const set = (changes: Record<string, string | undefined>) =>
+    setParams((old) => {
+      const next = new URLSearchParams(old);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined) next.delete(key);
+        else next.set(key, value);
+      }
+      return next;
+    });
+  return { year, month, basis, region, dimension, filters, set };
+}
