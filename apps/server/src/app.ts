@@ -42,6 +42,7 @@ import { registerSecurityRoutes } from './modules/security/security.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
 import { registerWarningRoutes } from './modules/warnings/warnings.routes';
+import { recomputeProvisionalDeadlines } from './provisional-deadlines';
 
 z.config(z.locales.zhCN());
 
@@ -165,7 +166,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerLedgerRoutes(app, deps);
   registerMapRoutes(app, deps);
   registerLedgerExportRoutes(app, deps);
-  registerCalendarRoutes(app, deps);
+  registerCalendarRoutes(app, deps, { afterChange: recomputeProvisionalDeadlines });
   registerReportRoutes(
     app,
     deps,

@@ -84,6 +84,7 @@ import {
   ApplyEscalationPreset,
   CreateProblemClass,
   CreateRoutingRule,
+  EscalationFailureList,
   EscalationLadder,
   ProblemBoard,
   ProblemClass,
@@ -1062,6 +1063,13 @@ export const endpoints = {
     params: IdParams,
     body: AnswerProblemClass,
     response: ProblemClass,
+  }),
+  listEscalationFailures: endpoint({
+    method: 'GET',
+    path: '/api/problem-escalation-failures',
+    summary: '提级任务未能处理的问题（原因、次数；每次运行重试）',
+    tag: 'problems',
+    response: EscalationFailureList,
   }),
   getEscalationLadder: endpoint({
     method: 'GET',

@@ -81,7 +81,11 @@ export const ProblemEvent = z.object({
 
 export const Problem = z.object({
   id: Id,
-  referenceNumber: z.string().describe('问题编号，如 WT-2026-000123'),
+  referenceNumber: z.string().describe('问题编号，如 WT-350902-2026-000123（含区划代码，全系统唯一）'),
+  legacyReferenceNumber: z
+    .string()
+    .nullable()
+    .describe('启用新编号前的旧编号（如 WT-2026-000123），按旧编号仍可查到'),
   projectId: Id,
   projectName: z.string(),
   regionCode: z.string(),
@@ -98,6 +102,9 @@ export const Problem = z.object({
   levelName: z.string().nullable().describe('当前层级名称（本辖区提级层级）'),
   levelStartedOn: z.string(),
   dueOn: z.string().describe('办理期限 YYYY-MM-DD'),
+  isDueOnProvisional: z
+    .boolean()
+    .describe('暂定：期限跨入尚未录入法定节假日安排的年份，按周末和固定日期节日推算，录入后重算'),
   isOverdue: z.boolean(),
   overdueDays: z.number().int().nullable().describe('逾期天数（自然日）；未逾期为空'),
   handlerOrganisationId: Id.nullable(),
@@ -130,6 +137,9 @@ export const ProblemQuery = PageQuery.extend({
   projectId: Id.optional(),
   regionCode: text(20).optional().describe('只看该区划及下级'),
   overdue: QueryBoolean.optional().describe('只看逾期未办结'),
+  referenceNumber: text(40)
+    .optional()
+    .describe('按问题编号查找（新编号或旧编号 WT-2026-000123，只在可见范围内）'),
 });
 export type ProblemQuery = z.infer<typeof ProblemQuery>;
 
@@ -255,3 +265,15 @@ export const ProblemClass = z.object({
 export type ProblemClass = z.infer<typeof ProblemClass>;
 
 export const EscalationNoticeKind = z.enum(escalationNoticeKinds);
+
+/** 提级任务失败清单: a problem the escalation job could not process, retried on every run. */
+export const EscalationFailure = z.object({
+  problemId: Id,
+  referenceNumber: z.string(),
+  reason: z.string().describe('失败原因'),
+  attempts: z.number().int().describe('连续失败次数'),
+  firstFailedAt: Timestamp,
+  lastFailedAt: Timestamp,
+});
+export const EscalationFailureList = z.object({ data: z.array(EscalationFailure) });
+export type EscalationFailureList = z.infer<typeof EscalationFailureList>;

@@ -59,6 +59,7 @@ describe('chooseProblemRoute', () => {
       ruleId: null,
       limitWorkingDays: 5,
       dueOn: '2026-03-09',
+      isDueOnProvisional: false,
     });
   });
 
@@ -72,6 +73,18 @@ describe('chooseProblemRoute', () => {
     expect(due.limitWorkingDays).toBe(10);
     // 10-08 Thu, 09 Fri, 10 Sat (调休), 12–16, 19, 20.
     expect(due.dueOn).toBe('2026-10-20');
+    expect(due.isDueOnProvisional).toBe(false);
+  });
+
+  it('marks a due date counted into a year without holiday data as provisional (暂定)', () => {
+    const due = chooseProblemRoute(
+      rules,
+      { category: '资金', regionPath: '350000.350900.350921', raisedOn: '2026-12-24' },
+      { organisationId: 'office' },
+      china2025And2026,
+    );
+    // Thu 24 Dec + 10: 25, 28–31 Dec, (1 Jan 元旦 off) 4–8 Jan 2027.
+    expect(due).toMatchObject({ dueOn: '2027-01-08', isDueOnProvisional: true });
   });
 });
 

@@ -1,6 +1,6 @@
 import type { HolidayCalendar } from '../calendar/working-days';
-import { addWorkingDays } from '../calendar/working-days';
 import { pathInSubtree } from '../policies/jurisdiction';
+import { problemDue } from './due-date';
 
 /** Default 问题分类 (the `problemCategory` dictionary's starting entries). Source: DOMAIN.md. */
 export const defaultProblemCategories = [
@@ -37,6 +37,8 @@ export interface ProblemRoute {
   ruleId: string | null;
   limitWorkingDays: number;
   dueOn: string;
+  /** 暂定: the due date was counted through a year whose holiday arrangement is not entered. */
+  isDueOnProvisional: boolean;
 }
 
 const depth = (path: string) => path.split('.').length;
@@ -69,10 +71,12 @@ export function chooseProblemRoute(
   }
   const limitWorkingDays =
     best?.limitWorkingDays ?? fallback.limitWorkingDays ?? defaultProblemLimitWorkingDays;
+  const due = problemDue(problem.raisedOn, limitWorkingDays, calendar);
   return {
     handlerOrganisationId: best?.departmentId ?? fallback.organisationId,
     ruleId: best?.id ?? null,
     limitWorkingDays,
-    dueOn: addWorkingDays(problem.raisedOn, limitWorkingDays, calendar),
+    dueOn: due.dueOn,
+    isDueOnProvisional: due.isDueOnProvisional,
   };
 }

@@ -130,7 +130,8 @@ export async function ladderFor(db: Queryable, regionPath: string): Promise<Load
 
 /** What a move writes besides the status: changed columns, the event note, audit detail. */
 export interface ProblemMove {
-  action: ProblemAction;
+  /** A lifecycle move, or `recomputeDue` (the system recounting a provisional due date; keeps the status). */
+  action: ProblemAction | 'recomputeDue';
   set?: Partial<typeof problems.$inferInsert>;
   note?: string | null;
   /** Overrides the transition table's result (never needed by the table's own actions). */
@@ -150,7 +151,9 @@ export async function applyProblemMove(
   move: ProblemMove,
 ): Promise<ProblemRow> {
   const { problem, project } = loaded;
-  const status = move.toStatus ?? transitionProblem(problem.status, move.action);
+  const status =
+    move.toStatus ??
+    (move.action === 'recomputeDue' ? problem.status : transitionProblem(problem.status, move.action));
   if (problem.version !== version) throw new AppError('CONFLICT', '问题已被他人处理，请刷新后重试');
   const now = ctx.clock.now();
   const [updated] = await tx

@@ -4,6 +4,7 @@ import { defineRoute, type RouteDeps } from '../../http/route';
 import { answerProblem } from './answer-problem';
 import { confirmProblem, sendBackProblem } from './confirm-problem';
 import { escalateProblem } from './escalate-problem';
+import { listEscalationFailures } from './escalation-failures';
 import { applyEscalationPreset, getEscalationLadder, setEscalationLadder } from './escalation-ladders';
 import { answerProblemClass, createProblemClass, getProblemClass } from './problem-classes';
 import { getProblemStatistics } from './problem-statistics';
@@ -75,6 +76,9 @@ export function registerProblemRoutes(app: FastifyInstance, deps: RouteDeps) {
     endpoints.applyEscalationPreset,
     'escalationLadder.manage',
     async ({ ctx, params, body }) => applyEscalationPreset(ctx, params.code, body),
+  );
+  defineRoute(app, deps, endpoints.listEscalationFailures, 'escalationLadder.manage', async ({ ctx }) =>
+    listEscalationFailures(ctx),
   );
   defineRoute(app, deps, endpoints.listRoutingRules, 'problemRouting.manage', async ({ ctx }) =>
     listRoutingRules(ctx),

@@ -61,7 +61,7 @@ describe('the closed loop through the API', () => {
       dueOn: '2026-03-05',
       isOverdue: false,
     });
-    expect(raised.body.referenceNumber).toMatch(/^WT-2026-\d{6}$/);
+    expect(raised.body.referenceNumber).toMatch(/^WT-350902-2026-\d{6}$/);
     expect(actionsOf(raised.body)).toEqual(['raise', 'route']);
     expect(raised.body.actions).toEqual([]);
 

@@ -1,5 +1,5 @@
 import type { RouteProblem } from '@tuijin/contracts';
-import { addWorkingDays, chinaDate, workingDaysBetween } from '@tuijin/domain';
+import { chinaDate, problemDue, workingDaysBetween } from '@tuijin/domain';
 import type { Ctx } from '../../context';
 import { loadHolidayCalendar } from '../calendar/calendar';
 import { assertMayAct } from './problem-abilities';
@@ -24,17 +24,19 @@ export async function routeProblem(ctx: Ctx, id: string, input: RouteProblem) {
   const calendar = await loadHolidayCalendar(ctx.db);
   const today = chinaDate(ctx.clock.now());
   const { problem } = loaded;
-  const previousLimit = Math.max(1, workingDaysBetween(problem.levelStartedOn, problem.dueOn, calendar));
+  const previousLimit =
+    problem.limitWorkingDays ??
+    Math.max(1, workingDaysBetween(problem.levelStartedOn, problem.dueOn, calendar));
   const limit = input.limitWorkingDays ?? previousLimit;
-  const dueOn = addWorkingDays(today, limit, calendar);
+  const due = problemDue(today, limit, calendar);
+  const dueOn = due.dueOn;
   await ctx.db.transaction(async (tx) => {
     const updated = await applyProblemMove(tx, ctx, loaded, input.version, {
       action: 'route',
       set: {
         handlerOrganisationId: input.handlerOrganisationId,
         handlerUserId: null,
-        dueOn,
-        levelStartedOn: today,
+        ...due,
       },
       note: input.note ?? `${limit} 个工作日内办结`,
     });
