@@ -89,6 +89,7 @@ import {
   ProblemBoard,
   ProblemClass,
   ProblemDetail,
+  ProblemHandlerCandidateList,
   ProblemPage,
   ProblemQuery,
   ProblemReason,
@@ -1063,6 +1064,14 @@ export const endpoints = {
     params: IdParams,
     body: AnswerProblemClass,
     response: ProblemClass,
+  }),
+  listProblemHandlerCandidates: endpoint({
+    method: 'GET',
+    path: '/api/problems/:id/handler-candidates',
+    summary: '可交办的单位：项目所在辖区本级、上级和下级的行业部门和重点办（不含业主单位）',
+    tag: 'problems',
+    params: IdParams,
+    response: ProblemHandlerCandidateList,
   }),
   listEscalationFailures: endpoint({
     method: 'GET',

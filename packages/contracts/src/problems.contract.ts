@@ -21,18 +21,46 @@ const limitWorkingDays = z
   .min(1, { message: '时限至少 1 个工作日' })
   .max(250, { message: '时限最多 250 个工作日' });
 
+/**
+ * A caller's phone number: a mainland mobile (1[3-9] and 9 more digits) or a landline with its area
+ * code (0 + 2–3 digits, a hyphen optional) and a 7–8 digit number, optionally an extension after
+ * `-`, `转` or `ext`. Spaces are ignored. The web form checks the same pattern before sending.
+ */
+export const phoneNumberPattern = /^(?:1[3-9]\d{9}|0\d{2,3}-?[1-9]\d{6,7}(?:(?:-|转|ext\.?)\d{1,6})?)$/i;
+
+/** Bounds of a problem's description (问题描述), in characters after trimming. */
+export const problemDescriptionLength = { min: 5, max: 2000 } as const;
+
+const PhoneNumber = z
+  .string()
+  .transform((value) => value.replace(/\s+/g, ''))
+  .pipe(
+    z.string().max(30, { message: '不能超过 30 个字符' }).regex(phoneNumberPattern, {
+      message:
+        '电话号码格式不正确：手机号为 11 位（1 开头），固定电话须带区号，如 0593-2876543 或 0593-2876543-801',
+    }),
+  );
+
 /** 登记问题: the project, category (问题分类 dictionary), description and request, and how it came in. */
 export const RaiseProblem = z
   .object({
     projectId: Id.describe('项目'),
     category: requiredText(30).describe('问题分类（问题分类字典中的名称）'),
-    description: requiredText(2000).describe('问题描述'),
+    description: requiredText(problemDescriptionLength.max)
+      .pipe(
+        z.string().min(problemDescriptionLength.min, {
+          message: `问题描述至少 ${problemDescriptionLength.min} 个字，请写清楚问题是什么`,
+        }),
+      )
+      .describe('问题描述（5–2000 字）'),
     request: text(1000).default('').describe('诉求：希望解决什么'),
     channel: ProblemChannel.default('app').describe(
       '来源：app 业主在线提交，serviceOfficer 服务专员代报，hotline 热线来电，meeting 调度会',
     ),
     callerName: text(50).nullable().default(null).describe('来电人（热线）'),
-    callerPhone: text(30).nullable().default(null).describe('来电号码（热线）'),
+    callerPhone: PhoneNumber.nullable()
+      .default(null)
+      .describe('来电号码（热线）：手机号 1[3-9] 开头 11 位，或带区号的固定电话（可带分机）'),
   })
   .strict();
 export type RaiseProblem = z.infer<typeof RaiseProblem>;
@@ -277,3 +305,14 @@ export const EscalationFailure = z.object({
 });
 export const EscalationFailureList = z.object({ data: z.array(EscalationFailure) });
 export type EscalationFailureList = z.infer<typeof EscalationFailureList>;
+
+/** 交办对象: a department or office a problem may be handed to (本级、上级或下级; never an owner). */
+export const ProblemHandlerCandidate = z.object({
+  id: Id,
+  name: z.string(),
+  kind: z.enum(['department', 'office']),
+  sector: z.string().nullable(),
+  regionCode: z.string(),
+});
+export const ProblemHandlerCandidateList = z.object({ data: z.array(ProblemHandlerCandidate) });
+export type ProblemHandlerCandidateList = z.infer<typeof ProblemHandlerCandidateList>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { china2025And2026 } from '../calendar/china-calendar.fixture';
-import { chooseProblemRoute, type ProblemRoutingRule } from './routing';
+import { chooseProblemRoute, isProblemHandlerCandidate, type ProblemRoutingRule } from './routing';
 
 const rules: ProblemRoutingRule[] = [
   { id: 'city-any', regionPath: '350000.350900', category: null, departmentId: 'drc', limitWorkingDays: 10 },
@@ -101,5 +101,21 @@ describe('chooseProblemRoute fallback limit', () => {
       limitWorkingDays: 10,
       dueOn: '2026-03-16',
     });
+  });
+});
+
+describe('isProblemHandlerCandidate', () => {
+  const county = '350000.350900.350902';
+  it.each([
+    [{ kind: 'department', isActive: true, regionPath: '350000.350900' }, true, 'the city’s 住建局'],
+    [{ kind: 'department', isActive: true, regionPath: county }, true, 'a county department'],
+    [{ kind: 'office', isActive: true, regionPath: county }, true, 'the county office'],
+    [{ kind: 'department', isActive: true, regionPath: `${county}.350902001` }, true, 'below the project'],
+    [{ kind: 'owner', isActive: true, regionPath: county }, false, 'an owner company'],
+    [{ kind: 'other', isActive: true, regionPath: '350000.350900' }, false, 'the city government'],
+    [{ kind: 'office', isActive: true, regionPath: '350000.350900.350981' }, false, 'a sibling county'],
+    [{ kind: 'department', isActive: false, regionPath: '350000.350900' }, false, 'an inactive department'],
+  ])('%o may handle a county problem: %s (%s)', (organisation, expected) => {
+    expect(isProblemHandlerCandidate(organisation, county)).toBe(expected);
   });
 });

@@ -80,3 +80,24 @@ export function chooseProblemRoute(
     isDueOnProvisional: due.isDueOnProvisional,
   };
 }
+
+/** The kinds of organisation a problem may be handed to (交办): a line department or an office. */
+export const problemHandlerKinds = ['department', 'office'] as const;
+
+/**
+ * Whether an organisation may handle (承办) a problem on a project in `projectRegionPath`: an active
+ * department or office (never an owner company or another unit) whose region is the project's,
+ * above it (the city's 住建局 for a county project) or below it — never a sibling region's.
+ * The server refuses any other handler with a 400; the 交办 list offers exactly these.
+ */
+export function isProblemHandlerCandidate(
+  organisation: { kind: string; isActive: boolean; regionPath: string },
+  projectRegionPath: string,
+): boolean {
+  return (
+    organisation.isActive &&
+    (problemHandlerKinds as readonly string[]).includes(organisation.kind) &&
+    (pathInSubtree(projectRegionPath, organisation.regionPath) ||
+      pathInSubtree(organisation.regionPath, projectRegionPath))
+  );
+}

@@ -193,7 +193,11 @@ describe('the closed loop through the API', () => {
     });
     expect(rejected.body).toMatchObject({ status: 'rejected', rejectReason: '属企业内部事务' });
 
-    const call = await raise(county, { channel: 'hotline', callerName: '王先生', callerPhone: '0593-96345' });
+    const call = await raise(county, {
+      channel: 'hotline',
+      callerName: '王先生',
+      callerPhone: '0593-2863456',
+    });
     expect(call.status).toBe(200);
     expect(call.body).toMatchObject({ channel: 'hotline', callerName: '王先生', raisedByName: '陈思远' });
     expect((await raise(county, { channel: 'hotline' })).body.error.details[0].path).toBe('callerName');

@@ -20,7 +20,7 @@ import {
 export async function routeProblem(ctx: Ctx, id: string, input: RouteProblem) {
   const loaded = await loadProblem(ctx, id);
   assertMayAct(ctx.actor, loaded, 'route');
-  await assertHandlerOrganisation(ctx.db, input.handlerOrganisationId);
+  await assertHandlerOrganisation(ctx.db, input.handlerOrganisationId, loaded.project.regionPath);
   const calendar = await loadHolidayCalendar(ctx.db);
   const today = chinaDate(ctx.clock.now());
   const { problem } = loaded;

@@ -28,6 +28,7 @@ import { DictionarySelect } from '../dictionaries/DictionarySelect';
 import { OrganisationSelect } from '../organisations/OrganisationSelect';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 import { useRegions } from '../regions/regions.queries';
+import { EscalationFailuresCard } from './EscalationFailuresCard';
 import {
   useApplyEscalationPreset,
   useCreateRoutingRule,
@@ -326,7 +327,7 @@ function RuleModal({ defaultRegion, onClose }: { defaultRegion: string; onClose:
           label={t('problems.settings.department')}
           rules={[{ required: true, message: t('problems.settings.departmentRequired') }]}
         >
-          <OrganisationSelect data-testid="rule-department" />
+          <OrganisationSelect kind="department" data-testid="rule-department" />
         </Form.Item>
         <Form.Item
           name="limitWorkingDays"
@@ -429,6 +430,7 @@ export default function ProblemSettingsPage() {
       </Typography.Paragraph>
       {can('escalationLadder.manage') && <LadderCard code={me.region.code} regionName={me.region.name} />}
       {can('problemRouting.manage') && <RoutingRulesCard defaultRegion={me.region.code} />}
+      {can('escalationLadder.manage') && <EscalationFailuresCard />}
     </Flex>
   );
 }
