@@ -327,7 +327,7 @@ function RuleModal({ defaultRegion, onClose }: { defaultRegion: string; onClose:
           label={t('problems.settings.department')}
           rules={[{ required: true, message: t('problems.settings.departmentRequired') }]}
         >
-          <OrganisationSelect kind="department" data-testid="rule-department" />
+          <OrganisationSelect data-testid="rule-department" />
         </Form.Item>
         <Form.Item
           name="limitWorkingDays"
