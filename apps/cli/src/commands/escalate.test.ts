@@ -27,7 +27,7 @@ beforeAll(async () => {
   } finally {
     await handle.close();
   }
-}, 300_000);
+}, 900_000);
 
 describe('tuijin escalate', () => {
   it('notices and moves a breached problem up once, and does nothing more at the same moment', async () => {
