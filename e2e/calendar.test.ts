@@ -39,7 +39,11 @@ describe('holidays and workdays', () => {
     await rowOf('2025-10-11').getByText('调休上班', { exact: true }).waitFor();
 
     await selectYear(2031);
-    await page.getByText('尚未录入 2031 年的节假日安排，按工作日计算的期限将无法生成').waitFor();
+    await page
+      .getByText(
+        '尚未录入 2031 年的节假日安排：跨入该年的工作日期限暂按周末和元旦、劳动节、国庆节推算，标为“暂定”',
+      )
+      .waitFor();
 
     await page.locator('[data-date="2031-10-01"]').click();
     const dialog = page.getByRole('dialog');

@@ -83,7 +83,7 @@ describe('blocking problems, closed loop in the browser', () => {
     await owner.waitForURL(/\/problems\/[0-9a-f-]{36}$/);
     const problemUrl = owner.url();
     const reference = (await owner.getByTestId('problem-reference').textContent()) ?? '';
-    expect(reference).toMatch(/^WT-\d{4}-\d{6}$/);
+    expect(reference).toMatch(/^WT-\d{6}-\d{4}-\d{6}$/);
     expect(await owner.getByTestId('problem-handler').textContent()).toBe(housingName);
     expect(await statusOf(owner).textContent()).toBe('已交办');
     expect(await owner.getByTestId('problem-actions').textContent()).toContain('当前没有需要您处理的操作');
@@ -161,7 +161,7 @@ describe('blocking problems, closed loop in the browser', () => {
     const reference = office.getByTestId('hotline-reference');
     await reference.waitFor();
     const number = (await reference.textContent()) ?? '';
-    expect(number).toMatch(/^WT-\d{4}-\d{6}$/);
+    expect(number).toMatch(/^WT-350902-\d{4}-\d{6}$/);
     await screenshot(office, 'problem-hotline');
     const recorded = await (
       await office.request.get(`${baseUrl}/api/problems?projectId=${project.id}&pageSize=100`)

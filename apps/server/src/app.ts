@@ -43,6 +43,7 @@ import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
 import { registerWarningRoutes } from './modules/warnings/warnings.routes';
 import { registerWorkbenchRoutes } from './modules/workbench/workbench.routes';
+import { recomputeProvisionalDeadlines } from './provisional-deadlines';
 
 z.config(z.locales.zhCN());
 
@@ -166,7 +167,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerLedgerRoutes(app, deps);
   registerMapRoutes(app, deps);
   registerLedgerExportRoutes(app, deps);
-  registerCalendarRoutes(app, deps);
+  registerCalendarRoutes(app, deps, { afterChange: recomputeProvisionalDeadlines });
   registerReportRoutes(
     app,
     deps,

@@ -21,6 +21,7 @@ export const notificationKinds = [
   'problem.sentBack',
   'problem.deadline',
   'problem.escalated',
+  'calendar.nextYearMissing',
 ] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;

@@ -45,6 +45,7 @@ export const ProblemLetter = z.object({
   daysOverdue: z.number().int(),
   demandedAction: z.string(),
   replyDueOn: z.string(),
+  isReplyDueOnProvisional: z.boolean().describe('暂定：回复期限跨入尚未录入法定节假日安排的年份，录入后重算'),
   status: ProblemLetterStatus,
   issuedByName: z.string(),
   issuedAt: Timestamp,

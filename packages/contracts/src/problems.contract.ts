@@ -21,18 +21,46 @@ const limitWorkingDays = z
   .min(1, { message: '时限至少 1 个工作日' })
   .max(250, { message: '时限最多 250 个工作日' });
 
+/**
+ * A caller's phone number: a mainland mobile (1[3-9] and 9 more digits) or a landline with its area
+ * code (0 + 2–3 digits, a hyphen optional) and a 7–8 digit number, optionally an extension after
+ * `-`, `转` or `ext`. Spaces are ignored. The web form checks the same pattern before sending.
+ */
+export const phoneNumberPattern = /^(?:1[3-9]\d{9}|0\d{2,3}-?[1-9]\d{6,7}(?:(?:-|转|ext\.?)\d{1,6})?)$/i;
+
+/** Bounds of a problem's description (问题描述), in characters after trimming. */
+export const problemDescriptionLength = { min: 5, max: 2000 } as const;
+
+const PhoneNumber = z
+  .string()
+  .transform((value) => value.replace(/\s+/g, ''))
+  .pipe(
+    z.string().max(30, { message: '不能超过 30 个字符' }).regex(phoneNumberPattern, {
+      message:
+        '电话号码格式不正确：手机号为 11 位（1 开头），固定电话须带区号，如 0593-2876543 或 0593-2876543-801',
+    }),
+  );
+
 /** 登记问题: the project, category (问题分类 dictionary), description and request, and how it came in. */
 export const RaiseProblem = z
   .object({
     projectId: Id.describe('项目'),
     category: requiredText(30).describe('问题分类（问题分类字典中的名称）'),
-    description: requiredText(2000).describe('问题描述'),
+    description: requiredText(problemDescriptionLength.max)
+      .pipe(
+        z.string().min(problemDescriptionLength.min, {
+          message: `问题描述至少 ${problemDescriptionLength.min} 个字，请写清楚问题是什么`,
+        }),
+      )
+      .describe('问题描述（5–2000 字）'),
     request: text(1000).default('').describe('诉求：希望解决什么'),
     channel: ProblemChannel.default('app').describe(
       '来源：app 业主在线提交，serviceOfficer 服务专员代报，hotline 热线来电，meeting 调度会',
     ),
     callerName: text(50).nullable().default(null).describe('来电人（热线）'),
-    callerPhone: text(30).nullable().default(null).describe('来电号码（热线）'),
+    callerPhone: PhoneNumber.nullable()
+      .default(null)
+      .describe('来电号码（热线）：手机号 1[3-9] 开头 11 位，或带区号的固定电话（可带分机）'),
   })
   .strict();
 export type RaiseProblem = z.infer<typeof RaiseProblem>;
@@ -81,7 +109,11 @@ export const ProblemEvent = z.object({
 
 export const Problem = z.object({
   id: Id,
-  referenceNumber: z.string().describe('问题编号，如 WT-2026-000123'),
+  referenceNumber: z.string().describe('问题编号，如 WT-350902-2026-000123（含区划代码，全系统唯一）'),
+  legacyReferenceNumber: z
+    .string()
+    .nullable()
+    .describe('启用新编号前的旧编号（如 WT-2026-000123），按旧编号仍可查到'),
   projectId: Id,
   projectName: z.string(),
   regionCode: z.string(),
@@ -98,6 +130,9 @@ export const Problem = z.object({
   levelName: z.string().nullable().describe('当前层级名称（本辖区提级层级）'),
   levelStartedOn: z.string(),
   dueOn: z.string().describe('办理期限 YYYY-MM-DD'),
+  isDueOnProvisional: z
+    .boolean()
+    .describe('暂定：期限跨入尚未录入法定节假日安排的年份，按周末和固定日期节日推算，录入后重算'),
   isOverdue: z.boolean(),
   overdueDays: z.number().int().nullable().describe('逾期天数（自然日）；未逾期为空'),
   handlerOrganisationId: Id.nullable(),
@@ -130,6 +165,9 @@ export const ProblemQuery = PageQuery.extend({
   projectId: Id.optional(),
   regionCode: text(20).optional().describe('只看该区划及下级'),
   overdue: QueryBoolean.optional().describe('只看逾期未办结'),
+  referenceNumber: text(40)
+    .optional()
+    .describe('按问题编号查找（新编号或旧编号 WT-2026-000123，只在可见范围内）'),
 });
 export type ProblemQuery = z.infer<typeof ProblemQuery>;
 
@@ -255,3 +293,26 @@ export const ProblemClass = z.object({
 export type ProblemClass = z.infer<typeof ProblemClass>;
 
 export const EscalationNoticeKind = z.enum(escalationNoticeKinds);
+
+/** 提级任务失败清单: a problem the escalation job could not process, retried on every run. */
+export const EscalationFailure = z.object({
+  problemId: Id,
+  referenceNumber: z.string(),
+  reason: z.string().describe('失败原因'),
+  attempts: z.number().int().describe('连续失败次数'),
+  firstFailedAt: Timestamp,
+  lastFailedAt: Timestamp,
+});
+export const EscalationFailureList = z.object({ data: z.array(EscalationFailure) });
+export type EscalationFailureList = z.infer<typeof EscalationFailureList>;
+
+/** 交办对象: a department or office a problem may be handed to (本级、上级或下级; never an owner). */
+export const ProblemHandlerCandidate = z.object({
+  id: Id,
+  name: z.string(),
+  kind: z.enum(['department', 'office']),
+  sector: z.string().nullable(),
+  regionCode: z.string(),
+});
+export const ProblemHandlerCandidateList = z.object({ data: z.array(ProblemHandlerCandidate) });
+export type ProblemHandlerCandidateList = z.infer<typeof ProblemHandlerCandidateList>;

@@ -29,7 +29,10 @@ export const ReportingPeriod = z.object({
   opensOn: z.string().nullable().describe('开始填报日 YYYY-MM-DD'),
   dueOn: z.string().nullable().describe('截止日 YYYY-MM-DD'),
   closesOn: z.string().nullable().describe('最晚补报日（含）；空 = 不关闭（或无法计算，见 problem）'),
-  problem: z.string().nullable().describe('无法计算时的原因，如缺少该年节假日安排'),
+  problem: z.string().nullable().describe('无法计算时的原因'),
+  isProvisional: z
+    .boolean()
+    .describe('暂定：截止日落在尚未录入法定节假日安排的年份，按周末和固定日期节日推算，录入后自动更新'),
 });
 export type ReportingPeriod = z.infer<typeof ReportingPeriod>;
 

@@ -31,6 +31,7 @@ export * from './policies/authorize';
 export * from './policies/jurisdiction';
 export * from './policies/permissions';
 export * from './policies/role-assignment';
+export * from './problems/due-date';
 export * from './problems/escalation';
 export * from './problems/letters';
 export * from './problems/problem-policy';

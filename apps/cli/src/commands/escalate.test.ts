@@ -27,7 +27,7 @@ beforeAll(async () => {
   } finally {
     await handle.close();
   }
-}, 300_000);
+}, 900_000);
 
 describe('tuijin escalate', () => {
   it('notices and moves a breached problem up once, and does nothing more at the same moment', async () => {
@@ -39,6 +39,16 @@ describe('tuijin escalate', () => {
     const second = await runCli('escalate', '--at', '2026-03-09T09:00:00+08:00');
     expect(second.code).toBe(0);
     expect(second.out).toContain('新增提醒 0 条，提级 0 个问题');
+  });
+
+  it('runs on the demo in December: exits 0, escalates what is due and lists the provisional due dates', async () => {
+    const run = await runCli('escalate', '--at', '2026-12-20T09:00:00+08:00');
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/提级 [1-9]\d* 个问题/);
+    expect(run.out).toContain('处理失败 0 个');
+    expect(run.out).toMatch(/暂定期限 [1-9]\d* 个（2027 年法定节假日安排尚未录入/);
+    expect(run.out).toMatch(/WT-\d{6}-2026-\d{6}\t期限 2027-\d\d-\d\d（暂定）/);
   });
 
   it('refuses a malformed time with exit code 2', async () => {

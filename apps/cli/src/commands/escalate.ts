@@ -6,7 +6,9 @@ import { withDatabase } from '../open';
 /**
  * `tuijin escalate [--at <ISO time>]`: one run of the problem escalation job — notices at 50% and
  * 75% of a level's limit and at breach, and the move up one level — printing what it did. A second
- * run at the same moment does nothing new.
+ * run at the same moment does nothing new. Also prints recomputed and provisional (暂定) due dates and
+ * the problems it could not process (recorded and retried next run); a failed problem never stops
+ * the run, so the command exits 0 unless the database itself cannot be used.
  */
 export function registerEscalateCommand(program: Command, io: { out: (s: string) => void }) {
   program
@@ -39,9 +41,23 @@ export function registerEscalateCommand(program: Command, io: { out: (s: string)
         }
         for (const moved of outcome.escalated)
           io.out(`${moved.referenceNumber}\t提级\t第${moved.fromLevel}级 → 第${moved.toLevel}级\n`);
+        for (const changed of outcome.recomputed)
+          io.out(
+            `${changed.referenceNumber}\t重算期限\t${changed.from} → ${changed.to}${changed.isDueOnProvisional ? '（暂定）' : ''}\n`,
+          );
+        for (const failed of outcome.failures)
+          io.out(`${failed.referenceNumber}\t处理失败（下次运行重试）\t${failed.reason}\n`);
         io.out(
-          `${outcome.asOf}：新增提醒 ${outcome.notices.length} 条，提级 ${outcome.escalated.length} 个问题\n`,
+          `${outcome.asOf}：新增提醒 ${outcome.notices.length} 条，提级 ${outcome.escalated.length} 个问题` +
+            `，重算期限 ${outcome.recomputed.length} 个，处理失败 ${outcome.failures.length} 个\n`,
         );
+        if (outcome.provisional.length > 0) {
+          const years = [...new Set(outcome.provisional.map((p) => p.dueOn.slice(0, 4)))].join('、');
+          io.out(
+            `暂定期限 ${outcome.provisional.length} 个（${years} 年法定节假日安排尚未录入，按周末和元旦、劳动节、国庆节推算，录入后重算）：\n`,
+          );
+          for (const p of outcome.provisional) io.out(`${p.referenceNumber}\t期限 ${p.dueOn}（暂定）\n`);
+        }
       });
     });
 }

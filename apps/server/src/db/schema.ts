@@ -674,8 +674,13 @@ export const problems = pgTable(
   'problems',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** WT-2026-000123: per jurisdiction (the project's region) and year, from `problem_sequences`. */
+    /**
+     * WT-350902-2026-000123: the project's region, the year and that region's sequence number from
+     * `problem_sequences` — unique in the whole deployment.
+     */
     referenceNumber: text('reference_number').notNull(),
+    /** The number issued before numbers carried the region (WT-2026-000123), still found by a lookup. */
+    legacyReferenceNumber: text('legacy_reference_number'),
     projectId: uuid('project_id')
       .notNull()
       .references(() => projects.id),
@@ -700,6 +705,10 @@ export const problems = pgTable(
     level: integer('level').notNull().default(1),
     levelStartedOn: date('level_started_on').notNull(),
     dueOn: date('due_on').notNull(),
+    /** The current level's limit in working days, so a provisional `dueOn` can be recomputed. */
+    limitWorkingDays: integer('limit_working_days'),
+    /** 暂定: `dueOn` was counted through a year whose official holiday arrangement was not entered. */
+    isDueOnProvisional: boolean('is_due_on_provisional').notNull().default(false),
     handlerOrganisationId: uuid('handler_organisation_id').references(() => organisations.id),
     handlerUserId: uuid('handler_user_id').references(() => users.id),
     routingRuleId: uuid('routing_rule_id'),
@@ -714,7 +723,8 @@ export const problems = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('problems_region_reference_key').on(t.regionCode, t.referenceNumber),
+    uniqueIndex('problems_reference_number_key').on(t.referenceNumber),
+    index('problems_legacy_reference_idx').on(t.legacyReferenceNumber),
     index('problems_project_idx').on(t.projectId),
     index('problems_region_path_idx').on(t.regionPath),
     index('problems_handler_idx').on(t.handlerOrganisationId),
@@ -759,6 +769,28 @@ export const problemEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('problem_events_problem_idx').on(t.problemId)],
+);
+
+/**
+ * 定时任务失败记录: one row per job and item (e.g. the escalation job and a problem) that failed, with
+ * the reason; the next run retries the item and marks the row resolved when it goes through.
+ */
+export const jobFailures = pgTable(
+  'job_failures',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    job: text('job').notNull(),
+    itemKey: text('item_key').notNull(),
+    /** Where the item belongs, so an office sees only its own jurisdiction's failures. */
+    regionPath: text('region_path').notNull(),
+    label: text('label').notNull(),
+    reason: text('reason').notNull(),
+    attempts: integer('attempts').notNull().default(1),
+    firstFailedAt: timestamp('first_failed_at', { withTimezone: true }).notNull(),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('job_failures_job_item_key').on(t.job, t.itemKey)],
 );
 
 /** 提级提醒: one per problem, level and kind (50%, 75%, breach), so the escalation job is idempotent. */
@@ -941,6 +973,9 @@ export const problemLetters = pgTable(
     daysOverdue: integer('days_overdue').notNull(),
     demandedAction: text('demanded_action').notNull(),
     replyDueOn: date('reply_due_on').notNull(),
+    replyWorkingDays: integer('reply_working_days'),
+    /** 暂定: `replyDueOn` was counted through a year whose official holiday arrangement was not entered. */
+    isReplyDueOnProvisional: boolean('is_reply_due_on_provisional').notNull().default(false),
     status: text('status', { enum: ['issued', 'sent', 'replied'] }).notNull(),
     issuedBy: uuid('issued_by'),
     issuedByName: text('issued_by_name').notNull(),

@@ -349,7 +349,7 @@ export async function loadDemoProblems(ctx: Ctx): Promise<{ problems: number; le
           request: d.request,
           channel: d.pick === 'owner1' ? 'app' : d.channel === 'app' ? 'meeting' : d.channel,
           callerName: d.channel === 'hotline' ? '项目现场负责人' : null,
-          callerPhone: d.channel === 'hotline' ? '0593-96345' : null,
+          callerPhone: d.channel === 'hotline' ? '0593-2863456' : null,
         });
         ids.set(d, id);
       },

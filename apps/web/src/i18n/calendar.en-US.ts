@@ -10,8 +10,6 @@ export const calendarEnUS: typeof calendarZhCN = {
     yearOption: '{{year}}',
     previousYear: 'Previous year',
     nextYear: 'Next year',
-    unknownYear:
-      'The holidays of {{year}} have not been entered; deadlines counted in working days cannot be worked out',
     unknownYearHint: 'Click a date in the calendar below to enter its day off or make-up workday.',
     monthTitle: '{{month}}',
     holiday: 'Day off',

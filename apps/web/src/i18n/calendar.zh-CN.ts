@@ -8,7 +8,6 @@ export const calendarZhCN = {
     yearOption: '{{year}} 年',
     previousYear: '上一年',
     nextYear: '下一年',
-    unknownYear: '尚未录入 {{year}} 年的节假日安排，按工作日计算的期限将无法生成',
     unknownYearHint: '点击下方日历中的日期，逐日录入放假和调休上班安排。',
     monthTitle: '{{month}} 月',
     holiday: '放假',

@@ -7,6 +7,7 @@ import { ledgerExportEnUS } from './ledger-export.en-US';
 import { mapEnUS } from './map.en-US';
 import { notificationsEnUS } from './notifications.en-US';
 import { plansEnUS } from './plans.en-US';
+import { problemDeadlinesEnUS } from './problem-deadlines.en-US';
 import { problemLettersEnUS } from './problem-letters.en-US';
 import { problemsEnUS } from './problems.en-US';
 import { projectsEnUS } from './projects.en-US';
@@ -360,6 +361,7 @@ export const enUS: typeof zhCN = {
   ...ledgerEnUS,
   ...ledgerExportEnUS,
   ...calendarEnUS,
+  ...problemDeadlinesEnUS,
   ...plansEnUS,
   ...notificationsEnUS,
   ...mapEnUS,

@@ -28,6 +28,10 @@ export const notificationsEnUS: typeof notificationsZhCN = {
         escalated:
           'Problem {{referenceNumber}} of “{{projectName}}” moved up to level {{level}} “{{levelName}}”; due {{dueOn}}',
       },
+      calendar: {
+        nextYearMissing:
+          'The {{year}} public holidays and make-up workdays are not entered yet; until they are, deadlines reaching into {{year}} count only weekends, New Year, Labour Day and National Day and are marked provisional. Please enter them under Holidays once the State Council publishes them',
+      },
       unknown: 'New notification',
     },
     titles: {
@@ -43,6 +47,7 @@ export const notificationsEnUS: typeof notificationsZhCN = {
         deadline: 'Problem time limit',
         escalated: 'Problem escalated',
       },
+      calendar: { nextYearMissing: 'Enter next year’s public holidays' },
       unknown: 'Notification',
     },
   },

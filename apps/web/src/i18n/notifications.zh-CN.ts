@@ -25,6 +25,10 @@ export const notificationsZhCN = {
         escalated:
           '问题 {{referenceNumber}}（项目「{{projectName}}」）已提级至第 {{level}} 级“{{levelName}}”，请于 {{dueOn}} 前办结',
       },
+      calendar: {
+        nextYearMissing:
+          '尚未录入 {{year}} 年的法定节假日和调休安排；在录入前，跨入 {{year}} 年的期限只按周末和元旦、劳动节、国庆节推算，标为“暂定”。请在国务院办公厅通知发布后到“节假日设置”录入',
+      },
       unknown: '新通知',
     },
     titles: {
@@ -40,6 +44,7 @@ export const notificationsZhCN = {
         deadline: '问题办理时限提醒',
         escalated: '问题已提级',
       },
+      calendar: { nextYearMissing: '请录入明年法定节假日安排' },
       unknown: '通知',
     },
   },

@@ -23,6 +23,7 @@ export const problemsEnUS: typeof problemsZhCN = {
       reject: 'Reject',
       reopen: 'Reopen',
       escalate: 'Escalate',
+      recomputeDue: 'Deadline recomputed',
       issueLetter: 'Issued a supervision letter',
       sendLetter: 'Delivered a supervision letter',
       replyLetter: 'Replied to a supervision letter',

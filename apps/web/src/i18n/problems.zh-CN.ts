@@ -21,6 +21,7 @@ export const problemsZhCN = {
       reject: '驳回',
       reopen: '重新打开',
       escalate: '提级',
+      recomputeDue: '重算期限',
       issueLetter: '开具督办函件',
       sendLetter: '送达督办函件',
       replyLetter: '回复督办函件',

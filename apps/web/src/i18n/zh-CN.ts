@@ -7,6 +7,7 @@ import { ledgerExportZhCN } from './ledger-export.zh-CN';
 import { mapZhCN } from './map.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
+import { problemDeadlinesZhCN } from './problem-deadlines.zh-CN';
 import { problemLettersZhCN } from './problem-letters.zh-CN';
 import { problemsZhCN } from './problems.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
@@ -358,6 +359,7 @@ export const zhCN = {
   ...ledgerZhCN,
   ...ledgerExportZhCN,
   ...calendarZhCN,
+  ...problemDeadlinesZhCN,
   ...plansZhCN,
   ...notificationsZhCN,
   ...mapZhCN,

@@ -6,10 +6,13 @@ import {
   dayOfMonthDeadline,
   emptyHolidayCalendar,
   type HolidayOverride,
+  isProvisionalDeadline,
   isWorkingDay,
   mergeCalendars,
   nthWorkingDayAfterMonthEnd,
+  provisionalYears,
   workingDaysBetween,
+  workingDeadline,
 } from './working-days';
 
 /** Runs `act`, expecting an AppError, and returns it for assertions. */
@@ -97,29 +100,63 @@ describe('addWorkingDays', () => {
   });
 });
 
-describe('unknown years', () => {
+describe('years the calendar does not know (暂定)', () => {
   it.each([
-    ['addWorkingDays past 2026', () => addWorkingDays('2026-12-30', 5, calendar), 2027],
-    ['addWorkingDays n = 0 on an unknown date', () => addWorkingDays('2024-06-01', 0, calendar), 2024],
-    ['isWorkingDay in 2024', () => isWorkingDay('2024-06-03', calendar), 2024],
-    ['workingDaysBetween into 2027', () => workingDaysBetween('2026-12-01', '2027-01-15', calendar), 2027],
-    ['the December 2026 report deadline', () => nthWorkingDayAfterMonthEnd(2026, 12, 1, calendar), 2027],
+    // 2027 is unknown to the fixture: Thu 31 Dec 2026 → Fri 1 Jan 2027 元旦 off, weekend, Mon 4 (1)… Fri 8 (5).
+    ['addWorkingDays past 2026', () => addWorkingDays('2026-12-31', 5, calendar), '2027-01-08'],
+    // Thu 30 Sep 2027 → 1–3 Oct off (Fri–Sun), Mon 4 (1): the lunar Mid-Autumn cannot be known.
+    ['National Day 2027', () => addWorkingDays('2027-09-30', 1, calendar), '2027-10-04'],
+    // Fri 30 Apr 2027 → Sat 1 May 劳动节 and Sun off, Mon 3 May (1).
+    ['Labour Day 2027', () => addWorkingDays('2027-04-30', 1, calendar), '2027-05-03'],
+    ['n = 0 on an unknown Saturday', () => addWorkingDays('2024-06-01', 0, calendar), '2024-06-03'],
+    ['workingDaysBetween into 2027', () => workingDaysBetween('2026-12-25', '2027-01-08', calendar), 9],
+    // Dec 2026 ends Thu 31; 1 Jan 2027 off, Sat, Sun, so the 1st working day is Mon 4 Jan.
     [
-      'a rolled day-of-month deadline in 2027',
-      () => dayOfMonthDeadline(2026, 12, 10, calendar, { rollForward: true, monthOffset: 1 }),
-      2027,
+      'the December 2026 report deadline',
+      () => nthWorkingDayAfterMonthEnd(2026, 12, 1, calendar),
+      '2027-01-04',
     ],
-  ])('%s throws, naming the year instead of guessing', (_, act, year) => {
-    const error = appErrorOf(act);
-    expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.message).toBe(
-      `尚未录入 ${year} 年的法定节假日和调休安排，无法按工作日计算期限，请管理员先在节假日设置中补录 ${year} 年安排`,
-    );
-    expect(error.details).toEqual([{ path: 'calendar', message: `缺少 ${year} 年节假日安排` }]);
+    [
+      'a rolled day-of-month deadline in 2027 (Sun 10 Jan → Mon 11)',
+      () => dayOfMonthDeadline(2026, 12, 10, calendar, { rollForward: true, monthOffset: 1 }),
+      '2027-01-11',
+    ],
+  ])('%s counts weekends and fixed-date holidays only', (_, act, expected) => {
+    expect(act()).toBe(expected);
   });
 
-  it('knows nothing in the empty calendar', () => {
-    expect(appErrorOf(() => isWorkingDay('2025-10-09', emptyHolidayCalendar)).message).toContain('2025 年');
+  it.each([
+    ['2029-01-01', false, '元旦 2029, a Monday'],
+    ['2029-05-01', false, '劳动节 2029, a Tuesday'],
+    ['2029-10-03', false, '国庆 third day 2029, a Wednesday'],
+    ['2029-10-04', true, 'the lunar holidays and 调休 cannot be known: 4 Oct 2029 counts as working'],
+    ['2029-02-13', true, 'Spring Festival 2029 cannot be known either'],
+    ['2029-06-09', false, 'a Saturday'],
+  ])('%s works: %s (%s)', (date, expected) => {
+    expect(isWorkingDay(date, calendar)).toBe(expected);
+  });
+
+  it('marks a deadline counted through an unknown year as provisional, and only then', () => {
+    expect(workingDeadline('2026-12-31', 5, calendar)).toEqual({ on: '2027-01-08', isProvisional: true });
+    expect(workingDeadline('2026-12-01', 5, calendar)).toEqual({ on: '2026-12-08', isProvisional: false });
+    expect(workingDeadline('2029-03-01', 1, calendar)).toEqual({ on: '2029-03-02', isProvisional: true });
+    expect(provisionalYears('2026-12-31', '2029-01-02', calendar)).toEqual([2027, 2028, 2029]);
+    expect(isProvisionalDeadline('2026-01-05', '2026-12-31', calendar)).toBe(false);
+  });
+
+  it('recomputes to the official answer once the year is entered', () => {
+    // Suppose 2027's notice makes 1–3 Jan off and Sat 2 Jan… here: 4 Jan off as well (an example).
+    const entered = mergeCalendars(calendar, [
+      { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+      { date: '2027-01-04', kind: 'holiday', name: '元旦' },
+    ]);
+    expect(workingDeadline('2026-12-31', 5, entered)).toEqual({ on: '2027-01-11', isProvisional: false });
+  });
+
+  it('an empty calendar knows no year: everything is provisional', () => {
+    expect(isWorkingDay('2025-10-01', emptyHolidayCalendar)).toBe(false);
+    expect(isWorkingDay('2025-10-06', emptyHolidayCalendar)).toBe(true);
+    expect(workingDeadline('2025-10-09', 1, emptyHolidayCalendar).isProvisional).toBe(true);
   });
 });
 

@@ -65,23 +65,72 @@ function weekdayOf(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
 }
 
-function unknownYear(year: number): AppError {
-  return new AppError(
-    'VALIDATION_FAILED',
-    `尚未录入 ${year} 年的法定节假日和调休安排，无法按工作日计算期限，请管理员先在节假日设置中补录 ${year} 年安排`,
-    [{ path: 'calendar', message: `缺少 ${year} 年节假日安排` }],
-  );
-}
+/**
+ * The statutory days off whose dates are fixed in the Gregorian calendar (《全国年节及纪念日放假办法》):
+ * 元旦 1 January, 劳动节 1 May, 国庆节 1–3 October. The lunar holidays (春节, 清明, 端午, 中秋) and every
+ * 调休 arrangement are published by the State Council each year and cannot be known in advance.
+ */
+export const fixedDateStatutoryHolidays: readonly { monthDay: string; name: string }[] = [
+  { monthDay: '01-01', name: '元旦' },
+  { monthDay: '05-01', name: '劳动节' },
+  { monthDay: '10-01', name: '国庆节' },
+  { monthDay: '10-02', name: '国庆节' },
+  { monthDay: '10-03', name: '国庆节' },
+];
+const fixedMonthDays = new Set(fixedDateStatutoryHolidays.map((h) => h.monthDay));
 
-/** Whether a validated day works; throws for a year the calendar does not know instead of guessing. */
+/**
+ * Whether a validated day works. In a year the calendar knows: 调休 make-up days work, holidays do
+ * not, otherwise Monday–Friday. In a year whose arrangement is not entered yet the provisional rule
+ * applies (暂定): weekends and the fixed-date statutory holidays are off, every other day works —
+ * the lunar holidays cannot be known; a deadline counted this way is marked provisional.
+ */
 function worksOn(day: number, calendar: HolidayCalendar): boolean {
   const date = fromDayNumber(day);
-  const year = Number(date.slice(0, 4));
-  if (!calendar.knownYears.has(year)) throw unknownYear(year);
+  const weekday = weekdayOf(day);
+  if (!calendar.knownYears.has(Number(date.slice(0, 4))))
+    return weekday !== 0 && weekday !== 6 && !fixedMonthDays.has(date.slice(5));
   if (calendar.workdays.has(date)) return true;
   if (calendar.holidays.has(date)) return false;
-  const weekday = weekdayOf(day);
   return weekday !== 0 && weekday !== 6;
+}
+
+/**
+ * The years between `from` and `to` (both included) whose official arrangement the calendar does not
+ * know, oldest first. A working-day count that starts on `from` and ends on `to` read every day in
+ * between, so it is provisional exactly when this list is not empty.
+ */
+export function provisionalYears(from: string, to: string, calendar: HolidayCalendar): number[] {
+  toDayNumber(from, 'from');
+  toDayNumber(to, 'to');
+  const years: number[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1)
+    if (!calendar.knownYears.has(year)) years.push(year);
+  return years;
+}
+
+/**
+ * 暂定: whether a deadline counted in working days from `from` to `deadline` went through a year the
+ * calendar does not know (so it used the provisional rule and must be recomputed when that year is
+ * entered). The one rule for problem due dates, letters' reply dates and reporting deadlines.
+ */
+export function isProvisionalDeadline(from: string, deadline: string, calendar: HolidayCalendar): boolean {
+  return provisionalYears(from, deadline, calendar).length > 0;
+}
+
+/** A working-day deadline and whether it is provisional ({@link isProvisionalDeadline}). */
+export interface WorkingDeadline {
+  on: string;
+  isProvisional: boolean;
+}
+
+/**
+ * `addWorkingDays` with its provisional mark: the n-th working day after `date`, provisional when
+ * the count read a day of a year whose official arrangement is not entered.
+ */
+export function workingDeadline(date: string, n: number, calendar: HolidayCalendar): WorkingDeadline {
+  const on = addWorkingDays(date, n, calendar);
+  return { on, isProvisional: isProvisionalDeadline(date, on, calendar) };
 }
 
 function assertCount(n: number, path: string): void {
@@ -144,8 +193,8 @@ export function mergeCalendars(
 
 /**
  * Whether people work on `date`: a make-up working day (调休上班) does, a holiday does not, and
- * otherwise Monday–Friday do and weekends do not. Throws VALIDATION_FAILED for a year the calendar
- * does not know, naming the year, rather than guessing from the weekday.
+ * otherwise Monday–Friday do and weekends do not. In a year the calendar does not know, the
+ * provisional rule: weekends and the fixed-date statutory holidays are off.
  */
 export function isWorkingDay(date: string, calendar: HolidayCalendar): boolean {
   return worksOn(toDayNumber(date, 'date'), calendar);
@@ -154,8 +203,8 @@ export function isWorkingDay(date: string, calendar: HolidayCalendar): boolean {
 /**
  * The n-th working day after `date` ("within 5 working days" → n = 5); `date` itself is never
  * counted, so a limit starting on a Wednesday counts from Thursday. n = 0 gives `date` if it is a
- * working day, else the next working day. Throws VALIDATION_FAILED naming the year when the count
- * walks into a year the calendar does not know.
+ * working day, else the next working day. A count that walks into a year the calendar does not know
+ * uses the provisional rule there; {@link workingDeadline} says so.
  */
 export function addWorkingDays(date: string, n: number, calendar: HolidayCalendar): string {
   assertCount(n, 'n');
@@ -170,8 +219,8 @@ export function addWorkingDays(date: string, n: number, calendar: HolidayCalenda
 
 /**
  * Working days in the half-open span (from, to]: `from` is not counted, `to` is. 0 when `to` is on
- * or before `from`. So `workingDaysBetween(d, addWorkingDays(d, n), c) === n` for n ≥ 1. Throws for
- * a year the calendar does not know.
+ * or before `from`. So `workingDaysBetween(d, addWorkingDays(d, n), c) === n` for n ≥ 1. Days of a
+ * year the calendar does not know count by the provisional rule.
  */
 export function workingDaysBetween(from: string, to: string, calendar: HolidayCalendar): number {
   const start = toDayNumber(from, 'from');

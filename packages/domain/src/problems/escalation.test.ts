@@ -50,7 +50,13 @@ describe('nextEscalation', () => {
 
   it('starts the next level on the breach day with its own limit', () => {
     const decision = nextEscalation(problem, luohe, china2025And2026, at('2026-10-14'));
-    expect(decision.moveTo).toEqual({ level: 2, levelStartedOn: '2026-10-14', dueOn: '2026-10-21' });
+    expect(decision.moveTo).toEqual({
+      level: 2,
+      levelStartedOn: '2026-10-14',
+      dueOn: '2026-10-21',
+      limitWorkingDays: 5,
+      isDueOnProvisional: false,
+    });
     expect(decision.notices.find((n) => n.kind === 'breach')?.on).toBe('2026-10-14');
   });
 
@@ -101,11 +107,31 @@ describe('ladders', () => {
     ).toEqual(['levels.0.name', 'levels.0.limitWorkingDays', 'levels.1.level']);
   });
 
+  it('moves up into a year without holiday data on the provisional rule, marked 暂定', () => {
+    // Mon 28 Dec 2026 + 5 (Luohe level 2): 29, 30, 31 Dec, 1 Jan 2027 元旦 off, weekend, Mon 4, Tue 5.
+    expect(manualEscalation(1, luohe, china2025And2026, '2026-12-28')).toEqual({
+      level: 2,
+      levelStartedOn: '2026-12-28',
+      dueOn: '2027-01-05',
+      limitWorkingDays: 5,
+      isDueOnProvisional: true,
+    });
+    const breached = nextEscalation(
+      { status: 'accepted', level: 1, levelStartedOn: '2026-12-14', dueOn: '2026-12-18' },
+      luohe,
+      china2025And2026,
+      new Date('2026-12-29T01:00:00Z'),
+    );
+    expect(breached.moveTo).toMatchObject({ level: 2, dueOn: '2027-01-06', isDueOnProvisional: true });
+  });
+
   it('moves up by hand, but not past the top', () => {
     expect(manualEscalation(1, luohe, china2025And2026, '2026-03-02')).toEqual({
       level: 2,
       levelStartedOn: '2026-03-02',
       dueOn: '2026-03-09',
+      limitWorkingDays: 5,
+      isDueOnProvisional: false,
     });
     expect(() => manualEscalation(5, luohe, china2025And2026, '2026-03-02')).toThrow(AppError);
     expect(() => manualEscalation(1, null, china2025And2026, '2026-03-02')).toThrow('尚未配置');

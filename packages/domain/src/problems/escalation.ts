@@ -2,6 +2,7 @@ import type { HolidayCalendar } from '../calendar/working-days';
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days';
 import { AppError } from '../errors';
 import { chinaDate } from '../reports/reporting-calendar';
+import { type ProblemDue, problemDue } from './due-date';
 import { isOpenProblem, type ProblemStatus } from './problem-status';
 
 /** Who handles a level: the routed department, a service officer, a linked leader, the office, a meeting. */
@@ -103,7 +104,7 @@ export interface EscalationDecision {
   /** Every notice of the current level due by `asOf` (the job records each once). */
   notices: EscalationNotice[];
   /** On breach with a level above: the level to move to, its start and its due date. */
-  moveTo: { level: number; levelStartedOn: string; dueOn: string } | null;
+  moveTo: ({ level: number } & ProblemDue) | null;
 }
 
 /**
@@ -135,14 +136,7 @@ export function nextEscalation(
   const breached = notices.some((n) => n.kind === 'breach');
   const next = ladder.levels.find((l) => l.level === problem.level + 1);
   if (!breached || !next) return { notices, moveTo: null };
-  return {
-    notices,
-    moveTo: {
-      level: next.level,
-      levelStartedOn: today,
-      dueOn: addWorkingDays(today, next.limitWorkingDays, calendar),
-    },
-  };
+  return { notices, moveTo: { level: next.level, ...problemDue(today, next.limitWorkingDays, calendar) } };
 }
 
 /**
@@ -154,16 +148,12 @@ export function manualEscalation(
   ladder: EscalationLadder | null,
   calendar: HolidayCalendar,
   today: string,
-): { level: number; levelStartedOn: string; dueOn: string } {
+): { level: number } & ProblemDue {
   const next = ladder?.levels.find((l) => l.level === level + 1);
   if (!next)
     throw new AppError(
       'INVALID_TRANSITION',
       ladder ? `问题已在最高层级（第 ${level} 级），不能再提级` : '本辖区尚未配置问题提级层级，不能提级',
     );
-  return {
-    level: next.level,
-    levelStartedOn: today,
-    dueOn: addWorkingDays(today, next.limitWorkingDays, calendar),
-  };
+  return { level: next.level, ...problemDue(today, next.limitWorkingDays, calendar) };
 }

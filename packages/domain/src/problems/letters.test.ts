@@ -64,7 +64,18 @@ describe('supervision letters', () => {
   };
 
   it('gives the reply deadline in working days across 国庆 (10-01…10-08 off, 10-10 a make-up workday)', () => {
-    expect(planProblemLetter(base)).toEqual({ daysOverdue: 5, replyDueOn: '2026-10-10' });
+    expect(planProblemLetter(base)).toEqual({
+      daysOverdue: 5,
+      replyDueOn: '2026-10-10',
+      isReplyDueOnProvisional: false,
+    });
+  });
+
+  it('marks a reply date counted into a year without holiday data as provisional (暂定)', () => {
+    expect(planProblemLetter({ ...base, today: '2026-12-30', replyWorkingDays: 3 })).toMatchObject({
+      replyDueOn: '2027-01-05',
+      isReplyDueOnProvisional: true,
+    });
   });
 
   it.each([

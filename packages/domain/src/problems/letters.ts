@@ -1,4 +1,4 @@
-import { addWorkingDays, type HolidayCalendar } from '../calendar/working-days';
+import { type HolidayCalendar, workingDeadline } from '../calendar/working-days';
 import { AppError } from '../errors';
 import { isOpenProblem, type ProblemStatus } from './problem-status';
 
@@ -84,7 +84,8 @@ export function daysOverdue(dueOn: string, today: string): number {
 /**
  * Checks a letter may be issued on a problem and computes its reply deadline: only an open
  * problem (still owed an answer) past its due date, with a handler to write to; the reply is due
- * `replyWorkingDays` working days after `today` (调休 counted). Throws VALIDATION_FAILED naming
+ * `replyWorkingDays` working days after `today` (调休 counted; 暂定 when counted through a year
+ * without holiday data). Throws VALIDATION_FAILED naming
  * the field otherwise.
  */
 export function planProblemLetter(input: {
@@ -94,7 +95,7 @@ export function planProblemLetter(input: {
   today: string;
   replyWorkingDays: number;
   calendar: HolidayCalendar;
-}): { daysOverdue: number; replyDueOn: string } {
+}): { daysOverdue: number; replyDueOn: string; isReplyDueOnProvisional: boolean } {
   if (!isOpenProblem(input.status))
     throw new AppError('INVALID_TRANSITION', '只能对未办结的问题发函', [
       { path: 'status', message: input.status },
@@ -108,8 +109,6 @@ export function planProblemLetter(input: {
     throw new AppError('VALIDATION_FAILED', '问题尚未交办承办单位，不能发函', [
       { path: 'handlerOrganisationId', message: '未交办' },
     ]);
-  return {
-    daysOverdue: overdue,
-    replyDueOn: addWorkingDays(input.today, input.replyWorkingDays, input.calendar),
-  };
+  const reply = workingDeadline(input.today, input.replyWorkingDays, input.calendar);
+  return { daysOverdue: overdue, replyDueOn: reply.on, isReplyDueOnProvisional: reply.isProvisional };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { china2025And2026 } from '../calendar/china-calendar.fixture';
-import { chooseProblemRoute, type ProblemRoutingRule } from './routing';
+import { chooseProblemRoute, isProblemHandlerCandidate, type ProblemRoutingRule } from './routing';
 
 const rules: ProblemRoutingRule[] = [
   { id: 'city-any', regionPath: '350000.350900', category: null, departmentId: 'drc', limitWorkingDays: 10 },
@@ -59,6 +59,7 @@ describe('chooseProblemRoute', () => {
       ruleId: null,
       limitWorkingDays: 5,
       dueOn: '2026-03-09',
+      isDueOnProvisional: false,
     });
   });
 
@@ -72,6 +73,18 @@ describe('chooseProblemRoute', () => {
     expect(due.limitWorkingDays).toBe(10);
     // 10-08 Thu, 09 Fri, 10 Sat (调休), 12–16, 19, 20.
     expect(due.dueOn).toBe('2026-10-20');
+    expect(due.isDueOnProvisional).toBe(false);
+  });
+
+  it('marks a due date counted into a year without holiday data as provisional (暂定)', () => {
+    const due = chooseProblemRoute(
+      rules,
+      { category: '资金', regionPath: '350000.350900.350921', raisedOn: '2026-12-24' },
+      { organisationId: 'office' },
+      china2025And2026,
+    );
+    // Thu 24 Dec + 10: 25, 28–31 Dec, (1 Jan 元旦 off) 4–8 Jan 2027.
+    expect(due).toMatchObject({ dueOn: '2027-01-08', isDueOnProvisional: true });
   });
 });
 
@@ -88,5 +101,21 @@ describe('chooseProblemRoute fallback limit', () => {
       limitWorkingDays: 10,
       dueOn: '2026-03-16',
     });
+  });
+});
+
+describe('isProblemHandlerCandidate', () => {
+  const county = '350000.350900.350902';
+  it.each([
+    [{ kind: 'department', isActive: true, regionPath: '350000.350900' }, true, 'the city’s 住建局'],
+    [{ kind: 'department', isActive: true, regionPath: county }, true, 'a county department'],
+    [{ kind: 'office', isActive: true, regionPath: county }, true, 'the county office'],
+    [{ kind: 'department', isActive: true, regionPath: `${county}.350902001` }, true, 'below the project'],
+    [{ kind: 'owner', isActive: true, regionPath: county }, false, 'an owner company'],
+    [{ kind: 'other', isActive: true, regionPath: '350000.350900' }, false, 'the city government'],
+    [{ kind: 'office', isActive: true, regionPath: '350000.350900.350981' }, false, 'a sibling county'],
+    [{ kind: 'department', isActive: false, regionPath: '350000.350900' }, false, 'an inactive department'],
+  ])('%o may handle a county problem: %s (%s)', (organisation, expected) => {
+    expect(isProblemHandlerCandidate(organisation, county)).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import type { HolidayCalendar } from '../calendar/working-days';
-import { addWorkingDays } from '../calendar/working-days';
 import { pathInSubtree } from '../policies/jurisdiction';
+import { problemDue } from './due-date';
 
 /** Default 问题分类 (the `problemCategory` dictionary's starting entries). Source: DOMAIN.md. */
 export const defaultProblemCategories = [
@@ -37,6 +37,8 @@ export interface ProblemRoute {
   ruleId: string | null;
   limitWorkingDays: number;
   dueOn: string;
+  /** 暂定: the due date was counted through a year whose holiday arrangement is not entered. */
+  isDueOnProvisional: boolean;
 }
 
 const depth = (path: string) => path.split('.').length;
@@ -69,10 +71,33 @@ export function chooseProblemRoute(
   }
   const limitWorkingDays =
     best?.limitWorkingDays ?? fallback.limitWorkingDays ?? defaultProblemLimitWorkingDays;
+  const due = problemDue(problem.raisedOn, limitWorkingDays, calendar);
   return {
     handlerOrganisationId: best?.departmentId ?? fallback.organisationId,
     ruleId: best?.id ?? null,
     limitWorkingDays,
-    dueOn: addWorkingDays(problem.raisedOn, limitWorkingDays, calendar),
+    dueOn: due.dueOn,
+    isDueOnProvisional: due.isDueOnProvisional,
   };
+}
+
+/** The kinds of organisation a problem may be handed to (交办): a line department or an office. */
+export const problemHandlerKinds = ['department', 'office'] as const;
+
+/**
+ * Whether an organisation may handle (承办) a problem on a project in `projectRegionPath`: an active
+ * department or office (never an owner company or another unit) whose region is the project's,
+ * above it (the city's 住建局 for a county project) or below it — never a sibling region's.
+ * The server refuses any other handler with a 400; the 交办 list offers exactly these.
+ */
+export function isProblemHandlerCandidate(
+  organisation: { kind: string; isActive: boolean; regionPath: string },
+  projectRegionPath: string,
+): boolean {
+  return (
+    organisation.isActive &&
+    (problemHandlerKinds as readonly string[]).includes(organisation.kind) &&
+    (pathInSubtree(projectRegionPath, organisation.regionPath) ||
+      pathInSubtree(organisation.regionPath, projectRegionPath))
+  );
 }

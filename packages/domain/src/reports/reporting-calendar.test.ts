@@ -5,6 +5,7 @@ import {
   chinaDate,
   defaultReportingRule,
   effectiveReportingRule,
+  isReportingDeadlineProvisional,
   type ReportingRule,
   reportingDeadline,
   reportingPeriod,
@@ -50,12 +51,23 @@ describe('reportingDeadline', () => {
     expect(reportingDeadline(rule, year, month, chinaCalendar)).toBe(expected);
   });
 
-  it('keeps a day-of-month date as written in a year the calendar does not know', () => {
-    expect(reportingDeadline(dayOfMonth(25), 2031, 1, emptyHolidayCalendar)).toBe('2031-01-25');
+  it('moves a day-of-month date off a weekend by the provisional rule in a year the calendar does not know', () => {
+    // Sat 25 Jan 2031 → Mon 27 Jan (the lunar Spring Festival cannot be known).
+    expect(reportingDeadline(dayOfMonth(25), 2031, 1, emptyHolidayCalendar)).toBe('2031-01-27');
+    expect(isReportingDeadlineProvisional(dayOfMonth(25), 2031, 1, emptyHolidayCalendar)).toBe(true);
   });
 
-  it('refuses a working-days rule in a year the calendar does not know, naming the year', () => {
-    expect(() => reportingDeadline(workingDays(5), 2031, 1, emptyHolidayCalendar)).toThrow(/2031/);
+  it('counts a working-days rule by the provisional rule in a year the calendar does not know', () => {
+    // January 2031 ends on Friday the 31st: Mon 3 … Fri 7 February.
+    expect(reportingDeadline(workingDays(5), 2031, 1, emptyHolidayCalendar)).toBe('2031-02-07');
+    expect(isReportingDeadlineProvisional(workingDays(5), 2031, 1, emptyHolidayCalendar)).toBe(true);
+  });
+
+  it('marks the December deadline provisional only when it falls into an unknown year', () => {
+    expect(reportingDeadline(workingDays(5), 2026, 12, chinaCalendar)).toBe('2027-01-08');
+    expect(isReportingDeadlineProvisional(workingDays(5), 2026, 12, chinaCalendar)).toBe(true);
+    expect(isReportingDeadlineProvisional(dayOfMonth(25), 2026, 12, chinaCalendar)).toBe(false);
+    expect(isReportingDeadlineProvisional(workingDays(5), 2026, 11, chinaCalendar)).toBe(false);
   });
 });
 

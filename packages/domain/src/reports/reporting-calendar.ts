@@ -1,6 +1,7 @@
 import {
   dayOfMonthDeadline,
   type HolidayCalendar,
+  isProvisionalDeadline,
   nthWorkingDayAfterMonthEnd,
 } from '../calendar/working-days';
 import { AppError } from '../errors';
@@ -76,10 +77,10 @@ export function addCalendarDays(date: string, days: number): string {
 
 /**
  * The deadline of (year, month) under `rule`. A working-days rule counts with the holiday calendar
- * (调休 make-up Saturdays work, holidays do not) and throws VALIDATION_FAILED naming the year when the
- * calendar lacks it. A day-of-month rule that lands on a day off **moves to the next working day**
- * (an owner is never due on a holiday — the 25th falling on a Saturday means the Monday after); when
- * the calendar does not know that year the date stands as written rather than failing.
+ * (调休 make-up Saturdays work, holidays do not). A day-of-month rule that lands on a day off **moves
+ * to the next working day** (an owner is never due on a holiday — the 25th falling on a Saturday
+ * means the Monday after). In a year the calendar does not know, both follow the provisional rule of
+ * `domain/calendar` (weekends and fixed-date holidays); {@link isReportingDeadlineProvisional} says so.
  */
 export function reportingDeadline(
   rule: ReportingRule,
@@ -92,19 +93,27 @@ export function reportingDeadline(
     return nthWorkingDayAfterMonthEnd(year, month, rule.deadlineWorkingDays, calendar);
   }
   if (rule.deadlineDay === null) throw invalidRule('deadlineDay');
-  const options = { monthOffset: rule.deadlineMonthOffset };
-  const fixed = dayOfMonthDeadline(year, month, rule.deadlineDay, calendar, {
-    ...options,
-    rollForward: false,
+  return dayOfMonthDeadline(year, month, rule.deadlineDay, calendar, {
+    monthOffset: rule.deadlineMonthOffset,
+    rollForward: true,
   });
-  if (!calendar.knownYears.has(Number(fixed.slice(0, 4)))) return fixed;
-  try {
-    return dayOfMonthDeadline(year, month, rule.deadlineDay, calendar, { ...options, rollForward: true });
-  } catch (error) {
-    // Rolling past 31 December into a year the calendar does not know yet: keep the written date.
-    if (error instanceof AppError && error.code === 'VALIDATION_FAILED') return fixed;
-    throw error;
-  }
+}
+
+/**
+ * 暂定: whether the deadline of (year, month) was decided by the provisional rule — some day from
+ * the month's end to the deadline lies in a year whose official arrangement is not entered.
+ */
+export function isReportingDeadlineProvisional(
+  rule: ReportingRule,
+  year: number,
+  month: number,
+  calendar: HolidayCalendar,
+): boolean {
+  const lastDay = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  const deadline = reportingDeadline(rule, year, month, calendar);
+  // A deadline inside the month (a day-of-month rule) counts from itself.
+  const [from] = [deadline, lastDay].sort();
+  return isProvisionalDeadline(from!, deadline, calendar);
 }
 
 function invalidRule(field: string): AppError {

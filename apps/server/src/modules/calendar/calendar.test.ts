@@ -1,4 +1,4 @@
-import { addWorkingDays } from '@tuijin/domain';
+import { addWorkingDays, workingDeadline } from '@tuijin/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { loadHolidayCalendar } from './calendar';
@@ -29,9 +29,11 @@ describe('holiday calendar', () => {
   it('lets the system admin enter a year the package does not know, which deadlines then use', async () => {
     const admin = await t.as('admin');
     expect((await admin.get('/api/calendar?year=2030')).body.isKnown).toBe(false);
-    await expect(loadHolidayCalendar(t.db).then((c) => addWorkingDays('2030-09-30', 5, c))).rejects.toThrow(
-      '2030',
-    );
+    // Not entered yet: weekends and 1–3 Oct only, marked provisional — Fri 4 (1), Mon 7 … Thu 10 (5).
+    expect(workingDeadline('2030-09-30', 5, await loadHolidayCalendar(t.db))).toEqual({
+      on: '2030-10-10',
+      isProvisional: true,
+    });
     for (const date of ['2030-10-01', '2030-10-02', '2030-10-03', '2030-10-04', '2030-10-07']) {
       expect(
         (await admin.put(`/api/calendar/overrides/${date}`, { kind: 'holiday', name: '国庆节' })).status,

@@ -24,6 +24,11 @@ export function notificationText(
         title: '月报待审核',
         text: `有 ${p('count')} 份已报送的月报等待您审核。`,
       };
+    case 'calendar.nextYearMissing':
+      return {
+        title: '请录入明年法定节假日安排',
+        text: `尚未录入 ${p('year')} 年的法定节假日和调休安排。在录入前，跨入 ${p('year')} 年的按工作日计算的期限只按周末和元旦、劳动节、国庆节推算，标为“暂定”；请在国务院办公厅通知发布后到“节假日设置”录入。`,
+      };
     case 'problem.assigned':
       return {
         title: '新交办问题',

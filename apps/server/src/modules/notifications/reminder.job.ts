@@ -1,6 +1,8 @@
 import { chinaDate, monthKey } from '@tuijin/domain';
 import type { Clock } from '../../context';
 import type { Database } from '../../db/database';
+import { loadHolidayCalendar } from '../calendar/calendar';
+import { recomputeProvisionalReplyDates } from '../problem-letters/recompute-provisional-reply-dates';
 import { runEscalations } from '../problems/run-escalations';
 import { defaultWarningMonth, recomputeWarnings } from '../warnings/recompute-warnings';
 import { runReminders } from './run-reminders';
@@ -52,6 +54,14 @@ export function startReminderJob(options: {
           options.log(
             `问题提级：新增提醒 ${escalation.notices.length} 条，提级 ${escalation.escalated.length} 个问题`,
           );
+        for (const failed of escalation.failures)
+          options.log(`问题提级：${failed.referenceNumber} 处理失败，下次运行重试：${failed.reason}`);
+        const letters = await recomputeProvisionalReplyDates(
+          { db: options.db, auditKey: options.auditKey },
+          await loadHolidayCalendar(options.db),
+          options.clock.now(),
+        );
+        if (letters > 0) options.log(`督办函件：重算暂定回复期限 ${letters} 件`);
       }
     } catch (error) {
       options.log('问题提级任务运行失败', error);

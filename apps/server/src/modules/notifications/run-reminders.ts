@@ -3,6 +3,7 @@ import { and, countDistinct, eq, inArray, isNull, ne, or, sql } from 'drizzle-or
 import type { Ctx } from '../../context';
 import { annualPlans, monthlyReports, notifications, organisations, projects, users } from '../../db/schema';
 import { type DeliveryOutcome, deliverNotifications } from './deliver-notifications';
+import { holidayYearReminders } from './holiday-year-reminder';
 import { type DeadlineLookup, loadDeadlineLookup } from './reminder-deadlines';
 import { getReminderSettings } from './reminder-settings';
 
@@ -10,7 +11,7 @@ import { getReminderSettings } from './reminder-settings';
 export interface SentReminder {
   username: string;
   displayName: string;
-  kind: 'report.dueSoon' | 'report.late' | 'report.awaitingReview';
+  kind: 'report.dueSoon' | 'report.late' | 'report.awaitingReview' | 'calendar.nextYearMissing';
   params: Record<string, string | number>;
   link: string;
 }
@@ -68,6 +69,8 @@ function candidateMonths(today: string): { year: number; month: number }[] {
  *   and the current one. One of each per project, month and person.
  * - Reviewers with submitted reports waiting — office staff of the project's region office and
  *   department staff of its responsible department — one `report.awaitingReview` summary a day.
+ * - System admins, from 1 November while next year's holiday arrangement is missing:
+ *   `calendar.nextYearMissing`, once a month (`holidayYearReminders`).
  * After the notifications are committed, they are copied to the enabled webhook channels.
  */
 export async function runReminders(
@@ -183,6 +186,8 @@ export async function runReminders(
       dedupeKey: `report.awaitingReview:${today}`,
     });
   }
+
+  pending.push(...(await holidayYearReminders(db, today)));
 
   const created: SentReminder[] = [];
   if (pending.length > 0) {

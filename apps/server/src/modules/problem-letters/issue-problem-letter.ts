@@ -90,6 +90,8 @@ export async function issueProblemLetter(ctx: Ctx, problemId: string, input: Iss
         daysOverdue: plan.daysOverdue,
         demandedAction: input.demandedAction,
         replyDueOn: plan.replyDueOn,
+        replyWorkingDays: input.replyWorkingDays,
+        isReplyDueOnProvisional: plan.isReplyDueOnProvisional,
         status: 'issued',
         issuedBy: ctx.actor.userId,
         issuedByName: ctx.actor.displayName,

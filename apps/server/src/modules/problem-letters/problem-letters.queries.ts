@@ -39,6 +39,7 @@ export function presentLetter(actor: Actor, loaded: LoadedProblem, row: ProblemL
     daysOverdue: row.daysOverdue,
     demandedAction: row.demandedAction,
     replyDueOn: row.replyDueOn,
+    isReplyDueOnProvisional: row.isReplyDueOnProvisional,
     status: row.status,
     issuedByName: row.issuedByName,
     issuedAt: row.issuedAt.toISOString(),

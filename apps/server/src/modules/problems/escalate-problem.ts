@@ -1,5 +1,5 @@
 import type { ProblemReason } from '@tuijin/contracts';
-import { AppError, chinaDate, manualEscalation, transitionProblem } from '@tuijin/domain';
+import { AppError, chinaDate, manualEscalation, type ProblemDue, transitionProblem } from '@tuijin/domain';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { loadHolidayCalendar } from '../calendar/calendar';
@@ -25,7 +25,7 @@ export async function moveProblemUp(
   ctx: Pick<Ctx, 'actor' | 'clock' | 'ip' | 'auditKey'>,
   loaded: LoadedProblem,
   ladder: LoadedLadder,
-  to: { level: number; levelStartedOn: string; dueOn: string },
+  to: { level: number } & ProblemDue,
   note: string,
 ) {
   const level = ladder.levels.find((l) => l.level === to.level)!;
@@ -35,6 +35,8 @@ export async function moveProblemUp(
       level: to.level,
       levelStartedOn: to.levelStartedOn,
       dueOn: to.dueOn,
+      limitWorkingDays: to.limitWorkingDays,
+      isDueOnProvisional: to.isDueOnProvisional,
       ...(level.handlerOrganisationId ? { handlerOrganisationId: level.handlerOrganisationId } : {}),
     },
     note: `提级至第 ${to.level} 级“${level.name}”：${note}`,

@@ -49,7 +49,8 @@ export async function setEscalationLadder(
   const problems = ladderProblems(input.levels);
   if (problems.length > 0) throw invalid(problems, `提级层级有误：${problems[0]!.message}`);
   for (const level of input.levels)
-    if (level.handlerOrganisationId) await assertHandlerOrganisation(ctx.db, level.handlerOrganisationId);
+    if (level.handlerOrganisationId)
+      await assertHandlerOrganisation(ctx.db, level.handlerOrganisationId, region.path);
   const [existing] = await ctx.db
     .select()
     .from(escalationLadders)

@@ -4,14 +4,16 @@ import {
   authorize,
   type EscalationLadder,
   type EscalationLevel,
+  isProblemHandlerCandidate,
   isSystemActor,
   type ProblemAction,
   type ProblemScoped,
   type ProblemStatus,
+  problemHandlerKinds,
   problemVisible,
   transitionProblem,
 } from '@tuijin/domain';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import {
@@ -24,7 +26,7 @@ import {
   projects,
   users,
 } from '../../db/schema';
-import { ancestorPaths } from '../../lib/scope';
+import { ancestorPaths, inRegionSubtree } from '../../lib/scope';
 import { recordAudit } from '../audit/record-audit';
 
 export type ProblemRow = typeof problems.$inferSelect;
@@ -130,7 +132,8 @@ export async function ladderFor(db: Queryable, regionPath: string): Promise<Load
 
 /** What a move writes besides the status: changed columns, the event note, audit detail. */
 export interface ProblemMove {
-  action: ProblemAction;
+  /** A lifecycle move, or `recomputeDue` (the system recounting a provisional due date; keeps the status). */
+  action: ProblemAction | 'recomputeDue';
   set?: Partial<typeof problems.$inferInsert>;
   note?: string | null;
   /** Overrides the transition table's result (never needed by the table's own actions). */
@@ -150,7 +153,9 @@ export async function applyProblemMove(
   move: ProblemMove,
 ): Promise<ProblemRow> {
   const { problem, project } = loaded;
-  const status = move.toStatus ?? transitionProblem(problem.status, move.action);
+  const status =
+    move.toStatus ??
+    (move.action === 'recomputeDue' ? problem.status : transitionProblem(problem.status, move.action));
   if (problem.version !== version) throw new AppError('CONFLICT', '问题已被他人处理，请刷新后重试');
   const now = ctx.clock.now();
   const [updated] = await tx
@@ -232,15 +237,67 @@ export const handlerUserOf = (actor: Actor) => (isSystemActor(actor) ? null : ac
 /** Where a problem notification leads. */
 export const problemLink = (id: string) => `/problems/${id}`;
 
-/** An organisation of the right kind for a handler (office or department, active). */
-export async function assertHandlerOrganisation(db: Queryable, id: string) {
+/**
+ * The organisation a problem (or a routing rule, or a ladder level) is handed to: an active line
+ * department or office whose region is `regionPath`'s own, above it or below it
+ * (`isProblemHandlerCandidate`) — never an owner company or a sibling region's unit. Else a 400
+ * naming `handlerOrganisationId`.
+ */
+export async function assertHandlerOrganisation(db: Queryable, id: string, regionPath: string) {
   const [org] = await db
-    .select({ id: organisations.id, kind: organisations.kind, regionPath: organisations.regionPath })
+    .select({
+      id: organisations.id,
+      kind: organisations.kind,
+      isActive: organisations.isActive,
+      regionPath: organisations.regionPath,
+    })
     .from(organisations)
-    .where(and(eq(organisations.id, id), eq(organisations.isActive, true)));
-  if (!org || (org.kind !== 'department' && org.kind !== 'office'))
-    throw new AppError('VALIDATION_FAILED', '承办单位应为在用的行业部门或重点办', [
-      { path: 'handlerOrganisationId', message: '不是在用的部门或重点办' },
-    ]);
+    .where(eq(organisations.id, id));
+  if (!org || !isProblemHandlerCandidate(org, regionPath))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      org?.kind === 'owner'
+        ? '问题不能交办给业主单位，请选择本辖区的行业部门或重点办'
+        : '承办单位应为本辖区（本级、上级或下级）在用的行业部门或重点办',
+      [{ path: 'handlerOrganisationId', message: '请选择本辖区的行业部门或重点办' }],
+    );
   return org;
+}
+
+/**
+ * 交办 choices for a problem on a project in `regionPath`: every organisation that
+ * `assertHandlerOrganisation` accepts — departments first, then offices, the nearest level first.
+ */
+export async function listHandlerCandidates(db: Queryable, regionPath: string) {
+  const rows = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      sector: organisations.sector,
+      regionCode: organisations.regionCode,
+      regionPath: organisations.regionPath,
+      isActive: organisations.isActive,
+    })
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.isActive, true),
+        inArray(organisations.kind, [...problemHandlerKinds]),
+        or(
+          inArray(organisations.regionPath, [...ancestorPaths(regionPath), regionPath]),
+          inRegionSubtree(organisations.regionPath, regionPath),
+        ),
+      ),
+    )
+    .orderBy(organisations.kind, desc(sql`length(${organisations.regionPath})`), organisations.name);
+  return rows
+    .filter((row) => isProblemHandlerCandidate(row, regionPath))
+    .map(({ id, name, kind, sector, regionCode }) => ({
+      id,
+      name,
+      kind: kind as (typeof problemHandlerKinds)[number],
+      sector,
+      regionCode,
+    }));
 }

@@ -22,6 +22,7 @@ export function presentProblem(
   return {
     id: problem.id,
     referenceNumber: problem.referenceNumber,
+    legacyReferenceNumber: problem.legacyReferenceNumber,
     projectId: project.id,
     projectName: project.name,
     regionCode: problem.regionCode,
@@ -38,6 +39,7 @@ export function presentProblem(
     levelName: extras.ladder?.levels.find((l) => l.level === problem.level)?.name ?? null,
     levelStartedOn: problem.levelStartedOn,
     dueOn: problem.dueOn,
+    isDueOnProvisional: problem.isDueOnProvisional,
     isOverdue: isOpenProblem(problem.status) && problem.dueOn < today,
     overdueDays: problemOverdueDays(problem.status, problem.dueOn, today),
     handlerOrganisationId: problem.handlerOrganisationId,

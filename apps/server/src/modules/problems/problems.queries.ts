@@ -105,6 +105,10 @@ async function listFilter(db: Queryable, actor: Actor, query: ProblemListQuery, 
   if (query.regionCode)
     clauses.push(inRegionSubtree(problems.regionPath, await regionPathOf(db, query.regionCode)));
   if (query.overdue) clauses.push(overdueClause(today));
+  if (query.referenceNumber) {
+    const number = query.referenceNumber.trim().toUpperCase();
+    clauses.push(or(eq(problems.referenceNumber, number), eq(problems.legacyReferenceNumber, number)));
+  }
   if (query.classId) clauses.push(eq(problemClassMembers.classId, query.classId));
   return and(...clauses);
 }

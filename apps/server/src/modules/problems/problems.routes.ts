@@ -4,8 +4,10 @@ import { defineRoute, type RouteDeps } from '../../http/route';
 import { answerProblem } from './answer-problem';
 import { confirmProblem, sendBackProblem } from './confirm-problem';
 import { escalateProblem } from './escalate-problem';
+import { listEscalationFailures } from './escalation-failures';
 import { applyEscalationPreset, getEscalationLadder, setEscalationLadder } from './escalation-ladders';
 import { answerProblemClass, createProblemClass, getProblemClass } from './problem-classes';
+import { listHandlerCandidates, loadProblem } from './problem-context';
 import { getProblemStatistics } from './problem-statistics';
 import { findProblems, getProblem, getProblemBoard } from './problems.queries';
 import { raiseProblem } from './raise-problem';
@@ -75,6 +77,13 @@ export function registerProblemRoutes(app: FastifyInstance, deps: RouteDeps) {
     endpoints.applyEscalationPreset,
     'escalationLadder.manage',
     async ({ ctx, params, body }) => applyEscalationPreset(ctx, params.code, body),
+  );
+  defineRoute(app, deps, endpoints.listProblemHandlerCandidates, 'problem.route', async ({ ctx, params }) => {
+    const loaded = await loadProblem(ctx, params.id);
+    return { data: await listHandlerCandidates(ctx.db, loaded.project.regionPath) };
+  });
+  defineRoute(app, deps, endpoints.listEscalationFailures, 'escalationLadder.manage', async ({ ctx }) =>
+    listEscalationFailures(ctx),
   );
   defineRoute(app, deps, endpoints.listRoutingRules, 'problemRouting.manage', async ({ ctx }) =>
     listRoutingRules(ctx),

@@ -61,7 +61,7 @@ describe('the closed loop through the API', () => {
       dueOn: '2026-03-05',
       isOverdue: false,
     });
-    expect(raised.body.referenceNumber).toMatch(/^WT-2026-\d{6}$/);
+    expect(raised.body.referenceNumber).toMatch(/^WT-350902-2026-\d{6}$/);
     expect(actionsOf(raised.body)).toEqual(['raise', 'route']);
     expect(raised.body.actions).toEqual([]);
 
@@ -193,7 +193,11 @@ describe('the closed loop through the API', () => {
     });
     expect(rejected.body).toMatchObject({ status: 'rejected', rejectReason: '属企业内部事务' });
 
-    const call = await raise(county, { channel: 'hotline', callerName: '王先生', callerPhone: '0593-96345' });
+    const call = await raise(county, {
+      channel: 'hotline',
+      callerName: '王先生',
+      callerPhone: '0593-2863456',
+    });
     expect(call.status).toBe(200);
     expect(call.body).toMatchObject({ channel: 'hotline', callerName: '王先生', raisedByName: '陈思远' });
     expect((await raise(county, { channel: 'hotline' })).body.error.details[0].path).toBe('callerName');

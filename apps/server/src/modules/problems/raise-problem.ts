@@ -18,7 +18,12 @@ import { recordAudit } from '../audit/record-audit';
 import { loadHolidayCalendar } from '../calendar/calendar';
 import { handlerRecipients, handlerUserOf, ladderFor, notify, problemLink } from './problem-context';
 
-/** The next reference number of a jurisdiction and year, WT-2026-000123 (in the caller's transaction). */
+/**
+ * The next reference number of a jurisdiction and year, WT-350902-2026-000123 (in the caller's
+ * transaction). The region code makes it unique in the whole deployment; the sequence row is
+ * upserted atomically, so two concurrent raises in one region wait for each other and never share
+ * a number (and the unique index on `problems.reference_number` would refuse it if they did).
+ */
 async function nextReferenceNumber(tx: Queryable, regionCode: string, year: number): Promise<string> {
   const [row] = await tx
     .insert(problemSequences)
@@ -28,7 +33,12 @@ async function nextReferenceNumber(tx: Queryable, regionCode: string, year: numb
       set: { lastNumber: sql`${problemSequences.lastNumber} + 1` },
     })
     .returning({ lastNumber: problemSequences.lastNumber });
-  return `WT-${year}-${String(row!.lastNumber).padStart(6, '0')}`;
+  return formatReferenceNumber(regionCode, year, row!.lastNumber);
+}
+
+/** WT-<region code>-<year>-<six-digit sequence>, e.g. WT-350902-2026-000123. */
+export function formatReferenceNumber(regionCode: string, year: number, sequence: number): string {
+  return `WT-${regionCode}-${year}-${String(sequence).padStart(6, '0')}`;
 }
 
 /** The office of the region or, failing that, of the nearest region above it. */
@@ -136,6 +146,8 @@ export async function raiseProblem(ctx: Ctx, input: RaiseProblem): Promise<strin
         level: 1,
         levelStartedOn: raisedOn,
         dueOn: route?.dueOn ?? raisedOn,
+        limitWorkingDays: route?.limitWorkingDays ?? null,
+        isDueOnProvisional: route?.isDueOnProvisional ?? false,
         handlerOrganisationId: route?.handlerOrganisationId ?? null,
         routingRuleId: route?.ruleId ?? null,
         createdAt: now,

@@ -1,5 +1,5 @@
 import type { ProblemReason } from '@tuijin/contracts';
-import { addWorkingDays, chinaDate, defaultProblemLimitWorkingDays } from '@tuijin/domain';
+import { chinaDate, defaultProblemLimitWorkingDays, problemDue } from '@tuijin/domain';
 import type { Ctx } from '../../context';
 import { loadHolidayCalendar } from '../calendar/calendar';
 import { assertMayAct } from './problem-abilities';
@@ -22,8 +22,7 @@ export async function reopenProblem(ctx: Ctx, id: string, input: ProblemReason) 
       action: 'reopen',
       set: {
         level: 1,
-        levelStartedOn: today,
-        dueOn: addWorkingDays(today, limit, calendar),
+        ...problemDue(today, limit, calendar),
         writtenOffAt: null,
         confirmedAt: null,
         rejectReason: null,

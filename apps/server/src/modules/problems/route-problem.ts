@@ -1,5 +1,5 @@
 import type { RouteProblem } from '@tuijin/contracts';
-import { addWorkingDays, chinaDate, workingDaysBetween } from '@tuijin/domain';
+import { chinaDate, problemDue, workingDaysBetween } from '@tuijin/domain';
 import type { Ctx } from '../../context';
 import { loadHolidayCalendar } from '../calendar/calendar';
 import { assertMayAct } from './problem-abilities';
@@ -20,21 +20,23 @@ import {
 export async function routeProblem(ctx: Ctx, id: string, input: RouteProblem) {
   const loaded = await loadProblem(ctx, id);
   assertMayAct(ctx.actor, loaded, 'route');
-  await assertHandlerOrganisation(ctx.db, input.handlerOrganisationId);
+  await assertHandlerOrganisation(ctx.db, input.handlerOrganisationId, loaded.project.regionPath);
   const calendar = await loadHolidayCalendar(ctx.db);
   const today = chinaDate(ctx.clock.now());
   const { problem } = loaded;
-  const previousLimit = Math.max(1, workingDaysBetween(problem.levelStartedOn, problem.dueOn, calendar));
+  const previousLimit =
+    problem.limitWorkingDays ??
+    Math.max(1, workingDaysBetween(problem.levelStartedOn, problem.dueOn, calendar));
   const limit = input.limitWorkingDays ?? previousLimit;
-  const dueOn = addWorkingDays(today, limit, calendar);
+  const due = problemDue(today, limit, calendar);
+  const dueOn = due.dueOn;
   await ctx.db.transaction(async (tx) => {
     const updated = await applyProblemMove(tx, ctx, loaded, input.version, {
       action: 'route',
       set: {
         handlerOrganisationId: input.handlerOrganisationId,
         handlerUserId: null,
-        dueOn,
-        levelStartedOn: today,
+        ...due,
       },
       note: input.note ?? `${limit} 个工作日内办结`,
     });

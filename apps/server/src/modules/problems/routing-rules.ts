@@ -57,9 +57,9 @@ export async function createRoutingRule(ctx: Ctx, input: CreateRoutingRule): Pro
         { path: 'category', message: '请从问题分类中选择' },
       ]);
   }
-  await assertHandlerOrganisation(ctx.db, input.departmentId).catch(() => {
-    throw new AppError('VALIDATION_FAILED', '承办部门应为在用的行业部门或重点办', [
-      { path: 'departmentId', message: '不是在用的部门或重点办' },
+  await assertHandlerOrganisation(ctx.db, input.departmentId, region.path).catch(() => {
+    throw new AppError('VALIDATION_FAILED', '承办部门应为本辖区（本级、上级或下级）在用的行业部门或重点办', [
+      { path: 'departmentId', message: '请选择本辖区的行业部门或重点办' },
     ]);
   });
   return ctx.db.transaction(async (tx) => {

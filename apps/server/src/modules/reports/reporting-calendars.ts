@@ -8,6 +8,7 @@ import {
   currentReportingMonth,
   effectiveReportingRule,
   type HolidayCalendar,
+  isReportingDeadlineProvisional,
   pathInSubtree,
   type ReportCheckId,
   type ReportingRule,
@@ -168,10 +169,25 @@ function upcomingPeriods(rule: ReportingRule, calendar: HolidayCalendar, today: 
   for (let guard = 0; periods.length < 12 && guard < 15; guard += 1) {
     try {
       const period = reportingPeriod(rule, year, month, calendar);
-      if (period.dueOn >= today) periods.push({ year, month, ...period, problem: null });
+      if (period.dueOn >= today)
+        periods.push({
+          year,
+          month,
+          ...period,
+          problem: null,
+          isProvisional: isReportingDeadlineProvisional(rule, year, month, calendar),
+        });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      periods.push({ year, month, opensOn: null, dueOn: null, closesOn: null, problem: error.message });
+      periods.push({
+        year,
+        month,
+        opensOn: null,
+        dueOn: null,
+        closesOn: null,
+        problem: error.message,
+        isProvisional: false,
+      });
     }
     month += 1;
     if (month === 13) {

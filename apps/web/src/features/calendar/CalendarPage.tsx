@@ -76,12 +76,19 @@ export default function CalendarPage() {
         />
       </Space>
       {calendar.isError && <QueryError error={calendar.error} onRetry={() => void calendar.refetch()} />}
+      <NextYearReminder current={current} shownYear={year} onShow={setYear} />
       {shown && !shown.isKnown && (
         <Alert
           type="warning"
           showIcon
-          title={t('calendar.unknownYear', { year })}
-          description={canManage ? t('calendar.unknownYearHint') : undefined}
+          data-testid="calendar-unknown-year"
+          title={t('problemDeadlines.calendar.unknownYear', { year })}
+          description={
+            <>
+              <div>{t('problemDeadlines.calendar.lunarUnknown')}</div>
+              {canManage && <div>{t('calendar.unknownYearHint')}</div>}
+            </>
+          }
           style={{ marginBottom: 16 }}
         />
       )}
@@ -103,5 +110,38 @@ export default function CalendarPage() {
         <DayModal key={picked} date={picked} entry={days.get(picked)} onClose={() => setPicked(null)} />
       )}
     </Card>
+  );
+}
+
+/** From 1 November: a reminder that next year's arrangement is still missing, with a jump to it. */
+function NextYearReminder({
+  current,
+  shownYear,
+  onShow,
+}: {
+  current: number;
+  shownYear: number;
+  onShow: (year: number) => void;
+}) {
+  const { t } = useTranslation();
+  const isSeason = new Date().getMonth() >= 10;
+  const next = useCalendarYear(current + 1);
+  if (!isSeason || next.data?.year !== current + 1 || next.data.isKnown) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="calendar-next-year-missing"
+      title={t('problemDeadlines.calendar.nextYearMissing', { year: current + 1 })}
+      description={t('problemDeadlines.calendar.nextYearMissingHint', { year: current + 1 })}
+      action={
+        shownYear !== current + 1 ? (
+          <Button size="small" onClick={() => onShow(current + 1)}>
+            {t('problemDeadlines.calendar.enterNextYear', { year: current + 1 })}
+          </Button>
+        ) : undefined
+      }
+      style={{ marginBottom: 16 }}
+    />
   );
 }

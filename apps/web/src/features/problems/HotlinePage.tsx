@@ -1,5 +1,5 @@
 import { PhoneOutlined } from '@ant-design/icons';
-import type { ProblemDetail } from '@tuijin/contracts';
+import { type ProblemDetail, phoneNumberPattern } from '@tuijin/contracts';
 import { Button, Card, Col, Form, Input, Result, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -80,7 +80,19 @@ export default function HotlinePage() {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="callerPhone" label={t('problems.hotline.callerPhone')}>
+            <Form.Item
+              name="callerPhone"
+              label={t('problems.hotline.callerPhone')}
+              extra={t('problemDeadlines.phoneHelp')}
+              rules={[
+                {
+                  validator: (_, value?: string) =>
+                    !value?.trim() || phoneNumberPattern.test(value.replace(/\s+/g, ''))
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('problemDeadlines.phoneInvalid'))),
+                },
+              ]}
+            >
               <Input maxLength={30} inputMode="tel" data-testid="hotline-phone" />
             </Form.Item>
           </Col>

@@ -2,6 +2,7 @@ import type { Problem } from '@tuijin/contracts';
 import type { ProblemStatus } from '@tuijin/domain';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 
 const statusColours: Record<ProblemStatus, string> = {
   raised: 'default',
@@ -32,12 +33,20 @@ export function useLevelText() {
       : t('problems.levelNumber', { level: problem.level });
 }
 
-/** The due date, with a red "逾期 N 天" while the handler is late. */
-export function DueOn({ problem }: { problem: Pick<Problem, 'dueOn' | 'overdueDays'> }) {
+/**
+ * The due date, with a red "逾期 N 天" while the handler is late and an orange "暂定" (with the
+ * reason on hover) when it was counted through a year whose holiday arrangement is not entered.
+ */
+export function DueOn({
+  problem,
+}: {
+  problem: Pick<Problem, 'dueOn' | 'overdueDays'> & Partial<Pick<Problem, 'isDueOnProvisional'>>;
+}) {
   const { t } = useTranslation();
   return (
     <span>
       {problem.dueOn}
+      {problem.isDueOnProvisional && <ProvisionalTag />}
       {problem.overdueDays !== null && (
         <Tag color="error" style={{ marginInlineStart: 8 }} data-testid="problem-overdue">
           {t('problems.overdueTag', { days: problem.overdueDays })}

@@ -189,6 +189,11 @@ export default function ProblemDetailPage() {
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="problem-reference">
               {data.referenceNumber}
             </Typography.Title>
+            {data.legacyReferenceNumber && (
+              <Typography.Text type="secondary" data-testid="problem-legacy-reference">
+                {t('problemDeadlines.legacyReference', { number: data.legacyReferenceNumber })}
+              </Typography.Text>
+            )}
             <Space wrap>
               <ProblemStatusTag status={data.status} />
               <Typography.Text type="secondary">

@@ -18,6 +18,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { QueryError } from '../../components/QueryError';
 import {
   problemLetterUrl,
@@ -200,7 +201,10 @@ function LetterCard({ problemId, letter }: { problemId: string; letter: ProblemL
         <Descriptions.Item label={t('problemLetters.demandedAction')} span={2}>
           <span className="tj-prewrap">{letter.demandedAction}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('problemLetters.replyDueOn')}>{letter.replyDueOn}</Descriptions.Item>
+        <Descriptions.Item label={t('problemLetters.replyDueOn')}>
+          {letter.replyDueOn}
+          {letter.isReplyDueOnProvisional && <ProvisionalTag />}
+        </Descriptions.Item>
         <Descriptions.Item label={t('problemLetters.issuedBy')}>
           {letter.issuerOrganisationName} · {letter.issuedByName} · {when(letter.issuedAt)}
         </Descriptions.Item>

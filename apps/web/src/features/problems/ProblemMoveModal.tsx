@@ -3,7 +3,7 @@ import type { ProblemAction } from '@tuijin/domain';
 import { type ButtonProps, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
-import { OrganisationSelect } from '../organisations/OrganisationSelect';
+import { ProblemHandlerSelect } from './ProblemHandlerSelect';
 import { type ProblemMoveBody, useProblemMove } from './problems.queries';
 
 /** Which form a move needs: a handler, an answer, a reason, or just an optional note. */
@@ -76,13 +76,7 @@ export function ProblemMoveModal({ problem, action, onClose }: ProblemMoveModalP
               label={t('problems.move.handler')}
               rules={[{ required: true, message: t('problems.move.handlerRequired') }]}
             >
-              <OrganisationSelect
-                current={
-                  problem.handlerOrganisationId && problem.handlerOrganisationName
-                    ? { id: problem.handlerOrganisationId, name: problem.handlerOrganisationName }
-                    : null
-                }
-              />
+              <ProblemHandlerSelect problemId={problem.id} />
             </Form.Item>
             <Form.Item
               name="limitWorkingDays"

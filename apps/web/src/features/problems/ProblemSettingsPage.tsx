@@ -28,6 +28,7 @@ import { DictionarySelect } from '../dictionaries/DictionarySelect';
 import { OrganisationSelect } from '../organisations/OrganisationSelect';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 import { useRegions } from '../regions/regions.queries';
+import { EscalationFailuresCard } from './EscalationFailuresCard';
 import {
   useApplyEscalationPreset,
   useCreateRoutingRule,
@@ -429,6 +430,7 @@ export default function ProblemSettingsPage() {
       </Typography.Paragraph>
       {can('escalationLadder.manage') && <LadderCard code={me.region.code} regionName={me.region.name} />}
       {can('problemRouting.manage') && <RoutingRulesCard defaultRegion={me.region.code} />}
+      {can('escalationLadder.manage') && <EscalationFailuresCard />}
     </Flex>
   );
 }

@@ -1,6 +1,6 @@
 import { ApartmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { problemStatuses } from '@tuijin/domain';
-import { Button, Card, Checkbox, Flex, Select, Space, Spin, Tabs, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Input, Select, Space, Spin, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -29,6 +29,7 @@ export default function ProblemsPage() {
   const [status, setStatus] = useState<Status | undefined>();
   const [category, setCategory] = useState<string | undefined>();
   const [isOverdueOnly, setOverdueOnly] = useState(false);
+  const [reference, setReference] = useState<string | undefined>();
   const [selected, setSelected] = useState<string[]>([]);
   const [isClassifying, setClassifying] = useState(false);
   const mayClassify = can('problem.route');
@@ -108,6 +109,14 @@ export default function ProblemsPage() {
         <Checkbox checked={isOverdueOnly} onChange={(event) => setOverdueOnly(event.target.checked)}>
           {t('problems.list.overdueOnly')}
         </Checkbox>
+        <Input.Search
+          allowClear
+          aria-label={t('problemDeadlines.findReference')}
+          placeholder={t('problemDeadlines.findReference')}
+          onSearch={(value) => setReference(value.trim() || undefined)}
+          style={{ width: 280 }}
+          data-testid="problems-find-reference"
+        />
       </Flex>
       {view === undefined ? (
         <Spin style={{ display: 'block', margin: '32px auto' }} />
@@ -129,6 +138,7 @@ export default function ProblemsPage() {
             ...(status ? { status } : {}),
             ...(category ? { category } : {}),
             ...(isOverdueOnly ? { overdue: true } : {}),
+            ...(reference ? { referenceNumber: reference } : {}),
           }}
         />
       )}

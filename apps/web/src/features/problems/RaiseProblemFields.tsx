@@ -1,3 +1,4 @@
+import { problemDescriptionLength } from '@tuijin/contracts';
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DictionarySelect } from '../dictionaries/DictionarySelect';
@@ -41,11 +42,23 @@ export function RaiseProblemFields({ project }: RaiseProblemFieldsProps) {
       <Form.Item
         name="description"
         label={t('problems.raise.description')}
-        rules={[{ required: true, whitespace: true, message: t('problems.raise.descriptionRequired') }]}
+        rules={[
+          { required: true, whitespace: true, message: t('problems.raise.descriptionRequired') },
+          {
+            validator: (_, value?: string) =>
+              !value?.trim() || value.trim().length >= problemDescriptionLength.min
+                ? Promise.resolve()
+                : Promise.reject(
+                    new Error(
+                      t('problemDeadlines.descriptionTooShort', { min: problemDescriptionLength.min }),
+                    ),
+                  ),
+          },
+        ]}
       >
         <Input.TextArea
           rows={4}
-          maxLength={2000}
+          maxLength={problemDescriptionLength.max}
           showCount
           placeholder={t('problems.raise.descriptionPlaceholder')}
           data-testid="raise-description"

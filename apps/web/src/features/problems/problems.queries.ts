@@ -124,3 +124,12 @@ export function useProblemMove(problem: Pick<ProblemDetail, 'id' | 'version'>) {
     onSuccess: invalidate,
   });
 }
+
+/** 交办 choices: the departments and offices of the problem's jurisdiction (never owner companies). */
+export function useProblemHandlerCandidates(problemId: string) {
+  return useQuery({
+    queryKey: [...problemKeys.detail(problemId), 'handler-candidates'] as const,
+    queryFn: () => api.call('listProblemHandlerCandidates', { params: { id: problemId } }),
+    staleTime: 60_000,
+  });
+}

@@ -24,6 +24,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { QueryError } from '../../components/QueryError';
 import { useCurrentUser } from '../auth/use-current-user';
 import { useDeleteReportingCalendar, useReportingCalendar, useSetReportingCalendar } from './reports.queries';
@@ -133,7 +134,12 @@ export default function ReportingCalendarPage() {
               {
                 key: 'due',
                 title: t('reports.calendar.dueOn'),
-                render: (_, row) => <strong>{row.dueOn ?? '—'}</strong>,
+                render: (_, row) => (
+                  <>
+                    <strong>{row.dueOn ?? '—'}</strong>
+                    {row.isProvisional && <ProvisionalTag />}
+                  </>
+                ),
               },
               {
                 key: 'closes',
