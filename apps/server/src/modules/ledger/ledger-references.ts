@@ -222,6 +222,17 @@ export class ProjectIndex {
     return ownerId ? (this.byOwnerName.get(`${ownerId}\u0000${name}`) ?? null) : null;
   }
 
+  /**
+   * The one project of this name in a jurisdiction, for a sheet without owner or code columns (a
+   * progress sheet); null when none or several bear it.
+   */
+  matchName(name: string, regionPath: string): ProjectRow | null {
+    const found = [...this.byOwnerName.values()].filter(
+      (row) => row.name === name && pathInSubtree(row.regionPath, regionPath),
+    );
+    return found.length === 1 ? found[0]! : null;
+  }
+
   private put(row: ProjectRow) {
     if (row.code) this.byCode.set(row.code, row);
     this.byOwnerName.set(`${row.ownerOrganisationId}\u0000${row.name}`, row);

@@ -60,6 +60,8 @@ export type ParsedRecord = LedgerRecord & {
   code: string | null;
   /** 新建/续建 as a heading above the row states it (`一、新建项目`), else null. */
   constructionType: ConstructionType | null;
+  /** 本月完成 / `11月完成` of a progress sheet, in 万元. */
+  monthCompletedWanYuan: string | null;
 };
 
 export interface ParsedLedger {
@@ -72,7 +74,7 @@ export interface ParsedLedger {
   problems: (LedgerProblem & { sheet: string })[];
 }
 
-const amountColumns = ['totalInvestment', 'annualPlan', 'completedToDate'] as const;
+const amountColumns = ['totalInvestment', 'annualPlan', 'completedToDate', 'monthCompleted'] as const;
 type AmountColumn = (typeof amountColumns)[number];
 
 /** Excel's column letters for a 0-based index (0 → A, 27 → AB). */
@@ -257,6 +259,7 @@ class SheetParser {
       leader: cleanText(this.cell(row, 'leader')),
       remark: cleanText(this.cell(row, 'remark')),
       constructionType: this.constructionType,
+      monthCompletedWanYuan: this.amount(row, 'monthCompleted'),
     };
     this.sheetRecords.push(record);
     this.sinceSubtotal.push(record.totalInvestmentWanYuan ?? '0');
