@@ -1367,6 +1367,7 @@ export const fileRoutes = {
   exportProjects: '/api/projects/export.xlsx',
   previewLedger: '/api/ledger/preview',
   importLedger: '/api/ledger/import',
+  importLedgerReports: '/api/ledger/reports',
   ledgerTemplate: '/api/ledger/template.xlsx',
   uploadReportPhotos: '/api/monthly-reports/:id/photos',
   exportAnnualPlans: '/api/annual-plans/export.xlsx',

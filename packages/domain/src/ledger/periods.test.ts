@@ -18,13 +18,10 @@ describe('parseLedgerPeriod', () => {
     expect(parseLedgerPeriod(title)).toMatchObject({ year, fromMonth, toMonth });
   });
 
-  it.each([
-    ['2026年宁德市重点项目建设计划表'],
-    ['重点项目库'],
-    [''],
-    [null],
-    ['2026年1-13月'],
-  ])('%s names no period', (title) => {
-    expect(parseLedgerPeriod(title)).toBeNull();
-  });
+  it.each([['2026年宁德市重点项目建设计划表'], ['重点项目库'], [''], [null], ['2026年1-13月']])(
+    '%s names no period',
+    (title) => {
+      expect(parseLedgerPeriod(title)).toBeNull();
+    },
+  );
 });

@@ -39,8 +39,14 @@ const shapes: { pattern: RegExp; months: (m: RegExpExecArray) => [number, number
   { pattern: /下半年/, months: () => [7, 12] },
   { pattern: /前三季度/, months: () => [1, 9] },
   { pattern: /(?:第)?([一二三四1-4])季度/, months: (m) => [1, monthNumber(m[1]!) * 3] },
-  { pattern: new RegExp(`(?:截至|截止|截止到|至)\\s*${monthWord}\\s*月(?:底|末)?`), months: (m) => [1, monthNumber(m[1]!)] },
-  { pattern: new RegExp(`(?:^|[^\\d-])${monthWord}\\s*月份?(?!\\d)`), months: (m) => [monthNumber(m[1]!), monthNumber(m[1]!)] },
+  {
+    pattern: new RegExp(`(?:截至|截止|截止到|至)\\s*${monthWord}\\s*月(?:底|末)?`),
+    months: (m) => [1, monthNumber(m[1]!)],
+  },
+  {
+    pattern: new RegExp(`(?:^|[^\\d-])${monthWord}\\s*月份?(?!\\d)`),
+    months: (m) => [monthNumber(m[1]!), monthNumber(m[1]!)],
+  },
   { pattern: /全年/, months: () => [1, 12] },
 ];
 

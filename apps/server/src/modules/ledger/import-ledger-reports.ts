@@ -7,7 +7,7 @@ import {
   pathInSubtree,
   subtractDecimal,
 } from '@tuijin/domain';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { monthlyReportEvents, monthlyReports } from '../../db/schema';
