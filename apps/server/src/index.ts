@@ -9,6 +9,7 @@ export { loadActorByUsername } from './modules/auth/actor.queries';
 export { computeAllEvaluations } from './modules/evaluation/compute-all-evaluations';
 export { exportMonthlyLedger } from './modules/ledger/export-monthly-ledger';
 export { importLedger, LedgerRefusedError } from './modules/ledger/import-ledger';
+export { importLedgerReports } from './modules/ledger/import-ledger-reports';
 export { presentDryRun, presentLedgerImport, presentLedgerPreview } from './modules/ledger/ledger-preview';
 export { parseLedger } from './modules/ledger/parse-ledger';
 export { deleteRegionMap } from './modules/map/delete-region-map';

@@ -1401,6 +1401,7 @@ export const fileRoutes = {
   exportProjects: '/api/projects/export.xlsx',
   previewLedger: '/api/ledger/preview',
   importLedger: '/api/ledger/import',
+  importLedgerReports: '/api/ledger/reports',
   ledgerTemplate: '/api/ledger/template.xlsx',
   uploadReportPhotos: '/api/monthly-reports/:id/photos',
   exportAnnualPlans: '/api/annual-plans/export.xlsx',

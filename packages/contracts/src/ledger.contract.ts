@@ -108,3 +108,40 @@ export type LedgerPreview = z.infer<typeof LedgerPreview>;
 
 /** The 422 answer of an import refused for blocking problems: the error plus every problem. */
 export const LedgerImportRefused = ErrorBody.extend({ problems: z.array(problem) });
+
+/** How one sheet of a progress workbook was read: its period, or why it was not (needsYear: ask the user). */
+export const LedgerSheetPeriod = z.object({
+  sheet,
+  title: z.string().nullable(),
+  status: z.enum(['ok', 'needsYear', 'noPeriod', 'noFigures', 'unreadable']),
+  year: z.number().int().nullable(),
+  fromMonth: z.number().int().nullable(),
+  month: z.number().int().nullable().describe('写入哪个月的月报（报告期的最后一个月）'),
+  reason: z.string().nullable(),
+});
+
+/** The answer of a progress-ledger import (or its dry run): per-sheet periods, the reports, problems. */
+export const LedgerReportsResult = z.object({
+  sheets: z.array(LedgerSheetPeriod),
+  actions: z.array(
+    z.object({
+      sheet,
+      row: z.number().int(),
+      name: z.string().nullable(),
+      projectId: z.string().nullable(),
+      year: z.number().int().nullable(),
+      month: z.number().int().nullable(),
+      completedWanYuan: z.string().nullable(),
+      action: z.enum(['create', 'unchanged', 'kept', 'skipped']),
+      existing: z.object({ status: z.string(), completedWanYuan: z.string() }).nullable(),
+    }),
+  ),
+  problems: z.array(problem),
+  counts: z.object({
+    created: z.number().int(),
+    unchanged: z.number().int(),
+    kept: z.number().int(),
+    skipped: z.number().int(),
+  }),
+});
+export type LedgerReportsResult = z.infer<typeof LedgerReportsResult>;

@@ -17,6 +17,7 @@ export * from './indicators/time-progress';
 export * from './ledger/amounts';
 export * from './ledger/columns';
 export * from './ledger/import-rules';
+export * from './ledger/periods';
 export * from './ledger/rows';
 export * from './ledger/sheet-layout';
 export * from './ledger/text';

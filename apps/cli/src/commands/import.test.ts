@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildMessyLedger } from '../../../server/src/modules/ledger/messy-ledger.fixture';
 import { runCli, scratchDataDir } from '../cli-test-kit';
@@ -124,5 +125,74 @@ describe('tuijin import ledger (commit)', () => {
     const unknown = await runCli('import', 'ledger', file, '--as', 'nobody');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('找不到用户 nobody');
+  }, 120_000);
+});
+
+describe('tuijin import ledger --reports', () => {
+  const dataDir = scratchDataDir('tuijin-cli-ledger-reports');
+  let file = '';
+  beforeAll(async () => {
+    const dump = new Blob([readFileSync(inject('pgliteDumpPath'))]);
+    const client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), loadDataDir: dump });
+    const { rows } = await client.query<{ name: string }>(
+      `select name from projects where region_code = '350902' order by name limit 1`,
+    );
+    await client.close();
+    const workbook = new ExcelJS.Workbook();
+    const dated = workbook.addWorksheet('蕉城区');
+    dated.addRow(['2024年1-11月重点项目进展情况']);
+    dated.addRow(['项目名称', '11月完成', '1-11月完成', '11月形象进度']);
+    dated.addRow([rows[0]!.name, 55, 55, '基础施工']);
+    const undated = workbook.addWorksheet('福安市');
+    undated.addRow(['1-7月份重点项目进展情况']);
+    undated.addRow(['项目名称', '7月完成', '1-7月完成', '形象进度']);
+    undated.addRow([rows[0]!.name, 10, 10, '']);
+    file = join(dataDir, '进展台账.xlsx');
+    writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+  }, 60_000);
+
+  it('previews per-sheet periods, asks the year of an undated sheet, then writes the reports', async () => {
+    const preview = await runCli(
+      'import',
+      'ledger',
+      file,
+      '--reports',
+      '--dry-run',
+      '--json',
+      '--as',
+      'ningde',
+    );
+    expect(preview.err).toBe('');
+    expect(preview.code).toBe(0);
+    const outcome = JSON.parse(preview.out);
+    expect(outcome.sheets.map((s: { status: string }) => s.status)).toEqual(['ok', 'needsYear']);
+    expect(outcome.counts).toMatchObject({ created: 1 });
+    const text = await runCli('import', 'ledger', file, '--reports', '--as', 'ningde');
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('工作表“福安市”未读取：标题“1-7月份重点项目进展情况”没有写年份');
+    expect(text.out).toContain('已导入：新建已审核月报 1 份');
+    const withYear = await runCli(
+      'import',
+      'ledger',
+      file,
+      '--reports',
+      '--as',
+      'ningde',
+      '--sheet-year',
+      '福安市=2024',
+    );
+    expect(withYear.out).toContain('已导入：新建已审核月报 1 份，已有相同 1 份');
+    const bad = await runCli(
+      'import',
+      'ledger',
+      file,
+      '--reports',
+      '--as',
+      'ningde',
+      '--sheet-year',
+      '福安市',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--sheet-year');
   }, 120_000);
 });

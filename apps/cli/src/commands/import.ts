@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import {
   importLedger,
+  importLedgerReports,
   LedgerRefusedError,
   loadActorByUsername,
   parseLedger,
@@ -13,6 +14,8 @@ import { CliError } from '../cli-error';
 import { withDatabase } from '../open';
 
 interface LedgerOptions {
+  reports?: boolean;
+  sheetYear?: string[];
   dryRun?: boolean;
   json?: boolean;
   region?: string;
@@ -49,6 +52,14 @@ export function registerImportCommands(program: Command, io: Io) {
       '年度计划投资写入的计划年度（草稿；已冻结的计划不改）；不指定时取台账标题中的年份，再缺省为今年',
     )
     .option('--as <username>', '以哪个账号的身份导入（提交导入时必填）')
+    .option(
+      '--reports',
+      '导入月度进展台账：把各表“本月完成/1-N月完成/形象进度”写成该表报告期的月报（办公室已审核录入，不覆盖已有月报；须 --as）',
+    )
+    .option(
+      '--sheet-year <sheet=year...>',
+      '标题没有年份的工作表的年份，如 --sheet-year 福安市=2026（也可用 --year 作所有缺年份的表的年份）',
+    )
     .action(async (file: string, options: LedgerOptions) => {
       if (options.region !== undefined && !/^[0-9A-Za-z-]{2,20}$/.test(options.region))
         throw new CliError(`参数 --region 无效：“${options.region}”不是区划代码（如 350902）`, 2);
@@ -64,6 +75,10 @@ export function registerImportCommands(program: Command, io: Io) {
         );
       });
       const parsed = await parseLedger(bytes);
+      if (options.reports) {
+        await importReports(io, file, parsed, year, options);
+        return;
+      }
       if (options.dryRun) {
         printDryRun(io, presentDryRun(parsed), options.json);
         return;
@@ -122,4 +137,55 @@ function printDryRun(io: Io, preview: ReturnType<typeof presentDryRun>, json?: b
       `跳过 ${preview.skippedRows.length} 行；问题 ${preview.problems.length} 个（错误 ${errors}）\n`,
   );
   for (const p of preview.problems) io.out(problemLine(p));
+}
+
+/** `--sheet-year 福安市=2026` pairs as a map; a malformed pair is a usage error. */
+function sheetYears(pairs: readonly string[] = []): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const pair of pairs) {
+    const match = /^(.+)=(\d{4})$/.exec(pair);
+    if (!match)
+      throw new CliError(`参数 --sheet-year 无效：“${pair}”应写成 工作表名=年份（如 福安市=2026）`, 2);
+    out[match[1]!] = Number(match[2]);
+  }
+  return out;
+}
+
+async function importReports(
+  io: Io,
+  file: string,
+  parsed: Awaited<ReturnType<typeof parseLedger>>,
+  year: number | null,
+  options: LedgerOptions,
+) {
+  if (!options.as) throw new CliError('导入进展台账须用 --as <用户名> 指明以哪个办公室账号的身份导入', 2);
+  const years = sheetYears(options.sheetYear);
+  await withDatabase(async (handle, auditKey) => {
+    const actor = await loadActorByUsername(handle.db, options.as!);
+    if (!actor) throw new CliError(`参数 --as 无效：找不到用户 ${options.as}，或该账号已停用`, 2);
+    const ctx = { db: handle.db, actor, clock: systemClock, ip: null, auditKey };
+    const outcome = await importLedgerReports(ctx, {
+      parsed,
+      year,
+      sheetYears: years,
+      dryRun: options.dryRun ?? false,
+      fileName: file.split(/[\\/]/).pop() ?? null,
+    });
+    if (options.json) {
+      io.out(`${JSON.stringify(outcome)}\n`);
+      return;
+    }
+    for (const sheet of outcome.sheets)
+      io.out(
+        sheet.status === 'ok'
+          ? `工作表“${sheet.sheet}”：${sheet.year}年${sheet.fromMonth === sheet.month ? '' : `${sheet.fromMonth}-`}${sheet.month}月，写入 ${sheet.year}年${sheet.month}月月报\n`
+          : `工作表“${sheet.sheet}”未读取：${sheet.reason}\n`,
+      );
+    const c = outcome.counts;
+    io.out(
+      `${options.dryRun ? '预检（未写入）' : '已导入'}：新建已审核月报 ${c.created} 份，已有相同 ${c.unchanged} 份，` +
+        `已有不同未覆盖 ${c.kept} 份，未匹配 ${c.skipped} 行\n`,
+    );
+    for (const p of outcome.problems) io.out(problemLine(p));
+  });
 }

@@ -27,6 +27,11 @@ describe('normaliseHeader', () => {
 
 describe('matchColumn', () => {
   it.each<[string, ColumnKey | null]>([
+    ['11月完成', 'monthCompleted'],
+    ['10月份完成投资', 'monthCompleted'],
+    ['本月完成投资', 'monthCompleted'],
+    ['当月完成', 'monthCompleted'],
+    ['占年度计划%', null],
     ['序号', 'seq'],
     ['项目名称', 'name'],
     ['项目\n名称', 'name'],

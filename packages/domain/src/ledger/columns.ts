@@ -11,6 +11,7 @@ export const columnKeys = [
   'totalInvestment',
   'annualPlan',
   'completedToDate',
+  'monthCompleted',
   'annualTarget',
   'progress',
   'responsibleUnit',
@@ -78,6 +79,11 @@ export const ledgerColumns: Record<ColumnKey, ColumnVocabulary> = {
     label: '累计完成投资',
     synonyms: ['累计完成投资', '本年完成投资', '完成投资', '本年累计完成投资', '年度完成投资', '已完成投资'],
     fragments: ['累计完成', '完成投资'],
+  },
+  monthCompleted: {
+    label: '本月完成投资',
+    synonyms: ['本月完成', '本月完成投资', '当月完成', '当月完成投资', '本月完成额'],
+    fragments: ['本月完成', '当月完成'],
   },
   annualTarget: {
     label: '形象进度目标',
@@ -147,6 +153,8 @@ export function normaliseHeader(text: LedgerCell | undefined): string {
 const ratio = /率|比例|比重|%|占/;
 const monthsToDate = /^1-\d{1,2}月份?/;
 const monthsOnly = /^1-\d{1,2}月份?$/;
+/** `11月完成`, `10月份完成投资`: the month's own completed investment (a progress sheet). */
+const oneMonth = /^\d{1,2}月份?(?:完成|完成投资|完成额|投资完成)$/;
 const completedWords = /^(累计|实际|已)?完成(投资额?|额|情况)?$|^投资完成(额|情况)?$/;
 const totalWords = new Set(['合计', '小计', '总计', '金额', '投资', '投资额', '合计数']);
 const targetWords = /形象进度|进度|进展|目标|任务/;
@@ -164,6 +172,7 @@ function matchWords(words: string): ColumnKey | null {
     return bySynonym.get(rest) === 'progress' ? 'progress' : null;
   }
   if (ratio.test(words)) return null;
+  if (oneMonth.test(words)) return 'monthCompleted';
   let best: { key: ColumnKey; length: number } | null = null;
   for (const key of columnKeys)
     for (const fragment of ledgerColumns[key].fragments)

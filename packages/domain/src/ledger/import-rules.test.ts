@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  constructionTypeOfHeading,
   importedStage,
   ledgerLevels,
   ledgerPlanYear,
   matchDomainName,
   officeListLevel,
   regionFromSheetName,
+  regionsNamedBy,
   yearFromTitle,
 } from './import-rules';
 
@@ -14,10 +16,18 @@ describe('ledgerLevels', () => {
     [false, 'county', [], ['county']],
     [true, 'county', [], ['provincial', 'county']],
     [true, 'city', [], ['provincial', 'city']],
-    [false, 'county', ['city'], ['city', 'county']],
+    [false, 'county', ['city'], ['city']],
+    [true, 'county', ['city'], ['provincial', 'city']],
+    [false, 'city', ['provincial', 'county'], ['provincial', 'county']],
     [false, 'provincial', [], ['provincial']],
   ] as const)('marker %s, office %s, existing %j → %j', (marked, office, existing, levels) => {
-    expect(ledgerLevels(marked, office, existing)).toEqual(levels);
+    expect(ledgerLevels(marked, office, existing.length > 0 ? existing : undefined)).toEqual(levels);
+  });
+
+  it('puts a new project on the office’s own list, and never adds it to an existing one', () => {
+    expect(ledgerLevels(false, 'county')).toEqual(['county']);
+    expect(ledgerLevels(false, 'county', ['city'])).toEqual(['city']);
+    expect(ledgerLevels(false, 'county', [])).toEqual(['county']);
   });
 
   it('reads the office level from its region level', () => {
@@ -72,11 +82,49 @@ describe('regionFromSheetName', () => {
 
 describe('importedStage', () => {
   it.each([
-    [2027, { stage: 'preparing', constructionType: 'new' }],
-    [2026, { stage: 'started', constructionType: 'new' }],
-    [2015, { stage: 'underway', constructionType: 'continuing' }],
-  ] as const)('start %i in 2026 → %j', (startYear, expected) => {
-    expect(importedStage(startYear, 2026)).toEqual(expected);
+    [2027, null, { stage: 'preparing', constructionType: 'new' }],
+    [2026, null, { stage: 'preparing', constructionType: 'new' }],
+    [2015, null, { stage: 'underway', constructionType: 'continuing' }],
+    [2026, 'continuing', { stage: 'preparing', constructionType: 'continuing' }],
+    [2025, 'new', { stage: 'underway', constructionType: 'new' }],
+  ] as const)('start %i in 2026, heading %s → %j', (startYear, stated, expected) => {
+    expect(importedStage(startYear, 2026, stated)).toEqual(expected);
+  });
+});
+
+describe('constructionTypeOfHeading', () => {
+  it.each([
+    ['新建项目', 'new'],
+    ['新开工项目', 'new'],
+    ['计划新开工项目', 'new'],
+    ['续建项目', 'continuing'],
+    ['在建项目', 'continuing'],
+    ['产业项目', null],
+    ['现代产业', null],
+    [null, null],
+  ] as const)('%s → %s', (heading, type) => {
+    expect(constructionTypeOfHeading(heading)).toBe(type);
+  });
+});
+
+describe('regionsNamedBy', () => {
+  const regions = [
+    { code: '350000', name: '福建省', path: '350000' },
+    { code: '350900', name: '宁德市', path: '350000.350900' },
+    { code: '350902', name: '蕉城区', path: '350000.350900.350902' },
+    { code: '350900-DQ', name: '东侨经济开发区', path: '350000.350900.350900-DQ' },
+  ];
+  it.each([
+    ['蕉城区', ['350902']],
+    ['宁德市蕉城区', ['350902']],
+    ['福建省宁德市蕉城区', ['350902']],
+    [' 东侨经济开发区 ', ['350900-DQ']],
+    ['宁德市', ['350900']],
+    ['蕉城区漳湾镇', []],
+    ['宁德市东侨工业园区', []],
+    [null, []],
+  ] as const)('%s → %j', (location, codes) => {
+    expect(regionsNamedBy(location, regions).map((r) => r.code)).toEqual(codes);
   });
 });
 

@@ -8,18 +8,19 @@ export function officeListLevel(regionLevel: 'province' | 'city' | 'county' | 'z
 }
 
 /**
- * The levels an imported row puts a project on: every row of an office's ledger is on that office's
- * own list; a ★/■ marker adds 省重点 (县管市级 style double listing). On update the ledger only ever
- * adds levels — `existing` levels are kept — so re-importing changes nothing.
+ * The levels an imported row puts a project on. A NEW project goes on the importing office's own
+ * list, plus 省重点 for a ★/■ marker. An EXISTING project (`existing` given) keeps its levels and
+ * only gains 省重点 from a marker: a county's ledger lists every project in the county, city-level
+ * ones included, so listing a project is no reason to add the office's level — the library decides
+ * that, and re-importing an exported ledger changes nothing.
  */
 export function ledgerLevels(
   isProvincial: boolean,
   officeLevel: ProjectLevel,
-  existing: readonly ProjectLevel[] = [],
+  existing?: readonly ProjectLevel[],
 ): ProjectLevel[] {
   const wanted = new Set<ProjectLevel>([
-    ...existing,
-    officeLevel,
+    ...(existing && existing.length > 0 ? existing : [officeLevel]),
     ...(isProvincial ? ['provincial' as const] : []),
   ]);
   return (['provincial', 'city', 'county'] as const).filter((level) => wanted.has(level));
@@ -75,17 +76,61 @@ export function regionFromSheetName<R extends { code: string; name: string }>(
 }
 
 /**
- * Stage and new/continuing of a project first entered from a ledger, from its start year: starting
- * after this year → 前期 and 新建; this year → 新开工 and 新建; earlier → 在建 and 续建. Later stage
- * changes go through the stage workflow; an update from a ledger never touches the stage.
+ * Stage and new/continuing of a project first entered from a ledger, from its start year. A ledger
+ * row carries no actual start date, so a project starting this year or later is 前期 (planned to
+ * start, its planned start being the ledger's start year and month) and 新建; one that started
+ * in an earlier year is 在建 and 续建. A construction-type heading of the ledger (`一、新建项目`,
+ * `二、续建项目`) overrides new/continuing. Later stage changes go through the stage workflow (an
+ * approved report's actual start date makes it 新开工); an update from a ledger never touches the stage.
  */
 export function importedStage(
   startYear: number,
   currentYear: number,
+  stated: ConstructionType | null = null,
 ): { stage: ProjectStage; constructionType: ConstructionType } {
-  if (startYear > currentYear) return { stage: 'preparing', constructionType: 'new' };
-  if (startYear === currentYear) return { stage: 'started', constructionType: 'new' };
-  return { stage: 'underway', constructionType: 'continuing' };
+  if (startYear >= currentYear) return { stage: 'preparing', constructionType: stated ?? 'new' };
+  return { stage: 'underway', constructionType: stated ?? 'continuing' };
+}
+
+const newHeading = /^(?:计划|拟)?(?:新建|新开工|新开)$/u;
+const continuingHeading = /^(?:续建|在建|续建及在建)$/u;
+
+/**
+ * The construction type a ledger heading states: `新建项目`, `新开工项目`, `计划新开工项目` → new;
+ * `续建项目`, `在建项目` → continuing; anything else (a domain such as `产业项目`) → null. Such
+ * headings group rows by 新建/续建, never by domain.
+ */
+export function constructionTypeOfHeading(heading: string | null): ConstructionType | null {
+  const stem = heading?.replace(/\s+/g, '').replace(/(项目|类)$/u, '') ?? '';
+  if (newHeading.test(stem)) return 'new';
+  if (continuingHeading.test(stem)) return 'continuing';
+  return null;
+}
+
+/**
+ * The regions a 建设地点 cell names when it holds nothing but a region's name: its own name
+ * (`蕉城区`, `东侨经济开发区`) or its name after its ancestors' (`宁德市蕉城区`, `福建省宁德市蕉城区`).
+ * Ledgers, ours included, print the region there; such a cell says where the project is, not its
+ * address. Empty when the cell is an address (`蕉城区漳湾镇`) or blank.
+ */
+export function regionsNamedBy<R extends { code: string; name: string; path: string }>(
+  location: string | null,
+  regions: readonly R[],
+): R[] {
+  const text = location?.replace(/\s+/g, '') ?? '';
+  if (text === '') return [];
+  const names = new Map(regions.map((r) => [r.code, r.name]));
+  return regions.filter((region) => {
+    if (!text.endsWith(region.name)) return false;
+    const ancestors = region.path.split('.').slice(0, -1);
+    let name = region.name;
+    if (name === text) return true;
+    for (const code of ancestors.reverse()) {
+      name = `${names.get(code) ?? ''}${name}`;
+      if (name === text) return true;
+    }
+    return false;
+  });
 }
 
 /** The year a ledger title names (`2026年宁德市重点项目建设计划表` → 2026), else null. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryName, classifyRow, type RowContext, type RowKind } from './rows';
+import { categoryName, classifyRow, headingLevel, type RowContext, type RowKind, statedCount } from './rows';
 import type { LedgerCell } from './text';
 
 const above: RowContext = { afterHeader: false };
@@ -124,5 +124,21 @@ describe('categoryName', () => {
     [null, null],
   ])('%j → %j', (text, expected) => {
     expect(categoryName(text)).toBe(expected);
+  });
+});
+
+describe('statedCount and headingLevel', () => {
+  it.each([
+    ['一、新建项目（17个）', 17, 1],
+    ['二、续建项目(18个)', 18, 1],
+    ['（一）产业项目 共5项', 5, 2],
+    ['1. 社会民生类（3个项目）', 3, 3],
+    ['（2）道路工程', null, 4],
+    ['合计（34个）', 34, 1],
+    ['小计', null, 1],
+    ['A. 其他', null, 5],
+  ] as const)('%s → count %s, level %i', (text, count, level) => {
+    expect(statedCount(text)).toBe(count);
+    expect(headingLevel(text)).toBe(level);
   });
 });

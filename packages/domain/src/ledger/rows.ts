@@ -179,3 +179,31 @@ export function classifyRow(cells: readonly (LedgerCell | undefined)[], context:
   if (isCategoryRow(filled)) return 'category';
   return 'data';
 }
+
+const countStatement = /(?:共|计)?\s*(\d+)\s*(?:个|项)(?:项目)?/u;
+
+/**
+ * The project count a heading, 合计 or 小计 states: `一、新建项目（17个）` → 17, `合计（34个）` → 34,
+ * `小计：共5项` → 5, `（二）续建项目 18 个` → 18; null when it states none. Amounts (`1,250.5`) and
+ * the heading's own number (`1.`) are not counts.
+ */
+export function statedCount(text: LedgerCell | undefined): number | null {
+  const clean = cleanText(text);
+  if (clean === null) return null;
+  const found = countStatement.exec(toHalfWidth(clean).replace(headingMarker, ''));
+  return found ? Number(found[1]) : null;
+}
+
+/**
+ * How deep a numbered heading sits, by its marker: `一、` 1, `（一）` 2, `1.` 3, `（1）` 4, `A.` 5; 1
+ * for a heading without a marker. A heading closes every open heading at its depth or deeper.
+ */
+export function headingLevel(text: LedgerCell | undefined): number {
+  const clean = toHalfWidth(cleanText(text) ?? '');
+  if (new RegExp(`^${chineseNumeral}[、.．]`).test(clean)) return 1;
+  if (new RegExp(`^\\(${chineseNumeral}\\)`).test(clean)) return 2;
+  if (/^\d{1,2}[.．、](?!\d)/.test(clean)) return 3;
+  if (/^\(\d{1,2}\)/.test(clean)) return 4;
+  if (/^[A-Za-z][.．、]/.test(clean)) return 5;
+  return 1;
+}

@@ -217,7 +217,8 @@ async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Pr
   const titles = Object.values(input.parsed.sheetTitles);
   const planYearOf = (sheet: string) =>
     ledgerPlanYear(input.year, [input.parsed.sheetTitles[sheet], ...titles], currentYear);
-  const planned: { action: LedgerRecordAction; amount: string }[] = [];
+  const planned: { action: LedgerRecordAction; amount: string; start?: { year: number; month: number } }[] =
+    [];
   const problems = [...input.parsed.problems];
   const actions: LedgerRecordAction[] = [];
   const rowsWithErrors = new Set(
@@ -246,7 +247,12 @@ async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Pr
       planAction: null,
     };
     actions.push(action);
-    const region = chosen ?? refs.sheetRegion(record.sheet) ?? own;
+    // A 建设地点 that is only a region's name (how ledgers, ours included, print it) says where the
+    // project is, not its address: it places a new project when nothing else does, and is no address.
+    const named = refs.regionsNamed(record.location, ctx.actor);
+    const namedRegion =
+      named.length === 1 && pathInSubtree(named[0]!.path, ctx.actor.regionPath) ? named[0] : null;
+    const region = chosen ?? refs.sheetRegion(record.sheet) ?? namedRegion ?? own;
     action.regionCode = region.code;
     if (!pathInSubtree(region.path, ctx.actor.regionPath)) {
       problem(null, 'error', `所在区划“${region.name}”（按工作表名识别）不在本单位辖区内，整个台账不能导入`);
@@ -260,8 +266,9 @@ async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Pr
     for (const message of amountIssues)
       problem('annualPlan', 'error', `${ledgerColumns.annualPlan.label}：${message}`);
     if (amountIssues.length > 0) continue;
-    const planIt = () => {
-      if (record.annualPlanWanYuan !== null) planned.push({ action, amount: record.annualPlanWanYuan });
+    const planIt = (start?: { year: number; month: number }) => {
+      if (record.annualPlanWanYuan !== null)
+        planned.push({ action, amount: record.annualPlanWanYuan, ...(start ? { start } : {}) });
     };
 
     const existingOwner = await refs.existingOwner(record.owner!, region, ctx.actor);
@@ -291,7 +298,7 @@ async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Pr
     const fromLedger = {
       code: record.code,
       name: record.name,
-      address: record.location,
+      address: named.length > 0 ? null : record.location,
       scaleContent: record.scale,
       totalInvestmentWanYuan: record.totalInvestmentWanYuan!,
       startYear: record.startYear!,
@@ -310,7 +317,7 @@ async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Pr
           regionCode: region.code,
           levels: ledgerLevels(record.level === 'provincial', officeLevel),
           domain: await refs.domain(record.category),
-          ...importedStage(record.startYear!, currentYear),
+          ...importedStage(record.startYear!, currentYear, record.constructionType),
         });
         if (!parsed.success) {
           contractProblems(parsed.error, problem);
@@ -323,7 +330,12 @@ async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Pr
           `name\u0000${ownerOrganisationId}\u0000${parsed.data.name}`,
         ];
         pending.push({ action, prepared });
-        planIt();
+        // A project planned to start: its new draft plan carries the planned start month.
+        planIt(
+          parsed.data.stage === 'preparing' && record.startMonth !== null
+            ? { year: record.startYear!, month: record.startMonth }
+            : undefined,
+        );
         for (const key of newKeys) pendingKeys.add(key);
         if (pending.length >= 500) await flush();
         continue;
@@ -336,6 +348,7 @@ async function importInto(tx: Queryable, ctx: Ctx, input: ImportLedgerInput): Pr
         ...known,
         levels: ledgerLevels(record.level === 'provincial', officeLevel, kept.levels as ProjectLevel[]),
         domain: record.category ? await refs.domain(record.category) : kept.domain,
+        ...(record.constructionType ? { constructionType: record.constructionType } : {}),
         version: match.version,
       });
       if (!parsed.success) {
@@ -410,7 +423,7 @@ async function writePlans(
   tx: Queryable,
   ctx: Ctx,
   parsed: ParsedLedger,
-  planned: readonly { action: LedgerRecordAction; amount: string }[],
+  planned: readonly { action: LedgerRecordAction; amount: string; start?: { year: number; month: number } }[],
   planYearOf: (sheet: string) => number,
   problems: LedgerImportOutcome['problems'],
 ) {
@@ -423,6 +436,7 @@ async function writePlans(
       projectId: p.action.projectId!,
       year: p.action.planYear!,
       plannedInvestmentWanYuan: p.amount,
+      plannedStartMonth: p.start?.year === p.action.planYear ? p.start.month : null,
     })),
     'ledger.import',
   );

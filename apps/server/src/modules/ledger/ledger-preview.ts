@@ -9,12 +9,21 @@ const toNumber = (value: string | null) => (value === null ? null : Number(value
  * are summed exactly before the conversion to numbers.
  */
 export function presentLedgerPreview(parsed: ParsedLedger) {
-  const records = parsed.records.map(({ startMonth: _sm, endMonth: _em, code: _code, ...r }) => ({
-    ...r,
-    totalInvestmentWanYuan: toNumber(r.totalInvestmentWanYuan),
-    annualPlanWanYuan: toNumber(r.annualPlanWanYuan),
-    completedToDateWanYuan: toNumber(r.completedToDateWanYuan),
-  }));
+  const records = parsed.records.map(
+    ({
+      startMonth: _sm,
+      endMonth: _em,
+      code: _code,
+      constructionType: _ct,
+      monthCompletedWanYuan: _mc,
+      ...r
+    }) => ({
+      ...r,
+      totalInvestmentWanYuan: toNumber(r.totalInvestmentWanYuan),
+      annualPlanWanYuan: toNumber(r.annualPlanWanYuan),
+      completedToDateWanYuan: toNumber(r.completedToDateWanYuan),
+    }),
+  );
   return {
     records,
     skippedRows: parsed.skippedRows.map(({ sheet, row, kind }) => ({ sheet, row, kind })),

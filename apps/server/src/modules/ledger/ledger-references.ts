@@ -1,4 +1,10 @@
-import { type Actor, matchDomainName, pathInSubtree, regionFromSheetName } from '@tuijin/domain';
+import {
+  type Actor,
+  matchDomainName,
+  pathInSubtree,
+  regionFromSheetName,
+  regionsNamedBy,
+} from '@tuijin/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
@@ -66,6 +72,17 @@ export class LedgerReferences {
     if (!this.sheetRegions.has(sheet))
       this.sheetRegions.set(sheet, regionFromSheetName(sheet, this.allRegions));
     return this.sheetRegions.get(sheet) ?? null;
+  }
+
+  /**
+   * The regions a 建设地点 cell names when it is only a region name (`蕉城区`, `宁德市蕉城区`), those in
+   * the actor's jurisdiction first; empty when it is an address.
+   */
+  regionsNamed(location: string | null, actor: Actor): Region[] {
+    return regionsNamedBy(location, this.allRegions).sort(
+      (a, b) =>
+        Number(pathInSubtree(b.path, actor.regionPath)) - Number(pathInSubtree(a.path, actor.regionPath)),
+    );
   }
 
   /** The linked leader account with exactly this display name in the region's line, else null. */
@@ -203,6 +220,17 @@ export class ProjectIndex {
     const byCode = code ? this.byCode.get(code) : undefined;
     if (byCode) return byCode;
     return ownerId ? (this.byOwnerName.get(`${ownerId}\u0000${name}`) ?? null) : null;
+  }
+
+  /**
+   * The one project of this name in a jurisdiction, for a sheet without owner or code columns (a
+   * progress sheet); null when none or several bear it.
+   */
+  matchName(name: string, regionPath: string): ProjectRow | null {
+    const found = [...this.byOwnerName.values()].filter(
+      (row) => row.name === name && pathInSubtree(row.regionPath, regionPath),
+    );
+    return found.length === 1 ? found[0]! : null;
   }
 
   private put(row: ProjectRow) {

@@ -1,11 +1,18 @@
 import '@fastify/multipart';
-import { fileRoutes, LedgerImportRefused, LedgerImportResult, LedgerPreview } from '@tuijin/contracts';
+import {
+  fileRoutes,
+  LedgerImportRefused,
+  LedgerImportResult,
+  LedgerPreview,
+  LedgerReportsResult,
+} from '@tuijin/contracts';
 import { AppError } from '@tuijin/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../http/route';
 import { attachmentDisposition } from '../../lib/excel';
 import { importLedger, LedgerRefusedError } from './import-ledger';
+import { importLedgerReports } from './import-ledger-reports';
 import { presentLedgerCheck, presentLedgerImport } from './ledger-preview';
 import { buildLedgerTemplate } from './ledger-template';
 import { parseLedger } from './parse-ledger';
@@ -36,13 +43,18 @@ async function readLedgerUpload(request: FastifyRequest) {
   let file: { bytes: Buffer; fileName: string } | null = null;
   let regionCode: string | null = null;
   let year: number | null = null;
-  const parts = request.parts({ limits: { fileSize: ledgerLimits.maxFileBytes, files: 1, fields: 4 } });
+  let dryRun = false;
+  let sheetYears: Record<string, number> = {};
+  const parts = request.parts({ limits: { fileSize: ledgerLimits.maxFileBytes, files: 1, fields: 6 } });
   for await (const part of parts) {
     if (part.type === 'field') {
       if (part.fieldname === 'region' && typeof part.value === 'string' && part.value.trim())
         regionCode = part.value.trim().slice(0, 20);
       if (part.fieldname === 'year' && typeof part.value === 'string' && part.value.trim())
         year = planYearField(part.value.trim());
+      if (part.fieldname === 'dryRun') dryRun = part.value === 'true';
+      if (part.fieldname === 'sheetYears' && typeof part.value === 'string' && part.value.trim())
+        sheetYears = sheetYearsField(part.value);
       continue;
     }
     const bytes = await part.toBuffer();
@@ -55,7 +67,24 @@ async function readLedgerUpload(request: FastifyRequest) {
   }
   if (!file)
     throw new AppError('VALIDATION_FAILED', '请选择台账文件', [{ path: 'file', message: '没有文件' }]);
-  return { ...file, regionCode, year };
+  return { ...file, regionCode, year, dryRun, sheetYears };
+}
+
+/** A `sheetYears` form field: JSON `{"福安市": 2026}`, each a year 2000–2100, else a clear refusal. */
+function sheetYearsField(value: string): Record<string, number> {
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(value);
+  } catch {}
+  const entries =
+    parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.entries(parsed) : null;
+  if (!entries || entries.length > 100)
+    throw new AppError('VALIDATION_FAILED', '各表年份格式不对', [
+      { path: 'sheetYears', message: '应为 {"表名": 年份}' },
+    ]);
+  return Object.fromEntries(
+    entries.map(([sheet, year]) => [sheet.slice(0, 100), planYearField(String(year))]),
+  );
 }
 
 /**
@@ -118,6 +147,30 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps) {
           problems: presentLedgerImport(error.outcome).problems,
         });
       }
+    },
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().post(
+    fileRoutes.importLedgerReports,
+    {
+      config: { access: 'report.correct' },
+      schema: {
+        summary:
+          '导入月度进展台账：各表按标题报告期把“本月完成/1-N月完成/形象进度”写成已审核的办公室月报（dryRun=true 只预检；无年份的表须在 sheetYears 中给出年份；不覆盖已有月报）',
+        tags: ['ledger'],
+        consumes: ['multipart/form-data'],
+        response: { 200: LedgerReportsResult },
+      },
+    },
+    async (request) => {
+      const upload = await readLedgerUpload(request);
+      return importLedgerReports(deps.makeCtx(request), {
+        parsed: await parseLedger(upload.bytes),
+        year: upload.year,
+        sheetYears: upload.sheetYears,
+        dryRun: upload.dryRun,
+        fileName: upload.fileName,
+      });
     },
   );
 

@@ -2,9 +2,12 @@ import {
   type AmountUnit,
   AppError,
   type ColumnKey,
+  type ConstructionType,
   categoryName,
   classifyRow,
   cleanText,
+  constructionTypeOfHeading,
+  headingLevel,
   isYearRangeProblem,
   type LedgerCell,
   ledgerColumns,
@@ -13,6 +16,7 @@ import {
   parseUnitFromText,
   parseYearRange,
   type RowKind,
+  statedCount,
   stripLevelMarker,
 } from '@tuijin/domain';
 import { type LedgerRow, readLedgerRows } from './read-ledger';
@@ -54,6 +58,10 @@ export type ParsedRecord = LedgerRecord & {
   startMonth: number | null;
   endMonth: number | null;
   code: string | null;
+  /** 新建/续建 as a heading above the row states it (`一、新建项目`), else null. */
+  constructionType: ConstructionType | null;
+  /** 本月完成 / `11月完成` of a progress sheet, in 万元. */
+  monthCompletedWanYuan: string | null;
 };
 
 export interface ParsedLedger {
@@ -66,7 +74,7 @@ export interface ParsedLedger {
   problems: (LedgerProblem & { sheet: string })[];
 }
 
-const amountColumns = ['totalInvestment', 'annualPlan', 'completedToDate'] as const;
+const amountColumns = ['totalInvestment', 'annualPlan', 'completedToDate', 'monthCompleted'] as const;
 type AmountColumn = (typeof amountColumns)[number];
 
 /** Excel's column letters for a 0-based index (0 → A, 27 → AB). */
@@ -113,8 +121,12 @@ class SheetParser {
   private columns: Partial<Record<ColumnKey, number>> | null = null;
   private columnUnits: Partial<Record<AmountColumn, AmountUnit | null>> = {};
   private category: string | null = null;
+  private constructionType: ConstructionType | null = null;
+  /** Open numbered headings with the count they state and the rows seen under them so far. */
+  private headings: { row: number; level: number; stated: number | null; seen: number; text: string }[] = [];
   private sinceSubtotal: string[] = [];
-  private totalsSeen: { row: number; column: number; value: string }[] = [];
+  private totalsSeen: { row: number; column: number; value: string | null; count: number | null }[] = [];
+  private recordsSinceSubtotal = 0;
   private readonly sheetRecords: ParsedLedger['records'] = [];
 
   /** Whether this sheet has a header row, i.e. is a ledger and not prose. */
@@ -154,8 +166,7 @@ class SheetParser {
     if (kind === 'title' || kind === 'units') {
       for (const cell of row.cells) this.unit = parseUnitFromText(cell) ?? this.unit;
     }
-    if (kind === 'category')
-      this.category = categoryName(row.cells.find((c) => cleanText(c) !== null)) ?? this.category;
+    if (kind === 'category') this.heading(row);
     if (kind === 'category' || kind === 'subtotal') this.checkSubtotal(row, kind);
     if (kind === 'total') this.rememberTotal(row);
     this.skip(row, kind === 'data' ? 'note' : kind);
@@ -171,9 +182,13 @@ class SheetParser {
     }
     if (this.headerRow && !this.columns) this.settleHeader(this.headerRow.cells);
     this.checkSubtotal(null, 'subtotal');
+    this.closeHeadings(0);
     for (const total of this.totalsSeen) {
-      const computed = sumWanYuan(this.sheetRecords.map((r) => r.totalInvestmentWanYuan));
-      this.compare(total.row, total.column, total.value, computed, '合计');
+      if (total.value !== null) {
+        const computed = sumWanYuan(this.sheetRecords.map((r) => r.totalInvestmentWanYuan));
+        this.compare(total.row, total.column, total.value, computed, '合计');
+      }
+      this.compareCount(total.row, total.count, this.sheetRecords.length, '合计行');
     }
     this.out.records.push(...this.sheetRecords);
   }
@@ -243,19 +258,72 @@ class SheetParser {
       responsibleUnit: cleanText(this.cell(row, 'responsibleUnit')),
       leader: cleanText(this.cell(row, 'leader')),
       remark: cleanText(this.cell(row, 'remark')),
+      constructionType: this.constructionType,
+      monthCompletedWanYuan: this.amount(row, 'monthCompleted'),
     };
     this.sheetRecords.push(record);
     this.sinceSubtotal.push(record.totalInvestmentWanYuan ?? '0');
+    this.recordsSinceSubtotal++;
+    for (const open of this.headings) open.seen++;
   }
 
   private rememberTotal(row: LedgerRow) {
     const index = this.columns?.totalInvestment;
-    if (index === undefined) return;
-    const stated = parseAmount(
-      row.cells[index] ?? null,
-      this.columnUnits.totalInvestment ?? this.unit,
-    ).wanYuan;
-    if (stated !== null) this.totalsSeen.push({ row: row.rowNumber, column: index, value: stated });
+    const stated =
+      index === undefined
+        ? null
+        : parseAmount(row.cells[index] ?? null, this.columnUnits.totalInvestment ?? this.unit).wanYuan;
+    const count = this.countIn(row);
+    if (stated !== null || count !== null)
+      this.totalsSeen.push({ row: row.rowNumber, column: index ?? 0, value: stated, count });
+  }
+
+  /** The project count a total, subtotal or heading row states in its label (`合计（34个）`). */
+  private countIn(row: LedgerRow): number | null {
+    const label = row.cells.find((c) => cleanText(c) !== null);
+    return typeof label === 'string' ? statedCount(label) : null;
+  }
+
+  /**
+   * A numbered heading: `一、新建项目` / `二、续建项目` set 新建/续建 for the rows below (and start a
+   * new section, so no domain carries over); any other heading names the domain. Its stated count
+   * (`（17个）`) is checked against the rows under it when the next heading of its depth comes.
+   */
+  private heading(row: LedgerRow) {
+    const cell = row.cells.find((c) => cleanText(c) !== null);
+    const name = categoryName(cell);
+    const level = headingLevel(cell);
+    this.closeHeadings(level);
+    this.headings.push({
+      row: row.rowNumber,
+      level,
+      stated: typeof cell === 'string' ? statedCount(cell) : null,
+      seen: 0,
+      text: cleanText(cell) ?? '',
+    });
+    const type = constructionTypeOfHeading(name);
+    if (type) {
+      this.constructionType = type;
+      this.category = null;
+    } else this.category = name ?? this.category;
+  }
+
+  /** Closes the open headings at `level` or deeper, reporting a stated count the rows do not bear out. */
+  private closeHeadings(level: number) {
+    while (this.headings.length > 0 && this.headings.at(-1)!.level >= level) {
+      const open = this.headings.pop()!;
+      this.compareCount(open.row, open.stated, open.seen, `标题“${open.text}”`);
+    }
+  }
+
+  private compareCount(rowNumber: number, stated: number | null, counted: number, label: string) {
+    if (stated === null || stated === counted) return;
+    this.problem(
+      rowNumber,
+      null,
+      'warning',
+      `${label}写明 ${stated} 个项目，下列明细实有 ${counted} 个；以明细为准，未修改项目数据`,
+    );
   }
 
   /** A 小计 is compared with the records since the last category or subtotal; never "corrected". */
@@ -268,7 +336,12 @@ class SheetParser {
       ).wanYuan;
       if (stated !== null) this.compare(row.rowNumber, index, stated, sumWanYuan(this.sinceSubtotal), '小计');
     }
-    if (row) this.sinceSubtotal = [];
+    if (row && kind === 'subtotal')
+      this.compareCount(row.rowNumber, this.countIn(row), this.recordsSinceSubtotal, '小计行');
+    if (row) {
+      this.sinceSubtotal = [];
+      this.recordsSinceSubtotal = 0;
+    }
   }
 
   private compare(rowNumber: number, column: number, stated: string, computed: string, label: string) {

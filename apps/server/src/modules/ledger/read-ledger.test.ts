@@ -22,6 +22,22 @@ async function reorder(bytes: Buffer, first: string[], last: string[]) {
 }
 
 describe('readLedgerRows', () => {
+  it('reads Chinese text whole wherever the zip splits a character between two chunks', async () => {
+    // Thousands of distinct strings (shared) and inline ones make parts many chunks long.
+    const texts = Array.from(
+      { length: 3000 },
+      (_, i) => `建设保障性租赁住房${i}套，配套道路、管网及绿化工程`,
+    );
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('台账');
+    for (const text of texts) sheet.addRow([text, { richText: [{ text: `富文本${text}` }] }]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const read: LedgerRow[] = [];
+    for await (const row of readLedgerRows(bytes)) read.push(row);
+    expect(read.map((r) => r.cells[0])).toEqual(texts);
+    expect(read.map((r) => r.cells[1])).toEqual(texts.map((t) => `富文本${t}`));
+  });
+
   it('reads a file whose workbook part comes after its worksheets, with the sheet names', async () => {
     const bytes = await workbookFromRows({
       台账: [

@@ -1,4 +1,5 @@
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { AppError, type LedgerCell } from '@tuijin/domain';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -50,6 +51,50 @@ function holdSheetsUntilWorkbookRead(reader: object) {
   });
 }
 
+type ExcelReaderInternals = {
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseWorksheet(iterable: AsyncIterable<Buffer | string>, sheetNo: string): AsyncIterable<unknown>;
+};
+
+/** Bytes in, whole UTF-8 text out: a character split between two chunks is held until it is whole. */
+async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text !== '') yield text;
+  }
+  const rest = decoder.end();
+  if (rest !== '') yield rest;
+}
+
+/**
+ * exceljs' streaming reader decodes every inflated chunk of a part on its own (a TextDecoder without
+ * `stream: true`), so a Chinese character falling across two chunks comes out as U+FFFD garbage —
+ * `保障性租赁住房` read back as `保障性租赁��房`, and an exported ledger re-imported as changed. The
+ * shared strings and worksheets are handed to it as whole-character text instead.
+ */
+function decodeWholeCharacters(reader: object) {
+  const internals = reader as ExcelReaderInternals;
+  const sharedStrings = internals._parseSharedStrings.bind(reader);
+  const worksheet = internals._parseWorksheet.bind(reader);
+  internals._parseSharedStrings = (entry) => {
+    const decoder = new StringDecoder('utf8');
+    const text = new Transform({
+      readableObjectMode: true,
+      transform(chunk: Buffer, _encoding, done) {
+        const part = decoder.write(chunk);
+        done(null, part === '' ? undefined : part);
+      },
+      flush(done) {
+        const rest = decoder.end();
+        done(null, rest === '' ? undefined : rest);
+      },
+    });
+    return sharedStrings(entry.pipe(text));
+  };
+  internals._parseWorksheet = (iterable, sheetNo) => worksheet(decodeUtf8(iterable), sheetNo);
+}
+
 const xmlEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const unescapeXml = (text: string) =>
   text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => xmlEntities[name]!);
@@ -93,6 +138,7 @@ export async function* readLedgerRows(bytes: Buffer): AsyncGenerator<LedgerRow> 
     entries: 'emit',
   });
   holdSheetsUntilWorkbookRead(reader);
+  decodeWholeCharacters(reader);
   let names: Map<string, string> | undefined;
   let rowsSeen = 0;
   for await (const worksheet of reader) {

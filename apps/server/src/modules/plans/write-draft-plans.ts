@@ -21,6 +21,8 @@ export interface DraftPlanItem {
   year: number;
   /** 万元, exact decimal string. */
   plannedInvestmentWanYuan: string;
+  /** 计划开工月份 of a project planned to start that year: a NEW draft plans its start then. */
+  plannedStartMonth?: number | null;
 }
 
 /**
@@ -31,12 +33,15 @@ export interface DraftPlanItem {
 export type DraftPlanAction = 'create' | 'update' | 'unchanged' | 'frozen' | 'split';
 
 /** The fields of a new draft carrying only a planned investment (no targets, no split). */
-function newDraftFields(plannedInvestmentWanYuan: string): PlanFields {
+function newDraftFields(
+  plannedInvestmentWanYuan: string,
+  plannedStartMonth: number | null = null,
+): PlanFields {
   return {
     plannedInvestmentWanYuan,
     priorCompletedWanYuan: null,
-    plansStart: false,
-    startMonth: null,
+    plansStart: plannedStartMonth !== null,
+    startMonth: plannedStartMonth,
     plansCompletion: false,
     completionMonth: null,
     plansOperation: false,
@@ -137,7 +142,7 @@ export async function writeDraftPlans(
     }
     const current = existing.get(key);
     if (!current) {
-      const fields = newDraftFields(amount);
+      const fields = newDraftFields(amount, item.plannedStartMonth ?? null);
       const audit: AuditInput = {
         action: 'plan.create',
         entityType: 'project',
@@ -151,15 +156,16 @@ export async function writeDraftPlans(
       audits.push(audit);
       continue;
     }
-    if (current.status !== 'draft') {
-      actions.push('frozen');
-      continue;
-    }
     const before = planFieldsOf(current);
     const after = { ...before, plannedInvestmentWanYuan: amount };
     const changes = diffPlanFields(before, after);
+    // The same amount is nothing to do, frozen or not (re-importing an exported ledger).
     if (Object.keys(changes).length === 0) {
       actions.push('unchanged');
+      continue;
+    }
+    if (current.status !== 'draft') {
+      actions.push('frozen');
       continue;
     }
     if (planIssues(after).length > 0) {

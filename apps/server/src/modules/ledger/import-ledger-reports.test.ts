@@ -1,0 +1,172 @@
+import { and, asc, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ctx } from '../../context';
+import { auditEvents, monthlyReportEvents, monthlyReports, projects } from '../../db/schema';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { testAuditKey } from '../../testing/test-constants';
+import { loadActorByUsername } from '../auth/actor.queries';
+import { importLedgerReports } from './import-ledger-reports';
+import { parseLedger } from './parse-ledger';
+
+let t: TestApp;
+let jiaocheng: string[] = [];
+let fuan: string[] = [];
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.set(new Date('2026-12-06T02:00:00.000Z'));
+  const names = async (regionCode: string) =>
+    (
+      await t.db
+        .select({ name: projects.name })
+        .from(projects)
+        .where(eq(projects.regionCode, regionCode))
+        .orderBy(asc(projects.name))
+    ).map((r) => r.name);
+  jiaocheng = (await names('350902')).slice(0, 3);
+  fuan = (await names('350981')).slice(0, 2);
+});
+afterAll(async () => t.close());
+
+async function ctxOf(username: string): Promise<Ctx> {
+  const actor = await loadActorByUsername(t.db, username);
+  return { db: t.db, actor: actor!, clock: t.clock, ip: null, auditKey: testAuditKey };
+}
+
+/** A two-row header as offices draw it: 11月完成 merged down, 1-11月完成 over 完成投资 / 占年度计划%. */
+function progressSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  month: number,
+  rows: [string, number, number, number][],
+) {
+  const sheet = workbook.addWorksheet(name);
+  sheet.addRow([title]);
+  sheet.mergeCells(1, 1, 1, 6);
+  sheet.addRow(['单位：万元']);
+  sheet.addRow(['序号', '项目名称', `${month}月完成`, `1-${month}月完成`, null, `${month}月形象进度`]);
+  sheet.addRow([null, null, null, '完成投资', '占年度计划%', null]);
+  for (const cell of [1, 2, 3, 6]) sheet.mergeCells(3, cell, 4, cell);
+  sheet.mergeCells(3, 4, 3, 5);
+  sheet.addRow([`合计（${rows.length}个）`, null, rows.reduce((a, r) => a + r[1], 0), null, null, null]);
+  rows.forEach(([project, monthAmount, toDate, share], i) => {
+    sheet.addRow([i + 1, project, monthAmount, toDate, share, '主体施工中']);
+  });
+}
+
+/** A city office's workbook: one sheet per county and report, one without a year, one unreadable. */
+async function progressWorkbook() {
+  const workbook = new ExcelJS.Workbook();
+  progressSheet(workbook, '蕉城区', '2024年1-11月蕉城区重点项目进展情况', 11, [
+    [jiaocheng[0]!, 120, 1500, 0.75],
+    [jiaocheng[1]!, 80.5, 80.5, 0.1],
+  ]);
+  progressSheet(workbook, '福安市', '福安市重点项目1-10月份进展情况', 10, [[fuan[0]!, 300, 3000, 0.5]]);
+  const broken = workbook.addWorksheet('说明有误');
+  broken.addRow(['2024年前三季度进展']);
+  broken.addRow(['建设单位', '总投资', '年度计划投资', '本月完成']);
+  broken.addRow(['某公司', 100, 50, 5]);
+  const quarter = workbook.addWorksheet('前三季度');
+  quarter.addRow(['2024年前三季度重点项目完成情况']);
+  quarter.addRow(['项目名称', '本月完成投资', '形象进度', '备注']);
+  quarter.addRow([jiaocheng[2]!, 66, '设备安装', null]);
+  return parseLedger(Buffer.from(await workbook.xlsx.writeBuffer()));
+}
+
+describe('importLedgerReports', () => {
+  it('reads each sheet on its own: periods, a missing year flagged, an unreadable sheet reported', async () => {
+    const outcome = await importLedgerReports(await ctxOf('ningde'), {
+      parsed: await progressWorkbook(),
+      dryRun: true,
+      fileName: '全市进展.xlsx',
+    });
+    expect(outcome.sheets.map((s) => [s.sheet, s.status, s.year, s.month])).toEqual([
+      ['蕉城区', 'ok', 2024, 11],
+      ['福安市', 'needsYear', null, 10],
+      ['说明有误', 'unreadable', null, null],
+      ['前三季度', 'ok', 2024, 9],
+    ]);
+    expect(outcome.sheets[1]!.reason).toContain('没有写年份');
+    expect(outcome.sheets[2]!.reason).toContain('项目名称');
+    expect(outcome.counts).toEqual({ created: 3, unchanged: 0, kept: 0, skipped: 0 });
+    expect(outcome.actions.map((a) => [a.name, a.month, a.completedWanYuan])).toEqual([
+      [jiaocheng[0], 11, '120'],
+      [jiaocheng[1], 11, '80.5'],
+      [jiaocheng[2], 9, '66'],
+    ]);
+    // 1-11月 1500 ≠ 0 approved before + 120: reported, the month's figure kept as printed.
+    expect(outcome.problems.map((p) => p.message)).toContainEqual(
+      expect.stringContaining('1-11月完成 1500 万元'),
+    );
+    const written = await t.db.select().from(monthlyReports).where(eq(monthlyReports.year, 2024));
+    expect(written).toEqual([]);
+  });
+
+  it('writes approved office entries with the sheet as evidence, audited, and never overwrites', async () => {
+    const ctx = await ctxOf('ningde');
+    const [first] = await t.db.select().from(projects).where(eq(projects.name, jiaocheng[1]!));
+    // An owner's own report for November 2024 with another figure: kept, reported.
+    await t.db.insert(monthlyReports).values({
+      projectId: first!.id,
+      year: 2024,
+      month: 11,
+      completedWanYuan: '70',
+      status: 'submitted',
+      dueOn: '2024-11-25',
+    });
+    const parsed = await progressWorkbook();
+    const outcome = await importLedgerReports(ctx, {
+      parsed,
+      sheetYears: { 福安市: 2024 },
+      fileName: '全市进展.xlsx',
+    });
+    expect(outcome.counts).toEqual({ created: 3, unchanged: 0, kept: 1, skipped: 0 });
+    expect(outcome.problems.map((p) => p.message)).toContainEqual(
+      '2024年11月已有月报（已提交待审核，70 万元），台账为 80.5 万元：未覆盖，请核实后在月报中更正',
+    );
+    const [project] = await t.db.select().from(projects).where(eq(projects.name, jiaocheng[0]!));
+    const [report] = await t.db
+      .select()
+      .from(monthlyReports)
+      .where(and(eq(monthlyReports.projectId, project!.id), eq(monthlyReports.year, 2024)));
+    expect(report).toMatchObject({
+      month: 11,
+      completedWanYuan: '120.0000',
+      status: 'approved',
+      progress: '主体施工中',
+    });
+    const [event] = await t.db
+      .select()
+      .from(monthlyReportEvents)
+      .where(eq(monthlyReportEvents.reportId, report!.id));
+    expect(event).toMatchObject({ action: 'approved', reason: '台账导入：全市进展.xlsx“蕉城区”第 6 行' });
+    const audits = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'report.import'), eq(auditEvents.entityId, project!.id)));
+    expect(audits).toHaveLength(1);
+    const [fuanProject] = await t.db.select().from(projects).where(eq(projects.name, fuan[0]!));
+    const [fuanReport] = await t.db
+      .select()
+      .from(monthlyReports)
+      .where(and(eq(monthlyReports.projectId, fuanProject!.id), eq(monthlyReports.year, 2024)));
+    expect(fuanReport).toMatchObject({ month: 10, completedWanYuan: '300.0000' });
+
+    const again = await importLedgerReports(ctx, { parsed, sheetYears: { 福安市: 2024 } });
+    expect(again.counts).toEqual({ created: 0, unchanged: 3, kept: 1, skipped: 0 });
+  });
+
+  it('keeps a county office to its own projects and refuses an owner', async () => {
+    const outcome = await importLedgerReports(await ctxOf('jiaocheng'), {
+      parsed: await progressWorkbook(),
+      year: 2023,
+      dryRun: true,
+    });
+    const fuanRow = outcome.actions.find((a) => a.name === fuan[0]);
+    expect(fuanRow).toMatchObject({ action: 'skipped', projectId: null });
+    await expect(
+      importLedgerReports(await ctxOf('owner1'), { parsed: await progressWorkbook(), dryRun: true }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
