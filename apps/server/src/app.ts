@@ -15,6 +15,7 @@ import type { DatabaseHandle } from './db/database';
 import { installErrorHandler } from './http/error-handler';
 import { installIdempotency } from './http/idempotency';
 import { guardInput } from './http/input-guard';
+import { installJsonBodyParser } from './http/json-body';
 import type { RouteDeps } from './http/route';
 import { anonymousActor, installSessionHook } from './http/session-hook';
 import { localFileStore } from './lib/file-store';
@@ -100,6 +101,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installJsonBodyParser(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -136,7 +138,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installSessionHook(app, db, clock, config.allowedOrigins ?? []);
-  app.addHook('preValidation', async (request) => guardInput(request.body, request.query));
+  app.addHook('preValidation', async (request) => guardInput(request.body, request.query, request.params));
   installIdempotency(app, db, () => clock.now());
 
   const deps: RouteDeps = {

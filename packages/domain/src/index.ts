@@ -26,6 +26,7 @@ export * from './map/tile-grid';
 export * from './money/decimal';
 export * from './plans/annual-plan';
 export * from './plans/plan-policy';
+export * from './policies/account-change';
 export * from './policies/actor';
 export * from './policies/authorize';
 export * from './policies/jurisdiction';

@@ -18,4 +18,8 @@ export function errorText(error: unknown): string {
 }
 
 /** Codes the global query-cache handler already acts on, so forms need not report them again. */
-export const globallyHandledCodes: readonly string[] = ['UNAUTHENTICATED', 'UNAVAILABLE'];
+export const globallyHandledCodes: readonly string[] = [
+  'UNAUTHENTICATED',
+  'UNAVAILABLE',
+  'PASSWORD_CHANGE_REQUIRED',
+];

@@ -89,6 +89,7 @@ export const enUS: typeof zhCN = {
   errors: {
     NOT_FOUND: 'The record does not exist or you may not see it',
     FORBIDDEN: 'You do not have permission to do this',
+    PASSWORD_CHANGE_REQUIRED: 'Please change your initial or reset password before using the system',
     UNAUTHENTICATED: 'Please sign in',
     VALIDATION_FAILED: 'Some fields are not valid, please check and retry',
     CONFLICT: 'Someone else changed this record; please refresh and retry',
