@@ -8,6 +8,7 @@ export * from './evaluation/quarter';
 export * from './evaluation/scheme';
 export * from './evaluation/score';
 export * from './evaluation/what-it-takes';
+export * from './files/upload-purposes';
 export * from './indicators/average-days';
 export * from './indicators/double-half';
 export * from './indicators/office-rates';

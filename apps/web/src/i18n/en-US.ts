@@ -11,6 +11,7 @@ import { problemsEnUS } from './problems.en-US';
 import { projectsEnUS } from './projects.en-US';
 import { reportsEnUS } from './reports.en-US';
 import { screenEnUS } from './screen.en-US';
+import { securityEnUS } from './security.en-US';
 import { warningsEnUS } from './warnings.en-US';
 import type { zhCN } from './zh-CN';
 
@@ -377,4 +378,5 @@ export const enUS: typeof zhCN = {
   ...problemsEnUS,
   ...warningsEnUS,
   ...problemLettersEnUS,
+  ...securityEnUS,
 };

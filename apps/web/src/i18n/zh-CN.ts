@@ -11,6 +11,7 @@ import { problemsZhCN } from './problems.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { screenZhCN } from './screen.zh-CN';
+import { securityZhCN } from './security.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 
 /** Simplified Chinese, the default language. en-US.ts must carry exactly the same keys. */
@@ -375,4 +376,5 @@ export const zhCN = {
   ...problemsZhCN,
   ...warningsZhCN,
   ...problemLettersZhCN,
+  ...securityZhCN,
 };
