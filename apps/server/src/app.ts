@@ -26,6 +26,8 @@ import { registerCockpitRoutes } from './modules/cockpit/cockpit.routes';
 import { registerEvaluationRoutes } from './modules/evaluation/evaluation.routes';
 import { registerLedgerRoutes } from './modules/ledger/ledger.routes';
 import { registerLedgerExportRoutes } from './modules/ledger/ledger-export.routes';
+import { fetchTile, type TileFetcher } from './modules/map/basemap';
+import { registerBasemapRoutes } from './modules/map/basemap.routes';
 import { registerMapRoutes } from './modules/map/map.routes';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes';
@@ -61,6 +63,10 @@ export interface AppConfig {
   allowedOrigins?: string[];
   /** Where uploaded files are kept (a directory next to the database, outside the web root). */
   filesDir: string;
+  /** The offline basemap package (`{z}/{x}/{y}.png`), used when the basemap setting says `local`. */
+  tilesDir?: string;
+  /** Fetches a tile from the configured tile service (tests replace it). */
+  fetchTile?: TileFetcher;
   /** Login requests allowed per client address per minute (lockout handles each account). */
   loginRatePerMinute?: number;
 }
@@ -166,6 +172,10 @@ export async function buildApp(config: AppConfig): Promise<App> {
   );
   registerLedgerRoutes(app, deps);
   registerMapRoutes(app, deps);
+  registerBasemapRoutes(app, deps, {
+    tilesDir: config.tilesDir ?? null,
+    fetchTile: config.fetchTile ?? fetchTile,
+  });
   registerLedgerExportRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerReportRoutes(

@@ -22,6 +22,7 @@ export * from './ledger/rows';
 export * from './ledger/sheet-layout';
 export * from './ledger/text';
 export * from './ledger/years';
+export * from './map/basemap';
 export * from './map/region-geojson';
 export * from './map/tile-grid';
 export * from './money/decimal';

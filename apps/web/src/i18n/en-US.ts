@@ -1,3 +1,4 @@
+import { basemapEnUS } from './basemap.en-US';
 import { calendarEnUS } from './calendar.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
 import { evaluationEnUS } from './evaluation.en-US';
@@ -65,6 +66,7 @@ export const enUS: typeof zhCN = {
     evaluation: 'Evaluation',
     organisations: 'Organisations',
     users: 'Users',
+    basemap: 'Map basemap',
     securityPolicy: 'Security policy',
     audit: 'Audit log',
     reportFill: 'Monthly report',
@@ -379,4 +381,5 @@ export const enUS: typeof zhCN = {
   ...warningsEnUS,
   ...problemLettersEnUS,
   ...securityEnUS,
+  ...basemapEnUS,
 };

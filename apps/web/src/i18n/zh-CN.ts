@@ -1,3 +1,4 @@
+import { basemapZhCN } from './basemap.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
@@ -64,6 +65,7 @@ export const zhCN = {
     evaluation: '考评赛马',
     organisations: '单位管理',
     users: '用户管理',
+    basemap: '地图底图',
     securityPolicy: '安全策略',
     audit: '审计日志',
     reportFill: '月报填报',
@@ -377,4 +379,5 @@ export const zhCN = {
   ...warningsZhCN,
   ...problemLettersZhCN,
   ...securityZhCN,
+  ...basemapZhCN,
 };
