@@ -324,6 +324,8 @@ export const enUS: typeof zhCN = {
     region_create: 'Region created',
     region_update: 'Region edited',
     securityPolicy_update: 'Security policy changed',
+    user_change_refused: 'Refused change to an admin or own account',
+    settings_basemap_update: 'Map basemap settings changed',
     demo_load: 'Demo data loaded',
     project_create: 'Project created',
     project_update: 'Project changed',

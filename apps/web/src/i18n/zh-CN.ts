@@ -322,6 +322,8 @@ export const zhCN = {
     region_create: '新增区划',
     region_update: '修改区划',
     securityPolicy_update: '修改安全策略',
+    user_change_refused: '拒绝修改管理员或本人账号',
+    settings_basemap_update: '修改地图底图设置',
     demo_load: '载入演示数据',
     project_create: '新增项目',
     project_update: '修改项目',
