@@ -78,6 +78,7 @@ describe('map basemap (地图底图)', () => {
     await loginThroughPage(page, baseUrl, 'admin');
     await page.getByRole('menuitem', { name: /地图底图/ }).click();
     await page.getByText('本地离线瓦片').click();
+    await page.getByLabel('版权及审图号').fill('测试离线底图');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('底图设置已保存').waitFor();
     await screenshot(page, 'basemap-settings');
