@@ -152,9 +152,11 @@ export default function MapPage() {
         <>
           <Flex justify="space-between" wrap style={{ marginBottom: 4 }}>
             <Typography.Text type="secondary" data-testid="map-mode">
-              {map
-                ? t('map.boundary', { file: map.fileName, version: map.version, name: map.uploadedByName })
-                : t('map.schematic')}
+              {showBasemap
+                ? basemap.data?.attribution
+                : map
+                  ? t('map.boundary', { file: map.fileName, version: map.version, name: map.uploadedByName })
+                  : t('map.schematic')}
             </Typography.Text>
             {indicator === 'planCompletion' || indicator === 'completedYtd' ? (
               <Typography.Text type="secondary">
