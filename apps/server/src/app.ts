@@ -15,6 +15,7 @@ import type { DatabaseHandle } from './db/database';
 import { installErrorHandler } from './http/error-handler';
 import { installIdempotency } from './http/idempotency';
 import { guardInput } from './http/input-guard';
+import { installJsonBodyParser } from './http/json-body';
 import type { RouteDeps } from './http/route';
 import { anonymousActor, installSessionHook } from './http/session-hook';
 import { localFileStore } from './lib/file-store';
@@ -25,6 +26,8 @@ import { registerCockpitRoutes } from './modules/cockpit/cockpit.routes';
 import { registerEvaluationRoutes } from './modules/evaluation/evaluation.routes';
 import { registerLedgerRoutes } from './modules/ledger/ledger.routes';
 import { registerLedgerExportRoutes } from './modules/ledger/ledger-export.routes';
+import { fetchTile, type TileFetcher } from './modules/map/basemap';
+import { registerBasemapRoutes } from './modules/map/basemap.routes';
 import { registerMapRoutes } from './modules/map/map.routes';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes';
@@ -62,6 +65,10 @@ export interface AppConfig {
   allowedOrigins?: string[];
   /** Where uploaded files are kept (a directory next to the database, outside the web root). */
   filesDir: string;
+  /** The offline basemap package (`{z}/{x}/{y}.png`), used when the basemap setting says `local`. */
+  tilesDir?: string;
+  /** Fetches a tile from the configured tile service (tests replace it). */
+  fetchTile?: TileFetcher;
   /** Login requests allowed per client address per minute (lockout handles each account). */
   loginRatePerMinute?: number;
 }
@@ -102,6 +109,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installJsonBodyParser(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -138,7 +146,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installSessionHook(app, db, clock, config.allowedOrigins ?? []);
-  app.addHook('preValidation', async (request) => guardInput(request.body, request.query));
+  app.addHook('preValidation', async (request) => guardInput(request.body, request.query, request.params));
   installIdempotency(app, db, () => clock.now());
 
   const deps: RouteDeps = {
@@ -166,6 +174,10 @@ export async function buildApp(config: AppConfig): Promise<App> {
   );
   registerLedgerRoutes(app, deps);
   registerMapRoutes(app, deps);
+  registerBasemapRoutes(app, deps, {
+    tilesDir: config.tilesDir ?? null,
+    fetchTile: config.fetchTile ?? fetchTile,
+  });
   registerLedgerExportRoutes(app, deps);
   registerCalendarRoutes(app, deps, { afterChange: recomputeProvisionalDeadlines });
   registerReportRoutes(

@@ -9,6 +9,8 @@ export interface ServerSettings {
   databaseUrl: string | undefined;
   dataDir: string;
   filesDir: string;
+  /** The offline basemap tiles (`{z}/{x}/{y}.png`): `TUIJIN_TILES_DIR`, else `tiles` in the data directory. */
+  tilesDir: string;
   secureCookies: boolean;
   trustProxy: boolean;
   allowedOrigins: string[];
@@ -16,7 +18,7 @@ export interface ServerSettings {
   remindIntervalMinutes: number;
 }
 
-/** Reads `PORT`, `HOST`, `DATABASE_URL`, `TUIJIN_DATA_DIR`, `TUIJIN_FILES_DIR`, `TUIJIN_SECURE_COOKIES`, `TUIJIN_TRUST_PROXY`, `TUIJIN_ALLOWED_ORIGINS`, `TUIJIN_REMIND_INTERVAL_MINUTES`. */
+/** Reads `PORT`, `HOST`, `DATABASE_URL`, `TUIJIN_DATA_DIR`, `TUIJIN_FILES_DIR`, `TUIJIN_TILES_DIR`, `TUIJIN_SECURE_COOKIES`, `TUIJIN_TRUST_PROXY`, `TUIJIN_ALLOWED_ORIGINS`, `TUIJIN_REMIND_INTERVAL_MINUTES`. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettings {
   const port = Number.parseInt(env.PORT ?? '3000', 10);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
@@ -33,6 +35,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
     databaseUrl: url,
     dataDir,
     filesDir: resolve(env.TUIJIN_FILES_DIR ?? join(dataDir, 'files')),
+    tilesDir: resolve(env.TUIJIN_TILES_DIR ?? join(dataDir, 'tiles')),
     secureCookies: env.TUIJIN_SECURE_COOKIES === '1' || env.TUIJIN_SECURE_COOKIES === 'true',
     trustProxy: env.TUIJIN_TRUST_PROXY === '1' || env.TUIJIN_TRUST_PROXY === 'true',
     allowedOrigins: (env.TUIJIN_ALLOWED_ORIGINS ?? '')

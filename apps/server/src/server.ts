@@ -41,6 +41,7 @@ export async function startServer(options: {
       auditKey,
       webDist: defaultWebDist,
       filesDir: settings.filesDir,
+      tilesDir: settings.tilesDir,
       logger: { level: process.env.LOG_LEVEL ?? 'info' },
       secureCookies: settings.secureCookies,
       trustProxy: settings.trustProxy,

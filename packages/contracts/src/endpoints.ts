@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuditPage, AuditQuery, AuditVerification } from './audit.contract';
 import { ChangePasswordRequest, Health, LoginRequest, Me } from './auth.contract';
+import { BasemapSettingView, MapBasemap, UpdateBasemapSetting } from './basemap.contract';
 import { CalendarDateParams, CalendarQuery, CalendarYear, SetCalendarOverride } from './calendar.contract';
 import {
   CockpitProjectPage,
@@ -1186,6 +1187,28 @@ export const endpoints = {
     params: CodeParams,
     response: Ok,
   }),
+  getMapBasemap: endpoint({
+    method: 'GET',
+    path: '/api/map/basemap',
+    summary: '地图底图：是否配置及本服务器的瓦片地址（未配置时不请求任何瓦片）',
+    tag: 'map',
+    response: MapBasemap,
+  }),
+  getBasemapSetting: endpoint({
+    method: 'GET',
+    path: '/api/settings/basemap',
+    summary: '地图底图设置（系统管理员；不含服务密钥）',
+    tag: 'map',
+    response: BasemapSettingView,
+  }),
+  updateBasemapSetting: endpoint({
+    method: 'PUT',
+    path: '/api/settings/basemap',
+    summary: '修改地图底图设置：瓦片服务地址（如天地图）或本地离线瓦片，记入审计日志',
+    tag: 'map',
+    body: UpdateBasemapSetting,
+    response: BasemapSettingView,
+  }),
   listWarnings: endpoint({
     method: 'GET',
     path: '/api/warnings',
@@ -1409,6 +1432,7 @@ export const fileRoutes = {
   downloadProblemLetter: '/api/problems/:id/letters/:letterId/document.docx',
   uploadProblemAttachments: '/api/problems/:id/attachments',
   downloadProblemAttachment: '/api/problems/:id/attachments/:attachmentId/content',
+  mapTile: '/api/map/tiles/:z/:x/:y',
 } as const;
 
 export type Endpoints = typeof endpoints;

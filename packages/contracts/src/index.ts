@@ -1,5 +1,6 @@
 export * from './audit.contract';
 export * from './auth.contract';
+export * from './basemap.contract';
 export * from './calendar.contract';
 export * from './client';
 export * from './cockpit.contract';

@@ -5,6 +5,7 @@
 export const errorCodes = [
   'NOT_FOUND',
   'FORBIDDEN',
+  'PASSWORD_CHANGE_REQUIRED',
   'UNAUTHENTICATED',
   'VALIDATION_FAILED',
   'CONFLICT',
@@ -20,6 +21,7 @@ export type ErrorCode = (typeof errorCodes)[number];
 export const errorStatus: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   FORBIDDEN: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
   UNAUTHENTICATED: 401,
   VALIDATION_FAILED: 400,
   CONFLICT: 409,
@@ -57,6 +59,7 @@ export class AppError extends Error {
 export const defaultErrorMessages: Record<ErrorCode, string> = {
   NOT_FOUND: '记录不存在或无权查看',
   FORBIDDEN: '没有执行此操作的权限',
+  PASSWORD_CHANGE_REQUIRED: '请先修改初始密码或重置后的密码，再使用系统',
   UNAUTHENTICATED: '请先登录',
   VALIDATION_FAILED: '提交的内容有误，请检查后重试',
   CONFLICT: '记录已被他人修改，请刷新后重试',

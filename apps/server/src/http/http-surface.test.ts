@@ -137,6 +137,52 @@ describe('bad input', () => {
     expect(broken.json().error.code).toBe('VALIDATION_FAILED');
   });
 
+  it('answers 400, not 500, to JSON nested 10,000 deep, anonymously on the login route too', async () => {
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: `{"username":"admin","password":${deep}}`,
+    });
+    expect(login.statusCode).toBe(400);
+    expect(login.json().error.code).toBe('VALIDATION_FAILED');
+    const office = await t.as('jiaocheng');
+    const objects = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const signedIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/organisations',
+      headers: { cookie: office.cookie, 'content-type': 'application/json' },
+      payload: objects,
+    });
+    expect(signedIn.statusCode).toBe(400);
+    expect(signedIn.json().error.details[0].path).toBe('(body)');
+    // Brackets inside strings are text, not nesting.
+    const text = await office.post('/api/organisations', {
+      name: '['.repeat(100),
+      kind: 'owner',
+      regionCode: '350902',
+    });
+    expect(text.status).toBe(200);
+  });
+
+  it('answers 400 naming the parameter when a path parameter holds a NUL byte', async () => {
+    const office = await t.as('jiaocheng');
+    for (const url of [
+      '/api/reporting-calendars/3509%0002',
+      '/api/projects/%00',
+      '/api/organisations/a%00b',
+    ]) {
+      const response = await office.get(url);
+      expect(response.status, url).toBe(400);
+      expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    }
+    const calendar = await office.get('/api/reporting-calendars/3509%0002');
+    expect(calendar.body.error.details[0].path).toBe('regionCode');
+    const anonymous = await t.call(null, 'GET', '/api/public/screen/3509%0000');
+    expect(anonymous.status).toBe(400);
+  });
+
   it('refuses a state change sent from another origin', async () => {
     const office = await t.as('jiaocheng');
     const response = await office.post(

@@ -21,9 +21,12 @@ export function findUnsafeString(value: unknown, path = ''): string | null {
   return null;
 }
 
-/** Rejects input carrying NUL bytes or lone surrogates with a 400 naming the field (PostgreSQL would 500). */
-export function guardInput(body: unknown, query: unknown): void {
-  const found = findUnsafeString(body) ?? findUnsafeString(query);
+/**
+ * Rejects input carrying NUL bytes or lone surrogates — in the body, the query or a path parameter —
+ * with a 400 naming the field (PostgreSQL would 500).
+ */
+export function guardInput(body: unknown, query: unknown, params: unknown = null): void {
+  const found = findUnsafeString(body) ?? findUnsafeString(query) ?? findUnsafeString(params);
   if (found) {
     throw new AppError('VALIDATION_FAILED', `${found}: 包含不允许的控制字符或无效字符`, [
       { path: found, message: '包含不允许的控制字符或无效字符' },

@@ -14,11 +14,15 @@ export type Access = 'public' | 'authenticated' | Permission;
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** Open to a session whose password must be changed first (reading the session, changing it, logging out). */
+    beforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
     sessionTokenHash: string | null;
     sessionRegionPath: string | null;
+    /** The session's user must change their password before anything else. */
+    mustChangePassword: boolean;
   }
 }
 
@@ -48,13 +52,21 @@ export function defineRoute<E extends Endpoint>(
   endpoint: E,
   access: Access,
   handler: (args: HandlerArgs<E>) => Promise<z.input<E['response']>>,
-  options: { rateLimit?: { max: number; timeWindow: string }; bodyLimit?: number } = {},
+  options: {
+    rateLimit?: { max: number; timeWindow: string };
+    bodyLimit?: number;
+    beforePasswordChange?: boolean;
+  } = {},
 ) {
   app.withTypeProvider<ZodTypeProvider>().route({
     method: endpoint.method,
     url: endpoint.path,
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
-    config: { access, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) },
+    config: {
+      access,
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      ...(options.beforePasswordChange ? { beforePasswordChange: true } : {}),
+    },
     schema: {
       summary: endpoint.summary,
       tags: [endpoint.tag],

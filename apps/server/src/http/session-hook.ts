@@ -1,4 +1,4 @@
-import { systemActor } from '@tuijin/domain';
+import { AppError, systemActor } from '@tuijin/domain';
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../context';
 import type { Database } from '../db/database';
@@ -13,7 +13,10 @@ const policyCacheMs = 5_000;
 
 /**
  * Before anything else on every request: resolve the session cookie to an actor, then enforce the
- * route's declared access (deny by default) and the same-origin rule for state changes.
+ * route's declared access (deny by default) and the same-origin rule for state changes. A session
+ * whose password must be changed (new account, reset) reaches only the routes marked
+ * `beforePasswordChange` — reading the session, changing the password, logging out — and every other
+ * route answers 403 PASSWORD_CHANGE_REQUIRED, whatever client is calling.
  */
 export function installSessionHook(
   app: FastifyInstance,
@@ -31,6 +34,7 @@ export function installSessionHook(
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionTokenHash', null);
   app.decorateRequest('sessionRegionPath', null);
+  app.decorateRequest('mustChangePassword', false);
 
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
@@ -41,10 +45,14 @@ export function installSessionHook(
         request.actor = toActor(row);
         request.sessionTokenHash = row.tokenHash;
         request.sessionRegionPath = row.regionPath;
+        request.mustChangePassword = row.mustChangePassword;
       }
     }
     // The 404 handler and the web app's files carry no access of their own.
     if (request.is404 || (!request.url.startsWith('/api/') && access === undefined)) return;
+    if (request.mustChangePassword && !request.routeOptions.config?.beforePasswordChange) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
     checkAccess(access, request.actor);
     checkSameOrigin(request, allowedOrigins);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cleanDocx, cleanOle, cleanXlsx, zipWithProgram } from '../testing/hostile-files';
 import { sniffFileType } from './file-sniff';
 
 const bytes = (...values: (number | string)[]) =>
@@ -11,18 +12,15 @@ describe('sniffFileType', () => {
     ['a.gif', bytes('GIF89a', 0, 0), 'image/gif'],
     ['b.webp', bytes('RIFF', 0, 0, 0, 0, 'WEBPVP8 '), 'image/webp'],
     ['plan.pdf', bytes('%PDF-1.7\n'), 'application/pdf'],
-    [
-      'report.docx',
-      bytes('PK', 3, 4, 0, 0, '[Content_Types].xml', 'word/document.xml'),
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    ],
-    [
-      'ledger.xlsx',
-      bytes('PK', 3, 4, 0, 0, 'xl/workbook.xml'),
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    ],
   ])('recognises %s', (name, content, mimeType) => {
     expect(sniffFileType(content, name)?.mimeType).toBe(mimeType);
+  });
+
+  it('tells OOXML apart by the part its format requires, from the zip directory', async () => {
+    expect(sniffFileType(await cleanDocx(), 'a.bin')?.id).toBe('docx');
+    expect(sniffFileType(await cleanXlsx(), 'a.docx')?.id).toBe('xlsx');
+    expect(sniffFileType(await zipWithProgram(), 'a.docx')).toBeNull();
+    expect(sniffFileType(cleanOle(), '旧表.XLS')?.id).toBe('xls');
   });
 
   it.each([

@@ -1,9 +1,36 @@
+import type { FileKind, FileTypeId } from '@tuijin/domain';
+import { fileTypes } from '@tuijin/domain';
+import { zipEntries } from './zip-directory';
+
 /** What a file really is, told by its bytes, never by its name. */
 export interface SniffedType {
+  id: FileTypeId;
   mimeType: string;
   extension: string;
-  kind: 'photo' | 'document';
+  kind: FileKind;
 }
+
+const mimeTypes: Record<FileTypeId, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+  ofd: 'application/ofd',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
+};
+
+const typed = (id: FileTypeId): SniffedType => ({
+  id,
+  mimeType: mimeTypes[id],
+  extension: id === 'jpeg' ? 'jpg' : id,
+  kind: fileTypes[id].kind,
+});
 
 const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
   signature.every((byte, i) => bytes[offset + i] === byte);
@@ -11,63 +38,46 @@ const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
 const ascii = (bytes: Uint8Array, start: number, length: number) =>
   String.fromCharCode(...bytes.subarray(start, start + length));
 
-/** Finds an ASCII marker in the first 64 KiB (zip local headers carry the member names). */
-const containsAscii = (bytes: Uint8Array, marker: string) =>
-  Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 65_536)).includes(
-    marker,
-    0,
-    'latin1',
-  );
+/** A zip (local file header `PK\3\4`): OOXML, OFD, or a plain archive. */
+export const isZip = (bytes: Uint8Array) => startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
+
+/** A legacy OLE2 compound file: Word/Excel/PowerPoint 97-2003 (also encrypted OOXML). */
+export const isOle = (bytes: Uint8Array) =>
+  startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Which office format a zip is, by the part its format requires (read from the central directory). */
+function zipDocumentType(bytes: Uint8Array): FileTypeId | null {
+  const entries = zipEntries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (!entries) return null;
+  const names = new Set(entries.map((entry) => entry.name));
+  if (names.has('word/document.xml')) return 'docx';
+  if (names.has('xl/workbook.xml')) return 'xlsx';
+  if (names.has('ppt/presentation.xml')) return 'pptx';
+  if (names.has('OFD.xml')) return 'ofd';
+  return null;
+}
 
 /**
  * Identifies the accepted kinds of upload by their magic bytes: JPEG, PNG, GIF and WebP photos; PDF,
  * OOXML (docx, xlsx, pptx), OFD and legacy OLE2 Office documents. Everything else — executables,
- * HTML, SVG, scripts, archives — answers null and is refused.
+ * HTML, SVG, scripts, archives — answers null and is refused. Whether the file is safe (macros,
+ * embedded programs, zip bombs) is `fileThreat`'s question.
  */
 export function sniffFileType(bytes: Uint8Array, originalName: string): SniffedType | null {
-  if (startsWith(bytes, [0xff, 0xd8, 0xff]))
-    return { mimeType: 'image/jpeg', extension: 'jpg', kind: 'photo' };
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-    return { mimeType: 'image/png', extension: 'png', kind: 'photo' };
-  if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a')
-    return { mimeType: 'image/gif', extension: 'gif', kind: 'photo' };
-  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP')
-    return { mimeType: 'image/webp', extension: 'webp', kind: 'photo' };
-  if (ascii(bytes, 0, 5) === '%PDF-')
-    return { mimeType: 'application/pdf', extension: 'pdf', kind: 'document' };
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    if (containsAscii(bytes, 'word/')) {
-      return {
-        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        extension: 'docx',
-        kind: 'document',
-      };
-    }
-    if (containsAscii(bytes, 'xl/')) {
-      return {
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        extension: 'xlsx',
-        kind: 'document',
-      };
-    }
-    if (containsAscii(bytes, 'ppt/')) {
-      return {
-        mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-        extension: 'pptx',
-        kind: 'document',
-      };
-    }
-    if (containsAscii(bytes, 'OFD.xml'))
-      return { mimeType: 'application/ofd', extension: 'ofd', kind: 'document' };
-    return null;
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return typed('jpeg');
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return typed('png');
+  if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a') return typed('gif');
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return typed('webp');
+  if (ascii(bytes, 0, 5) === '%PDF-') return typed('pdf');
+  if (isZip(bytes)) {
+    const id = zipDocumentType(bytes);
+    return id ? typed(id) : null;
   }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+  if (isOle(bytes)) {
     const lower = originalName.toLowerCase();
-    if (lower.endsWith('.xls'))
-      return { mimeType: 'application/vnd.ms-excel', extension: 'xls', kind: 'document' };
-    if (lower.endsWith('.ppt'))
-      return { mimeType: 'application/vnd.ms-powerpoint', extension: 'ppt', kind: 'document' };
-    return { mimeType: 'application/msword', extension: 'doc', kind: 'document' };
+    if (lower.endsWith('.xls')) return typed('xls');
+    if (lower.endsWith('.ppt')) return typed('ppt');
+    return typed('doc');
   }
   return null;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
-import { type App, buildApp } from '../app';
+import { type App, type AppConfig, buildApp } from '../app';
 import type { Clock } from '../context';
 import { demoPassword } from '../demo/load-demo';
 import { testAuditKey, testEpoch } from './test-constants';
@@ -33,7 +33,7 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  * The whole app over a private copy of the demo database, with a hand-moved clock and helpers to
  * log in as a demo account and call the API as them.
  */
-export async function createTestApp() {
+export async function createTestApp(options: Pick<AppConfig, 'tilesDir' | 'fetchTile'> = {}) {
   const database = await createTestDatabase();
   const clock = mutableClock(new Date(testEpoch.getTime() + 3_600_000));
   const app: App = await buildApp({
@@ -42,6 +42,7 @@ export async function createTestApp() {
     clock,
     loginRatePerMinute: 100_000,
     filesDir: mkdtempSync(join(tmpdir(), 'tuijin-files-')),
+    ...options,
   });
   await app.ready();
 

@@ -6,7 +6,8 @@ import { notifyError } from './notifier';
 
 /**
  * The app's query client with one global error policy: an expired session sends the person to the
- * login page (by clearing `me`, which the route guard watches); maintenance shows one notice; a
+ * login page (by clearing `me`, which the route guard watches); a password that must be changed
+ * first refetches `me`, so the guard opens the change-password page; maintenance shows one notice; a
  * version conflict refetches what is on screen so the next attempt starts from fresh data.
  */
 export function createQueryClient(): QueryClient {
@@ -27,6 +28,9 @@ export function createQueryClient(): QueryClient {
     if (!(error instanceof ApiError)) return;
     if (error.code === 'UNAUTHENTICATED' && client.getQueryData(meKey)) {
       forgetSession(client);
+    } else if (error.code === 'PASSWORD_CHANGE_REQUIRED') {
+      // The route guard sends the person to the change-password page once `me` says so.
+      void client.invalidateQueries({ queryKey: meKey });
     } else if (error.code === 'UNAVAILABLE') {
       notifyError(i18n.t('errors.UNAVAILABLE'), 'unavailable');
     } else if (error.code === 'CONFLICT') {

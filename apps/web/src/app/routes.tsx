@@ -15,6 +15,7 @@ import {
   FileSearchOutlined,
   FolderOpenOutlined,
   FundProjectionScreenOutlined,
+  GlobalOutlined,
   HomeOutlined,
   IssuesCloseOutlined,
   KeyOutlined,
@@ -263,6 +264,13 @@ export const appPages: AppPage[] = [
     icon: <CalendarOutlined />,
     permission: 'calendar.manage',
     Component: lazy(() => import('../features/calendar/CalendarPage')),
+  },
+  {
+    path: '/settings/basemap',
+    label: 'basemap',
+    icon: <GlobalOutlined />,
+    permission: 'settings.manage',
+    Component: lazy(() => import('../features/map/BasemapSettingsPage')),
   },
   {
     path: '/notification-channels',

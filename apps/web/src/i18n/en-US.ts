@@ -1,4 +1,5 @@
 import { amountsEnUS } from './amounts.en-US';
+import { basemapEnUS } from './basemap.en-US';
 import { calendarEnUS } from './calendar.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
 import { evaluationEnUS } from './evaluation.en-US';
@@ -13,6 +14,7 @@ import { problemsEnUS } from './problems.en-US';
 import { projectsEnUS } from './projects.en-US';
 import { reportsEnUS } from './reports.en-US';
 import { screenEnUS } from './screen.en-US';
+import { securityEnUS } from './security.en-US';
 import { warningsEnUS } from './warnings.en-US';
 import { workbenchEnUS } from './workbench.en-US';
 import type { zhCN } from './zh-CN';
@@ -67,6 +69,7 @@ export const enUS: typeof zhCN = {
     evaluation: 'Evaluation',
     organisations: 'Organisations',
     users: 'Users',
+    basemap: 'Map basemap',
     securityPolicy: 'Security policy',
     audit: 'Audit log',
     reportFill: 'Monthly report',
@@ -92,6 +95,7 @@ export const enUS: typeof zhCN = {
   errors: {
     NOT_FOUND: 'The record does not exist or you may not see it',
     FORBIDDEN: 'You do not have permission to do this',
+    PASSWORD_CHANGE_REQUIRED: 'Please change your initial or reset password before using the system',
     UNAUTHENTICATED: 'Please sign in',
     VALIDATION_FAILED: 'Some fields are not valid, please check and retry',
     CONFLICT: 'Someone else changed this record; please refresh and retry',
@@ -315,6 +319,8 @@ export const enUS: typeof zhCN = {
     region_create: 'Region created',
     region_update: 'Region edited',
     securityPolicy_update: 'Security policy changed',
+    user_change_refused: 'Refused change to an admin or own account',
+    settings_basemap_update: 'Map basemap settings changed',
     demo_load: 'Demo data loaded',
     project_create: 'Project created',
     project_update: 'Project changed',
@@ -374,4 +380,6 @@ export const enUS: typeof zhCN = {
   ...warningsEnUS,
   ...problemLettersEnUS,
   ...workbenchEnUS,
+  ...securityEnUS,
+  ...basemapEnUS,
 };

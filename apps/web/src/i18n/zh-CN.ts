@@ -1,4 +1,5 @@
 import { amountsZhCN } from './amounts.zh-CN';
+import { basemapZhCN } from './basemap.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
@@ -13,6 +14,7 @@ import { problemsZhCN } from './problems.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { screenZhCN } from './screen.zh-CN';
+import { securityZhCN } from './security.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 import { workbenchZhCN } from './workbench.zh-CN';
 
@@ -66,6 +68,7 @@ export const zhCN = {
     evaluation: '考评赛马',
     organisations: '单位管理',
     users: '用户管理',
+    basemap: '地图底图',
     securityPolicy: '安全策略',
     audit: '审计日志',
     reportFill: '月报填报',
@@ -91,6 +94,7 @@ export const zhCN = {
   errors: {
     NOT_FOUND: '记录不存在或无权查看',
     FORBIDDEN: '没有执行此操作的权限',
+    PASSWORD_CHANGE_REQUIRED: '请先修改初始密码或重置后的密码，再使用系统',
     UNAUTHENTICATED: '请先登录',
     VALIDATION_FAILED: '提交的内容有误，请检查后重试',
     CONFLICT: '记录已被他人修改，请刷新后重试',
@@ -313,6 +317,8 @@ export const zhCN = {
     region_create: '新增区划',
     region_update: '修改区划',
     securityPolicy_update: '修改安全策略',
+    user_change_refused: '拒绝修改管理员或本人账号',
+    settings_basemap_update: '修改地图底图设置',
     demo_load: '载入演示数据',
     project_create: '新增项目',
     project_update: '修改项目',
@@ -372,4 +378,6 @@ export const zhCN = {
   ...warningsZhCN,
   ...problemLettersZhCN,
   ...workbenchZhCN,
+  ...securityZhCN,
+  ...basemapZhCN,
 };

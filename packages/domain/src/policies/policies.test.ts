@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
+import { authorizeAccountChange } from './account-change';
 import type { Actor } from './actor';
 import { authorize } from './authorize';
 import { type Permission, type Role, roles } from './permissions';
 import {
-  authorizeAccountChange,
   authorizeRoleChange,
   grantableRoles,
   roleOrganisationProblems,
@@ -115,7 +115,9 @@ describe('三权分立', () => {
     expect(() => authorizeRoleChange(system, 'other', [], ['audit_admin'])).toThrow('安全管理员');
     expect(() => authorizeRoleChange(security, 'other', [], ['audit_admin'])).not.toThrow();
     expect(() => authorizeRoleChange(system, 'other', ['owner'], ['office_staff'])).not.toThrow();
-    expect(() => authorizeAccountChange(system, 'other', ['security_admin'])).toThrow(AppError);
+    expect(() =>
+      authorizeAccountChange(system, { userId: 'other', roles: ['security_admin'] }, 'update'),
+    ).toThrow(AppError);
   });
 
   it('offers each admin only the roles they may grant', () => {

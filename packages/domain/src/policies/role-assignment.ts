@@ -1,4 +1,5 @@
 import { AppError, type ErrorDetail } from '../errors';
+import { authorizeAccountChange } from './account-change';
 import type { Actor } from './actor';
 import { isSystemActor } from './actor';
 import { can } from './authorize';
@@ -26,18 +27,15 @@ export function roleSetProblems(held: readonly Role[]): ErrorDetail[] {
 export const permissionToGrant = (role: Role): Permission =>
   isAdminRole(role) ? 'user.grantAdminRole' : 'user.manage';
 
-/** The permission needed to change an account holding these roles (edit, disable, reset, unlock). */
-export const permissionToChangeAccount = (held: readonly Role[]): Permission =>
-  held.some(isAdminRole) ? 'user.grantAdminRole' : 'user.manage';
-
 /** The roles a person holding these permissions may hand out (for forms; the server decides). */
 export const grantableRoles = (granted: readonly Permission[]): Role[] =>
   roles.filter((role) => granted.includes(permissionToGrant(role)));
 
 /**
  * Throws unless the actor may give `target` the roles `next` (replacing `previous`). Nobody changes
- * their own roles; business roles need `user.manage`; granting or removing an administrator role,
- * or touching an administrator's account at all, needs `user.grantAdminRole` (the security admin).
+ * their own roles; an administrator account's roles are never changed through the app (see
+ * accountChangeRefusal); business roles need `user.manage`; granting an administrator role to a
+ * new or business account needs `user.grantAdminRole` (the security admin).
  */
 export function authorizeRoleChange(
   actor: Actor,
@@ -48,6 +46,8 @@ export function authorizeRoleChange(
   if (!isSystemActor(actor) && actor.userId === targetUserId) {
     throw new AppError('FORBIDDEN', '不能修改自己的角色');
   }
+  if (previous.some(isAdminRole))
+    authorizeAccountChange(actor, { userId: targetUserId, roles: previous }, 'setRoles');
   const problems = roleSetProblems(next);
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]?.message, problems);
   const touchesAdmin = [...previous, ...next].some(isAdminRole);
@@ -58,22 +58,6 @@ export function authorizeRoleChange(
   if (changesBusiness && !can(actor, 'user.manage') && !isSystemActor(actor)) {
     throw new AppError('FORBIDDEN');
   }
-}
-
-/**
- * Whether the actor may change an account (disable, reset password, edit) given the roles the
- * account holds: administrator accounts are managed by the security admin, others by the system
- * admin; nobody disables or resets themselves through the admin pages.
- */
-export function authorizeAccountChange(
-  actor: Actor,
-  targetUserId: string,
-  targetRoles: readonly Role[],
-): void {
-  if (!isSystemActor(actor) && actor.userId === targetUserId) {
-    throw new AppError('FORBIDDEN', '不能在管理页面修改自己的账号');
-  }
-  if (!can(actor, permissionToChangeAccount(targetRoles))) throw new AppError('FORBIDDEN');
 }
 
 /**

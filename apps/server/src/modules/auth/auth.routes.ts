@@ -34,20 +34,44 @@ export function registerAuthRoutes(
     { rateLimit: { max: options.loginRatePerMinute, timeWindow: '1 minute' } },
   );
 
-  defineRoute(app, deps, endpoints.logout, 'authenticated', async ({ ctx, request, reply }) => {
-    await logout(ctx, { tokenHash: request.sessionTokenHash!, regionPath: request.sessionRegionPath ?? '' });
-    reply.clearCookie(sessionCookieName, cookieOptions);
-    return { ok: true as const };
-  });
+  defineRoute(
+    app,
+    deps,
+    endpoints.logout,
+    'authenticated',
+    async ({ ctx, request, reply }) => {
+      await logout(ctx, {
+        tokenHash: request.sessionTokenHash!,
+        regionPath: request.sessionRegionPath ?? '',
+      });
+      reply.clearCookie(sessionCookieName, cookieOptions);
+      return { ok: true as const };
+    },
+    { beforePasswordChange: true },
+  );
 
-  defineRoute(app, deps, endpoints.me, 'authenticated', async ({ ctx }) => {
-    const [row] = await actorSource(ctx.db).where(eq(users.id, ctx.actor.userId));
-    if (!row) throw new AppError('UNAUTHENTICATED');
-    return presentMe(row);
-  });
+  defineRoute(
+    app,
+    deps,
+    endpoints.me,
+    'authenticated',
+    async ({ ctx }) => {
+      const [row] = await actorSource(ctx.db).where(eq(users.id, ctx.actor.userId));
+      if (!row) throw new AppError('UNAUTHENTICATED');
+      return presentMe(row);
+    },
+    { beforePasswordChange: true },
+  );
 
-  defineRoute(app, deps, endpoints.changePassword, 'authenticated', async ({ ctx, body, request }) => {
-    await changePassword(ctx, { ...body, tokenHash: request.sessionTokenHash! });
-    return { ok: true as const };
-  });
+  defineRoute(
+    app,
+    deps,
+    endpoints.changePassword,
+    'authenticated',
+    async ({ ctx, body, request }) => {
+      await changePassword(ctx, { ...body, tokenHash: request.sessionTokenHash! });
+      return { ok: true as const };
+    },
+    { beforePasswordChange: true },
+  );
 }

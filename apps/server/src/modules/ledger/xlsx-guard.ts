@@ -1,4 +1,5 @@
 import { AppError } from '@tuijin/domain';
+import { zipEntries } from '../../lib/zip-directory';
 
 /** Limits on an uploaded ledger: a real office sheet is far below all of them. */
 export const ledgerLimits = {
@@ -30,7 +31,7 @@ export function checkXlsx(bytes: Buffer): void {
     throw refuse('文件已加密（设置了打开密码）或是旧版 .xls 格式：请取消密码并另存为 .xlsx 后再导入');
   }
   if (bytes.readUInt32LE(0) !== 0x04034b50) throw refuse('不是 Excel .xlsx 文件');
-  const entries = centralDirectory(bytes);
+  const entries = zipEntries(bytes);
   if (!entries) throw refuse('Excel 文件已损坏，无法读取');
   const names = entries.map((e) => e.name);
   if (!names.includes('xl/workbook.xml')) throw refuse('不是 Excel .xlsx 文件（缺少工作簿）');
@@ -39,31 +40,4 @@ export function checkXlsx(bytes: Buffer): void {
   }
   const expanded = entries.reduce((total, e) => total + e.uncompressedSize, 0);
   if (expanded > ledgerLimits.maxUncompressedBytes) throw refuse('文件解压后过大，疑似异常文件，不予导入');
-}
-
-/** The member names and sizes from a zip's central directory, or null when it cannot be found. */
-function centralDirectory(bytes: Buffer): { name: string; uncompressedSize: number }[] | null {
-  const minEnd = Math.max(0, bytes.length - 22 - 65_535);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= minEnd; i--) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return null;
-  const count = bytes.readUInt16LE(end + 10);
-  let offset = bytes.readUInt32LE(end + 16);
-  const entries: { name: string; uncompressedSize: number }[] = [];
-  for (let i = 0; i < count; i++) {
-    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== 0x02014b50) return null;
-    const uncompressedSize = bytes.readUInt32LE(offset + 24);
-    const nameLength = bytes.readUInt16LE(offset + 28);
-    const extraLength = bytes.readUInt16LE(offset + 30);
-    const commentLength = bytes.readUInt16LE(offset + 32);
-    const name = bytes.toString('utf8', offset + 46, offset + 46 + nameLength);
-    entries.push({ name, uncompressedSize });
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
 }

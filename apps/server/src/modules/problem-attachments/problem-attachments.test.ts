@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, problemAttachments } from '../../db/schema';
+import { xlsm } from '../../testing/hostile-files';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { beijingMorning, insertTestProject, organisationId } from '../problems/problem-test-kit';
 
@@ -122,6 +123,21 @@ describe('problem attachments', () => {
     expect(refused.body.error.details[0].path).toBe('page.pdf');
     expect((await live()).length).toBe(before);
     expect((await upload(county.cookie, [])).status).toBe(400);
+  });
+
+  it('refuses an .xlsm attachment with a message naming the file, and stores nothing', async () => {
+    const before = (await live()).length;
+    const refused = await upload(owner.cookie, [
+      { name: '审批表.pdf', bytes: pdf },
+      { name: '用地测算.xlsm', bytes: await xlsm() },
+    ]);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+    expect(refused.body.error.message).toMatch(/^用地测算\.xlsm：文件包含宏/);
+    expect(refused.body.error.details).toEqual([
+      expect.objectContaining({ path: '用地测算.xlsm', issue: 'file.macro' }),
+    ]);
+    expect((await live()).length).toBe(before);
   });
 
   it('is deleted by its uploader or the office, not by others', async () => {

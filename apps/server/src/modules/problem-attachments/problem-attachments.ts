@@ -65,7 +65,7 @@ export async function uploadProblemAttachments(
 ) {
   const loaded = await loadProblem(ctx, problemId);
   if (!mayAttach(ctx.actor, loaded)) throw new AppError('FORBIDDEN', '您不能为此问题上传附件');
-  const accepted = await vetFiles(files);
+  const accepted = await vetFiles(files, 'problemAttachment');
   const written: string[] = [];
   try {
     const rows: (typeof problemAttachments.$inferInsert)[] = [];

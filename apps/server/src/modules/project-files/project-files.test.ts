@@ -1,5 +1,16 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  cleanDocx,
+  cleanOle,
+  docm,
+  docxWithEmbeddedProgram,
+  oleWithMacros,
+  oleWithProgram,
+  xlsm,
+  zipBomb,
+  zipWithProgram,
+} from '../../testing/hostile-files';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
 let t: TestApp;
@@ -100,13 +111,54 @@ describe('project files', () => {
     ]);
     expect(refused.status).toBe(400);
     expect(refused.body.error.details).toEqual([
-      { path: 'evil.jpg', message: expect.stringContaining('不支持的文件类型') },
+      expect.objectContaining({
+        path: 'evil.jpg',
+        message: expect.stringContaining('不支持的文件类型'),
+        issue: 'file.unknownType',
+      }),
     ]);
     expect((await owner.get(`/api/projects/${project.id}/files`)).body.data.length).toBe(before);
     const html = await upload(owner.cookie, project.id, [
       { name: 'x.jpg', bytes: Buffer.from('<html><script>1</script></html>') },
     ]);
     expect(html.status).toBe(400);
+  });
+
+  it('refuses macro files, programs inside documents or archives, zip bombs and OLE files with programs, naming each file and why', async () => {
+    const owner = await t.as('owner1');
+    const project = (await owner.get('/api/projects?pageSize=1')).body.data[0];
+    const before = (await owner.get(`/api/projects/${project.id}/files`)).body.data.length;
+    const refused = await upload(owner.cookie, project.id, [
+      { name: '台账.docx', bytes: await cleanDocx() },
+      { name: '进度表.xlsm', bytes: await xlsm() },
+      { name: '汇报.docx', bytes: await docm() },
+      { name: '说明.docx', bytes: await docxWithEmbeddedProgram() },
+      { name: '资料.zip', bytes: await zipWithProgram() },
+      { name: '图纸.docx', bytes: await zipBomb() },
+      { name: '旧版.doc', bytes: oleWithProgram() },
+      { name: '旧表.xls', bytes: oleWithMacros() },
+    ]);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.map((d: { path: string; issue: string }) => [d.path, d.issue])).toEqual(
+      [
+        ['进度表.xlsm', 'file.macro'],
+        ['汇报.docx', 'file.macro'],
+        ['说明.docx', 'file.executable'],
+        ['资料.zip', 'file.executable'],
+        ['图纸.docx', 'file.archiveBomb'],
+        ['旧版.doc', 'file.executable'],
+        ['旧表.xls', 'file.macro'],
+      ],
+    );
+    expect(refused.body.error.message).toBe(
+      '进度表.xlsm：文件包含宏（如 .xlsm、.docm、.pptm），出于安全原因不予接收，请另存为不含宏的格式后上传',
+    );
+    expect((await owner.get(`/api/projects/${project.id}/files`)).body.data.length).toBe(before);
+    const clean = await upload(owner.cookie, project.id, [
+      { name: '台账.docx', bytes: await cleanDocx() },
+      { name: '旧版.doc', bytes: cleanOle() },
+    ]);
+    expect(clean.status).toBe(200);
   });
 
   it('keeps files of other counties out of reach and soft-deletes with an audit record', async () => {

@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { AppError, authorize, can, type ErrorDetail, editsAsOwnerOnly } from '@tuijin/domain';
+import {
+  AppError,
+  allowsFileType,
+  authorize,
+  can,
+  type ErrorDetail,
+  editsAsOwnerOnly,
+  type FileRefusal,
+  fileRefusalMessage,
+  type UploadPurpose,
+} from '@tuijin/domain';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import exifr from 'exifr';
 import sharp from 'sharp';
@@ -7,6 +17,7 @@ import type { Ctx } from '../../context';
 import { monthlyReports, projectFiles } from '../../db/schema';
 import { type SniffedType, sniffFileType } from '../../lib/file-sniff';
 import type { FileStore } from '../../lib/file-store';
+import { fileThreat } from '../../lib/file-threats';
 import { recordAudit } from '../audit/record-audit';
 import { getProject } from '../projects/projects.queries';
 
@@ -78,10 +89,12 @@ export interface VettedFile {
 
 /**
  * Checks an upload before anything is stored: at least one file and at most
- * {@link maxFilesPerUpload}; each within the size cap, of an accepted type by its bytes, a photo
- * that decodes. Throws VALIDATION_FAILED naming every refused file, so none of the upload is kept.
+ * {@link maxFilesPerUpload}; each within the size cap, free of macros, embedded programs and
+ * decompression bombs, of a type the purpose allows (by its bytes, see `uploadPurposes`), a photo
+ * that decodes. Throws VALIDATION_FAILED naming every refused file and why (`issue` file.<reason>),
+ * so none of the upload is kept.
  */
-export async function vetFiles(files: IncomingFile[]): Promise<VettedFile[]> {
+export async function vetFiles(files: IncomingFile[], purpose: UploadPurpose): Promise<VettedFile[]> {
   if (files.length === 0)
     throw new AppError('VALIDATION_FAILED', '请选择要上传的文件', [{ path: 'files', message: '没有文件' }]);
   if (files.length > maxFilesPerUpload) {
@@ -91,24 +104,36 @@ export async function vetFiles(files: IncomingFile[]): Promise<VettedFile[]> {
   }
   const problems: ErrorDetail[] = [];
   const accepted: VettedFile[] = [];
+  const refuse = (originalName: string, reason: FileRefusal) =>
+    problems.push({
+      path: originalName,
+      message: fileRefusalMessage(reason, purpose, maxFileBytes / 1024 / 1024),
+      issue: `file.${reason}`,
+      params: { name: originalName },
+    });
   for (const file of files) {
     const originalName = cleanName(file.originalName);
     if (file.truncated || file.bytes.length > maxFileBytes) {
-      problems.push({ path: originalName, message: `文件超过 ${maxFileBytes / 1024 / 1024} MB` });
+      refuse(originalName, 'tooLarge');
+      continue;
+    }
+    const threat = fileThreat(file.bytes);
+    if (threat) {
+      refuse(originalName, threat);
       continue;
     }
     const type = sniffFileType(file.bytes, originalName);
     if (!type) {
-      problems.push({
-        path: originalName,
-        message:
-          '不支持的文件类型（按文件内容识别）：只接受照片（JPG、PNG、GIF、WebP）和文档（PDF、Word、Excel、PPT、OFD）',
-      });
+      refuse(originalName, 'unknownType');
+      continue;
+    }
+    if (!allowsFileType(purpose, type.id)) {
+      refuse(originalName, 'notAllowedHere');
       continue;
     }
     const photo = type.kind === 'photo' ? await examinePhoto(file.bytes) : null;
     if (type.kind === 'photo' && !photo) {
-      problems.push({ path: originalName, message: '图片已损坏，无法读取' });
+      refuse(originalName, 'damaged');
       continue;
     }
     accepted.push({ originalName, bytes: file.bytes, type, photo });
@@ -130,11 +155,11 @@ export async function uploadProjectFiles(
   store: FileStore,
   projectId: string,
   files: IncomingFile[],
-  options: { monthlyReportId?: string } = {},
+  options: { monthlyReportId?: string; purpose?: UploadPurpose } = {},
 ) {
   const project = await getProject(ctx.db, ctx.actor, projectId);
   authorize(ctx.actor, 'projectFile.upload');
-  const accepted = await vetFiles(files);
+  const accepted = await vetFiles(files, options.purpose ?? 'projectFile');
   const written: string[] = [];
   try {
     const rows: (typeof projectFiles.$inferInsert)[] = [];

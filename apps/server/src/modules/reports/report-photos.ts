@@ -1,6 +1,5 @@
 import { AppError, authorize, canTransitionReport } from '@tuijin/domain';
 import type { Ctx } from '../../context';
-import { sniffFileType } from '../../lib/file-sniff';
 import type { FileStore } from '../../lib/file-store';
 import { type IncomingFile, uploadProjectFiles } from '../project-files/project-files';
 import { assertOwner, loadReport } from './report-context';
@@ -8,7 +7,7 @@ import { assertOwner, loadReport } from './report-context';
 /**
  * The owner adds site photos to a draft or returned report. They are stored as the project's files
  * (same sniffing, size caps, thumbnails and EXIF time/place) carrying the report's id, so they also
- * appear in the project's file list. Only photos: a document is refused by its bytes.
+ * appear in the project's file list. Only photos (the `reportPhoto` purpose): a document is refused by its bytes.
  */
 export async function uploadReportPhotos(
   ctx: Ctx,
@@ -21,12 +20,8 @@ export async function uploadReportPhotos(
   assertOwner(ctx, project);
   if (!canTransitionReport(report.status, 'save'))
     throw new AppError('INVALID_TRANSITION', '月报已报送或已审核，不能再添加照片');
-  const notPhotos = files.filter((f) => sniffFileType(f.bytes, f.originalName)?.kind === 'document');
-  if (notPhotos.length > 0)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `${notPhotos[0]!.originalName}：月报只能上传照片（JPG、PNG、GIF、WebP）`,
-      notPhotos.map((f) => ({ path: f.originalName, message: '不是照片' })),
-    );
-  return uploadProjectFiles(ctx, store, project.id, files, { monthlyReportId: report.id });
+  return uploadProjectFiles(ctx, store, project.id, files, {
+    monthlyReportId: report.id,
+    purpose: 'reportPhoto',
+  });
 }

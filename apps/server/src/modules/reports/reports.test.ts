@@ -558,6 +558,7 @@ describe('report photos', () => {
     expect(files.body.data.map((f: { originalName: string }) => f.originalName)).toContain('现场.jpg');
     const pdf = await upload(saved.body.id, 'a.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
     expect(pdf.statusCode).toBe(400);
+    expect(pdf.json().error.details[0].issue).toBe('file.notAllowedHere');
     const photoId = report.body.photos[0].id;
     const submitted = await owner1.post(`/api/monthly-reports/${saved.body.id}/submit`, {
       version: report.body.version,

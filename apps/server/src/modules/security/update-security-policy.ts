@@ -1,9 +1,8 @@
 import type { UpdateSecurityPolicy } from '@tuijin/contracts';
 import { AppError, authorize, SecurityPolicy } from '@tuijin/domain';
-import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
-import { settings } from '../../db/schema';
 import { diffChanges, recordAudit } from '../audit/record-audit';
+import { writeSetting } from '../system/settings-store';
 import { getSecurityPolicy, securityPolicyKey } from './security-policy.queries';
 
 /** Saves a new security policy (security admin only); a stale version is a CONFLICT. */
@@ -15,27 +14,13 @@ export async function updateSecurityPolicy(ctx: Ctx, input: UpdateSecurityPolicy
     const current = await getSecurityPolicy(tx);
     if (current.version !== version) throw new AppError('CONFLICT');
     const { version: _, ...before } = current;
-    if (version === 0) {
-      const inserted = await tx
-        .insert(settings)
-        .values({
-          key: securityPolicyKey,
-          value: next,
-          version: 1,
-          updatedBy: ctx.actor.userId,
-          updatedAt: ctx.clock.now(),
-        })
-        .onConflictDoNothing()
-        .returning();
-      if (inserted.length === 0) throw new AppError('CONFLICT');
-    } else {
-      const updated = await tx
-        .update(settings)
-        .set({ value: next, version: version + 1, updatedBy: ctx.actor.userId, updatedAt: ctx.clock.now() })
-        .where(and(eq(settings.key, securityPolicyKey), eq(settings.version, version)))
-        .returning();
-      if (updated.length === 0) throw new AppError('CONFLICT');
-    }
+    await writeSetting(tx, {
+      key: securityPolicyKey,
+      value: next,
+      version,
+      userId: ctx.actor.userId,
+      now: ctx.clock.now(),
+    });
     await recordAudit(tx, ctx, {
       action: 'securityPolicy.update',
       entityType: 'setting',

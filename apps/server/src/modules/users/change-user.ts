@@ -1,5 +1,13 @@
 import type { ResetPassword, SetUserActive, SetUserRoles, UpdateUser } from '@tuijin/contracts';
-import { AppError, authorizeAccountChange, authorizeRoleChange, passwordProblems } from '@tuijin/domain';
+import {
+  type AccountAction,
+  AppError,
+  accountChangeRefusal,
+  accountChangerOf,
+  authorizeAccountChange,
+  authorizeRoleChange,
+  passwordProblems,
+} from '@tuijin/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Transaction } from '../../db/database';
@@ -45,10 +53,33 @@ async function changeUser(
   return getUser(ctx.db, ctx.actor, current.id);
 }
 
+/**
+ * Refuses an account change the actor may not make (三权分立, see accountChangeRefusal) and records
+ * the refused attempt in the audit log, so a try at taking over an administrator account is visible.
+ */
+async function guardAccountChange(ctx: Ctx, current: UserView, action: AccountAction) {
+  const refusal = accountChangeRefusal(
+    accountChangerOf(ctx.actor),
+    { userId: current.id, roles: current.roles },
+    action,
+  );
+  if (!refusal) return;
+  await ctx.db.transaction((tx) =>
+    recordAudit(tx, ctx, {
+      action: 'user.change.refused',
+      entityType: 'user',
+      entityId: current.id,
+      regionPath: current.regionPath,
+      detail: { attempted: action, reason: refusal, targetRoles: current.roles },
+    }),
+  );
+  authorizeAccountChange(ctx.actor, { userId: current.id, roles: current.roles }, action);
+}
+
 /** Edits name, phone and organisation. */
 export async function updateUser(ctx: Ctx, id: string, input: UpdateUser) {
   const current = await getUser(ctx.db, ctx.actor, id);
-  authorizeAccountChange(ctx.actor, id, current.roles);
+  await guardAccountChange(ctx, current, 'update');
   const organisation = await organisationForRoles(ctx, input.organisationId, current.roles);
   const next = { displayName: input.displayName, phone: input.phone, organisationId: organisation.id };
   const before = {
@@ -66,6 +97,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUser) {
 /** Replaces the user's roles under 三权分立; takes effect on the user's next request. */
 export async function setUserRoles(ctx: Ctx, id: string, input: SetUserRoles) {
   const current = await getUser(ctx.db, ctx.actor, id);
+  await guardAccountChange(ctx, current, 'setRoles');
   authorizeRoleChange(ctx.actor, id, current.roles, input.roles);
   await organisationForRoles(ctx, current.organisationId, input.roles);
   return changeUser(
@@ -83,7 +115,7 @@ export async function setUserRoles(ctx: Ctx, id: string, input: SetUserRoles) {
 /** Enables or disables an account; disabling ends its sessions at once. */
 export async function setUserActive(ctx: Ctx, id: string, input: SetUserActive) {
   const current = await getUser(ctx.db, ctx.actor, id);
-  authorizeAccountChange(ctx.actor, id, current.roles);
+  await guardAccountChange(ctx, current, 'setActive');
   return changeUser(
     ctx,
     current,
@@ -100,7 +132,7 @@ export async function setUserActive(ctx: Ctx, id: string, input: SetUserActive) 
 /** Sets a new password the user must change at next login, and ends their sessions. */
 export async function resetUserPassword(ctx: Ctx, id: string, input: ResetPassword) {
   const current = await getUser(ctx.db, ctx.actor, id);
-  authorizeAccountChange(ctx.actor, id, current.roles);
+  await guardAccountChange(ctx, current, 'resetPassword');
   const policy = await getSecurityPolicy(ctx.db);
   const problems = passwordProblems(input.newPassword, current.username, policy, 'newPassword');
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]?.message, problems);
@@ -119,7 +151,7 @@ export async function resetUserPassword(ctx: Ctx, id: string, input: ResetPasswo
 /** Lifts a login lockout by clearing the user's recent failed attempts (the audit log keeps them). */
 export async function unlockUser(ctx: Ctx, id: string) {
   const current = await getUser(ctx.db, ctx.actor, id);
-  authorizeAccountChange(ctx.actor, id, current.roles);
+  await guardAccountChange(ctx, current, 'unlock');
   await ctx.db.transaction(async (tx) => {
     await tx
       .delete(loginAttempts)

@@ -1,6 +1,6 @@
 import type { MapColourBy, MapIndicator, MapPoint, MapQuery, MapTile } from '@tuijin/contracts';
 import { projectStages } from '@tuijin/domain';
-import { Alert, Card, Flex, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Flex, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { registerMap } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,9 @@ import { useLabels } from '../../i18n/use-labels';
 import { formatAmount } from '../../lib/amount';
 import { ProjectFilterBar } from '../projects/ProjectFilterBar';
 import { useProjectListParams } from '../projects/project-list-params';
+import { BasemapView } from './BasemapView';
 import { BoundaryMapControls } from './BoundaryMapControls';
+import { useMapBasemap } from './basemap.queries';
 import { MapChart, type MapClick } from './MapChart';
 import { useMapPoints, useMapRegions, useRegionMap } from './map.queries';
 import { geoOption, type MapTexts, stageColours, tileGridOption, warningColours } from './map-options';
@@ -33,6 +35,10 @@ export default function MapPage() {
   const points = useMapPoints(filters);
   const regions = useMapRegions(filters);
   const boundary = useRegionMap(params.filters.region);
+  const basemap = useMapBasemap();
+  const [view, setView] = useState<'basemap' | 'regions'>('basemap');
+  const tileUrl = basemap.data?.isConfigured ? basemap.data.tileUrl : null;
+  const showBasemap = Boolean(tileUrl) && view === 'basemap';
   const hasWarnings = points.data?.colourSources.warning ?? false;
   const effectiveColourBy = hasWarnings ? colourBy : 'stage';
 
@@ -46,6 +52,11 @@ export default function MapPage() {
       pointTooltip: (point: MapPoint) =>
         `${point.name}<br/>${labels.projectStage(point.stage)} · ${t('map.project.investment')} ${formatAmount(point.totalInvestmentWanYuan, { unit: 'wanYuan' })}`,
     }),
+    [t, labels],
+  );
+  const basemapTooltip = useMemo(
+    () => (point: MapPoint) =>
+      `${point.name}\n${labels.projectStage(point.stage)} · ${t('map.project.investment')} ${formatAmount(point.totalInvestmentWanYuan, { unit: 'wanYuan' })}`,
     [t, labels],
   );
   const pointColour = useMemo(
@@ -141,9 +152,11 @@ export default function MapPage() {
         <>
           <Flex justify="space-between" wrap style={{ marginBottom: 4 }}>
             <Typography.Text type="secondary" data-testid="map-mode">
-              {map
-                ? t('map.boundary', { file: map.fileName, version: map.version, name: map.uploadedByName })
-                : t('map.schematic')}
+              {showBasemap
+                ? basemap.data?.attribution
+                : map
+                  ? t('map.boundary', { file: map.fileName, version: map.version, name: map.uploadedByName })
+                  : t('map.schematic')}
             </Typography.Text>
             {indicator === 'planCompletion' || indicator === 'completedYtd' ? (
               <Typography.Text type="secondary">
@@ -151,13 +164,36 @@ export default function MapPage() {
               </Typography.Text>
             ) : null}
           </Flex>
-          <MapChart
-            option={chart.option}
-            height={chart.height}
-            onClick={onClick}
-            testId={chart.kind === 'geo' ? 'map-geo' : 'map-tiles'}
-            ariaLabel={chart.kind === 'geo' ? t('map.geoChartLabel') : t('map.tileChartLabel')}
-          />
+          {tileUrl && basemap.data && (
+            <Segmented
+              data-testid="map-view"
+              style={{ marginBottom: 8 }}
+              value={view}
+              onChange={(value) => setView(value as 'basemap' | 'regions')}
+              options={[
+                { value: 'basemap', label: t('basemap.viewBasemap') },
+                { value: 'regions', label: t('basemap.viewRegions') },
+              ]}
+            />
+          )}
+          {showBasemap && tileUrl && basemap.data ? (
+            <BasemapView
+              basemap={{ ...basemap.data, tileUrl }}
+              points={points.data?.data ?? []}
+              colour={pointColour}
+              tooltip={basemapTooltip}
+              ariaLabel={t('basemap.chartLabel')}
+              onOpen={setOpened}
+            />
+          ) : (
+            <MapChart
+              option={chart.option}
+              height={chart.height}
+              onClick={onClick}
+              testId={chart.kind === 'geo' ? 'map-geo' : 'map-tiles'}
+              ariaLabel={chart.kind === 'geo' ? t('map.geoChartLabel') : t('map.tileChartLabel')}
+            />
+          )}
           <Flex wrap gap={4} style={{ marginTop: 8 }} data-testid="map-legend">
             {effectiveColourBy === 'stage'
               ? projectStages.map((stage) => (

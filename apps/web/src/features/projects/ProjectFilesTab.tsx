@@ -5,7 +5,7 @@ import { Alert, App, Button, Empty, Flex, Spin, Typography, Upload } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { errorText } from '../../api/error-text';
+import { detailText, errorText } from '../../api/error-text';
 import { QueryError } from '../../components/QueryError';
 import { ProjectDocuments } from './ProjectDocuments';
 import { ProjectPhotos } from './ProjectPhotos';
@@ -20,7 +20,7 @@ interface Refusal {
 /** Why the server refused a file: the detail naming it, else the error's own message. */
 function refusalOf(file: File, error: unknown): Refusal {
   const detail = error instanceof ApiError ? error.details.find((d) => d.path === file.name) : undefined;
-  return { name: file.name, reason: detail?.message ?? errorText(error) };
+  return { name: file.name, reason: detail ? detailText(detail) : errorText(error) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { DownOutlined } from '@ant-design/icons';
 import type { User } from '@tuijin/contracts';
+import type { AccountAction } from '@tuijin/domain';
 import { App, Button, Dropdown, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
@@ -9,11 +10,13 @@ export type UserDialog = 'edit' | 'roles' | 'resetPassword';
 
 interface UserActionsProps {
   user: User;
+  /** Which of the account actions the signed-in person may take on this account. */
+  allowed: (action: AccountAction) => boolean;
   onOpen: (dialog: UserDialog, user: User) => void;
 }
 
 /** Row buttons: edit and roles inline; enable/disable, reset password and unlock under 更多. */
-export function UserActions({ user, onOpen }: UserActionsProps) {
+export function UserActions({ user, allowed, onOpen }: UserActionsProps) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const setActive = useSetUserActive();
@@ -41,37 +44,45 @@ export function UserActions({ user, onOpen }: UserActionsProps) {
           .catch((error: unknown) => reportError(error)),
     });
 
+  const more = [
+    allowed('setActive') && {
+      key: 'active',
+      label: t(user.isActive ? 'users.disable' : 'users.enable'),
+      danger: user.isActive,
+    },
+    allowed('resetPassword') && { key: 'resetPassword', label: t('users.resetPassword') },
+    allowed('unlock') && { key: 'unlock', label: t('users.unlock') },
+  ].filter((item) => item !== false);
+
   return (
     <Space size={0}>
-      <Button type="link" size="small" onClick={() => onOpen('edit', user)}>
-        {t('common.edit')}
-      </Button>
-      <Button type="link" size="small" onClick={() => onOpen('roles', user)}>
-        {t('users.setRoles')}
-      </Button>
-      <Dropdown
-        trigger={['click']}
-        menu={{
-          items: [
-            {
-              key: 'active',
-              label: t(user.isActive ? 'users.disable' : 'users.enable'),
-              danger: user.isActive,
-            },
-            { key: 'resetPassword', label: t('users.resetPassword') },
-            { key: 'unlock', label: t('users.unlock') },
-          ],
-          onClick: ({ key }) => {
-            if (key === 'active') toggleActive();
-            else if (key === 'unlock') unlockAccount();
-            else onOpen('resetPassword', user);
-          },
-        }}
-      >
-        <Button type="link" size="small">
-          {t('common.more')} <DownOutlined />
+      {allowed('update') && (
+        <Button type="link" size="small" onClick={() => onOpen('edit', user)}>
+          {t('common.edit')}
         </Button>
-      </Dropdown>
+      )}
+      {allowed('setRoles') && (
+        <Button type="link" size="small" onClick={() => onOpen('roles', user)}>
+          {t('users.setRoles')}
+        </Button>
+      )}
+      {more.length > 0 && (
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: more,
+            onClick: ({ key }) => {
+              if (key === 'active') toggleActive();
+              else if (key === 'unlock') unlockAccount();
+              else onOpen('resetPassword', user);
+            },
+          }}
+        >
+          <Button type="link" size="small">
+            {t('common.more')} <DownOutlined />
+          </Button>
+        </Dropdown>
+      )}
     </Space>
   );
 }

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { User, UserQuery } from '@tuijin/contracts';
-import { type Role, roles } from '@tuijin/domain';
+import { accountActions, type Role, roles } from '@tuijin/domain';
 import {
   Badge,
   Button,
@@ -43,7 +43,8 @@ export default function UsersPage() {
   const users = useUsers(query);
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
-  const hasRowActions = (users.data?.data ?? []).some((user) => canChangeAccount(me, user));
+  const canAny = (user: User) => accountActions.some((action) => canChangeAccount(me, user, action));
+  const hasRowActions = (users.data?.data ?? []).some(canAny);
 
   const columns: TableColumnsType<User> = [
     {
@@ -103,8 +104,12 @@ export default function UsersPage() {
       key: 'actions',
       fixed: 'right',
       render: (_, user) =>
-        canChangeAccount(me, user) ? (
-          <UserActions user={user} onOpen={(dialog, target) => setOpen({ dialog, user: target })} />
+        canAny(user) ? (
+          <UserActions
+            user={user}
+            allowed={(action) => canChangeAccount(me, user, action)}
+            onOpen={(dialog, target) => setOpen({ dialog, user: target })}
+          />
         ) : null,
     });
   }
