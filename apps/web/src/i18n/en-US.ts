@@ -9,6 +9,7 @@ import { plansEnUS } from './plans.en-US';
 import { problemLettersEnUS } from './problem-letters.en-US';
 import { problemsEnUS } from './problems.en-US';
 import { projectsEnUS } from './projects.en-US';
+import { reportFormEnUS } from './report-form.en-US';
 import { reportsEnUS } from './reports.en-US';
 import { screenEnUS } from './screen.en-US';
 import { warningsEnUS } from './warnings.en-US';
@@ -373,6 +374,7 @@ export const enUS: typeof zhCN = {
   ...screenEnUS,
   ...evaluationEnUS,
   ...reportsEnUS,
+  ...reportFormEnUS,
   ...problemsEnUS,
   ...warningsEnUS,
   ...problemLettersEnUS,

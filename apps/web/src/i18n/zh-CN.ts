@@ -9,6 +9,7 @@ import { plansZhCN } from './plans.zh-CN';
 import { problemLettersZhCN } from './problem-letters.zh-CN';
 import { problemsZhCN } from './problems.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
+import { reportFormZhCN } from './report-form.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { screenZhCN } from './screen.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
@@ -371,6 +372,7 @@ export const zhCN = {
   ...screenZhCN,
   ...evaluationZhCN,
   ...reportsZhCN,
+  ...reportFormZhCN,
   ...problemsZhCN,
   ...warningsZhCN,
   ...problemLettersZhCN,
