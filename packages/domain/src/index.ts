@@ -1,3 +1,4 @@
+export * from './audit-actions';
 export * from './auth/lockout';
 export * from './auth/password-rules';
 export * from './auth/security-policy';

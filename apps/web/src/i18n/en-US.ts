@@ -1,3 +1,4 @@
+import { auditActionsMoreEnUS, auditLogEnUS } from './audit-log.en-US';
 import { calendarEnUS } from './calendar.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
 import { evaluationEnUS } from './evaluation.en-US';
@@ -291,7 +292,9 @@ export const enUS: typeof zhCN = {
     verifyIntact: '{{checked}} records checked; the hash chain is intact',
     verifyBroken: '{{checked}} records checked; tampered record found: {{id}}',
   },
+  ...auditLogEnUS,
   auditActions: {
+    ...auditActionsMoreEnUS,
     screen_publish: 'Change the public screen publishing settings',
     evaluation_manage: 'Edit an evaluation scheme',
     evaluation_adjust: 'Record an evaluation bonus, penalty or exemption',

@@ -1,3 +1,4 @@
+import { auditActionsMoreZhCN, auditLogZhCN } from './audit-log.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
@@ -289,7 +290,9 @@ export const zhCN = {
     verifyIntact: '已校验 {{checked}} 条记录，哈希链完整',
     verifyBroken: '已校验 {{checked}} 条记录，发现被篡改的记录：{{id}}',
   },
+  ...auditLogZhCN,
   auditActions: {
+    ...auditActionsMoreZhCN,
     screen_publish: '修改公开大屏发布设置',
     evaluation_manage: '维护考评方案',
     evaluation_adjust: '登记考评加减分或豁免',

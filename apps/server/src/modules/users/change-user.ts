@@ -1,5 +1,11 @@
 import type { ResetPassword, SetUserActive, SetUserRoles, UpdateUser } from '@tuijin/contracts';
-import { AppError, authorizeAccountChange, authorizeRoleChange, passwordProblems } from '@tuijin/domain';
+import {
+  AppError,
+  type AuditAction,
+  authorizeAccountChange,
+  authorizeRoleChange,
+  passwordProblems,
+} from '@tuijin/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Transaction } from '../../db/database';
@@ -22,7 +28,7 @@ async function changeUser(
   current: UserView,
   version: number | null,
   patch: Patch,
-  audit: { action: string; changes: ReturnType<typeof diffChanges>; regionPath?: string },
+  audit: { action: AuditAction; changes: ReturnType<typeof diffChanges>; regionPath?: string },
   after?: (tx: Transaction) => Promise<void>,
 ) {
   await ctx.db.transaction(async (tx) => {
