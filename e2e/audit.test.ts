@@ -39,7 +39,7 @@ describe('audit log', () => {
       expect(entity).not.toMatch(uuid);
     await column(page, 'audit-action').first().hover();
     await page.locator('.ant-tooltip').filter({ hasText: '动作代码：' }).first().waitFor();
-    await screenshot(page, 'audit-log');
+    await screenshot(page, 'audit-log-auditor');
 
     // Newest first: the times in the table never go up.
     const times = (
