@@ -25,6 +25,11 @@ import { AuditEventDetail } from './AuditEventDetail';
 import { useAuditEvents, useAuditVerification } from './audit.queries';
 import { auditEntityTypes } from './audit-actions';
 
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The record's name; a readable key (a region code) when it has none; never a bare UUID (that is in the tooltip). */
+const readableEntity = (event: AuditEvent) =>
+  event.entityName ?? (event.entityId && !uuidShape.test(event.entityId) ? event.entityId : null);
+
 type Filters = Pick<AuditQuery, 'actor' | 'action' | 'entityType' | 'entityId' | 'from' | 'to' | 'result'>;
 interface FilterForm extends Omit<Filters, 'from' | 'to'> {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -80,9 +85,7 @@ export default function AuditPage() {
           <Tooltip title={event.entityId ? t('auditLog.entityIdTip', { id: event.entityId }) : undefined}>
             <span data-testid="audit-entity">
               <Typography.Text type="secondary">{labels.entityType(event.entityType)}</Typography.Text>
-              {(event.entityName ?? event.entityId) && (
-                <span style={{ marginLeft: 8 }}>{event.entityName ?? event.entityId}</span>
-              )}
+              {readableEntity(event) && <span style={{ marginLeft: 8 }}>{readableEntity(event)}</span>}
             </span>
           </Tooltip>
         ) : null,

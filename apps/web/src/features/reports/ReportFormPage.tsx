@@ -160,7 +160,7 @@ function ReportEditor({ data }: { data: ReportForm }) {
   /** Brings the first field with an error into view (the form is long on a 375-px phone). */
   const scrollToFirstError = () => {
     const first = formInstance.getFieldsError().find((field) => field.errors.length > 0);
-    if (first) formInstance.scrollToField(first.name, { behavior: 'smooth', block: 'center', focus: true });
+    if (first) formInstance.scrollToField(first.name, { block: 'center' });
   };
 
   /** The fields as typed once every field rule passes; null (and the first error in view) otherwise. */
@@ -301,7 +301,7 @@ function ReportEditor({ data }: { data: ReportForm }) {
         layout="vertical"
         initialValues={reportToValues(report)}
         disabled={!canEdit}
-        scrollToFirstError={{ behavior: 'smooth', block: 'center', focus: true }}
+        scrollToFirstError={{ block: 'center' }}
         data-testid="report-form"
       >
         <ReportFields
