@@ -35,7 +35,8 @@ function auditScope(actor: Actor): SQL {
 export type AuditRow = typeof auditEvents.$inferSelect;
 
 /**
- * A page of audit events, newest first, filtered by person (username or name, contains), action
+ * A page of audit events, newest first by time (then by id: demo data is written with past times),
+ * filtered by person (username or name, contains), action
  * prefix, record type and id, time range and result (a refused attempt or a success).
  */
 export async function findAuditEvents(db: Queryable, actor: Actor, query: AuditQuery) {
@@ -67,7 +68,7 @@ export async function findAuditEvents(db: Queryable, actor: Actor, query: AuditQ
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(where)
-    .orderBy(desc(auditEvents.id))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return { rows, total: totalRow?.total ?? 0 };
