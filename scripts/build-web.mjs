@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Builds the web app into apps/web/dist with vite, unless the build is already newer than every
+// Builds the web app into apps/web/dist with vite (then .br/.gz twins of its text files), unless the build is already newer than every
 // source it depends on (so `npm start` is quick the second time). `--force` always builds.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compressDist } from './compress-dist.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const webDir = join(root, 'apps/web');
@@ -47,3 +48,8 @@ if (!force && isUpToDate()) {
   await build({ configFile, root: webDir, logLevel: 'warn' });
   console.log(`web: built ${distLabel} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
+// Brotli and gzip twins of each text file, served as they are by the server (written only when missing or stale).
+const started = Date.now();
+const written = compressDist(join(webDir, 'dist'));
+if (written > 0)
+  console.log(`web: compressed ${written} files in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -18,6 +15,7 @@ import { guardInput } from './http/input-guard';
 import { installJsonBodyParser } from './http/json-body';
 import type { RouteDeps } from './http/route';
 import { anonymousActor, installSessionHook } from './http/session-hook';
+import { registerWebApp } from './http/web-app';
 import { localFileStore } from './lib/file-store';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
@@ -203,16 +201,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     app.swagger(),
   );
 
-  const webDist = config.webDist && existsSync(join(config.webDist, 'index.html')) ? config.webDist : null;
-  if (webDist) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
-  }
-  app.setNotFoundHandler((request, reply) => {
-    if (webDist && request.method === 'GET' && !request.url.startsWith('/api')) {
-      return reply.type('text/html').sendFile('index.html');
-    }
-    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
-  });
+  await registerWebApp(app, config.webDist);
 
   return Object.assign(app, { routeTable }) as unknown as App;
 }

@@ -1,11 +1,5 @@
+import { parseWanYuan } from '@tuijin/domain';
 import { z } from 'zod';
-
-const fullWidthDigits = /[０-９．，－]/g;
-const toHalfWidth = (s: string) =>
-  s.replace(
-    fullWidthDigits,
-    (c) => ({ '．': '.', '，': ',', '－': '-' })[c] ?? String.fromCharCode(c.charCodeAt(0) - 0xfee0),
-  );
 
 /**
  * An exact amount in 万元, carried as a decimal string ("12345.67") so no binary float ever touches
@@ -15,12 +9,12 @@ const toHalfWidth = (s: string) =>
 export const WanYuan = z
   .union([z.string(), z.number()])
   .transform((value, ctx) => {
-    const text = typeof value === 'number' ? String(value) : toHalfWidth(value).replace(/[,\s]/g, '');
-    if (!/^\d{1,14}(\.\d{1,4})?$/.test(text)) {
+    const read = parseWanYuan(value);
+    if (!read.ok) {
       ctx.addIssue({ code: 'custom', message: '金额应为不小于 0 的数字（万元），最多 4 位小数' });
       return z.NEVER;
     }
-    return normaliseDecimal(text);
+    return read.value;
   })
   .describe('金额（万元），精确小数，以字符串表示');
 

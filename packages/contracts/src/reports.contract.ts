@@ -1,7 +1,6 @@
-import { reportEventActions, reportStatuses } from '@tuijin/domain';
+import { parseWanYuan, reportEventActions, reportStatuses } from '@tuijin/domain';
 import { z } from 'zod';
 import { Id, PageInfo, PageQuery, requiredText, text, Version } from './common';
-import { normaliseDecimal } from './money';
 import { ProjectFile } from './projects.contract';
 import { ReportCheckId } from './reporting-calendar.contract';
 
@@ -10,28 +9,23 @@ export const ReportStatus = z
   .describe('draft 草稿；submitted 待审核；returned 已退回；approved 已通过');
 export const ReportEventAction = z.enum(reportEventActions);
 
-const fullWidth = /[０-９．－]/g;
 /**
  * An exact signed amount in 万元 as a decimal string. Negative amounts pass the schema on purpose:
- * the submission check `negativeAmount` answers them with its own message (blocking by default).
+ * whether a region takes them is its calendar's `negativeAmount` check (blocking by default), which
+ * the report use cases apply before anything is stored.
  */
 export const SignedWanYuan = z
   .union([z.string(), z.number()])
   .transform((value, ctx) => {
-    const raw =
-      typeof value === 'number'
-        ? String(value)
-        : value.replace(fullWidth, (c) =>
-            c === '．' ? '.' : c === '－' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
-          );
-    const cleaned = raw.replace(/[,\s]/g, '');
-    const match = /^(-?)(\d{1,14}(\.\d{1,4})?)$/.exec(cleaned);
-    if (!match) {
-      ctx.addIssue({ code: 'custom', message: '金额应为数字（万元），最多 4 位小数' });
+    const read = parseWanYuan(value, { allowNegative: true });
+    if (!read.ok) {
+      ctx.addIssue({
+        code: 'custom',
+        message: read.problem === 'blank' ? '请填写金额（万元）' : '金额应为数字（万元），最多 4 位小数',
+      });
       return z.NEVER;
     }
-    const body = normaliseDecimal(match[2] ?? '0');
-    return match[1] && body !== '0' ? `-${body}` : body;
+    return read.value;
   })
   .describe('金额（万元），精确小数，以字符串表示');
 
@@ -90,7 +84,20 @@ export const SaveReportDraft = z
   .strict();
 export type SaveReportDraft = z.infer<typeof SaveReportDraft>;
 
-export const SubmitReport = z.object({ version: Version }).strict();
+/**
+ * Owner submits a report. With `fields`, the typed fields are checked and stored together with the
+ * submission in one step, so a refused submission leaves the saved draft as it was.
+ */
+export const SubmitReport = z
+  .object({
+    version: Version,
+    fields: z
+      .object(reportFields)
+      .strict()
+      .optional()
+      .describe('随提交一并保存的填报内容；省略时提交已保存的草稿'),
+  })
+  .strict();
 export type SubmitReport = z.infer<typeof SubmitReport>;
 export const ApproveReport = z.object({ version: Version }).strict();
 export type ApproveReport = z.infer<typeof ApproveReport>;
@@ -189,6 +196,7 @@ export const ReportForm = z.object({
   window: ReportWindow.nullable().describe('填报期；节假日安排缺失无法计算时为空'),
   windowProblem: z.string().nullable(),
   report: MonthlyReport.nullable().describe('已有的本月月报'),
+  negativeAllowed: z.boolean().describe('本辖区报送校验仅提示负数（不阻止）时为真：可填负数（核减）'),
   canSubmit: z.boolean().describe('当前用户可为该项目填报'),
 });
 export type ReportForm = z.infer<typeof ReportForm>;

@@ -50,6 +50,12 @@ const progressSteps = [
   '试运行',
 ];
 
+/** 已入统 carries its 入统 amount (the month's amount, as the statistics office took it). */
+const inStatisticsFields = (inStatistics: boolean, amount: string) => ({
+  inStatistics,
+  statisticsWanYuan: inStatistics ? amount : null,
+});
+
 /** A fixed moment: 10:00 Beijing time on a calendar date. */
 const at = (date: string, hour = 10) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 
@@ -156,8 +162,7 @@ export async function loadDemoReports(ctx: Ctx): Promise<{ reports: number }> {
         actualStartOn: started ? `${year}-${String(month).padStart(2, '0')}-08` : null,
         actualCompletionOn: null,
         actualOperationOn: null,
-        inStatistics: random.next() < 0.85,
-        statisticsWanYuan: null,
+        ...inStatisticsFields(random.next() < 0.85, formatDecimal(amount)),
         workersOnSite: random.int(20, 400),
       };
       const late = random.next() < 0.1;

@@ -1,4 +1,5 @@
 import { amountsEnUS } from './amounts.en-US';
+import { auditActionsMoreEnUS, auditLogEnUS } from './audit-log.en-US';
 import { basemapEnUS } from './basemap.en-US';
 import { calendarEnUS } from './calendar.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
@@ -12,6 +13,7 @@ import { problemDeadlinesEnUS } from './problem-deadlines.en-US';
 import { problemLettersEnUS } from './problem-letters.en-US';
 import { problemsEnUS } from './problems.en-US';
 import { projectsEnUS } from './projects.en-US';
+import { reportFormEnUS } from './report-form.en-US';
 import { reportsEnUS } from './reports.en-US';
 import { screenEnUS } from './screen.en-US';
 import { securityEnUS } from './security.en-US';
@@ -289,7 +291,9 @@ export const enUS: typeof zhCN = {
     verifyIntact: '{{checked}} records checked; the hash chain is intact',
     verifyBroken: '{{checked}} records checked; tampered record found: {{id}}',
   },
+  ...auditLogEnUS,
   auditActions: {
+    ...auditActionsMoreEnUS,
     screen_publish: 'Change the public screen publishing settings',
     evaluation_manage: 'Edit an evaluation scheme',
     evaluation_adjust: 'Record an evaluation bonus, penalty or exemption',
@@ -376,6 +380,7 @@ export const enUS: typeof zhCN = {
   ...screenEnUS,
   ...evaluationEnUS,
   ...reportsEnUS,
+  ...reportFormEnUS,
   ...problemsEnUS,
   ...warningsEnUS,
   ...problemLettersEnUS,

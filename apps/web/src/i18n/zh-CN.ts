@@ -1,4 +1,5 @@
 import { amountsZhCN } from './amounts.zh-CN';
+import { auditActionsMoreZhCN, auditLogZhCN } from './audit-log.zh-CN';
 import { basemapZhCN } from './basemap.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
@@ -12,6 +13,7 @@ import { problemDeadlinesZhCN } from './problem-deadlines.zh-CN';
 import { problemLettersZhCN } from './problem-letters.zh-CN';
 import { problemsZhCN } from './problems.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
+import { reportFormZhCN } from './report-form.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { screenZhCN } from './screen.zh-CN';
 import { securityZhCN } from './security.zh-CN';
@@ -287,7 +289,9 @@ export const zhCN = {
     verifyIntact: '已校验 {{checked}} 条记录，哈希链完整',
     verifyBroken: '已校验 {{checked}} 条记录，发现被篡改的记录：{{id}}',
   },
+  ...auditLogZhCN,
   auditActions: {
+    ...auditActionsMoreZhCN,
     screen_publish: '修改公开大屏发布设置',
     evaluation_manage: '维护考评方案',
     evaluation_adjust: '登记考评加减分或豁免',
@@ -374,6 +378,7 @@ export const zhCN = {
   ...screenZhCN,
   ...evaluationZhCN,
   ...reportsZhCN,
+  ...reportFormZhCN,
   ...problemsZhCN,
   ...warningsZhCN,
   ...problemLettersZhCN,

@@ -1,6 +1,22 @@
 import type { AuditQuery } from '@tuijin/contracts';
-import { type Actor, authorize } from '@tuijin/domain';
-import { and, asc, count, desc, eq, getTableColumns, gte, like, lte, type SQL, sql } from 'drizzle-orm';
+import { type Actor, authorize, failedAuditActions } from '@tuijin/domain';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  ilike,
+  inArray,
+  like,
+  lte,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { auditEvents, users } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
@@ -18,16 +34,33 @@ function auditScope(actor: Actor): SQL {
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
-/** A page of audit events, newest first, filtered by person, action prefix, record and time. */
+/**
+ * A page of audit events, newest first by time (then by id: demo data is written with past times),
+ * filtered by person (username or name, contains), action
+ * prefix, record type and id, time range and result (a refused attempt or a success).
+ */
 export async function findAuditEvents(db: Queryable, actor: Actor, query: AuditQuery) {
   authorize(actor, 'audit.read');
   const filters: (SQL | undefined)[] = [auditScope(actor)];
-  if (query.actor) filters.push(eq(auditEvents.actorName, query.actor.toLowerCase()));
+  if (query.actor) {
+    const pattern = `%${escapeLike(query.actor.trim())}%`;
+    filters.push(
+      or(
+        ilike(auditEvents.actorName, pattern),
+        inArray(
+          auditEvents.actorId,
+          db.select({ id: users.id }).from(users).where(ilike(users.displayName, pattern)),
+        ),
+      ),
+    );
+  }
   if (query.action) filters.push(like(auditEvents.action, `${escapeLike(query.action)}%`));
   if (query.entityType) filters.push(eq(auditEvents.entityType, query.entityType));
   if (query.entityId) filters.push(eq(auditEvents.entityId, query.entityId));
   if (query.from) filters.push(gte(auditEvents.at, new Date(query.from)));
   if (query.to) filters.push(lte(auditEvents.at, new Date(query.to)));
+  if (query.result === 'failure') filters.push(inArray(auditEvents.action, [...failedAuditActions]));
+  if (query.result === 'success') filters.push(notInArray(auditEvents.action, [...failedAuditActions]));
   const where = and(...filters);
   const [totalRow] = await db.select({ total: count() }).from(auditEvents).where(where);
   const rows = await db
@@ -35,7 +68,7 @@ export async function findAuditEvents(db: Queryable, actor: Actor, query: AuditQ
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(where)
-    .orderBy(desc(auditEvents.id))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return { rows, total: totalRow?.total ?? 0 };

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@tuijin/domain';
 import { desc, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
@@ -8,8 +9,8 @@ import { chainHash, genesisHash } from './audit-chain';
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 
 export interface AuditInput {
-  /** Dotted action in the permission vocabulary: `user.create`, `auth.login.failed`. */
-  action: string;
+  /** Dotted action in the permission vocabulary (`user.create`), one of domain `auditActions`. */
+  action: AuditAction;
   entityType?: string;
   entityId?: string;
   regionPath?: string | null;

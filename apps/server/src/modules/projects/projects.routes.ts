@@ -45,7 +45,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: RouteDeps) {
     })),
   }));
   defineRoute(app, deps, endpoints.getProjectHistory, 'project.read', async ({ ctx, params }) => ({
-    data: (await getProjectHistory(ctx, params.id)).map(presentAuditEvent),
+    data: (await getProjectHistory(ctx, params.id)).map((row) => presentAuditEvent(row)),
   }));
   defineRoute(app, deps, endpoints.setProjectBatches, 'batch.manage', async ({ ctx, params, body }) =>
     presentProject(await setProjectBatches(ctx, params.id, body), ctx.actor),

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { monthlyReportEvents, monthlyReports } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { assertVersion, loadReport } from './report-context';
+import { assertReportFields, assertVersion, loadReport } from './report-context';
 import { resolveReportingRule } from './reporting-calendars';
 import { fieldChanges } from './save-report-draft';
 import { checkReport, refuseBlocking } from './submit-report';
@@ -28,6 +28,7 @@ export async function correctReport(ctx: Ctx, id: string, input: CorrectReport) 
       { path: 'completedWanYuan', message: '没有改动' },
     ]);
   const { rule } = await resolveReportingRule(ctx.db, project.regionPath);
+  assertReportFields(fields, rule.blockingChecks);
   const findings = refuseBlocking(
     await checkReport(ctx.db, project, report, rule.blockingChecks, fields, report.completedWanYuan),
   );

@@ -2,11 +2,15 @@ import {
   AppError,
   chinaDate,
   isSystemActor,
+  negativeAmountAllowed,
   type ProjectStage,
+  type ReportAmountFields,
   type ReportCheckInput,
   type ReportingPeriodDates,
   type ReportingRule,
   type ReportWindowState,
+  reportFieldMessage,
+  reportFieldProblems,
   reportingPeriod,
   reportWindowState,
 } from '@tuijin/domain';
@@ -192,4 +196,19 @@ export function assertOwner(ctx: Pick<Ctx, 'actor'>, project: ReportProject): vo
   if (isSystemActor(ctx.actor)) return;
   if (project.ownerOrganisationId !== ctx.actor.organisationId)
     throw new AppError('FORBIDDEN', '只有项目业主单位可以填报月报');
+}
+
+/**
+ * Refuses a report's amount fields before anything is stored, with the form's own rule (domain
+ * `reportFieldProblems`): the month's amount present and not negative unless the region's calendar
+ * only warns on negatives, and 已入统 carrying the 入统 amount. Details name each field.
+ */
+export function assertReportFields(
+  fields: ReportAmountFields,
+  blockingChecks: ReportingRule['blockingChecks'],
+) {
+  const problems = reportFieldProblems(fields, { allowNegative: negativeAmountAllowed(blockingChecks) });
+  if (problems.length === 0) return;
+  const details = problems.map((p) => ({ path: p.field, message: reportFieldMessage(p) }));
+  throw new AppError('VALIDATION_FAILED', details.map((d) => d.message).join('；'), details);
 }

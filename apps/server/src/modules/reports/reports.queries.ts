@@ -4,6 +4,7 @@ import {
   addDecimals,
   authorize,
   chinaDate,
+  negativeAmountAllowed,
   reportingPeriod,
   reportWindowState,
   sumDecimals,
@@ -174,8 +175,8 @@ export async function getReportForm(
   const last = await previousReport(ctx.db, projectId, year, month);
   let window: ReportForm['window'] = null;
   let windowProblem: string | null = null;
+  const { rule } = await resolveReportingRule(ctx.db, project.regionPath);
   try {
-    const { rule } = await resolveReportingRule(ctx.db, project.regionPath);
     const period = reportingPeriod(rule, year, month, await loadHolidayCalendar(ctx.db));
     const today = chinaDate(ctx.clock.now());
     window = { ...period, lateAllowed: rule.lateAllowed, state: reportWindowState(period, today) };
@@ -213,6 +214,7 @@ export async function getReportForm(
     window,
     windowProblem,
     report: existing ? await presentOne(ctx, project, existing) : null,
+    negativeAllowed: negativeAmountAllowed(rule.blockingChecks),
     canSubmit: plan !== undefined && project.stage !== 'dropped' && reportsFor(ctx, project),
   };
 }

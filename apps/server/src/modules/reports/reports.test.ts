@@ -355,16 +355,18 @@ describe('windows, late reports and checks', () => {
     });
     const early = await draftAndSubmit(r().id, 4);
     expect(early.status).toBe(409);
-    expect(early.body.error.message).toContain('尚未开始');
+    expect(early.body.error).toMatchObject({ code: 'PERIOD_CLOSED' });
+    expect(early.body.error.message).toBe('2026 年 4 月月报的填报期尚未开始，4 月 27 日起可报送');
+    const form = await owner1.get(`/api/projects/${r().id}/reports/2026/4/form`);
+    expect(form.body.window).toMatchObject({ state: 'notOpen', opensOn: '2026-04-27' });
+    expect(form.body.report.status).toBe('draft');
     const back = await jiaocheng.get('/api/reporting-calendars/350902');
     await t.call(jiaocheng.cookie, 'DELETE', `/api/reporting-calendars/350902?version=${back.body.version}`);
   });
 
   it('blocking findings refuse with their messages; warnings are stored', async () => {
-    const negative = await draftAndSubmit(r().id, 2, { completedWanYuan: '-5', version: null });
-    expect(negative.status).toBe(400);
-    expect(negative.body.error.message).toContain('不能为负数');
-    expect(negative.body.error.details[0].path).toBe('negativeAmount');
+    const saved = await owner1.put(`/api/projects/${r().id}/reports/2026/2`, draft());
+    expect(saved.status).toBe(200);
     const form = await owner1.get(`/api/projects/${r().id}/reports/2026/2/form`);
     const over = await owner1.put(`/api/projects/${r().id}/reports/2026/2`, {
       ...draft({ completedWanYuan: r().totalInvestmentWanYuan }),
@@ -391,6 +393,83 @@ describe('windows, late reports and checks', () => {
           message: expect.any(String),
         }),
       ]);
+  });
+
+  it('refuses a negative or missing amount at the field before anything is stored', async () => {
+    const month = `/api/projects/${r().id}/reports/2026/1`;
+    const negative = await owner1.put(month, draft({ completedWanYuan: '-5' }));
+    expect(negative.status).toBe(400);
+    expect(negative.body.error.message).toBe('本月完成投资不能为负数');
+    expect(negative.body.error.details).toEqual([
+      { path: 'completedWanYuan', message: '本月完成投资不能为负数' },
+    ]);
+    const missing = await owner1.put(month, draft({ completedWanYuan: '' }));
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details[0].path).toBe('completedWanYuan');
+    expect((await owner1.get(`${month}/form`)).body.report).toBeNull();
+  });
+
+  it('refuses 已入统 without the 入统 amount, on save and on submit', async () => {
+    const month = `/api/projects/${r().id}/reports/2026/1`;
+    const refused = await owner1.put(month, draft({ inStatistics: true, statisticsWanYuan: null }));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([
+      { path: 'statisticsWanYuan', message: '已入统的月报须填写入统金额（万元）' },
+    ]);
+    const saved = await owner1.put(month, draft({ inStatistics: true, statisticsWanYuan: '1100' }));
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ inStatistics: true, statisticsWanYuan: '1100' });
+    const submit = await owner1.post(`/api/monthly-reports/${saved.body.id}/submit`, {
+      version: saved.body.version,
+      fields: { ...draft({ inStatistics: true, statisticsWanYuan: null }), version: undefined },
+    });
+    expect(submit.status).toBe(400);
+    expect(submit.body.error.details[0].path).toBe('statisticsWanYuan');
+  });
+
+  it('a refused submission with fields leaves the saved draft untouched; an accepted one stores them', async () => {
+    const p = mine[3]!;
+    const saved = await owner1.put(
+      `/api/projects/${p.id}/reports/2026/2`,
+      draft({ completedWanYuan: '800' }),
+    );
+    expect(saved.status).toBe(200);
+    const stored = async () => {
+      const [row] = await t.db.select().from(monthlyReports).where(eq(monthlyReports.id, saved.body.id));
+      return row!;
+    };
+    const before = await stored();
+    const { version: _v, ...fields } = draft();
+    for (const bad of [
+      { ...fields, completedWanYuan: '-5' },
+      { ...fields, completedWanYuan: p.totalInvestmentWanYuan },
+      { ...fields, inStatistics: true },
+    ]) {
+      const refused = await owner1.post(`/api/monthly-reports/${saved.body.id}/submit`, {
+        version: saved.body.version,
+        fields: bad,
+      });
+      expect(refused.status).toBe(400);
+      expect(await stored()).toEqual(before);
+    }
+    const accepted = await owner1.post(`/api/monthly-reports/${saved.body.id}/submit`, {
+      version: saved.body.version,
+      fields: { ...fields, completedWanYuan: '950', progress: '主体结构施工至 8 层' },
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({
+      status: 'submitted',
+      completedWanYuan: '950',
+      progress: '主体结构施工至 8 层',
+    });
+    const audits = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, p.id))
+      .orderBy(desc(auditEvents.id))
+      .limit(2);
+    expect(audits.map((a) => a.action)).toEqual(['report.submit', 'report.save']);
+    expect(audits[1]!.changes).toMatchObject({ completedWanYuan: { before: '800', after: '950' } });
   });
 
   it('a warning becomes blocking when the calendar says so', async () => {

@@ -6,12 +6,14 @@ import { monthlyReports } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import {
   assertOwner,
+  assertReportFields,
   assertVersion,
   currentMonth,
   loadPlan,
   loadReportProject,
   reportWindow,
 } from './report-context';
+import { resolveReportingRule } from './reporting-calendars';
 
 /** The typed fields of a report, as stored. */
 export const editableFields = [
@@ -44,6 +46,7 @@ export function fieldChanges(before: Record<string, unknown> | null, after: Reco
  * The owner saves a month's report as a draft: creates it (`version` null) or edits a draft or a
  * returned report. Only the month's amount is typed; year-to-date and since-start are sums. The
  * project must be due that year (an annual plan, not dropped) and the month must have begun.
+ * The amount fields follow the form's rule (`assertReportFields`), so nothing invalid is stored.
  * The deadline of the month is recorded on creation. Audited with before/after.
  */
 export async function saveReportDraft(
@@ -67,6 +70,8 @@ export async function saveReportDraft(
       { path: 'year', message: '没有年度计划' },
     ]);
   const { version, ...fields } = input;
+  const { rule } = await resolveReportingRule(ctx.db, project.regionPath);
+  assertReportFields(fields, rule.blockingChecks);
   const id = await ctx.db.transaction(async (tx) => {
     const [existing] = await tx
       .select()

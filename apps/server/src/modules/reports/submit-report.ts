@@ -13,6 +13,7 @@ import { monthlyReportEvents, monthlyReports } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import {
   assertOwner,
+  assertReportFields,
   assertVersion,
   checkInput,
   loadPlan,
@@ -21,6 +22,7 @@ import {
   type ReportRow,
   reportWindow,
 } from './report-context';
+import { fieldChanges } from './save-report-draft';
 
 const formatDay = (date: string) => `${Number(date.slice(5, 7))} 月 ${Number(date.slice(8, 10))} 日`;
 
@@ -55,7 +57,9 @@ export async function checkReport(
  * deadline when late submission is not allowed (or its late window has closed). The checks run:
  * blocking findings refuse with their messages, warnings are stored with the report. The first
  * submission fixes `due_on` from the calendar and `late` (submitted after the deadline); a
- * resubmission after a return keeps both. Writes the 'submitted' event and the audit event.
+ * resubmission after a return keeps both. With `fields` the typed fields are checked and written
+ * in the same transaction as the submission (audited as a `report.save` first), so a refused
+ * submission leaves the stored draft untouched. Writes the 'submitted' event and the audit event.
  */
 export async function submitReport(ctx: Ctx, id: string, input: SubmitReport) {
   const { report, project } = await loadReport(ctx, id);
@@ -75,14 +79,20 @@ export async function submitReport(ctx: Ctx, id: string, input: SubmitReport) {
       'PERIOD_CLOSED',
       `${report.year} 年 ${report.month} 月月报已于 ${formatDay(window.period.closesOn ?? window.period.dueOn)}截止，不再接受报送`,
     );
-  const findings = refuseBlocking(await checkReport(ctx.db, project, report, window.rule.blockingChecks));
+  const fields = input.fields ?? report;
+  assertReportFields(fields, window.rule.blockingChecks);
+  const findings = refuseBlocking(
+    await checkReport(ctx.db, project, report, window.rule.blockingChecks, fields),
+  );
   const now = ctx.clock.now();
   const dueOn = isFirst ? window.period.dueOn : report.dueOn;
   const late = isFirst ? window.today > window.period.dueOn : report.late;
   await ctx.db.transaction(async (tx) => {
+    const changes = input.fields ? fieldChanges(report, input.fields) : {};
     const updated = await tx
       .update(monthlyReports)
       .set({
+        ...input.fields,
         status,
         dueOn,
         late,
@@ -95,6 +105,15 @@ export async function submitReport(ctx: Ctx, id: string, input: SubmitReport) {
       .where(and(eq(monthlyReports.id, id), eq(monthlyReports.version, report.version)))
       .returning({ id: monthlyReports.id });
     if (updated.length === 0) throw new AppError('CONFLICT', '月报已被他人修改，请刷新后重试');
+    if (Object.keys(changes).length > 0)
+      await recordAudit(tx, ctx, {
+        action: 'report.save',
+        entityType: 'project',
+        entityId: project.id,
+        regionPath: project.regionPath,
+        changes,
+        detail: { reportId: id, year: report.year, month: report.month },
+      });
     await tx.insert(monthlyReportEvents).values({
       reportId: id,
       action: 'submitted',

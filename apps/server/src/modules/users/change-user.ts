@@ -2,6 +2,7 @@ import type { ResetPassword, SetUserActive, SetUserRoles, UpdateUser } from '@tu
 import {
   type AccountAction,
   AppError,
+  type AuditAction,
   accountChangeRefusal,
   accountChangerOf,
   authorizeAccountChange,
@@ -30,7 +31,7 @@ async function changeUser(
   current: UserView,
   version: number | null,
   patch: Patch,
-  audit: { action: string; changes: ReturnType<typeof diffChanges>; regionPath?: string },
+  audit: { action: AuditAction; changes: ReturnType<typeof diffChanges>; regionPath?: string },
   after?: (tx: Transaction) => Promise<void>,
 ) {
   await ctx.db.transaction(async (tx) => {

@@ -1,15 +1,18 @@
 import { SafetyOutlined } from '@ant-design/icons';
 import type { AuditEvent, AuditQuery } from '@tuijin/contracts';
+import { auditActions } from '@tuijin/domain';
 import {
   Alert,
-  AutoComplete,
   Button,
   Card,
   DatePicker,
   Form,
   Input,
+  Select,
   Table,
   type TableColumnsType,
+  Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -20,9 +23,14 @@ import { usePagedFilters } from '../../components/use-paged-filters';
 import { useLabels } from '../../i18n/use-labels';
 import { AuditEventDetail } from './AuditEventDetail';
 import { useAuditEvents, useAuditVerification } from './audit.queries';
-import { auditActionPrefixes, auditEntityTypes, labelledAuditActions } from './audit-actions';
+import { auditEntityTypes } from './audit-actions';
 
-type Filters = Pick<AuditQuery, 'actor' | 'action' | 'entityType' | 'entityId' | 'from' | 'to'>;
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The record's name; a readable key (a region code) when it has none; never a bare UUID (that is in the tooltip). */
+const readableEntity = (event: AuditEvent) =>
+  event.entityName ?? (event.entityId && !uuidShape.test(event.entityId) ? event.entityId : null);
+
+type Filters = Pick<AuditQuery, 'actor' | 'action' | 'entityType' | 'entityId' | 'from' | 'to' | 'result'>;
 interface FilterForm extends Omit<Filters, 'from' | 'to'> {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
@@ -33,7 +41,11 @@ const toFilters = ({ range, ...rest }: FilterForm): Filters => ({
   to: range?.[1]?.format(),
 });
 
-/** The audit log: who did what to which record, when and from where, with before/after changes. */
+/**
+ * The audit log as an auditor reads it: newest first, actions by their Chinese name (the code in a
+ * tooltip), records by name, the result of each attempt, filters by person, action, record type,
+ * time range and result; before/after changes in the expanded row.
+ */
 export default function AuditPage() {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -60,12 +72,9 @@ export default function AuditPage() {
       dataIndex: 'action',
       key: 'action',
       render: (action: string) => (
-        <span>
-          {labels.auditAction(action)}
-          <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-            {action}
-          </Typography.Text>
-        </span>
+        <Tooltip title={t('auditLog.code', { code: action })}>
+          <span data-testid="audit-action">{labels.auditAction(action)}</span>
+        </Tooltip>
       ),
     },
     {
@@ -73,23 +82,28 @@ export default function AuditPage() {
       key: 'entity',
       render: (_, event) =>
         event.entityType ? (
-          <span>
-            {labels.entityType(event.entityType)}
-            {event.entityId && (
-              <Typography.Text type="secondary" copyable style={{ marginLeft: 8, fontSize: 12 }}>
-                {event.entityId}
-              </Typography.Text>
-            )}
-          </span>
+          <Tooltip title={event.entityId ? t('auditLog.entityIdTip', { id: event.entityId }) : undefined}>
+            <span data-testid="audit-entity">
+              <Typography.Text type="secondary">{labels.entityType(event.entityType)}</Typography.Text>
+              {readableEntity(event) && <span style={{ marginLeft: 8 }}>{readableEntity(event)}</span>}
+            </span>
+          </Tooltip>
         ) : null,
+    },
+    {
+      title: t('auditLog.result'),
+      dataIndex: 'result',
+      key: 'result',
+      render: (result: AuditEvent['result']) => (
+        <Tag color={result === 'failure' ? 'error' : 'success'} data-testid="audit-result">
+          {t(`auditLog.results.${result}`)}
+        </Tag>
+      ),
     },
     { title: t('audit.ip'), dataIndex: 'ip', key: 'ip' },
   ];
 
-  const actionOptions = [...auditActionPrefixes, ...labelledAuditActions].map((value) => ({
-    value,
-    label: value.endsWith('.') ? value : `${value}  ${labels.auditAction(value)}`,
-  }));
+  const actionOptions = auditActions.map((value) => ({ value, label: labels.auditAction(value) }));
 
   return (
     <Card
@@ -127,27 +141,41 @@ export default function AuditPage() {
         onSearch={(values) => applyFilters(toFilters(values))}
       >
         <Form.Item name="actor" label={t('audit.actor')}>
-          <Input allowClear placeholder={t('audit.actorPlaceholder')} className="tj-filter-sm" />
+          <Input
+            allowClear
+            placeholder={t('auditLog.actorPlaceholder')}
+            className="tj-filter-sm"
+            data-testid="audit-filter-actor"
+          />
         </Form.Item>
         <Form.Item name="action" label={t('audit.action')}>
-          <AutoComplete
+          <Select
             allowClear
             options={actionOptions}
-            placeholder={t('audit.actionPlaceholder')}
+            placeholder={t('auditLog.actionPlaceholder')}
             className="tj-filter-lg"
-            showSearch={{
-              filterOption: (input, option) => String(option?.value ?? '').startsWith(input.trim()),
-            }}
+            showSearch={{ optionFilterProp: 'label' }}
+            data-testid="audit-filter-action"
           />
         </Form.Item>
         <Form.Item name="entityType" label={t('audit.entityType')}>
-          <AutoComplete
+          <Select
             allowClear
-            options={auditEntityTypes.map((value) => ({
+            options={auditEntityTypes.map((value) => ({ value, label: labels.entityType(value) }))}
+            placeholder={t('auditLog.entityTypePlaceholder')}
+            className="tj-filter-sm"
+            data-testid="audit-filter-entity-type"
+          />
+        </Form.Item>
+        <Form.Item name="result" label={t('auditLog.result')}>
+          <Select
+            allowClear
+            options={(['success', 'failure'] as const).map((value) => ({
               value,
-              label: `${value}  ${labels.entityType(value)}`,
+              label: t(`auditLog.results.${value}`),
             }))}
             className="tj-filter-sm"
+            data-testid="audit-filter-result"
           />
         </Form.Item>
         <Form.Item name="entityId" label={t('audit.entityId')}>

@@ -1,31 +1,49 @@
+import { reportFieldProblems } from '@tuijin/domain';
 import { Col, DatePicker, Form, Input, InputNumber, Row, Statistic, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatWanYuan } from '../projects/money';
-import { isAmount, runningTotals } from './report-values';
+import { runningTotals } from './report-values';
 
 interface ReportFieldsProps {
   /** Approved year-to-date and since-start before this month, to show the running totals. */
   ytdBefore: string;
   sinceStartBefore: string;
   disabled?: boolean;
+  /** The region's calendar only warns on negative amounts (a month lowered by a correction); default no. */
+  negativeAllowed?: boolean;
 }
 
 /**
  * The typed fields of a monthly report, one column on a phone and two on a wide screen. Year-to-date
  * and since-start are shown, never typed: they follow the month's amount as it is entered.
  */
-export function ReportFields({ ytdBefore, sinceStartBefore, disabled }: ReportFieldsProps) {
+export function ReportFields({
+  ytdBefore,
+  sinceStartBefore,
+  disabled,
+  negativeAllowed = false,
+}: ReportFieldsProps) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const typed = Form.useWatch<string | undefined>('completedWanYuan', form);
   const inStatistics = Form.useWatch<boolean | undefined>('inStatistics', form);
   const totals = runningTotals(typed, ytdBefore, sinceStartBefore);
-  const amountRule = {
-    validator: (_: unknown, value: string | undefined) =>
-      !value || isAmount(value)
-        ? Promise.resolve()
-        : Promise.reject(new Error(t('reports.form.amountInvalid'))),
-  };
+  /** The domain's field rule (the server applies the same one) for one amount field. */
+  const ruleFor = (field: 'completedWanYuan' | 'statisticsWanYuan') => ({
+    validator: () => {
+      const problem = reportFieldProblems(
+        {
+          completedWanYuan: form.getFieldValue('completedWanYuan'),
+          inStatistics: form.getFieldValue('inStatistics'),
+          statisticsWanYuan: form.getFieldValue('statisticsWanYuan'),
+        },
+        { allowNegative: negativeAllowed },
+      ).find((p) => p.field === field);
+      return problem
+        ? Promise.reject(new Error(t(`reportForm.problems.${field}.${problem.problem}`)))
+        : Promise.resolve();
+    },
+  });
   const datePicker = <DatePicker style={{ width: '100%' }} inputReadOnly disabled={disabled} />;
 
   return (
@@ -33,10 +51,8 @@ export function ReportFields({ ytdBefore, sinceStartBefore, disabled }: ReportFi
       <Form.Item
         name="completedWanYuan"
         label={t('reports.form.completedWanYuan')}
-        rules={[
-          { required: true, whitespace: true, message: t('reports.form.completedRequired') },
-          amountRule,
-        ]}
+        required
+        rules={[ruleFor('completedWanYuan')]}
       >
         <Input inputMode="decimal" autoComplete="off" disabled={disabled} data-testid="report-amount" />
       </Form.Item>
@@ -88,16 +104,23 @@ export function ReportFields({ ytdBefore, sinceStartBefore, disabled }: ReportFi
       <Row gutter={12}>
         <Col xs={8} sm={6}>
           <Form.Item name="inStatistics" label={t('reports.form.inStatistics')} valuePropName="checked">
-            <Switch disabled={disabled} />
+            <Switch disabled={disabled} data-testid="report-in-statistics" />
           </Form.Item>
         </Col>
         <Col xs={16} sm={18}>
           <Form.Item
             name="statisticsWanYuan"
             label={t('reports.form.statisticsWanYuan')}
-            rules={[amountRule]}
+            rules={[ruleFor('statisticsWanYuan')]}
+            dependencies={['inStatistics']}
+            required={Boolean(inStatistics)}
           >
-            <Input inputMode="decimal" autoComplete="off" disabled={disabled || !inStatistics} />
+            <Input
+              inputMode="decimal"
+              autoComplete="off"
+              disabled={disabled || !inStatistics}
+              data-testid="report-statistics-amount"
+            />
           </Form.Item>
         </Col>
       </Row>

@@ -16,7 +16,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -162,40 +162,63 @@ function ReportEditor({ data }: { data: ReportForm }) {
   const canEdit = data.canSubmit && (report === null || report.abilities.canEdit);
   const refetch = useReportForm(data.projectId, data.year, data.month).refetch;
 
-  const saveDraft = async () => {
-    const values = await formInstance.validateFields();
-    const saved = await save.mutateAsync({
+  /** Brings the first field with an error into view (the form is long on a 375-px phone). */
+  const scrollToFirstError = () => {
+    const first = formInstance.getFieldsError().find((field) => field.errors.length > 0);
+    if (first) formInstance.scrollToField(first.name, { block: 'center' });
+  };
+
+  /** The fields as typed once every field rule passes; null (and the first error in view) otherwise. */
+  const validValues = async () => {
+    try {
+      return await formInstance.validateFields();
+    } catch {
+      scrollToFirstError();
+      return null;
+    }
+  };
+
+  const saveDraft = async (values: ReportFormValues) =>
+    save.mutateAsync({
       projectId: data.projectId,
       year: data.year,
       month: data.month,
       body: { ...valuesToFields(values), version: report?.version ?? null },
     });
-    return saved;
+
+  const reportError = (error: unknown) => {
+    if (!(error instanceof ApiError)) return;
+    onError(error, formInstance);
+    scrollToFirstError();
   };
 
   const onSave = async () => {
+    const values = await validValues();
+    if (!values) return;
     try {
-      await saveDraft();
+      await saveDraft(values);
       setBlocking(null);
       void message.success(t('reports.form.saved'));
     } catch (error) {
-      if (error instanceof ApiError) onError(error, formInstance);
+      reportError(error);
     }
   };
 
   const onSubmit = async () => {
-    try {
-      await formInstance.validateFields();
-    } catch {
-      return;
-    }
+    const values = await validValues();
+    if (!values) return;
     modal.confirm({
       title: t('reports.form.submit'),
       content: t('reports.form.submitConfirm', { year: data.year, month: data.month }),
       onOk: async () => {
         try {
-          const saved = await saveDraft();
-          await submit.mutateAsync({ id: saved.id, version: saved.version });
+          // The fields travel with the submission: a refused one leaves the saved draft as it was.
+          const target = report ?? (await saveDraft(values));
+          await submit.mutateAsync({
+            id: target.id,
+            version: target.version,
+            fields: valuesToFields(values),
+          });
           setBlocking(null);
           void message.success(t('reports.form.submitted'));
         } catch (error) {
@@ -203,7 +226,7 @@ function ReportEditor({ data }: { data: ReportForm }) {
           if (found) {
             setBlocking(found);
             void message.error(t('reports.form.blocked'));
-          } else if (error instanceof ApiError) onError(error, formInstance);
+          } else reportError(error);
         }
       },
     });
@@ -212,11 +235,15 @@ function ReportEditor({ data }: { data: ReportForm }) {
   /** Photos hang off a report: save the draft first when the month has none yet. */
   const ensureReportId = async () => {
     if (report) return report.id;
-    const saved = await saveDraft();
+    const values = await validValues();
+    if (!values) throw new Error(t('errors.VALIDATION_FAILED'));
+    const saved = await saveDraft(values);
     return saved.id;
   };
 
   const window = data.window;
+  const isNotOpen = window?.state === 'notOpen';
+  const opens = window ? dayjs(window.opensOn) : null;
   return (
     <Flex vertical gap={12} data-testid="report-editor">
       <Space wrap size={[8, 4]}>
@@ -257,6 +284,18 @@ function ReportEditor({ data }: { data: ReportForm }) {
       {report?.status === 'submitted' && (
         <Alert type="info" showIcon title={t('reports.form.submittedTitle')} />
       )}
+      {canEdit && isNotOpen && opens && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="report-not-open"
+          title={t('reportForm.notOpenHint', {
+            year: data.year,
+            month: data.month,
+            opens: window?.opensOn,
+          })}
+        />
+      )}
       <ReportPlan data={data} />
       {blocking && <ReportFindings findings={blocking} title={t('reports.form.blocked')} />}
       {!blocking && report && report.findings.length > 0 && (
@@ -267,12 +306,14 @@ function ReportEditor({ data }: { data: ReportForm }) {
         layout="vertical"
         initialValues={reportToValues(report)}
         disabled={!canEdit}
+        scrollToFirstError={{ block: 'center' }}
         data-testid="report-form"
       >
         <ReportFields
           ytdBefore={data.ytdBeforeWanYuan}
           sinceStartBefore={data.sinceStartBeforeWanYuan}
           disabled={!canEdit}
+          negativeAllowed={data.negativeAllowed}
         />
         {data.earlierActualStartOn && (
           <Typography.Paragraph type="secondary">
@@ -305,9 +346,12 @@ function ReportEditor({ data }: { data: ReportForm }) {
             type="primary"
             onClick={() => void onSubmit()}
             loading={submit.isPending}
+            disabled={isNotOpen}
             data-testid="report-submit"
           >
-            {t('reports.form.submit')}
+            {isNotOpen && opens
+              ? t('reportForm.opensOn', { month: opens.month() + 1, day: opens.date() })
+              : t('reports.form.submit')}
           </Button>
         </Flex>
       )}

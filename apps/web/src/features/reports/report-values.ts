@@ -1,5 +1,5 @@
 import type { MonthlyReport, SaveReportDraft } from '@tuijin/contracts';
-import { addDecimals, parseDecimal } from '@tuijin/domain';
+import { addDecimals, parseWanYuan } from '@tuijin/domain';
 import dayjs, { type Dayjs } from 'dayjs';
 
 /** The report form's values as antd holds them (dates as Dayjs, amounts as typed text). */
@@ -47,25 +47,11 @@ export function valuesToFields(values: ReportFormValues): Omit<SaveReportDraft, 
   };
 }
 
-/** Full-width digits and grouping commas as people type them on a phone, read as a plain decimal. */
+/** The typed amount read by the one money parser (negative kept: the field rule judges it). */
 function readAmount(typed: string | undefined): string | null {
-  if (!typed) return null;
-  const cleaned = typed
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/．/g, '.')
-    .replace(/－/g, '-')
-    .replace(/[,\s]/g, '');
-  if (!/^-?\d{1,14}(\.\d{1,4})?$/.test(cleaned)) return null;
-  try {
-    parseDecimal(cleaned);
-    return cleaned;
-  } catch {
-    return null;
-  }
+  const read = parseWanYuan(typed, { allowNegative: true });
+  return read.ok ? read.value : null;
 }
-
-/** Whether the typed amount is one the server takes (a decimal in 万元, at most 4 places). */
-export const isAmount = (typed: string | undefined) => readAmount(typed) !== null;
 
 /**
  * Year-to-date and since-start as the month's amount is typed: the approved totals before this

@@ -6,6 +6,7 @@ import type {
   SaveReportDraft,
   SetReportingCalendar,
   StatusBoardQuery,
+  SubmitReport,
 } from '@tuijin/contracts';
 import { api, newIdempotencyKey } from '../../api/client';
 
@@ -97,11 +98,16 @@ export function useSaveReportDraft() {
 
 type Versioned = { id: string; version: number };
 
+/** Submits a report; with `fields` they are stored with the submission, or not at all when it is refused. */
 export function useSubmitReport() {
   const refresh = useRefreshReports();
   return useMutation({
-    mutationFn: ({ id, version }: Versioned) =>
-      api.call('submitReport', { params: { id }, body: { version }, idempotencyKey: newIdempotencyKey() }),
+    mutationFn: ({ id, version, fields }: Versioned & { fields?: SubmitReport['fields'] }) =>
+      api.call('submitReport', {
+        params: { id },
+        body: { version, fields },
+        idempotencyKey: newIdempotencyKey(),
+      }),
     onSuccess: refresh,
   });
 }

@@ -9,6 +9,7 @@ import {
   screenColours,
   screenShell,
 } from './ScreenPanels';
+import { ScreenStage } from './ScreenStage';
 import { usePublicScreen } from './screen.queries';
 
 /**
@@ -29,46 +30,48 @@ export default function PublicScreenPage() {
     ? ['1fr']
     : [left ? '560px' : null, shown.has('map') ? '1fr' : null, right ? '560px' : null].filter(Boolean);
   return (
-    <div style={screenShell} data-testid="public-screen">
-      <ScreenHeader
-        title={t('screen.publicTitle', { region: data?.region.name ?? '' })}
-        generatedAt={data?.generatedAt}
-      />
-      {!data && (
-        <div style={{ fontSize: 28, color: screenColours.muted }} data-testid="public-screen-empty">
-          {screen.isError ? t('screen.notPublished') : t('screen.loading')}
-        </div>
-      )}
-      {data && (
-        <div
-          style={{
-            flex: 1,
-            minHeight: 0,
-            display: 'grid',
-            gridTemplateColumns: columns.join(' ') || '1fr',
-            gap: 16,
-          }}
-        >
-          {left && (
-            <div
-              style={{ display: 'flex', flexDirection: leftOnly ? 'row' : 'column', gap: 16, minHeight: 0 }}
-            >
-              {data.figures && (
-                <div style={{ flex: leftOnly ? 1 : undefined, display: 'flex', flexDirection: 'column' }}>
-                  <FiguresPanel data={data.figures} />
-                </div>
-              )}
-              {data.redCounts && (
-                <div style={{ flex: leftOnly ? 1 : undefined, display: 'flex', flexDirection: 'column' }}>
-                  <RedCountsPanel data={data.redCounts} />
-                </div>
-              )}
-            </div>
-          )}
-          {data.map && <MapPanel data={data.map} height={820} />}
-          {right && <RankingPanel data={data.ranking ?? null} />}
-        </div>
-      )}
-    </div>
+    <ScreenStage>
+      <div style={screenShell} data-testid="public-screen">
+        <ScreenHeader
+          title={t('screen.publicTitle', { region: data?.region.name ?? '' })}
+          generatedAt={data?.generatedAt}
+        />
+        {!data && (
+          <div style={{ fontSize: 28, color: screenColours.muted }} data-testid="public-screen-empty">
+            {screen.isError ? t('screen.notPublished') : t('screen.loading')}
+          </div>
+        )}
+        {data && (
+          <div
+            style={{
+              flex: 1,
+              minHeight: 0,
+              display: 'grid',
+              gridTemplateColumns: columns.join(' ') || '1fr',
+              gap: 16,
+            }}
+          >
+            {left && (
+              <div
+                style={{ display: 'flex', flexDirection: leftOnly ? 'row' : 'column', gap: 16, minHeight: 0 }}
+              >
+                {data.figures && (
+                  <div style={{ flex: leftOnly ? 1 : undefined, display: 'flex', flexDirection: 'column' }}>
+                    <FiguresPanel data={data.figures} />
+                  </div>
+                )}
+                {data.redCounts && (
+                  <div style={{ flex: leftOnly ? 1 : undefined, display: 'flex', flexDirection: 'column' }}>
+                    <RedCountsPanel data={data.redCounts} />
+                  </div>
+                )}
+              </div>
+            )}
+            {data.map && <MapPanel data={data.map} height={820} />}
+            {right && <RankingPanel data={data.ranking ?? null} />}
+          </div>
+        )}
+      </div>
+    </ScreenStage>
   );
 }
