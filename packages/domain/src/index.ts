@@ -44,6 +44,8 @@ export * from './problems/problem-policy';
 export * from './problems/problem-status';
 export * from './problems/routing';
 export * from './problems/statistics';
+export * from './projects/implied-stage';
+export * from './projects/implied-stage-cases';
 export * from './projects/project-code';
 export * from './projects/project-rules';
 export * from './projects/project-scope';

@@ -218,6 +218,14 @@ export const projects = pgTable(
       enum: ['conceived', 'reserve', 'preparing', 'started', 'underway', 'completed', 'operating', 'dropped'],
     }).notNull(),
     stageChangedOn: date('stage_changed_on'),
+    /**
+     * The actual dates (实际开工/竣工/投产), the one truth of whether and when the project started,
+     * completed, went into operation; kept in step by report approval, the office's stage change and
+     * the ledger import. The stage every page shows is implied by them (`impliedStage`).
+     */
+    actualStartOn: date('actual_start_on'),
+    actualCompletionOn: date('actual_completion_on'),
+    actualOperationOn: date('actual_operation_on'),
     version: integer('version').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,7 +1,8 @@
 import { type Actor, type PlanSplitKind, systemActor } from '@tuijin/domain';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { annualPlans, projects, users } from '../db/schema';
+import { impliedStageSql, stageToday } from '../lib/implied-stage';
 import { actorSource, toActor } from '../modules/auth/actor.queries';
 import { adjustAnnualPlan } from '../modules/plans/adjust-annual-plan';
 import { freezeAnnualPlans } from '../modules/plans/freeze-annual-plans';
@@ -35,7 +36,8 @@ function splitCents(cents: number, weights: number[]): string[] {
 const at = (iso: string) => ({ now: () => new Date(iso) });
 
 /**
- * Gives the demo projects that are preparing, started or underway this year's plan through the
+ * Gives the demo projects that are started or underway (by their dates), or preparing to start this
+ * year, this year's plan through the
  * plan use cases (so the audit trail is real): amounts a sensible share of total investment, some
  * split by month or quarter, 计划开工 for the 新开工 ones, 计划竣工/投产 where the project ends this
  * year, prior years' completion for continuing ones. Drafted and frozen in January by the office;
@@ -52,7 +54,7 @@ export async function loadDemoPlans(ctx: Ctx) {
     .select({
       id: projects.id,
       regionCode: projects.regionCode,
-      stage: projects.stage,
+      stage: impliedStageSql(stageToday(now)),
       domain: projects.domain,
       total: projects.totalInvestmentWanYuan,
       startYear: projects.startYear,
@@ -61,7 +63,11 @@ export async function loadDemoPlans(ctx: Ctx) {
       endMonth: projects.endMonth,
     })
     .from(projects)
-    .where(inArray(projects.stage, ['preparing', 'started', 'underway']))
+    // Under way, started this year, or preparing to start this year: next year's starts have no plan yet.
+    .where(
+      sql`${impliedStageSql(stageToday(now))} in ('started', 'underway')
+        or (${impliedStageSql(stageToday(now))} = 'preparing' and ${projects.startYear} = ${year})`,
+    )
     .orderBy(asc(projects.regionPath), asc(projects.name));
 
   const freezeOn = new Date(Math.min(Date.UTC(year, 0, 20, 2), now.getTime()));

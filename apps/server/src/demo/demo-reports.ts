@@ -35,6 +35,14 @@ const returnReasons = [
   '形象进度描述过于笼统，请写明具体部位和工程量',
 ];
 
+/** 形象进度 of a project still in preparation (before its start): 前期 work, no investment. */
+const preparationSteps = [
+  '办理用地预审和规划选址',
+  '开展环评和能评',
+  '施工图设计及审查',
+  '施工招标及开工准备',
+];
+
 const progressSteps = [
   '场地平整及临时设施搭建',
   '桩基施工',
@@ -90,6 +98,7 @@ export async function loadDemoReports(ctx: Ctx): Promise<{ reports: number }> {
       prior: annualPlans.priorCompletedWanYuan,
       plansStart: annualPlans.plansStart,
       startMonth: annualPlans.startMonth,
+      endYear: projects.endYear,
     })
     .from(annualPlans)
     .innerJoin(projects, eq(projects.id, annualPlans.projectId))
@@ -144,21 +153,28 @@ export async function loadDemoReports(ctx: Ctx): Promise<{ reports: number }> {
     const behind = random.next() < 0.25;
     const total = parseDecimal(p.totalInvestmentWanYuan);
     let sinceStart = parseDecimal(p.prior ?? '0');
-    let step = random.int(0, 4);
+    let step = p.plansStart ? -1 : random.int(0, 4);
+    // Only a project finishing this year gets as far as 竣工验收准备 and after.
+    const lastStep =
+      p.endYear === year ? progressSteps.length - 1 : progressSteps.indexOf('竣工验收准备') - 1;
     for (let month = 1; month < thisMonth; month += 1) {
       const period = reportingPeriod(ruleOf(p.regionPath), year, month, calendar);
       const isLast = month === thisMonth - 1;
       const roll = random.next();
       if (roll < (isLast ? 0.06 : 0.025)) continue; // missing
       const percent = behind ? random.int(25, 60) : random.int(70, 135);
-      let amount = ((parseDecimal(p.planned) * BigInt(percent)) / 1200n / 100n) * 100n;
+      // Before its (planned or actual) start a project reports its 前期 work and no investment.
+      const beforeStart = p.plansStart && (p.startMonth === null || month < p.startMonth);
+      let amount = beforeStart ? 0n : ((parseDecimal(p.planned) * BigInt(percent)) / 1200n / 100n) * 100n;
       if (sinceStart + amount > total) amount = total > sinceStart ? total - sinceStart : 0n;
       sinceStart += amount;
-      step = Math.min(step + (random.next() < 0.7 ? 1 : 0), progressSteps.length - 1);
+      if (!beforeStart) step = Math.max(0, Math.min(step + (random.next() < 0.7 ? 1 : 0), lastStep));
       const started = p.plansStart && p.startMonth === month;
       const fields = {
         completedWanYuan: formatDecimal(amount),
-        progress: `${month}月：${progressSteps[step]}${started ? '，项目正式开工' : ''}，完成投资 ${formatDecimal(amount)} 万元`,
+        progress: beforeStart
+          ? `${month}月：前期工作，${preparationSteps[Math.min(month - 1, preparationSteps.length - 1)]}`
+          : `${month}月：${progressSteps[step]}${started ? '，项目正式开工' : ''}，完成投资 ${formatDecimal(amount)} 万元`,
         actualStartOn: started ? `${year}-${String(month).padStart(2, '0')}-08` : null,
         actualCompletionOn: null,
         actualOperationOn: null,
@@ -219,9 +235,14 @@ export async function loadDemoReports(ctx: Ctx): Promise<{ reports: number }> {
         });
     }
     if (!ownerDraftDone && owner1 && owner === owner1) {
+      const beforeStart = p.plansStart && (p.startMonth === null || thisMonth < p.startMonth);
       await saveReportDraft(as(owner1, now), p.id, year, thisMonth, {
-        completedWanYuan: formatDecimal((parseDecimal(p.planned) / 12n / 10_000n) * 10_000n),
-        progress: `${thisMonth}月：${progressSteps[Math.min(step + 1, progressSteps.length - 1)]}（填报中）`,
+        completedWanYuan: beforeStart
+          ? '0'
+          : formatDecimal((parseDecimal(p.planned) / 12n / 10_000n) * 10_000n),
+        progress: beforeStart
+          ? `${thisMonth}月：前期工作（填报中）`
+          : `${thisMonth}月：${progressSteps[Math.max(0, Math.min(step + 1, lastStep))]}（填报中）`,
         actualStartOn: null,
         actualCompletionOn: null,
         actualOperationOn: null,

@@ -4,7 +4,7 @@ import { createBatchScheme, setProjectBatches } from '../modules/batches/batches
 import { createOrganisation } from '../modules/organisations/save-organisation';
 import { changeProjectStage } from '../modules/projects/change-project-stage';
 import { createProject } from '../modules/projects/save-project';
-import { levelsFor, pathTo, projectTemplates, seededRandom, stagePlan, stageReasons } from './demo-projects';
+import { levelsFor, projectTemplates, seededRandom, stagePlan, stageReasons } from './demo-projects';
 
 /** Counties of the demo with their short names and how many projects each gets (150 in all). */
 const demoCounties = [
@@ -28,6 +28,93 @@ export interface DemoPeople {
 }
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+const dayOf = (year: number, month: number, day: number) =>
+  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const daysBefore = (date: string, days: number) => isoDate(new Date(Date.parse(date) - days * 86_400_000));
+
+/**
+ * A project's construction period and dated stage moves, coherent with the demo day `now`: a 新开工
+ * project started on the 8th of an earlier month of this year (its planned start month); an 在建 one
+ * started in an earlier year and ends this year or later; 竣工/投产 ones finished last year or before
+ * (投产 a few months after completion); 前期 ones start this year after the demo month or next year;
+ * 谋划/储备 later. Every move is on or before the demo day, in order; the move to 新开工/竣工/投产
+ * carries the actual date (the stage change records it), and 在建 is what an earlier start implies.
+ */
+function demoTimeline(stage: ProjectStage, now: Date, random: ReturnType<typeof seededRandom>) {
+  const today = isoDate(now);
+  const year = now.getUTCFullYear();
+  const nowMonth = now.getUTCMonth() + 1;
+  const clamp = (date: string) => (date < today ? date : today);
+  const steps: [ProjectStage, string][] = [];
+  const before = (date: string, ...stages: ProjectStage[]) => {
+    let on = date;
+    const dated = stages.map((s) => {
+      on = daysBefore(on, random.int(60, 200));
+      return [s, on] as [ProjectStage, string];
+    });
+    steps.push(...dated.reverse());
+  };
+  if (stage === 'conceived') {
+    const startYear = year + random.int(1, 2);
+    return {
+      startYear,
+      startMonth: random.int(1, 12),
+      endYear: startYear + random.int(1, 4),
+      endMonth: random.int(1, 12),
+      steps,
+    };
+  }
+  if (stage === 'reserve' || stage === 'preparing' || stage === 'dropped') {
+    const startYear = stage === 'preparing' ? year + random.int(0, 1) : year + 1;
+    // One starting this year starts after the demo month (its planned start is later this year).
+    const startMonth = startYear === year ? Math.min(12, nowMonth + random.int(1, 4)) : random.int(1, 12);
+    const moves: ProjectStage[] =
+      stage === 'dropped' ? ['dropped'] : stage === 'reserve' ? ['reserve'] : ['reserve', 'preparing'];
+    before(daysBefore(today, random.int(5, 40)), ...[...moves].reverse());
+    return {
+      startYear,
+      startMonth,
+      endYear: startYear + random.int(1, 4),
+      endMonth: random.int(1, 12),
+      steps: ordered(steps),
+    };
+  }
+  if (stage === 'started') {
+    const startMonth = random.int(1, Math.max(1, nowMonth - 1));
+    const start = clamp(dayOf(year, startMonth, 8));
+    before(start, 'preparing', 'reserve');
+    steps.push(['started', start]);
+    return {
+      startYear: year,
+      startMonth,
+      endYear: year + random.int(1, 3),
+      endMonth: random.int(1, 12),
+      steps: ordered(steps),
+    };
+  }
+  const startYear = stage === 'underway' ? year - random.int(1, 3) : year - random.int(3, 5);
+  const startMonth = random.int(1, 12);
+  const start = dayOf(startYear, startMonth, 8);
+  before(start, 'preparing', 'reserve');
+  steps.push(['started', start]);
+  if (stage === 'underway')
+    return {
+      startYear,
+      startMonth,
+      endYear: year + random.int(0, 3),
+      endMonth: random.int(1, 12),
+      steps: ordered(steps),
+    };
+  const endYear = year - random.int(1, 2);
+  const endMonth = random.int(1, 12);
+  const completion = dayOf(endYear, endMonth, 20);
+  steps.push(['completed', completion]);
+  if (stage === 'operating') steps.push(['operating', clamp(daysBefore(completion, -random.int(60, 150)))]);
+  return { startYear, startMonth, endYear, endMonth, steps: ordered(steps) };
+}
+
+/** Moves sorted by date (a stable sort keeps same-day moves in lifecycle order). */
+const ordered = (steps: [ProjectStage, string][]) => [...steps].sort((a, b) => a[1].localeCompare(b[1]));
 
 /**
  * Loads ~150 projects across the demo counties, with owners, leaders, departments, stages walked
@@ -86,10 +173,8 @@ export async function loadDemoProjects(ctx: Ctx, people: DemoPeople) {
       const name = `${county.short}${template.name}${seen ? `（${['二', '三', '四', '五'][seen - 1] ?? seen + 1}期）` : ''}`;
       const stage = stages[stageIndex++ % stages.length]!;
       const investment = random.int(template.min, template.max) + random.int(0, 99) / 100;
-      const startYear = ['conceived', 'reserve', 'preparing'].includes(stage)
-        ? year + random.int(0, 1)
-        : year - random.int(0, 3);
-      const endYear = startYear + random.int(1, 4);
+      const timeline = demoTimeline(stage, now, random);
+      const { startYear, endYear } = timeline;
       const owner = (() => {
         if (county.code === '350902' && template.industry === '锂电池')
           return people.organisations.get('newEnergy')!;
@@ -122,9 +207,9 @@ export async function loadDemoProjects(ctx: Ctx, people: DemoPeople) {
         scaleContent: template.scale,
         totalInvestmentWanYuan: investment.toFixed(2),
         startYear,
-        startMonth: random.int(1, 12),
+        startMonth: timeline.startMonth,
         endYear,
-        endMonth: random.int(1, 12),
+        endMonth: timeline.endMonth,
         constructionType: startYear >= year ? 'new' : 'continuing',
         fundingSources:
           template.domain === '现代产业' ? ['企业自筹', '银行贷款'] : ['政府专项债券', '市县财政'],
@@ -139,13 +224,10 @@ export async function loadDemoProjects(ctx: Ctx, people: DemoPeople) {
         contactPhone: null,
         stage: 'conceived',
       });
-      const steps = pathTo[stage];
-      let day = new Date(Date.UTC(year - 3, random.int(0, 11), random.int(1, 28)));
-      for (const next of steps) {
-        day = new Date(Math.min(day.getTime() + random.int(60, 200) * 86_400_000, now.getTime()));
+      for (const [next, on] of timeline.steps) {
         project = await changeProjectStage(ctx, project.id, {
           to: next,
-          on: isoDate(day),
+          on,
           reason: stageReasons[next],
           version: project.version,
         });

@@ -5,11 +5,13 @@ import {
   monthlyReportEvents,
   monthlyReports,
   projectFiles,
+  projects,
 } from '../db/schema';
 
 /**
  * Removes every annual plan and monthly report (the demo carries both), so a test that counts or
- * seeds its own starts from none. Report photos stay as project files, detached from their report.
+ * seeds its own starts from none, and the projects' actual dates (learned from reports and stage
+ * moves) with them. Report photos stay as project files, detached from their report.
  */
 export async function clearPlansAndReports(db: Database) {
   await db.update(projectFiles).set({ monthlyReportId: null });
@@ -17,4 +19,5 @@ export async function clearPlansAndReports(db: Database) {
   await db.delete(monthlyReports);
   await db.delete(annualPlanAdjustments);
   await db.delete(annualPlans);
+  await db.update(projects).set({ actualStartOn: null, actualCompletionOn: null, actualOperationOn: null });
 }

@@ -1,7 +1,8 @@
 import type { CockpitBasis, CockpitFilters } from '@tuijin/contracts';
-import { type Actor, monthKey } from '@tuijin/domain';
+import { type Actor, monthKey, stageAsOfMonth } from '@tuijin/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { projects } from '../../db/schema';
+import { hasStartedSql, impliedStageSql } from '../../lib/implied-stage';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
 import { inSizeBand } from '../../lib/size-band-sql';
@@ -49,7 +50,9 @@ export function cumulativePlanSql(basis: CockpitBasis, month: SQL): SQL {
 /**
  * One row per project in the actor's scope and the region's subtree that has a plan for the year
  * (baseline: a frozen plan), with everything the figures need: plan amounts for the basis, the
- * year-to-date from approved reports, the started/completed/operating flags, and the state of the
+ * year-to-date from approved reports, the started/completed/operating flags (the project's stage
+ * implied by its actual dates at the month's end, or `today` while the month runs — the library's
+ * `impliedStage`, so the list, warnings and the map agree), and the state of the
  * month's report. Timeliness follows the domain's `reportTimeliness`: a report submitted at least
  * once is on time or late by its `late` flag; an unsubmitted one (absent or draft) is missing in
  * `passedRegionCodes`, the regions whose calendar deadline has passed by the reports module's
@@ -64,9 +67,13 @@ export function cockpitBaseSql(
   regionPath: string,
   period: CockpitPeriod,
   passedRegionCodes: readonly string[],
+  today: string,
   filters: CockpitFilters = {},
 ): SQL {
   const { year, basis } = period;
+  const atMonth = stageAsOfMonth(year, period.month, today);
+  const atHalf = stageAsOfMonth(year, Math.min(period.month, 6), today);
+  const stageAtMonth = impliedStageSql(atMonth);
   const month = sql`${period.month}::int`;
   const half = sql`${Math.min(period.month, 6)}::int`;
   const adjusted = basis === 'adjusted';
@@ -92,23 +99,22 @@ export function cockpitBaseSql(
     and ${cockpitFilterSql(filters)}`;
   // 双过半 month by month (to June, not past the chosen month): year-to-date and started by month k.
   const halfBase = sql.join(
-    halfMonths.map(
-      (k) => sql`coalesce(r.ytd_${sql.raw(String(k))}, 0) as ytd_${sql.raw(String(k))},
-      ${plansStart} and coalesce(r.started_${sql.raw(String(k))}, false) as started_${sql.raw(String(k))}`,
-    ),
+    halfMonths.map((k) => {
+      const atK = stageAsOfMonth(year, Math.min(k, period.month), today);
+      return sql`coalesce(r.ytd_${sql.raw(String(k))}, 0) as ytd_${sql.raw(String(k))},
+      ${plansStart} and ${hasStartedSql(atK)} as started_${sql.raw(String(k))}`;
+    }),
     sql`, `,
   );
   const halfReports = sql.join(
     halfMonths.map((k) => {
       const upTo = sql`${sql.raw(String(Math.min(k, period.month)))}::int`;
       return sql`sum(completed_wan_yuan) filter (where ${inPeriod} and status = 'approved' and month <= ${upTo})
-          as ytd_${sql.raw(String(k))},
-        bool_or(status = 'approved' and month <= ${upTo} and actual_start_on is not null) filter (where ${inPeriod})
-          as started_${sql.raw(String(k))}`;
+          as ytd_${sql.raw(String(k))}`;
     }),
     sql`, `,
   );
-  return sql`select projects.id, projects.name, projects.region_code, projects.region_path, projects.stage,
+  return sql`select projects.id, projects.name, projects.region_code, projects.region_path, ${stageAtMonth} as stage,
       projects.levels, projects.domain, projects.industry, projects.responsible_department_id, projects.leader_user_id,
       projects.tags, projects.construction_type, projects.total_investment_wan_yuan, ${halfBase},
       ${planned} as planned,
@@ -116,12 +122,12 @@ export function cockpitBaseSql(
       coalesce(r.ytd, 0) as ytd,
       coalesce(r.ytd_half, 0) as ytd_half,
       ${plansStart} as plans_start,
-      ${plansStart} and coalesce(r.started, false) as started,
-      ${plansStart} and coalesce(r.started_half, false) as started_half,
+      ${plansStart} and ${hasStartedSql(atMonth)} as started,
+      ${plansStart} and ${hasStartedSql(atHalf)} as started_half,
       ${plansCompletion} as plans_completion,
-      ${plansCompletion} and coalesce(r.completed, false) as completed,
+      ${plansCompletion} and ${stageAtMonth} in ('completed', 'operating') as completed,
       ${plansOperation} as plans_operation,
-      ${plansOperation} and coalesce(r.operating, false) as operating,
+      ${plansOperation} and ${stageAtMonth} = 'operating' as operating,
       projects.stage <> 'dropped' as is_due,
       coalesce(r.status_m, 'none') as status_m,
       coalesce(r.submitted_m, false) and not coalesce(r.late_m, false) as on_time_m,
@@ -135,11 +141,6 @@ export function cockpitBaseSql(
       select
         sum(completed_wan_yuan) filter (where ${inPeriod} and status = 'approved') as ytd,
         sum(completed_wan_yuan) filter (where ${inPeriod} and status = 'approved' and month <= ${half}) as ytd_half,
-        bool_or(status = 'approved' and actual_start_on is not null) filter (where ${inPeriod}) as started,
-        bool_or(status = 'approved' and month <= ${half} and actual_start_on is not null) filter (where ${inPeriod})
-          as started_half,
-        bool_or(status = 'approved' and actual_completion_on is not null) filter (where ${inPeriod}) as completed,
-        bool_or(status = 'approved' and actual_operation_on is not null) filter (where ${inPeriod}) as operating,
         max(status) filter (where ${inMonth}) as status_m,
         bool_or(submitted_at is not null) filter (where ${inMonth}) as submitted_m,
         bool_or(late) filter (where ${inMonth}) as late_m,

@@ -18,12 +18,14 @@ import {
   planCompletionRate,
   projectStages,
   sizeBandKeys,
+  stageAsOfMonth,
   timeProgress,
 } from '@tuijin/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { queryRows } from '../../db/rows';
 import { projects } from '../../db/schema';
+import { impliedStageSql } from '../../lib/implied-stage';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
 import { sizeBandKeySql } from '../../lib/size-band-sql';
@@ -139,7 +141,14 @@ async function loadPlace(ctx: Ctx, query: { year: number; month: number; region?
 export async function getCockpitRollup(ctx: Ctx, query: CockpitQuery): Promise<CockpitRollup> {
   authorize(ctx.actor, 'cockpit.read');
   const { place, deadlines } = await loadPlace(ctx, query);
-  const base = cockpitBaseSql(ctx.actor, place.region.path, query, deadlines.passedRegionCodes, query);
+  const base = cockpitBaseSql(
+    ctx.actor,
+    place.region.path,
+    query,
+    deadlines.passedRegionCodes,
+    chinaDate(ctx.clock.now()),
+    query,
+  );
   const rows = await queryRows<GroupRow>(
     ctx.db,
     sql`with base as (${base}),
@@ -265,7 +274,14 @@ export async function listCockpitProjects(
 ): Promise<CockpitProjectPage> {
   authorize(ctx.actor, 'cockpit.read');
   const { place, deadlines } = await loadPlace(ctx, query);
-  const base = cockpitBaseSql(ctx.actor, place.region.path, query, deadlines.passedRegionCodes, query);
+  const base = cockpitBaseSql(
+    ctx.actor,
+    place.region.path,
+    query,
+    deadlines.passedRegionCodes,
+    chinaDate(ctx.clock.now()),
+    query,
+  );
   const inGroup =
     query.key === undefined ? sql`true` : sql`b.id in (select m.id from member m where m.key = ${query.key})`;
   const offset = (query.page - 1) * query.pageSize;
@@ -329,11 +345,12 @@ export async function getCockpitSeries(ctx: Ctx, query: CockpitSeriesQuery): Pro
   const place = await resolveCockpitRegion(ctx.db, ctx.actor, query.region);
   const inScope = sql`${projectScope(ctx.actor)} and ${inRegionSubtree(projects.regionPath, place.region.path)}
     and ${cockpitFilterSql(query)}`;
+  const stage = impliedStageSql(stageAsOfMonth(query.year, query.month, chinaDate(ctx.clock.now())));
   const [curves, stages] = await Promise.all([
     queryRows<Record<string, string>>(ctx.db, cockpitCurveSql(inScope, query.year, query.month)),
     queryRows<{ stage: string; count: number | string }>(
       ctx.db,
-      sql`select ${projects.stage} as stage, count(*)::int as count from ${projects} where ${inScope} group by ${projects.stage}`,
+      sql`select ${stage} as stage, count(*)::int as count from ${projects} where ${inScope} group by 1`,
     ),
   ]);
   const months = cumulativeCurves(curves[0] ?? {}, query.month);

@@ -3,6 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualPlans, monthlyReports, projects, users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
+import { learnActualDatesFromReports } from '../projects/record-actual-dates';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
@@ -37,7 +38,9 @@ async function seedPlansAndReports() {
   await t.db.execute(sql`delete from monthly_reports`);
   await t.db.execute(sql`delete from annual_plan_adjustments`);
   await t.db.execute(sql`delete from annual_plans`);
-  await t.db.update(projects).set({ leaderUserId: null });
+  await t.db
+    .update(projects)
+    .set({ leaderUserId: null, actualStartOn: null, actualCompletionOn: null, actualOperationOn: null });
   const pick = async (region: string, n: number) =>
     (
       await t.db
@@ -110,6 +113,7 @@ async function seedPlansAndReports() {
       report(f1!, 5, '250', { status: 'draft', submittedAt: null, actualOperationOn: '2026-05-30' }),
       report(f2!, 5, '80', { status: 'returned', actualStartOn: '2026-05-02', inStatistics: true }),
     ]);
+  await learnActualDatesFromReports(t.db);
 }
 
 beforeAll(async () => {

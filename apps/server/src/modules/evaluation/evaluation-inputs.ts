@@ -70,7 +70,7 @@ export async function loadEvaluationInputs(
     started: Count;
   }>(
     ctx.db,
-    sql`with base as (${cockpitBaseSql(ctx.actor, schemeRegion.path, basePeriod(quarter.endMonth), endDeadlines.passedRegionCodes)})
+    sql`with base as (${cockpitBaseSql(ctx.actor, schemeRegion.path, basePeriod(quarter.endMonth), endDeadlines.passedRegionCodes, today)})
       select ${keyOf(sql`b.region_path`, sql`b.responsible_department_id`)} as child,
         coalesce(sum(b.planned), 0)::text as planned, coalesce(sum(b.ytd), 0)::text as ytd,
         (count(*) filter (where b.plans_start))::int as plans_start,
@@ -86,7 +86,7 @@ export async function loadEvaluationInputs(
         : await reportingDeadlines(ctx.db, schemeRegion.path, quarter.year, month, today);
     const rows = await queryRows<{ child: string; on_time: Count; decided: Count }>(
       ctx.db,
-      sql`with base as (${cockpitBaseSql(ctx.actor, schemeRegion.path, basePeriod(month), deadlines.passedRegionCodes)})
+      sql`with base as (${cockpitBaseSql(ctx.actor, schemeRegion.path, basePeriod(month), deadlines.passedRegionCodes, today)})
         select ${keyOf(sql`b.region_path`, sql`b.responsible_department_id`)} as child,
           (count(*) filter (where b.is_due and b.on_time_m))::int as on_time,
           (count(*) filter (where b.is_due and (b.on_time_m or b.late_m or b.missing_m)))::int as decided
@@ -105,9 +105,9 @@ export async function loadEvaluationInputs(
     ctx.db,
     sql`select ${keyOf(sql`projects.region_path`, sql`projects.responsible_department_id`)} as child, count(distinct projects.id)::int as n
       from projects
-      where ${scope} and projects.stage <> 'dropped' and exists (
-        select 1 from monthly_reports r where r.project_id = projects.id and r.status = 'approved'
-          and r.actual_start_on between ${quarter.startDate}::date and ${quarter.endDate}::date)
+      where ${scope} and projects.stage <> 'dropped'
+        and projects.actual_start_on between ${quarter.startDate}::date and ${quarter.endDate}::date
+        and projects.actual_start_on <= ${today}::date
       group by 1`,
   );
 

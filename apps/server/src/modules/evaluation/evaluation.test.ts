@@ -11,6 +11,7 @@ import {
   organisationId,
   systemTestCtx,
 } from '../problems/problem-test-kit';
+import { learnActualDatesFromReports } from '../projects/record-actual-dates';
 import { createUser } from '../users/create-user';
 
 /**
@@ -133,6 +134,7 @@ beforeAll(async () => {
     await report(c1!, month, '270');
   }
   await report(b1!, 7, '200');
+  await learnActualDatesFromReports(t.db);
   await report(b1!, 8, '200', { late: true });
   await problem(a1!, '350801', 1, '2026-08-03');
   await problem(b1!, '350802', 2, null);

@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { queryRows } from '../../db/rows';
 import { projects, regions } from '../../db/schema';
+import { impliedStageSql, stageToday } from '../../lib/implied-stage';
 import { inRegionSubtree } from '../../lib/scope';
 import { decimal } from '../cockpit/cockpit.presenter';
 import { resolveCockpitRegion } from '../cockpit/cockpit-regions';
@@ -23,7 +24,7 @@ export const maxMapPoints = 20_000;
  */
 export async function findMapPoints(ctx: Ctx, query: MapQuery): Promise<MapPoints> {
   authorize(ctx.actor, 'project.read');
-  const { ids } = await filteredProjectIds(ctx.db, ctx.actor, query);
+  const { ids } = await filteredProjectIds(ctx.db, ctx.actor, query, ctx.clock.now());
   const inList = inArray(projects.id, ids);
   const located = and(isNotNull(projects.longitude), isNotNull(projects.latitude));
   const [counts] = await ctx.db
@@ -38,7 +39,7 @@ export async function findMapPoints(ctx: Ctx, query: MapQuery): Promise<MapPoint
       id: projects.id,
       name: projects.name,
       code: projects.code,
-      stage: projects.stage,
+      stage: impliedStageSql(stageToday(ctx.clock.now())),
       regionCode: projects.regionCode,
       regionName: regions.name,
       regionPath: projects.regionPath,
@@ -113,7 +114,7 @@ export async function getMapRegions(ctx: Ctx, query: MapRegionsQuery): Promise<M
   const current = await resolveReportingPeriod(ctx, place.region.path);
   const year = query.year ?? current.year;
   const month = query.month ?? (year === current.year ? current.month : 12);
-  const { ids } = await filteredProjectIds(ctx.db, ctx.actor, query);
+  const { ids } = await filteredProjectIds(ctx.db, ctx.actor, query, ctx.clock.now());
   const { region, children } = place;
   const isLeaf = children.length === 0;
   const depth = region.path.split('.').length;

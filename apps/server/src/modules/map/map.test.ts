@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualPlans, auditEvents, monthlyReports, projects, regionMaps } from '../../db/schema';
+import { impliedStageSql, stageToday } from '../../lib/implied-stage';
 import { clearPlansAndReports } from '../../testing/clear-plans-and-reports';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
@@ -80,7 +81,9 @@ describe('map points', () => {
     const [located] = await t.db
       .select({ n: sql<number>`count(*)::int` })
       .from(projects)
-      .where(sql`${projects.stage} = 'underway' and ${projects.longitude} is not null`);
+      .where(
+        sql`${impliedStageSql(stageToday(t.clock.now()))} = 'underway' and ${projects.longitude} is not null`,
+      );
     expect(map.body.located).toBe(Number(located!.n));
     expect(map.body.data).toHaveLength(map.body.located);
     expect(map.body.data.every((p: { stage: string; regionCode: string }) => p.stage === 'underway')).toBe(

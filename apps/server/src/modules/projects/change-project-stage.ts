@@ -7,13 +7,25 @@ import { projectStageChanges, projects } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { getProject } from './projects.queries';
 
+/** The actual date a move to a stage states: 新开工/在建 the start, 竣工 the completion, 投产 the operation. */
+function datedBy(to: ProjectStage, current: { actualStartOn: string | null }, on: string) {
+  if (to === 'started') return { actualStartOn: on };
+  if (to === 'underway') return current.actualStartOn === null ? { actualStartOn: on } : {};
+  if (to === 'completed') return { actualCompletionOn: on };
+  if (to === 'operating') return { actualOperationOn: on };
+  return {};
+}
+
 /**
- * Moves a project to another lifecycle stage by the transition table, recording date, person and
- * reason. An illegal move is INVALID_TRANSITION naming the allowed ones; a date in the future or a
- * stale version is refused.
+ * Moves a project to another lifecycle stage by the transition table (from the stage its dates
+ * imply), recording date, person and reason. A move that states a fact sets the project's actual
+ * date to the move's date (新开工 → actual start, 在建 → actual start when none is known, 竣工 →
+ * completion, 投产 → operation): the office's edit with a reason, one of the ways the one truth
+ * is kept. An illegal move is INVALID_TRANSITION naming the allowed ones; a date in the future or
+ * a stale version is refused.
  */
 export async function changeProjectStage(ctx: Ctx, id: string, input: ChangeProjectStage) {
-  const current = await getProject(ctx.db, ctx.actor, id);
+  const current = await getProject(ctx.db, ctx.actor, id, ctx.clock.now());
   authorize(ctx.actor, 'project.changeStage');
   // A stale form is a CONFLICT (someone moved it first), not an illegal move.
   if (current.version !== input.version) throw new AppError('CONFLICT');
@@ -24,10 +36,17 @@ export async function changeProjectStage(ctx: Ctx, id: string, input: ChangeProj
       { path: 'on', message: '不能晚于今天' },
     ]);
   const now = ctx.clock.now();
+  const dates = datedBy(input.to, current, input.on);
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(projects)
-      .set({ stage: input.to, stageChangedOn: input.on, version: input.version + 1, updatedAt: now })
+      .set({
+        stage: input.to,
+        stageChangedOn: input.on,
+        ...dates,
+        version: input.version + 1,
+        updatedAt: now,
+      })
       .where(and(eq(projects.id, id), eq(projects.version, input.version)))
       .returning({ id: projects.id });
     if (!row) throw new AppError('CONFLICT');
@@ -46,11 +65,19 @@ export async function changeProjectStage(ctx: Ctx, id: string, input: ChangeProj
       entityType: 'project',
       entityId: id,
       regionPath: current.regionPath,
-      changes: { stage: { before: current.stage, after: input.to } },
+      changes: {
+        stage: { before: current.stage, after: input.to },
+        ...Object.fromEntries(
+          Object.entries(dates).map(([field, after]) => [
+            field,
+            { before: current[field as keyof typeof dates] ?? null, after },
+          ]),
+        ),
+      },
       detail: { on: input.on, reason: input.reason },
     });
   });
-  return getProject(ctx.db, ctx.actor, id);
+  return getProject(ctx.db, ctx.actor, id, now);
 }
 
 /** The stage history of a project the actor may see, oldest first. */

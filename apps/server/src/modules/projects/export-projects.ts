@@ -90,7 +90,7 @@ export async function exportProjects(
   ctx: Ctx,
   query: Omit<ProjectQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
 ) {
-  const rows = await listProjectsForExport(ctx.db, ctx.actor, query);
+  const rows = await listProjectsForExport(ctx.db, ctx.actor, query, ctx.clock.now());
   const region = await ledgerRegion(ctx.db, ctx.actor, query.region).catch(() => null);
   const regionName = region ? await regionFullName(ctx.db, region) : '';
   const date = chineseDate(ctx.clock.now());

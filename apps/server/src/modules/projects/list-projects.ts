@@ -11,7 +11,7 @@ export async function listProjects(ctx: Ctx, query: ProjectQuery) {
   const data = [];
   let totals = { count: 0, totalInvestmentWanYuan: '0' };
   for (let page = 1; ; page++) {
-    const result = await findProjects(ctx.db, ctx.actor, { ...query, page });
+    const result = await findProjects(ctx.db, ctx.actor, { ...query, page }, ctx.clock.now());
     totals = { count: result.count, totalInvestmentWanYuan: amount(result.totalInvestmentWanYuan) };
     data.push(...result.rows.map(presentProjectListItem));
     if (result.rows.length < query.pageSize || data.length >= result.count) break;

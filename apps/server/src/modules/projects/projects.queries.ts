@@ -12,6 +12,7 @@ import {
   regions,
   users,
 } from '../../db/schema';
+import { impliedStageSql, stageToday } from '../../lib/implied-stage';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
 import { inSizeBand } from '../../lib/size-band-sql';
@@ -23,7 +24,8 @@ const department = alias(organisations, 'department');
 const leader = alias(users, 'leader');
 const officer = alias(users, 'officer');
 
-const listColumns = {
+/** The list's columns, the stage implied by the actual dates as of `now` (`impliedStage`). */
+const listColumnsAt = (now: Date) => ({
   id: projects.id,
   code: projects.code,
   name: projects.name,
@@ -32,7 +34,7 @@ const listColumns = {
   regionPath: projects.regionPath,
   ownerOrganisationId: projects.ownerOrganisationId,
   ownerName: owner.name,
-  stage: projects.stage,
+  stage: impliedStageSql(stageToday(now)).as('stage'),
   levels: projects.levels,
   domain: projects.domain,
   industry: projects.industry,
@@ -47,10 +49,10 @@ const listColumns = {
   responsibleDepartmentId: projects.responsibleDepartmentId,
   departmentName: department.name,
   serviceOfficerUserId: projects.serviceOfficerUserId,
-};
+});
 
-const detailColumns = {
-  ...listColumns,
+const detailColumnsAt = (now: Date) => ({
+  ...listColumnsAt(now),
   address: projects.address,
   longitude: projects.longitude,
   latitude: projects.latitude,
@@ -63,24 +65,28 @@ const detailColumns = {
   contactPerson: projects.contactPerson,
   contactPhone: projects.contactPhone,
   stageChangedOn: projects.stageChangedOn,
+  recordedStage: projects.stage,
+  actualStartOn: projects.actualStartOn,
+  actualCompletionOn: projects.actualCompletionOn,
+  actualOperationOn: projects.actualOperationOn,
   version: projects.version,
   createdAt: projects.createdAt,
   updatedAt: projects.updatedAt,
-};
+});
 
 /** projects ⋈ region, owner, department, leader, service officer: the joins every read needs. */
-const listSource = (db: Queryable) =>
+const listSource = (db: Queryable, now: Date) =>
   db
-    .select(listColumns)
+    .select(listColumnsAt(now))
     .from(projects)
     .innerJoin(regions, eq(regions.code, projects.regionCode))
     .innerJoin(owner, eq(owner.id, projects.ownerOrganisationId))
     .leftJoin(department, eq(department.id, projects.responsibleDepartmentId))
     .leftJoin(leader, eq(leader.id, projects.leaderUserId));
 
-const detailSource = (db: Queryable) =>
+const detailSource = (db: Queryable, now: Date) =>
   db
-    .select(detailColumns)
+    .select(detailColumnsAt(now))
     .from(projects)
     .innerJoin(regions, eq(regions.code, projects.regionCode))
     .innerJoin(owner, eq(owner.id, projects.ownerOrganisationId))
@@ -116,10 +122,18 @@ async function batchesOf(db: Queryable, projectIds: string[]) {
   return map;
 }
 
-/** A project the actor may see (with everything its page shows), else NOT_FOUND. */
-export async function getProject(db: Queryable, actor: Actor, id: string): Promise<ProjectDetailRow> {
+/**
+ * A project the actor may see (with everything its page shows), else NOT_FOUND; its `stage` is the
+ * one implied by its actual dates as of `now` (`recordedStage` is the library's stored value).
+ */
+export async function getProject(
+  db: Queryable,
+  actor: Actor,
+  id: string,
+  now: Date = new Date(),
+): Promise<ProjectDetailRow> {
   authorize(actor, 'project.read');
-  const [row] = await detailSource(db).where(and(eq(projects.id, id), projectScope(actor)));
+  const [row] = await detailSource(db, now).where(and(eq(projects.id, id), projectScope(actor)));
   if (!row) throw new AppError('NOT_FOUND');
   const batchList = (await batchesOf(db, [id])).get(id) ?? [];
   return { ...row, batches: batchList, batchNames: batchList.map((b) => b.name) };
@@ -129,7 +143,6 @@ const sortColumns = {
   name: projects.name,
   code: projects.code,
   regionCode: projects.regionPath,
-  stage: projects.stage,
   totalInvestmentWanYuan: projects.totalInvestmentWanYuan,
   startYear: projects.startYear,
   updatedAt: projects.updatedAt,
@@ -140,6 +153,7 @@ export async function projectFilter(
   db: Queryable,
   actor: Actor,
   query: Omit<ProjectQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
+  now: Date = new Date(),
 ) {
   const filters: (SQL | undefined)[] = [projectScope(actor)];
   if (query.q) {
@@ -159,7 +173,7 @@ export async function projectFilter(
     filters.push(region ? inRegionSubtree(projects.regionPath, region.path) : sql`false`);
   }
   if (query.level) filters.push(sql`${query.level} = any(${projects.levels})`);
-  if (query.stage) filters.push(eq(projects.stage, query.stage));
+  if (query.stage) filters.push(sql`${impliedStageSql(stageToday(now))} = ${query.stage}`);
   if (query.domain) filters.push(eq(projects.domain, query.domain));
   if (query.industry) filters.push(eq(projects.industry, query.industry));
   if (query.tag) filters.push(sql`${query.tag} = any(${projects.tags})`);
@@ -187,8 +201,9 @@ export async function filteredProjectIds(
   db: Queryable,
   actor: Actor,
   query: Omit<ProjectQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
+  now: Date = new Date(),
 ) {
-  const where = await projectFilter(db, actor, query);
+  const where = await projectFilter(db, actor, query, now);
   return {
     ids: db
       .select({ id: projects.id })
@@ -202,16 +217,19 @@ export async function filteredProjectIds(
  * A page of projects in scope, plus totals (count and total investment) over the whole filtered
  * set — the same WHERE clause, so the totals row equals the sum over every row the caller may see.
  */
-export async function findProjects(db: Queryable, actor: Actor, query: ProjectQuery) {
+export async function findProjects(db: Queryable, actor: Actor, query: ProjectQuery, now: Date = new Date()) {
   authorize(actor, 'project.read');
-  const where = await projectFilter(db, actor, query);
+  const where = await projectFilter(db, actor, query, now);
   const [totals] = await db
     .select({ count: count(), total: sum(projects.totalInvestmentWanYuan) })
     .from(projects)
     .innerJoin(owner, eq(owner.id, projects.ownerOrganisationId))
     .where(where);
-  const sortColumn = sortColumns[query.sort];
-  const rows = await listSource(db)
+  const sortColumn =
+    query.sort === 'stage'
+      ? impliedStageSql(stageToday(now))
+      : sortColumns[query.sort as keyof typeof sortColumns];
+  const rows = await listSource(db, now)
     .where(where)
     .orderBy(query.order === 'asc' ? asc(sortColumn) : desc(sortColumn), asc(projects.id))
     .limit(query.pageSize)
@@ -232,10 +250,11 @@ export async function listProjectsForExport(
   db: Queryable,
   actor: Actor,
   query: Omit<ProjectQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
+  now: Date = new Date(),
 ) {
   authorize(actor, 'project.read');
-  const where = await projectFilter(db, actor, query);
-  const rows = await detailSource(db).where(where).orderBy(asc(projects.regionPath), asc(projects.name));
+  const where = await projectFilter(db, actor, query, now);
+  const rows = await detailSource(db, now).where(where).orderBy(asc(projects.regionPath), asc(projects.name));
   const batchMap = await batchesOf(
     db,
     rows.map((r) => r.id),

@@ -14,7 +14,7 @@ import { createProject, updateProject } from './save-project';
 
 export function registerProjectRoutes(app: FastifyInstance, deps: RouteDeps) {
   defineRoute(app, deps, endpoints.findProjects, 'project.read', async ({ ctx, query }) => {
-    const result = await findProjects(ctx.db, ctx.actor, query);
+    const result = await findProjects(ctx.db, ctx.actor, query, ctx.clock.now());
     return {
       data: result.rows.map(presentProjectListItem),
       page: { total: result.count, page: query.page, pageSize: query.pageSize },
@@ -22,7 +22,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: RouteDeps) {
     };
   });
   defineRoute(app, deps, endpoints.getProject, 'project.read', async ({ ctx, params }) =>
-    presentProject(await getProject(ctx.db, ctx.actor, params.id), ctx.actor),
+    presentProject(await getProject(ctx.db, ctx.actor, params.id, ctx.clock.now()), ctx.actor),
   );
   defineRoute(app, deps, endpoints.createProject, 'project.create', async ({ ctx, body }) =>
     presentProject(await createProject(ctx, body), ctx.actor),

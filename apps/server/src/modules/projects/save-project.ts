@@ -1,5 +1,12 @@
 import { type CreateProject, normaliseDecimal, type UpdateProject } from '@tuijin/contracts';
-import { AppError, authorize, can, ownerEditableProjectFields } from '@tuijin/domain';
+import {
+  AppError,
+  authorize,
+  can,
+  impliedStage,
+  inferredStartOn,
+  ownerEditableProjectFields,
+} from '@tuijin/domain';
 import { and, eq, ne, or } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
@@ -94,12 +101,26 @@ export async function writeProjects(
 ): Promise<string[]> {
   if (prepared.length === 0) return [];
   const now = ctx.clock.now();
+  const on = today(ctx);
+  // A started stage needs its date: a 续建 project's start is dated by its 建设起止年限; without one
+  // the stored stage is the one the dates imply (新开工 listed without a start enters as 前期).
+  const entered = prepared.map((p) => {
+    const actualStartOn = inferredStartOn(p.stage, p.fields.startYear, p.fields.startMonth ?? null, on);
+    const facts = {
+      recordedStage: p.stage,
+      actualStartOn,
+      actualCompletionOn: null,
+      actualOperationOn: null,
+    };
+    return { actualStartOn, stage: impliedStage(facts, { year: Number(on.slice(0, 4)), asOf: on }) };
+  });
   const rows = await tx
     .insert(projects)
     .values(
-      prepared.map((p) => ({
+      prepared.map((p, i) => ({
         ...columnsOf(p.fields, p.regionPath),
-        stage: p.stage,
+        stage: entered[i]!.stage,
+        actualStartOn: entered[i]!.actualStartOn,
         stageChangedOn: today(ctx),
         createdAt: now,
         updatedAt: now,
@@ -111,7 +132,7 @@ export async function writeProjects(
     prepared.map((p, i) => ({
       projectId: ids[i]!,
       fromStage: null,
-      toStage: p.stage,
+      toStage: entered[i]!.stage,
       changedOn: today(ctx),
       reason: '入库',
       actorId: ctx.actor.userId,
@@ -127,7 +148,7 @@ export async function writeProjects(
       entityType: 'project',
       entityId: ids[i]!,
       regionPath: p.regionPath,
-      changes: diffChanges(null, { ...p.fields, stage: p.stage }),
+      changes: diffChanges(null, { ...p.fields, ...entered[i]! }),
     })),
   );
   return ids;

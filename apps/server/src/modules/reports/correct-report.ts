@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { monthlyReportEvents, monthlyReports } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { recordActualDates } from '../projects/record-actual-dates';
 import { assertReportFields, assertVersion, loadReport } from './report-context';
 import { resolveReportingRule } from './reporting-calendars';
 import { fieldChanges } from './save-report-draft';
@@ -13,7 +14,8 @@ import { checkReport, refuseBlocking } from './submit-report';
  * The office corrects an approved report (report.correct, project in its jurisdiction): the typed
  * fields change, the report stays approved, the reason is required. The checks run as on a
  * submission (a lowered amount is the `ytdDecrease` finding); blocking ones refuse. Writes the
- * 'corrected' event and an audit event with before/after of each changed field.
+ * 'corrected' event and an audit event with before/after of each changed field; a corrected actual
+ * date replaces the project's when the project's came from this report (`recordActualDates`).
  */
 export async function correctReport(ctx: Ctx, id: string, input: CorrectReport) {
   const { report, project } = await loadReport(ctx, id);
@@ -56,5 +58,19 @@ export async function correctReport(ctx: Ctx, id: string, input: CorrectReport) 
       changes,
       detail: { reportId: id, year: report.year, month: report.month, reason },
     });
+    const dates = (r: Pick<typeof report, 'actualStartOn' | 'actualCompletionOn' | 'actualOperationOn'>) => ({
+      actualStartOn: r.actualStartOn,
+      actualCompletionOn: r.actualCompletionOn,
+      actualOperationOn: r.actualOperationOn,
+    });
+    await recordActualDates(
+      tx,
+      ctx,
+      project.id,
+      dates({ ...report, ...fields }),
+      'learn',
+      `${report.year}年${report.month}月月报更正：${reason}`,
+      dates(report),
+    );
   });
 }

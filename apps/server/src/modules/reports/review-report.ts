@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { monthlyReportEvents, monthlyReports } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { recordActualDates } from '../projects/record-actual-dates';
 import { assertVersion, loadReport } from './report-context';
 
 /**
@@ -60,6 +61,19 @@ async function review(
       changes: { status: { before: report.status, after: status } },
       detail: { reportId: id, year: report.year, month: report.month, ...(reason ? { reason } : {}) },
     });
+    if (action === 'approve')
+      await recordActualDates(
+        tx,
+        ctx,
+        project.id,
+        {
+          actualStartOn: report.actualStartOn,
+          actualCompletionOn: report.actualCompletionOn,
+          actualOperationOn: report.actualOperationOn,
+        },
+        'learn',
+        `${report.year}年${report.month}月月报审核通过`,
+      );
   });
 }
 

@@ -5,6 +5,7 @@ import {
   openProblemStatuses,
   parseDecimal,
   type ReportTimeliness,
+  stageAsOfMonth,
   type WarningDimension,
   type WarningFacts,
   type WarningPeriod,
@@ -12,6 +13,7 @@ import {
 import { and, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { annualPlans, monthlyReports, problems, projects, regions, warningGraces } from '../../db/schema';
+import { impliedStageSql } from '../../lib/implied-stage';
 import { reportingDeadlineResolver } from '../reports/reporting-calendars';
 
 /** Stages a warning applies to: being prepared or under construction (not conceived, done or dropped). */
@@ -37,9 +39,10 @@ export const monthEnd = (p: WarningPeriod) => {
  * Loads what the warning rules read for every project matched by `where` (a SQL filter over
  * `projects`: the caller's scope, or a region subtree for the job) at the end of `period`, judged
  * on `today` (China date): the year's plan (planned start month, amount, split), approved reports
- * up to the month (year-to-date by month, first actual start, 入统), each month's report timeliness
- * by the reports module's one deadline rule, and open problems past due at the month's end (or
- * today, if earlier). Only projects being prepared or built are warned.
+ * up to the month (year-to-date by month, 入统), the project's actual start date, each month's report
+ * timeliness by the reports module's one deadline rule, and open problems past due at the month's
+ * end (or today, if earlier). Only projects being prepared or built at the month's end by the
+ * library's `impliedStage` are warned (the cockpit and the list read the same stage and date).
  */
 export async function loadWarningFacts(
   db: Queryable,
@@ -47,6 +50,7 @@ export async function loadWarningFacts(
   period: WarningPeriod,
   today: string,
 ): Promise<ProjectFacts[]> {
+  const stage = impliedStageSql(stageAsOfMonth(period.year, period.month, today));
   const rows = await db
     .select({
       id: projects.id,
@@ -54,6 +58,8 @@ export async function loadWarningFacts(
       regionCode: projects.regionCode,
       regionName: regions.name,
       regionPath: projects.regionPath,
+      stage,
+      actualStartOn: projects.actualStartOn,
       plan: {
         planned: annualPlans.plannedInvestmentWanYuan,
         plansStart: annualPlans.plansStart,
@@ -65,7 +71,15 @@ export async function loadWarningFacts(
     .from(projects)
     .innerJoin(regions, eq(regions.code, projects.regionCode))
     .leftJoin(annualPlans, and(eq(annualPlans.projectId, projects.id), eq(annualPlans.year, period.year)))
-    .where(and(where, inArray(projects.stage, [...warnedStages])))
+    .where(
+      and(
+        where,
+        sql`${stage} in (${sql.join(
+          warnedStages.map((s) => sql`${s}`),
+          sql`, `,
+        )})`,
+      ),
+    )
     .orderBy(projects.regionPath, projects.name);
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -92,7 +106,6 @@ export async function loadWarningFacts(
     db
       .select({
         projectId: monthlyReports.projectId,
-        startedOn: sql<string | null>`min(${monthlyReports.actualStartOn}::text)`,
         inStatistics: sql<boolean>`coalesce(bool_or(${monthlyReports.inStatistics}), false)`,
       })
       .from(monthlyReports)
@@ -141,6 +154,8 @@ export async function loadWarningFacts(
       reportByMonth.push(resolver.timeliness(report, row.regionPath, period.year, m, today));
     }
     const start = startOf.get(row.id);
+    const actualStartOn =
+      row.actualStartOn && row.actualStartOn <= monthEnd(period) ? row.actualStartOn : null;
     return {
       projectId: row.id,
       projectName: row.name,
@@ -152,7 +167,7 @@ export async function loadWarningFacts(
           row.plan?.plansStart && row.plan.startMonth
             ? { year: period.year, month: row.plan.startMonth }
             : null,
-        actualStartOn: start?.startedOn ?? null,
+        actualStartOn,
         inStatistics: start?.inStatistics ?? false,
         plannedWanYuan: row.plan?.planned ?? null,
         ytdByMonth,

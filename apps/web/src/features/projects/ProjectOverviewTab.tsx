@@ -68,6 +68,23 @@ export function ProjectOverviewTab({ project }: { project: Project }) {
       label: t('projects.stageChangedOn'),
       children: show(project.stageChangedOn),
     },
+    {
+      key: 'actualDates',
+      label: t('projects.actualDates'),
+      children: show(
+        project.actualStartOn || project.actualCompletionOn || project.actualOperationOn
+          ? [
+              project.actualStartOn && t('projects.actualStartOn', { date: project.actualStartOn }),
+              project.actualCompletionOn &&
+                t('projects.actualCompletionOn', { date: project.actualCompletionOn }),
+              project.actualOperationOn &&
+                t('projects.actualOperationOn', { date: project.actualOperationOn }),
+            ]
+              .filter(Boolean)
+              .join('；')
+          : null,
+      ),
+    },
     item('address', project.address, 2),
     {
       key: 'coordinates',
