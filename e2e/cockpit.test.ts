@@ -271,4 +271,30 @@ describe('cockpit', () => {
       await early.getByText(`提前 ${half.monthsEarly} 个月`).waitFor();
     else await expect(early.count()).resolves.toBe(0);
   });
+
+  it('groups by 分类汇总: each tag in use, 新建, 续建, 5000 万元以上 and 1 亿元以上, not adding up', async () => {
+    await loginThroughPage(page, baseUrl, 'ningde');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`${baseUrl}/cockpit`);
+    await page.getByTestId('cockpit-table').waitFor();
+    const answer = page
+      .waitForResponse((response) => {
+        const url = new URL(response.url());
+        return url.pathname === '/api/cockpit/rollup' && url.searchParams.get('dimension') === 'category';
+      })
+      .then((response) => response.json() as Promise<CockpitRollup>);
+    await page.getByText('分类汇总', { exact: true }).click();
+    const categories = await answer;
+    expect(new URL(page.url()).searchParams.get('dimension')).toBe('category');
+    expect(categories.isAdditive).toBe(false);
+    const fixed = ['constructionType:new', 'constructionType:continuing', 'size:ge5000', 'size:ge10000'];
+    expect(categories.rows.map((r) => r.key).filter((key) => !key.startsWith('tag:'))).toEqual(fixed);
+    const table = page.getByTestId('cockpit-table');
+    for (const label of ['新建', '续建', '5000 万元以上', '1 亿元以上'])
+      await table.getByText(label, { exact: true }).waitFor();
+    for (const row of categories.rows.filter((r) => r.key.startsWith('tag:')))
+      await table.getByText(row.key.slice('tag:'.length), { exact: true }).waitFor();
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'cockpit-category');
+  });
 });

@@ -21,11 +21,32 @@ export const CockpitDimension = z
     'tag',
     'constructionType',
     'sizeBand',
+    'category',
   ])
   .describe(
-    '分组维度：区划（所选区划的下级，末级为项目）、级别、领域、行业、责任部门、挂钩领导、批次、标签、新建/续建、投资规模（总投资 <5000 万、5000 万–1 亿、1–10 亿、≥10 亿元）',
+    '分组维度：区划（所选区划的下级，末级为项目）、级别、领域、行业、责任部门、挂钩领导、批次、标签、新建/续建、投资规模（总投资 <5000 万、5000 万–1 亿、1–10 亿、≥10 亿元）、分类汇总（各标签、新建、续建、5000 万元以上、1 亿元以上；可重叠）',
   );
 export type CockpitDimension = z.infer<typeof CockpitDimension>;
+
+/** The kinds of row of the 分类汇总 (category) dimension, in the order a bulletin lists them. */
+export const cockpitCategoryKinds = ['tag', 'constructionType', 'size'] as const;
+export type CockpitCategoryKind = (typeof cockpitCategoryKinds)[number];
+
+/**
+ * A 分类汇总 row key: `tag:专项债`, `constructionType:new`, `size:ge5000` — the kind, then the value
+ * the matching project filter (tag, constructionType, size) takes.
+ */
+export function cockpitCategoryKey(kind: CockpitCategoryKind, value: string): string {
+  return `${kind}:${value}`;
+}
+
+/** The kind and filter value of a 分类汇总 row key; null for any other key. */
+export function parseCockpitCategoryKey(key: string): { kind: CockpitCategoryKind; value: string } | null {
+  const at = key.indexOf(':');
+  const kind = key.slice(0, at) as CockpitCategoryKind;
+  if (at < 0 || !cockpitCategoryKinds.includes(kind)) return null;
+  return { kind, value: key.slice(at + 1) };
+}
 
 /**
  * Formula keys: every figure names the rule it came from, so the page can explain it (i18n
@@ -111,7 +132,7 @@ export const CockpitRow = z.object({
   key: z
     .string()
     .describe(
-      '分组键：区划代码、级别、领域、行业、部门编号、领导编号、批次编号、标签、new/continuing、规模档或项目编号',
+      '分组键：区划代码、级别、领域、行业、部门编号、领导编号、批次编号、标签、new/continuing、规模档、分类（tag:标签、constructionType:new、size:ge5000）或项目编号',
     ),
   label: z.string(),
   kind: z.enum(['region', 'regionSelf', 'project', 'value', 'none']),
@@ -156,7 +177,7 @@ export const CockpitRollup = z.object({
   region: CockpitRegionRef,
   breadcrumb: z.array(CockpitRegionRef).describe('从本人辖区到所选区划'),
   isLeaf: z.boolean().describe('所选区划没有下级：按区划分组时各行为项目'),
-  isAdditive: z.boolean().describe('各行之和是否等于合计（级别、批次、标签可重叠，不可相加）'),
+  isAdditive: z.boolean().describe('各行之和是否等于合计（级别、批次、标签、分类汇总可重叠，不可相加）'),
   deadlineOn: z.string().nullable().describe('本月报送截止日（本级区划适用的日历）'),
   total: CockpitFigures,
   rows: z.array(CockpitRow),

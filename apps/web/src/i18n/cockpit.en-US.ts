@@ -25,6 +25,7 @@ export const cockpitEnUS: typeof cockpitZhCN = {
       tag: 'Tag',
       constructionType: 'New/continuing',
       sizeBand: 'Investment size',
+      category: 'Categories',
     },
     filters: {
       tag: 'Tag',
@@ -141,7 +142,7 @@ export const cockpitEnUS: typeof cockpitZhCN = {
     self: '{{name}} (own level)',
     none: '(not set)',
     notAdditive:
-      'A project can be on several levels, batches or tags, so the rows may add up to more than the total.',
+      'A project can be on several levels, batches, tags or categories, so the rows may add up to more than the total.',
     table: {
       name: 'Name',
       projectCount: 'Projects',

@@ -23,6 +23,7 @@ export const cockpitZhCN = {
       tag: '标签',
       constructionType: '新建/续建',
       sizeBand: '投资规模',
+      category: '分类汇总',
     },
     filters: {
       tag: '标签',
@@ -133,7 +134,7 @@ export const cockpitZhCN = {
     total: '合计',
     self: '{{name}}本级',
     none: '（未填）',
-    notAdditive: '一个项目可属于多个级别、批次或标签，各行之和可能大于合计。',
+    notAdditive: '一个项目可属于多个级别、批次、标签或分类，各行之和可能大于合计。',
     table: {
       name: '名称',
       projectCount: '项目数',

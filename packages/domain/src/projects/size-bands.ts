@@ -17,8 +17,10 @@ export interface SizeBand {
 
 /** The disjoint bands a rollup groups by, smallest first. */
 export const sizeBandKeys = ['lt5000', '5000to10000', '10000to100000', 'ge100000'] as const;
+/** The cumulative thresholds (以上) bulletins report: 5000 万元以上, 亿元以上 (the cockpit's 分类汇总 rows). */
+export const sizeThresholdKeys = ['ge5000', 'ge10000'] as const;
 /** Every filter value: the four disjoint bands and the two cumulative thresholds (5000 万元以上, 亿元以上). */
-export const sizeFilterKeys = [...sizeBandKeys, 'ge5000', 'ge10000'] as const;
+export const sizeFilterKeys = [...sizeBandKeys, ...sizeThresholdKeys] as const;
 export type SizeBandKey = (typeof sizeFilterKeys)[number];
 
 const bounds: Record<SizeBandKey, [string | null, string | null]> = {

@@ -88,17 +88,20 @@ async function makeProjects(specs: ProjectSpec[]) {
 /**
  * The seed figures, built by the factory (2026, as of November):
  * - 福安市 like Shandong: 397 special-bond (专项债) projects planned to start, 391 of them started
- *   (98.5%), next to 20 other projects (3 of them started too, which the tag's rate must not count).
+ *   (98.5%), next to 20 other projects (3 of them started too, which the tag's rate must not count);
+ *   all new and below 5000 万元.
  * - 蕉城区 like Dongfeng: 80 projects, 55 new and 25 continuing, total 95.94 亿元, plan 47.51 亿元;
  *   34 of them ≥ 5000 万元 (one at exactly 5000) with total 86.96 亿元 and plan 39.63 亿元, and one
  *   just below (4999.9999). Every project reports 60% of its plan in May: 双过半 one month early.
+ * Both counties are in 宁德市, so the city's 分类汇总 holds both figures in one view.
  */
 async function seedFigures() {
   await clearPlansAndReports(t.db);
   const shandong: ProjectSpec[] = Array.from({ length: 417 }, (_, i) => ({
     name: `专项债测试项目${i + 1}`,
     region: '350981',
-    total: i % 3 === 0 ? '3000' : '20000',
+    // Below 5000 万元, so the city's 5000 万元以上 row holds Dongfeng's 34 only.
+    total: i % 3 === 0 ? '3000' : '4500',
     planned: '1000',
     tags: i < 397 ? (i % 2 === 0 ? ['专项债', '中央预算内'] : ['专项债']) : [],
     plansStart: true,
@@ -213,6 +216,52 @@ describe('cockpit filters and groupings (tag, 新建/续建, 投资规模)', () 
     expect(below.totals).toEqual({ count: 46, totalInvestmentWanYuan: '89800' });
     expect((await city.get('/api/projects?size=huge')).status).toBe(400);
     expect((await city.get(rollup('size=huge'))).status).toBe(400);
+  });
+
+  it('reads the special-bond start rate and the ≥ 5000 万元 plan from ONE view grouped by category', async () => {
+    const city = await t.as('ningde');
+    const { status, body } = await city.get(rollup('dimension=category'));
+    expect(status).toBe(200);
+    expect(body.dimension).toBe('category');
+    expect(body.isAdditive).toBe(false);
+    const rows = body.rows as Row[];
+    expect(rows.map((r) => r.key)).toEqual([
+      'tag:专项债',
+      'tag:中央预算内',
+      'constructionType:new',
+      'constructionType:continuing',
+      'size:ge5000',
+      'size:ge10000',
+    ]);
+    const row = (key: string) => rows.find((r) => r.key === key)!.figures;
+    expect(row('tag:专项债').projectCount!.value).toBe('397');
+    expect(row('tag:专项债').startRate).toMatchObject({
+      numerator: '391',
+      denominator: '397',
+      percent: '98.5',
+    });
+    expect(row('size:ge5000').projectCount!.value).toBe('34');
+    expect(row('size:ge5000').plannedInvestment!.value).toBe('396300');
+    expect(row('size:ge10000').projectCount!.value).toBe('33');
+    expect(row('constructionType:new').projectCount!.value).toBe('472');
+    expect(row('constructionType:continuing').projectCount!.value).toBe('25');
+    expect(body.total.projectCount.value).toBe('497');
+    // The same figures as the size filter and the tag grouping give, from one definition.
+    const filtered = (await city.get(rollup('size=ge5000'))).body.total;
+    expect(row('size:ge5000').plannedInvestment!.value).toBe(filtered.plannedInvestment.value);
+  });
+
+  it('drills down from a category row to its projects', async () => {
+    const city = await t.as('ningde');
+    const drill = (key: string, measure: string) =>
+      `/api/cockpit/projects?year=2026&month=11&dimension=category&key=${encodeURIComponent(key)}&measure=${measure}&pageSize=200`;
+    const big = (await city.get(drill('size:ge5000', 'all'))).body;
+    expect(big.page.total).toBe(34);
+    expect(big.data.every((p: { name: string }) => p.name.startsWith('东丰测试项目'))).toBe(true);
+    const notStarted = (await city.get(drill('tag:专项债', 'notStarted'))).body;
+    expect(notStarted.page.total).toBe(6);
+    const continuing = (await city.get(drill('constructionType:continuing', 'all'))).body;
+    expect(continuing.page.total).toBe(25);
   });
 
   it('says 双过半 was reached one month early when May already reached half', async () => {

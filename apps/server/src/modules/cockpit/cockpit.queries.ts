@@ -32,6 +32,7 @@ import { sizeBandKeySql } from '../../lib/size-band-sql';
 import type { RegionRow } from '../regions/regions.queries';
 import { decimal, presentFigures } from './cockpit.presenter';
 import { type AggregateRow, aggregateColumns, cockpitBaseSql, cockpitFilterSql } from './cockpit-base';
+import { categoryMembershipSql } from './cockpit-category';
 import { type CockpitRegion, reportingDeadlines, resolveCockpitRegion } from './cockpit-regions';
 import { cockpitCurveSql, cumulativeCurves } from './cockpit-series';
 
@@ -43,7 +44,7 @@ const regionRef = (r: RegionRow) => ({ code: r.code, name: r.name, level: r.leve
  * appear) plus the region itself (本级) for projects placed directly on it; at a leaf, the projects.
  * Level, batch and tag can overlap (a project on several lists, with several tags), so their rows
  * do not add up to the total. 新建/续建 and the 投资规模 bands (by total investment) are disjoint and
- * come in their fixed order.
+ * come in their fixed order. 分类汇总 (category) mixes tags, 新建/续建 and the size thresholds; it overlaps.
  */
 function membershipSql(dimension: CockpitDimension, place: CockpitRegion, year: number): SQL {
   const { region, children } = place;
@@ -87,6 +88,8 @@ function membershipSql(dimension: CockpitDimension, place: CockpitRegion, year: 
       return sql`select ${band} as key, ${band} as label, 'value' as kind,
         array_position(${orderArray(sizeBandKeys)}, ${band}) as sort, b.* from base b`;
     }
+    case 'category':
+      return categoryMembershipSql();
     case 'batch': {
       const batchesOfYear = sql`project_batches pb join batches bt on bt.id = pb.batch_id
         join batch_schemes bs on bs.id = bt.scheme_id and bs.year = ${year}::int`;
@@ -109,7 +112,7 @@ const orderArray = (keys: readonly string[]) =>
 /** Dimensions whose rows come in a fixed order (not by plan size). */
 const orderedDimensions: readonly CockpitDimension[] = ['region', 'batch', 'constructionType', 'sizeBand'];
 /** Dimensions whose groups can overlap, so the rows do not add up to the total. */
-const overlappingDimensions: readonly CockpitDimension[] = ['level', 'batch', 'tag'];
+const overlappingDimensions: readonly CockpitDimension[] = ['level', 'batch', 'tag', 'category'];
 
 interface GroupRow extends AggregateRow {
   is_total: boolean;
@@ -175,6 +178,8 @@ export async function getCockpitRollup(ctx: Ctx, query: CockpitQuery): Promise<C
   const byPlan = !orderedDimensions.includes(query.dimension);
   groups.sort((a, b) => {
     if ((a.kind === 'none') !== (b.kind === 'none')) return a.kind === 'none' ? 1 : -1;
+    // 分类汇总: tags, then 新建/续建, then the thresholds; tags among themselves by plan.
+    if (query.dimension === 'category' && a.sort !== b.sort) return a.sort - b.sort;
     if (byPlan || a.kind === 'project')
       return compareDecimals(b.planned, a.planned) || a.label.localeCompare(b.label);
     return a.sort - b.sort || a.key.localeCompare(b.key);

@@ -1,4 +1,10 @@
-import type { CockpitBasis, CockpitDimension, CockpitMeasure, CockpitRow } from '@tuijin/contracts';
+import {
+  type CockpitBasis,
+  type CockpitDimension,
+  type CockpitMeasure,
+  type CockpitRow,
+  parseCockpitCategoryKey,
+} from '@tuijin/contracts';
 import type { ConstructionType, ProjectLevel, ProjectStage, SizeBandKey } from '@tuijin/domain';
 import { Alert, Breadcrumb, Card, Col, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -48,7 +54,16 @@ function Cockpit({ current }: { current: { year: number; month: number } }) {
   /** 亿元 for a city's or a province's figures, 万元 for a county's. */
   const unit = summaryUnit(rollup?.region.level);
 
+  /** A 分类汇总 row: a tag as the dictionary names it, 新建/续建, or a size threshold (5000 万元以上…). */
+  const categoryLabel = (row: CockpitRow) => {
+    const category = parseCockpitCategoryKey(row.key);
+    if (category?.kind === 'constructionType')
+      return labels.constructionType(category.value as ConstructionType);
+    if (category?.kind === 'size') return t(`amounts.sizeBands.${category.value as SizeBandKey}`);
+    return row.label;
+  };
   const labelOf = (row: CockpitRow) => {
+    if (dimension === 'category') return categoryLabel(row);
     if (row.kind === 'regionSelf') return t('cockpit.self', { name: row.label });
     if (row.kind === 'none') return dimension === 'tag' ? t('cockpit.noTag') : t('cockpit.none');
     if (row.kind !== 'value') return row.label;

@@ -12,6 +12,7 @@ export const cockpitDimensions: CockpitDimension[] = [
   'tag',
   'constructionType',
   'sizeBand',
+  'category',
 ];
 
 const filterKeys = ['tag', 'constructionType', 'size'] as const;
