@@ -129,8 +129,8 @@ export async function writeProjects(
     .returning({ id: projects.id });
   const ids = rows.map((row) => row.id);
   await tx.insert(projectStageChanges).values(
-    prepared.map((p, i) => ({
-      projectId: ids[i]!,
+    ids.map((projectId, i) => ({
+      projectId,
       fromStage: null,
       toStage: entered[i]!.stage,
       changedOn: today(ctx),
