@@ -70,9 +70,9 @@ describe('currentReportingMonth', () => {
     [
       workingDays(5),
       '2027-01-03',
-      '2026-11',
-      'late',
-      "December's deadline falls in 2027 (no holiday data): skipped",
+      '2026-12',
+      'open',
+      "December's deadline falls in 2027 (no holiday data): provisional 8 January, window open",
     ],
     [
       { ...defaultReportingRule, lateAllowed: false },
@@ -106,9 +106,13 @@ describe('currentReportingMonth', () => {
     expect(currentReportingMonth(early, chinaCalendar, '2026-11-25').key).toBe('2026-11');
   });
 
-  it('answers the month before today, without a window, when no deadline can be stated', () => {
+  it('counts a deadline in a year without holiday data provisionally (weekends, 元旦)', () => {
     const current = currentReportingMonth(workingDays(5), emptyHolidayCalendar, '2026-01-10');
-    expect(current).toMatchObject({ key: '2025-12', period: null });
+    expect(current).toMatchObject({
+      key: '2025-12',
+      state: 'late',
+      period: { opensOn: '2025-12-29', dueOn: '2026-01-08', closesOn: null },
+    });
   });
 });
 

@@ -35,9 +35,9 @@ const monthKeyOf = (year: number, month: number) => `${year}-${String(month).pad
  * window has not opened yet is never current, so a screen never shows a period whose reports are not
  * yet due (on 6 December under the default 25th rule that is November, not December). Deadlines are
  * those of {@link reportingPeriod}: a day-of-month deadline on a day off moves to the next working
- * day, so the window moves with it. A month whose deadline cannot be stated (a working-days rule
- * over a year the holiday calendar lacks) is skipped; if none can, the month before today's is
- * answered with no window.
+ * day, so the window moves with it; in a year the holiday calendar lacks, deadlines are the
+ * calendar's provisional ones (weekends and the fixed-date holidays). Should no deadline be
+ * stateable at all, the month before today's is answered with no window.
  */
 export function currentReportingMonth(
   rule: ReportingRule,
