@@ -23,7 +23,7 @@ export const AuditPage = paged(AuditEvent);
 
 export const AuditQuery = PageQuery.extend({
   actor: text(64).optional().describe('操作人用户名或姓名（包含匹配）'),
-  action: text(64).optional().describe('动作（前缀匹配，如 auth.）'),
+  action: text(64).optional().describe('动作：完整动作名精确匹配；以点结尾为前缀匹配，如 auth.'),
   entityType: text(32).optional(),
   entityId: text(64).optional(),
   from: z.iso.datetime({ offset: true }).optional().describe('起始时间'),

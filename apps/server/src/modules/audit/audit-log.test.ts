@@ -78,6 +78,10 @@ describe('audit log for an auditor', () => {
     const byAction = await list('action=organisation.');
     expect(byAction.length).toBeGreaterThan(0);
     expect(byAction.every((e) => e.action.startsWith('organisation.'))).toBe(true);
+    // A whole code matches exactly: 登录成功 (auth.login) never brings 登录失败 (auth.login.failed).
+    const logins = await list(`action=auth.login&from=${encodeURIComponent(startedAt)}`);
+    expect(logins.length).toBeGreaterThan(0);
+    expect(logins.every((e) => e.action === 'auth.login')).toBe(true);
 
     const byType = await list('entityType=organisation');
     expect(byType.every((e) => e.entityType === 'organisation')).toBe(true);

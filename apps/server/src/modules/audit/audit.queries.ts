@@ -54,7 +54,14 @@ export async function findAuditEvents(db: Queryable, actor: Actor, query: AuditQ
       ),
     );
   }
-  if (query.action) filters.push(like(auditEvents.action, `${escapeLike(query.action)}%`));
+  // A whole action code matches exactly (登录成功 is not 登录失败); a value ending in "." is a prefix.
+  if (query.action) {
+    filters.push(
+      query.action.endsWith('.')
+        ? like(auditEvents.action, `${escapeLike(query.action)}%`)
+        : eq(auditEvents.action, query.action),
+    );
+  }
   if (query.entityType) filters.push(eq(auditEvents.entityType, query.entityType));
   if (query.entityId) filters.push(eq(auditEvents.entityId, query.entityId));
   if (query.from) filters.push(gte(auditEvents.at, new Date(query.from)));
