@@ -20,7 +20,7 @@ async function progressWorkbook(november: string[], july: string): Promise<Buffe
   dated.addRow(['序号', '项目名称', '1-11月完成', '形象进度']);
   dated.addRow([`合计（${november.length + 1}个）`, null, null, null]);
   november.forEach((name, i) => {
-    dated.addRow([i + 1, name, 88_888 + i, '主体施工']);
+    dated.addRow([i + 1, name, 8_888_888 + i, '主体施工']);
   });
   const undated = book.addWorksheet('七月');
   undated.addRow(['蕉城区重点项目1-7月份进展情况']);
@@ -87,7 +87,7 @@ describe('progress-sheet import (导入进度表（月报）)', () => {
     );
     await card.getByRole('tab', { name: /将写入的月报/ }).click();
 
-    await row('七月').getByTestId('ledger-reports-sheet-year').locator('input').fill('2025');
+    await row('七月').locator('input').fill('2025');
     await card.getByTestId('ledger-reports-recheck').click();
     await expect
       .poll(async () => row('七月').getByTestId('ledger-reports-sheet-status').textContent(), slow)
@@ -99,10 +99,10 @@ describe('progress-sheet import (导入进度表（月报）)', () => {
       third.name,
     ]);
     const actions = await card.getByTestId('ledger-reports-action').allTextContents();
+    await screenshot(page, 'ledger-reports-preview');
     // The July 2025 report is new; November 2026 keeps any report the owner already filed.
     expect(actions[2]).toBe('新建');
     for (const action of actions.slice(0, 2)) expect(['新建', '保留已有']).toContain(action);
-    await screenshot(page, 'ledger-reports-preview');
 
     await card.getByTestId('ledger-reports-confirm').click();
     await page
@@ -130,7 +130,7 @@ describe('progress-sheet import (导入进度表（月报）)', () => {
       .locator('input[type="file"]')
       .setInputFiles({ name: '全区进展.xlsx', mimeType: 'application/octet-stream', buffer: workbook });
     await sheets.waitFor(slow);
-    await row('七月').getByTestId('ledger-reports-sheet-year').locator('input').fill('2025');
+    await row('七月').locator('input').fill('2025');
     await card.getByTestId('ledger-reports-recheck').click();
     await expect
       .poll(async () => (await card.getByTestId('ledger-reports-action').allTextContents())[2], slow)
