@@ -10,9 +10,10 @@ const slow = { timeout: 120_000 };
 
 /**
  * A city office's progress workbook: 蕉城区 for 2026年1-11月 (only 1-11月完成, a 合计 stating one
- * project too many) and an older sheet titled 1-7月份 without a year.
+ * project too many), an older sheet titled 1-7月份 without a year, and 2026年1-10月 naming a
+ * project whose owner already reported October.
  */
-async function progressWorkbook(november: string[], july: string): Promise<Buffer> {
+async function progressWorkbook(november: string[], july: string, reported: string): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const dated = book.addWorksheet('蕉城区');
   dated.addRow(['2026年1-11月蕉城区重点项目进展情况']);
@@ -26,6 +27,10 @@ async function progressWorkbook(november: string[], july: string): Promise<Buffe
   undated.addRow(['蕉城区重点项目1-7月份进展情况']);
   undated.addRow(['项目名称', '7月完成', '1-7月完成', '形象进度']);
   undated.addRow([july, 321.5, 1200, '桩基施工']);
+  const october = book.addWorksheet('十月');
+  october.addRow(['2026年1-10月重点项目进展']);
+  october.addRow(['项目名称', '10月完成', '形象进度']);
+  october.addRow([reported, 12_345.6, '主体施工']);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -38,6 +43,7 @@ async function reportOf(page: Page, projectId: string, year: number, month: numb
 
 describe('progress-sheet import (导入进度表（月报）)', () => {
   let projects: { id: string; name: string }[] = [];
+  let reported: { id: string; name: string; completedWanYuan: string } | null = null;
   let page: Page;
   beforeAll(async () => {
     page = await signIn('jiaocheng');
@@ -45,8 +51,17 @@ describe('progress-sheet import (导入进度表（月报）)', () => {
     expect(response.status()).toBe(200);
     projects = ((await response.json()) as { data: { id: string; name: string }[] }).data
       .map((p) => ({ id: p.id, name: p.name }))
-      .slice(0, 3);
+      .slice(0, 12);
+    for (const project of projects.slice(3)) {
+      const october = await reportOf(page, project.id, 2026, 10);
+      if (october) {
+        reported = { ...project, completedWanYuan: october.completedWanYuan };
+        break;
+      }
+    }
+    projects = projects.slice(0, 3);
     expect(projects).toHaveLength(3);
+    expect(reported).not.toBeNull();
   }, 180_000);
 
   it('previews each sheet, asks the missing year, imports and writes the reports', async () => {
@@ -55,7 +70,8 @@ describe('progress-sheet import (导入进度表（月报）)', () => {
       (typeof projects)[number],
       (typeof projects)[number],
     ];
-    const workbook = await progressWorkbook([first.name, second.name], third.name);
+    const october = reported!;
+    const workbook = await progressWorkbook([first.name, second.name], third.name, october.name);
     await page.goto(`${baseUrl}/ledger`, slow);
     const card = page.getByTestId('ledger-reports');
     await card.waitFor(slow);
@@ -80,6 +96,7 @@ describe('progress-sheet import (导入进度表（月报）)', () => {
     expect(await card.getByTestId('ledger-reports-name').allTextContents()).toEqual([
       first.name,
       second.name,
+      october.name,
     ]);
     await card.getByRole('tab', { name: /提示与核对/ }).click();
     expect((await card.getByTestId('ledger-reports-problem').allTextContents()).join('\n')).toContain(
@@ -97,11 +114,18 @@ describe('progress-sheet import (导入进度表（月报）)', () => {
       first.name,
       second.name,
       third.name,
+      october.name,
     ]);
     const actions = await card.getByTestId('ledger-reports-action').allTextContents();
     await screenshot(page, 'ledger-reports-preview');
     // The July 2025 report is new; November 2026 keeps any report the owner already filed.
     expect(actions[2]).toBe('新建');
+    // October 2026 is already reported with another figure: kept, both amounts shown, warned.
+    expect(actions[3]).toBe('保留已有');
+    const keptRow = card.getByTestId('ledger-reports-actions').locator('tbody tr.ant-table-row').nth(3);
+    expect(await keptRow.textContent()).toContain('12,345.6');
+    const existing = await keptRow.getByTestId('ledger-reports-existing').textContent();
+    expect(existing?.replaceAll(',', '')).toContain(october.completedWanYuan);
     for (const action of actions.slice(0, 2)) expect(['新建', '保留已有']).toContain(action);
 
     await card.getByTestId('ledger-reports-confirm').click();

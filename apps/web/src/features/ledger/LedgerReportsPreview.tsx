@@ -146,9 +146,17 @@ export function LedgerReportsPreview({
       width: 190,
       align: 'right',
       render: (_, a) =>
-        a.existing
-          ? `${amount(a.existing.completedWanYuan)}（${t(`ledgerReports.reportStatus.${a.existing.status as 'draft'}`, { defaultValue: a.existing.status })}）`
-          : dash,
+        a.existing ? (
+          <span data-testid="ledger-reports-existing">
+            {amount(a.existing.completedWanYuan)}（
+            {t(`ledgerReports.reportStatus.${a.existing.status as 'draft'}`, {
+              defaultValue: a.existing.status,
+            })}
+            ）
+          </span>
+        ) : (
+          dash
+        ),
     },
     {
       key: 'action',
