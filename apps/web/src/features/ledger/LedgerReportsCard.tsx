@@ -5,7 +5,7 @@ import { Alert, Button, Card, Flex, Popconfirm, Result, Typography, Upload } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LedgerReportsPreview } from './LedgerReportsPreview';
+import { LedgerReportsPreview, LedgerReportsProblems } from './LedgerReportsPreview';
 import { importLedgerReportsFile, type LedgerReportsOptions } from './ledger.api';
 import { refusalText, UploadProgress, useUpload } from './ledger-upload';
 
@@ -19,25 +19,28 @@ function Imported({ result, onAnother }: { result: LedgerReportsResult; onAnothe
   const { t } = useTranslation();
   const warnings = result.problems.filter((p) => p.severity === 'warning').length;
   return (
-    <Result
-      status="success"
-      title={t('ledgerReports.importedTitle')}
-      data-testid="ledger-reports-imported"
-      subTitle={
-        <span data-testid="ledger-reports-imported-counts">
-          {t('ledgerReports.importedCounts', result.counts)}
-          {warnings > 0 && t('ledgerReports.importedWarnings', { count: warnings })}
-        </span>
-      }
-      extra={[
-        <Link key="status" to="/reports/status">
-          <Button type="primary">{t('ledgerReports.toReports')}</Button>
-        </Link>,
-        <Button key="again" onClick={onAnother} data-testid="ledger-reports-again">
-          {t('ledgerReports.importAnother')}
-        </Button>,
-      ]}
-    />
+    <Flex vertical gap={12}>
+      <Result
+        status="success"
+        title={t('ledgerReports.importedTitle')}
+        data-testid="ledger-reports-imported"
+        subTitle={
+          <span data-testid="ledger-reports-imported-counts">
+            {t('ledgerReports.importedCounts', result.counts)}
+            {warnings > 0 && t('ledgerReports.importedWarnings', { count: warnings })}
+          </span>
+        }
+        extra={[
+          <Link key="status" to="/reports/status">
+            <Button type="primary">{t('ledgerReports.toReports')}</Button>
+          </Link>,
+          <Button key="again" onClick={onAnother} data-testid="ledger-reports-again">
+            {t('ledgerReports.importAnother')}
+          </Button>,
+        ]}
+      />
+      {result.problems.length > 0 && <LedgerReportsProblems problems={result.problems} />}
+    </Flex>
   );
 }
 

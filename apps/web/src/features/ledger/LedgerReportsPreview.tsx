@@ -97,6 +97,41 @@ function SheetsTable({
   );
 }
 
+/** The warnings and checks of a progress ledger (stated counts and totals against the rows, kept reports, …). */
+export function LedgerReportsProblems({ problems }: { problems: Problem[] }) {
+  const { t } = useTranslation();
+  const problemColumns: TableColumnsType<Problem & { key: number }> = [
+    { key: 'sheet', dataIndex: 'sheet', title: t('ledgerReports.sheet'), width: 110 },
+    { key: 'row', dataIndex: 'row', title: t('ledgerReports.row'), width: 70 },
+    {
+      key: 'severity',
+      dataIndex: 'severity',
+      title: t('ledger.severity'),
+      width: 80,
+      render: (s: Problem['severity']) => (
+        <Tag color={s === 'error' ? 'red' : 'orange'}>{t(`ledgerReports.severity.${s}`)}</Tag>
+      ),
+    },
+    {
+      key: 'message',
+      dataIndex: 'message',
+      title: t('ledgerReports.message'),
+      render: (m: string) => <span data-testid="ledger-reports-problem">{m}</span>,
+    },
+  ];
+  return (
+    <Table
+      size="small"
+      rowKey="key"
+      pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      columns={problemColumns}
+      dataSource={problems.map((p, key) => ({ ...p, key }))}
+      locale={{ emptyText: t('ledgerReports.noProblems') }}
+      data-testid="ledger-reports-problems"
+    />
+  );
+}
+
 /**
  * The dry run of a progress ledger: each sheet's period and status (a year input where the title
  * names none), the report each row would write (新建 / 无变化 / 保留已有, with the sheet's and the
@@ -169,25 +204,6 @@ export function LedgerReportsPreview({
       ),
     },
   ];
-  const problemColumns: TableColumnsType<Problem & { key: number }> = [
-    { key: 'sheet', dataIndex: 'sheet', title: t('ledgerReports.sheet'), width: 110 },
-    { key: 'row', dataIndex: 'row', title: t('ledgerReports.row'), width: 70 },
-    {
-      key: 'severity',
-      dataIndex: 'severity',
-      title: t('ledger.severity'),
-      width: 80,
-      render: (s: Problem['severity']) => (
-        <Tag color={s === 'error' ? 'red' : 'orange'}>{t(`ledgerReports.severity.${s}`)}</Tag>
-      ),
-    },
-    {
-      key: 'message',
-      dataIndex: 'message',
-      title: t('ledgerReports.message'),
-      render: (m: string) => <span data-testid="ledger-reports-problem">{m}</span>,
-    },
-  ];
   return (
     <>
       <Typography.Title level={5} style={{ margin: 0 }}>
@@ -223,17 +239,7 @@ export function LedgerReportsPreview({
           {
             key: 'problems',
             label: t('ledgerReports.problemsTitle', { count: result.problems.length }),
-            children: (
-              <Table
-                size="small"
-                rowKey="key"
-                pagination={{ pageSize: 50, hideOnSinglePage: true }}
-                columns={problemColumns}
-                dataSource={result.problems.map((p, key) => ({ ...p, key }))}
-                locale={{ emptyText: t('ledgerReports.noProblems') }}
-                data-testid="ledger-reports-problems"
-              />
-            ),
+            children: <LedgerReportsProblems problems={result.problems} />,
           },
         ]}
       />
