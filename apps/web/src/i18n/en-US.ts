@@ -6,6 +6,7 @@ import { cockpitEnUS } from './cockpit.en-US';
 import { evaluationEnUS } from './evaluation.en-US';
 import { ledgerEnUS } from './ledger.en-US';
 import { ledgerExportEnUS } from './ledger-export.en-US';
+import { ledgerReportsEnUS } from './ledger-reports.en-US';
 import { mapEnUS } from './map.en-US';
 import { notificationsEnUS } from './notifications.en-US';
 import { plansEnUS } from './plans.en-US';
@@ -295,6 +296,7 @@ export const enUS: typeof zhCN = {
   auditActions: {
     ...auditActionsMoreEnUS,
     screen_publish: 'Change the public screen publishing settings',
+    report_import: 'Import a report from a ledger',
     evaluation_manage: 'Edit an evaluation scheme',
     evaluation_adjust: 'Record an evaluation bonus, penalty or exemption',
     evaluation_compute: 'Compute a quarterly evaluation',
@@ -370,6 +372,7 @@ export const enUS: typeof zhCN = {
   ...projectsEnUS,
   ...ledgerEnUS,
   ...ledgerExportEnUS,
+  ...ledgerReportsEnUS,
   ...calendarEnUS,
   ...problemDeadlinesEnUS,
   ...plansEnUS,

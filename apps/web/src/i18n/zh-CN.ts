@@ -6,6 +6,7 @@ import { cockpitZhCN } from './cockpit.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 import { ledgerExportZhCN } from './ledger-export.zh-CN';
+import { ledgerReportsZhCN } from './ledger-reports.zh-CN';
 import { mapZhCN } from './map.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
@@ -293,6 +294,7 @@ export const zhCN = {
   auditActions: {
     ...auditActionsMoreZhCN,
     screen_publish: '修改公开大屏发布设置',
+    report_import: '台账导入月报',
     evaluation_manage: '维护考评方案',
     evaluation_adjust: '登记考评加减分或豁免',
     evaluation_compute: '计算季度考评',
@@ -368,6 +370,7 @@ export const zhCN = {
   ...projectsZhCN,
   ...ledgerZhCN,
   ...ledgerExportZhCN,
+  ...ledgerReportsZhCN,
   ...calendarZhCN,
   ...problemDeadlinesZhCN,
   ...plansZhCN,

@@ -1,86 +1,16 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { fileRoutes, type LedgerImportResult, type LedgerPreview } from '@tuijin/contracts';
-import {
-  Alert,
-  Button,
-  Card,
-  Flex,
-  InputNumber,
-  Popconfirm,
-  Progress,
-  Spin,
-  Table,
-  Typography,
-  Upload,
-} from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Card, Flex, InputNumber, Popconfirm, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
-import { errorText } from '../../api/error-text';
 import { projectKeys } from '../projects/projects.queries';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 import { LedgerImported } from './LedgerImported';
 import { LedgerResult } from './LedgerResult';
-import {
-  importLedgerFile,
-  type LedgerOptions,
-  LedgerRefusal,
-  type LedgerUpload,
-  previewLedger,
-} from './ledger.api';
+import { importLedgerFile, type LedgerOptions, LedgerRefusal, previewLedger } from './ledger.api';
 import { useLedgerColumns } from './ledger-columns';
-
-/** Why the server refused the file: its detail on `file`, `region` or `year`, else the error text. */
-function refusalText(error: unknown): string {
-  const detail =
-    error instanceof ApiError
-      ? error.details.find((d) => d.path === 'file' || d.path === 'region' || d.path === 'year')
-      : undefined;
-  return detail?.message ?? errorText(error);
-}
-
-/** Runs one upload at a time, aborting the previous one, and reports its upload progress. */
-function useUpload<T>(
-  send: (file: File, options: LedgerOptions, onProgress: (p: number) => void) => LedgerUpload<T>,
-) {
-  const [percent, setPercent] = useState(0);
-  const current = useRef<LedgerUpload<T> | null>(null);
-  const mutation = useMutation<T, unknown, { file: File; options: LedgerOptions }>({
-    mutationFn: ({ file, options }) => {
-      current.current?.abort();
-      setPercent(0);
-      const upload = send(file, options, setPercent);
-      current.current = upload;
-      return upload.result.finally(() => {
-        if (current.current === upload) current.current = null;
-      });
-    },
-  });
-  useEffect(() => () => current.current?.abort(), []);
-  return { mutation, percent };
-}
-
-function UploadProgress({
-  percent,
-  uploading,
-  processing,
-}: {
-  percent: number;
-  uploading: string;
-  processing: string;
-}) {
-  return (
-    <Flex vertical gap={4} data-testid="ledger-progress">
-      <Typography.Text>{percent < 100 ? uploading : processing}</Typography.Text>
-      {percent < 100 ? (
-        <Progress percent={percent} size="small" data-testid="ledger-upload-progress" />
-      ) : (
-        <Spin data-testid="ledger-processing" />
-      )}
-    </Flex>
-  );
-}
+import { refusalText, UploadProgress, useUpload } from './ledger-upload';
 
 /**
  * 台账导入: an office uploads its project ledger (.xlsx), sees what the import would do with each

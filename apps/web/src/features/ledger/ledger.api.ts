@@ -1,4 +1,9 @@
-import { fileRoutes, type LedgerImportResult, type LedgerPreview } from '@tuijin/contracts';
+import {
+  fileRoutes,
+  type LedgerImportResult,
+  type LedgerPreview,
+  type LedgerReportsResult,
+} from '@tuijin/contracts';
 import { ApiError } from '../../api/client';
 
 type ErrorPayload = {
@@ -28,15 +33,23 @@ export interface LedgerOptions {
   year: number | null;
 }
 
+/** The form fields of a ledger upload, from the options (blank ones left out). */
+function ledgerFields({ regionCode, year }: LedgerOptions): Record<string, string> {
+  return {
+    ...(regionCode ? { region: regionCode } : {}),
+    ...(year !== null ? { year: String(year) } : {}),
+  };
+}
+
 /**
- * Sends one ledger file as multipart (optional `region` and `year` fields, then the `file` part).
+ * Sends one ledger file as multipart (the form fields first, then the `file` part).
  * XMLHttpRequest rather than fetch, because only it reports upload progress; same origin, so the
  * browser sends Origin and the session cookie itself.
  */
 function uploadLedger<T>(
   url: string,
   file: File,
-  { regionCode, year }: LedgerOptions,
+  fields: Record<string, string>,
   onProgress: (percent: number) => void,
 ): LedgerUpload<T> {
   const request = new XMLHttpRequest();
@@ -78,8 +91,7 @@ function uploadLedger<T>(
     request.onerror = () => reject(new TypeError('network'));
     request.onabort = () => reject(new DOMException('aborted', 'AbortError'));
     const form = new FormData();
-    if (regionCode) form.append('region', regionCode);
-    if (year !== null) form.append('year', String(year));
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file, file.name);
     request.send(form);
   });
@@ -91,11 +103,38 @@ function uploadLedger<T>(
  * back. No idempotency key: it writes nothing, so a retry is harmless.
  */
 export const previewLedger = (file: File, options: LedgerOptions, onProgress: (percent: number) => void) =>
-  uploadLedger<LedgerPreview>(fileRoutes.previewLedger, file, options, onProgress);
+  uploadLedger<LedgerPreview>(fileRoutes.previewLedger, file, ledgerFields(options), onProgress);
 
 /**
  * The import: one transaction on the server. A repeat is harmless by design — the records are
  * matched by code or name + owner, so a second run finds them unchanged and writes nothing.
  */
 export const importLedgerFile = (file: File, options: LedgerOptions, onProgress: (percent: number) => void) =>
-  uploadLedger<LedgerImportResult>(fileRoutes.importLedger, file, options, onProgress);
+  uploadLedger<LedgerImportResult>(fileRoutes.importLedger, file, ledgerFields(options), onProgress);
+
+/** What a progress-ledger upload asks: a dry run or the import, and the years the user gave. */
+export interface LedgerReportsOptions {
+  dryRun: boolean;
+  /** Per sheet whose title names no year, the year the user gave. */
+  sheetYears: Record<string, number>;
+}
+
+/**
+ * A progress ledger (月度进展台账) → that period's reports: the dry run (rolled back on the server)
+ * or the import (one transaction; a month already reported is never overwritten, so a repeat
+ * writes nothing twice).
+ */
+export const importLedgerReportsFile = (
+  file: File,
+  { dryRun, sheetYears }: LedgerReportsOptions,
+  onProgress: (percent: number) => void,
+) =>
+  uploadLedger<LedgerReportsResult>(
+    fileRoutes.importLedgerReports,
+    file,
+    {
+      dryRun: String(dryRun),
+      ...(Object.keys(sheetYears).length > 0 ? { sheetYears: JSON.stringify(sheetYears) } : {}),
+    },
+    onProgress,
+  );
