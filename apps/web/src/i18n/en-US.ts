@@ -296,7 +296,6 @@ export const enUS: typeof zhCN = {
   auditActions: {
     ...auditActionsMoreEnUS,
     screen_publish: 'Change the public screen publishing settings',
-    report_import: 'Import a report from a ledger',
     evaluation_manage: 'Edit an evaluation scheme',
     evaluation_adjust: 'Record an evaluation bonus, penalty or exemption',
     evaluation_compute: 'Compute a quarterly evaluation',

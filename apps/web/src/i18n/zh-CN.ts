@@ -294,7 +294,6 @@ export const zhCN = {
   auditActions: {
     ...auditActionsMoreZhCN,
     screen_publish: '修改公开大屏发布设置',
-    report_import: '台账导入月报',
     evaluation_manage: '维护考评方案',
     evaluation_adjust: '登记考评加减分或豁免',
     evaluation_compute: '计算季度考评',
