@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualPlans, monthlyReports, projects, regions } from '../../db/schema';
 import { clearPlansAndReports } from '../../testing/clear-plans-and-reports';
 import { createTestApp, type TestApp } from '../../testing/test-app';
+import { learnActualDatesFromReports } from '../projects/record-actual-dates';
 
 let t: TestApp;
 
@@ -83,6 +84,8 @@ async function makeProjects(specs: ProjectSpec[]) {
   );
   for (let i = 0; i < reports.length; i += 500)
     await t.db.insert(monthlyReports).values(reports.slice(i, i + 500));
+  // Seeds written around the use cases: the projects learn their actual dates as approval would.
+  await learnActualDatesFromReports(t.db);
 }
 
 /**

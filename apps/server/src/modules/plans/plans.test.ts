@@ -324,10 +324,15 @@ describe('demo plans', () => {
     const city = await t.as('ningde');
     const plans = (await city.get('/api/annual-plans?year=2026&pageSize=200')).body;
     const projects = (await city.get('/api/projects?pageSize=200')).body.data;
-    const active = projects.filter((p: { stage: string }) =>
-      ['preparing', 'started', 'underway'].includes(p.stage),
+    // Active this year: started or underway, or preparing to start this year (a 前期 project that
+    // starts next year has no plan for this one).
+    const active = projects.filter(
+      (p: { stage: string; startYear: number }) =>
+        ['started', 'underway'].includes(p.stage) || (p.stage === 'preparing' && p.startYear <= 2026),
     );
     expect(plans.totals.count).toBe(active.length);
+    const planned = new Set(plans.data.map((p: { projectId: string }) => p.projectId));
+    expect(active.every((p: { id: string }) => planned.has(p.id))).toBe(true);
     expect(plans.data.every((p: { status: string }) => p.status === 'frozen')).toBe(true);
     const adjusted = plans.data.filter((p: { adjustmentCount: number }) => p.adjustmentCount > 0);
     expect(adjusted.length).toBeGreaterThanOrEqual(3);
