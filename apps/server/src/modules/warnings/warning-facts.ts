@@ -41,8 +41,9 @@ export const monthEnd = (p: WarningPeriod) => {
  * on `today` (China date): the year's plan (planned start month, amount, split), approved reports
  * up to the month (year-to-date by month, 入统), the project's actual start date, each month's report
  * timeliness by the reports module's one deadline rule, and open problems past due at the month's
- * end (or today, if earlier). Only projects being prepared or built at the month's end by the
- * library's `impliedStage` are warned (the cockpit and the list read the same stage and date).
+ * end (or today, if earlier). Only projects on the year's plan that are being prepared or built at
+ * the month's end by the library's `impliedStage` are warned (the cockpit counts the same set: a
+ * 前期 project that starts next year has no plan this year and no colour).
  */
 export async function loadWarningFacts(
   db: Queryable,
@@ -70,7 +71,7 @@ export async function loadWarningFacts(
     })
     .from(projects)
     .innerJoin(regions, eq(regions.code, projects.regionCode))
-    .leftJoin(annualPlans, and(eq(annualPlans.projectId, projects.id), eq(annualPlans.year, period.year)))
+    .innerJoin(annualPlans, and(eq(annualPlans.projectId, projects.id), eq(annualPlans.year, period.year)))
     .where(
       and(
         where,
