@@ -1,19 +1,8 @@
-import { type CockpitBasis, type CockpitDimension, CockpitFilters } from '@tuijin/contracts';
+import { type CockpitBasis, CockpitDimension, CockpitFilters } from '@tuijin/contracts';
 import { useSearchParams } from 'react-router';
 
-export const cockpitDimensions: CockpitDimension[] = [
-  'region',
-  'level',
-  'domain',
-  'industry',
-  'department',
-  'leader',
-  'batch',
-  'tag',
-  'constructionType',
-  'sizeBand',
-  'category',
-];
+/** The groupings the cockpit offers: the contract's own list, in its order. */
+export const cockpitDimensions: CockpitDimension[] = [...CockpitDimension.options];
 
 const filterKeys = ['tag', 'constructionType', 'size'] as const;
 
