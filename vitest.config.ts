@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'db',
           include: [...serverFiles, ...cliFiles],
-          globalSetup: ['apps/server/src/testing/global-setup.ts'],
+          globalSetup: ['apps/server/src/testing/global-setup.ts', 'apps/cli/src/cli-global-setup.ts'],
           env: { TUIJIN_TEST_ENGINE: 'pglite' },
           testTimeout: 30_000,
           hookTimeout: 60_000,

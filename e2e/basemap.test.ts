@@ -105,7 +105,10 @@ describe('map basemap (地图底图)', () => {
       .toBeGreaterThan(3);
     expect(tileRequests(seen).every((url) => new URL(url).origin === baseUrl)).toBe(true);
     expect(await basemap.locator('.leaflet-interactive').count()).toBeGreaterThan(10);
-    await page.getByText('测试离线底图').waitFor();
+    await expect.poll(() => page.getByTestId('map-mode').textContent()).toBe('测试离线底图');
+    await expect
+      .poll(() => basemap.locator('.leaflet-control-attribution').textContent())
+      .toContain('测试离线底图');
     await screenshot(page, 'map-basemap');
 
     await page.getByTestId('map-view').getByText('区划着色').click();

@@ -1,8 +1,8 @@
 /** What the CLI's tests share: running `tuijin` in-process, and a PGlite data directory of their own. */
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { main } from './main';
 
 /** Runs the CLI in-process with `args` and captures its exit code and what it printed. */
@@ -33,6 +33,18 @@ export function scratchDataDir(prefix: string): string {
   });
   afterAll(() => {
     process.env = saved;
+  });
+  return dataDir;
+}
+
+/**
+ * Like `scratchDataDir`, but the directory starts as a copy of the one `tuijin demo` loaded once for
+ * the run (see cli-global-setup): the demo jurisdiction on today's date, ready for the file's tests.
+ */
+export function demoDataDir(prefix: string): string {
+  const dataDir = scratchDataDir(prefix);
+  beforeAll(() => {
+    cpSync(inject('cliDemoDir'), dataDir, { recursive: true });
   });
   return dataDir;
 }

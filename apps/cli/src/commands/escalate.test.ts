@@ -1,11 +1,10 @@
 import { openDatabase } from '@tuijin/server';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, scratchDataDir } from '../cli-test-kit';
+import { demoDataDir, runCli } from '../cli-test-kit';
 
-const dataDir = scratchDataDir('tuijin-cli-escalate');
+const dataDir = demoDataDir('tuijin-cli-escalate');
 beforeAll(async () => {
-  expect((await runCli('demo')).code).toBe(0);
   // A two-level ladder for 蕉城区 and one open problem of its own at level 1, due Friday 2026-03-06.
   const handle = await openDatabase({ dataDir });
   try {

@@ -1,12 +1,9 @@
 import { openDatabase } from '@tuijin/server';
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, scratchDataDir } from '../cli-test-kit';
+import { describe, expect, it } from 'vitest';
+import { demoDataDir, runCli } from '../cli-test-kit';
 
-const dataDir = scratchDataDir('tuijin-cli-evaluation');
-beforeAll(async () => {
-  expect((await runCli('demo')).code).toBe(0);
-}, 300_000);
+const dataDir = demoDataDir('tuijin-cli-evaluation');
 
 describe('tuijin evaluation compute', () => {
   const quarter = `${new Date().getUTCFullYear()}Q4`;

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { openDatabase, parseLedger } from '@tuijin/server';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, scratchDataDir } from '../cli-test-kit';
+import { demoDataDir, runCli } from '../cli-test-kit';
 
-const dataDir = scratchDataDir('tuijin-export');
+const dataDir = demoDataDir('tuijin-export');
 beforeAll(async () => {
-  expect((await runCli('demo')).code).toBe(0);
   // Plans and one approved October report for 蕉城区's projects, in place of the demo's own.
   const handle = await openDatabase({ dataDir });
   try {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, scratchDataDir } from '../cli-test-kit';
+import { demoDataDir, runCli } from '../cli-test-kit';
 
 const square = (adcode: string, x: number) => ({
   type: 'Feature',
@@ -20,9 +20,8 @@ const square = (adcode: string, x: number) => ({
   },
 });
 
-const dir = scratchDataDir('tuijin-cli-map');
+const dir = demoDataDir('tuijin-cli-map');
 beforeAll(async () => {
-  expect((await runCli('demo')).code).toBe(0);
   writeFileSync(
     join(dir, 'ningde.geojson'),
     JSON.stringify({

@@ -1,11 +1,10 @@
 import { openDatabase } from '@tuijin/server';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, scratchDataDir } from '../cli-test-kit';
+import { demoDataDir, runCli } from '../cli-test-kit';
 
-const dataDir = scratchDataDir('tuijin-cli-remind');
+const dataDir = demoDataDir('tuijin-cli-remind');
 beforeAll(async () => {
-  expect((await runCli('demo')).code).toBe(0);
   // No plans or reports but a 2026 plan for one project of owner1's unit, whatever the demo holds.
   const handle = await openDatabase({ dataDir });
   try {
