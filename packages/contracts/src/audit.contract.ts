@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuery, paged, text } from './common';
+import { endpoint } from './endpoint';
 
 export const AuditEvent = z.object({
   id: z.string(),
@@ -37,3 +38,22 @@ export const AuditVerification = z.object({
   intact: z.boolean(),
   firstBrokenId: z.string().nullable(),
 });
+
+/** The audit module's endpoints (the server registers them, the client calls them). */
+export const auditEndpoints = {
+  findAuditEvents: endpoint({
+    method: 'GET',
+    path: '/api/audit-events',
+    summary: '审计日志',
+    tag: 'audit',
+    query: AuditQuery,
+    response: AuditPage,
+  }),
+  verifyAuditChain: endpoint({
+    method: 'GET',
+    path: '/api/audit-events/verification',
+    summary: '校验审计日志哈希链',
+    tag: 'audit',
+    response: AuditVerification,
+  }),
+} as const;

@@ -1,6 +1,7 @@
 import { organisationKinds, permissions, regionLevels, roles } from '@tuijin/domain';
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, Ok } from './common';
+import { endpoint } from './endpoint';
 
 export const Role = z.enum(roles);
 export const Permission = z.enum(permissions);
@@ -36,3 +37,31 @@ export const Health = z.object({
   database: z.enum(['pglite', 'postgresql']),
 });
 export type Health = z.infer<typeof Health>;
+
+/** The auth module's endpoints (the server registers them, the client calls them). */
+export const authEndpoints = {
+  login: endpoint({
+    method: 'POST',
+    path: '/api/auth/login',
+    summary: '登录',
+    tag: 'auth',
+    body: LoginRequest,
+    response: Me,
+  }),
+  logout: endpoint({
+    method: 'POST',
+    path: '/api/auth/logout',
+    summary: '退出登录',
+    tag: 'auth',
+    response: Ok,
+  }),
+  me: endpoint({ method: 'GET', path: '/api/auth/me', summary: '当前用户', tag: 'auth', response: Me }),
+  changePassword: endpoint({
+    method: 'POST',
+    path: '/api/auth/password',
+    summary: '修改密码',
+    tag: 'auth',
+    body: ChangePasswordRequest,
+    response: Ok,
+  }),
+} as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from './common';
+import { endpoint } from './endpoint';
 
 export const CalendarQuery = z.object({
   year: z.coerce.number().int().min(2004).max(2100).describe('年份'),
@@ -30,3 +31,32 @@ export const SetCalendarOverride = z
   })
   .strict();
 export type SetCalendarOverride = z.infer<typeof SetCalendarOverride>;
+
+/** The calendar module's endpoints (the server registers them, the client calls them). */
+export const calendarEndpoints = {
+  getCalendarYear: endpoint({
+    method: 'GET',
+    path: '/api/calendar',
+    summary: '某年的法定节假日和调休安排（官方数据与管理员录入合并）',
+    tag: 'calendar',
+    query: CalendarQuery,
+    response: CalendarYear,
+  }),
+  setCalendarOverride: endpoint({
+    method: 'PUT',
+    path: '/api/calendar/overrides/:date',
+    summary: '录入或修改某日的放假/调休上班安排',
+    tag: 'calendar',
+    params: CalendarDateParams,
+    body: SetCalendarOverride,
+    response: CalendarYear,
+  }),
+  deleteCalendarOverride: endpoint({
+    method: 'DELETE',
+    path: '/api/calendar/overrides/:date',
+    summary: '删除管理员录入的某日安排（恢复官方数据）',
+    tag: 'calendar',
+    params: CalendarDateParams,
+    response: CalendarYear,
+  }),
+} as const;

@@ -1,6 +1,7 @@
 import { constructionTypes, sizeFilterKeys } from '@tuijin/domain';
 import { z } from 'zod';
 import { Id } from './common';
+import { endpoint } from './endpoint';
 
 /** Which plan figures to use: the adjusted (live) plan or the frozen baseline (frozen plans only). */
 export const CockpitBasis = z
@@ -278,3 +279,31 @@ export const CockpitSeries = z.object({
     .describe('项目库按阶段的项目数（漏斗）'),
 });
 export type CockpitSeries = z.infer<typeof CockpitSeries>;
+
+/** The cockpit module's endpoints (the server registers them, the client calls them). */
+export const cockpitEndpoints = {
+  getCockpitRollup: endpoint({
+    method: 'GET',
+    path: '/api/cockpit/rollup',
+    summary: '驾驶舱汇总：某年某月各项指标按一个维度分组，含合计（每个数带公式与分子分母）',
+    tag: 'cockpit',
+    query: CockpitQuery,
+    response: CockpitRollup,
+  }),
+  listCockpitProjects: endpoint({
+    method: 'GET',
+    path: '/api/cockpit/projects',
+    summary: '驾驶舱明细：构成某个数字的项目及其数值',
+    tag: 'cockpit',
+    query: CockpitProjectsQuery,
+    response: CockpitProjectPage,
+  }),
+  getCockpitSeries: endpoint({
+    method: 'GET',
+    path: '/api/cockpit/series',
+    summary: '驾驶舱曲线：1–12 月累计计划（基准与调整后）与实际累计完成，按阶段的项目数',
+    tag: 'cockpit',
+    query: CockpitSeriesQuery,
+    response: CockpitSeries,
+  }),
+} as const;

@@ -1,6 +1,7 @@
 import { evaluationEntityKinds, evaluationIndicatorKeys, evaluationPresetIds } from '@tuijin/domain';
 import { z } from 'zod';
-import { Id, requiredText, Timestamp, Version } from './common';
+import { Id, Ok, requiredText, Timestamp, Version } from './common';
+import { endpoint, IdParams } from './endpoint';
 
 export const EvaluationIndicatorKey = z.enum(evaluationIndicatorKeys);
 export type EvaluationIndicatorKey = z.infer<typeof EvaluationIndicatorKey>;
@@ -215,3 +216,110 @@ export type EvaluationHistory = z.infer<typeof EvaluationHistory>;
 
 export const EvaluationRunSummary = z.object({ run: EvaluationRun, entries: z.number().int() });
 export type EvaluationRunSummary = z.infer<typeof EvaluationRunSummary>;
+
+/** The evaluation module's endpoints (the server registers them, the client calls them). */
+export const evaluationEndpoints = {
+  listEvaluationSchemes: endpoint({
+    method: 'GET',
+    path: '/api/evaluation-schemes',
+    summary: '考评（赛马）方案：本辖区的及上级已发布晾晒的',
+    tag: 'evaluation',
+    response: EvaluationSchemeList,
+  }),
+  createEvaluationScheme: endpoint({
+    method: 'POST',
+    path: '/api/evaluation-schemes',
+    summary: '新建考评方案（可套用预设）',
+    tag: 'evaluation',
+    body: CreateEvaluationScheme,
+    response: EvaluationScheme,
+  }),
+  getEvaluationScheme: endpoint({
+    method: 'GET',
+    path: '/api/evaluation-schemes/:id',
+    summary: '考评方案',
+    tag: 'evaluation',
+    params: IdParams,
+    response: EvaluationScheme,
+  }),
+  updateEvaluationScheme: endpoint({
+    method: 'PUT',
+    path: '/api/evaluation-schemes/:id',
+    summary: '修改考评方案（权重、达标条件、红黑榜名额）；版本号加一',
+    tag: 'evaluation',
+    params: IdParams,
+    body: UpdateEvaluationScheme,
+    response: EvaluationScheme,
+  }),
+  listEvaluationAdjustments: endpoint({
+    method: 'GET',
+    path: '/api/evaluation-schemes/:id/adjustments',
+    summary: '某季度的加减分与免责',
+    tag: 'evaluation',
+    params: IdParams,
+    query: QuarterQuery,
+    response: EvaluationAdjustmentList,
+  }),
+  addEvaluationAdjustment: endpoint({
+    method: 'POST',
+    path: '/api/evaluation-schemes/:id/adjustments',
+    summary: '录入加分、扣分或免责（附事由）',
+    tag: 'evaluation',
+    params: IdParams,
+    body: AddEvaluationAdjustment,
+    response: EvaluationAdjustment,
+  }),
+  deleteEvaluationAdjustment: endpoint({
+    method: 'DELETE',
+    path: '/api/evaluation-adjustments/:id',
+    summary: '删除加减分或免责（季度结果发布前）',
+    tag: 'evaluation',
+    params: IdParams,
+    response: Ok,
+  }),
+  computeEvaluation: endpoint({
+    method: 'POST',
+    path: '/api/evaluation-schemes/:id/compute',
+    summary: '计算某季度考评结果（可重复计算；已发布的季度不可再算）',
+    tag: 'evaluation',
+    params: IdParams,
+    body: QuarterBody,
+    response: EvaluationRunSummary,
+  }),
+  publishEvaluation: endpoint({
+    method: 'POST',
+    path: '/api/evaluation-schemes/:id/publish',
+    summary: '发布某季度考评结果（发布后冻结，下级可见）',
+    tag: 'evaluation',
+    params: IdParams,
+    body: QuarterBody,
+    response: EvaluationRunSummary,
+  }),
+  getEvaluationResults: endpoint({
+    method: 'GET',
+    path: '/api/evaluation-schemes/:id/results',
+    summary: '某季度排名、得分构成、红黑榜',
+    tag: 'evaluation',
+    params: IdParams,
+    query: QuarterQuery,
+    response: EvaluationResults,
+  }),
+  getEvaluationWhatItTakes: endpoint({
+    method: 'GET',
+    path: '/api/evaluation-schemes/:id/what-it-takes',
+    summary: '差距测算：某区划要达到第 K 名需要多少分、各指标需要多少',
+    tag: 'evaluation',
+    params: IdParams,
+    query: WhatItTakesQuery,
+    response: WhatItTakes,
+  }),
+  getEvaluationHistory: endpoint({
+    method: 'GET',
+    path: '/api/evaluation-schemes/:id/history',
+    summary: '各季度得分与名次',
+    tag: 'evaluation',
+    params: IdParams,
+    query: HistoryQuery,
+    response: EvaluationHistory,
+  }),
+} as const;

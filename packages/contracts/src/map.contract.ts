@@ -1,6 +1,8 @@
 import { geoJsonIssueCodes, regionGeoJsonLimits } from '@tuijin/domain';
 import { z } from 'zod';
-import { Id, requiredText, text } from './common';
+import { BasemapSettingView, MapBasemap, UpdateBasemapSetting } from './basemap.contract';
+import { Id, Ok, requiredText, text } from './common';
+import { CodeParams, endpoint } from './endpoint';
 import { ProjectQuery, ProjectStage } from './projects.contract';
 import { WarningColour } from './warnings.contract';
 
@@ -138,3 +140,69 @@ export const UploadRegionMap = z
 export type UploadRegionMap = z.infer<typeof UploadRegionMap>;
 
 export const GeoJsonIssueCode = z.enum(geoJsonIssueCodes);
+
+/** The map module's endpoints (the server registers them, the client calls them). */
+export const mapEndpoints = {
+  listMapPoints: endpoint({
+    method: 'GET',
+    path: '/api/map/points',
+    summary: '挂图作战：有坐标的项目点（与项目库相同的筛选和辖区范围）',
+    tag: 'map',
+    query: MapQuery,
+    response: MapPoints,
+  }),
+  getMapRegions: endpoint({
+    method: 'GET',
+    path: '/api/map/regions',
+    summary: '挂图作战：下级区划的指标（项目数、总投资、年度累计完成、计划完成率），用于分区着色',
+    tag: 'map',
+    query: MapRegionsQuery,
+    response: MapRegions,
+  }),
+  getRegionMap: endpoint({
+    method: 'GET',
+    path: '/api/region-map',
+    summary: '本辖区的行政区划边界图（GeoJSON，由重点办上传）',
+    tag: 'map',
+    query: RegionMapQuery,
+    response: RegionMapAnswer,
+  }),
+  uploadRegionMap: endpoint({
+    method: 'POST',
+    path: '/api/region-map',
+    summary: '上传经审核的辖区边界图（GeoJSON），生成新版本',
+    tag: 'map',
+    body: UploadRegionMap,
+    response: RegionMapAnswer,
+  }),
+  deleteRegionMap: endpoint({
+    method: 'DELETE',
+    path: '/api/region-map/:code',
+    summary: '删除区划的边界图（各版本保留在历史中），地图回到示意网格',
+    tag: 'map',
+    params: CodeParams,
+    response: Ok,
+  }),
+  getMapBasemap: endpoint({
+    method: 'GET',
+    path: '/api/map/basemap',
+    summary: '地图底图：是否配置及本服务器的瓦片地址（未配置时不请求任何瓦片）',
+    tag: 'map',
+    response: MapBasemap,
+  }),
+  getBasemapSetting: endpoint({
+    method: 'GET',
+    path: '/api/settings/basemap',
+    summary: '地图底图设置（系统管理员；不含服务密钥）',
+    tag: 'map',
+    response: BasemapSettingView,
+  }),
+  updateBasemapSetting: endpoint({
+    method: 'PUT',
+    path: '/api/settings/basemap',
+    summary: '修改地图底图设置：瓦片服务地址（如天地图）或本地离线瓦片，记入审计日志',
+    tag: 'map',
+    body: UpdateBasemapSetting,
+    response: BasemapSettingView,
+  }),
+} as const;

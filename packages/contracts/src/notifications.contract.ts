@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, requiredText, Timestamp, text, Version } from './common';
+import { endpoint, IdParams } from './endpoint';
 
 /**
  * Kinds of in-app notification; the web app renders each from its dictionary with `params`.
@@ -137,3 +138,78 @@ export const UpdateReminderSettings = z
   })
   .strict();
 export type UpdateReminderSettings = z.infer<typeof UpdateReminderSettings>;
+
+/** The notifications module's endpoints (the server registers them, the client calls them). */
+export const notificationsEndpoints = {
+  listMyNotifications: endpoint({
+    method: 'GET',
+    path: '/api/notifications',
+    summary: '本人的站内通知（最新在前）及未读数',
+    tag: 'notifications',
+    query: NotificationQuery,
+    response: NotificationList,
+  }),
+  markNotificationRead: endpoint({
+    method: 'POST',
+    path: '/api/notifications/:id/read',
+    summary: '将本人的一条通知标为已读',
+    tag: 'notifications',
+    params: IdParams,
+    response: MarkedRead,
+  }),
+  markAllNotificationsRead: endpoint({
+    method: 'POST',
+    path: '/api/notifications/read-all',
+    summary: '将本人的全部通知标为已读',
+    tag: 'notifications',
+    response: MarkedRead,
+  }),
+  listNotificationChannels: endpoint({
+    method: 'GET',
+    path: '/api/notification-channels',
+    summary: '通知渠道（钉钉、企业微信、短信网关 Webhook），密钥不返回',
+    tag: 'notifications',
+    response: NotificationChannelList,
+  }),
+  createNotificationChannel: endpoint({
+    method: 'POST',
+    path: '/api/notification-channels',
+    summary: '新增通知渠道',
+    tag: 'notifications',
+    body: CreateNotificationChannel,
+    response: NotificationChannel,
+  }),
+  updateNotificationChannel: endpoint({
+    method: 'PATCH',
+    path: '/api/notification-channels/:id',
+    summary: '修改通知渠道（含停用/启用）',
+    tag: 'notifications',
+    params: IdParams,
+    body: UpdateNotificationChannel,
+    response: NotificationChannel,
+  }),
+  testNotificationChannel: endpoint({
+    method: 'POST',
+    path: '/api/notification-channels/:id/test',
+    summary: '通过该渠道发送一条测试消息',
+    tag: 'notifications',
+    params: IdParams,
+    body: TestNotificationChannel,
+    response: ChannelTestResult,
+  }),
+  getReminderSettings: endpoint({
+    method: 'GET',
+    path: '/api/reminder-settings',
+    summary: '月报提醒设置（截止前几天提醒）',
+    tag: 'notifications',
+    response: ReminderSettings,
+  }),
+  updateReminderSettings: endpoint({
+    method: 'PUT',
+    path: '/api/reminder-settings',
+    summary: '修改月报提醒设置',
+    tag: 'notifications',
+    body: UpdateReminderSettings,
+    response: ReminderSettings,
+  }),
+} as const;

@@ -1,6 +1,7 @@
 import { organisationKinds } from '@tuijin/domain';
 import { z } from 'zod';
 import { Id, PageQuery, paged, QueryBoolean, requiredText, text, Version } from './common';
+import { endpoint, IdParams } from './endpoint';
 
 export const OrganisationKind = z.enum(organisationKinds);
 
@@ -65,3 +66,40 @@ export const UpdateOrganisation = z
   .object({ ...organisationFields, isActive: z.boolean().describe('是否启用'), version: Version })
   .strict();
 export type UpdateOrganisation = z.infer<typeof UpdateOrganisation>;
+
+/** The organisations module's endpoints (the server registers them, the client calls them). */
+export const organisationsEndpoints = {
+  findOrganisations: endpoint({
+    method: 'GET',
+    path: '/api/organisations',
+    summary: '单位列表',
+    tag: 'organisations',
+    query: OrganisationQuery,
+    response: OrganisationPage,
+  }),
+  getOrganisation: endpoint({
+    method: 'GET',
+    path: '/api/organisations/:id',
+    summary: '单位详情',
+    tag: 'organisations',
+    params: IdParams,
+    response: Organisation,
+  }),
+  createOrganisation: endpoint({
+    method: 'POST',
+    path: '/api/organisations',
+    summary: '新增单位',
+    tag: 'organisations',
+    body: CreateOrganisation,
+    response: Organisation,
+  }),
+  updateOrganisation: endpoint({
+    method: 'PUT',
+    path: '/api/organisations/:id',
+    summary: '修改单位',
+    tag: 'organisations',
+    params: IdParams,
+    body: UpdateOrganisation,
+    response: Organisation,
+  }),
+} as const;

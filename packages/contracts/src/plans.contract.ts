@@ -1,6 +1,7 @@
 import { planGoalsMaxLength, planSplitKinds, planStatuses } from '@tuijin/domain';
 import { z } from 'zod';
 import { Id, PageInfo, PageQuery, requiredText, text, Version } from './common';
+import { endpoint, IdParams } from './endpoint';
 import { WanYuan } from './money';
 import { ProjectLevel, ProjectStage } from './projects.contract';
 
@@ -172,3 +173,49 @@ export const FreezeResult = z.object({
   frozen: z.number().int(),
   data: z.array(z.object({ id: Id, version: z.number().int() })),
 });
+
+/** The plans module's endpoints (the server registers them, the client calls them). */
+export const plansEndpoints = {
+  listProjectPlans: endpoint({
+    method: 'GET',
+    path: '/api/projects/:id/annual-plans',
+    summary: '项目的年度计划（各年度，含调整记录）',
+    tag: 'plans',
+    params: IdParams,
+    response: ProjectPlans,
+  }),
+  saveAnnualPlan: endpoint({
+    method: 'PUT',
+    path: '/api/projects/:id/annual-plans/:year',
+    summary: '新建或修改年度计划（草稿）',
+    tag: 'plans',
+    params: PlanYearParams,
+    body: SaveAnnualPlan,
+    response: AnnualPlan,
+  }),
+  adjustAnnualPlan: endpoint({
+    method: 'POST',
+    path: '/api/annual-plans/:id/adjustments',
+    summary: '年中调整（已冻结的计划）',
+    tag: 'plans',
+    params: IdParams,
+    body: AdjustAnnualPlan,
+    response: AnnualPlan,
+  }),
+  freezeAnnualPlans: endpoint({
+    method: 'POST',
+    path: '/api/annual-plans/freeze',
+    summary: '冻结年度计划（作为年度基准）',
+    tag: 'plans',
+    body: FreezeAnnualPlans,
+    response: FreezeResult,
+  }),
+  findAnnualPlans: endpoint({
+    method: 'GET',
+    path: '/api/annual-plans',
+    summary: '某年度的计划列表（本辖区）及合计',
+    tag: 'plans',
+    query: AnnualPlanQuery,
+    response: AnnualPlanPage,
+  }),
+} as const;

@@ -7,7 +7,8 @@ import {
 } from '@tuijin/domain';
 import { z } from 'zod';
 import { AuditEvent } from './audit.contract';
-import { Id, PageInfo, PageQuery, requiredText, text, Version } from './common';
+import { Id, Ok, PageInfo, PageQuery, requiredText, text, Version } from './common';
+import { endpoint, FileParams, IdParams } from './endpoint';
 import { WanYuan } from './money';
 import { Sector } from './organisations.contract';
 
@@ -270,3 +271,107 @@ export const BatchPresetList = z.object({
 });
 export const SetProjectBatches = z.object({ batchIds: z.array(Id).max(20), version: Version }).strict();
 export type SetProjectBatches = z.infer<typeof SetProjectBatches>;
+
+/** The projects module's endpoints (the server registers them, the client calls them). */
+export const projectsEndpoints = {
+  findProjects: endpoint({
+    method: 'GET',
+    path: '/api/projects',
+    summary: '项目库列表（含合计）',
+    tag: 'projects',
+    query: ProjectQuery,
+    response: ProjectPage,
+  }),
+  getProject: endpoint({
+    method: 'GET',
+    path: '/api/projects/:id',
+    summary: '项目详情（一项一档）',
+    tag: 'projects',
+    params: IdParams,
+    response: Project,
+  }),
+  createProject: endpoint({
+    method: 'POST',
+    path: '/api/projects',
+    summary: '新增项目',
+    tag: 'projects',
+    body: CreateProject,
+    response: Project,
+  }),
+  updateProject: endpoint({
+    method: 'PUT',
+    path: '/api/projects/:id',
+    summary: '修改项目',
+    tag: 'projects',
+    params: IdParams,
+    body: UpdateProject,
+    response: Project,
+  }),
+  changeProjectStage: endpoint({
+    method: 'POST',
+    path: '/api/projects/:id/stage',
+    summary: '变更项目阶段',
+    tag: 'projects',
+    params: IdParams,
+    body: ChangeProjectStage,
+    response: Project,
+  }),
+  listStageChanges: endpoint({
+    method: 'GET',
+    path: '/api/projects/:id/stages',
+    summary: '阶段变更记录',
+    tag: 'projects',
+    params: IdParams,
+    response: StageChangeList,
+  }),
+  getProjectHistory: endpoint({
+    method: 'GET',
+    path: '/api/projects/:id/history',
+    summary: '项目操作记录',
+    tag: 'projects',
+    params: IdParams,
+    response: ProjectHistory,
+  }),
+  setProjectBatches: endpoint({
+    method: 'PUT',
+    path: '/api/projects/:id/batches',
+    summary: '设置项目所属批次',
+    tag: 'projects',
+    params: IdParams,
+    body: SetProjectBatches,
+    response: Project,
+  }),
+  listProjectFiles: endpoint({
+    method: 'GET',
+    path: '/api/projects/:id/files',
+    summary: '项目文件和照片',
+    tag: 'projects',
+    params: IdParams,
+    response: ProjectFileList,
+  }),
+  deleteProjectFile: endpoint({
+    method: 'DELETE',
+    path: '/api/projects/:id/files/:fileId',
+    summary: '删除项目文件',
+    tag: 'projects',
+    params: FileParams,
+    response: Ok,
+  }),
+  listProjectComments: endpoint({
+    method: 'GET',
+    path: '/api/projects/:id/comments',
+    summary: '部门意见',
+    tag: 'projects',
+    params: IdParams,
+    response: ProjectCommentList,
+  }),
+  createProjectComment: endpoint({
+    method: 'POST',
+    path: '/api/projects/:id/comments',
+    summary: '填写意见',
+    tag: 'projects',
+    params: IdParams,
+    body: CreateProjectComment,
+    response: ProjectComment,
+  }),
+} as const;

@@ -1,6 +1,7 @@
 import { regionLevels } from '@tuijin/domain';
 import { z } from 'zod';
 import { requiredText, Version } from './common';
+import { CodeParams, endpoint } from './endpoint';
 
 export const RegionLevel = z.enum(regionLevels);
 
@@ -27,3 +28,31 @@ export type CreateRegion = z.infer<typeof CreateRegion>;
 
 export const UpdateRegion = z.object({ name: requiredText(50).describe('名称'), version: Version }).strict();
 export type UpdateRegion = z.infer<typeof UpdateRegion>;
+
+/** The regions module's endpoints (the server registers them, the client calls them). */
+export const regionsEndpoints = {
+  listRegions: endpoint({
+    method: 'GET',
+    path: '/api/regions',
+    summary: '行政区划（本辖区）',
+    tag: 'regions',
+    response: RegionList,
+  }),
+  createRegion: endpoint({
+    method: 'POST',
+    path: '/api/regions',
+    summary: '新增区划',
+    tag: 'regions',
+    body: CreateRegion,
+    response: Region,
+  }),
+  updateRegion: endpoint({
+    method: 'PATCH',
+    path: '/api/regions/:code',
+    summary: '修改区划',
+    tag: 'regions',
+    params: CodeParams,
+    body: UpdateRegion,
+    response: Region,
+  }),
+} as const;

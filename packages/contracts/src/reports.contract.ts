@@ -1,8 +1,16 @@
 import { parseWanYuan, reportEventActions, reportStatuses } from '@tuijin/domain';
 import { z } from 'zod';
 import { Id, PageInfo, PageQuery, requiredText, text, Version } from './common';
+import { endpoint, IdParams } from './endpoint';
 import { ProjectFile } from './projects.contract';
-import { ReportCheckId } from './reporting-calendar.contract';
+import {
+  DeleteReportingCalendar,
+  RegionCodeParams,
+  ReportCheckId,
+  ReportingCalendarView,
+  SetReportingCalendar,
+} from './reporting-calendar.contract';
+import { CurrentReportingPeriod, CurrentReportingPeriodQuery } from './reporting-period.contract';
 
 export const ReportStatus = z
   .enum(reportStatuses)
@@ -294,3 +302,127 @@ export const StatusBoard = z.object({
   page: PageInfo,
 });
 export type StatusBoard = z.infer<typeof StatusBoard>;
+
+/** The reports module's endpoints (the server registers them, the client calls them). */
+export const reportsEndpoints = {
+  getCurrentReportingPeriod: endpoint({
+    method: 'GET',
+    path: '/api/reporting-period',
+    summary: '当前报送月份（填报期内的月份，否则最近已到截止日的月份）：各页面的默认月份',
+    tag: 'reports',
+    query: CurrentReportingPeriodQuery,
+    response: CurrentReportingPeriod,
+  }),
+  getReportingCalendar: endpoint({
+    method: 'GET',
+    path: '/api/reporting-calendars/:regionCode',
+    summary: '区划的月报报送日历（本级、沿用上级或默认）及接下来 12 个月的期限',
+    tag: 'reports',
+    params: RegionCodeParams,
+    response: ReportingCalendarView,
+  }),
+  setReportingCalendar: endpoint({
+    method: 'PUT',
+    path: '/api/reporting-calendars/:regionCode',
+    summary: '设置本级月报报送日历',
+    tag: 'reports',
+    params: RegionCodeParams,
+    body: SetReportingCalendar,
+    response: ReportingCalendarView,
+  }),
+  deleteReportingCalendar: endpoint({
+    method: 'DELETE',
+    path: '/api/reporting-calendars/:regionCode',
+    summary: '删除本级报送日历（恢复沿用上级或默认）',
+    tag: 'reports',
+    params: RegionCodeParams,
+    query: DeleteReportingCalendar,
+    response: ReportingCalendarView,
+  }),
+  listProjectReports: endpoint({
+    method: 'GET',
+    path: '/api/projects/:id/reports',
+    summary: '项目某年各月月报（含本年累计、开工以来累计和流转记录）',
+    tag: 'reports',
+    params: IdParams,
+    query: ReportYearQuery,
+    response: ProjectReportYear,
+  }),
+  getReportForm: endpoint({
+    method: 'GET',
+    path: '/api/projects/:id/reports/:year/:month/form',
+    summary: '月报填报表单：计划、累计、上月形象进度、填报期和已有月报',
+    tag: 'reports',
+    params: ReportMonthParams,
+    response: ReportForm,
+  }),
+  saveReportDraft: endpoint({
+    method: 'PUT',
+    path: '/api/projects/:id/reports/:year/:month',
+    summary: '保存月报草稿（新建或修改）',
+    tag: 'reports',
+    params: ReportMonthParams,
+    body: SaveReportDraft,
+    response: MonthlyReport,
+  }),
+  getMonthlyReport: endpoint({
+    method: 'GET',
+    path: '/api/monthly-reports/:id',
+    summary: '月报详情',
+    tag: 'reports',
+    params: IdParams,
+    response: MonthlyReport,
+  }),
+  submitReport: endpoint({
+    method: 'POST',
+    path: '/api/monthly-reports/:id/submit',
+    summary: '报送月报（运行报送校验）',
+    tag: 'reports',
+    params: IdParams,
+    body: SubmitReport,
+    response: MonthlyReport,
+  }),
+  returnReport: endpoint({
+    method: 'POST',
+    path: '/api/monthly-reports/:id/return',
+    summary: '退回月报（须填写原因）',
+    tag: 'reports',
+    params: IdParams,
+    body: ReturnReport,
+    response: MonthlyReport,
+  }),
+  approveReport: endpoint({
+    method: 'POST',
+    path: '/api/monthly-reports/:id/approve',
+    summary: '审核通过月报（锁定）',
+    tag: 'reports',
+    params: IdParams,
+    body: ApproveReport,
+    response: MonthlyReport,
+  }),
+  correctReport: endpoint({
+    method: 'POST',
+    path: '/api/monthly-reports/:id/correction',
+    summary: '更正已通过的月报（重点办，须填写原因）',
+    tag: 'reports',
+    params: IdParams,
+    body: CorrectReport,
+    response: MonthlyReport,
+  }),
+  findReviewQueue: endpoint({
+    method: 'GET',
+    path: '/api/monthly-reports/review-queue',
+    summary: '待审核月报（本辖区或本部门行业）',
+    tag: 'reports',
+    query: ReviewQueueQuery,
+    response: ReviewQueuePage,
+  }),
+  getReportStatusBoard: endpoint({
+    method: 'GET',
+    path: '/api/monthly-reports/status-board',
+    summary: '某月月报报送情况：应报、已报、逾期、缺报',
+    tag: 'reports',
+    query: StatusBoardQuery,
+    response: StatusBoard,
+  }),
+} as const;

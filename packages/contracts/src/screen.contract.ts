@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CockpitFigures } from './cockpit.contract';
 import { Id, Timestamp } from './common';
+import { endpoint } from './endpoint';
 import { MapRegions } from './map.contract';
 import { WarningCounts } from './warnings.contract';
 
@@ -120,3 +121,37 @@ export const UpdateScreenPublication = z
   })
   .strict();
 export type UpdateScreenPublication = z.infer<typeof UpdateScreenPublication>;
+
+/** The screen module's endpoints (the server registers them, the client calls them). */
+export const screenEndpoints = {
+  getScreen: endpoint({
+    method: 'GET',
+    path: '/api/screen',
+    summary: '大屏：本辖区核心指标、考评排名、红灯项目、逾期问题与地图着色',
+    tag: 'screen',
+    response: Screen,
+  }),
+  getScreenPublication: endpoint({
+    method: 'GET',
+    path: '/api/screen/publication',
+    summary: '公开大屏的发布设置（本辖区）',
+    tag: 'screen',
+    response: ScreenPublication,
+  }),
+  updateScreenPublication: endpoint({
+    method: 'PUT',
+    path: '/api/screen/publication',
+    summary: '修改公开大屏的发布设置（本辖区）',
+    tag: 'screen',
+    body: UpdateScreenPublication,
+    response: ScreenPublication,
+  }),
+  getPublicScreen: endpoint({
+    method: 'GET',
+    path: '/api/public/screen/:regionCode',
+    summary: '公开大屏：只含已发布面板的汇总数字（无需登录）',
+    tag: 'screen',
+    params: PublicScreenParams,
+    response: PublicScreen,
+  }),
+} as const;

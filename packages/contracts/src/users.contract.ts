@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Role } from './auth.contract';
-import { Id, PageQuery, paged, QueryBoolean, requiredText, text, Version } from './common';
+import { Id, Ok, PageQuery, paged, QueryBoolean, requiredText, text, Version } from './common';
+import { endpoint, IdParams } from './endpoint';
 
 export const User = z.object({
   id: Id,
@@ -71,3 +72,75 @@ export const ResetPassword = z
   .object({ newPassword: z.string().min(1).max(256).describe('新密码，用户下次登录须修改') })
   .strict();
 export type ResetPassword = z.infer<typeof ResetPassword>;
+
+/** The users module's endpoints (the server registers them, the client calls them). */
+export const usersEndpoints = {
+  findUsers: endpoint({
+    method: 'GET',
+    path: '/api/users',
+    summary: '用户列表',
+    tag: 'users',
+    query: UserQuery,
+    response: UserPage,
+  }),
+  getUser: endpoint({
+    method: 'GET',
+    path: '/api/users/:id',
+    summary: '用户详情',
+    tag: 'users',
+    params: IdParams,
+    response: User,
+  }),
+  createUser: endpoint({
+    method: 'POST',
+    path: '/api/users',
+    summary: '新增用户',
+    tag: 'users',
+    body: CreateUser,
+    response: User,
+  }),
+  updateUser: endpoint({
+    method: 'PUT',
+    path: '/api/users/:id',
+    summary: '修改用户',
+    tag: 'users',
+    params: IdParams,
+    body: UpdateUser,
+    response: User,
+  }),
+  setUserRoles: endpoint({
+    method: 'PUT',
+    path: '/api/users/:id/roles',
+    summary: '设置角色',
+    tag: 'users',
+    params: IdParams,
+    body: SetUserRoles,
+    response: User,
+  }),
+  setUserActive: endpoint({
+    method: 'PUT',
+    path: '/api/users/:id/active',
+    summary: '启用或停用账号',
+    tag: 'users',
+    params: IdParams,
+    body: SetUserActive,
+    response: User,
+  }),
+  resetUserPassword: endpoint({
+    method: 'POST',
+    path: '/api/users/:id/password',
+    summary: '重置密码',
+    tag: 'users',
+    params: IdParams,
+    body: ResetPassword,
+    response: Ok,
+  }),
+  unlockUser: endpoint({
+    method: 'POST',
+    path: '/api/users/:id/unlock',
+    summary: '解除登录锁定',
+    tag: 'users',
+    params: IdParams,
+    response: Ok,
+  }),
+} as const;

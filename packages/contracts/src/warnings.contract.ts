@@ -1,6 +1,7 @@
 import { WarningRuleSet, warningColours, warningDimensions, warningPresetIds } from '@tuijin/domain';
 import { z } from 'zod';
 import { Id, PageInfo, requiredText, Timestamp, Version } from './common';
+import { endpoint, IdParams } from './endpoint';
 
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -224,3 +225,106 @@ export const RecomputeResult = z.object({
   counts: WarningCounts,
 });
 export type RecomputeResult = z.infer<typeof RecomputeResult>;
+
+/** The warnings module's endpoints (the server registers them, the client calls them). */
+export const warningsEndpoints = {
+  listWarnings: endpoint({
+    method: 'GET',
+    path: '/api/warnings',
+    summary: '红黄绿灯预警：本月（默认上月）按颜色、区划统计与项目清单',
+    tag: 'warnings',
+    query: WarningQuery,
+    response: WarningOverview,
+  }),
+  listSnails: endpoint({
+    method: 'GET',
+    path: '/api/warnings/snails',
+    summary: '蜗牛榜：连续 N 个月红灯的项目',
+    tag: 'warnings',
+    query: SnailQuery,
+    response: SnailList,
+  }),
+  recomputeWarnings: endpoint({
+    method: 'POST',
+    path: '/api/warnings/recompute',
+    summary: '按当前生效规则重新计算本辖区某月的预警颜色',
+    tag: 'warnings',
+    body: RecomputeWarnings,
+    response: RecomputeResult,
+  }),
+  getProjectWarnings: endpoint({
+    method: 'GET',
+    path: '/api/projects/:id/warnings',
+    summary: '项目的预警颜色、原因与历史',
+    tag: 'warnings',
+    params: IdParams,
+    response: ProjectWarnings,
+  }),
+  listWarningRuleSets: endpoint({
+    method: 'GET',
+    path: '/api/warning-rule-sets',
+    summary: '区划的预警规则各版本及生效版本',
+    tag: 'warnings',
+    query: WarningRuleSetsQuery,
+    response: WarningRuleSets,
+  }),
+  createWarningDraft: endpoint({
+    method: 'POST',
+    path: '/api/warning-rule-sets',
+    summary: '新建预警规则草稿（从预设或当前生效版本）',
+    tag: 'warnings',
+    body: CreateWarningDraft,
+    response: WarningRuleSetView,
+  }),
+  updateWarningDraft: endpoint({
+    method: 'PUT',
+    path: '/api/warning-rule-sets/:id',
+    summary: '修改预警规则草稿的阈值',
+    tag: 'warnings',
+    params: IdParams,
+    body: UpdateWarningDraft,
+    response: WarningRuleSetView,
+  }),
+  previewWarningDraft: endpoint({
+    method: 'GET',
+    path: '/api/warning-rule-sets/:id/preview',
+    summary: '预览：按草稿计算上月，列出颜色会变化的项目',
+    tag: 'warnings',
+    params: IdParams,
+    query: WarningPreviewQuery,
+    response: WarningPreview,
+  }),
+  publishWarningDraft: endpoint({
+    method: 'POST',
+    path: '/api/warning-rule-sets/:id/publish',
+    summary: '发布预警规则草稿（发布后不可修改）并重算上月',
+    tag: 'warnings',
+    params: IdParams,
+    body: PublishWarningDraft,
+    response: WarningRuleSetView,
+  }),
+  listWarningGraces: endpoint({
+    method: 'GET',
+    path: '/api/warning-graces',
+    summary: '预警正当理由（本辖区）',
+    tag: 'warnings',
+    query: WarningGraceQuery,
+    response: WarningGraceList,
+  }),
+  createWarningGrace: endpoint({
+    method: 'POST',
+    path: '/api/warning-graces',
+    summary: '登记正当理由：某项目某维度在某些月份免予预警',
+    tag: 'warnings',
+    body: CreateWarningGrace,
+    response: WarningGrace,
+  }),
+  revokeWarningGrace: endpoint({
+    method: 'POST',
+    path: '/api/warning-graces/:id/revoke',
+    summary: '撤销正当理由',
+    tag: 'warnings',
+    params: IdParams,
+    response: WarningGrace,
+  }),
+} as const;

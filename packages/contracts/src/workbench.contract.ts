@@ -1,5 +1,6 @@
 import { workbenchSectionKeys } from '@tuijin/domain';
 import { z } from 'zod';
+import { endpoint } from './endpoint';
 import { NotificationParams } from './notifications.contract';
 
 export const WorkbenchSectionKey = z.enum(workbenchSectionKeys);
@@ -41,3 +42,14 @@ export const Workbench = z.object({
   sections: z.array(WorkbenchSection),
 });
 export type Workbench = z.infer<typeof Workbench>;
+
+/** The workbench module's endpoints (the server registers them, the client calls them). */
+export const workbenchEndpoints = {
+  getWorkbench: endpoint({
+    method: 'GET',
+    path: '/api/workbench',
+    summary: '工作台：本人待办（月报填报/审核、问题办理、函件回复、预警、通知…），按角色',
+    tag: 'workbench',
+    response: Workbench,
+  }),
+} as const;

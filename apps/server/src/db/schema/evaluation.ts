@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { regions } from './schema';
+import { regions } from './regions';
 
 /** 考评方案: one jurisdiction's weighted indicators, target and red/black cut-offs; `version` grows with each edit. */
 export const evaluationSchemes = pgTable(

@@ -1,5 +1,5 @@
 import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { regions } from './schema';
+import { regions } from './regions';
 
 /**
  * 公开大屏发布设置: per jurisdiction, which panels of the big screen anyone may see without logging
