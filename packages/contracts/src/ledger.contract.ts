@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ErrorBody } from './common';
 
-const amount = z.number().nullable().describe('万元；空白为 null（未知），不是 0');
+const amount = z.string().nullable().describe('万元，精确小数字符串；空白为 null（未知），不是 0');
+const total = z.string().describe('合计（万元），精确小数字符串');
 
 const sheet = z.string().describe('工作表名称');
 
@@ -99,9 +100,9 @@ export const LedgerPreview = z.object({
   planYears,
   totals: z.object({
     records: z.number().int(),
-    totalInvestmentWanYuan: z.number(),
-    annualPlanWanYuan: z.number(),
-    completedToDateWanYuan: z.number(),
+    totalInvestmentWanYuan: total,
+    annualPlanWanYuan: total,
+    completedToDateWanYuan: total,
   }),
 });
 export type LedgerPreview = z.infer<typeof LedgerPreview>;

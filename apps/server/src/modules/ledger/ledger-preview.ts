@@ -1,12 +1,10 @@
 import type { LedgerImportOutcome } from './import-ledger';
 import { type ParsedLedger, sumWanYuan } from './parse-ledger';
 
-const toNumber = (value: string | null) => (value === null ? null : Number(value));
-
 /**
  * The ledger check as the web page sees it: records, skipped rows and problems by sheet and 1-based
- * sheet row, amounts as numbers in 万元 (unknown stays null), and totals over the records. Totals
- * are summed exactly before the conversion to numbers.
+ * sheet row, amounts as exact decimal strings in 万元 (unknown stays null), and exact totals over
+ * the records.
  */
 export function presentLedgerPreview(parsed: ParsedLedger) {
   const records = parsed.records.map(
@@ -17,12 +15,7 @@ export function presentLedgerPreview(parsed: ParsedLedger) {
       constructionType: _ct,
       monthCompletedWanYuan: _mc,
       ...r
-    }) => ({
-      ...r,
-      totalInvestmentWanYuan: toNumber(r.totalInvestmentWanYuan),
-      annualPlanWanYuan: toNumber(r.annualPlanWanYuan),
-      completedToDateWanYuan: toNumber(r.completedToDateWanYuan),
-    }),
+    }) => r,
   );
   return {
     records,
@@ -36,9 +29,9 @@ export function presentLedgerPreview(parsed: ParsedLedger) {
     })),
     totals: {
       records: parsed.records.length,
-      totalInvestmentWanYuan: Number(sumWanYuan(parsed.records.map((r) => r.totalInvestmentWanYuan))),
-      annualPlanWanYuan: Number(sumWanYuan(parsed.records.map((r) => r.annualPlanWanYuan))),
-      completedToDateWanYuan: Number(sumWanYuan(parsed.records.map((r) => r.completedToDateWanYuan))),
+      totalInvestmentWanYuan: sumWanYuan(parsed.records.map((r) => r.totalInvestmentWanYuan)),
+      annualPlanWanYuan: sumWanYuan(parsed.records.map((r) => r.annualPlanWanYuan)),
+      completedToDateWanYuan: sumWanYuan(parsed.records.map((r) => r.completedToDateWanYuan)),
     },
   };
 }

@@ -14,9 +14,9 @@ describe('parseLedger on a messy county ledger', () => {
     }
     expect(preview.totals).toEqual({
       records: 5,
-      totalInvestmentWanYuan: 348700,
-      annualPlanWanYuan: 221003.5,
-      completedToDateWanYuan: 5900,
+      totalInvestmentWanYuan: '348700',
+      annualPlanWanYuan: '221003.5',
+      completedToDateWanYuan: '5900',
     });
   });
 
@@ -127,8 +127,8 @@ describe('round trip', () => {
     const byName = new Map(preview.records.map((r) => [r.name, r]));
     expect(preview.records).toHaveLength(list.totals.count);
     for (const project of list.data) {
-      expect(byName.get(project.name)?.totalInvestmentWanYuan).toBe(Number(project.totalInvestmentWanYuan));
+      expect(byName.get(project.name)?.totalInvestmentWanYuan).toBe(project.totalInvestmentWanYuan);
     }
-    expect(preview.totals.totalInvestmentWanYuan).toBe(Number(list.totals.totalInvestmentWanYuan));
+    expect(preview.totals.totalInvestmentWanYuan).toBe(list.totals.totalInvestmentWanYuan);
   });
 });

@@ -1,6 +1,7 @@
 import {
   type AmountUnit,
   AppError,
+  addDecimals,
   type ColumnKey,
   type ConstructionType,
   categoryName,
@@ -100,18 +101,9 @@ function fillGroupRight(group: readonly LedgerCell[], lower: readonly LedgerCell
   return filled;
 }
 
-/** Sums exact 万元 decimal strings (4 decimals at most). */
+/** Sums exact 万元 decimal strings, skipping unknown (null) amounts: the domain's `addDecimals`. */
 export function sumWanYuan(values: readonly (string | null)[]): string {
-  let total = 0n;
-  for (const value of values) {
-    if (value === null) continue;
-    const [whole = '0', fraction = ''] = value.split('.');
-    total += BigInt(whole) * 10_000n + BigInt(`${fraction}0000`.slice(0, 4));
-  }
-  const fraction = String(total % 10_000n)
-    .padStart(4, '0')
-    .replace(/0+$/, '');
-  return fraction ? `${total / 10_000n}.${fraction}` : String(total / 10_000n);
+  return addDecimals(values.filter((value): value is string => value !== null));
 }
 
 /** State of one worksheet while its rows stream past. */

@@ -35,7 +35,7 @@ export function LedgerSummary({ preview }: { preview: LedgerPreview }) {
   const { t } = useTranslation();
   const errors = preview.problems.filter((problem) => problem.severity === 'error').length;
   const warnings = preview.problems.length - errors;
-  const amount = (value: number) => ({
+  const amount = (value: string) => ({
     value: formatLedgerWanYuan(value),
     note: t('ledger.yiYuan', { value: ledgerYiYuan(value) }),
   });

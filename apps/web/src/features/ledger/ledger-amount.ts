@@ -1,20 +1,21 @@
 import { formatWanYuan, wanYuanToYiYuan } from '../projects/money';
 
 /**
- * The preview carries amounts as JSON numbers in 万元 (the server sums them exactly first). This
- * writes a number out as its plain decimal digits (no exponent, at most 4 decimals, the precision
- * 万元 amounts keep) so the string helpers of the project library group it and move its decimal
- * point to 亿元 without any floating-point arithmetic on the amount.
+ * The preview carries amounts as exact decimal strings in 万元 (the wire rule for money); these write
+ * one out grouped in 万元 or moved to 亿元 with the project library's string helpers, never through a
+ * binary float. A sign is kept in front of the grouped digits.
  */
-export function wanYuanDigits(amount: number): string {
-  return Math.abs(amount).toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 4 });
+const split = (amount: string) =>
+  amount.startsWith('-') ? { sign: '-', digits: amount.slice(1) } : { sign: '', digits: amount };
+
+/** "12345.5" → "12,345.5" (万元). */
+export function formatLedgerWanYuan(amount: string): string {
+  const { sign, digits } = split(amount);
+  return `${sign}${formatWanYuan(digits)}`;
 }
 
-const sign = (amount: number) => (amount < 0 ? '-' : '');
-
-/** 12345.5 → "12,345.5" (万元). */
-export const formatLedgerWanYuan = (amount: number) =>
-  `${sign(amount)}${formatWanYuan(wanYuanDigits(amount))}`;
-
-/** 123456 → "12.35" (亿元, rounded half up to two places). */
-export const ledgerYiYuan = (amount: number) => `${sign(amount)}${wanYuanToYiYuan(wanYuanDigits(amount))}`;
+/** "123456" → "12.35" (亿元, rounded half up to two places). */
+export function ledgerYiYuan(amount: string): string {
+  const { sign, digits } = split(amount);
+  return `${sign}${wanYuanToYiYuan(digits)}`;
+}

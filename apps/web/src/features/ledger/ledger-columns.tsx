@@ -28,7 +28,7 @@ export function useLedgerColumns() {
   const text = (value: string | null) =>
     value ?? <Typography.Text type="secondary">{unknown}</Typography.Text>;
   /** A blank amount is unknown, never 0: it shows a dash with a hint saying so. */
-  const amount = (value: number | null) =>
+  const amount = (value: string | null) =>
     value === null ? (
       <Typography.Text type="secondary" title={t('ledger.unknownHint')}>
         {unknown}
