@@ -69,7 +69,7 @@ describe('cockpit', () => {
     await planned.getByText(yiYuan(city.total.plannedInvestment.value), { exact: true }).waitFor();
     await planned.getByText('亿元', { exact: true }).waitFor();
     await page.getByTestId('headline-planned').getByText(`${city.total.projectCount.value} 个项目`).waitFor();
-    const completion = city.total.planCompletion.percent ?? '—';
+    const completion = city.total.planCompletionRate.percent ?? '—';
     await page.getByTestId('headline-completion').getByText(completion, { exact: true }).waitFor();
     await page
       .getByTestId('headline-completion')
@@ -77,11 +77,13 @@ describe('cockpit', () => {
       .waitFor();
 
     await page.getByTestId('headline-completion').getByText(completion, { exact: true }).hover();
-    const explain = page.getByTestId('explain-planCompletion');
+    const explain = page.getByTestId('explain-planCompletionRate');
     await explain.getByText('计划完成率 = 本年累计完成 ÷ 年度计划投资').waitFor();
     const item = (label: string) => explain.locator('.ant-descriptions-item').filter({ hasText: label });
-    await item('分子').getByText(grouped(city.total.planCompletion.numerator), { exact: true }).waitFor();
-    await item('分母').getByText(grouped(city.total.planCompletion.denominator), { exact: true }).waitFor();
+    await item('分子').getByText(grouped(city.total.planCompletionRate.numerator), { exact: true }).waitFor();
+    await item('分母')
+      .getByText(grouped(city.total.planCompletionRate.denominator), { exact: true })
+      .waitFor();
     await page.mouse.move(0, 0);
     await screenshot(page, 'cockpit-city');
 

@@ -42,7 +42,7 @@ export const MapPoints = z.object({
 export type MapPoints = z.infer<typeof MapPoints>;
 
 /** Indicators a region can be shaded by. */
-export const MapIndicator = z.enum(['projectCount', 'totalInvestment', 'completedYtd', 'planCompletion']);
+export const MapIndicator = z.enum(['projectCount', 'totalInvestment', 'completedYtd', 'planCompletionRate']);
 export type MapIndicator = z.infer<typeof MapIndicator>;
 
 export const MapRegionsQuery = MapQuery.extend({
@@ -57,7 +57,7 @@ const MapFigures = z.object({
   totalInvestmentWanYuan: z.string(),
   plannedWanYuan: z.string().describe('年度计划投资（调整后）'),
   completedYtdWanYuan: z.string().describe('已审核月报的年度累计完成'),
-  planCompletion: z.object({
+  planCompletionRate: z.object({
     numerator: z.string(),
     denominator: z.string(),
     percent: z.string().nullable().describe('计划完成率，一位小数；无计划时为 null'),

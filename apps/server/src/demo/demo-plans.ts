@@ -1,8 +1,8 @@
 import { type Actor, type PlanSplitKind, systemActor } from '@tuijin/domain';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
+import { impliedStageSql, stageToday } from '../db/rules';
 import { annualPlans, projects, users } from '../db/schema';
-import { impliedStageSql, stageToday } from '../lib/implied-stage';
 import { actorSource, toActor } from '../modules/auth/actor.queries';
 import { adjustAnnualPlan } from '../modules/plans/adjust-annual-plan';
 import { freezeAnnualPlans } from '../modules/plans/freeze-annual-plans';

@@ -89,7 +89,7 @@ export const cockpitEnUS: typeof cockpitZhCN = {
         'Cumulative plan = Σ each plan to this month: monthly split, months 1..M; quarterly, full quarters plus elapsed months ÷ 3 of the current one; no split, plan × M ÷ 12',
       completedYtd:
         'Completed this year = Σ amounts of approved reports, January to this month (unapproved ones do not count)',
-      planCompletion: 'Plan completion = completed this year ÷ planned investment',
+      planCompletionRate: 'Plan completion = completed this year ÷ planned investment',
       timeProgress: 'Time progress = months elapsed ÷ 12',
       progressGap: 'Gap = plan completion − time progress (points); negative is behind time',
       startRate:
@@ -98,7 +98,7 @@ export const cockpitEnUS: typeof cockpitZhCN = {
       operationRate: 'Operation rate = projects in operation ÷ projects planned to operate this year',
       doubleHalf:
         'Half and half: by the end of June (or the chosen earlier month) at least half the plan completed and at least half the planned starts made; months 1–6 are checked in turn, and a first month before June is "N months early" (May = one month early)',
-      timeliness:
+      reportingTimeliness:
         'On time = projects whose report for the month was submitted by the deadline ÷ projects due (a plan this year, not dropped)',
       lateCount: "Late = projects due whose month's report was first submitted after the deadline",
       missingCount:

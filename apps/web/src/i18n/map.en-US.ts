@@ -11,7 +11,7 @@ export const mapEnUS: typeof mapZhCN = {
       projectCount: 'Projects',
       totalInvestment: 'Total investment (100m yuan)',
       completedYtd: 'Completed this year (100m yuan)',
-      planCompletion: 'Plan completion (%)',
+      planCompletionRate: 'Plan completion (%)',
     },
     colourBy: 'Point colour',
     colourByStage: 'By stage',

@@ -9,7 +9,7 @@ export const mapZhCN = {
       projectCount: '项目数',
       totalInvestment: '总投资（亿元）',
       completedYtd: '年度累计完成（亿元）',
-      planCompletion: '计划完成率（%）',
+      planCompletionRate: '计划完成率（%）',
     },
     colourBy: '项目点颜色',
     colourByStage: '按阶段',

@@ -25,7 +25,7 @@ export const screenEnUS: typeof screenZhCN = {
       projectCount: 'Projects',
       plannedInvestment: 'Planned this year (100M yuan)',
       completedYtd: 'Completed (100M yuan)',
-      planCompletion: 'Plan completion',
+      planCompletionRate: 'Plan completion',
       timeProgress: 'Time progress',
       startRate: 'Start rate',
     },

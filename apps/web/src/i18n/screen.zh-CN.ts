@@ -23,7 +23,7 @@ export const screenZhCN = {
       projectCount: '项目数',
       plannedInvestment: '年度计划投资（亿元）',
       completedYtd: '累计完成投资（亿元）',
-      planCompletion: '计划完成率',
+      planCompletionRate: '计划完成率',
       timeProgress: '序时进度',
       startRate: '开工率',
     },

@@ -1,3 +1,4 @@
+import { amountTextOf } from '../money/wan-yuan';
 import { cleanText, type LedgerCell, toHalfWidth } from './text';
 
 /** The money units ledgers use: 元, 万元 (the unit amounts are stored in) and 亿元. */
@@ -52,12 +53,11 @@ const negative = (shown: string): ParsedAmount => ({ wanYuan: null, problem: `�
 /** Blank-like placeholders meaning "not known": `-`, `—`, `–`, `/`, `\`, repeated or mixed. */
 const placeholder = /^[-–—―/\\]+$/;
 const withUnit = /^(.+?)(亿元|万元|元|亿|万)?$/;
-const grouped = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
 const decimal = /^(\d*)(?:\.(\d*))?(?:e([+-]?\d{1,3}))?$/i;
 
 /** A non-negative decimal (optionally with an exponent) as digits × 10^exponent, or null. */
 function readDecimal(text: string): { digits: bigint; exponent: number } | null {
-  const plain = text.includes(',') ? (grouped.test(text) ? text.replace(/,/g, '') : null) : text;
+  const plain = amountTextOf(text);
   const match = plain === null ? null : decimal.exec(plain);
   if (!match) return null;
   const [, whole = '', fraction = '', power = '0'] = match;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseAmount } from '../ledger/amounts';
 import { parseWanYuan } from './wan-yuan';
+import { wanYuanTypingCases } from './wan-yuan-cases';
 
 describe('parseWanYuan', () => {
   it.each([
@@ -32,5 +34,13 @@ describe('parseWanYuan', () => {
 
   it('takes a negative amount only when asked to', () => {
     expect(parseWanYuan('-12.30', { allowNegative: true })).toEqual({ ok: true, value: '-12.3' });
+  });
+});
+
+describe('one way to type an amount: parseWanYuan and the ledger reader agree', () => {
+  it.each(wanYuanTypingCases)('%j → %s', (typed, value) => {
+    const read = parseWanYuan(typed);
+    expect(read.ok ? read.value : null).toBe(value);
+    expect(parseAmount(typed, 'wanYuan').wanYuan).toBe(value);
   });
 });

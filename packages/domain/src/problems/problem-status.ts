@@ -108,12 +108,20 @@ export function transitionProblem(status: ProblemStatus, action: ProblemAction):
 }
 
 /**
+ * 逾期 (overdue): a problem the handler still owes an answer on (open) whose due date is before
+ * `today` (YYYY-MM-DD, China time) — due today is not yet overdue. The server's SQL twin is
+ * `db/rules/overdue-problem.ts`; `overdueProblemCases` is the table both are tested on.
+ */
+export const isOverdueProblem = (status: ProblemStatus, dueOn: string, today: string) =>
+  isOpenProblem(status) && dueOn < today;
+
+/**
  * 逾期天数: calendar days a problem is past its due date (`YYYY-MM-DD` dates in China time) — from
  * the day after `dueOn` to `today` — while the handler still owes an answer; null when it is not
  * overdue (answered, closed, or not yet due). The overdue list sorts by it, most overdue first.
  */
 export function problemOverdueDays(status: ProblemStatus, dueOn: string, today: string): number | null {
-  if (!isOpenProblem(status) || dueOn >= today) return null;
+  if (!isOverdueProblem(status, dueOn, today)) return null;
   const day = (date: string) => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
   return Math.round((day(today) - day(dueOn)) / 86_400_000);
 }

@@ -1,8 +1,8 @@
 import { impliedStage, impliedStageCases } from '@tuijin/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../db/rows';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { queryRows } from '../rows';
 import { hasStartedSql, impliedStageSql } from './implied-stage';
 
 let t: TestApp;

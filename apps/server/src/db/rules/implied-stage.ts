@@ -1,6 +1,6 @@
 import { chinaDate, type ProjectStage, type StageAsOf, stageAsOfMonth } from '@tuijin/domain';
 import { type SQL, sql } from 'drizzle-orm';
-import { projects } from '../db/schema';
+import { projects } from '../schema';
 
 /** The four columns the stage is implied from (the `projects` table's, or a test's literals). */
 export interface StageColumns {

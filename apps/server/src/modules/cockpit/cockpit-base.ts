@@ -1,8 +1,15 @@
 import type { CockpitBasis, CockpitFilters } from '@tuijin/contracts';
 import { type Actor, monthKey, stageAsOfMonth } from '@tuijin/domain';
 import { type SQL, sql } from 'drizzle-orm';
+import {
+  countsTowardYearToDateSql,
+  cumulativePlanSql,
+  impliedStageSql,
+  planCurveColumnsOf,
+  reportColumnsOf,
+  startedForStartRateSql,
+} from '../../db/rules';
 import { projects } from '../../db/schema';
-import { hasStartedSql, impliedStageSql } from '../../lib/implied-stage';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
 import { inSizeBand } from '../../lib/size-band-sql';
@@ -29,23 +36,6 @@ export function cockpitFilterSql(filters: CockpitFilters): SQL {
 
 /** The months 1..6 whose year-to-date and starts tell when 双过半 was first reached. */
 export const halfMonths = [1, 2, 3, 4, 5, 6] as const;
-
-/**
- * Cumulative plan to month `m` of one plan row `a`, in SQL: the same rule as the domain's
- * `cumulativePlan` (monthly split: months 1..m; quarterly: full quarters plus the elapsed thirds of
- * the current one; no split: planned × m ÷ 12), rounded half away from zero at 4 places per project.
- */
-export function cumulativePlanSql(basis: CockpitBasis, month: SQL): SQL {
-  const kind = basis === 'adjusted' ? sql`a.split_kind` : sql`a.baseline_split_kind`;
-  const split = basis === 'adjusted' ? sql`a.split_wan_yuan` : sql`a.baseline_split_wan_yuan`;
-  const planned =
-    basis === 'adjusted' ? sql`a.planned_investment_wan_yuan` : sql`a.baseline_investment_wan_yuan`;
-  return sql`(case ${kind}
-    when 'month' then coalesce((select sum(v) from unnest(${split}[1:${month}]) v), 0)
-    when 'quarter' then coalesce((select sum(v) from unnest(${split}[1:(${month} / 3)]) v), 0)
-      + round(coalesce(${split}[${month} / 3 + 1], 0) * (${month} % 3) / 3, 4)
-    else round(${planned} * ${month} / 12, 4) end)`;
-}
 
 /**
  * One row per project in the actor's scope and the region's subtree that has a plan for the year
@@ -93,7 +83,8 @@ export function cockpitBaseSql(
         )})`;
   // Year and month are aggregate filters, not WHERE terms, so the only index the lookup can use is
   // (project_id, year, month): a handful of rows per project even when statistics are missing.
-  const inPeriod = sql`year = ${year}::int and month <= ${month}`;
+  const reports = reportColumnsOf('monthly_reports');
+  const ytdTo = (upTo: SQL) => countsTowardYearToDateSql({ year, month: upTo }, reports);
   const inMonth = sql`year = ${year}::int and month = ${month}`;
   const inScope = sql`${projectScope(actor)} and ${inRegionSubtree(projects.regionPath, regionPath)}
     and ${cockpitFilterSql(filters)}`;
@@ -102,14 +93,14 @@ export function cockpitBaseSql(
     halfMonths.map((k) => {
       const atK = stageAsOfMonth(year, Math.min(k, period.month), today);
       return sql`coalesce(r.ytd_${sql.raw(String(k))}, 0) as ytd_${sql.raw(String(k))},
-      ${plansStart} and ${hasStartedSql(atK)} as started_${sql.raw(String(k))}`;
+      ${startedForStartRateSql(plansStart, atK)} as started_${sql.raw(String(k))}`;
     }),
     sql`, `,
   );
   const halfReports = sql.join(
     halfMonths.map((k) => {
       const upTo = sql`${sql.raw(String(Math.min(k, period.month)))}::int`;
-      return sql`sum(completed_wan_yuan) filter (where ${inPeriod} and status = 'approved' and month <= ${upTo})
+      return sql`sum(completed_wan_yuan) filter (where ${ytdTo(upTo)})
           as ytd_${sql.raw(String(k))}`;
     }),
     sql`, `,
@@ -118,12 +109,12 @@ export function cockpitBaseSql(
       projects.levels, projects.domain, projects.industry, projects.responsible_department_id, projects.leader_user_id,
       projects.tags, projects.construction_type, projects.total_investment_wan_yuan, ${halfBase},
       ${planned} as planned,
-      ${cumulativePlanSql(basis, month)} as cum_plan,
+      ${cumulativePlanSql(planCurveColumnsOf('a', basis), month)} as cum_plan,
       coalesce(r.ytd, 0) as ytd,
       coalesce(r.ytd_half, 0) as ytd_half,
       ${plansStart} as plans_start,
-      ${plansStart} and ${hasStartedSql(atMonth)} as started,
-      ${plansStart} and ${hasStartedSql(atHalf)} as started_half,
+      ${startedForStartRateSql(plansStart, atMonth)} as started,
+      ${startedForStartRateSql(plansStart, atHalf)} as started_half,
       ${plansCompletion} as plans_completion,
       ${plansCompletion} and ${stageAtMonth} in ('completed', 'operating') as completed,
       ${plansOperation} as plans_operation,
@@ -139,8 +130,8 @@ export function cockpitBaseSql(
     join annual_plans a on a.project_id = projects.id and a.year = ${year}::int and ${frozenOnly}
     cross join lateral (
       select
-        sum(completed_wan_yuan) filter (where ${inPeriod} and status = 'approved') as ytd,
-        sum(completed_wan_yuan) filter (where ${inPeriod} and status = 'approved' and month <= ${half}) as ytd_half,
+        sum(completed_wan_yuan) filter (where ${ytdTo(month)}) as ytd,
+        sum(completed_wan_yuan) filter (where ${ytdTo(half)}) as ytd_half,
         max(status) filter (where ${inMonth}) as status_m,
         bool_or(submitted_at is not null) filter (where ${inMonth}) as submitted_m,
         bool_or(late) filter (where ${inMonth}) as late_m,

@@ -1,43 +1,22 @@
 import type { CockpitBasis, CockpitSeries } from '@tuijin/contracts';
 import { addDecimals } from '@tuijin/domain';
 import { type SQL, sql } from 'drizzle-orm';
+import {
+  countsTowardYearToDateSql,
+  cumulativePlanTermsSql,
+  planCurveColumnsOf,
+  reportColumnsOf,
+} from '../../db/rules';
 import { projects } from '../../db/schema';
 import { decimal } from './cockpit.presenter';
 
 const seriesMonths = Array.from({ length: 12 }, (_, i) => i + 1);
 
-/**
- * The month-`m` terms of the cumulative plan on one basis for a plan row `a`, such that the
- * cumulative plan to month m is Σ increments of months 1..m + the point of month m — the split rule
- * of `cumulativePlanSql` regrouped into plain arithmetic (no subquery over the split per month): a
- * monthly split adds the month's amount; a quarterly one adds a quarter at its last month, and the
- * elapsed thirds of the current quarter are the point (rounded per plan); no split is planned × m ÷ 12
- * (rounded per plan) as the point.
- */
-function monthTermsSql(basis: CockpitBasis, m: number): { increment: SQL; point: SQL } {
-  const kind = basis === 'adjusted' ? sql`a.split_kind` : sql`a.baseline_split_kind`;
-  const split = basis === 'adjusted' ? sql`a.split_wan_yuan` : sql`a.baseline_split_wan_yuan`;
-  const planned =
-    basis === 'adjusted' ? sql`a.planned_investment_wan_yuan` : sql`a.baseline_investment_wan_yuan`;
-  const month = sql.raw(String(m));
-  const quarterEnd = m % 3 === 0 ? sql`coalesce(${split}[${sql.raw(String(m / 3))}], 0)` : sql`0`;
-  const partial =
-    m % 3 === 0
-      ? sql`0`
-      : sql`round(coalesce(${split}[${sql.raw(String(Math.floor(m / 3) + 1))}], 0) * ${sql.raw(String(m % 3))} / 3, 4)`;
-  return {
-    increment: sql`case ${kind} when 'month' then coalesce(${split}[${month}], 0)
-      when 'quarter' then ${quarterEnd} else 0 end`,
-    point: sql`case ${kind} when 'month' then 0 when 'quarter' then ${partial}
-      else round(${planned} * ${month} / 12, 4) end`,
-  };
-}
-
 /** Aggregate columns `<prefix>_inc_m` and `<prefix>_pt_m` for months 1..12 over plan rows `a`. */
 function planTermColumns(basis: CockpitBasis, prefix: string, filter: SQL): SQL {
   return sql.join(
     seriesMonths.map((m) => {
-      const { increment, point } = monthTermsSql(basis, m);
+      const { increment, point } = cumulativePlanTermsSql(planCurveColumnsOf('a', basis), m);
       return sql`coalesce(sum(${increment}) ${filter}, 0)::text as ${sql.raw(`${prefix}_inc_${m}`)},
         coalesce(sum(${point}) ${filter}, 0)::text as ${sql.raw(`${prefix}_pt_${m}`)}`;
     }),
@@ -48,7 +27,7 @@ function planTermColumns(basis: CockpitBasis, prefix: string, filter: SQL): SQL 
 /**
  * The monthly curve in one statement: the plans in scope (`inScope`, over `projects`) for the year
  * are read once and the approved reports of months 1..`month` once, answering ONE row of per-month
- * sums — `adj_inc_m`/`adj_pt_m`, `base_inc_m`/`base_pt_m` (frozen plans only) and `done_m` — with no
+ * sums of the cumulative plan's monthly terms (`cumulativePlanTermsSql`) — `adj_inc_m`/`adj_pt_m`, `base_inc_m`/`base_pt_m` (frozen plans only) and `done_m` — with no
  * plan × month rows and no sort; {@link cumulativeCurves} adds them up exactly.
  */
 export function cockpitCurveSql(inScope: SQL, year: number, month: number): SQL {
@@ -69,7 +48,7 @@ export function cockpitCurveSql(inScope: SQL, year: number, month: number): SQL 
       (select ${planTermColumns('adjusted', 'adj', sql``)},
         ${planTermColumns('baseline', 'base', sql`filter (where a.status = 'frozen')`)} from a) p
       cross join (select ${doneColumns} from monthly_reports r
-        where r.year = ${year}::int and r.month <= ${month}::int and r.status = 'approved'
+        where ${countsTowardYearToDateSql({ year, month }, reportColumnsOf('r'))}
           and r.project_id in (select a.project_id from a)) d`;
 }
 

@@ -112,9 +112,9 @@ type Figures = Record<string, Figure>;
 
 /** The cockpit's reporting figures of one rollup cell, in the status board's terms. */
 const cockpitReporting = (f: Figures) => ({
-  due: Number(f.timeliness!.denominator),
-  reported: Number(f.timeliness!.numerator) + Number(f.lateCount!.value),
-  onTime: Number(f.timeliness!.numerator),
+  due: Number(f.reportingTimeliness!.denominator),
+  reported: Number(f.reportingTimeliness!.numerator) + Number(f.lateCount!.value),
+  onTime: Number(f.reportingTimeliness!.numerator),
   late: Number(f.lateCount!.value),
   missing: Number(f.missingCount!.value),
 });

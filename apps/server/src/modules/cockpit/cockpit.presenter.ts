@@ -59,7 +59,7 @@ export function presentFigures(row: AggregateRow, year: number, month: number): 
     plannedInvestment: { formula: 'plannedInvestment', value: planned },
     cumulativePlan: { formula: 'cumulativePlan', value: decimal(row.cum_plan) },
     completedYtd: { formula: 'completedYtd', value: ytd },
-    planCompletion: rate('planCompletion', completion),
+    planCompletionRate: rate('planCompletionRate', completion),
     timeProgress: rate('timeProgress', time),
     progressGap: {
       formula: 'progressGap',
@@ -79,12 +79,15 @@ export function presentFigures(row: AggregateRow, year: number, month: number): 
       formula: 'doubleHalf',
       asOfMonth,
       isReached: half.isReached,
-      investment: rate('planCompletion', half.investment),
+      investment: rate('planCompletionRate', half.investment),
       start: rate('startRate', half.start ?? startRate({ started: 0, plannedToStart: 0 })),
       reachedMonth: first?.month ?? null,
       monthsEarly: first?.monthsEarly ?? null,
     },
-    timeliness: rate('timeliness', reportingTimeliness({ onTime: count(row.on_time), due })),
+    reportingTimeliness: rate(
+      'reportingTimeliness',
+      reportingTimeliness({ onTime: count(row.on_time), due }),
+    ),
     lateCount: { formula: 'lateCount', value: String(count(row.late)) },
     missingCount: { formula: 'missingCount', value: String(count(row.missing)) },
     statisticsEntry: rate(

@@ -24,8 +24,8 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { queryRows } from '../../db/rows';
+import { behindTimeProgressSql, impliedStageSql } from '../../db/rules';
 import { projects } from '../../db/schema';
-import { impliedStageSql } from '../../lib/implied-stage';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
 import { sizeBandKeySql } from '../../lib/size-band-sql';
@@ -207,7 +207,7 @@ function measureSql(measure: CockpitMeasure, month: number): SQL {
     case 'due':
       return sql`b.is_due`;
     case 'behind':
-      return sql`b.planned > 0 and round(b.ytd * 100 / b.planned, 1) < round(${month}::int * 100 / 12.0, 1)`;
+      return behindTimeProgressSql(sql`b.ytd`, sql`b.planned`, month);
     case 'plannedToStart':
       return sql`b.plans_start`;
     case 'started':
@@ -319,7 +319,7 @@ export async function listCockpitProjects(
         plannedWanYuan: decimal(r.planned),
         cumulativePlanWanYuan: decimal(r.cum_plan),
         completedYtdWanYuan: decimal(r.ytd),
-        planCompletion: { formula: 'planCompletion' as const, ...completion },
+        planCompletionRate: { formula: 'planCompletionRate' as const, ...completion },
         isBehind: isBehindTimeProgress(completion.percent, time.percent ?? '0'),
         plansStart: r.plans_start,
         isStarted: r.started,

@@ -149,8 +149,8 @@ describe('cockpit rollup', () => {
     expect(f.cumulativePlan.value).toBe('1025');
     // Only approved reports: J1 5×100, J2 4×30, J3 100 + 300 (J1's June report is after May).
     expect(f.completedYtd.value).toBe('1020');
-    expect(f.planCompletion).toEqual({
-      formula: 'planCompletion',
+    expect(f.planCompletionRate).toEqual({
+      formula: 'planCompletionRate',
       numerator: '1020',
       denominator: '2800',
       percent: '36.4',
@@ -161,8 +161,8 @@ describe('cockpit rollup', () => {
     expect(f.completionRate).toMatchObject({ numerator: '1', denominator: '2', percent: '50.0' });
     expect(f.operationRate).toMatchObject({ numerator: '0', denominator: '0', percent: null });
     // Due: J1, J2, J3 (J4 is dropped). On time: J1. Late: J3. Missing: J2 (no May report).
-    expect(f.timeliness).toMatchObject({
-      formula: 'timeliness',
+    expect(f.reportingTimeliness).toMatchObject({
+      formula: 'reportingTimeliness',
       numerator: '1',
       denominator: '3',
       percent: '33.3',
@@ -182,7 +182,7 @@ describe('cockpit rollup', () => {
     expect(fuan.completedYtd.value).toBe('1000');
     // F1's May report is a draft: missing; F2's was returned but submitted on time.
     expect(fuan.missingCount.value).toBe('1');
-    expect(fuan.timeliness).toMatchObject({ numerator: '1', denominator: '2' });
+    expect(fuan.reportingTimeliness).toMatchObject({ numerator: '1', denominator: '2' });
     // F2's start date is on a returned report, which does not count; F1's operation date is on a draft.
     expect(fuan.startRate).toMatchObject({ numerator: '1', denominator: '2' });
     expect(fuan.operationRate).toMatchObject({ numerator: '0', denominator: '1', percent: '0.0' });
@@ -218,11 +218,11 @@ describe('cockpit rollup', () => {
       expect(addDecimals(rows.map((r) => r.figures[key]!.value!))).toBe(total[key]!.value);
     }
     for (const key of [
-      'planCompletion',
+      'planCompletionRate',
       'startRate',
       'completionRate',
       'operationRate',
-      'timeliness',
+      'reportingTimeliness',
       'statisticsEntry',
     ]) {
       const numerator = addDecimals(rows.map((r) => r.figures[key]!.numerator!));

@@ -3,6 +3,7 @@ import {
   addDecimals,
   authorize,
   compareDecimals,
+  completedYearToDate,
   parseLedgerPeriod,
   pathInSubtree,
   subtractDecimal,
@@ -213,9 +214,7 @@ async function importInto(
     const year = action.year!;
     const month = action.month!;
     const ofProject = reports.filter((r) => r.projectId === action.projectId && r.year === year);
-    const approvedBefore = addDecimals(
-      ofProject.filter((r) => r.status === 'approved' && r.month < month).map((r) => r.completedWanYuan),
-    );
+    const approvedBefore = completedYearToDate(ofProject, { year, month: month - 1 });
     const fromToDate =
       record.completedToDateWanYuan === null
         ? null

@@ -2,6 +2,7 @@ import { type Actor, AppError, authorize, pathInSubtree } from '@tuijin/domain';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/database';
+import { completedYearToDateSql } from '../../db/rules';
 import {
   annualPlans,
   dictionaryEntries,
@@ -56,10 +57,7 @@ export async function listMonthlyLedgerRows(
   authorize(actor, 'project.read');
   // A correlated sum per project over the (project, year, month) index: its cost grows with the
   // rows returned, whatever the planner knows (PGlite never runs ANALYZE on its own).
-  const ytd = sql<string | null>`(
-    select sum(${monthlyReports.completedWanYuan}) from ${monthlyReports}
-    where ${monthlyReports.projectId} = ${projects.id} and ${monthlyReports.year} = ${input.year}
-      and ${monthlyReports.month} <= ${input.month} and ${monthlyReports.status} = 'approved')`;
+  const ytd = completedYearToDateSql(sql`${projects.id}`, input);
   const rows = await db
     .select({
       id: projects.id,

@@ -3,8 +3,8 @@ import { authorize, can, monthKey, planCompletionRate } from '@tuijin/domain';
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { queryRows } from '../../db/rows';
+import { completedYearToDateSql, impliedStageSql, stageToday } from '../../db/rules';
 import { projects, regions } from '../../db/schema';
-import { impliedStageSql, stageToday } from '../../lib/implied-stage';
 import { inRegionSubtree } from '../../lib/scope';
 import { decimal } from '../cockpit/cockpit.presenter';
 import { resolveCockpitRegion } from '../cockpit/cockpit-regions';
@@ -94,7 +94,7 @@ function figuresOf(row: FigureRow | undefined) {
     totalInvestmentWanYuan: decimal(row?.total_investment ?? '0'),
     plannedWanYuan: planned,
     completedYtdWanYuan: ytd,
-    planCompletion: planCompletionRate({ completedYtdWanYuan: ytd, plannedWanYuan: planned }),
+    planCompletionRate: planCompletionRate({ completedYtdWanYuan: ytd, plannedWanYuan: planned }),
   };
 }
 
@@ -135,10 +135,8 @@ export async function getMapRegions(ctx: Ctx, query: MapRegionsQuery): Promise<M
     sql`with p as (
         select projects.id, projects.region_code, projects.region_path, projects.total_investment_wan_yuan,
           projects.longitude, projects.latitude, a.planned_investment_wan_yuan as planned,
-          case when a.project_id is null then null else (
-            select sum(r.completed_wan_yuan) from monthly_reports r
-            where r.project_id = projects.id and r.year = ${year}::int and r.month <= ${month}::int
-              and r.status = 'approved') end as ytd
+          case when a.project_id is null then null
+            else ${completedYearToDateSql(sql`projects.id`, { year, month })} end as ytd
         from ${projects}
         left join annual_plans a on a.project_id = projects.id and a.year = ${year}::int
         where ${inArray(projects.id, ids)} and ${inRegionSubtree(projects.regionPath, region.path)}

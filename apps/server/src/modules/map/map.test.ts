@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { impliedStageSql, stageToday } from '../../db/rules';
 import { annualPlans, auditEvents, monthlyReports, projects, regionMaps } from '../../db/schema';
-import { impliedStageSql, stageToday } from '../../lib/implied-stage';
 import { clearPlansAndReports } from '../../testing/clear-plans-and-reports';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 
@@ -165,9 +165,13 @@ describe('map region figures', () => {
     const jiaocheng = answer.body.tiles.find((tile: { code: string }) => tile.code === '350902');
     expect(jiaocheng.plannedWanYuan).toBe('1600.5');
     expect(jiaocheng.completedYtdWanYuan).toBe('300.25');
-    expect(jiaocheng.planCompletion).toEqual({ numerator: '300.25', denominator: '1600.5', percent: '18.8' });
+    expect(jiaocheng.planCompletionRate).toEqual({
+      numerator: '300.25',
+      denominator: '1600.5',
+      percent: '18.8',
+    });
     const fuan = answer.body.tiles.find((tile: { code: string }) => tile.code === '350981');
-    expect(fuan.planCompletion.percent).toBeNull();
+    expect(fuan.planCompletionRate.percent).toBeNull();
     const januaryOnly = await (await t.as('ningde')).get('/api/map/regions?year=2026&month=1');
     expect(
       januaryOnly.body.tiles.find((tile: { code: string }) => tile.code === '350902').completedYtdWanYuan,

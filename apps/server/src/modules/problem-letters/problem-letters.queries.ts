@@ -6,7 +6,7 @@ import {
   chinaDate,
   defaultLetterKind,
   handlesProblem,
-  isOpenProblem,
+  isOverdueProblem,
   managesProblem,
 } from '@tuijin/domain';
 import { and, asc, eq } from 'drizzle-orm';
@@ -67,8 +67,7 @@ export async function listProblemLetters(ctx: Ctx, problemId: string): Promise<P
     data: rows.map((row) => presentLetter(ctx.actor, loaded, row)),
     canIssue:
       mayIssueLetter(ctx.actor, loaded) &&
-      isOpenProblem(problem.status) &&
-      problem.dueOn < today &&
+      isOverdueProblem(problem.status, problem.dueOn, today) &&
       problem.handlerOrganisationId !== null,
     nextKind: defaultLetterKind(rows.length),
   };

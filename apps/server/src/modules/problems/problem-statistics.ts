@@ -1,8 +1,9 @@
 import type { ProblemStatistics, ProblemStatisticsQuery } from '@tuijin/contracts';
-import { authorize, chinaDate, openProblemStatuses, problemFigures } from '@tuijin/domain';
+import { authorize, chinaDate, problemFigures } from '@tuijin/domain';
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { queryRows } from '../../db/rows';
+import { isOverdueProblemSql } from '../../db/rules';
 import { organisations, problems, projects, regions } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
 import { problemScope } from './problem-scope';
@@ -48,10 +49,6 @@ export async function getProblemStatistics(
     department: sql`coalesce(max(${organisations.name}), '未交办')`,
     level: sql`'第' || ${problems.level}::text || '级'`,
   }[query.by];
-  const open = sql.join(
-    openProblemStatuses.map((s) => sql`${s}`),
-    sql`, `,
-  );
   const rows = await queryRows<{
     key: string;
     label: string;
@@ -64,7 +61,7 @@ export async function getProblemStatistics(
     sql`select ${key} as key, ${label} as label,
         count(*) filter (where ${problems.status} <> 'rejected')::int as received,
         count(*) filter (where ${problems.status} = 'written_off')::int as solved,
-        count(*) filter (where ${problems.status} in (${open}) and ${problems.dueOn} < ${today}::date)::int as overdue,
+        count(*) filter (where ${isOverdueProblemSql(today)})::int as overdue,
         coalesce(sum(${chinaDay(problems.writtenOffAt)} - ${chinaDay(problems.raisedAt)})
           filter (where ${problems.status} = 'written_off'), 0)::int as days
       from ${problems}

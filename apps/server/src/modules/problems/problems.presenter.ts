@@ -1,5 +1,5 @@
 import type { Problem, ProblemDetail } from '@tuijin/contracts';
-import { type Actor, isOpenProblem, problemOverdueDays } from '@tuijin/domain';
+import { type Actor, isOverdueProblem, problemOverdueDays } from '@tuijin/domain';
 import { problemAbilities } from './problem-abilities';
 import { type LoadedLadder, type LoadedProblem, scopedOf } from './problem-context';
 
@@ -40,7 +40,7 @@ export function presentProblem(
     levelStartedOn: problem.levelStartedOn,
     dueOn: problem.dueOn,
     isDueOnProvisional: problem.isDueOnProvisional,
-    isOverdue: isOpenProblem(problem.status) && problem.dueOn < today,
+    isOverdue: isOverdueProblem(problem.status, problem.dueOn, today),
     overdueDays: problemOverdueDays(problem.status, problem.dueOn, today),
     handlerOrganisationId: problem.handlerOrganisationId,
     handlerOrganisationName: extras.handlerOrganisationName,

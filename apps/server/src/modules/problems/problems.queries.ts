@@ -1,15 +1,9 @@
 import type { ProblemBoard, ProblemDetail, ProblemPage, ProblemQuery } from '@tuijin/contracts';
-import {
-  type Actor,
-  AppError,
-  authorize,
-  chinaDate,
-  openProblemStatuses,
-  type ProblemStatus,
-} from '@tuijin/domain';
-import { and, asc, count, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { type Actor, AppError, authorize, chinaDate, type ProblemStatus } from '@tuijin/domain';
+import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
+import { isOverdueProblemSql } from '../../db/rules';
 import {
   organisations,
   problemClassMembers,
@@ -113,9 +107,8 @@ async function listFilter(db: Queryable, actor: Actor, query: ProblemListQuery, 
   return and(...clauses);
 }
 
-/** Open (raised, accepted, in progress) past its due date. */
-export const overdueClause = (today: string) =>
-  and(inArray(problems.status, [...openProblemStatuses]), lt(problems.dueOn, today))!;
+/** Open (raised, accepted, in progress) past its due date: the one rule in `db/rules`. */
+export const overdueClause = (today: string) => isOverdueProblemSql(today);
 
 /**
  * Problems the actor may see, filtered in SQL: my problems as handler, raiser or linked leader, the

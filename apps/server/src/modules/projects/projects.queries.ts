@@ -3,6 +3,7 @@ import { type Actor, AppError, authorize } from '@tuijin/domain';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql, sum } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/database';
+import { impliedStageSql, stageToday } from '../../db/rules';
 import {
   batches,
   batchSchemes,
@@ -12,7 +13,6 @@ import {
   regions,
   users,
 } from '../../db/schema';
-import { impliedStageSql, stageToday } from '../../lib/implied-stage';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
 import { inSizeBand } from '../../lib/size-band-sql';

@@ -4,6 +4,7 @@ import {
   addDecimals,
   authorize,
   chinaDate,
+  completedYearToDate,
   negativeAmountAllowed,
   reportingPeriod,
   reportWindowState,
@@ -108,21 +109,22 @@ export async function listProjectReports(
   const isDue = plan !== undefined && project.stage !== 'dropped';
   const prior = plan?.priorCompletedWanYuan ?? '0';
   const today = chinaDate(ctx.clock.now());
-  let approvedSoFar = '0';
+  const amounts = rows.map((r) => ({ ...r, year }));
   const months: ProjectReportYear['months'] = [];
   for (let month = 1; month <= Math.max(lastMonth, rows.at(-1)?.month ?? 0); month += 1) {
     const report = rows.find((r) => r.month === month) ?? null;
+    const approvedBefore = completedYearToDate(amounts, { year, month: month - 1 });
     const dueOn = deadlines.dueOn(report, project.regionPath, year, month);
     const timeliness = deadlines.timeliness(report, project.regionPath, year, month, today);
     const presented = report
       ? presentReport(ctx, project, report, {
-          approvedBeforeWanYuan: approvedSoFar,
+          approvedBeforeWanYuan: approvedBefore,
           priorCompletedWanYuan: plan?.priorCompletedWanYuan ?? null,
           photos: photos.get(report.id) ?? [],
           events: events.get(report.id) ?? [],
         })
       : null;
-    if (report?.status === 'approved') approvedSoFar = addDecimals([approvedSoFar, report.completedWanYuan]);
+    const approvedSoFar = completedYearToDate(amounts, { year, month });
     months.push({
       month,
       dueOn,

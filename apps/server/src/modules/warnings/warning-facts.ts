@@ -1,19 +1,17 @@
 import {
+  completedYearToDate,
   cumulativePlanToMonth,
-  formatDecimal,
   monthKey,
-  openProblemStatuses,
-  parseDecimal,
   type ReportTimeliness,
   stageAsOfMonth,
   type WarningDimension,
   type WarningFacts,
   type WarningPeriod,
 } from '@tuijin/domain';
-import { and, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
+import { impliedStageSql, isOverdueProblemSql } from '../../db/rules';
 import { annualPlans, monthlyReports, problems, projects, regions, warningGraces } from '../../db/schema';
-import { impliedStageSql } from '../../lib/implied-stage';
 import { reportingDeadlineResolver } from '../reports/reporting-calendars';
 
 /** Stages a warning applies to: being prepared or under construction (not conceived, done or dropped). */
@@ -118,8 +116,7 @@ export async function loadWarningFacts(
       .where(
         and(
           inArray(problems.projectId, ids),
-          inArray(problems.status, [...openProblemStatuses]),
-          lt(problems.dueOn, monthEnd(period) < today ? monthEnd(period) : today),
+          isOverdueProblemSql(monthEnd(period) < today ? monthEnd(period) : today),
           sql`${problems.raisedAt} < ${`${monthEnd(period)}T16:00:00Z`}::timestamptz`,
         ),
       )
@@ -135,11 +132,10 @@ export async function loadWarningFacts(
     const ytdByMonth: string[] = [];
     const cumulativePlanByMonth: string[] = [];
     const reportByMonth: ReportTimeliness[] = [];
-    let ytd = 0n;
+    const amounts = own.map((r) => ({ ...r, year: period.year, completedWanYuan: r.completed }));
     for (let m = 1; m <= period.month; m++) {
       const report = own.find((r) => r.month === m) ?? null;
-      if (report?.status === 'approved') ytd += parseDecimal(report.completed);
-      ytdByMonth.push(formatDecimal(ytd));
+      ytdByMonth.push(completedYearToDate(amounts, { year: period.year, month: m }));
       cumulativePlanByMonth.push(
         row.plan
           ? cumulativePlanToMonth(

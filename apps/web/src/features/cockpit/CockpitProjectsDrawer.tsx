@@ -111,7 +111,7 @@ export function CockpitProjectsDrawer({
             align: 'right',
             render: (_, p) => (
               <Space size={4}>
-                {percent(p.planCompletion.percent)}
+                {percent(p.planCompletionRate.percent)}
                 {p.isBehind && <Tag color="red">{t('cockpit.flags.behind')}</Tag>}
               </Space>
             ),

@@ -100,9 +100,9 @@ export function CockpitTable({
     })),
     ...(
       [
-        ['planCompletion', 'completion'],
+        ['planCompletionRate', 'completion'],
         ['startRate', 'startRate'],
-        ['timeliness', 'timeliness'],
+        ['reportingTimeliness', 'timeliness'],
         ['statisticsEntry', 'statisticsEntry'],
       ] as const
     ).map(([formula, title]) => ({

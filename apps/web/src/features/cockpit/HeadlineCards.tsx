@@ -77,11 +77,11 @@ export function HeadlineCards({ figures: f, year, month, unit, onShowProjects }:
       key: 'completion',
       title: t('cockpit.cards.completion'),
       value: (
-        <FigureExplain {...f.planCompletion} formula="planCompletion" onShowProjects={onShowProjects}>
-          {pct(f.planCompletion.percent)}
+        <FigureExplain {...f.planCompletionRate} formula="planCompletionRate" onShowProjects={onShowProjects}>
+          {pct(f.planCompletionRate.percent)}
         </FigureExplain>
       ),
-      suffix: f.planCompletion.percent === null ? undefined : '%',
+      suffix: f.planCompletionRate.percent === null ? undefined : '%',
       footer: (
         <>
           <FigureExplain {...f.timeProgress} formula="timeProgress">
@@ -144,11 +144,15 @@ export function HeadlineCards({ figures: f, year, month, unit, onShowProjects }:
       key: 'timeliness',
       title: t('cockpit.cards.timeliness'),
       value: (
-        <FigureExplain {...f.timeliness} formula="timeliness" onShowProjects={onShowProjects}>
-          {pct(f.timeliness.percent)}
+        <FigureExplain
+          {...f.reportingTimeliness}
+          formula="reportingTimeliness"
+          onShowProjects={onShowProjects}
+        >
+          {pct(f.reportingTimeliness.percent)}
         </FigureExplain>
       ),
-      suffix: f.timeliness.percent === null ? undefined : '%',
+      suffix: f.reportingTimeliness.percent === null ? undefined : '%',
       footer: (
         <>
           <FigureExplain formula="lateCount" value={f.lateCount.value} onShowProjects={onShowProjects}>

@@ -34,7 +34,7 @@ export function completionOption(rows: CockpitRow[], names: string[], t: TFuncti
         name: t('cockpit.series.completion'),
         type: 'bar',
         barMaxWidth: 36,
-        data: rows.map((r) => pct(r.figures.planCompletion.percent)),
+        data: rows.map((r) => pct(r.figures.planCompletionRate.percent)),
       },
       {
         name: t('cockpit.series.timeProgress'),

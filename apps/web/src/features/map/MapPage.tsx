@@ -17,7 +17,7 @@ import { useMapPoints, useMapRegions, useRegionMap } from './map.queries';
 import { geoOption, type MapTexts, stageColours, tileGridOption, warningColours } from './map-options';
 import { PointDrawer } from './PointDrawer';
 
-const indicators: MapIndicator[] = ['projectCount', 'totalInvestment', 'completedYtd', 'planCompletion'];
+const indicators: MapIndicator[] = ['projectCount', 'totalInvestment', 'completedYtd', 'planCompletionRate'];
 
 /**
  * 挂图作战: the projects of the list's filters as points (by stage, or by warning colour once
@@ -158,7 +158,7 @@ export default function MapPage() {
                   ? t('map.boundary', { file: map.fileName, version: map.version, name: map.uploadedByName })
                   : t('map.schematic')}
             </Typography.Text>
-            {indicator === 'planCompletion' || indicator === 'completedYtd' ? (
+            {indicator === 'planCompletionRate' || indicator === 'completedYtd' ? (
               <Typography.Text type="secondary">
                 {t('map.period', { year: regions.data.year, month: regions.data.month })}
               </Typography.Text>

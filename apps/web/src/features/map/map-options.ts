@@ -26,8 +26,8 @@ export function indicatorValue(tile: MapTile, indicator: MapIndicator): number |
       return Number(tile.totalInvestmentWanYuan);
     case 'completedYtd':
       return Number(tile.completedYtdWanYuan);
-    case 'planCompletion':
-      return tile.planCompletion.percent === null ? null : Number(tile.planCompletion.percent);
+    case 'planCompletionRate':
+      return tile.planCompletionRate.percent === null ? null : Number(tile.planCompletionRate.percent);
   }
 }
 
@@ -40,8 +40,8 @@ export function indicatorText(tile: MapTile, indicator: MapIndicator, noValue: s
       return formatAmount(tile.totalInvestmentWanYuan, { unit: 'yiYuan' });
     case 'completedYtd':
       return formatAmount(tile.completedYtdWanYuan, { unit: 'yiYuan' });
-    case 'planCompletion':
-      return tile.planCompletion.percent === null ? noValue : `${tile.planCompletion.percent}%`;
+    case 'planCompletionRate':
+      return tile.planCompletionRate.percent === null ? noValue : `${tile.planCompletionRate.percent}%`;
   }
 }
 

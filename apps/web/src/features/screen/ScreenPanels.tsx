@@ -125,7 +125,7 @@ export function FiguresPanel({ data }: { data: ScreenFigures }) {
     [t('screen.figures.projectCount'), f.projectCount.value],
     [t('screen.figures.plannedInvestment'), formatAmount(f.plannedInvestment.value, { unit: 'yiYuan' })],
     [t('screen.figures.completedYtd'), formatAmount(f.completedYtd.value, { unit: 'yiYuan' })],
-    [t('screen.figures.planCompletion'), percent(f.planCompletion)],
+    [t('screen.figures.planCompletionRate'), percent(f.planCompletionRate)],
     [t('screen.figures.timeProgress'), percent(f.timeProgress)],
     [t('screen.figures.startRate'), percent(f.startRate)],
   ];
@@ -233,7 +233,7 @@ export function RedCountsPanel({ data }: { data: ScreenRedCounts }) {
 /** 地图: the map page's schematic tile grid, shaded by plan completion, without points. */
 export function MapPanel({ data, height }: { data: MapRegions; height: number }) {
   const { t } = useTranslation();
-  const { option } = tileGridOption(data.tiles, [], 'planCompletion', () => screenColours.accent, {
+  const { option } = tileGridOption(data.tiles, [], 'planCompletionRate', () => screenColours.accent, {
     tileName: (tile) => (tile.kind === 'regionSelf' ? t('screen.map.self', { name: tile.name }) : tile.name),
     noValue: t('screen.map.noValue'),
     low: t('screen.map.low'),
