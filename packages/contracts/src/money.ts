@@ -1,4 +1,4 @@
-import { parseWanYuan } from '@tuijin/domain';
+import { formatDecimal, parseDecimal, parseWanYuan } from '@tuijin/domain';
 import { z } from 'zod';
 
 /**
@@ -18,10 +18,8 @@ export const WanYuan = z
   })
   .describe('金额（万元），精确小数，以字符串表示');
 
-/** Strips leading zeros and trailing decimal zeros: "0012.500" → "12.5". */
-export function normaliseDecimal(text: string): string {
-  const [whole = '0', fraction = ''] = text.split('.');
-  const w = whole.replace(/^0+(?=\d)/, '');
-  const f = fraction.replace(/0+$/, '');
-  return f ? `${w}.${f}` : w;
-}
+/**
+ * A stored amount (`numeric`, at most 4 decimals) as the wire carries it: leading zeros and trailing
+ * decimal zeros stripped ("0012.500" → "12.5"), by the domain's one decimal rule.
+ */
+export const normaliseDecimal = (text: string): string => formatDecimal(parseDecimal(text));
