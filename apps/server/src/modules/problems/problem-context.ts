@@ -28,6 +28,7 @@ import {
 } from '../../db/schema';
 import { ancestorPaths, inRegionSubtree } from '../../lib/scope';
 import { recordAudit } from '../audit/record-audit';
+import { enqueueDelivery } from '../notifications/deliver-notifications.job';
 
 export type ProblemRow = typeof problems.$inferSelect;
 
@@ -213,8 +214,9 @@ export async function handlerRecipients(
 }
 
 /**
- * Adds in-app notifications (the notifications module's table; the reminder job copies them to
- * the webhook channels). Each carries a dedupe key, so the same notice is never added twice.
+ * Adds in-app notifications (the notifications module's table) and, in the same transaction, queues
+ * their delivery to the webhook channels (`deliverNotificationsJob`, run seconds after commit). Each
+ * carries a dedupe key, so the same notice is never added twice.
  */
 export async function notify(
   tx: Queryable,
@@ -228,6 +230,7 @@ export async function notify(
     .values(userIds.map((userId) => ({ userId, ...notice, createdAt: now })))
     .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
     .returning({ id: notifications.id });
+  await enqueueDelivery(tx, rows[0]?.id, now);
   return rows.length;
 }
 
