@@ -8,6 +8,8 @@ beforeAll(async () => {
   // One escalation slot done, one delivery waiting to retry, one problem the escalation job failed on.
   const handle = await openDatabase({ dataDir });
   try {
+    // The demo's own runs (deliveries queued while it was loaded) are not this test's.
+    await handle.db.execute(sql`delete from job_outbox`);
     await handle.db.execute(sql`
       insert into job_outbox (job, natural_key, run_after, attempts, state, result, created_at, finished_at)
       values ('escalations', 'escalations:2026-03-16T01:00', '2026-03-16T01:00Z', 1, 'done',

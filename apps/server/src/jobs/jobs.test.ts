@@ -6,6 +6,7 @@ import type { Database } from '../db/database';
 import { openDatabase } from '../db/open-database';
 import { auditEvents, jobOutbox, organisations, problemEvents, users, warningResults } from '../db/schema';
 import { startFakeWebhook } from '../modules/notifications/fake-webhook.fixture';
+import { recordJobFailure, resolveJobFailures } from '../modules/problems/escalation-failures';
 import { escalationsJob } from '../modules/problems/escalations.job';
 import { beijingMorning, insertTestProject, organisationId } from '../modules/problems/problem-test-kit';
 import { warningsJob } from '../modules/warnings/warnings.job';
@@ -337,6 +338,35 @@ describe('GET /api/jobs', () => {
     const failed = (await admin.get('/api/jobs?state=failed')).body.runs;
     expect(failed.map((r: { key: string }) => r.key)).toContain('doomed:1');
     expect(failed.every((r: { state: string }) => r.state === 'failed')).toBe(true);
-    expect(Array.isArray(overview.itemFailures)).toBe(true);
+
+    // Items a run failed on: the admin's jurisdiction only, open ones first.
+    const [own] = await t.db
+      .select({ regionPath: organisations.regionPath })
+      .from(users)
+      .innerJoin(organisations, eq(organisations.id, users.organisationId))
+      .where(eq(users.username, 'admin'));
+    const at = t.clock.now();
+    const failure = { regionPath: own!.regionPath, reason: '提级层级缺失' };
+    await recordJobFailure(t.db, 'problem.escalation', { ...failure, itemKey: 'p-old', label: 'WT-OLD' }, at);
+    await resolveJobFailures(t.db, 'problem.escalation', ['p-old'], at);
+    await recordJobFailure(
+      t.db,
+      'problem.escalation',
+      { ...failure, itemKey: 'p-open', label: 'WT-OPEN' },
+      at,
+    );
+    await recordJobFailure(
+      t.db,
+      'problem.escalation',
+      { regionPath: '990000', reason: '别处', itemKey: 'p-elsewhere', label: 'WT-ELSEWHERE' },
+      at,
+    );
+    const items = (await admin.get('/api/jobs')).body.itemFailures;
+    expect(
+      items.map((f: { label: string; resolvedAt: string | null }) => [f.label, f.resolvedAt !== null]),
+    ).toEqual([
+      ['WT-OPEN', false],
+      ['WT-OLD', true],
+    ]);
   });
 });

@@ -14,6 +14,6 @@ export const remindersJob = defineJob({
   payload: z.object({}).strict(),
   run: async (ctx) => {
     const outcome = await runReminders(ctx, chinaDate(ctx.clock.now()), { deliver: false });
-    return `提醒：新增 ${outcome.created.length} 条通知`;
+    return `新增 ${outcome.created.length} 条通知`;
   },
 });

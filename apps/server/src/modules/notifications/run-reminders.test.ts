@@ -246,7 +246,7 @@ describe('the reminder job', () => {
           },
         )
         .toBe(true);
-      expect(logged.join('\n')).toMatch(/提醒：新增 \d+ 条通知/);
+      await expect.poll(() => logged.join('\n'), { timeout: 10_000 }).toMatch(/报送提醒：新增 \d+ 条通知/);
     } finally {
       await worker.stop();
     }
