@@ -14,9 +14,10 @@ import {
 } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { ancestorPaths, isOwnerOnly } from '../../lib/scope';
-import { recordAudit } from '../audit/record-audit';
-import { loadHolidayCalendar } from '../calendar/calendar';
-import { handlerRecipients, handlerUserOf, ladderFor, notify, problemLink } from './problem-context';
+import { recordAudit } from '../audit';
+import { loadHolidayCalendar } from '../calendar';
+import { notify } from '../notifications';
+import { handlerRecipients, handlerUserOf, ladderFor, problemLink } from './problem-context';
 
 /**
  * The next reference number of a jurisdiction and year, WT-350902-2026-000123 (in the caller's
