@@ -277,9 +277,10 @@ export function findCycles(graph: ReadonlyMap<string, ReadonlySet<string>>): str
 }
 
 /**
- * The layer rules over a tree. Test files (`*.test.ts`) and test fixtures (`*.fixture.ts`) may import
- * `vitest` and node built-ins in the pure packages and may reach into another module's fixtures;
- * everything else is held to the rules.
+ * The layer rules over a tree. Test files (`*.test.ts`) and test helpers (`*.fixture.ts`,
+ * `*-test-kit.ts`) may import `vitest` and node built-ins in the pure packages and reach another
+ * module's test helpers directly; they add no arrow to the cycle check. Everything else is held to
+ * the rules.
  */
 export function checkImportGraph(tree: SourceTree, packages: readonly WorkspacePackage[]): Violation[] {
   const violations: Violation[] = [];
