@@ -6,8 +6,9 @@ const cliFiles = ['apps/cli/src/**/*.test.ts'];
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 /**
- * Test tiers: `unit` (pure packages), `db` (server and CLI against PGlite), `db-postgres` (the server
- * files against PostgreSQL when TEST_DATABASE_URL is set) and `browser` (Chromium end to end).
+ * Test tiers: `unit` (pure packages, web logic, the import graph), `db` (server and CLI against
+ * PGlite), `db-postgres` (the server files against PostgreSQL when TEST_DATABASE_URL is set) and
+ * `browser` (Chromium end to end).
  */
 export default defineConfig({
   test: {
