@@ -12,13 +12,19 @@ const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const databaseWorkers = Math.max(2, availableParallelism() - 1);
 
 /**
- * Test tiers: `unit` (pure packages), `db` (server and CLI against PGlite), `db-postgres` (the server
- * files against PostgreSQL when TEST_DATABASE_URL is set) and `browser` (Chromium end to end).
+ * Test tiers: `unit` (pure packages, web logic, the import graph), `db` (server and CLI against
+ * PGlite), `db-postgres` (the server files against PostgreSQL when TEST_DATABASE_URL is set) and
+ * `browser` (Chromium end to end).
  */
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['packages/*/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'apps/web/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
+      },
       {
         test: {
           name: 'db',

@@ -4,7 +4,7 @@ import { loadAuditKey, readSettings, type ServerSettings } from './config';
 import { systemClock } from './context';
 import { openDatabase } from './db/open-database';
 import { loadDemo } from './demo/load-demo';
-import { startReminderJob } from './modules/notifications/reminder.job';
+import { startReminderJob } from './jobs/reminder.job';
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 

@@ -5,7 +5,7 @@ import type { Ctx } from '../../context';
 import { auditEvents, monthlyReportEvents, monthlyReports, projects } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { testAuditKey } from '../../testing/test-constants';
-import { loadActorByUsername } from '../auth/actor.queries';
+import { loadActorByUsername } from '../auth';
 import { importLedgerReports } from './import-ledger-reports';
 import { parseLedger } from './parse-ledger';
 

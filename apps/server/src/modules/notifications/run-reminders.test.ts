@@ -11,8 +11,8 @@ import {
   reportingCalendars,
   users,
 } from '../../db/schema';
+import { startReminderJob } from '../../jobs/reminder.job';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { startReminderJob } from './reminder.job';
 import { startFromNoPlansOrReports } from './reminder-data.fixture';
 import { runReminders } from './run-reminders';
 

@@ -22,8 +22,8 @@ import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { regions, reportingCalendars } from '../../db/schema';
 import { ancestorPaths } from '../../lib/scope';
-import { recordAudit } from '../audit/record-audit';
-import { loadHolidayCalendar } from '../calendar/calendar';
+import { recordAudit } from '../audit';
+import { loadHolidayCalendar } from '../calendar';
 
 type CalendarRow = typeof reportingCalendars.$inferSelect;
 

@@ -22,7 +22,7 @@ import {
   regions,
 } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
-import { loadHolidayCalendar } from '../calendar/calendar';
+import { loadHolidayCalendar } from '../calendar';
 import {
   approvedMonths,
   currentMonth,

@@ -1,11 +1,11 @@
 import { chinaDate, monthKey } from '@tuijin/domain';
-import type { Clock } from '../../context';
-import type { Database } from '../../db/database';
-import { loadHolidayCalendar } from '../calendar/calendar';
-import { recomputeProvisionalReplyDates } from '../problem-letters/recompute-provisional-reply-dates';
-import { runEscalations } from '../problems/run-escalations';
-import { defaultWarningMonth, recomputeWarnings } from '../warnings/recompute-warnings';
-import { runReminders } from './run-reminders';
+import type { Clock } from '../context';
+import type { Database } from '../db/database';
+import { loadHolidayCalendar } from '../modules/calendar';
+import { runReminders } from '../modules/notifications';
+import { recomputeProvisionalReplyDates } from '../modules/problem-letters';
+import { runEscalations } from '../modules/problems';
+import { defaultWarningMonth, recomputeWarnings } from '../modules/warnings';
 
 /**
  * Runs the reminder job in the server process: once shortly after start, then every `intervalMs`.

@@ -1,0 +1,3 @@
+/** The problem-letters module's public face: what other modules may import. */
+export { findLettersAwaitingReply } from './letters-awaiting-reply';
+export { recomputeProvisionalReplyDates } from './recompute-provisional-reply-dates';

@@ -1,0 +1,4 @@
+/** The warnings module's public face: what other modules may import. */
+export { defaultWarningMonth, recomputeWarnings } from './recompute-warnings';
+export { loadWarningFacts } from './warning-facts';
+export { currentWarnings, monthOrDefault, warningColourSql } from './warnings.queries';
