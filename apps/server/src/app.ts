@@ -22,6 +22,7 @@ import { jobRegistry } from './jobs/registry';
 import { localFileStore } from './lib/file-store';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerBatchRoutes } from './modules/batches/batches.routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
 import { registerCockpitRoutes } from './modules/cockpit/cockpit.routes';
 import { registerEvaluationRoutes } from './modules/evaluation/evaluation.routes';
@@ -180,6 +181,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerSecurityRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerProjectRoutes(app, deps);
+  registerBatchRoutes(app, deps);
   registerProjectFileRoutes(
     app,
     deps,

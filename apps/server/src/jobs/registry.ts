@@ -1,8 +1,7 @@
-import { deliverNotificationsJob } from '../modules/notifications/deliver-notifications.job';
-import { remindersJob } from '../modules/notifications/reminder.job';
-import { provisionalReplyDatesJob } from '../modules/problem-letters/provisional-reply-dates.job';
-import { escalationsJob } from '../modules/problems/escalations.job';
-import { warningsJob } from '../modules/warnings/warnings.job';
+import { deliverNotificationsJob, remindersJob } from '../modules/notifications';
+import { provisionalReplyDatesJob } from '../modules/problem-letters';
+import { escalationsJob } from '../modules/problems';
+import { warningsJob } from '../modules/warnings';
 import type { JobDefinition } from './define-job';
 
 /**

@@ -2,7 +2,7 @@ import type { CockpitBasis, CockpitSeries } from '@tuijin/contracts';
 import { addDecimals } from '@tuijin/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { projects } from '../../db/schema';
-import { decimal } from './cockpit.presenter';
+import { decimal } from '../../lib/decimal-column';
 
 const seriesMonths = Array.from({ length: 12 }, (_, i) => i + 1);
 

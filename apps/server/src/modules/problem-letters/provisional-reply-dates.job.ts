@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '../../jobs/define-job';
-import { loadHolidayCalendar } from '../calendar/calendar';
+import { loadHolidayCalendar } from '../calendar';
 import { recomputeProvisionalReplyDates } from './recompute-provisional-reply-dates';
 
 /** 暂定回复期限重算: letters whose provisional reply date the calendar can now count exactly. */

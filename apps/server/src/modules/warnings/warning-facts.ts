@@ -14,7 +14,7 @@ import { and, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { annualPlans, monthlyReports, problems, projects, regions, warningGraces } from '../../db/schema';
 import { impliedStageSql } from '../../lib/implied-stage';
-import { reportingDeadlineResolver } from '../reports/reporting-calendars';
+import { reportingDeadlineResolver } from '../reports';
 
 /** Stages a warning applies to: being prepared or under construction (not conceived, done or dropped). */
 export const warnedStages = ['preparing', 'started', 'underway'] as const;
