@@ -1,24 +1,37 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const serverFiles = ['apps/server/src/**/*.test.ts'];
 /** The CLI always runs on a PGlite directory of its own (see cli-test-kit), so once is enough. */
 const cliFiles = ['apps/cli/src/**/*.test.ts'];
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
+/**
+ * Vitest runs one file at a time on a two-core machine (it keeps a core for itself); the database
+ * tiers' main process is idle while files run, so they use both cores. Each file has its own database.
+ */
+const databaseWorkers = Math.max(2, availableParallelism() - 1);
 
 /**
- * Test tiers: `unit` (pure packages), `db` (server and CLI against PGlite), `db-postgres` (the server
- * files against PostgreSQL when TEST_DATABASE_URL is set) and `browser` (Chromium end to end).
+ * Test tiers: `unit` (pure packages, web logic, the import graph), `db` (server and CLI against
+ * PGlite), `db-postgres` (the server files against PostgreSQL when TEST_DATABASE_URL is set) and
+ * `browser` (Chromium end to end).
  */
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['packages/*/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'apps/web/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
+      },
       {
         test: {
           name: 'db',
           include: [...serverFiles, ...cliFiles],
           globalSetup: ['apps/server/src/testing/global-setup.ts', 'apps/cli/src/cli-global-setup.ts'],
           env: { TUIJIN_TEST_ENGINE: 'pglite' },
+          maxWorkers: databaseWorkers,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -31,6 +44,7 @@ export default defineConfig({
                 include: serverFiles,
                 globalSetup: ['apps/server/src/testing/global-setup.ts'],
                 env: { TUIJIN_TEST_ENGINE: 'postgresql' },
+                maxWorkers: databaseWorkers,
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
               },

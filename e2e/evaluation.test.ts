@@ -1,25 +1,12 @@
 import type { EvaluationResults, WhatItTakes } from '@tuijin/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium, loginThroughPage, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { freshPagePerTest, loginThroughPage, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-  });
-  page = await context.newPage();
+freshPagePerTest({ width: 1440, height: 900 }, (fresh) => {
+  page = fresh.page;
 });
 
 /** The quarter the page opens on: the latest one that has ended (as the page decides). */
@@ -142,13 +129,8 @@ describe('evaluation (赛马)', () => {
     await page.getByText('已发布', { exact: true }).first().waitFor();
     await expect(page.getByRole('button', { name: /计算本季度/ }).isDisabled()).resolves.toBe(true);
 
-    await context.close();
-    context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1440, height: 900 },
-    });
-    page = await context.newPage();
+    // Signed out (the session cookie gone), then in again as the county office.
+    await page.context().clearCookies();
     await loginThroughPage(page, baseUrl, 'jiaocheng');
     await page.getByRole('menuitem', { name: /考评赛马/ }).waitFor();
     const seen = nextResults(quarter);

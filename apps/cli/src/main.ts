@@ -7,6 +7,7 @@ import { registerEvaluationCommands } from './commands/evaluation';
 import { registerExportCommands } from './commands/export';
 import { registerImportCommands } from './commands/import';
 import { registerInitCommand } from './commands/init';
+import { registerJobsCommand } from './commands/jobs';
 import { registerMapCommands } from './commands/map';
 import { registerProjectCommands } from './commands/projects';
 import { registerRemindCommand } from './commands/remind';
@@ -30,6 +31,7 @@ export function buildProgram(io: Io) {
   registerImportCommands(program, io);
   registerRemindCommand(program, io);
   registerEscalateCommand(program, io);
+  registerJobsCommand(program, io);
   registerWarningsCommand(program, io);
   registerEvaluationCommands(program, io);
   registerExportCommands(program, io);

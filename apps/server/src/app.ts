@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Clock, type Ctx, systemClock } from './context';
@@ -16,9 +16,13 @@ import { installJsonBodyParser } from './http/json-body';
 import type { RouteDeps } from './http/route';
 import { anonymousActor, installSessionHook } from './http/session-hook';
 import { registerWebApp } from './http/web-app';
+import { registerJobRoutes } from './jobs/jobs.routes';
+import { enqueuedCount } from './jobs/outbox';
+import { jobRegistry } from './jobs/registry';
 import { localFileStore } from './lib/file-store';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerBatchRoutes } from './modules/batches/batches.routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
 import { registerCockpitRoutes } from './modules/cockpit/cockpit.routes';
 import { registerEvaluationRoutes } from './modules/evaluation/evaluation.routes';
@@ -69,6 +73,10 @@ export interface AppConfig {
   fetchTile?: TileFetcher;
   /** Login requests allowed per client address per minute (lockout handles each account). */
   loginRatePerMinute?: number;
+  /** Wakes the job worker; called after a request that queued a job run has committed. */
+  nudgeJobs?: () => void;
+  /** The scheduled jobs' interval the worker was given (`TUIJIN_REMIND_INTERVAL_MINUTES`), shown on 后台任务. */
+  jobScheduleMinutes?: number;
 }
 
 /** Every route registered, with its declared access: the route-table test walks this. */
@@ -143,6 +151,14 @@ export async function buildApp(config: AppConfig): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  // A request that queued a job run answers only after its transaction committed: wake the worker.
+  const enqueuedAtStart = new WeakMap<FastifyRequest, number>();
+  app.addHook('onRequest', async (request) => {
+    enqueuedAtStart.set(request, enqueuedCount());
+  });
+  app.addHook('onResponse', async (request) => {
+    if (enqueuedCount() !== enqueuedAtStart.get(request)) config.nudgeJobs?.();
+  });
   installSessionHook(app, db, clock, config.allowedOrigins ?? []);
   app.addHook('preValidation', async (request) => guardInput(request.body, request.query, request.params));
   installIdempotency(app, db, () => clock.now());
@@ -165,6 +181,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerSecurityRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerProjectRoutes(app, deps);
+  registerBatchRoutes(app, deps);
   registerProjectFileRoutes(
     app,
     deps,
@@ -197,6 +214,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerEvaluationRoutes(app, deps);
   registerScreenRoutes(app, deps);
   registerWorkbenchRoutes(app, deps);
+  registerJobRoutes(app, deps, { jobs: jobRegistry, scheduleEveryMinutes: config.jobScheduleMinutes });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

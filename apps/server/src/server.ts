@@ -4,7 +4,7 @@ import { loadAuditKey, readSettings, type ServerSettings } from './config';
 import { systemClock } from './context';
 import { openDatabase } from './db/open-database';
 import { loadDemo } from './demo/load-demo';
-import { startReminderJob } from './modules/notifications/reminder.job';
+import { type JobWorker, startJobWorker } from './jobs/worker';
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -23,6 +23,7 @@ export async function startServer(options: {
   const settings = options.settings ?? readSettings();
   const log = options.log ?? ((line: string) => console.log(line));
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let worker: JobWorker | undefined;
   const database = await openDatabase({
     databaseUrl: settings.databaseUrl,
     dataDir: settings.dataDir,
@@ -46,9 +47,21 @@ export async function startServer(options: {
       secureCookies: settings.secureCookies,
       trustProxy: settings.trustProxy,
       allowedOrigins: settings.allowedOrigins,
+      nudgeJobs: () => worker?.nudge(),
+      jobScheduleMinutes: settings.remindIntervalMinutes,
+    });
+    // The background jobs: scheduled slots every TUIJIN_REMIND_INTERVAL_MINUTES (0 = none), and
+    // runs queued by requests (channel delivery) seconds after their commit.
+    worker = startJobWorker({
+      db: database.db,
+      clock: systemClock,
+      auditKey,
+      scheduleEveryMinutes: settings.remindIntervalMinutes,
+      log: (message, error) => (error ? app?.log.error({ err: error }, message) : app?.log.info(message)),
     });
     await app.listen({ port: settings.port, host: settings.host });
   } catch (error) {
+    await worker?.stop();
     await app?.close().catch(() => {});
     await database.close();
     throw error;
@@ -57,17 +70,6 @@ export async function startServer(options: {
   log(
     `推进 Tuijin 已启动：http://${shown}:${settings.port}（数据库：${database.kind === 'pglite' ? `PGlite ${settings.dataDir}` : 'PostgreSQL'}）`,
   );
-
-  const stopReminders =
-    settings.remindIntervalMinutes > 0
-      ? startReminderJob({
-          db: database.db,
-          clock: systemClock,
-          ...(auditKey ? { auditKey } : {}),
-          intervalMs: settings.remindIntervalMinutes * 60_000,
-          log: (message, error) => (error ? app?.log.error({ err: error }, message) : app?.log.info(message)),
-        })
-      : () => {};
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -79,7 +81,7 @@ export async function startServer(options: {
       process.exit(1);
     }, drainMs + 5_000);
     timer.unref();
-    stopReminders();
+    await worker?.stop();
     await Promise.race([app?.close(), new Promise((r) => setTimeout(r, drainMs).unref())]);
     await database.close();
     process.exit(0);

@@ -5,6 +5,7 @@ import { calendarEndpoints } from './calendar.contract';
 import { cockpitEndpoints } from './cockpit.contract';
 import { dictionariesEndpoints } from './dictionaries.contract';
 import { evaluationEndpoints } from './evaluation.contract';
+import { jobsEndpoints } from './jobs.contract';
 import { mapEndpoints } from './map.contract';
 import { notificationsEndpoints } from './notifications.contract';
 import { organisationsEndpoints } from './organisations.contract';
@@ -45,6 +46,7 @@ export const endpoints = {
   ...mapEndpoints,
   ...warningsEndpoints,
   ...evaluationEndpoints,
+  ...jobsEndpoints,
 } as const;
 
 /**

@@ -7,6 +7,7 @@ export * from './cockpit.contract';
 export * from './common';
 export * from './endpoints';
 export * from './evaluation.contract';
+export * from './jobs.contract';
 export * from './ledger.contract';
 export * from './ledger-export.contract';
 export * from './map.contract';

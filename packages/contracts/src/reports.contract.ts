@@ -166,6 +166,7 @@ export const ReportWindow = z.object({
   dueOn: z.string(),
   closesOn: z.string().nullable().describe('最晚补报日（含）；空 = 不关闭'),
   lateAllowed: z.boolean(),
+  isProvisional: z.boolean().describe('截止日按暂定节假日计算（该年节假日尚未公布），公布后重算'),
   state: z
     .enum(['notOpen', 'open', 'late', 'closed'])
     .describe('notOpen 未到填报期；open 填报期内；late 已过截止日可补报；closed 已关闭'),
@@ -277,6 +278,9 @@ export const StatusBoardRow = z.object({
   reportId: Id.nullable(),
   status: z.enum(['absent', ...reportStatuses]).describe('absent 尚未创建月报'),
   dueOn: z.string().nullable(),
+  isDueOnProvisional: z
+    .boolean()
+    .describe('截止日按暂定节假日计算（该年节假日尚未公布；已报送的以报送时截止日为准）'),
   late: z.boolean(),
   missing: z.boolean(),
   submittedAt: z.string().nullable(),

@@ -33,7 +33,7 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  * The whole app over a private copy of the demo database, with a hand-moved clock and helpers to
  * log in as a demo account and call the API as them.
  */
-export async function createTestApp(options: Pick<AppConfig, 'tilesDir' | 'fetchTile'> = {}) {
+export async function createTestApp(options: Pick<AppConfig, 'tilesDir' | 'fetchTile' | 'nudgeJobs'> = {}) {
   const database = await createTestDatabase();
   const clock = mutableClock(new Date(testEpoch.getTime() + 3_600_000));
   const app: App = await buildApp({

@@ -11,7 +11,12 @@ import { withDatabase } from './global-setup';
  * A fresh database holding the migrated demo jurisdiction, private to the caller: PGlite loaded
  * from the run's dump, or a PostgreSQL clone of the run's template (dropped on close).
  */
-export async function createTestDatabase(): Promise<DatabaseHandle & { engine: 'pglite' | 'postgresql' }> {
+export async function createTestDatabase(): Promise<
+  DatabaseHandle & {
+    engine: 'pglite' | 'postgresql' /** PostgreSQL only: to open a second handle. */;
+    databaseUrl?: string;
+  }
+> {
   const template = inject('postgresTemplate');
   if (!template) {
     const dump = new Blob([readFileSync(inject('pgliteDumpPath'))]);
@@ -40,6 +45,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { engine: '
   return {
     ...handle,
     engine: 'postgresql',
+    databaseUrl: withDatabase(url, name),
     close: async () => {
       await handle.close();
       const dropper = new pg.Client({ connectionString: url });

@@ -8,6 +8,7 @@ import {
   CalendarOutlined,
   CarryOutOutlined,
   ClockCircleOutlined,
+  ControlOutlined,
   DashboardOutlined,
   EditOutlined,
   EnvironmentOutlined,
@@ -271,6 +272,14 @@ export const appPages: AppPage[] = [
     icon: <GlobalOutlined />,
     permission: 'settings.manage',
     Component: lazy(() => import('../features/map/BasemapSettingsPage')),
+  },
+  {
+    path: '/jobs',
+    group: 'settings',
+    label: 'jobs',
+    icon: <ControlOutlined />,
+    permission: 'settings.manage',
+    Component: lazy(() => import('../features/jobs/JobsPage')),
   },
   {
     path: '/notification-channels',

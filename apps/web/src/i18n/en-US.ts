@@ -4,6 +4,7 @@ import { basemapEnUS } from './basemap.en-US';
 import { calendarEnUS } from './calendar.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
 import { evaluationEnUS } from './evaluation.en-US';
+import { jobsEnUS } from './jobs.en-US';
 import { ledgerEnUS } from './ledger.en-US';
 import { ledgerExportEnUS } from './ledger-export.en-US';
 import { ledgerReportsEnUS } from './ledger-reports.en-US';
@@ -73,6 +74,7 @@ export const enUS: typeof zhCN = {
     organisations: 'Organisations',
     users: 'Users',
     basemap: 'Map basemap',
+    jobs: 'Background jobs',
     securityPolicy: 'Security policy',
     audit: 'Audit log',
     reportFill: 'Monthly report',
@@ -389,4 +391,5 @@ export const enUS: typeof zhCN = {
   ...workbenchEnUS,
   ...securityEnUS,
   ...basemapEnUS,
+  ...jobsEnUS,
 };

@@ -4,6 +4,7 @@ import { basemapZhCN } from './basemap.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
+import { jobsZhCN } from './jobs.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 import { ledgerExportZhCN } from './ledger-export.zh-CN';
 import { ledgerReportsZhCN } from './ledger-reports.zh-CN';
@@ -72,6 +73,7 @@ export const zhCN = {
     organisations: '单位管理',
     users: '用户管理',
     basemap: '地图底图',
+    jobs: '后台任务',
     securityPolicy: '安全策略',
     audit: '审计日志',
     reportFill: '月报填报',
@@ -387,4 +389,5 @@ export const zhCN = {
   ...workbenchZhCN,
   ...securityZhCN,
   ...basemapZhCN,
+  ...jobsZhCN,
 };

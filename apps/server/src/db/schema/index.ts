@@ -5,6 +5,7 @@ export * from './batches';
 export * from './calendar';
 export * from './dictionaries';
 export * from './evaluation';
+export * from './jobs';
 export * from './map';
 export * from './notifications';
 export * from './organisations';

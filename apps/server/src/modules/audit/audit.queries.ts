@@ -19,8 +19,8 @@ import {
 } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { auditEvents, users } from '../../db/schema';
+import { escapeLike } from '../../lib/escape-like';
 import { inRegionSubtree } from '../../lib/scope';
-import { escapeLike } from '../organisations/organisations.queries';
 import { chainHash, genesisHash } from './audit-chain';
 
 /**

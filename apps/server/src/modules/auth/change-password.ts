@@ -3,8 +3,8 @@ import { AppError, passwordProblems } from '@tuijin/domain';
 import { eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { users } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
-import { getSecurityPolicy } from '../security/security-policy.queries';
+import { recordAudit } from '../audit';
+import { getSecurityPolicy } from '../security';
 import { hashPassword, verifyPassword } from './passwords';
 import { revokeUserSessions } from './sessions';
 

@@ -2,7 +2,7 @@ import { lockoutUntil } from '@tuijin/domain';
 import { asc, gt } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { loginAttempts } from '../../db/schema';
-import { getSecurityPolicy } from '../security/security-policy.queries';
+import { getSecurityPolicy } from '../security';
 
 /** An account locked out from at least one client address now, and until when (the latest lock). */
 export interface LockedAccount {

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../context';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { revokeSession } from './sessions';
 
 /** Ends the current session; the cookie stops working on the next request. */

@@ -7,9 +7,9 @@ import type { Queryable } from '../../db/database';
 import { batches, batchSchemes, projectBatches, projects, regions } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
-import { recordAudit } from '../audit/record-audit';
-import { getProject } from '../projects/projects.queries';
-import { loadRegion } from '../regions/regions.queries';
+import { recordAudit } from '../audit';
+import { getProject } from '../projects';
+import { loadRegion } from '../regions';
 
 /**
  * Schemes the actor works with: those of their own region and below, and those of the regions

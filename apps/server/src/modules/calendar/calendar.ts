@@ -5,7 +5,7 @@ import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { holidayOverrides } from '../../db/schema';
 import { packageHolidayCalendar, withOverrides } from '../../lib/holiday-calendar';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 
 /** The admin's entries, oldest date first. */
 async function listOverrides(db: Queryable): Promise<HolidayOverride[]> {

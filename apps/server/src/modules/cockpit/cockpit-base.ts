@@ -13,7 +13,7 @@ import { projects } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
 import { inSizeBand } from '../../lib/size-band-sql';
-import { warningColourSql } from '../warnings/warnings.queries';
+import { warningColourSql } from '../warnings';
 
 /** The period and plan basis every cockpit figure is computed for. */
 export interface CockpitPeriod {

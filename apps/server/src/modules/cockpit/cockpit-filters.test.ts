@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualPlans, monthlyReports, projects, regions } from '../../db/schema';
 import { clearPlansAndReports } from '../../testing/clear-plans-and-reports';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { learnActualDatesFromReports } from '../projects/record-actual-dates';
+import { learnActualDatesFromReports } from '../projects';
 
 let t: TestApp;
 

@@ -3,8 +3,8 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { regions } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
-import type { RegionRow } from '../regions/regions.queries';
-import { reportingDeadlineResolver } from '../reports/reporting-calendars';
+import type { RegionRow } from '../regions';
+import { reportingDeadlineResolver } from '../reports';
 
 /** The region a cockpit view is rooted at, the path down to it from the actor's own, and its children. */
 export interface CockpitRegion {

@@ -8,7 +8,7 @@ import {
   reportColumnsOf,
 } from '../../db/rules';
 import { projects } from '../../db/schema';
-import { decimal } from './cockpit.presenter';
+import { decimal } from '../../lib/decimal-column';
 
 const seriesMonths = Array.from({ length: 12 }, (_, i) => i + 1);
 

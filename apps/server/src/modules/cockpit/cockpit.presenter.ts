@@ -4,10 +4,8 @@ import {
   doubleHalf,
   doubleHalfMonth,
   firstDoubleHalf,
-  formatDecimal,
   isBehindTimeProgress,
   operationRate,
-  parseDecimal,
   planCompletionRate,
   progressGap,
   type Ratio,
@@ -16,11 +14,9 @@ import {
   statisticsEntryRate,
   timeProgress,
 } from '@tuijin/domain';
+import { decimal } from '../../lib/decimal-column';
 import { type AggregateRow, halfMonths } from './cockpit-base';
 
-/** A numeric column as a normalised decimal string ("1234.5000" → "1234.5"). */
-export const decimal = (value: string | number | null | undefined) =>
-  formatDecimal(parseDecimal(typeof value === 'number' ? value : (value ?? '0')));
 const count = (value: number | string) => Number(value);
 
 const rate = (formula: CockpitFormula, r: Ratio): CockpitRate => ({ formula, ...r });

@@ -3,7 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualPlans, monthlyReports, projects, users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { learnActualDatesFromReports } from '../projects/record-actual-dates';
+import { learnActualDatesFromReports } from '../projects';
 
 let t: TestApp;
 const ids: Record<string, string> = {};

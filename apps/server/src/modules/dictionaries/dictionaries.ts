@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { dictionaryEntries } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 
 /**
  * Fills each dictionary that is empty with its defaults (idempotent; at every start), so a kind

@@ -3,7 +3,7 @@ import { AppError, authorize, type EntityInput, parseQuarter, scoreEntities } fr
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { evaluationAdjustments, evaluationResults, evaluationRuns, regions } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { presentRun } from './evaluation.presenter';
 import { assertQuarterOpen } from './evaluation-adjustments';
 import { loadEvaluationInputs } from './evaluation-inputs';

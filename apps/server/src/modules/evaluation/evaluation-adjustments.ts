@@ -4,7 +4,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { evaluationAdjustments, evaluationRuns } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { listSchemeEntities } from './evaluation-entities';
 import { loadScheme } from './evaluation-scope';
 

@@ -12,8 +12,7 @@ import { queryRows } from '../../db/rows';
 import { projects } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
-import { cockpitBaseSql } from '../cockpit/cockpit-base';
-import { reportingDeadlines } from '../cockpit/cockpit-regions';
+import { cockpitBaseSql, reportingDeadlines } from '../cockpit';
 import { listSchemeEntities } from './evaluation-entities';
 
 type Count = number | string;

@@ -10,7 +10,7 @@ import {
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { evaluationSchemes, regions } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { presentScheme } from './evaluation.presenter';
 import { listSchemeEntities } from './evaluation-entities';
 import { isSchemeInside, loadScheme, schemeVisibleSql } from './evaluation-scope';

@@ -4,15 +4,15 @@ import { queryRows } from '../../db/rows';
 import { annualPlans, monthlyReports, projects, regions, users } from '../../db/schema';
 import { demoPassword } from '../../demo/load-demo';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { createOrganisation } from '../organisations/save-organisation';
+import { createOrganisation } from '../organisations';
 import {
   beijingMorning,
   insertTestProject,
   organisationId,
   systemTestCtx,
 } from '../problems/problem-test-kit';
-import { learnActualDatesFromReports } from '../projects/record-actual-dates';
-import { createUser } from '../users/create-user';
+import { learnActualDatesFromReports } from '../projects';
+import { createUser } from '../users';
 
 /**
  * A test city of its own (测试市 350800) with three counties and hand-built Q3 2026 figures:

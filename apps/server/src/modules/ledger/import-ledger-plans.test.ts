@@ -5,8 +5,8 @@ import type { Ctx } from '../../context';
 import { annualPlans, auditEvents, projects } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { testAuditKey } from '../../testing/test-constants';
-import { loadActorByUsername } from '../auth/actor.queries';
-import { freezeAnnualPlans } from '../plans/freeze-annual-plans';
+import { loadActorByUsername } from '../auth';
+import { freezeAnnualPlans } from '../plans';
 import { importLedger } from './import-ledger';
 import { parseLedger } from './parse-ledger';
 

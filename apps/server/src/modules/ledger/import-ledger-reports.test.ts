@@ -5,7 +5,7 @@ import type { Ctx } from '../../context';
 import { auditEvents, monthlyReportEvents, monthlyReports, projects } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { testAuditKey } from '../../testing/test-constants';
-import { loadActorByUsername } from '../auth/actor.queries';
+import { loadActorByUsername } from '../auth';
 import { importLedgerReports } from './import-ledger-reports';
 import { parseLedger } from './parse-ledger';
 
@@ -74,10 +74,7 @@ async function progressWorkbook() {
   return parseLedger(Buffer.from(await workbook.xlsx.writeBuffer()));
 }
 
-// exceljs' streaming reader now and then (≈3 in 100 reads of this workbook, with the worksheets
-// before the shared strings in the zip) reads every text cell as empty; not yet understood, so these
-// tests retry while it is chased (noted on issue 12). The readers' own tests pin the decoding.
-describe('importLedgerReports', { retry: 2 }, () => {
+describe('importLedgerReports', () => {
   it('reads each sheet on its own: periods, a missing year flagged, an unreadable sheet reported', async () => {
     const outcome = await importLedgerReports(await ctxOf('ningde'), {
       parsed: await progressWorkbook(),

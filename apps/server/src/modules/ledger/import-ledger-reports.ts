@@ -12,8 +12,8 @@ import { and, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { monthlyReportEvents, monthlyReports } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
-import { reportingDeadlineResolver } from '../reports/reporting-calendars';
+import { recordAudit } from '../audit';
+import { reportingDeadlineResolver } from '../reports';
 import { LedgerReferences, ProjectIndex } from './ledger-references';
 import type { LedgerProblem, ParsedLedger, ParsedRecord } from './parse-ledger';
 

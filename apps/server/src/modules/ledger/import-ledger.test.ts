@@ -5,7 +5,7 @@ import type { Ctx } from '../../context';
 import { auditEvents, dictionaryEntries, organisations, projects } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { testAuditKey } from '../../testing/test-constants';
-import { loadActorByUsername } from '../auth/actor.queries';
+import { loadActorByUsername } from '../auth';
 import { importLedger, LedgerRefusedError } from './import-ledger';
 import { buildMessyLedger } from './messy-ledger.fixture';
 import { parseLedger } from './parse-ledger';

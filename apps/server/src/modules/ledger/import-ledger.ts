@@ -14,17 +14,17 @@ import {
 import type { z } from 'zod';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
-import { recordAudit } from '../audit/record-audit';
-import { type DraftPlanAction, draftPlanIssues, writeDraftPlans } from '../plans/write-draft-plans';
-import { createLookupMemo } from '../projects/project-references';
+import { recordAudit } from '../audit';
+import { type DraftPlanAction, draftPlanIssues, writeDraftPlans } from '../plans';
 import {
   applyProjectUpdate,
+  createLookupMemo,
   type PreparedProject,
   prepareProject,
   projectChanges,
   projectFormFields,
   writeProjects,
-} from '../projects/save-project';
+} from '../projects';
 import { LedgerReferences, ProjectIndex } from './ledger-references';
 import type { LedgerProblem, ParsedLedger, ParsedRecord } from './parse-ledger';
 

@@ -9,7 +9,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { dictionaryEntries, organisations, projects, regions, users } from '../../db/schema';
-import { type AuditInput, diffChanges, recordAudit, recordAudits } from '../audit/record-audit';
+import { type AuditInput, diffChanges, recordAudit, recordAudits } from '../audit';
 
 type Region = { code: string; name: string; path: string; level: 'province' | 'city' | 'county' | 'zone' };
 

@@ -5,9 +5,9 @@ import type { Ctx } from '../../context';
 import { organisations, regions, users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { testAuditKey } from '../../testing/test-constants';
-import { actorSource, toActor } from '../auth/actor.queries';
-import { exportProjects } from '../projects/export-projects';
+import { actorSource, toActor } from '../auth';
 import { exportMonthlyLedger } from './export-monthly-ledger';
+import { exportProjects } from './export-projects';
 import { importLedger } from './import-ledger';
 import { parseLedger } from './parse-ledger';
 

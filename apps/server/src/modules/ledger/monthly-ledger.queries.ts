@@ -14,7 +14,7 @@ import {
 } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
-import { loadRegion, type RegionRow } from '../regions/regions.queries';
+import { loadRegion, type RegionRow } from '../regions';
 
 const owner = alias(organisations, 'owner');
 const department = alias(organisations, 'department');

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { type LedgerRow, readLedgerRows, sheetNamesByNumber } from './read-ledger';
+import { type LedgerRow, readLedgerRows, sheetNamesByNumber, withWorkbookPartsFirst } from './read-ledger';
 
 async function workbookFromRows(sheets: Record<string, (string | number)[][]>) {
   const workbook = new ExcelJS.Workbook();
@@ -36,6 +36,34 @@ describe('readLedgerRows', () => {
     for await (const row of readLedgerRows(bytes)) read.push(row);
     expect(read.map((r) => r.cells[0])).toEqual(texts);
     expect(read.map((r) => r.cells[1])).toEqual(texts.map((t) => `富文本${t}`));
+  });
+
+  it('reads every text cell on every read of a file whose worksheets come before its shared strings', async () => {
+    // exceljs writes its worksheets first; its streaming reader used to hand back all text cells
+    // empty in about 2 reads of 100 of such a file. 200 reads, every one whole.
+    const sheets: Record<string, (string | number)[][]> = {};
+    for (const name of ['蕉城区', '福安市', '说明有误', '前三季度'])
+      sheets[name] = [
+        ['2024年1-11月重点项目进展情况'],
+        ...Array.from({ length: 5 }, (_, i) => [i + 1, `${name}项目${i}`, 120.5]),
+      ];
+    const bytes = await workbookFromRows(sheets);
+    const parts = Object.keys((await JSZip.loadAsync(bytes)).files);
+    expect(parts.findIndex((n) => n.startsWith('xl/worksheets/'))).toBeLessThan(
+      parts.indexOf('xl/sharedStrings.xml'),
+    );
+    const repacked = Object.keys((await JSZip.loadAsync(await withWorkbookPartsFirst(bytes))).files);
+    expect(repacked.indexOf('xl/sharedStrings.xml')).toBeLessThan(
+      repacked.findIndex((n) => n.startsWith('xl/worksheets/')),
+    );
+    let partial = 0;
+    for (let run = 0; run < 200; run++) {
+      let texts = 0;
+      for await (const row of readLedgerRows(bytes))
+        texts += row.cells.filter((c) => typeof c === 'string').length;
+      if (texts !== 4 * 6) partial++;
+    }
+    expect(partial).toBe(0);
   });
 
   it('reads a file whose workbook part comes after its worksheets, with the sheet names', async () => {

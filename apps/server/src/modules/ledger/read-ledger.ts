@@ -124,13 +124,48 @@ export async function sheetNamesByNumber(bytes: Buffer): Promise<Map<string, str
   return names;
 }
 
+/** The parts exceljs' streaming reader must have met before it parses a worksheet straight away. */
+const leadingParts = [
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+];
+
+/**
+ * When a worksheet comes before the workbook, its relations or the shared strings in the zip (the
+ * order is the writer's choice — exceljs itself writes sheets first), exceljs' streaming reader parks
+ * the sheet in a temporary file and parses it later, and that path now and then (≈2 reads in 100)
+ * hands back every text cell empty. Such a file is repacked with those parts first, unchanged
+ * otherwise (stored, not recompressed); a file already in that order is read as it is.
+ */
+export async function withWorkbookPartsFirst(bytes: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files);
+  const firstSheet = names.findIndex((name) => name.startsWith('xl/worksheets/'));
+  const late = leadingParts.some((part) => names.indexOf(part) > firstSheet);
+  if (firstSheet < 0 || !late) return bytes;
+  const ordered = [
+    ...leadingParts.filter((part) => names.includes(part)),
+    ...names.filter((name) => !leadingParts.includes(name)),
+  ];
+  const target = new JSZip();
+  for (const name of ordered) {
+    const entry = zip.files[name]!;
+    if (entry.dir) continue;
+    target.file(name, await entry.async('nodebuffer'), { date: entry.date });
+  }
+  return target.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}
+
 /**
  * Streams the rows of every worksheet of an .xlsx without holding the workbook in memory (exceljs'
  * streaming reader), with each row's cells as plain values. Refuses sheets past the row and column
  * limits as it meets them.
  */
 export async function* readLedgerRows(bytes: Buffer): AsyncGenerator<LedgerRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  const ordered = await withWorkbookPartsFirst(bytes);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([ordered]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',

@@ -14,8 +14,8 @@ import {
 } from '@tuijin/domain';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
-import { diffChanges, recordAudit } from '../audit/record-audit';
-import { readSetting, writeSetting } from '../system/settings-store';
+import { readSetting, writeSetting } from '../../lib/settings-store';
+import { diffChanges, recordAudit } from '../audit';
 
 export const basemapKey = 'map_basemap';
 

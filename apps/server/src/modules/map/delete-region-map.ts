@@ -2,7 +2,7 @@ import { AppError, authorize, pathInSubtree } from '@tuijin/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { regionMaps, regions } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 
 /**
  * 删除边界图: the region's map goes back to the schematic grid (or to an ancestor's map). Every

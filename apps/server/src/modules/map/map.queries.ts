@@ -5,13 +5,12 @@ import type { Ctx } from '../../context';
 import { queryRows } from '../../db/rows';
 import { completedYearToDateSql, impliedStageSql, stageToday } from '../../db/rules';
 import { projects, regions } from '../../db/schema';
+import { decimal } from '../../lib/decimal-column';
 import { inRegionSubtree } from '../../lib/scope';
-import { decimal } from '../cockpit/cockpit.presenter';
-import { resolveCockpitRegion } from '../cockpit/cockpit-regions';
-import { filteredProjectIds } from '../projects/projects.queries';
+import { resolveCockpitRegion } from '../cockpit';
+import { filteredProjectIds } from '../projects';
 import { resolveReportingPeriod } from '../reports';
-import { defaultWarningMonth } from '../warnings/recompute-warnings';
-import { currentWarnings } from '../warnings/warnings.queries';
+import { currentWarnings, defaultWarningMonth } from '../warnings';
 
 /** The most points one map answers; a province's whole library fits, the largest first. */
 export const maxMapPoints = 20_000;

@@ -5,7 +5,7 @@ import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { regionMaps, regions, users } from '../../db/schema';
 import { ancestorPaths, inRegionSubtree } from '../../lib/scope';
-import { resolveCockpitRegion } from '../cockpit/cockpit-regions';
+import { resolveCockpitRegion } from '../cockpit';
 
 /** The region codes of a subtree (the region and everything below it) with their names. */
 export async function subtreeRegionNames(db: Queryable, rootPath: string): Promise<Map<string, string>> {

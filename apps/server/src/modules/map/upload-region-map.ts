@@ -12,7 +12,7 @@ import {
 import { eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { regionMaps, regions } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { loadRegionMap, subtreeRegionNames } from './region-maps.queries';
 
 function refuse(issues: GeoJsonIssue[]): never {

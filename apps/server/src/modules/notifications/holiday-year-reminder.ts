@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { users } from '../../db/schema';
-import { loadHolidayCalendar } from '../calendar/calendar';
+import { loadHolidayCalendar } from '../calendar';
 
 /** From this month on, the system admin is reminded to enter next year's holiday arrangement. */
 export const holidayReminderFromMonth = 11;

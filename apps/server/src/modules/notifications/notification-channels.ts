@@ -8,7 +8,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { notificationChannels } from '../../db/schema';
-import { diffChanges, recordAudit } from '../audit/record-audit';
+import { diffChanges, recordAudit } from '../audit';
 import { ChannelSendError, channelAdapter, defaultSendTimeoutMs } from './channel-adapters';
 
 type ChannelRow = typeof notificationChannels.$inferSelect;

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database';
-import { reportingDeadlineResolver } from '../reports/reporting-calendars';
+import { reportingDeadlineResolver } from '../reports';
 
 /**
  * The deadline (YYYY-MM-DD) of a month's report for a project in the region with this path, or null

@@ -11,8 +11,10 @@ import {
   reportingCalendars,
   users,
 } from '../../db/schema';
+import { startJobWorker } from '../../jobs/worker';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { startReminderJob } from './reminder.job';
+import { testAuditKey } from '../../testing/test-constants';
+import { remindersJob } from './reminder.job';
 import { startFromNoPlansOrReports } from './reminder-data.fixture';
 import { runReminders } from './run-reminders';
 
@@ -222,14 +224,15 @@ describe('my notifications', () => {
   });
 });
 
-describe('the reminder timer', () => {
-  it('runs the job in the server process and stops when told', async () => {
+describe('the reminder job', () => {
+  it('runs in the server process through the job worker and stops when told', async () => {
     const today = chinaDate(t.clock.now());
     const logged: string[] = [];
-    const stop = startReminderJob({
+    const worker = startJobWorker({
       db: t.db,
       clock: t.clock,
-      intervalMs: 3_600_000,
+      auditKey: testAuditKey,
+      jobs: [remindersJob],
       firstRunDelayMs: 0,
       log: (line) => logged.push(line),
     });
@@ -243,9 +246,9 @@ describe('the reminder timer', () => {
           },
         )
         .toBe(true);
-      expect(logged.join('\n')).toMatch(/提醒：新增 \d+ 条通知/);
+      await expect.poll(() => logged.join('\n'), { timeout: 10_000 }).toMatch(/报送提醒：新增 \d+ 条通知/);
     } finally {
-      stop();
+      await worker.stop();
     }
   });
 });

@@ -3,6 +3,7 @@ import { and, countDistinct, eq, inArray, isNull, ne, or, sql } from 'drizzle-or
 import type { Ctx } from '../../context';
 import { annualPlans, monthlyReports, notifications, organisations, projects, users } from '../../db/schema';
 import { type DeliveryOutcome, deliverNotifications } from './deliver-notifications';
+import { enqueueDelivery } from './deliver-notifications.job';
 import { holidayYearReminders } from './holiday-year-reminder';
 import { type DeadlineLookup, loadDeadlineLookup } from './reminder-deadlines';
 import { getReminderSettings } from './reminder-settings';
@@ -71,7 +72,8 @@ function candidateMonths(today: string): { year: number; month: number }[] {
  *   department staff of its responsible department — one `report.awaitingReview` summary a day.
  * - System admins, from 1 November while next year's holiday arrangement is missing:
  *   `calendar.nextYearMissing`, once a month (`holidayYearReminders`).
- * After the notifications are committed, they are copied to the enabled webhook channels.
+ * The notifications' delivery is queued in their transaction (`deliverNotificationsJob`); unless
+ * `deliver` is false (the scheduled job, which leaves it to the queue) this run also delivers at once.
  */
 export async function runReminders(
   ctx: Pick<Ctx, 'db' | 'clock'>,
@@ -200,9 +202,14 @@ export async function runReminders(
             .insert(notifications)
             .values(pending.slice(i, i + 500).map((p) => ({ ...p, createdAt: now })))
             .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
-            .returning({ userId: notifications.userId, dedupeKey: notifications.dedupeKey })),
+            .returning({
+              id: notifications.id,
+              userId: notifications.userId,
+              dedupeKey: notifications.dedupeKey,
+            })),
         );
       }
+      await enqueueDelivery(tx, rows[0]?.id, now);
       return rows;
     });
     const people = inserted.length

@@ -3,8 +3,9 @@ import { type Actor, AppError, authorize, inJurisdiction } from '@tuijin/domain'
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { organisations, regions } from '../../db/schema';
+import { escapeLike } from '../../lib/escape-like';
 import { ancestorPaths, inRegionSubtree, isOwnerOnly } from '../../lib/scope';
-import { loadRegion } from '../regions/regions.queries';
+import { loadRegion } from '../regions';
 
 const columns = {
   id: organisations.id,
@@ -75,9 +76,4 @@ export async function findOrganisations(db: Queryable, actor: Actor, query: Orga
 /** Whether a target organisation is one the actor may see (used when assigning people to it). */
 export function organisationVisible(actor: Actor, row: { id: string; regionPath: string }) {
   return inJurisdiction(actor, { regionPath: row.regionPath, organisationId: row.id });
-}
-
-/** Escapes LIKE wildcards in user text. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -4,8 +4,8 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { organisations } from '../../db/schema';
-import { diffChanges, recordAudit } from '../audit/record-audit';
-import { loadRegion } from '../regions/regions.queries';
+import { diffChanges, recordAudit } from '../audit';
+import { loadRegion } from '../regions';
 import { getOrganisation } from './organisations.queries';
 
 async function regionInScope(ctx: Ctx, code: string) {

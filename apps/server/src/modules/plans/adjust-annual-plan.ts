@@ -10,7 +10,7 @@ import {
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { annualPlanAdjustments, annualPlans } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { planFieldsFrom } from './plan-input';
 import { getPlan, getPlanWithAdjustments, planFieldsOf } from './plans.queries';
 

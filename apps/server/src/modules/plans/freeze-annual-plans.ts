@@ -10,7 +10,7 @@ import {
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { annualPlans } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { planFieldsOf, plansInScope } from './plans.queries';
 
 /**

@@ -4,11 +4,11 @@ import { type Actor, AppError, authorize, type PlanFields } from '@tuijin/domain
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql, sum } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { annualPlanAdjustments, annualPlans, projects, regions } from '../../db/schema';
+import { escapeLike } from '../../lib/escape-like';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
-import { escapeLike } from '../organisations/organisations.queries';
-import { getProject } from '../projects/projects.queries';
-import { loadRegion } from '../regions/regions.queries';
+import { getProject } from '../projects';
+import { loadRegion } from '../regions';
 
 export type PlanRow = typeof annualPlans.$inferSelect;
 export type AdjustmentRow = typeof annualPlanAdjustments.$inferSelect;

@@ -3,8 +3,8 @@ import { AppError, assertPlanEditable, assertValidPlan, canEditPlan, diffPlanFie
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { annualPlans } from '../../db/schema';
-import { diffChanges, recordAudit } from '../audit/record-audit';
-import { getProject } from '../projects/projects.queries';
+import { diffChanges, recordAudit } from '../audit';
+import { getProject } from '../projects';
 import { planFieldsFrom } from './plan-input';
 import { getPlanWithAdjustments, planFieldsOf } from './plans.queries';
 

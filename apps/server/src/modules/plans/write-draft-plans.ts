@@ -12,7 +12,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { annualPlans, projects } from '../../db/schema';
-import { type AuditInput, diffChanges, recordAudits } from '../audit/record-audit';
+import { type AuditInput, diffChanges, recordAudits } from '../audit';
 import { type PlanRow, planFieldsOf } from './plans.queries';
 
 /** One project's planned investment for a year, to be written into its draft plan. */

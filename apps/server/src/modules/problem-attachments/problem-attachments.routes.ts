@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { defineRoute, type RouteDeps } from '../../http/route';
 import { attachmentDisposition } from '../../lib/excel';
 import type { FileStore } from '../../lib/file-store';
-import { readUploadedFiles } from '../project-files/project-files.routes';
+import { readUploadedFiles } from '../project-files';
 import {
   deleteProblemAttachment,
   getProblemAttachment,

@@ -5,9 +5,9 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { problemAttachments } from '../../db/schema';
 import type { FileStore } from '../../lib/file-store';
-import { recordAudit } from '../audit/record-audit';
-import { type LoadedProblem, loadProblem } from '../problems/problem-context';
-import { type IncomingFile, vetFiles } from '../project-files/project-files';
+import { recordAudit } from '../audit';
+import { type LoadedProblem, loadProblem } from '../problems';
+import { type IncomingFile, vetFiles } from '../project-files';
 
 export type ProblemAttachmentRow = typeof problemAttachments.$inferSelect;
 

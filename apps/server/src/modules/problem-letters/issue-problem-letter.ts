@@ -11,9 +11,9 @@ import { count, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { organisations, problemLetterSequences, problemLetters } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
-import { loadHolidayCalendar } from '../calendar/calendar';
-import { loadProblem } from '../problems/problem-context';
+import { recordAudit } from '../audit';
+import { loadHolidayCalendar } from '../calendar';
+import { loadProblem } from '../problems';
 import { appendLetterEvent, mayIssueLetter } from './problem-letters.queries';
 
 /** The next number of the issuing jurisdiction's letters of a kind in a year (in the caller's transaction). */

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, or } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { problemLetters, problems, projects } from '../../db/schema';
-import { problemScope } from '../problems/problem-scope';
+import { problemScope } from '../problems';
 
 /**
  * 待回复函件: letters sent (送达) and not yet replied to, on problems the actor's organisation (or

@@ -3,7 +3,7 @@ import { AppError, transitionProblemLetter } from '@tuijin/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { problemLetters } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import {
   appendLetterEvent,
   loadProblemLetter,

@@ -13,7 +13,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { problemEvents, problemLetters } from '../../db/schema';
-import { type LoadedProblem, loadProblem } from '../problems/problem-context';
+import { type LoadedProblem, loadProblem } from '../problems';
 
 export type ProblemLetterRow = typeof problemLetters.$inferSelect;
 

@@ -8,7 +8,7 @@ import {
 import { and, eq, gte, isNotNull, ne, or } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { problemLetters, problems, projects } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 
 /**
  * 暂定回复期限重算: every letter not yet replied whose reply date is provisional — and, after an

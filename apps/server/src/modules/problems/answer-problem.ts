@@ -2,13 +2,13 @@ import type { AnswerProblem } from '@tuijin/contracts';
 import { AppError } from '@tuijin/domain';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
+import { notify } from '../notifications';
 import { assertMayAct } from './problem-abilities';
 import {
   applyProblemMove,
   handlerUserOf,
   type LoadedProblem,
   loadProblem,
-  notify,
   problemLink,
 } from './problem-context';
 

@@ -1,7 +1,8 @@
 import type { ProblemReason, ProblemStep } from '@tuijin/contracts';
 import type { Ctx } from '../../context';
+import { notify } from '../notifications';
 import { assertMayAct } from './problem-abilities';
-import { applyProblemMove, handlerRecipients, loadProblem, notify, problemLink } from './problem-context';
+import { applyProblemMove, handlerRecipients, loadProblem, problemLink } from './problem-context';
 
 /** The raiser is satisfied with the answer (确认满意); the office may now write it off. */
 export async function confirmProblem(ctx: Ctx, id: string, input: ProblemStep) {

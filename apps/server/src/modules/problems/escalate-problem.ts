@@ -2,7 +2,8 @@ import type { ProblemReason } from '@tuijin/contracts';
 import { AppError, chinaDate, manualEscalation, type ProblemDue, transitionProblem } from '@tuijin/domain';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
-import { loadHolidayCalendar } from '../calendar/calendar';
+import { loadHolidayCalendar } from '../calendar';
+import { notify } from '../notifications';
 import { assertMayAct } from './problem-abilities';
 import {
   applyProblemMove,
@@ -11,7 +12,6 @@ import {
   type LoadedProblem,
   ladderFor,
   loadProblem,
-  notify,
   problemLink,
 } from './problem-context';
 

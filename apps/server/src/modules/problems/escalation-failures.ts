@@ -17,16 +17,7 @@ export interface JobItemFailure {
   reason: string;
 }
 
-/**
- * A failure's reason as the office reads it: the message of the innermost cause (a database error
- * wrapped by the query builder, whose own message would carry the SQL), never SQL or a stack trace.
- */
-export function failureReason(error: unknown): string {
-  let root = error;
-  while (root instanceof Error && root.cause instanceof Error) root = root.cause;
-  const message = root instanceof Error ? root.message : String(root);
-  return message.slice(0, 500) || '未知错误';
-}
+export { failureReason } from '../../jobs/failure-reason';
 
 /**
  * Records that one item failed in a run (outside the item's rolled-back transaction): a new row,

@@ -3,7 +3,7 @@ import { AppError, authorize, escalationPresets, invalid, ladderProblems } from 
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { escalationLadders, escalationLevels, regions } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { assertHandlerOrganisation, ladderFor } from './problem-context';
 
 /** A region the actor's jurisdiction holds; outside it (or unknown) NOT_FOUND. */

@@ -11,7 +11,7 @@ import {
 import { eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { problemClasses, problemClassMembers } from '../../db/schema';
-import { recordAudits } from '../audit/record-audit';
+import { recordAudits } from '../audit';
 import { writeAnswer } from './answer-problem';
 import { type LoadedProblem, loadProblem } from './problem-context';
 import { findProblems } from './problems.queries';

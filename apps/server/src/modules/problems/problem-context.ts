@@ -19,7 +19,6 @@ import type { Queryable } from '../../db/database';
 import {
   escalationLadders,
   escalationLevels,
-  notifications,
   organisations,
   problemEvents,
   problems,
@@ -27,7 +26,7 @@ import {
   users,
 } from '../../db/schema';
 import { ancestorPaths, inRegionSubtree } from '../../lib/scope';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 
 export type ProblemRow = typeof problems.$inferSelect;
 
@@ -210,25 +209,6 @@ export async function handlerRecipients(
     for (const person of staff) ids.add(person.id);
   }
   return [...ids];
-}
-
-/**
- * Adds in-app notifications (the notifications module's table; the reminder job copies them to
- * the webhook channels). Each carries a dedupe key, so the same notice is never added twice.
- */
-export async function notify(
-  tx: Queryable,
-  now: Date,
-  userIds: readonly string[],
-  notice: { kind: string; params: Record<string, string | number>; link: string; dedupeKey: string },
-): Promise<number> {
-  if (userIds.length === 0) return 0;
-  const rows = await tx
-    .insert(notifications)
-    .values(userIds.map((userId) => ({ userId, ...notice, createdAt: now })))
-    .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
-    .returning({ id: notifications.id });
-  return rows.length;
 }
 
 /** The person to record as handler: the actor, or nobody for the system (CLI, jobs). */

@@ -3,7 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisations, problems, projects, regions } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { loadActorByUsername } from '../auth/actor.queries';
+import { loadActorByUsername } from '../auth';
 import { scopedOf } from './problem-context';
 import { insertTestProject, organisationId, systemTestCtx, userId } from './problem-test-kit';
 import { raiseProblem } from './raise-problem';

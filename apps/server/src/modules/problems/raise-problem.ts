@@ -1,5 +1,13 @@
 import type { RaiseProblem } from '@tuijin/contracts';
-import { AppError, authorize, chinaDate, chooseProblemRoute, isSystemActor } from '@tuijin/domain';
+import {
+  AppError,
+  authorize,
+  chinaDate,
+  chooseProblemRoute,
+  isSystemActor,
+  type ProblemStatus,
+  transitionProblem,
+} from '@tuijin/domain';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
@@ -14,9 +22,10 @@ import {
 } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { ancestorPaths, isOwnerOnly } from '../../lib/scope';
-import { recordAudit } from '../audit/record-audit';
-import { loadHolidayCalendar } from '../calendar/calendar';
-import { handlerRecipients, handlerUserOf, ladderFor, notify, problemLink } from './problem-context';
+import { recordAudit } from '../audit';
+import { loadHolidayCalendar } from '../calendar';
+import { notify } from '../notifications';
+import { handlerRecipients, handlerUserOf, ladderFor, problemLink } from './problem-context';
 
 /**
  * The next reference number of a jurisdiction and year, WT-350902-2026-000123 (in the caller's
@@ -124,7 +133,8 @@ export async function raiseProblem(ctx: Ctx, input: RaiseProblem): Promise<strin
 
   return ctx.db.transaction(async (tx) => {
     const referenceNumber = await nextReferenceNumber(tx, project.regionCode, Number(raisedOn.slice(0, 4)));
-    const status = route ? 'accepted' : 'raised';
+    // A routed problem makes the table's `route` move at once; the timeline below records both.
+    const status: ProblemStatus = route ? transitionProblem('raised', 'route') : 'raised';
     const [row] = await tx
       .insert(problems)
       .values({
@@ -171,7 +181,7 @@ export async function raiseProblem(ctx: Ctx, input: RaiseProblem): Promise<strin
         ...event,
         action: 'route',
         fromStatus: 'raised',
-        toStatus: 'accepted',
+        toStatus: status,
         handlerOrganisationId: route.handlerOrganisationId,
         note: route.ruleId
           ? `按交办规则自动交办，${route.limitWorkingDays} 个工作日内办结`

@@ -1,7 +1,7 @@
 import type { ProblemReason } from '@tuijin/contracts';
 import { chinaDate, defaultProblemLimitWorkingDays, problemDue } from '@tuijin/domain';
 import type { Ctx } from '../../context';
-import { loadHolidayCalendar } from '../calendar/calendar';
+import { loadHolidayCalendar } from '../calendar';
 import { assertMayAct } from './problem-abilities';
 import { applyProblemMove, ladderFor, loadProblem } from './problem-context';
 

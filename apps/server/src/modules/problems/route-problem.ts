@@ -1,14 +1,14 @@
 import type { RouteProblem } from '@tuijin/contracts';
 import { chinaDate, problemDue, workingDaysBetween } from '@tuijin/domain';
 import type { Ctx } from '../../context';
-import { loadHolidayCalendar } from '../calendar/calendar';
+import { loadHolidayCalendar } from '../calendar';
+import { notify } from '../notifications';
 import { assertMayAct } from './problem-abilities';
 import {
   applyProblemMove,
   assertHandlerOrganisation,
   handlerRecipients,
   loadProblem,
-  notify,
   problemLink,
 } from './problem-context';
 

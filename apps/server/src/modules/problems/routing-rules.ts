@@ -4,7 +4,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { dictionaryEntries, organisations, problemRoutingRules, regions } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { assertHandlerOrganisation } from './problem-context';
 
 /** The routing rules of the actor's jurisdiction (its region and below). */

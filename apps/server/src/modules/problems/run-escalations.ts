@@ -9,7 +9,8 @@ import {
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { escalationNotices, problems, projects } from '../../db/schema';
-import { loadHolidayCalendar } from '../calendar/calendar';
+import { loadHolidayCalendar } from '../calendar';
+import { notify } from '../notifications';
 import { moveProblemUp } from './escalate-problem';
 import {
   escalationJob,
@@ -23,7 +24,6 @@ import {
   type LoadedLadder,
   type LoadedProblem,
   ladderFor,
-  notify,
   type ProblemRow,
   problemLink,
   problemProjectColumns,

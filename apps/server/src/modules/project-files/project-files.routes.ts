@@ -1,14 +1,13 @@
 import '@fastify/multipart';
-import { endpoints, fileRoutes, ProjectFileList, ProjectQuery } from '@tuijin/contracts';
+import { endpoints, fileRoutes, ProjectFileList } from '@tuijin/contracts';
 import { AppError } from '@tuijin/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../context';
 import { defineRoute, type RouteDeps } from '../../http/route';
-import { attachmentDisposition, xlsxContentType } from '../../lib/excel';
+import { attachmentDisposition } from '../../lib/excel';
 import type { FileStore } from '../../lib/file-store';
-import { exportProjects } from '../projects/export-projects';
 import {
   canDeleteFile,
   deleteProjectFile,
@@ -115,25 +114,5 @@ export function registerProjectFileRoutes(app: FastifyInstance, deps: RouteDeps,
     fileRoutes.projectFileThumbnail,
     { config: { access: 'project.read' }, schema: { hide: true } },
     sendStored('thumbnail'),
-  );
-
-  const ExportQuery = ProjectQuery.omit({ page: true, pageSize: true, sort: true, order: true });
-  typed.get(
-    fileRoutes.exportProjects,
-    {
-      config: { access: 'project.read' },
-      schema: { summary: '导出项目库（当前筛选条件）为 Excel', tags: ['projects'], querystring: ExportQuery },
-    },
-    async (request, reply) => {
-      const ctx = deps.makeCtx(request);
-      const buffer = await exportProjects(ctx, request.query);
-      reply.header(
-        'content-disposition',
-        attachmentDisposition(`项目库-${ctx.clock.now().toISOString().slice(0, 10)}.xlsx`),
-      );
-      reply.header('x-content-type-options', 'nosniff');
-      reply.type(xlsxContentType);
-      return reply.send(buffer);
-    },
   );
 }

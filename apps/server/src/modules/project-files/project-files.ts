@@ -18,8 +18,8 @@ import { monthlyReports, projectFiles } from '../../db/schema';
 import { type SniffedType, sniffFileType } from '../../lib/file-sniff';
 import type { FileStore } from '../../lib/file-store';
 import { fileThreat } from '../../lib/file-threats';
-import { recordAudit } from '../audit/record-audit';
-import { getProject } from '../projects/projects.queries';
+import { recordAudit } from '../audit';
+import { getProject } from '../projects';
 
 export const maxFileBytes = 20 * 1024 * 1024;
 export const maxFilesPerUpload = 10;

@@ -4,7 +4,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { projectStageChanges, projects } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { getProject } from './projects.queries';
 
 /** The actual date a move to a stage states: 新开工/在建 the start, 竣工 the completion, 投产 the operation. */

@@ -2,7 +2,7 @@ import { authorize } from '@tuijin/domain';
 import { asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { organisations, projectComments } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { getProject } from './projects.queries';
 
 /** Comments on a project the actor may see, oldest first. */

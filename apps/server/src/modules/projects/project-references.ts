@@ -3,7 +3,7 @@ import { type Actor, AppError, type ErrorDetail, pathInSubtree, projectCodeProbl
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { dictionaryEntries, organisations, regions, users } from '../../db/schema';
-import { loadRegion } from '../regions/regions.queries';
+import { loadRegion } from '../regions';
 
 type ProjectFields = Omit<CreateProject, 'stage'>;
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects, users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { actorSource, toActor } from '../auth/actor.queries';
+import { actorSource, toActor } from '../auth';
 
 let t: TestApp;
 beforeAll(async () => {

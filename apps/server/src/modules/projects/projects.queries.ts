@@ -13,11 +13,11 @@ import {
   regions,
   users,
 } from '../../db/schema';
+import { escapeLike } from '../../lib/escape-like';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
 import { inSizeBand } from '../../lib/size-band-sql';
-import { escapeLike } from '../organisations/organisations.queries';
-import { loadRegion } from '../regions/regions.queries';
+import { loadRegion } from '../regions';
 
 const owner = alias(organisations, 'owner');
 const department = alias(organisations, 'department');

@@ -1,10 +1,8 @@
 import { endpoints } from '@tuijin/contracts';
-import { batchSchemePresets, type DictionaryKind, type ProjectStage } from '@tuijin/domain';
+import type { DictionaryKind, ProjectStage } from '@tuijin/domain';
 import type { FastifyInstance } from 'fastify';
 import { defineRoute, type RouteDeps } from '../../http/route';
-import { presentAuditEvent } from '../audit/audit.presenter';
-import { createBatchScheme, listBatchSchemes, setProjectBatches } from '../batches/batches';
-import { createDictionaryEntry, listDictionaries, updateDictionaryEntry } from '../dictionaries/dictionaries';
+import { createDictionaryEntry, listDictionaries, updateDictionaryEntry } from '../dictionaries';
 import { changeProjectStage, listStageChanges } from './change-project-stage';
 import { createProjectComment, listProjectComments } from './project-comments';
 import { getProjectHistory } from './project-history';
@@ -45,11 +43,8 @@ export function registerProjectRoutes(app: FastifyInstance, deps: RouteDeps) {
     })),
   }));
   defineRoute(app, deps, endpoints.getProjectHistory, 'project.read', async ({ ctx, params }) => ({
-    data: (await getProjectHistory(ctx, params.id)).map((row) => presentAuditEvent(row)),
+    data: await getProjectHistory(ctx, params.id),
   }));
-  defineRoute(app, deps, endpoints.setProjectBatches, 'batch.manage', async ({ ctx, params, body }) =>
-    presentProject(await setProjectBatches(ctx, params.id, body), ctx.actor),
-  );
   defineRoute(app, deps, endpoints.listProjectComments, 'project.read', async ({ ctx, params }) => ({
     data: (await listProjectComments(ctx, params.id)).map(presentComment),
   }));
@@ -71,16 +66,6 @@ export function registerProjectRoutes(app: FastifyInstance, deps: RouteDeps) {
     async ({ ctx, params, body }) =>
       presentDictionaryEntry(await updateDictionaryEntry(ctx, params.id, body)),
   );
-
-  defineRoute(app, deps, endpoints.listBatchSchemes, 'project.read', async ({ ctx, query }) => ({
-    data: await listBatchSchemes(ctx.db, ctx.actor, query.year),
-  }));
-  defineRoute(app, deps, endpoints.createBatchScheme, 'batch.manage', async ({ ctx, body }) =>
-    createBatchScheme(ctx, body),
-  );
-  defineRoute(app, deps, endpoints.listBatchPresets, 'authenticated', async () => ({
-    data: Object.entries(batchSchemePresets).map(([key, preset]) => ({ key, ...preset })),
-  }));
 }
 
 function presentComment(row: {

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { projectStageChanges, projects } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 
 /** Actual dates learned for a project (absent: not learned; null: cleared — office edits only). */
 export interface ActualDates {

@@ -12,7 +12,7 @@ import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { projectStageChanges, projects } from '../../db/schema';
 import { pinyinInitials } from '../../lib/pinyin';
-import { type Changes, diffChanges, recordAudit, recordAudits } from '../audit/record-audit';
+import { type Changes, diffChanges, recordAudit, recordAudits } from '../audit';
 import { checkProjectReferences, type LookupMemo } from './project-references';
 import { getProject, type ProjectDetailRow } from './projects.queries';
 

@@ -6,12 +6,11 @@ import type { Ctx } from '../../context';
 import { annualPlans, monthlyReports, projectStageChanges, projects, regions } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { testAuditKey } from '../../testing/test-constants';
-import { loadActorByUsername } from '../auth/actor.queries';
-import { loadEvaluationInputs } from '../evaluation/evaluation-inputs';
-import { importLedger } from '../ledger/import-ledger';
-import { parseLedger } from '../ledger/parse-ledger';
-import { approveReport } from '../reports/review-report';
-import { loadWarningFacts } from '../warnings/warning-facts';
+import { loadActorByUsername } from '../auth';
+import { loadEvaluationInputs } from '../evaluation';
+import { importLedger, parseLedger } from '../ledger';
+import { approveReport } from '../reports';
+import { loadWarningFacts } from '../warnings';
 
 let t: TestApp;
 let ctx: Ctx;

@@ -2,7 +2,7 @@ import type { CreateRegion } from '@tuijin/contracts';
 import { AppError, authorize, childPath, pathInSubtree, regionCodeProblems } from '@tuijin/domain';
 import type { Ctx } from '../../context';
 import { regions } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { loadRegion } from './regions.queries';
 
 /**

@@ -3,7 +3,7 @@ import { AppError, authorize } from '@tuijin/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { regions } from '../../db/schema';
-import { diffChanges, recordAudit } from '../audit/record-audit';
+import { diffChanges, recordAudit } from '../audit';
 import { getRegion } from './regions.queries';
 
 /** Renames a region; a stale version is a CONFLICT. Codes and places in the tree never change. */

@@ -19,7 +19,7 @@ import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { annualPlans, monthlyReports, projects, regions } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
-import { loadHolidayCalendar } from '../calendar/calendar';
+import { loadHolidayCalendar } from '../calendar';
 import { correctionScope, reviewScope } from './report-scope';
 import { resolveReportingRule } from './reporting-calendars';
 

@@ -1,7 +1,7 @@
 import { AppError, authorize, canTransitionReport } from '@tuijin/domain';
 import type { Ctx } from '../../context';
 import type { FileStore } from '../../lib/file-store';
-import { type IncomingFile, uploadProjectFiles } from '../project-files/project-files';
+import { type IncomingFile, uploadProjectFiles } from '../project-files';
 import { assertOwner, loadReport } from './report-context';
 
 /**

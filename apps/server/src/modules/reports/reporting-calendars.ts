@@ -22,8 +22,8 @@ import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { regions, reportingCalendars } from '../../db/schema';
 import { ancestorPaths } from '../../lib/scope';
-import { recordAudit } from '../audit/record-audit';
-import { loadHolidayCalendar } from '../calendar/calendar';
+import { recordAudit } from '../audit';
+import { loadHolidayCalendar } from '../calendar';
 
 type CalendarRow = typeof reportingCalendars.$inferSelect;
 
@@ -104,6 +104,16 @@ export interface ReportingDeadlineResolver {
     month: number,
     today: string,
   ): ReportTimeliness;
+  /**
+   * Whether the deadline `dueOn` answers is provisional (its year's holidays not yet published): never
+   * for a submitted report, whose deadline was fixed at submission.
+   */
+  isDueOnProvisional(
+    report: ReportDeadlineFacts | null,
+    regionPath: string,
+    year: number,
+    month: number,
+  ): boolean;
   /** The current reporting month of a region path on `today` (China date), by the domain's `currentReportingMonth`. */
   currentMonth(regionPath: string, today: string): CurrentReportingMonth;
 }
@@ -143,9 +153,16 @@ export async function reportingDeadlineResolver(db: Queryable): Promise<Reportin
     }
     return found;
   };
+  const isDueOnProvisional: ReportingDeadlineResolver['isDueOnProvisional'] = (
+    report,
+    regionPath,
+    year,
+    month,
+  ) => !report?.submittedAt && isReportingDeadlineProvisional(ruleOf(regionPath), year, month, calendar);
   return {
     calendarDeadline,
     dueOn,
+    isDueOnProvisional,
     currentMonth,
     timeliness: (report, regionPath, year, month, today) =>
       reportTimeliness({

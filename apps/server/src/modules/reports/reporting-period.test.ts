@@ -111,3 +111,25 @@ describe("the current reporting month as every page's default", () => {
     expect((await (await t.as('ningde')).get('/api/reporting-period')).body.key).toBe('2026-12');
   });
 });
+
+describe('provisional deadlines (暂定) beyond the years with holiday data', () => {
+  it("flags a deadline in a year without holiday data on the status board's resolver, never a submitted one", async () => {
+    const { reportingDeadlineResolver } = await import('./reporting-calendars');
+    const deadlines = await reportingDeadlineResolver(t.db);
+    const path = '350000.350900.350902';
+    expect(deadlines.isDueOnProvisional(null, path, 2026, 11)).toBe(false);
+    expect(deadlines.isDueOnProvisional(null, path, 2031, 1)).toBe(true);
+    const submitted = { submittedAt: new Date('2031-01-20T02:00:00Z'), dueOn: '2031-01-27', late: false };
+    expect(deadlines.isDueOnProvisional(submitted, path, 2031, 1)).toBe(false);
+  });
+
+  it('marks the status board rows of this year as not provisional', async () => {
+    await at('2026-12-06T10:00:00');
+    const office = await t.as('jiaocheng');
+    const board = await office.get('/api/monthly-reports/status-board?year=2026&month=11');
+    expect(board.status).toBe(200);
+    const rows = (board.body as { data: { isDueOnProvisional: boolean }[] }).data;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.isDueOnProvisional === false)).toBe(true);
+  });
+});

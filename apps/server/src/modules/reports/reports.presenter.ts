@@ -2,7 +2,7 @@ import type { MonthlyReport, ReportFinding } from '@tuijin/contracts';
 import { addDecimals, can, formatDecimal, parseDecimal } from '@tuijin/domain';
 import type { Ctx } from '../../context';
 import type { monthlyReportEvents, projectFiles } from '../../db/schema';
-import { presentFile } from '../project-files/project-files.routes';
+import { presentFile } from '../project-files';
 import type { ReportProject, ReportRow } from './report-context';
 
 /** An exact amount as the wire carries it: "800.0000" → "800". */

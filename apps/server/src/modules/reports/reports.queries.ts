@@ -5,6 +5,7 @@ import {
   authorize,
   chinaDate,
   completedYearToDate,
+  isReportingDeadlineProvisional,
   negativeAmountAllowed,
   reportingPeriod,
   reportWindowState,
@@ -22,7 +23,7 @@ import {
   regions,
 } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
-import { loadHolidayCalendar } from '../calendar/calendar';
+import { loadHolidayCalendar } from '../calendar';
 import {
   approvedMonths,
   currentMonth,
@@ -179,9 +180,15 @@ export async function getReportForm(
   let windowProblem: string | null = null;
   const { rule } = await resolveReportingRule(ctx.db, project.regionPath);
   try {
-    const period = reportingPeriod(rule, year, month, await loadHolidayCalendar(ctx.db));
+    const calendar = await loadHolidayCalendar(ctx.db);
+    const period = reportingPeriod(rule, year, month, calendar);
     const today = chinaDate(ctx.clock.now());
-    window = { ...period, lateAllowed: rule.lateAllowed, state: reportWindowState(period, today) };
+    window = {
+      ...period,
+      lateAllowed: rule.lateAllowed,
+      isProvisional: isReportingDeadlineProvisional(rule, year, month, calendar),
+      state: reportWindowState(period, today),
+    };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     windowProblem = error.message;

@@ -3,8 +3,8 @@ import { AppError, authorize, transitionReport } from '@tuijin/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { monthlyReportEvents, monthlyReports } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
-import { recordActualDates } from '../projects/record-actual-dates';
+import { recordAudit } from '../audit';
+import { recordActualDates } from '../projects';
 import { assertVersion, loadReport } from './report-context';
 
 /**

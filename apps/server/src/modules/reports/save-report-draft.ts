@@ -3,7 +3,7 @@ import { AppError, authorize, formatDecimal, parseDecimal, transitionReport } fr
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { monthlyReports } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import {
   assertOwner,
   assertReportFields,

@@ -95,6 +95,7 @@ export async function getReportStatusBoard(ctx: Ctx, asked: StatusBoardQuery): P
       reportId: row.reportId,
       status,
       dueOn,
+      isDueOnProvisional: deadlines.isDueOnProvisional(report, row.regionPath, query.year, query.month),
       late,
       missing,
       submittedAt: row.submittedAt?.toISOString() ?? null,

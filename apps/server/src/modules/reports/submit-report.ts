@@ -10,7 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { monthlyReportEvents, monthlyReports } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import {
   assertOwner,
   assertReportFields,

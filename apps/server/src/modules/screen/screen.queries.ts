@@ -13,11 +13,11 @@ import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { evaluationResults, evaluationRuns, evaluationSchemes, regions } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
-import { getCockpitRollup } from '../cockpit/cockpit.queries';
-import { getMapRegions } from '../map/map.queries';
-import { findProblems } from '../problems/problems.queries';
+import { getCockpitRollup } from '../cockpit';
+import { getMapRegions } from '../map';
+import { findProblems } from '../problems';
 import { resolveReportingPeriod } from '../reports';
-import { currentWarnings, monthOrDefault } from '../warnings/warnings.queries';
+import { currentWarnings, monthOrDefault } from '../warnings';
 import { loadScreenPublication } from './screen-publication';
 
 /** How many red projects and overdue problems the command-room screen lists (it never scrolls). */

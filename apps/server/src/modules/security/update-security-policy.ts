@@ -1,8 +1,8 @@
 import type { UpdateSecurityPolicy } from '@tuijin/contracts';
 import { AppError, authorize, SecurityPolicy } from '@tuijin/domain';
 import type { Ctx } from '../../context';
-import { diffChanges, recordAudit } from '../audit/record-audit';
-import { writeSetting } from '../system/settings-store';
+import { writeSetting } from '../../lib/settings-store';
+import { diffChanges, recordAudit } from '../audit';
 import { getSecurityPolicy, securityPolicyKey } from './security-policy.queries';
 
 /** Saves a new security policy (security admin only); a stale version is a CONFLICT. */

@@ -3,9 +3,9 @@ import { count } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Database } from '../../db/database';
 import { users } from '../../db/schema';
-import { createOrganisation } from '../organisations/save-organisation';
-import { createRegion } from '../regions/create-region';
-import { createUser } from '../users/create-user';
+import { createOrganisation } from '../organisations';
+import { createRegion } from '../regions';
+import { createUser } from '../users';
 
 export interface InitialiseInput {
   /** The root of the deployment's jurisdiction, e.g. 350900 宁德市, and optionally its province. */

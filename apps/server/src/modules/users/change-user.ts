@@ -13,10 +13,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Transaction } from '../../db/database';
 import { loginAttempts, users } from '../../db/schema';
-import { diffChanges, recordAudit } from '../audit/record-audit';
-import { hashPassword } from '../auth/passwords';
-import { revokeUserSessions } from '../auth/sessions';
-import { getSecurityPolicy } from '../security/security-policy.queries';
+import { diffChanges, recordAudit } from '../audit';
+import { hashPassword, revokeUserSessions } from '../auth';
+import { getSecurityPolicy } from '../security';
 import { organisationForRoles } from './create-user';
 import { getUser, type UserView } from './users.queries';
 

@@ -10,10 +10,10 @@ import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { users } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
-import { hashPassword } from '../auth/passwords';
-import { getOrganisation } from '../organisations/organisations.queries';
-import { getSecurityPolicy } from '../security/security-policy.queries';
+import { recordAudit } from '../audit';
+import { hashPassword } from '../auth';
+import { getOrganisation } from '../organisations';
+import { getSecurityPolicy } from '../security';
 import { getUser } from './users.queries';
 
 /** The organisation a person is assigned to: visible to the actor, and matching the roles. */

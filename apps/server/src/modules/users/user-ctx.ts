@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { type Ctx, systemClock } from '../../context';
 import type { Database } from '../../db/database';
 import { users } from '../../db/schema';
-import { actorSource, toActor } from '../auth/actor.queries';
+import { actorSource, toActor } from '../auth';
 
 /**
  * A context acting as a named, active user (the CLI's `--as <username>`): the same roles and

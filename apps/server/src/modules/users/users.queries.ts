@@ -3,9 +3,9 @@ import { type Actor, AppError, authorize, type Role } from '@tuijin/domain';
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { organisations, regions, users } from '../../db/schema';
+import { escapeLike } from '../../lib/escape-like';
 import { ancestorPaths, inRegionSubtree, isOwnerOnly } from '../../lib/scope';
-import { escapeLike } from '../organisations/organisations.queries';
-import { loadRegion } from '../regions/regions.queries';
+import { loadRegion } from '../regions';
 
 const columns = {
   id: users.id,

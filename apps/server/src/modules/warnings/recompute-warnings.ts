@@ -12,7 +12,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { projects, warningResults } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 import { publishedRuleSets, type RuleSetRow, ruleSetForPath } from './rule-sets';
 import { excusedDimensions, loadWarningFacts, type ProjectFacts } from './warning-facts';
 

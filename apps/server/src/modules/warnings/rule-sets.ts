@@ -19,7 +19,7 @@ import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { regions, warningRuleSets } from '../../db/schema';
 import { ancestorPaths } from '../../lib/scope';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit';
 
 export type RuleSetRow = typeof warningRuleSets.$inferSelect;
 

@@ -12,7 +12,7 @@ import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { impliedStageSql, isOverdueProblemSql } from '../../db/rules';
 import { annualPlans, monthlyReports, problems, projects, regions, warningGraces } from '../../db/schema';
-import { reportingDeadlineResolver } from '../reports/reporting-calendars';
+import { reportingDeadlineResolver } from '../reports';
 
 /** Stages a warning applies to: being prepared or under construction (not conceived, done or dropped). */
 export const warnedStages = ['preparing', 'started', 'underway'] as const;

@@ -4,8 +4,8 @@ import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { projects, warningGraces } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
-import { recordAudit } from '../audit/record-audit';
-import { getProject } from '../projects/projects.queries';
+import { recordAudit } from '../audit';
+import { getProject } from '../projects';
 
 const columns = {
   id: warningGraces.id,

@@ -31,7 +31,7 @@ import type { Queryable } from '../../db/database';
 import { projects, regions, warningResults, warningRuleSets } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
-import { getProject } from '../projects/projects.queries';
+import { getProject } from '../projects';
 import { defaultWarningMonth, evaluateProjects } from './recompute-warnings';
 import { loadRuleSet, publishedRuleSets, ruleSetForPath } from './rule-sets';
 import { loadWarningFacts, type ProjectFacts } from './warning-facts';

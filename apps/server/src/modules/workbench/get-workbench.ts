@@ -2,7 +2,7 @@ import type { Workbench, WorkbenchSection } from '@tuijin/contracts';
 import { chinaDate, monthKey, type WorkbenchSectionKey, workbenchSectionsFor } from '@tuijin/domain';
 import type { Ctx } from '../../context';
 import { resolveReportingPeriod } from '../reports';
-import { monthOrDefault } from '../warnings/warnings.queries';
+import { monthOrDefault } from '../warnings';
 import type { WorkbenchFacts } from './workbench-item';
 import {
   auditChain,

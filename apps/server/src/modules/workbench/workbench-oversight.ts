@@ -1,11 +1,11 @@
 import type { WorkbenchSection } from '@tuijin/contracts';
 import type { Ctx } from '../../context';
-import { findAuditEvents, verifyAuditChain } from '../audit/audit.queries';
-import { findLockedAccounts } from '../auth/locked-accounts';
-import { loadHolidayCalendar } from '../calendar/calendar';
-import { listMyNotifications } from '../notifications/notifications.queries';
-import { findUsers } from '../users/users.queries';
-import { currentWarnings } from '../warnings/warnings.queries';
+import { findAuditEvents, verifyAuditChain } from '../audit';
+import { findLockedAccounts } from '../auth';
+import { loadHolidayCalendar } from '../calendar';
+import { listMyNotifications } from '../notifications';
+import { findUsers } from '../users';
+import { currentWarnings } from '../warnings';
 import { item, itemsShown, section, type WorkbenchFacts } from './workbench-item';
 
 /**

@@ -1,8 +1,8 @@
 import type { Problem, WorkbenchSection } from '@tuijin/contracts';
 import { openProblemStatuses, type ProblemStatus, type WorkbenchSectionKey } from '@tuijin/domain';
 import type { Ctx } from '../../context';
-import { findLettersAwaitingReply } from '../problem-letters/letters-awaiting-reply';
-import { findProblems, type ProblemListQuery } from '../problems/problems.queries';
+import { findLettersAwaitingReply } from '../problem-letters';
+import { findProblems, type ProblemListQuery } from '../problems';
 import { item, itemsShown, section, type WorkbenchFacts } from './workbench-item';
 
 /** A problem as a workbench item: its project, reference and category, due date while open. */

@@ -1,7 +1,6 @@
 import type { WorkbenchSection } from '@tuijin/contracts';
 import type { Ctx } from '../../context';
-import { findReviewQueue } from '../reports/reports.queries';
-import { getReportStatusBoard } from '../reports/status-board';
+import { findReviewQueue, getReportStatusBoard } from '../reports';
 import { item, itemsShown, monthParam, section, type WorkbenchFacts } from './workbench-item';
 
 const toFill = new Set(['absent', 'draft', 'returned']);

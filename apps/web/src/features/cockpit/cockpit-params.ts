@@ -23,6 +23,13 @@ function readFilters(params: URLSearchParams): CockpitFilters {
  */
 export function useCockpitParams(fallback: { year: number; month: number }) {
   const [params, setParams] = useSearchParams();
+  const set = (changes: Record<string, string | undefined>) =>
+    setParams((old) => withCockpitChanges(old, changes));
+  return { ...readCockpitParams(params, fallback), set };
+}
+
+/** The cockpit's view read from the address; a missing or refused value takes its default. */
+export function readCockpitParams(params: URLSearchParams, fallback: { year: number; month: number }) {
   const year = Number(params.get('year')) || fallback.year;
   const asked = Number(params.get('month'));
   const month = asked >= 1 && asked <= 12 ? asked : fallback.month;
@@ -30,15 +37,15 @@ export function useCockpitParams(fallback: { year: number; month: number }) {
   const region = params.get('region') ?? undefined;
   const askedDimension = params.get('dimension') as CockpitDimension | null;
   const dimension = askedDimension && cockpitDimensions.includes(askedDimension) ? askedDimension : 'region';
-  const filters = readFilters(params);
-  const set = (changes: Record<string, string | undefined>) =>
-    setParams((old) => {
-      const next = new URLSearchParams(old);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value === undefined) next.delete(key);
-        else next.set(key, value);
-      }
-      return next;
-    });
-  return { year, month, basis, region, dimension, filters, set };
+  return { year, month, basis, region, dimension, filters: readFilters(params) };
+}
+
+/** The address after `changes`: a value sets its key, undefined removes it; the rest is kept. */
+export function withCockpitChanges(old: URLSearchParams, changes: Record<string, string | undefined>) {
+  const next = new URLSearchParams(old);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) next.delete(key);
+    else next.set(key, value);
+  }
+  return next;
 }

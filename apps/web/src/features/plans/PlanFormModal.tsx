@@ -1,10 +1,10 @@
 import type { AnnualPlan } from '@tuijin/contracts';
-import { addDecimals, compareDecimals, planGoalsMaxLength, splitLength } from '@tuijin/domain';
+import { planGoalsMaxLength, splitLength } from '@tuijin/domain';
 import { Alert, App, Checkbox, Col, Form, Input, Modal, Radio, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { amountRule, formatWanYuan } from '../projects/money';
-import { type PlanFormValues, planFormValues, planRequestFields, splitFor } from './plan-form';
+import { type PlanFormValues, planFormValues, planRequestFields, splitCheck, splitFor } from './plan-form';
 import { useAdjustAnnualPlan, useSaveAnnualPlan } from './plans.queries';
 
 interface PlanFormModalProps {
@@ -17,15 +17,6 @@ interface PlanFormModalProps {
 }
 
 const months = Array.from({ length: 12 }, (_, i) => i + 1);
-
-/** Sum of the typed split amounts, or null while one of them is not a valid amount. */
-function splitSum(split: string[]): string | null {
-  try {
-    return addDecimals(split.map((v) => v.trim() || '0'));
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The plan form: draft edit (create or change) or 年中调整 of a frozen plan (reason required). The
@@ -48,9 +39,7 @@ export function PlanFormModal({ projectId, year, plan, mode, onClose }: PlanForm
     plansCompletion: Form.useWatch('plansCompletion', form),
     plansOperation: Form.useWatch('plansOperation', form),
   };
-  const sum = splitKind === 'none' ? null : splitSum(split.slice(0, splitLength[splitKind]));
-  const plannedValid = /^\d+(\.\d{1,4})?$/.test(planned.trim());
-  const mismatch = sum !== null && plannedValid && compareDecimals(sum, planned.trim()) !== 0;
+  const { sum, mismatch } = splitCheck(planned, splitKind, split);
 
   const submit = (values: PlanFormValues) => {
     const fields = planRequestFields(values);

@@ -1,5 +1,5 @@
 import type { AnnualPlan, SaveAnnualPlan } from '@tuijin/contracts';
-import { type PlanSplitKind, splitLength } from '@tuijin/domain';
+import { addDecimals, compareDecimals, type PlanSplitKind, splitLength } from '@tuijin/domain';
 
 /** The plan form's values: amounts as typed text, the split as one text per month or quarter. */
 export interface PlanFormValues {
@@ -65,4 +65,27 @@ export function planRequestFields(values: PlanFormValues): Omit<SaveAnnualPlan, 
     splitKind: values.splitKind,
     splitWanYuan: values.splitKind === 'none' ? null : values.split.map((v) => v.trim()),
   };
+}
+
+/** Sum of the typed split amounts (a blank slot is 0), or null while one of them is not a valid amount. */
+export function splitSum(split: readonly string[]): string | null {
+  try {
+    return addDecimals(split.map((v) => v.trim() || '0'));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The split's running total as the form shows it, and whether it disagrees with the planned
+ * investment (only once both are valid amounts): the slots past the kind's length do not count.
+ */
+export function splitCheck(
+  planned: string,
+  splitKind: PlanSplitKind,
+  split: readonly string[],
+): { sum: string | null; mismatch: boolean } {
+  const sum = splitKind === 'none' ? null : splitSum(split.slice(0, splitLength[splitKind]));
+  const plannedValid = /^\d+(\.\d{1,4})?$/.test(planned.trim());
+  return { sum, mismatch: sum !== null && plannedValid && compareDecimals(sum, planned.trim()) !== 0 };
 }

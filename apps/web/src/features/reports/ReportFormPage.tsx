@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { QueryError } from '../../components/QueryError';
 import { ReportEvents, ReportFindings, ReportPhotoGrid, ReportStatusTag } from './ReportBits';
 import { ReportFields } from './ReportFields';
@@ -254,6 +255,7 @@ function ReportEditor({ data }: { data: ReportForm }) {
             {t('reports.form.window', { opens: window.opensOn, due: window.dueOn })}
             {window.closesOn ? t('reports.form.windowCloses', { closes: window.closesOn }) : ''} ·{' '}
             {t(`reports.windowState.${window.state}`)}
+            {window.isProvisional && <ProvisionalTag />}
           </Typography.Text>
         )}
         {data.windowProblem && <Typography.Text type="warning">{data.windowProblem}</Typography.Text>}

@@ -1,9 +1,9 @@
 import type { CurrentReportingPeriod } from '@tuijin/contracts';
 import { Spin } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { QueryError } from '../../components/QueryError';
-import { useCurrentReportingPeriod } from './reporting-period';
+import { reportingGateState, reportingMonthStart, useCurrentReportingPeriod } from './reporting-period';
 
 /**
  * Renders `children` with the current reporting month (first day, as a Dayjs) once the server has
@@ -15,7 +15,8 @@ export function ReportingMonthGate({
   children: (current: Dayjs, period: CurrentReportingPeriod) => ReactNode;
 }) {
   const period = useCurrentReportingPeriod();
-  if (period.isError) return <QueryError error={period.error} onRetry={() => void period.refetch()} />;
-  if (!period.data) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
-  return <>{children(dayjs(new Date(period.data.year, period.data.month - 1, 1)), period.data)}</>;
+  const state = reportingGateState(period);
+  if (state === 'error') return <QueryError error={period.error} onRetry={() => void period.refetch()} />;
+  if (state === 'loading' || !period.data) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+  return <>{children(reportingMonthStart(period.data), period.data)}</>;
 }

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { QueryError } from '../../components/QueryError';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 import { Amount, ReportStatusTag } from './ReportBits';
@@ -177,7 +178,16 @@ function StatusBoardView({ current }: { current: Dayjs }) {
               </>
             ),
           },
-          { key: 'due', title: t('reports.dueOn'), render: (_, row) => row.dueOn ?? t('reports.none') },
+          {
+            key: 'due',
+            title: t('reports.dueOn'),
+            render: (_, row) => (
+              <>
+                {row.dueOn ?? t('reports.none')}
+                {row.dueOn && row.isDueOnProvisional && <ProvisionalTag />}
+              </>
+            ),
+          },
           {
             key: 'submitted',
             title: t('reports.submittedAt'),

@@ -18,8 +18,21 @@ const toDay = (value: string | null) => (value ? dayjs(value) : null);
 const fromDay = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null);
 const blankToNull = (value: string | undefined) => (value?.trim() ? value.trim() : null);
 
+/** The stored fields the form edits. */
+export type StoredReportFields = Pick<
+  MonthlyReport,
+  | 'completedWanYuan'
+  | 'progress'
+  | 'actualStartOn'
+  | 'actualCompletionOn'
+  | 'actualOperationOn'
+  | 'inStatistics'
+  | 'statisticsWanYuan'
+  | 'workersOnSite'
+>;
+
 /** A stored report as form values (an absent report gives an empty form). */
-export function reportToValues(report: MonthlyReport | null): ReportFormValues {
+export function reportToValues(report: StoredReportFields | null): ReportFormValues {
   if (!report) return { progress: '', inStatistics: false, workersOnSite: null };
   return {
     completedWanYuan: report.completedWanYuan,

@@ -10,7 +10,21 @@ import { api } from '../../api/client';
  */
 export function monthParam(value: string | null): Dayjs | null {
   const parsed = value ? parseMonthKey(value) : null;
-  return parsed ? dayjs(new Date(parsed.year, parsed.month - 1, 1)) : null;
+  return parsed ? reportingMonthStart(parsed) : null;
+}
+
+/** The first day of a reporting month (the server's `{ year, month }`), as the pages' month pickers hold it. */
+export function reportingMonthStart(period: { year: number; month: number }): Dayjs {
+  return dayjs(new Date(period.year, period.month - 1, 1));
+}
+
+/** What the gate shows while the current reporting month is asked for: the error, a spinner, or the page. */
+export function reportingGateState(query: {
+  isError: boolean;
+  data?: unknown;
+}): 'error' | 'loading' | 'ready' {
+  if (query.isError) return 'error';
+  return query.data ? 'ready' : 'loading';
 }
 
 /**

@@ -13,15 +13,10 @@ import {
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../context';
 import { workbookToBuffer } from '../../lib/excel';
-import { chineseDate } from '../ledger/export-monthly-ledger';
-import { addLedgerSheet, type LedgerSheetColumn } from '../ledger/ledger-export';
-import {
-  domainOrder,
-  ledgerRegion,
-  organisationName,
-  regionFullName,
-} from '../ledger/monthly-ledger.queries';
-import { listProjectsForExport } from './projects.queries';
+import { listProjectsForExport } from '../projects';
+import { chineseDate } from './export-monthly-ledger';
+import { addLedgerSheet, type LedgerSheetColumn } from './ledger-export';
+import { domainOrder, ledgerRegion, organisationName, regionFullName } from './monthly-ledger.queries';
 
 type Row = Awaited<ReturnType<typeof listProjectsForExport>>[number];
 

@@ -1,7 +1,7 @@
 import { AppError } from '@tuijin/domain';
 import { and, eq } from 'drizzle-orm';
-import type { Queryable } from '../../db/database';
-import { settings } from '../../db/schema';
+import type { Queryable } from '../db/database';
+import { settings } from '../db/schema';
 
 /** A versioned setting's stored value and version (0 and null when never saved). */
 export async function readSetting(db: Queryable, key: string): Promise<{ value: unknown; version: number }> {

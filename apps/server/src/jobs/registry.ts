@@ -1,0 +1,18 @@
+import { deliverNotificationsJob, remindersJob } from '../modules/notifications';
+import { provisionalReplyDatesJob } from '../modules/problem-letters';
+import { escalationsJob } from '../modules/problems';
+import { warningsJob } from '../modules/warnings';
+import type { JobDefinition } from './define-job';
+
+/**
+ * Every background job, in the order a worker enqueues the scheduled ones for a slot: warnings,
+ * escalations (their notices go out through delivery), provisional reply dates, reminders, then
+ * the event job that delivers notifications to the channels.
+ */
+export const jobRegistry: readonly JobDefinition[] = [
+  warningsJob,
+  escalationsJob,
+  provisionalReplyDatesJob,
+  remindersJob,
+  deliverNotificationsJob,
+];

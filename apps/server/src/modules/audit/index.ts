@@ -1,0 +1,4 @@
+/** The audit module's public face: what other modules may import. */
+export { findAuditEvents, verifyAuditChain } from './audit.queries';
+export { entityHistory } from './entity-history';
+export { type AuditInput, type Changes, diffChanges, recordAudit, recordAudits } from './record-audit';

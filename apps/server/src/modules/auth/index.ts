@@ -1,0 +1,5 @@
+/** The auth module's public face: what other modules may import. */
+export { actorSource, loadActorByUsername, toActor } from './actor.queries';
+export { findLockedAccounts } from './locked-accounts';
+export { hashPassword } from './passwords';
+export { revokeUserSessions } from './sessions';

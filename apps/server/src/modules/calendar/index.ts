@@ -1,0 +1,2 @@
+/** The calendar module's public face: what other modules may import. */
+export { loadHolidayCalendar } from './calendar';

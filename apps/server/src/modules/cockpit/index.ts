@@ -1,0 +1,4 @@
+/** The cockpit module's public face: what other modules may import. */
+export { getCockpitRollup } from './cockpit.queries';
+export { cockpitBaseSql } from './cockpit-base';
+export { reportingDeadlines, resolveCockpitRegion } from './cockpit-regions';

@@ -1,0 +1,2 @@
+/** The evaluation module's public face: what other modules may import. */
+export { loadEvaluationInputs } from './evaluation-inputs';

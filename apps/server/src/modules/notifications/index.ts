@@ -1,0 +1,7 @@
+/** The notifications module's public face: what other modules may import. */
+
+export { deliverNotificationsJob } from './deliver-notifications.job';
+export { listMyNotifications } from './notifications.queries';
+export { notify } from './notify';
+export { remindersJob } from './reminder.job';
+export { runReminders } from './run-reminders';

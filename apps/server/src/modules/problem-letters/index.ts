@@ -1,0 +1,4 @@
+/** The problem-letters module's public face: what other modules may import. */
+export { findLettersAwaitingReply } from './letters-awaiting-reply';
+export { provisionalReplyDatesJob } from './provisional-reply-dates.job';
+export { recomputeProvisionalReplyDates } from './recompute-provisional-reply-dates';

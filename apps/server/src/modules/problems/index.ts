@@ -1,0 +1,7 @@
+/** The problems module's public face: what other modules may import. */
+
+export { escalationsJob } from './escalations.job';
+export { type LoadedProblem, loadProblem } from './problem-context';
+export { problemScope } from './problem-scope';
+export { findProblems, type ProblemListQuery } from './problems.queries';
+export { runEscalations } from './run-escalations';

@@ -1,0 +1,3 @@
+/** The regions module's public face: what other modules may import. */
+export { createRegion } from './create-region';
+export { loadRegion, type RegionRow } from './regions.queries';

@@ -1,0 +1,5 @@
+/** The warnings module's public face: what other modules may import. */
+export { defaultWarningMonth, recomputeWarnings } from './recompute-warnings';
+export { loadWarningFacts } from './warning-facts';
+export { warningsJob } from './warnings.job';
+export { currentWarnings, monthOrDefault, warningColourSql } from './warnings.queries';
