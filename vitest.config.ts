@@ -29,7 +29,7 @@ export default defineConfig({
         test: {
           name: 'db',
           include: [...serverFiles, ...cliFiles],
-          globalSetup: ['apps/server/src/testing/global-setup.ts', 'apps/cli/src/cli-global-setup.ts'],
+          globalSetup: ['apps/server/src/testing/global-setup.ts'],
           env: { TUIJIN_TEST_ENGINE: 'pglite' },
           maxWorkers: databaseWorkers,
           testTimeout: 30_000,

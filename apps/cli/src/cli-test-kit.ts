@@ -5,6 +5,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { main } from './main';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A data directory `tuijin demo` loaded for the run (apps/server/src/testing/cli-demo-dir.ts). */
+    cliDemoDir: string;
+  }
+}
+
 /** Runs the CLI in-process with `args` and captures its exit code and what it printed. */
 export async function runCli(...args: string[]) {
   let out = '';
@@ -39,7 +46,7 @@ export function scratchDataDir(prefix: string): string {
 
 /**
  * Like `scratchDataDir`, but the directory starts as a copy of the one `tuijin demo` loaded once for
- * the run (see cli-global-setup): the demo jurisdiction on today's date, ready for the file's tests.
+ * the run (see apps/server/src/testing/cli-demo-dir.ts): the demo jurisdiction on today's date, ready for the file's tests.
  */
 export function demoDataDir(prefix: string): string {
   const dataDir = scratchDataDir(prefix);

@@ -11,12 +11,15 @@ import { openDatabase } from '../db/open-database';
 import * as schema from '../db/schema';
 import { loadDemo } from '../demo/load-demo';
 import { ensureDefaultDictionaries } from '../modules/dictionaries/dictionaries';
+import { loadCliDemoDir } from './cli-demo-dir';
 import { testAuditKey, testEpoch } from './test-constants';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteDumpPath: string;
     postgresTemplate: string;
+    /** A data directory `tuijin demo` loaded (on today's date) for the CLI tests to copy; db tier only. */
+    cliDemoDir: string;
   }
 }
 
@@ -28,6 +31,9 @@ export default async function setup(project: TestProject) {
   const engine = project.config.env?.TUIJIN_TEST_ENGINE ?? 'pglite';
   const clock = { now: () => testEpoch };
   if (engine === 'pglite') {
+    // The CLI tests' demo directory loads in a child process meanwhile (see cli-demo-dir).
+    const cliDemo = loadCliDemoDir();
+    cliDemo.catch(() => {});
     const client = await PGlite.create();
     const db = drizzle({ client, schema }) as unknown as Database;
     await migratePglite(db);
@@ -39,6 +45,7 @@ export default async function setup(project: TestProject) {
     writeFileSync(path, Buffer.from(await dump.arrayBuffer()));
     project.provide('pgliteDumpPath', path);
     project.provide('postgresTemplate', '');
+    project.provide('cliDemoDir', await cliDemo);
     return;
   }
   const url = process.env.TEST_DATABASE_URL!;
@@ -53,6 +60,7 @@ export default async function setup(project: TestProject) {
   await handle.close();
   project.provide('pgliteDumpPath', '');
   project.provide('postgresTemplate', template);
+  project.provide('cliDemoDir', '');
   return async () => {
     await admin.query(`drop database if exists ${template} with (force)`).catch(() => {});
     await admin.end();

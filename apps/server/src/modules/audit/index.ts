@@ -2,3 +2,4 @@
 export { findAuditEvents, verifyAuditChain } from './audit.queries';
 export { entityHistory } from './entity-history';
 export { type AuditInput, type Changes, diffChanges, recordAudit, recordAudits } from './record-audit';
+export { updateVersioned } from './versioned-update';

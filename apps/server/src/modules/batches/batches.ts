@@ -7,7 +7,7 @@ import type { Queryable } from '../../db/database';
 import { batches, batchSchemes, projectBatches, projects, regions } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
-import { recordAudit } from '../audit';
+import { recordAudit, updateVersioned } from '../audit';
 import { getProject } from '../projects';
 import { loadRegion } from '../regions';
 
@@ -152,22 +152,22 @@ export async function setProjectBatches(
     ]);
   }
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(projects)
-      .set({ version: input.version + 1, updatedAt: ctx.clock.now() })
-      .where(and(eq(projects.id, projectId), eq(projects.version, input.version)))
-      .returning({ id: projects.id });
-    if (!row) throw new AppError('CONFLICT');
+    await updateVersioned(tx, ctx, {
+      table: projects,
+      where: eq(projects.id, projectId),
+      version: input.version,
+      set: { updatedAt: ctx.clock.now() },
+      audit: () => ({
+        action: 'project.batches.update',
+        entityType: 'project',
+        entityId: projectId,
+        regionPath: project.regionPath,
+        changes: { batchIds: { before: project.batches.map((b) => b.id), after: wanted } },
+      }),
+    });
     await tx.delete(projectBatches).where(eq(projectBatches.projectId, projectId));
     if (wanted.length)
       await tx.insert(projectBatches).values(wanted.map((batchId) => ({ projectId, batchId })));
-    await recordAudit(tx, ctx, {
-      action: 'project.batches.update',
-      entityType: 'project',
-      entityId: projectId,
-      regionPath: project.regionPath,
-      changes: { batchIds: { before: project.batches.map((b) => b.id), after: wanted } },
-    });
   });
   return getProject(ctx.db, ctx.actor, projectId);
 }

@@ -4,11 +4,11 @@ import type {
   UpdateNotificationChannel,
 } from '@tuijin/contracts';
 import { AppError, authorize } from '@tuijin/domain';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { notificationChannels } from '../../db/schema';
-import { diffChanges, recordAudit } from '../audit';
+import { diffChanges, recordAudit, updateVersioned } from '../audit';
 import { ChannelSendError, channelAdapter, defaultSendTimeoutMs } from './channel-adapters';
 
 type ChannelRow = typeof notificationChannels.$inferSelect;
@@ -95,22 +95,25 @@ export async function updateNotificationChannel(ctx: Ctx, id: string, input: Upd
       secret: input.secret === undefined ? before.secret : blankToNull(input.secret),
       enabled: input.enabled ?? before.enabled,
     };
-    const [row] = await tx
-      .update(notificationChannels)
-      .set({ ...next, version: before.version + 1, updatedAt: ctx.clock.now() })
-      .where(and(eq(notificationChannels.id, id), eq(notificationChannels.version, input.version)))
-      .returning();
-    if (!row) throw new AppError('CONFLICT');
-    const changes = diffChanges(auditable(before), auditable(row));
-    if (input.secret !== undefined && before.secret !== row.secret && !changes.hasSecret) {
-      // A replaced secret is a change too, recorded without either value.
-      changes.secret = { before: '***', after: '***' };
-    }
-    await recordAudit(tx, ctx, {
-      action: before.enabled && !row.enabled ? 'notificationChannel.disable' : 'notificationChannel.update',
-      entityType: 'notificationChannel',
-      entityId: id,
-      changes,
+    const row = await updateVersioned(tx, ctx, {
+      table: notificationChannels,
+      where: eq(notificationChannels.id, id),
+      version: input.version,
+      set: { ...next, updatedAt: ctx.clock.now() },
+      audit: (saved) => {
+        const changes = diffChanges(auditable(before), auditable(saved));
+        if (input.secret !== undefined && before.secret !== saved.secret && !changes.hasSecret) {
+          // A replaced secret is a change too, recorded without either value.
+          changes.secret = { before: '***', after: '***' };
+        }
+        return {
+          action:
+            before.enabled && !saved.enabled ? 'notificationChannel.disable' : 'notificationChannel.update',
+          entityType: 'notificationChannel',
+          entityId: id,
+          changes,
+        };
+      },
     });
     return presentChannel(row);
   });

@@ -4,7 +4,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { organisations } from '../../db/schema';
-import { diffChanges, recordAudit } from '../audit';
+import { diffChanges, recordAudit, updateVersioned } from '../audit';
 import { loadRegion } from '../regions';
 import { getOrganisation } from './organisations.queries';
 
@@ -77,21 +77,21 @@ export async function updateOrganisation(ctx: Ctx, id: string, input: UpdateOrga
   await assertNameFree(ctx.db, region.code, input.name, id);
   const { version, ...fields } = input;
   const values = { ...fields, sector: fields.kind === 'department' ? fields.sector : null };
-  await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(organisations)
-      .set({ ...values, regionPath: region.path, version: version + 1, updatedAt: ctx.clock.now() })
-      .where(and(eq(organisations.id, id), eq(organisations.version, version)))
-      .returning();
-    if (!row) throw new AppError('CONFLICT');
-    const { id: _id, regionName: _rn, regionPath: _rp, version: _v, ...before } = current;
-    await recordAudit(tx, ctx, {
-      action: 'organisation.update',
-      entityType: 'organisation',
-      entityId: id,
-      regionPath: region.path,
-      changes: diffChanges(before, values),
-    });
-  });
+  const { id: _id, regionName: _rn, regionPath: _rp, version: _v, ...before } = current;
+  await ctx.db.transaction((tx) =>
+    updateVersioned(tx, ctx, {
+      table: organisations,
+      where: eq(organisations.id, id),
+      version,
+      set: { ...values, regionPath: region.path, updatedAt: ctx.clock.now() },
+      audit: () => ({
+        action: 'organisation.update',
+        entityType: 'organisation',
+        entityId: id,
+        regionPath: region.path,
+        changes: diffChanges(before, values),
+      }),
+    }),
+  );
   return getOrganisation(ctx.db, ctx.actor, id);
 }

@@ -7,10 +7,10 @@ import {
   canApprovePlan,
   diffPlanFields,
 } from '@tuijin/domain';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { annualPlanAdjustments, annualPlans } from '../../db/schema';
-import { recordAudit } from '../audit';
+import { updateVersioned } from '../audit';
 import { planFieldsFrom } from './plan-input';
 import { getPlan, getPlanWithAdjustments, planFieldsOf } from './plans.queries';
 
@@ -33,12 +33,20 @@ export async function adjustAnnualPlan(ctx: Ctx, planId: string, input: AdjustAn
   const after = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.after]));
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(annualPlans)
-      .set({ ...fields, version: input.version + 1, updatedAt: now })
-      .where(and(eq(annualPlans.id, planId), eq(annualPlans.version, input.version)))
-      .returning({ id: annualPlans.id });
-    if (!row) throw new AppError('CONFLICT');
+    await updateVersioned(tx, ctx, {
+      table: annualPlans,
+      where: eq(annualPlans.id, planId),
+      version: input.version,
+      set: { ...fields, updatedAt: now },
+      audit: () => ({
+        action: 'plan.adjust',
+        entityType: 'project',
+        entityId: plan.projectId,
+        regionPath: project.regionPath,
+        changes,
+        detail: { planId, year: plan.year, reason: input.reason },
+      }),
+    });
     await tx.insert(annualPlanAdjustments).values({
       planId,
       reason: input.reason,
@@ -47,14 +55,6 @@ export async function adjustAnnualPlan(ctx: Ctx, planId: string, input: AdjustAn
       approvedBy: ctx.actor.userId,
       approvedByName: ctx.actor.displayName,
       at: now,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'plan.adjust',
-      entityType: 'project',
-      entityId: plan.projectId,
-      regionPath: project.regionPath,
-      changes,
-      detail: { planId, year: plan.year, reason: input.reason },
     });
   });
   return getPlanWithAdjustments(ctx.db, ctx.actor, planId);

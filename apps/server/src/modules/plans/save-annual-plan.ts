@@ -3,7 +3,7 @@ import { AppError, assertPlanEditable, assertValidPlan, canEditPlan, diffPlanFie
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { annualPlans } from '../../db/schema';
-import { diffChanges, recordAudit } from '../audit';
+import { diffChanges, recordAudit, updateVersioned } from '../audit';
 import { getProject } from '../projects';
 import { planFieldsFrom } from './plan-input';
 import { getPlanWithAdjustments, planFieldsOf } from './plans.queries';
@@ -44,19 +44,19 @@ export async function saveAnnualPlan(ctx: Ctx, projectId: string, year: number, 
     if (!existing) throw new AppError('NOT_FOUND', `该项目没有 ${year} 年度计划`);
     assertPlanEditable(existing.status);
     const changes = diffPlanFields(planFieldsOf(existing), fields);
-    const [row] = await tx
-      .update(annualPlans)
-      .set({ ...fields, version: input.version + 1, updatedAt: now })
-      .where(and(eq(annualPlans.id, existing.id), eq(annualPlans.version, input.version)))
-      .returning({ id: annualPlans.id });
-    if (!row) throw new AppError('CONFLICT');
-    await recordAudit(tx, ctx, {
-      action: 'plan.update',
-      entityType: 'project',
-      entityId: projectId,
-      regionPath: project.regionPath,
-      changes,
-      detail: { planId: existing.id, year },
+    await updateVersioned(tx, ctx, {
+      table: annualPlans,
+      where: eq(annualPlans.id, existing.id),
+      version: input.version,
+      set: { ...fields, updatedAt: now },
+      audit: () => ({
+        action: 'plan.update',
+        entityType: 'project',
+        entityId: projectId,
+        regionPath: project.regionPath,
+        changes,
+        detail: { planId: existing.id, year },
+      }),
     });
     return existing.id;
   });

@@ -1,9 +1,9 @@
 import type { MarkProblemLetterSent, ReplyProblemLetter } from '@tuijin/contracts';
 import { AppError, transitionProblemLetter } from '@tuijin/domain';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { problemLetters } from '../../db/schema';
-import { recordAudit } from '../audit';
+import { updateVersioned } from '../audit';
 import {
   appendLetterEvent,
   loadProblemLetter,
@@ -29,26 +29,27 @@ async function moveLetter(
   const status = transitionProblemLetter(letter.status, step.action);
   if (letter.version !== version) throw new AppError('CONFLICT', '函件已被他人处理，请刷新后重试');
   return ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(problemLetters)
-      .set({ ...step.set, status, version: letter.version + 1 })
-      .where(and(eq(problemLetters.id, letter.id), eq(problemLetters.version, letter.version)))
-      .returning();
-    if (!updated) throw new AppError('CONFLICT', '函件已被他人处理，请刷新后重试');
-    await appendLetterEvent(tx, ctx, loaded, step.event, step.note);
-    await recordAudit(tx, ctx, {
-      action: `problemLetter.${step.action}`,
-      entityType: 'project',
-      entityId: loaded.project.id,
-      regionPath: loaded.project.regionPath,
-      changes: { status: { before: letter.status, after: status } },
-      detail: {
-        problemId: loaded.problem.id,
-        referenceNumber: loaded.problem.referenceNumber,
-        letterId: letter.id,
-        serial: letter.serial,
-      },
+    const updated = await updateVersioned(tx, ctx, {
+      table: problemLetters,
+      where: eq(problemLetters.id, letter.id),
+      version: letter.version,
+      set: { ...step.set, status },
+      audit: () => ({
+        action: `problemLetter.${step.action}`,
+        entityType: 'project',
+        entityId: loaded.project.id,
+        regionPath: loaded.project.regionPath,
+        changes: { status: { before: letter.status, after: status } },
+        detail: {
+          problemId: loaded.problem.id,
+          referenceNumber: loaded.problem.referenceNumber,
+          letterId: letter.id,
+          serial: letter.serial,
+        },
+      }),
+      conflict: '函件已被他人处理，请刷新后重试',
     });
+    await appendLetterEvent(tx, ctx, loaded, step.event, step.note);
     return updated;
   });
 }

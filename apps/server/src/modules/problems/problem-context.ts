@@ -26,9 +26,12 @@ import {
   users,
 } from '../../db/schema';
 import { ancestorPaths, inRegionSubtree } from '../../lib/scope';
-import { recordAudit } from '../audit';
+import { updateVersioned } from '../audit';
 
 export type ProblemRow = typeof problems.$inferSelect;
+
+/** The message of a problem someone else moved first (a stale version). */
+export const staleProblem = '问题已被他人处理，请刷新后重试';
 
 /** A problem with the project facts that decide who sees and handles it. */
 export interface LoadedProblem {
@@ -155,14 +158,32 @@ export async function applyProblemMove(
   const status =
     move.toStatus ??
     (move.action === 'recomputeDue' ? problem.status : transitionProblem(problem.status, move.action));
-  if (problem.version !== version) throw new AppError('CONFLICT', '问题已被他人处理，请刷新后重试');
+  if (problem.version !== version) throw new AppError('CONFLICT', staleProblem);
   const now = ctx.clock.now();
-  const [updated] = await tx
-    .update(problems)
-    .set({ ...move.set, status, version: problem.version + 1, updatedAt: now })
-    .where(and(eq(problems.id, problem.id), eq(problems.version, problem.version)))
-    .returning();
-  if (!updated) throw new AppError('CONFLICT', '问题已被他人处理，请刷新后重试');
+  const updated = await updateVersioned(tx, ctx, {
+    table: problems,
+    where: eq(problems.id, problem.id),
+    version: problem.version,
+    set: { ...move.set, status, updatedAt: now },
+    audit: (saved) => {
+      const changes: Record<string, { before: unknown; after: unknown }> = {};
+      for (const key of ['status', 'level', 'handlerOrganisationId', 'dueOn'] as const)
+        if (problem[key] !== saved[key]) changes[key] = { before: problem[key], after: saved[key] };
+      return {
+        action: `problem.${move.action}`,
+        entityType: 'project',
+        entityId: project.id,
+        regionPath: project.regionPath,
+        changes,
+        detail: {
+          problemId: problem.id,
+          referenceNumber: problem.referenceNumber,
+          ...(move.note ? { note: move.note } : {}),
+        },
+      };
+    },
+    conflict: staleProblem,
+  });
   await tx.insert(problemEvents).values({
     problemId: problem.id,
     action: move.action,
@@ -175,21 +196,6 @@ export async function applyProblemMove(
     actorId: ctx.actor.userId,
     actorName: ctx.actor.displayName,
     at: now,
-  });
-  const changes: Record<string, { before: unknown; after: unknown }> = {};
-  for (const key of ['status', 'level', 'handlerOrganisationId', 'dueOn'] as const)
-    if (problem[key] !== updated[key]) changes[key] = { before: problem[key], after: updated[key] };
-  await recordAudit(tx, ctx, {
-    action: `problem.${move.action}`,
-    entityType: 'project',
-    entityId: project.id,
-    regionPath: project.regionPath,
-    changes,
-    detail: {
-      problemId: problem.id,
-      referenceNumber: problem.referenceNumber,
-      ...(move.note ? { note: move.note } : {}),
-    },
   });
   return updated;
 }

@@ -1,10 +1,10 @@
 import type { ChangeProjectStage } from '@tuijin/contracts';
 import { AppError, assertStageTransition, authorize, type ProjectStage } from '@tuijin/domain';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { projectStageChanges, projects } from '../../db/schema';
-import { recordAudit } from '../audit';
+import { updateVersioned } from '../audit';
 import { getProject } from './projects.queries';
 
 /** The actual date a move to a stage states: 新开工/在建 the start, 竣工 the completion, 投产 the operation. */
@@ -38,18 +38,28 @@ export async function changeProjectStage(ctx: Ctx, id: string, input: ChangeProj
   const now = ctx.clock.now();
   const dates = datedBy(input.to, current, input.on);
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(projects)
-      .set({
-        stage: input.to,
-        stageChangedOn: input.on,
-        ...dates,
-        version: input.version + 1,
-        updatedAt: now,
-      })
-      .where(and(eq(projects.id, id), eq(projects.version, input.version)))
-      .returning({ id: projects.id });
-    if (!row) throw new AppError('CONFLICT');
+    await updateVersioned(tx, ctx, {
+      table: projects,
+      where: eq(projects.id, id),
+      version: input.version,
+      set: { stage: input.to, stageChangedOn: input.on, ...dates, updatedAt: now },
+      audit: () => ({
+        action: 'project.stage.change',
+        entityType: 'project',
+        entityId: id,
+        regionPath: current.regionPath,
+        changes: {
+          stage: { before: current.stage, after: input.to },
+          ...Object.fromEntries(
+            Object.entries(dates).map(([field, after]) => [
+              field,
+              { before: current[field as keyof typeof dates] ?? null, after },
+            ]),
+          ),
+        },
+        detail: { on: input.on, reason: input.reason },
+      }),
+    });
     await tx.insert(projectStageChanges).values({
       projectId: id,
       fromStage: current.stage,
@@ -59,22 +69,6 @@ export async function changeProjectStage(ctx: Ctx, id: string, input: ChangeProj
       actorId: ctx.actor.userId,
       actorName: ctx.actor.displayName,
       at: now,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'project.stage.change',
-      entityType: 'project',
-      entityId: id,
-      regionPath: current.regionPath,
-      changes: {
-        stage: { before: current.stage, after: input.to },
-        ...Object.fromEntries(
-          Object.entries(dates).map(([field, after]) => [
-            field,
-            { before: current[field as keyof typeof dates] ?? null, after },
-          ]),
-        ),
-      },
-      detail: { on: input.on, reason: input.reason },
     });
   });
   return getProject(ctx.db, ctx.actor, id, now);

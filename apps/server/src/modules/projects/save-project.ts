@@ -12,7 +12,7 @@ import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { projectStageChanges, projects } from '../../db/schema';
 import { pinyinInitials } from '../../lib/pinyin';
-import { type Changes, diffChanges, recordAudit, recordAudits } from '../audit';
+import { type Changes, diffChanges, recordAudits, updateVersioned } from '../audit';
 import { checkProjectReferences, type LookupMemo } from './project-references';
 import { getProject, type ProjectDetailRow } from './projects.queries';
 
@@ -246,18 +246,18 @@ export async function applyProjectUpdate(
   const year = ctx.clock.now().getFullYear();
   const region = await checkProjectReferences(tx, checker, fields, year, options.memo);
   if (!options.isUniquenessSettled) await assertUnique(tx, fields, id);
-  const [row] = await tx
-    .update(projects)
-    .set({ ...columnsOf(fields, region.path), version: version + 1, updatedAt: ctx.clock.now() })
-    .where(and(eq(projects.id, id), eq(projects.version, version)))
-    .returning({ id: projects.id });
-  if (!row) throw new AppError('CONFLICT');
-  await recordAudit(tx, ctx, {
-    action: 'project.update',
-    entityType: 'project',
-    entityId: id,
-    regionPath: region.path,
-    changes,
+  await updateVersioned(tx, ctx, {
+    table: projects,
+    where: eq(projects.id, id),
+    version,
+    set: { ...columnsOf(fields, region.path), updatedAt: ctx.clock.now() },
+    audit: () => ({
+      action: 'project.update',
+      entityType: 'project',
+      entityId: id,
+      regionPath: region.path,
+      changes,
+    }),
   });
 }
 

@@ -1,11 +1,11 @@
 import type { CorrectReport } from '@tuijin/contracts';
 import { AppError, authorize, transitionReport } from '@tuijin/domain';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { monthlyReportEvents, monthlyReports } from '../../db/schema';
-import { recordAudit } from '../audit';
+import { updateVersioned } from '../audit';
 import { recordActualDates } from '../projects';
-import { assertReportFields, assertVersion, loadReport } from './report-context';
+import { assertReportFields, assertVersion, loadReport, staleReport } from './report-context';
 import { resolveReportingRule } from './reporting-calendars';
 import { fieldChanges } from './save-report-draft';
 import { checkReport, refuseBlocking } from './submit-report';
@@ -36,12 +36,21 @@ export async function correctReport(ctx: Ctx, id: string, input: CorrectReport) 
   );
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const updated = await tx
-      .update(monthlyReports)
-      .set({ ...fields, status, findings, version: report.version + 1, updatedAt: now })
-      .where(and(eq(monthlyReports.id, id), eq(monthlyReports.version, report.version)))
-      .returning({ id: monthlyReports.id });
-    if (updated.length === 0) throw new AppError('CONFLICT', '月报已被他人修改，请刷新后重试');
+    await updateVersioned(tx, ctx, {
+      table: monthlyReports,
+      where: eq(monthlyReports.id, id),
+      version: report.version,
+      set: { ...fields, status, findings, updatedAt: now },
+      audit: () => ({
+        action: 'report.correct',
+        entityType: 'project',
+        entityId: project.id,
+        regionPath: project.regionPath,
+        changes,
+        detail: { reportId: id, year: report.year, month: report.month, reason },
+      }),
+      conflict: staleReport,
+    });
     await tx.insert(monthlyReportEvents).values({
       reportId: id,
       action: 'corrected',
@@ -49,14 +58,6 @@ export async function correctReport(ctx: Ctx, id: string, input: CorrectReport) 
       actorId: ctx.actor.userId,
       actorName: ctx.actor.displayName,
       at: now,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'report.correct',
-      entityType: 'project',
-      entityId: project.id,
-      regionPath: project.regionPath,
-      changes,
-      detail: { reportId: id, year: report.year, month: report.month, reason },
     });
     const dates = (r: Pick<typeof report, 'actualStartOn' | 'actualCompletionOn' | 'actualOperationOn'>) => ({
       actualStartOn: r.actualStartOn,

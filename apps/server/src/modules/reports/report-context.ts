@@ -23,6 +23,9 @@ import { loadHolidayCalendar } from '../calendar';
 import { correctionScope, reviewScope } from './report-scope';
 import { resolveReportingRule } from './reporting-calendars';
 
+/** The message of a report someone else changed first (a stale version). */
+export const staleReport = '月报已被他人修改，请刷新后重试';
+
 export type PlanRow = typeof annualPlans.$inferSelect;
 export type ReportRow = typeof monthlyReports.$inferSelect;
 
@@ -188,7 +191,7 @@ export async function checkInput(
 
 /** Refuses a stale version (someone else changed the report since it was read). */
 export function assertVersion(report: ReportRow, version: number | null): void {
-  if (report.version !== version) throw new AppError('CONFLICT', '月报已被他人修改，请刷新后重试');
+  if (report.version !== version) throw new AppError('CONFLICT', staleReport);
 }
 
 /** Only the project's owner unit reports on it (the system actor, for demo data and the CLI, too). */

@@ -1,11 +1,11 @@
 import type { ApproveReport, ReturnReport } from '@tuijin/contracts';
 import { AppError, authorize, transitionReport } from '@tuijin/domain';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { monthlyReportEvents, monthlyReports } from '../../db/schema';
-import { recordAudit } from '../audit';
+import { updateVersioned } from '../audit';
 import { recordActualDates } from '../projects';
-import { assertVersion, loadReport } from './report-context';
+import { assertVersion, loadReport, staleReport } from './report-context';
 
 /**
  * A submitted report a reviewer may act on: visible to them, report.review, and the project in
@@ -31,20 +31,28 @@ async function review(
   const status = transitionReport(report.status, action);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const updated = await tx
-      .update(monthlyReports)
-      .set({
+    await updateVersioned(tx, ctx, {
+      table: monthlyReports,
+      where: eq(monthlyReports.id, id),
+      version: report.version,
+      set: {
         status,
         reviewedAt: now,
         reviewedBy: ctx.actor.userId,
         reviewedByName: ctx.actor.displayName,
         returnReason: action === 'return' ? reason : null,
-        version: report.version + 1,
         updatedAt: now,
-      })
-      .where(and(eq(monthlyReports.id, id), eq(monthlyReports.version, report.version)))
-      .returning({ id: monthlyReports.id });
-    if (updated.length === 0) throw new AppError('CONFLICT', '月报已被他人修改，请刷新后重试');
+      },
+      audit: () => ({
+        action: action === 'return' ? 'report.return' : 'report.approve',
+        entityType: 'project',
+        entityId: project.id,
+        regionPath: project.regionPath,
+        changes: { status: { before: report.status, after: status } },
+        detail: { reportId: id, year: report.year, month: report.month, ...(reason ? { reason } : {}) },
+      }),
+      conflict: staleReport,
+    });
     await tx.insert(monthlyReportEvents).values({
       reportId: id,
       action: action === 'return' ? 'returned' : 'approved',
@@ -52,14 +60,6 @@ async function review(
       actorId: ctx.actor.userId,
       actorName: ctx.actor.displayName,
       at: now,
-    });
-    await recordAudit(tx, ctx, {
-      action: action === 'return' ? 'report.return' : 'report.approve',
-      entityType: 'project',
-      entityId: project.id,
-      regionPath: project.regionPath,
-      changes: { status: { before: report.status, after: status } },
-      detail: { reportId: id, year: report.year, month: report.month, ...(reason ? { reason } : {}) },
     });
     if (action === 'approve')
       await recordActualDates(

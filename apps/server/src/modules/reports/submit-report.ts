@@ -6,11 +6,11 @@ import {
   runReportChecks,
   transitionReport,
 } from '@tuijin/domain';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { monthlyReportEvents, monthlyReports } from '../../db/schema';
-import { recordAudit } from '../audit';
+import { recordAudit, updateVersioned } from '../audit';
 import {
   assertOwner,
   assertReportFields,
@@ -21,6 +21,7 @@ import {
   type ReportProject,
   type ReportRow,
   reportWindow,
+  staleReport,
 } from './report-context';
 import { fieldChanges } from './save-report-draft';
 
@@ -89,9 +90,11 @@ export async function submitReport(ctx: Ctx, id: string, input: SubmitReport) {
   const late = isFirst ? window.today > window.period.dueOn : report.late;
   await ctx.db.transaction(async (tx) => {
     const changes = input.fields ? fieldChanges(report, input.fields) : {};
-    const updated = await tx
-      .update(monthlyReports)
-      .set({
+    await updateVersioned(tx, ctx, {
+      table: monthlyReports,
+      where: eq(monthlyReports.id, id),
+      version: report.version,
+      set: {
         ...input.fields,
         status,
         dueOn,
@@ -99,21 +102,21 @@ export async function submitReport(ctx: Ctx, id: string, input: SubmitReport) {
         submittedAt: now,
         submittedBy: ctx.actor.userId,
         findings,
-        version: report.version + 1,
         updatedAt: now,
-      })
-      .where(and(eq(monthlyReports.id, id), eq(monthlyReports.version, report.version)))
-      .returning({ id: monthlyReports.id });
-    if (updated.length === 0) throw new AppError('CONFLICT', '月报已被他人修改，请刷新后重试');
-    if (Object.keys(changes).length > 0)
-      await recordAudit(tx, ctx, {
-        action: 'report.save',
-        entityType: 'project',
-        entityId: project.id,
-        regionPath: project.regionPath,
-        changes,
-        detail: { reportId: id, year: report.year, month: report.month },
-      });
+      },
+      audit: () =>
+        Object.keys(changes).length === 0
+          ? null
+          : {
+              action: 'report.save',
+              entityType: 'project',
+              entityId: project.id,
+              regionPath: project.regionPath,
+              changes,
+              detail: { reportId: id, year: report.year, month: report.month },
+            },
+      conflict: staleReport,
+    });
     await tx.insert(monthlyReportEvents).values({
       reportId: id,
       action: 'submitted',

@@ -9,11 +9,11 @@ import {
   authorizeRoleChange,
   passwordProblems,
 } from '@tuijin/domain';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Transaction } from '../../db/database';
 import { loginAttempts, users } from '../../db/schema';
-import { diffChanges, recordAudit } from '../audit';
+import { diffChanges, recordAudit, updateVersioned } from '../audit';
 import { hashPassword, revokeUserSessions } from '../auth';
 import { getSecurityPolicy } from '../security';
 import { organisationForRoles } from './create-user';
@@ -34,19 +34,19 @@ async function changeUser(
   after?: (tx: Transaction) => Promise<void>,
 ) {
   await ctx.db.transaction(async (tx) => {
-    const versionMatches = version === null ? undefined : eq(users.version, version);
-    const [row] = await tx
-      .update(users)
-      .set({ ...patch, version: sql`${users.version} + 1`, updatedAt: ctx.clock.now() })
-      .where(and(eq(users.id, current.id), versionMatches))
-      .returning({ id: users.id });
-    if (!row) throw new AppError('CONFLICT');
-    await recordAudit(tx, ctx, {
-      action: audit.action,
-      entityType: 'user',
-      entityId: current.id,
-      regionPath: audit.regionPath ?? current.regionPath,
-      changes: audit.changes,
+    await updateVersioned(tx, ctx, {
+      table: users,
+      where: eq(users.id, current.id),
+      // Without a version from the caller (a password reset), the change applies to the version read.
+      version: version ?? current.version,
+      set: { ...patch, updatedAt: ctx.clock.now() },
+      audit: () => ({
+        action: audit.action,
+        entityType: 'user',
+        entityId: current.id,
+        regionPath: audit.regionPath ?? current.regionPath,
+        changes: audit.changes,
+      }),
     });
     await after?.(tx);
   });

@@ -19,7 +19,7 @@ import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { regions, warningRuleSets } from '../../db/schema';
 import { ancestorPaths } from '../../lib/scope';
-import { recordAudit } from '../audit';
+import { recordAudit, updateVersioned } from '../audit';
 
 export type RuleSetRow = typeof warningRuleSets.$inferSelect;
 
@@ -152,6 +152,10 @@ export async function createWarningDraft(ctx: Ctx, input: CreateWarningDraft): P
   return presentRuleSet(created);
 }
 
+const staleRuleSet = '预警规则已被他人修改，请刷新后重试';
+/** The rule set `id` while it is still a draft (a published version never changes). */
+const draftOf = (id: string) => and(eq(warningRuleSets.id, id), eq(warningRuleSets.status, 'draft'));
+
 /** Edits a draft's name and thresholds (a published version is immutable: INVALID_TRANSITION). */
 export async function updateWarningDraft(
   ctx: Ctx,
@@ -162,38 +166,26 @@ export async function updateWarningDraft(
   const row = await loadRuleSet(ctx, id);
   if (row.status !== 'draft') throw new AppError('INVALID_TRANSITION', '已发布的预警规则不能修改');
   checkRules(input.rules);
-  if (row.version !== input.version) throw new AppError('CONFLICT', '预警规则已被他人修改，请刷新后重试');
-  const updated = await ctx.db.transaction(async (tx) => {
-    const [saved] = await tx
-      .update(warningRuleSets)
-      .set({
-        name: input.name,
-        preset: input.preset,
-        rules: input.rules,
-        version: row.version + 1,
-        updatedAt: ctx.clock.now(),
-      })
-      .where(
-        and(
-          eq(warningRuleSets.id, id),
-          eq(warningRuleSets.version, row.version),
-          eq(warningRuleSets.status, 'draft'),
-        ),
-      )
-      .returning();
-    if (!saved) throw new AppError('CONFLICT', '预警规则已被他人修改，请刷新后重试');
-    await recordAudit(tx, ctx, {
-      action: 'warningRule.update',
-      entityType: 'warningRuleSet',
-      entityId: id,
-      regionPath: row.regionPath,
-      changes: {
-        name: { before: row.name, after: input.name },
-        rules: { before: row.rules, after: input.rules },
-      },
-    });
-    return saved;
-  });
+  if (row.version !== input.version) throw new AppError('CONFLICT', staleRuleSet);
+  const updated = await ctx.db.transaction((tx) =>
+    updateVersioned(tx, ctx, {
+      table: warningRuleSets,
+      where: draftOf(id),
+      version: row.version,
+      set: { name: input.name, preset: input.preset, rules: input.rules, updatedAt: ctx.clock.now() },
+      audit: () => ({
+        action: 'warningRule.update',
+        entityType: 'warningRuleSet',
+        entityId: id,
+        regionPath: row.regionPath,
+        changes: {
+          name: { before: row.name, after: input.name },
+          rules: { before: row.rules, after: input.rules },
+        },
+      }),
+      conflict: staleRuleSet,
+    }),
+  );
   return presentRuleSet(updated);
 }
 
@@ -206,33 +198,26 @@ export async function publishWarningDraft(ctx: Ctx, id: string, version: number)
   const row = await loadRuleSet(ctx, id);
   if (row.status !== 'draft') throw new AppError('INVALID_TRANSITION', '该版本已发布');
   checkRules(row.rules as WarningRuleSet);
-  if (row.version !== version) throw new AppError('CONFLICT', '预警规则已被他人修改，请刷新后重试');
-  return ctx.db.transaction(async (tx) => {
-    const [published] = await tx
-      .update(warningRuleSets)
-      .set({
+  if (row.version !== version) throw new AppError('CONFLICT', staleRuleSet);
+  return ctx.db.transaction((tx) =>
+    updateVersioned(tx, ctx, {
+      table: warningRuleSets,
+      where: draftOf(id),
+      version: row.version,
+      set: {
         status: 'published',
-        version: row.version + 1,
         publishedAt: ctx.clock.now(),
         publishedByName: ctx.actor.displayName,
         updatedAt: ctx.clock.now(),
-      })
-      .where(
-        and(
-          eq(warningRuleSets.id, id),
-          eq(warningRuleSets.version, row.version),
-          eq(warningRuleSets.status, 'draft'),
-        ),
-      )
-      .returning();
-    if (!published) throw new AppError('CONFLICT', '预警规则已被他人修改，请刷新后重试');
-    await recordAudit(tx, ctx, {
-      action: 'warningRule.publish',
-      entityType: 'warningRuleSet',
-      entityId: id,
-      regionPath: row.regionPath,
-      detail: { regionCode: row.regionCode, ruleVersion: row.ruleVersion, name: row.name },
-    });
-    return published;
-  });
+      },
+      audit: () => ({
+        action: 'warningRule.publish',
+        entityType: 'warningRuleSet',
+        entityId: id,
+        regionPath: row.regionPath,
+        detail: { regionCode: row.regionCode, ruleVersion: row.ruleVersion, name: row.name },
+      }),
+      conflict: staleRuleSet,
+    }),
+  );
 }

@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Starts `tuijin demo` in a child process, into a data directory of its own, so the CLI test files
+ * that need the demo copy it (well under a second) instead of loading it each (≈20 s on two cores).
+ * A child process (the CLI's own binary, not its code: the server does not import the CLI), so it
+ * loads while the test run's other set-up (the PGlite template) does; answers the directory once the
+ * demo is in. Copied by `demoDataDir` in apps/cli/src/cli-test-kit.ts.
+ */
+export function loadCliDemoDir(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'tuijin-cli-demo-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, TUIJIN_DATA_DIR: dir };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['apps/cli/bin/tuijin.mjs', 'demo'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let printed = '';
+  child.stdout.on('data', (chunk) => {
+    printed += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    printed += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve(dir) : reject(new Error(`tuijin demo failed (exit ${code}):\n${printed}`)),
+    );
+  });
+}
