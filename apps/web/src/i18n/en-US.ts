@@ -251,6 +251,8 @@ export const enUS: typeof zhCN = {
     searchPlaceholder: 'Username or name',
     selectPlaceholder: 'Type a name to search',
     usernameHelp: 'Starts with a lower-case letter; 3–32 lower-case letters, digits, _ . -',
+    adminAccountOnServer:
+      'Administrator accounts (system, security, audit) are created only on the server with tuijin user add; the security administrator may grant an administrator role to an existing account.',
     adminRoleHint:
       'System, security and audit administrator roles must be held alone and are granted only by the security administrator.',
     self: 'You',

@@ -250,6 +250,8 @@ export const zhCN = {
     searchPlaceholder: '用户名或姓名',
     selectPlaceholder: '输入姓名查找',
     usernameHelp: '以小写字母开头，3–32 位小写字母、数字、_ . -',
+    adminAccountOnServer:
+      '管理员账号（系统、安全、审计管理员）只能在服务器上使用 tuijin user add 创建；已有账号可由安全管理员授予管理员角色。',
     adminRoleHint: '系统管理员、安全管理员、审计管理员须单独设置，且只能由安全管理员授予。',
     self: '本人',
   },

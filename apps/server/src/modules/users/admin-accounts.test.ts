@@ -69,6 +69,41 @@ describe('三权分立: administrator accounts are not changed through the app',
     expect((await userId('security')).roles).toEqual(['security_admin']);
   });
 
+  it('refuses an administrator account created through the app (whoever set its password could sign in as it), audited', async () => {
+    const security = await t.as('security');
+    const office = (await (await t.as('admin')).get('/api/organisations?q=大数据')).body.data[0] as {
+      id: string;
+    };
+    for (const role of ['system_admin', 'security_admin', 'audit_admin']) {
+      const created = await security.post('/api/users', {
+        username: `shadow_${role}`,
+        displayName: '影子管理员',
+        organisationId: office.id,
+        roles: [role],
+        password: 'Shadow#Admin2026',
+      });
+      expect(created.status).toBe(403);
+      expect(created.body.error.message).toContain('tuijin user add');
+      expect(
+        (
+          await t.call(null, 'POST', '/api/auth/login', {
+            username: `shadow_${role}`,
+            password: 'Shadow#Admin2026',
+          })
+        ).status,
+      ).toBe(401);
+    }
+    const refused = await t.db
+      .select({ actorName: auditEvents.actorName, detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'user.change.refused'));
+    expect(
+      refused
+        .filter((r) => (r.detail as { attempted?: string }).attempted === 'create')
+        .map((r) => r.actorName),
+    ).toEqual(['security', 'security', 'security']);
+  });
+
   it('still lets the system admin reset a business account', async () => {
     const owner = await userId('officer1');
     expect(

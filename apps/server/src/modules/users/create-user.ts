@@ -3,6 +3,8 @@ import {
   AppError,
   authorize,
   authorizeRoleChange,
+  isAdminRole,
+  isSystemActor,
   passwordProblems,
   roleOrganisationProblems,
 } from '@tuijin/domain';
@@ -40,10 +42,37 @@ export async function assertUsernameFree(db: Queryable, username: string) {
 }
 
 /**
+ * 三权分立: an administrator account (system, security or audit admin) is never created through the
+ * app — whoever chose its first password could sign in as that administrator. It is created on the
+ * server (`tuijin init`, `tuijin user add`, audited as system); a try through the app is refused
+ * (FORBIDDEN) and recorded in the audit log.
+ */
+async function refuseAdminAccountCreation(ctx: Ctx, input: CreateUser) {
+  const adminRoles = input.roles.filter(isAdminRole);
+  if (adminRoles.length === 0 || isSystemActor(ctx.actor)) return;
+  await ctx.db.transaction((tx) =>
+    recordAudit(tx, ctx, {
+      action: 'user.change.refused',
+      entityType: 'user',
+      regionPath: ctx.actor.regionPath,
+      detail: {
+        attempted: 'create',
+        reason: 'adminAccount',
+        username: input.username,
+        targetRoles: input.roles,
+      },
+    }),
+  );
+  const message = '管理员账号不能在系统内创建，请在服务器上使用 tuijin user add 创建';
+  throw new AppError('FORBIDDEN', message, [{ path: 'roles', message, issue: 'account.adminAccount' }]);
+}
+
+/**
  * Creates an account in an organisation of the actor's jurisdiction with an initial password that
  * must be changed at first login. Roles follow 三权分立 (see authorizeRoleChange).
  */
 export async function createUser(ctx: Ctx, input: CreateUser) {
+  await refuseAdminAccountCreation(ctx, input);
   const organisation = await organisationForRoles(ctx, input.organisationId, input.roles);
   authorize(ctx.actor, 'user.read', { regionPath: organisation.regionPath, organisationId: organisation.id });
   authorizeRoleChange(ctx.actor, '', [], input.roles);

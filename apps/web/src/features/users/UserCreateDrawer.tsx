@@ -61,10 +61,10 @@ export function UserCreateDrawer({ onClose }: { onClose: () => void }) {
         <Form.Item
           name="roles"
           label={t('users.roles')}
-          extra={can('user.grantAdminRole') ? t('users.adminRoleHint') : undefined}
+          extra={can('user.grantAdminRole') ? t('users.adminAccountOnServer') : undefined}
           rules={[{ required: true }]}
         >
-          <RoleSelect />
+          <RoleSelect isNewAccount />
         </Form.Item>
         <Form.Item name="password" label={t('users.password')} rules={[{ required: true }]}>
           <Input.Password maxLength={256} autoComplete="new-password" />
