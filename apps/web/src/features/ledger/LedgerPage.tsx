@@ -1,7 +1,7 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { fileRoutes, type LedgerImportResult, type LedgerPreview } from '@tuijin/contracts';
-import { Alert, Button, Card, Flex, InputNumber, Popconfirm, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Flex, InputNumber, Popconfirm, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { projectKeys } from '../projects/projects.queries';
@@ -10,7 +10,7 @@ import { LedgerImported } from './LedgerImported';
 import { LedgerResult } from './LedgerResult';
 import { importLedgerFile, type LedgerOptions, LedgerRefusal, previewLedger } from './ledger.api';
 import { useLedgerColumns } from './ledger-columns';
-import { refusalText, UploadProgress, useUpload } from './ledger-upload';
+import { refusalText, UploadProgress, useUpload, XlsxUploadStep } from './ledger-upload';
 
 /**
  * 台账导入: an office uploads its project ledger (.xlsx), sees what the import would do with each
@@ -99,41 +99,19 @@ export default function LedgerPage() {
             data-testid="ledger-year"
           />
         </Flex>
-        <div data-testid="ledger-upload">
-          <Upload.Dragger
-            accept=".xlsx"
-            multiple={false}
-            maxCount={1}
-            showUploadList={false}
-            disabled={check.mutation.isPending || commit.mutation.isPending}
-            customRequest={({ file: chosen, onSuccess }) => {
-              start(chosen as File);
-              onSuccess?.(null);
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('ledger.drop')}</p>
-            <p className="ant-upload-hint">{t('ledger.dropHint')}</p>
-          </Upload.Dragger>
-        </div>
-        {check.mutation.isPending && (
-          <UploadProgress
-            percent={check.percent}
-            uploading={t('ledger.uploading', { name })}
-            processing={t('ledger.checking')}
-          />
-        )}
-        {check.mutation.isError && (
-          <Alert
-            type="error"
-            showIcon
-            data-testid="ledger-refusal"
-            title={t('ledger.refused', { name })}
-            description={refusalText(check.mutation.error)}
-          />
-        )}
+        <XlsxUploadStep
+          testId="ledger"
+          disabled={check.mutation.isPending || commit.mutation.isPending}
+          onFile={start}
+          check={check}
+          texts={{
+            drop: t('ledger.drop'),
+            dropHint: t('ledger.dropHint'),
+            uploading: t('ledger.uploading', { name }),
+            checking: t('ledger.checking'),
+            refused: t('ledger.refused', { name }),
+          }}
+        />
         {preview && (
           <>
             <Flex justify="space-between" align="center" wrap gap={8}>

@@ -1,13 +1,12 @@
-import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import type { LedgerReportsResult } from '@tuijin/contracts';
-import { Alert, Button, Card, Flex, Popconfirm, Result, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Flex, Popconfirm, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LedgerReportsPreview, LedgerReportsProblems } from './LedgerReportsPreview';
 import { importLedgerReportsFile, type LedgerReportsOptions } from './ledger.api';
-import { refusalText, UploadProgress, useUpload } from './ledger-upload';
+import { refusalText, UploadProgress, useUpload, XlsxUploadStep } from './ledger-upload';
 
 /** The years the user typed, keeping only whole years (a blank input is no year, never this year). */
 const givenYears = (years: Record<string, number | null>): Record<string, number> =>
@@ -97,41 +96,19 @@ export function LedgerReportsCard() {
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
             {t('ledgerReports.intro')}
           </Typography.Paragraph>
-          <div data-testid="ledger-reports-upload">
-            <Upload.Dragger
-              accept=".xlsx"
-              multiple={false}
-              maxCount={1}
-              showUploadList={false}
-              disabled={busy}
-              customRequest={({ file: chosen, onSuccess }) => {
-                start(chosen as File);
-                onSuccess?.(null);
-              }}
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p className="ant-upload-text">{t('ledgerReports.drop')}</p>
-              <p className="ant-upload-hint">{t('ledgerReports.dropHint')}</p>
-            </Upload.Dragger>
-          </div>
-          {check.mutation.isPending && (
-            <UploadProgress
-              percent={check.percent}
-              uploading={t('ledgerReports.uploading', { name })}
-              processing={t('ledgerReports.checking')}
-            />
-          )}
-          {check.mutation.isError && (
-            <Alert
-              type="error"
-              showIcon
-              data-testid="ledger-reports-refusal"
-              title={t('ledgerReports.refused', { name })}
-              description={refusalText(check.mutation.error)}
-            />
-          )}
+          <XlsxUploadStep
+            testId="ledger-reports"
+            disabled={busy}
+            onFile={start}
+            check={check}
+            texts={{
+              drop: t('ledgerReports.drop'),
+              dropHint: t('ledgerReports.dropHint'),
+              uploading: t('ledgerReports.uploading', { name }),
+              checking: t('ledgerReports.checking'),
+              refused: t('ledgerReports.refused', { name }),
+            }}
+          />
           {preview && (
             <>
               <Flex justify="space-between" align="center" wrap gap={8}>

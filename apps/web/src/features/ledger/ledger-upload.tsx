@@ -1,5 +1,6 @@
+import { InboxOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Flex, Progress, Spin, Typography } from 'antd';
+import { Alert, Flex, Progress, Spin, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { errorText } from '../../api/error-text';
@@ -53,5 +54,59 @@ export function UploadProgress({
         <Spin data-testid="ledger-processing" />
       )}
     </Flex>
+  );
+}
+
+/**
+ * The first step of both ledger imports: the drop zone for one .xlsx, its upload progress and the
+ * server's refusal. `testId` prefixes the parts (`<testId>-upload`, `<testId>-refusal`).
+ */
+export function XlsxUploadStep({
+  testId,
+  disabled,
+  onFile,
+  check,
+  texts,
+}: {
+  testId: string;
+  disabled: boolean;
+  onFile: (file: File) => void;
+  check: { mutation: { isPending: boolean; isError: boolean; error: unknown }; percent: number };
+  texts: { drop: string; dropHint: string; uploading: string; checking: string; refused: string };
+}) {
+  return (
+    <>
+      <div data-testid={`${testId}-upload`}>
+        <Upload.Dragger
+          accept=".xlsx"
+          multiple={false}
+          maxCount={1}
+          showUploadList={false}
+          disabled={disabled}
+          customRequest={({ file: chosen, onSuccess }) => {
+            onFile(chosen as File);
+            onSuccess?.(null);
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{texts.drop}</p>
+          <p className="ant-upload-hint">{texts.dropHint}</p>
+        </Upload.Dragger>
+      </div>
+      {check.mutation.isPending && (
+        <UploadProgress percent={check.percent} uploading={texts.uploading} processing={texts.checking} />
+      )}
+      {check.mutation.isError && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid={`${testId}-refusal`}
+          title={texts.refused}
+          description={refusalText(check.mutation.error)}
+        />
+      )}
+    </>
   );
 }
