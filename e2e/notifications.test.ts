@@ -91,8 +91,16 @@ describe('notification bell', () => {
         '通知（1 条未读）',
     );
 
+    // The list closed when the item was opened; open it again only once it is gone, and wait for the
+    // server to have marked everything read before looking at the bell.
+    await list.waitFor({ state: 'hidden' });
     await bell.click();
-    await page.getByRole('button', { name: '全部标为已读' }).click();
+    await list.waitFor();
+    const markedAll = page.waitForResponse(
+      (response) => response.url().endsWith('/api/notifications/read-all') && response.ok(),
+    );
+    await list.getByRole('button', { name: '全部标为已读' }).click();
+    await markedAll;
     await page.waitForFunction(
       () =>
         document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') === '通知',
