@@ -1,3 +1,4 @@
+import { approvalsEndpoints } from './approvals.contract';
 import { auditEndpoints } from './audit.contract';
 import { authEndpoints } from './auth.contract';
 import { batchesEndpoints } from './batches.contract';
@@ -34,6 +35,7 @@ export const endpoints = {
   ...securityEndpoints,
   ...auditEndpoints,
   ...projectsEndpoints,
+  ...approvalsEndpoints,
   ...dictionariesEndpoints,
   ...batchesEndpoints,
   ...calendarEndpoints,

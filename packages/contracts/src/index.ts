@@ -1,3 +1,4 @@
+export * from './approvals.contract';
 export * from './audit.contract';
 export * from './auth.contract';
 export * from './basemap.contract';

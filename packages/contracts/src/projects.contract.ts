@@ -172,6 +172,10 @@ export const ChangeProjectStage = z
     to: ProjectStage.describe('目标阶段'),
     on: z.iso.date({ message: '日期格式应为 YYYY-MM-DD' }).describe('变更日期'),
     reason: requiredText(500).describe('变更原因'),
+    overrideApprovals: z
+      .boolean()
+      .optional()
+      .describe('转为新开工时开工前手续未办结，重点办确认以变更原因为理由强制变更'),
     version: Version,
   })
   .strict();
