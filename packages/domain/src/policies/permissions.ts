@@ -49,6 +49,10 @@ export const permissions = [
   'evaluation.read',
   'evaluation.manage',
   'screen.publish',
+  'approval.read',
+  'approval.manage',
+  'approval.process',
+  'approvalCatalogue.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -119,6 +123,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'evaluation.read',
     'evaluation.manage',
     'screen.publish',
+    'approval.read',
+    'approval.manage',
+    'approval.process',
+    'approvalCatalogue.manage',
   ],
   department_staff: [
     'region.read',
@@ -134,6 +142,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem.handle',
     'warning.read',
     'evaluation.read',
+    'approval.read',
+    'approval.process',
+    'approvalCatalogue.manage',
   ],
   owner: [
     'region.read',
@@ -147,6 +158,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem.read',
     'problem.raise',
     'warning.read',
+    'approval.read',
+    'approval.process',
   ],
   leader: [
     'region.read',
@@ -159,6 +172,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem.handle',
     'warning.read',
     'evaluation.read',
+    'approval.read',
   ],
   service_officer: [
     'region.read',
@@ -172,6 +186,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem.raise',
     'problem.handle',
     'warning.read',
+    'approval.read',
+    'approval.process',
   ],
   supervisor: [
     'region.read',
@@ -183,6 +199,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem.read',
     'warning.read',
     'evaluation.read',
+    'approval.read',
   ],
   system_admin: [
     'region.read',
