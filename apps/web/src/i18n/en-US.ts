@@ -1,4 +1,5 @@
 import { amountsEnUS } from './amounts.en-US';
+import { approvalsEnUS } from './approvals.en-US';
 import { auditActionsMoreEnUS, auditLogEnUS } from './audit-log.en-US';
 import { basemapEnUS } from './basemap.en-US';
 import { calendarEnUS } from './calendar.en-US';
@@ -89,6 +90,8 @@ export const enUS: typeof zhCN = {
     problemClass: 'Problem class',
     hotline: 'Hotline intake',
     warnings: 'Warnings',
+    approvals: 'Approval items',
+    approvalCatalogue: 'Approval catalogue',
     password: 'Change password',
   },
   layout: {
@@ -394,4 +397,5 @@ export const enUS: typeof zhCN = {
   ...securityEnUS,
   ...basemapEnUS,
   ...jobsEnUS,
+  ...approvalsEnUS,
 };

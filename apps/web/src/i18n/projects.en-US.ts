@@ -101,6 +101,7 @@ export const projectsEnUS: typeof projectsZhCN = {
     overview: 'Overview',
     responsibilities: 'Responsibilities',
     stages: 'Stages',
+    approvals: 'Approvals',
     files: 'Files & photos',
     comments: 'Opinions',
     batches: 'Batches',

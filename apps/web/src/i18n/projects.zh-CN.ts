@@ -98,6 +98,7 @@ export const projectsZhCN = {
     overview: '概况',
     responsibilities: '责任分工',
     stages: '阶段记录',
+    approvals: '前期手续',
     files: '文件照片',
     comments: '部门意见',
     batches: '批次',

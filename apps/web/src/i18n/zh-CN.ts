@@ -1,4 +1,5 @@
 import { amountsZhCN } from './amounts.zh-CN';
+import { approvalsZhCN } from './approvals.zh-CN';
 import { auditActionsMoreZhCN, auditLogZhCN } from './audit-log.zh-CN';
 import { basemapZhCN } from './basemap.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
@@ -88,6 +89,8 @@ export const zhCN = {
     problemClass: '问题类',
     hotline: '热线受理',
     warnings: '红黄绿灯预警',
+    approvals: '手续事项',
+    approvalCatalogue: '手续目录',
     password: '修改密码',
   },
   layout: {
@@ -392,4 +395,5 @@ export const zhCN = {
   ...securityZhCN,
   ...basemapZhCN,
   ...jobsZhCN,
+  ...approvalsZhCN,
 };
