@@ -1,6 +1,7 @@
 import type { Project } from '@tuijin/contracts';
 import type { ComponentType } from 'react';
 import type { zhCN } from '../../i18n/zh-CN';
+import { ProjectApprovalsTab } from '../approvals/ProjectApprovalsTab';
 import { ProjectPlansTab } from '../plans/ProjectPlansTab';
 import { ProjectProblemsTab } from '../problems/ProjectProblemsTab';
 import { ProjectReportsTab } from '../reports/ProjectReportsTab';
@@ -29,6 +30,7 @@ export const projectTabs: ProjectTab[] = [
   { key: 'overview', label: 'overview', Component: ProjectOverviewTab },
   { key: 'responsibilities', label: 'responsibilities', Component: ProjectResponsibilitiesTab },
   { key: 'stages', label: 'stages', Component: ProjectStagesTab },
+  { key: 'approvals', label: 'approvals', Component: ProjectApprovalsTab },
   { key: 'files', label: 'files', Component: ProjectFilesTab },
   { key: 'comments', label: 'comments', Component: ProjectCommentsTab },
   { key: 'batches', label: 'batches', Component: ProjectBatchesTab },
