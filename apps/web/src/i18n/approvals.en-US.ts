@@ -75,6 +75,7 @@ export const approvalsEnUS: typeof approvalsZhCN = {
       returned: 'Returned {{date}}',
       notNeeded: 'Not needed: {{reason}}',
       plan: '{{start}} → {{finish}}',
+      planned: 'Planned {{start}} → {{finish}}',
     },
     gate: {
       blocked: 'Not yet done before construction start',

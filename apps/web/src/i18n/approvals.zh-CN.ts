@@ -56,6 +56,7 @@ export const approvalsZhCN = {
       returned: '退回 {{date}}',
       notNeeded: '不需办理：{{reason}}',
       plan: '{{start}} → {{finish}}',
+      planned: '计划 {{start}} → {{finish}}',
     },
     gate: {
       blocked: '开工前尚未办结',

@@ -62,21 +62,28 @@ export function TimingTag({ item }: { item: Pick<ApprovalItem, 'status' | 'commi
 /** 申报 / 受理 / 批复 + 文号 / 退回, and why an item is not needed; one line each. */
 export function ItemDates({ item }: { item: ApprovalItem }) {
   const { t } = useTranslation();
+  const dated = (date: string | null, key: 'submitted' | 'accepted' | 'returned' | 'approved') =>
+    date ? [{ text: t(`approvals.dates.${key}`, { date }), isDate: true }] : [];
   const lines = [
-    item.submittedOn && t('approvals.dates.submitted', { date: item.submittedOn }),
-    item.acceptedOn && t('approvals.dates.accepted', { date: item.acceptedOn }),
-    item.returnedOn && item.status === 'returned' && t('approvals.dates.returned', { date: item.returnedOn }),
-    item.approvedOn && t('approvals.dates.approved', { date: item.approvedOn }),
-    item.approvalNumber && t('approvals.dates.approvalNumber', { number: item.approvalNumber }),
-    item.status === 'not_needed' &&
-      item.notNeededReason &&
-      t('approvals.dates.notNeeded', { reason: item.notNeededReason }),
-  ].filter((line): line is string => Boolean(line));
+    ...dated(item.submittedOn, 'submitted'),
+    ...dated(item.acceptedOn, 'accepted'),
+    ...dated(item.status === 'returned' ? item.returnedOn : null, 'returned'),
+    ...dated(item.approvedOn, 'approved'),
+    ...(item.approvalNumber
+      ? [{ text: t('approvals.dates.approvalNumber', { number: item.approvalNumber }), isDate: false }]
+      : []),
+    ...(item.status === 'not_needed' && item.notNeededReason
+      ? [{ text: t('approvals.dates.notNeeded', { reason: item.notNeededReason }), isDate: false }]
+      : []),
+  ];
   if (lines.length === 0) return <Typography.Text type="secondary">{t('approvals.empty')}</Typography.Text>;
   return (
     <Flex vertical gap={0}>
       {lines.map((line) => (
-        <span key={line}>{line}</span>
+        // A date line stays whole; a 文号 or a reason may wrap.
+        <span key={line.text} style={line.isDate ? { whiteSpace: 'nowrap' } : undefined}>
+          {line.text}
+        </span>
       ))}
     </Flex>
   );

@@ -37,15 +37,15 @@ function ItemActions({
   );
 }
 
-/** The planned start → finish of an item from the parallel schedule. */
+/** The planned start → finish of an item from the parallel schedule ("计划 …" with `isLabelled`). */
 function usePlanText(checklist: ProjectApprovals) {
   const { t } = useTranslation();
   const plans = new Map(checklist.schedule.items.map((plan) => [plan.id, plan]));
-  return (itemId: string) => {
+  return (itemId: string, isLabelled = false) => {
     const plan = plans.get(itemId);
-    return plan
-      ? t('approvals.dates.plan', { start: plan.startOn, finish: plan.finishOn })
-      : t('approvals.empty');
+    if (!plan) return isLabelled ? '' : t('approvals.empty');
+    const dates = { start: plan.startOn, finish: plan.finishOn };
+    return isLabelled ? t('approvals.dates.planned', dates) : t('approvals.dates.plan', dates);
   };
 }
 
@@ -65,7 +65,9 @@ export function ApprovalItemTable({ checklist, onMove, onEdit, onSupply }: Items
       data-testid="approvals-table"
       dataSource={checklist.items}
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      // A fixed minimum rather than max-content: dates and names wrap so the whole row fits a laptop.
+      scroll={{ x: 1000 }}
+      tableLayout="auto"
       rowClassName={(item) => (critical.has(item.id) ? 'tj-approval-critical' : '')}
       expandable={{
         rowExpandable: (item) => item.materials.length > 0,
@@ -110,12 +112,18 @@ export function ApprovalItemTable({ checklist, onMove, onEdit, onSupply }: Items
         {
           key: 'dates',
           title: t('approvals.fields.dates'),
-          render: (_, item) => <ItemDates item={item} />,
-        },
-        {
-          key: 'schedule',
-          title: t('approvals.fields.schedule'),
-          render: (_, item) => planText(item.id),
+          render: (_, item) => (
+            <Flex vertical gap={2}>
+              <ItemDates item={item} />
+              <Typography.Text
+                type="secondary"
+                style={{ fontSize: 12, whiteSpace: 'nowrap' }}
+                data-testid="approval-plan"
+              >
+                {planText(item.id, true)}
+              </Typography.Text>
+            </Flex>
+          ),
         },
         {
           key: 'actions',
