@@ -1,0 +1,4 @@
+/** The approvals module's public face (前期手续): what other modules and the app may use. */
+
+export { startBlockersOf } from './approvals.queries';
+export { registerApprovalRoutes } from './approvals.routes';
