@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { defineRoute, type RouteDeps } from '../../http/route';
 import { listApprovalAgents } from './agents';
 import { moveApprovalItem, supplyApprovalMaterial, updateApprovalItem } from './approval-items';
+import { getApprovalStatistics } from './approval-statistics';
 import { getProjectApprovals, listApprovalItems } from './approvals.queries';
 import {
   createApprovalProcedure,
@@ -50,6 +51,9 @@ export function registerApprovalRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
   defineRoute(app, deps, endpoints.listApprovalItems, 'approval.read', ({ ctx, query }) =>
     listApprovalItems(ctx.db, ctx.actor, query, ctx.clock.now()),
+  );
+  defineRoute(app, deps, endpoints.getApprovalStatistics, 'approval.read', ({ ctx, query }) =>
+    getApprovalStatistics(ctx.db, ctx.actor, query),
   );
   defineRoute(app, deps, endpoints.listApprovalAgents, 'approval.read', ({ ctx }) =>
     listApprovalAgents(ctx.db, ctx.actor),

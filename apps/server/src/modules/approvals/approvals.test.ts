@@ -1,8 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, projects } from '../../db/schema';
+import { auditEvents, notifications, projects } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { beijingMorning, insertTestProject, organisationId, userId } from '../problems/problem-test-kit';
+import {
+  beijingMorning,
+  insertTestProject,
+  organisationId,
+  systemTestCtx,
+  userId,
+} from '../problems/problem-test-kit';
+import { remindApprovalPromises } from './approval-promises';
 
 let t: TestApp;
 type Person = Awaited<ReturnType<TestApp['as']>>;
@@ -71,11 +78,13 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('the procedure catalogue', () => {
-  it('is empty until the city loads the standard one, with each department found by sector', async () => {
-    const before = await county.get('/api/approval-procedures');
-    expect(before.body).toMatchObject({ regionCode: '350902', catalogueRegionCode: null, data: [] });
-    const loaded = await city.post('/api/approval-procedures/load-preset', { regionCode: '350900' });
-    expect(loaded.status).toBe(200);
+  it('is the standard one in the demo city, with each department found by sector; a second load is refused', async () => {
+    const loaded = await city.get('/api/approval-procedures');
+    expect(loaded.body).toMatchObject({
+      regionCode: '350900',
+      catalogueRegionCode: '350900',
+      canManage: true,
+    });
     expect(loaded.body.data).toHaveLength(12);
     const permit = loaded.body.data.find((p: { code: string }) => p.code === 'shigong-xuke');
     expect(permit).toMatchObject({
@@ -128,6 +137,15 @@ describe('the procedure catalogue', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'approvalProcedure.update'), eq(auditEvents.entityId, drawings.id)));
     expect(audit?.changes).toEqual({ committedDays: { before: 10, after: 8 } });
+  });
+  it('lets a county start its own catalogue as a copy of the city’s, then manage it', async () => {
+    const copied = await otherCounty.post('/api/approval-procedures/load-preset', { regionCode: '350981' });
+    expect(copied.status).toBe(200);
+    expect(copied.body).toMatchObject({ catalogueRegionCode: '350981', canManage: true });
+    expect(copied.body.data.find((p: { code: string }) => p.code === 'tushen').committedDays).toBe(8);
+    expect(
+      (await otherCounty.post('/api/approval-procedures/load-preset', { regionCode: '350902' })).status,
+    ).toBe(403);
   });
 });
 
@@ -228,6 +246,28 @@ describe('容缺受理 and the clock', () => {
     expect(future.status).toBe(400);
   });
 
+  it('reminds the owner three working days before a promise and once it has passed, each once', async () => {
+    const owner1 = await userId(t, 'owner1');
+    const noticesOf = async () =>
+      (await t.db.select().from(notifications).where(eq(notifications.userId, owner1)))
+        .filter((n) => n.kind.startsWith('approval.'))
+        .map((n) => [n.kind, (n.params as { material: string }).material]);
+    // The promise of 10-10 counted from 09-28 (a Sunday worked): 09-29, 09-30, 10-09, 10-10 — 4 left.
+    t.clock.set(beijingMorning('2025-09-28'));
+    expect(await remindApprovalPromises(systemTestCtx(t))).toBe(0);
+    t.clock.set(beijingMorning('2025-09-29'));
+    expect(await remindApprovalPromises(systemTestCtx(t))).toBe(1);
+    expect(await noticesOf()).toEqual([['approval.promiseDueSoon', '岩土勘察报告']]);
+    t.clock.set(beijingMorning('2025-09-30'));
+    expect(await remindApprovalPromises(systemTestCtx(t))).toBe(0);
+    t.clock.set(beijingMorning('2025-10-13'));
+    expect(await remindApprovalPromises(systemTestCtx(t))).toBe(1);
+    expect(await noticesOf()).toEqual([
+      ['approval.promiseDueSoon', '岩土勘察报告'],
+      ['approval.promiseOverdue', '岩土勘察报告'],
+    ]);
+  });
+
   it('turns yellow at half its 8 days and red at 90 %, and red at once when a promise passes', async () => {
     await at('2025-10-09');
     expect((await itemNamed('施工图审查')).timing).toMatchObject({ colour: 'yellow', elapsedDays: 4 });
@@ -306,10 +346,11 @@ describe('容缺受理 and the clock', () => {
       agentUserId: await userId(t, 'zhujian'),
     });
     expect(notAgent.status).toBe(400);
-    const mine = await officer.get('/api/approval-items?view=agent');
-    expect(mine.body.data.map((r: { name: string; projectName: string }) => [r.projectName, r.name])).toEqual(
-      [['蕉城区前期手续测试项目', '施工许可']],
+    const mine = await officer.get('/api/approval-items?view=agent&pageSize=200');
+    const ours = (mine.body.data as { name: string; projectName: string }[]).filter(
+      (r) => r.projectName === '蕉城区前期手续测试项目',
     );
+    expect(ours.map((r) => r.name)).toEqual(['施工许可']);
     expect((await itemNamed('施工许可', owner)).agentName).toBe('周丽华');
     const ownerEdit = await owner.patch(`/api/approval-items/${permit.id}`, {
       version: assigned.body.version,
@@ -320,9 +361,20 @@ describe('容缺受理 and the clock', () => {
   });
 
   it('lists the department the items it approves, pressing first', async () => {
-    const listed = await housing.get('/api/approval-items?view=department');
+    const listed = await housing.get('/api/approval-items?view=department&pageSize=200');
     expect(listed.status).toBe(200);
-    expect(listed.body.data.map((r: { name: string }) => r.name)).toEqual(['施工许可']);
+    const rows = listed.body.data as {
+      name: string;
+      projectName: string;
+      departmentName: string;
+      dueOn: string | null;
+    }[];
+    expect(rows.every((r) => r.departmentName === '宁德市住房和城乡建设局')).toBe(true);
+    expect(rows.filter((r) => r.projectName === '蕉城区前期手续测试项目').map((r) => r.name)).toEqual([
+      '施工许可',
+    ]);
+    const dated = rows.map((r) => r.dueOn ?? '9999');
+    expect(dated).toEqual([...dated].sort());
   });
 
   it('lets the office override the gate with a reason, audited with the blockers', async () => {
