@@ -1,6 +1,7 @@
 import { AppError } from '@tuijin/domain';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
+import { registerApprovalsCommands } from './commands/approvals';
 import { registerDatabaseCommands } from './commands/database';
 import { registerEscalateCommand } from './commands/escalate';
 import { registerEvaluationCommands } from './commands/evaluation';
@@ -34,6 +35,7 @@ export function buildProgram(io: Io) {
   registerJobsCommand(program, io);
   registerWarningsCommand(program, io);
   registerEvaluationCommands(program, io);
+  registerApprovalsCommands(program, io);
   registerExportCommands(program, io);
   registerMapCommands(program, io);
   return program;

@@ -20,6 +20,7 @@ import { registerJobRoutes } from './jobs/jobs.routes';
 import { enqueuedCount } from './jobs/outbox';
 import { jobRegistry } from './jobs/registry';
 import { localFileStore } from './lib/file-store';
+import { registerApprovalRoutes } from './modules/approvals';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerBatchRoutes } from './modules/batches/batches.routes';
@@ -182,6 +183,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerAuditRoutes(app, deps);
   registerProjectRoutes(app, deps);
   registerBatchRoutes(app, deps);
+  registerApprovalRoutes(app, deps);
   registerProjectFileRoutes(
     app,
     deps,

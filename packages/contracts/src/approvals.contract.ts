@@ -282,6 +282,67 @@ export const ApprovalItemList = z.object({ data: z.array(ApprovalItemRow), page:
 export const ApprovalAgent = z.object({ id: Id, displayName: z.string(), organisationName: z.string() });
 export const ApprovalAgentList = z.object({ data: z.array(ApprovalAgent) });
 
+const Durations = {
+  count: z.number().int(),
+  averageWorkingDays: z.number().nullable(),
+  medianWorkingDays: z.number().nullable(),
+  averageCalendarDays: z.number().nullable(),
+  medianCalendarDays: z.number().nullable(),
+};
+const GroupDurations = z.object({
+  key: z.string(),
+  name: z.string(),
+  onTime: z.number().int(),
+  ...Durations,
+});
+
+/** 审批用时 over one period: per procedure, per department, and each project's whole span. */
+export const ApprovalPeriodStatistics = z.object({
+  from: z.string(),
+  to: z.string(),
+  ...Durations,
+  byProcedure: z.array(GroupDurations),
+  byDepartment: z.array(GroupDurations),
+  projects: z.array(
+    z.object({
+      projectId: Id,
+      projectName: z.string(),
+      firstAcceptedOn: z.string(),
+      lastApprovedOn: z.string(),
+      workingDays: z.number().int(),
+      calendarDays: z.number().int(),
+    }),
+  ),
+  span: z.object(Durations),
+});
+export type ApprovalPeriodStatistics = z.infer<typeof ApprovalPeriodStatistics>;
+
+export const ApprovalStatisticsQuery = z
+  .object({
+    from: IsoDate.describe('统计期起（含），按批复日期'),
+    to: IsoDate.describe('统计期止（含）'),
+    compareFrom: IsoDate.optional().describe('对比期起'),
+    compareTo: IsoDate.optional().describe('对比期止'),
+    regionCode: z.string().max(20).optional(),
+  })
+  .strict()
+  .refine((q) => q.from <= q.to, { message: '起始日期不能晚于截止日期', path: ['to'] })
+  .refine((q) => Boolean(q.compareFrom) === Boolean(q.compareTo), {
+    message: '对比期的起止日期应同时填写',
+    path: ['compareTo'],
+  })
+  .refine((q) => !q.compareFrom || !q.compareTo || q.compareFrom <= q.compareTo, {
+    message: '对比期起始日期不能晚于截止日期',
+    path: ['compareTo'],
+  });
+export type ApprovalStatisticsQuery = z.infer<typeof ApprovalStatisticsQuery>;
+
+export const ApprovalStatistics = z.object({
+  period: ApprovalPeriodStatistics,
+  compare: ApprovalPeriodStatistics.nullable(),
+});
+export type ApprovalStatistics = z.infer<typeof ApprovalStatistics>;
+
 /** The approvals module's endpoints. */
 export const approvalsEndpoints = {
   getApprovalCatalogue: endpoint({
@@ -377,6 +438,14 @@ export const approvalsEndpoints = {
     tag: 'approvals',
     query: ApprovalItemQuery,
     response: ApprovalItemList,
+  }),
+  getApprovalStatistics: endpoint({
+    method: 'GET',
+    path: '/api/approval-statistics',
+    summary: '审批用时统计：各手续、各部门平均与中位用时，项目全流程用时，两期对比',
+    tag: 'approvals',
+    query: ApprovalStatisticsQuery,
+    response: ApprovalStatistics,
   }),
   listApprovalAgents: endpoint({
     method: 'GET',

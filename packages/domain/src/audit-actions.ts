@@ -89,6 +89,15 @@ export const auditActions = [
   'evaluation.compute',
   'evaluation.publish',
   'screen.publish',
+  'approvalProcedure.create',
+  'approvalProcedure.update',
+  'approvalProcedure.loadPreset',
+  'approval.generate',
+  'approval.add',
+  'approval.update',
+  'approval.move',
+  'approval.material.supply',
+  'project.start.override',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,6 +1,7 @@
 export * from './approvals/approval-policy';
 export * from './approvals/approval-presets';
 export * from './approvals/approval-schedule';
+export * from './approvals/approval-statistics';
 export * from './approvals/approval-status';
 export * from './approvals/approval-timing';
 export * from './approvals/start-gate';

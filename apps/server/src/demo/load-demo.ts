@@ -7,6 +7,7 @@ import { recordAudit } from '../modules/audit/record-audit';
 import { createOrganisation } from '../modules/organisations/save-organisation';
 import { createRegion } from '../modules/regions/create-region';
 import { createUser } from '../modules/users/create-user';
+import { loadDemoApprovals } from './demo-approvals';
 import { loadDemoEvaluation } from './demo-evaluation';
 import { loadDemoPlans } from './demo-plans';
 import { loadDemoProblems } from './demo-problems';
@@ -80,6 +81,7 @@ async function loadInto(ctx: Ctx) {
   await loadDemoProblems(ctx);
   await loadDemoWarnings(ctx);
   await loadDemoEvaluation(ctx);
+  await loadDemoApprovals(ctx);
   // The demo password is documented, so demo accounts are not forced to change it at first login.
   const usernames = demoAccounts.map((a) => a.username);
   await ctx.db.update(users).set({ mustChangePassword: false }).where(inArray(users.username, usernames));

@@ -325,6 +325,7 @@ describe('GET /api/jobs', () => {
       'escalations',
       'provisionalReplyDates',
       'reminders',
+      'approvalPromises',
       'deliverNotifications',
     ]);
     const escalations = overview.jobs.find((j: { name: string }) => j.name === 'escalations');

@@ -1,3 +1,4 @@
+import { approvalPromisesJob } from '../modules/approvals';
 import { deliverNotificationsJob, remindersJob } from '../modules/notifications';
 import { provisionalReplyDatesJob } from '../modules/problem-letters';
 import { escalationsJob } from '../modules/problems';
@@ -6,7 +7,8 @@ import type { JobDefinition } from './define-job';
 
 /**
  * Every background job, in the order a worker enqueues the scheduled ones for a slot: warnings,
- * escalations (their notices go out through delivery), provisional reply dates, reminders, then
+ * escalations (their notices go out through delivery), provisional reply dates, reminders, 容缺
+ * promise reminders, then
  * the event job that delivers notifications to the channels.
  */
 export const jobRegistry: readonly JobDefinition[] = [
@@ -14,5 +16,6 @@ export const jobRegistry: readonly JobDefinition[] = [
   escalationsJob,
   provisionalReplyDatesJob,
   remindersJob,
+  approvalPromisesJob,
   deliverNotificationsJob,
 ];

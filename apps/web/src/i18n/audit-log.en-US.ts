@@ -34,6 +34,15 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   problem_recomputeDue: 'Recompute problem due date',
   problemLetter_recomputeReplyDue: 'Recompute letter reply date',
   escalationLadder_manage: 'Edit the escalation ladder',
+  approvalProcedure_create: 'Add a catalogue procedure',
+  approvalProcedure_update: 'Change a catalogue procedure',
+  approvalProcedure_loadPreset: 'Load the standard procedure catalogue',
+  approval_generate: 'Generate an approval checklist',
+  approval_add: 'Add an approval',
+  approval_update: 'Change an approval',
+  approval_move: 'Move an approval',
+  approval_material_supply: 'Supply a missing document',
+  project_start_override: 'Start despite open approvals',
 };
 
 export const auditLogEnUS: typeof auditLogZhCN = {

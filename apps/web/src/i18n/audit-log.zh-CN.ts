@@ -32,6 +32,15 @@ export const auditActionsMoreZhCN = {
   problem_recomputeDue: '重算问题办理期限',
   problemLetter_recomputeReplyDue: '重算函件答复期限',
   escalationLadder_manage: '维护提级阶梯',
+  approvalProcedure_create: '新增目录手续',
+  approvalProcedure_update: '修改目录手续',
+  approvalProcedure_loadPreset: '载入标准手续目录',
+  approval_generate: '生成前期手续清单',
+  approval_add: '添加前期手续',
+  approval_update: '修改前期手续',
+  approval_move: '前期手续状态变更',
+  approval_material_supply: '补齐容缺材料',
+  project_start_override: '手续未办结强制开工',
 };
 
 export const auditLogZhCN = {

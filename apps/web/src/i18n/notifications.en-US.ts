@@ -32,6 +32,14 @@ export const notificationsEnUS: typeof notificationsZhCN = {
         nextYearMissing:
           'The {{year}} public holidays and make-up workdays are not entered yet; until they are, deadlines reaching into {{year}} count only weekends, New Year, Labour Day and National Day and are marked provisional. Please enter them under Holidays once the State Council publishes them',
       },
+      approval: {
+        promiseDueSoon:
+          'Project “{{projectName}}”, {{itemName}}: the missing document “{{material}}” is promised by {{promisedOn}}',
+        promiseDue:
+          'Project “{{projectName}}”, {{itemName}}: the missing document “{{material}}” is due today ({{promisedOn}})',
+        promiseOverdue:
+          'Project “{{projectName}}”, {{itemName}}: the missing document “{{material}}” was promised by {{promisedOn}} and has not come; the approval is red',
+      },
       unknown: 'New notification',
     },
     titles: {
@@ -48,6 +56,11 @@ export const notificationsEnUS: typeof notificationsZhCN = {
         escalated: 'Problem escalated',
       },
       calendar: { nextYearMissing: 'Enter next year’s public holidays' },
+      approval: {
+        promiseDueSoon: 'Missing document due soon',
+        promiseDue: 'Missing document due today',
+        promiseOverdue: 'Missing document overdue',
+      },
       unknown: 'Notification',
     },
   },

@@ -29,6 +29,14 @@ export const notificationsZhCN = {
         nextYearMissing:
           '尚未录入 {{year}} 年的法定节假日和调休安排；在录入前，跨入 {{year}} 年的期限只按周末和元旦、劳动节、国庆节推算，标为“暂定”。请在国务院办公厅通知发布后到“节假日设置”录入',
       },
+      approval: {
+        promiseDueSoon:
+          '项目「{{projectName}}」{{itemName}}的容缺材料“{{material}}”承诺于 {{promisedOn}} 前补齐，请抓紧准备',
+        promiseDue:
+          '项目「{{projectName}}」{{itemName}}的容缺材料“{{material}}”承诺今日（{{promisedOn}}）补齐，请及时提交',
+        promiseOverdue:
+          '项目「{{projectName}}」{{itemName}}的容缺材料“{{material}}”已过承诺日期 {{promisedOn}} 仍未补齐，该手续已标红',
+      },
       unknown: '新通知',
     },
     titles: {
@@ -45,6 +53,11 @@ export const notificationsZhCN = {
         escalated: '问题已提级',
       },
       calendar: { nextYearMissing: '请录入明年法定节假日安排' },
+      approval: {
+        promiseDueSoon: '容缺材料即将到期',
+        promiseDue: '容缺材料今日到期',
+        promiseOverdue: '容缺材料已逾期',
+      },
       unknown: '通知',
     },
   },

@@ -1,5 +1,6 @@
 /** The database schema, a file per aggregate; this index is what drizzle and the modules import. */
 export * from './access';
+export * from './approvals';
 export * from './audit';
 export * from './batches';
 export * from './calendar';

@@ -54,6 +54,21 @@ export function notificationText(
         title: '问题已提级',
         text: `问题 ${p('referenceNumber')}（项目「${p('projectName')}」）已提级至第 ${p('level')} 级“${p('levelName')}”，请于 ${p('dueOn')} 前办结。`,
       };
+    case 'approval.promiseDueSoon':
+      return {
+        title: '容缺材料即将到期',
+        text: `项目「${p('projectName')}」${p('itemName')}的容缺材料“${p('material')}”承诺于 ${p('promisedOn')} 前补齐，请抓紧准备。`,
+      };
+    case 'approval.promiseDue':
+      return {
+        title: '容缺材料今日到期',
+        text: `项目「${p('projectName')}」${p('itemName')}的容缺材料“${p('material')}”承诺今日（${p('promisedOn')}）补齐，请及时提交。`,
+      };
+    case 'approval.promiseOverdue':
+      return {
+        title: '容缺材料已逾期',
+        text: `项目「${p('projectName')}」${p('itemName')}的容缺材料“${p('material')}”已过承诺日期 ${p('promisedOn')} 仍未补齐，该手续已标红。`,
+      };
     default:
       return { title: '推进 通知', text: kind };
   }

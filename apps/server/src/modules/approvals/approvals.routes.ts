@@ -1,0 +1,61 @@
+import { endpoints } from '@tuijin/contracts';
+import type { FastifyInstance } from 'fastify';
+import { defineRoute, type RouteDeps } from '../../http/route';
+import { listApprovalAgents } from './agents';
+import { moveApprovalItem, supplyApprovalMaterial, updateApprovalItem } from './approval-items';
+import { getApprovalStatistics } from './approval-statistics';
+import { getProjectApprovals, listApprovalItems } from './approvals.queries';
+import {
+  createApprovalProcedure,
+  getApprovalCatalogue,
+  loadApprovalPreset,
+  updateApprovalProcedure,
+} from './catalogue';
+import { addProjectApproval, generateProjectApprovals } from './checklist';
+
+/** 前期手续: the catalogue, each project's checklist with its clock, and the items by who carries them. */
+export function registerApprovalRoutes(app: FastifyInstance, deps: RouteDeps) {
+  defineRoute(app, deps, endpoints.getApprovalCatalogue, 'approval.read', ({ ctx, query }) =>
+    getApprovalCatalogue(ctx.db, ctx.actor, query.regionCode),
+  );
+  defineRoute(app, deps, endpoints.createApprovalProcedure, 'approvalCatalogue.manage', ({ ctx, body }) =>
+    createApprovalProcedure(ctx, body),
+  );
+  defineRoute(
+    app,
+    deps,
+    endpoints.updateApprovalProcedure,
+    'approvalCatalogue.manage',
+    ({ ctx, params, body }) => updateApprovalProcedure(ctx, params.id, body),
+  );
+  defineRoute(app, deps, endpoints.loadApprovalPreset, 'approvalCatalogue.manage', ({ ctx, body }) =>
+    loadApprovalPreset(ctx, body.regionCode),
+  );
+  defineRoute(app, deps, endpoints.getProjectApprovals, 'approval.read', ({ ctx, params }) =>
+    getProjectApprovals(ctx.db, ctx.actor, params.id, ctx.clock.now()),
+  );
+  defineRoute(app, deps, endpoints.generateProjectApprovals, 'approval.manage', ({ ctx, params, body }) =>
+    generateProjectApprovals(ctx, params.id, body),
+  );
+  defineRoute(app, deps, endpoints.addProjectApproval, 'approval.manage', ({ ctx, params, body }) =>
+    addProjectApproval(ctx, params.id, body),
+  );
+  defineRoute(app, deps, endpoints.updateApprovalItem, 'approval.process', ({ ctx, params, body }) =>
+    updateApprovalItem(ctx, params.id, body),
+  );
+  defineRoute(app, deps, endpoints.moveApprovalItem, 'approval.process', ({ ctx, params, body }) =>
+    moveApprovalItem(ctx, params.id, body),
+  );
+  defineRoute(app, deps, endpoints.supplyApprovalMaterial, 'approval.process', ({ ctx, params, body }) =>
+    supplyApprovalMaterial(ctx, params.id, params.materialId, body),
+  );
+  defineRoute(app, deps, endpoints.listApprovalItems, 'approval.read', ({ ctx, query }) =>
+    listApprovalItems(ctx.db, ctx.actor, query, ctx.clock.now()),
+  );
+  defineRoute(app, deps, endpoints.getApprovalStatistics, 'approval.read', ({ ctx, query }) =>
+    getApprovalStatistics(ctx.db, ctx.actor, query),
+  );
+  defineRoute(app, deps, endpoints.listApprovalAgents, 'approval.read', ({ ctx }) =>
+    listApprovalAgents(ctx.db, ctx.actor),
+  );
+}
