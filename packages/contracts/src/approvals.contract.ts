@@ -54,6 +54,8 @@ export const ApprovalCatalogue = z.object({
   catalogueRegionName: z.string().nullable(),
   /** Whether the actor may change this catalogue (its own region's, in its jurisdiction). */
   canManage: z.boolean(),
+  /** Whether the actor may start the region's own catalogue (a copy of the one inherited, or the standard one). */
+  canStartOwn: z.boolean(),
   data: z.array(ApprovalProcedure),
 });
 export type ApprovalCatalogue = z.infer<typeof ApprovalCatalogue>;

@@ -172,6 +172,11 @@ export const ChangeProjectStage = z
     to: ProjectStage.describe('目标阶段'),
     on: z.iso.date({ message: '日期格式应为 YYYY-MM-DD' }).describe('变更日期'),
     reason: requiredText(500).describe('变更原因'),
+    /**
+     * A move to 新开工 with approvals open is refused as INVALID_TRANSITION whose `details` are one
+     * entry per blocker: `{ path: 'approvals', issue: 'startBlocked', message: <blocker text>,
+     * params: { itemId } }`. Sending this flag (office only) overrides them, audited.
+     */
     overrideApprovals: z
       .boolean()
       .optional()

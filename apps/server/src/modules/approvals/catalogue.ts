@@ -101,6 +101,7 @@ export async function getApprovalCatalogue(db: Queryable, actor: Actor, regionCo
     canManage:
       mayManageCatalogueOf(actor, region.path) &&
       (catalogue.regionPath === null || catalogue.regionPath === region.path),
+    canStartOwn: mayManageCatalogueOf(actor, region.path) && catalogue.regionPath !== region.path,
     data: catalogue.procedures.map((row) =>
       presentProcedure(row, row.departmentId ? (names.get(row.departmentId) ?? null) : null),
     ),
