@@ -19,6 +19,7 @@ import {
   FundProjectionScreenOutlined,
   GlobalOutlined,
   HomeOutlined,
+  HourglassOutlined,
   IssuesCloseOutlined,
   KeyOutlined,
   OrderedListOutlined,
@@ -104,6 +105,14 @@ export const appPages: AppPage[] = [
     icon: <TrophyOutlined />,
     permission: 'evaluation.read',
     Component: lazy(() => import('../features/evaluation/EvaluationPage')),
+  },
+  {
+    path: '/approvals/statistics',
+    group: 'analysis',
+    label: 'approvalStatistics',
+    icon: <HourglassOutlined />,
+    permission: 'approval.read',
+    Component: lazy(() => import('../features/approvals/ApprovalStatisticsPage')),
   },
   {
     path: '/projects',

@@ -92,6 +92,7 @@ export const enUS: typeof zhCN = {
     warnings: 'Warnings',
     approvals: 'Approval items',
     approvalCatalogue: 'Approval catalogue',
+    approvalStatistics: 'Approval times',
     password: 'Change password',
   },
   layout: {

@@ -91,6 +91,7 @@ export const zhCN = {
     warnings: '红黄绿灯预警',
     approvals: '手续事项',
     approvalCatalogue: '手续目录',
+    approvalStatistics: '审批用时统计',
     password: '修改密码',
   },
   layout: {

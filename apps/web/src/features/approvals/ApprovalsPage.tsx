@@ -1,3 +1,4 @@
+import { HourglassOutlined } from '@ant-design/icons';
 import type { ApprovalColour, ApprovalItemRow } from '@tuijin/contracts';
 import { approvalColours } from '@tuijin/domain';
 import { Card, Flex, Select, Switch, Table, Tabs, Tag, Typography } from 'antd';
@@ -35,7 +36,14 @@ export default function ApprovalsPage() {
   const restart = () => setPage((current) => ({ ...current, page: 1 }));
 
   return (
-    <Card title={t('approvals.list.title')}>
+    <Card
+      title={t('approvals.list.title')}
+      extra={
+        <Link to="/approvals/statistics" data-testid="approvals-statistics-link">
+          <HourglassOutlined /> {t('approvals.list.statistics')}
+        </Link>
+      }
+    >
       <Typography.Paragraph type="secondary">{t('approvals.list.intro')}</Typography.Paragraph>
       <Tabs
         activeKey={view}

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   AddApprovalItem,
   ApprovalRoute,
+  ApprovalStatisticsQuery,
   CallInput,
   CreateApprovalProcedure,
   Endpoints,
@@ -23,6 +24,7 @@ export const approvalKeys = {
   list: (query: ApprovalItemsQuery) => ['approvals', 'list', query] as const,
   catalogue: (regionCode: string | null) => ['approvals', 'catalogue', regionCode] as const,
   agents: ['approvals', 'agents'] as const,
+  statistics: (query: ApprovalStatisticsQuery) => ['approvals', 'statistics', query] as const,
 };
 
 /** A project's checklist with its start gate, schedule and what the reader may do. */
@@ -49,6 +51,16 @@ export function useApprovalCatalogue(regionCode: string | null, enabled = true) 
     queryKey: approvalKeys.catalogue(regionCode),
     queryFn: () => api.call('getApprovalCatalogue', { query: regionCode ? { regionCode } : {} }),
     enabled,
+  });
+}
+
+/** 审批用时 over a period by approval date, with a second period to compare with when asked. */
+export function useApprovalStatistics(query: ApprovalStatisticsQuery | null) {
+  return useQuery({
+    queryKey: approvalKeys.statistics(query ?? { from: '', to: '' }),
+    queryFn: () => api.call('getApprovalStatistics', { query: query! }),
+    enabled: query !== null,
+    placeholderData: keepPreviousData,
   });
 }
 
