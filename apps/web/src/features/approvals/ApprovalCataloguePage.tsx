@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { CopyOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ApprovalProcedure } from '@tuijin/contracts';
 import { Alert, App, Button, Card, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -13,8 +13,8 @@ type Editing = { kind: 'create' } | { kind: 'edit'; procedure: ApprovalProcedure
 
 /**
  * 手续目录: the catalogue that applies in the reader's jurisdiction (its own, or the nearest one above
- * it, read only), the standard catalogue loaded with one click while it is empty, and its procedures
- * added and edited by whoever may manage it.
+ * it, read only); whoever may start the jurisdiction's own copies the inherited one (建立本级目录) or,
+ * while none applies, loads the standard one; its procedures added and edited by whoever may manage it.
  */
 export default function ApprovalCataloguePage() {
   const { t } = useTranslation();
@@ -28,7 +28,14 @@ export default function ApprovalCataloguePage() {
   const procedures = data?.data ?? [];
   const names = new Map(procedures.map((procedure) => [procedure.code, procedure.name]));
   const canManage = data?.canManage ?? false;
+  const canStartOwn = data?.canStartOwn ?? false;
   const isInherited = Boolean(data?.catalogueRegionCode && data.catalogueRegionCode !== data.regionCode);
+  // Either way the server copies what applies here (the inherited catalogue, or the standard one).
+  const startOwn = (done: string) =>
+    loadPreset.mutate(me.region.code, {
+      onSuccess: () => void message.success(done),
+      onError: (error) => onError(error),
+    });
   const yesNo = (value: boolean) => (value ? t('approvals.yes') : t('approvals.no'));
 
   return (
@@ -64,18 +71,29 @@ export default function ApprovalCataloguePage() {
               {t('approvals.catalogue.appliesTo', { name: data.catalogueRegionName })}
             </Typography.Text>
           )}
-          {procedures.length === 0 && canManage && (
+          {canStartOwn && isInherited && procedures.length > 0 && (
+            <Flex vertical gap={8} align="flex-start">
+              <Typography.Text type="secondary">
+                {t('approvals.catalogue.startOwnHint', { name: data.catalogueRegionName })}
+              </Typography.Text>
+              <Button
+                type="primary"
+                icon={<CopyOutlined />}
+                loading={loadPreset.isPending}
+                onClick={() => startOwn(t('approvals.catalogue.started'))}
+                data-testid="catalogue-start-own"
+              >
+                {t('approvals.catalogue.startOwn', { name: data.catalogueRegionName })}
+              </Button>
+            </Flex>
+          )}
+          {procedures.length === 0 && canStartOwn && (
             <Empty description={t('approvals.catalogue.loadPresetHint')}>
               <Button
                 type="primary"
                 icon={<DownloadOutlined />}
                 loading={loadPreset.isPending}
-                onClick={() =>
-                  loadPreset.mutate(me.region.code, {
-                    onSuccess: () => void message.success(t('approvals.catalogue.loaded')),
-                    onError: (error) => onError(error),
-                  })
-                }
+                onClick={() => startOwn(t('approvals.catalogue.loaded'))}
                 data-testid="catalogue-load-preset"
               >
                 {t('approvals.catalogue.loadPreset')}
@@ -84,7 +102,7 @@ export default function ApprovalCataloguePage() {
           )}
         </Flex>
       )}
-      {(procedures.length > 0 || !canManage) && (
+      {(procedures.length > 0 || !canStartOwn) && (
         <Table<ApprovalProcedure>
           rowKey="id"
           size="small"
