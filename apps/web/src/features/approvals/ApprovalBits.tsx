@@ -92,8 +92,9 @@ export function ItemDates({ item }: { item: ApprovalItem }) {
 /** The 开工前必办 and 关键路径 tags beside an item's name. */
 export function ItemNameTags({ item, isCritical }: { item: ApprovalItem; isCritical: boolean }) {
   const { t } = useTranslation();
+  if (!item.requiredBeforeStart && !isCritical) return null;
   return (
-    <>
+    <Flex gap={4} wrap>
       {item.requiredBeforeStart && (
         <Tag color="purple" data-testid="approval-required-before-start">
           {t('approvals.tags.requiredBeforeStart')}
@@ -104,7 +105,7 @@ export function ItemNameTags({ item, isCritical }: { item: ApprovalItem; isCriti
           {t('approvals.tags.critical')}
         </Tag>
       )}
-    </>
+    </Flex>
   );
 }
 

@@ -8,6 +8,7 @@ import { QueryError } from '../../components/QueryError';
 import { useCurrentUser } from '../auth/use-current-user';
 import { useApprovalCatalogue, useLoadApprovalPreset } from './approvals.queries';
 import { ProcedureDrawer } from './ProcedureDrawer';
+import './approvals.css';
 
 type Editing = { kind: 'create' } | { kind: 'edit'; procedure: ApprovalProcedure };
 
@@ -106,11 +107,14 @@ export default function ApprovalCataloguePage() {
         <Table<ApprovalProcedure>
           rowKey="id"
           size="small"
+          className="tj-approval-catalogue"
           data-testid="catalogue-table"
           loading={catalogue.isFetching}
           dataSource={procedures}
           pagination={false}
-          scroll={{ x: 'max-content' }}
+          // A fixed minimum: names and 前置手续 wrap so 编辑 stays in sight on a laptop.
+          scroll={{ x: 1000 }}
+          tableLayout="auto"
           columns={[
             {
               key: 'name',
@@ -137,6 +141,7 @@ export default function ApprovalCataloguePage() {
             {
               key: 'limits',
               title: t('approvals.catalogue.limits'),
+              onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
               render: (_, procedure) =>
                 t('approvals.catalogue.limitsValue', {
                   statutory: procedure.statutoryDays,
@@ -184,6 +189,7 @@ export default function ApprovalCataloguePage() {
                   {
                     key: 'actions',
                     title: t('common.actions'),
+                    fixed: 'right' as const,
                     render: (_: unknown, procedure: ApprovalProcedure) => (
                       <Button
                         type="link"

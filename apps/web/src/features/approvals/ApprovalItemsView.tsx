@@ -62,6 +62,7 @@ export function ApprovalItemTable({ checklist, onMove, onEdit, onSupply }: Items
     <Table<ApprovalItem>
       rowKey="id"
       size="small"
+      className="tj-approvals-table"
       data-testid="approvals-table"
       dataSource={checklist.items}
       pagination={false}
@@ -83,9 +84,7 @@ export function ApprovalItemTable({ checklist, onMove, onEdit, onSupply }: Items
           render: (_, item) => (
             <Flex vertical gap={4} style={{ minWidth: 180 }}>
               <Typography.Text strong>{item.name}</Typography.Text>
-              <div>
-                <ItemNameTags item={item} isCritical={critical.has(item.id)} />
-              </div>
+              <ItemNameTags item={item} isCritical={critical.has(item.id)} />
             </Flex>
           ),
         },
@@ -157,11 +156,7 @@ export function ApprovalItemCards({ checklist, onMove, onEdit, onSupply }: Items
             data-critical={isCritical}
           >
             <Flex vertical gap={8}>
-              {(item.requiredBeforeStart || isCritical) && (
-                <div>
-                  <ItemNameTags item={item} isCritical={isCritical} />
-                </div>
-              )}
+              <ItemNameTags item={item} isCritical={isCritical} />
               <TimingTag item={item} />
               <Descriptions
                 size="small"
