@@ -1,7 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { Project } from '@tuijin/contracts';
 import { type ProjectStage, stageTransitions } from '@tuijin/domain';
-import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  type ButtonProps,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -82,7 +93,7 @@ export function ChangeStageModal({ project, onClose }: { project: Project; onClo
       open
       title={t('projects.changeStageTitle', { stage: labels.projectStage(project.stage) })}
       okText={t('common.confirm')}
-      okButtonProps={{ disabled: targets.length === 0 }}
+      okButtonProps={{ disabled: targets.length === 0, 'data-testid': 'stage-ok' } as ButtonProps}
       confirmLoading={changeStage.isPending}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -152,7 +163,10 @@ export function ChangeStageModal({ project, onClose }: { project: Project; onClo
           label={t('projects.targetStage')}
           rules={[{ required: true, message: t('projects.required') }]}
         >
-          <Select options={targets.map((stage) => ({ value: stage, label: labels.projectStage(stage) }))} />
+          <Select
+            options={targets.map((stage) => ({ value: stage, label: labels.projectStage(stage) }))}
+            data-testid="stage-to"
+          />
         </Form.Item>
         <Form.Item
           name="on"
@@ -166,7 +180,7 @@ export function ChangeStageModal({ project, onClose }: { project: Project; onClo
           label={t('projects.stageReason')}
           rules={[{ required: true, whitespace: true, message: t('projects.required') }]}
         >
-          <Input.TextArea rows={3} maxLength={500} showCount />
+          <Input.TextArea rows={3} maxLength={500} showCount data-testid="stage-reason" />
         </Form.Item>
       </Form>
     </Modal>

@@ -30,7 +30,12 @@ export function ProjectStagesTab({ project }: { project: Project }) {
           )}
         </span>
         {project.abilities.changeStage && (
-          <Button type="primary" icon={<SwapOutlined />} onClick={() => setChanging(true)}>
+          <Button
+            type="primary"
+            icon={<SwapOutlined />}
+            onClick={() => setChanging(true)}
+            data-testid="project-change-stage"
+          >
             {t('projects.changeStage')}
           </Button>
         )}
