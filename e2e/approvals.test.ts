@@ -146,14 +146,18 @@ describe('前期手续 in the browser', () => {
     const dialog = office.getByRole('dialog');
     await dialog.getByTestId('stage-to').click();
     await office.locator('.ant-select-dropdown:visible .ant-select-item-option[title="新开工"]').click();
+    await expect.poll(() => dialog.getByTestId('stage-to').textContent()).toBe('新开工');
     await dialog.getByTestId('stage-reason').fill('市重点项目攻坚，先行开工，手续并联推进');
     await dialog.getByTestId('stage-ok').click();
 
-    await dialog.getByTestId('stage-blockers').waitFor();
+    // Polled on the dialog's text, so a refusal of another kind shows in the failure.
+    await expect
+      .poll(() => dialog.textContent(), { timeout: 20_000 })
+      .toContain('开工前手续未办结，暂不能转为新开工');
     const refused = await dialog.getByTestId('stage-blocker').allTextContents();
     expect(refused).toEqual(checklist.blockers.map((blocker) => blocker.text));
     expect(await office.getByTestId('project-stage').first().textContent()).toBe('前期');
-    await dialog.locator('.ant-modal-content').screenshot({
+    await dialog.screenshot({
       path: join(screenshotDir, 'approvals-stage-blocked.png'),
     });
     await dialog.getByTestId('stage-override').click();
