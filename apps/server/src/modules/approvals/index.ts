@@ -2,5 +2,5 @@
 
 export { approvalPromisesJob } from './approval-promises.job';
 export { getApprovalStatistics } from './approval-statistics';
-export { startBlockersOf } from './approvals.queries';
+export { startBlockersOf, troubledApprovalItems } from './approvals.queries';
 export { registerApprovalRoutes } from './approvals.routes';

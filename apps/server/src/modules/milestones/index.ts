@@ -1,0 +1,2 @@
+/** The milestones module's public face (节点): what other modules and the app may use. */
+export { registerMilestoneRoutes } from './milestones.routes';
