@@ -60,14 +60,15 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('node templates', () => {
-  it('are copied from a preset by the city and offered in its counties, read-only there', async () => {
-    const created = await city.post('/api/milestone-templates', {
-      regionCode: '350900',
-      preset: 'construction-11',
-    });
-    expect(created.status).toBe(200);
-    expect(created.body.nodes).toHaveLength(11);
-    templateId = created.body.id;
+  it('are the demo city’s two presets, offered in its counties read-only; a second copy is refused', async () => {
+    const own = await city.get('/api/milestone-templates');
+    expect(own.body.data.map((tpl: { name: string }) => tpl.name).sort()).toEqual([
+      '在建项目十一节点',
+      '签约到投产六节点',
+    ]);
+    const eleven = own.body.data.find((tpl: { name: string }) => tpl.name === '在建项目十一节点');
+    expect(eleven.nodes).toHaveLength(11);
+    templateId = eleven.id;
     const seen = await county.get('/api/milestone-templates');
     expect(seen.body.canManage).toBe(true);
     expect(seen.body.data.find((tpl: { id: string }) => tpl.id === templateId)).toMatchObject({
@@ -83,6 +84,17 @@ describe('node templates', () => {
       (await city.post('/api/milestone-templates', { regionCode: '350900', preset: 'construction-11' }))
         .status,
     ).toBe(409);
+    const countyCopy = await county.post('/api/milestone-templates', {
+      regionCode: '350902',
+      preset: 'lifecycle',
+      name: '蕉城区六节点',
+    });
+    expect(countyCopy.status).toBe(200);
+    expect(countyCopy.body).toMatchObject({
+      regionCode: '350902',
+      name: '蕉城区六节点',
+      defaultTarget: 'operation',
+    });
   });
 
   it('refuses nodes whose predecessors are missing or that form a cycle, naming them', async () => {
