@@ -3,6 +3,7 @@ import {
   type Actor,
   AppError,
   type ApprovalStatus,
+  addWorkingDays,
   approvalAbilities,
   approvalSchedule,
   approvalTiming,
@@ -393,4 +394,34 @@ export async function troubledApprovalItems(db: Queryable, projectId: string, no
           : `临近承诺时限（已用 ${timing.elapsedDays}/${item.committedDays} 个工作日）`;
     return [{ id: item.id, name: item.name, detail, since: item.acceptedOn }];
   });
+}
+
+/**
+ * For the warnings: per project, the approval items past their committed limit on `asOf` (accepted by
+ * then, not approved by then, the limit's last working day before `asOf`).
+ */
+export async function overdueApprovalCounts(db: Queryable, projectIds: readonly string[], asOf: string) {
+  const counts = new Map<string, number>();
+  if (projectIds.length === 0) return counts;
+  const rows = await db
+    .select({
+      projectId: approvalItems.projectId,
+      acceptedOn: approvalItems.acceptedOn,
+      committedDays: approvalItems.committedDays,
+    })
+    .from(approvalItems)
+    .where(
+      and(
+        inArray(approvalItems.projectId, [...projectIds]),
+        inArray(approvalItems.status, ['accepted', 'accepted_with_gaps', 'approved']),
+        sql`${approvalItems.acceptedOn} <= ${asOf}`,
+        sql`(${approvalItems.approvedOn} is null or ${approvalItems.approvedOn} > ${asOf})`,
+      ),
+    );
+  if (rows.length === 0) return counts;
+  const calendar = await loadHolidayCalendar(db);
+  for (const row of rows)
+    if (addWorkingDays(row.acceptedOn!, row.committedDays, calendar) < asOf)
+      counts.set(row.projectId, (counts.get(row.projectId) ?? 0) + 1);
+  return counts;
 }

@@ -10,7 +10,7 @@ import {
   subtractWorkingDays,
   workingDaysBetween,
 } from '@tuijin/domain';
-import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gt, ilike, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { milestoneAdjustments, milestoneNodes, milestonePlans, projects, regions } from '../../db/schema';
 import { escapeLike } from '../../lib/escape-like';
@@ -210,4 +210,23 @@ export async function getMilestonePortfolio(
     })),
     page: { total: total?.n ?? 0, page: query.page, pageSize: query.pageSize },
   };
+}
+
+/** For the warnings: per project, the nodes past their planned date on `asOf` and not reached by then. */
+export async function overdueNodeCounts(db: Queryable, projectIds: readonly string[], asOf: string) {
+  const counts = new Map<string, number>();
+  if (projectIds.length === 0) return counts;
+  const rows = await db
+    .select({ projectId: milestoneNodes.projectId, n: count() })
+    .from(milestoneNodes)
+    .where(
+      and(
+        inArray(milestoneNodes.projectId, [...projectIds]),
+        lt(milestoneNodes.plannedOn, asOf),
+        or(isNull(milestoneNodes.actualOn), gt(milestoneNodes.actualOn, asOf)),
+      ),
+    )
+    .groupBy(milestoneNodes.projectId);
+  for (const row of rows) counts.set(row.projectId, Number(row.n));
+  return counts;
 }

@@ -241,6 +241,46 @@ describe('a project node plan', () => {
     expect(bones['用地']).toEqual([expect.objectContaining({ link: `/problems/${raised.body.id}` })]);
   });
 
+  it('colours a project by its overdue nodes under a rule that counts them, as many as its plan shows', async () => {
+    const draft = await county.post('/api/warning-rule-sets', { regionCode: '350902', preset: 'yinchuan' });
+    expect(draft.status).toBe(200);
+    const rules = {
+      ...draft.body.rules,
+      start: { enabled: false, yellow: null, red: null },
+      progress: { ...draft.body.rules.progress, enabled: false },
+      statistics: { enabled: false, yellow: null, red: null },
+      milestones: {
+        enabled: true,
+        yellow: { value: 1, inclusive: true },
+        red: { value: 3, inclusive: true },
+      },
+    };
+    const saved = await county.put(`/api/warning-rule-sets/${draft.body.id}`, {
+      version: draft.body.version,
+      name: '蕉城区节点预警',
+      preset: null,
+      rules,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const preview = await county.get(`/api/warning-rule-sets/${draft.body.id}/preview?month=2026-03`);
+    expect(preview.status).toBe(200);
+    type Change = {
+      projectId: string;
+      after: { colour: string; reasons: { dimension: string; params: { count: number } }[] };
+    };
+    const flagged = (preview.body.changes as Change[]).filter((c) =>
+      c.after.reasons.some((r) => r.dimension === 'milestones'),
+    );
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const change of flagged) {
+      const count = change.after.reasons.find((r) => r.dimension === 'milestones')!.params.count;
+      const plan = await county.get(`/api/projects/${change.projectId}/milestones`);
+      // The month has not ended (today is 03-10): overdue at the month's end means overdue today.
+      expect(plan.body.nodes.filter((n: Node) => n.overdue)).toHaveLength(count);
+      expect(change.after.colour).toBe(count >= 3 ? 'red' : 'yellow');
+    }
+  });
+
   it('lists the project in the portfolio of its county and city, and among the overdue ones', async () => {
     const portfolio = await city.get('/api/milestone-portfolio?overdue=true&q=节点计划测试');
     expect(portfolio.status).toBe(200);
