@@ -8,6 +8,7 @@ import { dictionariesEndpoints } from './dictionaries.contract';
 import { evaluationEndpoints } from './evaluation.contract';
 import { jobsEndpoints } from './jobs.contract';
 import { mapEndpoints } from './map.contract';
+import { milestonesEndpoints } from './milestones.contract';
 import { notificationsEndpoints } from './notifications.contract';
 import { organisationsEndpoints } from './organisations.contract';
 import { plansEndpoints } from './plans.contract';
@@ -36,6 +37,7 @@ export const endpoints = {
   ...auditEndpoints,
   ...projectsEndpoints,
   ...approvalsEndpoints,
+  ...milestonesEndpoints,
   ...dictionariesEndpoints,
   ...batchesEndpoints,
   ...calendarEndpoints,

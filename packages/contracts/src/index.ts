@@ -12,6 +12,7 @@ export * from './jobs.contract';
 export * from './ledger.contract';
 export * from './ledger-export.contract';
 export * from './map.contract';
+export * from './milestones.contract';
 export * from './money';
 export * from './notifications.contract';
 export * from './organisations.contract';

@@ -98,6 +98,12 @@ export const auditActions = [
   'approval.move',
   'approval.material.supply',
   'project.start.override',
+  'milestoneTemplate.create',
+  'milestoneTemplate.update',
+  'milestone.plan',
+  'milestone.freeze',
+  'milestone.adjust',
+  'milestone.actual',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

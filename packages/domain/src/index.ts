@@ -35,6 +35,8 @@ export * from './ledger/years';
 export * from './map/basemap';
 export * from './map/region-geojson';
 export * from './map/tile-grid';
+export * from './milestones/milestone-presets';
+export * from './milestones/milestone-schedule';
 export * from './money/decimal';
 export * from './money/wan-yuan';
 export * from './money/wan-yuan-cases';

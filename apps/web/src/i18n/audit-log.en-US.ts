@@ -43,6 +43,12 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   approval_move: 'Move an approval',
   approval_material_supply: 'Supply a missing document',
   project_start_override: 'Start despite open approvals',
+  milestoneTemplate_create: 'Add a node template',
+  milestoneTemplate_update: 'Change a node template',
+  milestone_plan: 'Draw up a node plan',
+  milestone_freeze: 'Freeze a node plan as the baseline',
+  milestone_adjust: 'Adjust a node',
+  milestone_actual: 'Record a node reached',
 };
 
 export const auditLogEnUS: typeof auditLogZhCN = {

@@ -41,6 +41,12 @@ export const auditActionsMoreZhCN = {
   approval_move: '前期手续状态变更',
   approval_material_supply: '补齐容缺材料',
   project_start_override: '手续未办结强制开工',
+  milestoneTemplate_create: '新增节点模板',
+  milestoneTemplate_update: '修改节点模板',
+  milestone_plan: '编制节点计划',
+  milestone_freeze: '冻结节点计划基线',
+  milestone_adjust: '调整节点计划',
+  milestone_actual: '填报节点实际完成',
 };
 
 export const auditLogZhCN = {

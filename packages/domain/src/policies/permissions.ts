@@ -53,6 +53,10 @@ export const permissions = [
   'approval.manage',
   'approval.process',
   'approvalCatalogue.manage',
+  'milestone.read',
+  'milestone.manage',
+  'milestone.recordActual',
+  'milestoneTemplate.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -127,6 +131,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'approval.manage',
     'approval.process',
     'approvalCatalogue.manage',
+    'milestone.read',
+    'milestone.manage',
+    'milestone.recordActual',
+    'milestoneTemplate.manage',
   ],
   department_staff: [
     'region.read',
@@ -145,6 +153,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'approval.read',
     'approval.process',
     'approvalCatalogue.manage',
+    'milestone.read',
+    'milestoneTemplate.manage',
   ],
   owner: [
     'region.read',
@@ -160,6 +170,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'warning.read',
     'approval.read',
     'approval.process',
+    'milestone.read',
+    'milestone.recordActual',
   ],
   leader: [
     'region.read',
@@ -173,6 +185,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'warning.read',
     'evaluation.read',
     'approval.read',
+    'milestone.read',
   ],
   service_officer: [
     'region.read',
@@ -188,6 +201,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'warning.read',
     'approval.read',
     'approval.process',
+    'milestone.read',
+    'milestone.recordActual',
   ],
   supervisor: [
     'region.read',
@@ -200,6 +215,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'warning.read',
     'evaluation.read',
     'approval.read',
+    'milestone.read',
   ],
   system_admin: [
     'region.read',

@@ -8,6 +8,7 @@ export * from './dictionaries';
 export * from './evaluation';
 export * from './jobs';
 export * from './map';
+export * from './milestones';
 export * from './notifications';
 export * from './organisations';
 export * from './plans';
