@@ -94,7 +94,7 @@ export const milestonesEnUS: typeof milestonesZhCN = {
       nodes: 'Milestones',
       today: 'Today',
       month: '{{month}}',
-      yearMonth: '{{year}}-{{month}}',
+      year: '{{year}}',
       legendPlan: 'Planned',
       legendDone: 'Reached',
       legendOverdue: 'Overdue',

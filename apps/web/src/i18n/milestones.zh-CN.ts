@@ -89,7 +89,7 @@ export const milestonesZhCN = {
       nodes: '节点',
       today: '今天',
       month: '{{month}}月',
-      yearMonth: '{{year}}年{{month}}月',
+      year: '{{year}}年',
       legendPlan: '计划',
       legendDone: '已完成',
       legendOverdue: '超期',

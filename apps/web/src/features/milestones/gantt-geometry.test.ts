@@ -7,7 +7,6 @@ import {
   ganttMetrics,
   isoOf,
   layoutGantt,
-  layoutPortfolio,
   monthTicks,
   textWidth,
   timeAxis,
@@ -78,19 +77,32 @@ describe('monthTicks', () => {
     expect(ticks.map((tick) => tick.showsYear)).toEqual([true, false, true, false]);
   });
 
+  it('leaves the year off the first tick when a January follows too closely for both labels', () => {
+    // December and January about 40 px apart: one year label only, on January.
+    const axis = timeAxis(['2026-12-05', '2027-12-20'], 0, 520, '2026-12-05');
+    const ticks = monthTicks(axis);
+    expect(ticks.slice(0, 2).map((tick) => [tick.month, tick.showsYear])).toEqual([
+      [12, false],
+      [1, true],
+    ]);
+  });
+
   it('never puts a tick on the closing boundary (its label would leave the chart)', () => {
     const axis = timeAxis(['2027-01-05', '2027-03-20'], 0, 600, '2027-01-05');
     expect(monthTicks(axis).every((tick) => tick.x < axis.x1)).toBe(true);
   });
 
   it('thins to quarters aligned on the calendar when months are narrow', () => {
-    // Thirty months on 600 px: 20 px a month, so a tick every third month (60 px).
-    const axis = timeAxis(['2026-02-10', '2028-07-10'], 0, 600, '2026-02-10');
+    // Thirty months: on 600 px (20 px a month) every second month is far enough apart (40 px);
+    // on 420 px (14 px a month) it takes every third (42 px), the quarters.
+    const wider = monthTicks(timeAxis(['2026-02-10', '2028-07-10'], 0, 600, '2026-02-10'));
+    expect(wider.slice(0, 3).map((tick) => tick.month)).toEqual([3, 5, 7]);
+    const axis = timeAxis(['2026-02-10', '2028-07-10'], 0, 420, '2026-02-10');
     const ticks = monthTicks(axis);
     expect(ticks.map((tick) => tick.month).every((month) => [1, 4, 7, 10].includes(month))).toBe(true);
     expect(ticks[0]).toMatchObject({ year: 2026, month: 4, showsYear: true });
     const gaps = ticks.slice(1).map((tick, index) => tick.x - (ticks[index]?.x ?? 0));
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(48);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(36);
   });
 
   it('falls back to one tick a year on a very long axis', () => {
@@ -212,48 +224,5 @@ describe('layoutGantt', () => {
     expect(row.name).toBe(name);
     expect(row.label).not.toBe(name);
     expect(textWidth(row.label, 12)).toBeLessThanOrEqual(layout.labelWidth - 16);
-  });
-});
-
-describe('layoutPortfolio', () => {
-  it('puts one row per project on a shared axis with its span and markers', () => {
-    const layout = layoutPortfolio(
-      [
-        {
-          projectId: 'p1',
-          projectName: '宁德港漳湾作业区',
-          nodes: [
-            {
-              ...node({ id: 'x' }),
-              code: 'signing',
-              startOn: '2026-10-01',
-              plannedOn: '2026-10-01',
-              actualOn: '2026-10-08',
-            },
-            {
-              ...node({ id: 'y' }),
-              code: 'start',
-              startOn: '2026-11-01',
-              plannedOn: '2027-02-01',
-              overdue: true,
-            },
-          ],
-        },
-        { projectId: 'p2', projectName: '三都澳大桥', nodes: [] },
-      ],
-      '2027-03-01',
-      1000,
-    );
-    expect(layout.rows.map((row) => row.projectId)).toEqual(['p1', 'p2']);
-    const [first, second] = layout.rows;
-    expect(second!.y - first!.y).toBe(30);
-    expect(first!.span!.x).toBeCloseTo(xOf(layout.axis, '2026-10-01'));
-    expect(first!.span!.x + first!.span!.width).toBeCloseTo(xOf(layout.axis, '2027-02-01'));
-    expect(first!.markers.map((marker) => marker.tone)).toEqual(['done', 'overdue']);
-    expect(first!.markers[0]!.actualX).toBeCloseTo(xOf(layout.axis, '2026-10-08'));
-    expect(first!.hasOverdue).toBe(true);
-    expect(second!.span).toBeNull();
-    expect(isoOf(layout.axis.fromDay)).toBe('2026-10-01');
-    expect(isoOf(layout.axis.toDay)).toBe('2027-04-01');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Pure geometry of the milestone charts (时间节点图): dates to x on a month-aligned axis, month ticks
- * that never crowd, label fitting, and the rows of the project Gantt and of the portfolio chart. The
+ * that never crowd, label fitting, and the rows of the project Gantt (the portfolio chart, built on
+ * the same axis, is in portfolio-layout.ts). The
  * components only draw what these functions place, so the placing is tested here.
  */
 
@@ -51,18 +52,22 @@ export interface MonthTick {
   x: number;
   year: number;
   month: number;
-  /** The first tick drawn and every January carry the year. */
+  /** Every January carries its year (on a line above the months), and so does the first tick when it has room. */
   showsYear: boolean;
 }
+
+/** Room a year label (2027年) needs before the next one. */
+const yearLabelGap = 44;
 
 /** Months between ticks, the shortest that leaves at least `minGap` pixels between labels. */
 const tickSteps = [1, 2, 3, 6, 12] as const;
 
 /**
  * Month ticks on the axis: every month when there is room, otherwise every 2, 3, 6 or 12 months
- * (aligned to the calendar: quarters start in January, April …), so labels never overlap.
+ * (aligned to the calendar: quarters start in January, April …), so labels never overlap. Years
+ * stand on their own line: at each January, and at the first tick unless a January follows too closely.
  */
-export function monthTicks(axis: TimeAxis, minGap = 48): MonthTick[] {
+export function monthTicks(axis: TimeAxis, minGap = 36): MonthTick[] {
   const from = isoOf(axis.fromDay);
   const to = isoOf(axis.toDay);
   const months: { iso: string; year: number; month: number }[] = [];
@@ -71,13 +76,15 @@ export function monthTicks(axis: TimeAxis, minGap = 48): MonthTick[] {
   const monthCount = Math.max(1, months.length);
   const perMonth = (axis.x1 - axis.x0) / monthCount;
   const step = tickSteps.find((candidate) => candidate * perMonth >= minGap) ?? 12;
-  const shown = months.filter(({ year, month }) => (year * 12 + month - 1) % step === 0);
-  return shown.map(({ iso, year, month }, index) => ({
-    x: xOf(axis, iso),
-    year,
-    month,
-    showsYear: index === 0 || month === 1,
-  }));
+  const shown = months
+    .filter(({ year, month }) => (year * 12 + month - 1) % step === 0)
+    .map(({ iso, year, month }) => ({ x: xOf(axis, iso), year, month, showsYear: month === 1 }));
+  const first = shown[0];
+  if (first && !first.showsYear) {
+    const nextJanuary = shown.find((tick) => tick.showsYear);
+    first.showsYear = !nextJanuary || nextJanuary.x - first.x >= yearLabelGap;
+  }
+  return shown;
 }
 
 /** Rough width of a text at a font size: CJK and full-width characters square, others about 0.6 em. */
@@ -187,7 +194,7 @@ export interface GanttLayout {
 
 export const ganttMetrics = {
   headerHeight: 44,
-  axisHeight: 22,
+  axisHeight: 32,
   groupHeight: 22,
   rowHeight: 26,
   barHeight: 12,
@@ -197,9 +204,9 @@ export const ganttMetrics = {
 
 const minBarWidth = 3;
 /** Room under the plot for the 今天 label. */
-const todayLabelRoom = 20;
+export const todayLabelRoom = 20;
 
-function barBetween(axis: TimeAxis, from: string, to: string): GanttBar {
+export function barBetween(axis: TimeAxis, from: string, to: string): GanttBar {
   const start = xOf(axis, from);
   const end = xOf(axis, to < from ? from : to);
   return { x: start, width: Math.max(minBarWidth, end - start) };
@@ -277,121 +284,6 @@ export function layoutGantt(
     ticks: monthTicks(axis),
     todayX: xOf(axis, input.today),
     groups,
-    rows,
-  };
-}
-
-export interface PortfolioProjectInput {
-  projectId: string;
-  projectName: string;
-  nodes: readonly {
-    code: string;
-    name: string;
-    startOn: string;
-    plannedOn: string;
-    baselineOn: string | null;
-    actualOn: string | null;
-    overdue: boolean;
-  }[];
-}
-
-export interface PortfolioMarker {
-  code: string;
-  name: string;
-  plannedOn: string;
-  actualOn: string | null;
-  plannedX: number;
-  actualX: number | null;
-  tone: NodeTone;
-}
-
-export interface PortfolioRow {
-  projectId: string;
-  name: string;
-  label: string;
-  y: number;
-  /** The thin line from the first node's start to the last date of the project. */
-  span: GanttBar | null;
-  markers: PortfolioMarker[];
-  hasOverdue: boolean;
-}
-
-export interface PortfolioLayout {
-  width: number;
-  height: number;
-  labelWidth: number;
-  axisY: number;
-  plotTop: number;
-  plotBottom: number;
-  axis: TimeAxis;
-  ticks: MonthTick[];
-  todayX: number;
-  rows: PortfolioRow[];
-}
-
-export const portfolioMetrics = { headerHeight: 44, axisHeight: 22, rowHeight: 30, minWidth: 720 } as const;
-
-/**
- * The 时间节点图 of many projects: one row per project on one time axis, each node a diamond at its
- * planned date (hollow) and at its actual date (filled), late ones red, and a thin line over the
- * project's whole span.
- */
-export function layoutPortfolio(
-  projects: readonly PortfolioProjectInput[],
-  today: string,
-  width: number,
-): PortfolioLayout {
-  const m = portfolioMetrics;
-  const chartWidth = Math.max(m.minWidth, Math.floor(width));
-  const labelWidth = Math.round(Math.min(240, Math.max(150, chartWidth * 0.2)));
-  const dates = [
-    today,
-    ...projects.flatMap((project) =>
-      project.nodes.flatMap((node) =>
-        [node.startOn, node.plannedOn, node.actualOn].filter((d): d is string => d !== null),
-      ),
-    ),
-  ];
-  const axis = timeAxis(dates, labelWidth, chartWidth - ganttMetrics.rightPadding, today);
-  const axisY = m.headerHeight;
-  const plotTop = axisY + m.axisHeight;
-  const rows = projects.map((project, index): PortfolioRow => {
-    const y = plotTop + index * m.rowHeight;
-    const own = project.nodes.flatMap((node) =>
-      [node.startOn, node.plannedOn, node.actualOn].filter((d): d is string => d !== null),
-    );
-    own.sort();
-    const first = own[0];
-    const last = own.at(-1);
-    return {
-      projectId: project.projectId,
-      name: project.projectName,
-      label: fitLabel(project.projectName, labelWidth - 16),
-      y,
-      span: first && last ? barBetween(axis, first, last) : null,
-      markers: project.nodes.map((node) => ({
-        code: node.code,
-        name: node.name,
-        plannedOn: node.plannedOn,
-        actualOn: node.actualOn,
-        plannedX: xOf(axis, node.plannedOn),
-        actualX: node.actualOn ? xOf(axis, node.actualOn) : null,
-        tone: nodeTone(node),
-      })),
-      hasOverdue: project.nodes.some((node) => node.overdue),
-    };
-  });
-  const plotBottom = plotTop + rows.length * m.rowHeight + 4;
-  return {
-    width: chartWidth,
-    height: plotBottom + todayLabelRoom,
-    labelWidth,
-    axisY,
-    plotTop,
-    plotBottom,
-    axis,
-    ticks: monthTicks(axis),
-    todayX: xOf(axis, today),
     rows,
   };
 }
