@@ -32,6 +32,7 @@ import { registerLedgerExportRoutes } from './modules/ledger/ledger-export.route
 import { fetchTile, type TileFetcher } from './modules/map/basemap';
 import { registerBasemapRoutes } from './modules/map/basemap.routes';
 import { registerMapRoutes } from './modules/map/map.routes';
+import { registerMilestoneRoutes } from './modules/milestones';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes';
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes';
 import { registerPlanRoutes } from './modules/plans/plans.routes';
@@ -184,6 +185,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerProjectRoutes(app, deps);
   registerBatchRoutes(app, deps);
   registerApprovalRoutes(app, deps);
+  registerMilestoneRoutes(app, deps);
   registerProjectFileRoutes(
     app,
     deps,

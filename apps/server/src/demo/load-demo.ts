@@ -9,6 +9,7 @@ import { createRegion } from '../modules/regions/create-region';
 import { createUser } from '../modules/users/create-user';
 import { loadDemoApprovals } from './demo-approvals';
 import { loadDemoEvaluation } from './demo-evaluation';
+import { loadDemoMilestones } from './demo-milestones';
 import { loadDemoPlans } from './demo-plans';
 import { loadDemoProblems } from './demo-problems';
 import { loadDemoReports } from './demo-reports';
@@ -82,6 +83,7 @@ async function loadInto(ctx: Ctx) {
   await loadDemoWarnings(ctx);
   await loadDemoEvaluation(ctx);
   await loadDemoApprovals(ctx);
+  await loadDemoMilestones(ctx);
   // The demo password is documented, so demo accounts are not forced to change it at first login.
   const usernames = demoAccounts.map((a) => a.username);
   await ctx.db.update(users).set({ mustChangePassword: false }).where(inArray(users.username, usernames));

@@ -1,5 +1,4 @@
-import { approvalPromisesJob } from '../modules/approvals';
-import { deliverNotificationsJob, remindersJob } from '../modules/notifications';
+import { approvalPromisesJob, deliverNotificationsJob, remindersJob } from '../modules/notifications';
 import { provisionalReplyDatesJob } from '../modules/problem-letters';
 import { escalationsJob } from '../modules/problems';
 import { warningsJob } from '../modules/warnings';

@@ -1,6 +1,6 @@
-import type { Actor } from '@tuijin/domain';
-import { isSystemActor } from '@tuijin/domain';
+import { type Actor, AppError, isSystemActor } from '@tuijin/domain';
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/database';
 import { projects } from '../db/schema';
 import { inRegionSubtree } from './scope';
 
@@ -27,3 +27,42 @@ export function projectScope(actor: Actor): SQL {
   if (clauses.length === 0) return sql`false`;
   return or(...clauses)!;
 }
+
+/** The project facts the satellite modules (approvals, milestones) read, scoped in SQL. */
+export interface ScopedProject {
+  id: string;
+  name: string;
+  regionCode: string;
+  regionPath: string;
+  domain: string;
+  ownerOrganisationId: string;
+  stage: string;
+}
+
+export const scopedProjectColumns = {
+  id: projects.id,
+  name: projects.name,
+  regionCode: projects.regionCode,
+  regionPath: projects.regionPath,
+  domain: projects.domain,
+  ownerOrganisationId: projects.ownerOrganisationId,
+  stage: projects.stage,
+};
+
+/** A project the actor may open; anything else is NOT_FOUND (existence never leaks). */
+export async function scopedProject(db: Queryable, actor: Actor, id: string): Promise<ScopedProject> {
+  const [project] = await db
+    .select(scopedProjectColumns)
+    .from(projects)
+    .where(and(eq(projects.id, id), projectScope(actor)));
+  if (!project) throw new AppError('NOT_FOUND', '项目不存在');
+  return project;
+}
+
+/** Whether the actor is a key-project office over a region (runs the checklists and plans there). */
+export const isOfficeOver = (actor: Actor, regionPath: string) =>
+  isSystemActor(actor) ||
+  (actor.roles.includes('office_staff') &&
+    (regionPath === actor.regionPath ||
+      regionPath.startsWith(`${actor.regionPath}.`) ||
+      actor.regionPath === ''));

@@ -41,6 +41,8 @@ export const warningsEnUS: typeof warningsZhCN = {
       reports: 'Monthly reports',
       statistics: 'Statistics entry',
       monthTarget: 'Monthly target',
+      approvals: 'Overdue approvals',
+      milestones: 'Overdue milestones',
     },
     reason: {
       start: {
@@ -54,6 +56,12 @@ export const warningsEnUS: typeof warningsZhCN = {
       },
       problems: {
         overdue: '{{count}} problems past their deadline',
+      },
+      approvals: {
+        overdue: '{{count}} approvals past their committed limit',
+      },
+      milestones: {
+        overdue: '{{count}} milestones past their planned date',
       },
       reports: {
         missed: 'Monthly report missed {{months}} months in a row',
@@ -104,6 +112,8 @@ export const warningsEnUS: typeof warningsZhCN = {
         problems: 'overdue problems',
         reports: 'months missed in a row',
         statistics: 'months after start without entry',
+        approvals: 'overdue approvals',
+        milestones: 'overdue milestones',
       },
       measure: 'Measure',
       measurePoints: 'percentage points',

@@ -39,6 +39,8 @@ export const warningsZhCN = {
       reports: '月报报送',
       statistics: '入统',
       monthTarget: '月度目标',
+      approvals: '手续超期',
+      milestones: '节点超期',
     },
     reason: {
       start: {
@@ -51,6 +53,12 @@ export const warningsZhCN = {
       },
       problems: {
         overdue: '{{count}} 个问题超过办理时限',
+      },
+      approvals: {
+        overdue: '{{count}} 项前期手续超过承诺时限',
+      },
+      milestones: {
+        overdue: '{{count}} 个节点超过计划日期未完成',
       },
       reports: {
         missed: '连续 {{months}} 个月月报未按时报送',
@@ -101,6 +109,8 @@ export const warningsZhCN = {
         problems: '逾期问题数',
         reports: '连续未报月数',
         statistics: '开工后未入统月数',
+        approvals: '超期手续数',
+        milestones: '超期节点数',
       },
       measure: '计量方式',
       measurePoints: '百分点',

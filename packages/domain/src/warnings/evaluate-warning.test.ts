@@ -7,7 +7,7 @@ import {
   type WarningResult,
   warningChanges,
 } from './evaluate-warning';
-import { type WarningRuleSet, warningPresets, warningRuleProblems } from './warning-rules';
+import { WarningRuleSet, warningPresets, warningRuleProblems } from './warning-rules';
 
 const yinchuan = warningPresets.yinchuan.rules;
 const sanya = warningPresets.sanya.rules;
@@ -188,6 +188,47 @@ describe('problems, reports, 正当理由 and the worst colour', () => {
     expect(evaluateWarning(facts({ overdueProblems: count }), custom, { year: 2026, month: 3 }).colour).toBe(
       colour,
     );
+  });
+
+  it('warns on approval items past their limit and nodes past their date once the office turns them on', () => {
+    const withBoth = {
+      ...custom,
+      approvals: { enabled: true, yellow: { value: 1, inclusive: true }, red: { value: 2, inclusive: true } },
+      milestones: {
+        enabled: true,
+        yellow: { value: 1, inclusive: true },
+        red: { value: 3, inclusive: true },
+      },
+    };
+    const march = { year: 2026, month: 3 };
+    expect(evaluateWarning(facts({ overdueApprovals: 1 }), custom, march).colour).toBe('green');
+    const one = evaluateWarning(facts({ overdueApprovals: 1 }), withBoth, march);
+    expect(one.colour).toBe('yellow');
+    expect(one.reasons).toEqual([
+      {
+        dimension: 'approvals',
+        colour: 'yellow',
+        code: 'approvals.overdue',
+        params: { count: 1 },
+        excused: false,
+      },
+    ]);
+    expect(evaluateWarning(facts({ overdueApprovals: 2 }), withBoth, march).colour).toBe('red');
+    expect(evaluateWarning(facts({ overdueMilestones: 2 }), withBoth, march).reasons[0]).toMatchObject({
+      dimension: 'milestones',
+      colour: 'yellow',
+      code: 'milestones.overdue',
+    });
+    expect(
+      evaluateWarning(facts({ overdueMilestones: 3, excused: ['milestones'] }), withBoth, march).colour,
+    ).toBe('green');
+  });
+
+  it('reads a rule set stored before the approval and milestone dimensions as having them off', () => {
+    const { approvals: _a, milestones: _m, ...stored } = yinchuan;
+    const parsed = WarningRuleSet.parse(stored);
+    expect(parsed.approvals).toEqual({ enabled: false, yellow: null, red: null });
+    expect(parsed.milestones.enabled).toBe(false);
   });
 
   it('counts missed reports in a row ending with the month', () => {

@@ -31,6 +31,10 @@ export interface WarningFacts {
   reportByMonth: readonly ReportTimeliness[];
   /** Open problems past their due date at the month's end. */
   overdueProblems: number;
+  /** Approval items past their committed limit at the month's end (absent: none). */
+  overdueApprovals?: number;
+  /** Milestone nodes past their planned date at the month's end (absent: none). */
+  overdueMilestones?: number;
   /** Dimensions the office excused for this month (正当理由). */
   excused: readonly WarningDimension[];
 }
@@ -133,6 +137,7 @@ const progressShortfall = (facts: WarningFacts, year: number, m: number, measure
  * - progress: 序时进度 (months ÷ 12) minus the year's completion rate, in points or as a share of
  *   序时进度; with `redAfterConsecutiveMonths` N, behind (reaching yellow) N months in a row is red.
  * - problems: count of overdue open problems.
+ * - approvals / milestones: count of approval items past their limit / nodes past their date.
  * - reports: months in a row ending with this one whose report is missing (late too if counted).
  * - statistics: months from the actual start month to this one while not 入统.
  * - monthTarget (Ouhai): year-to-date below the cumulative plan is red; met this month after a
@@ -196,6 +201,17 @@ export function evaluateWarning(
   if (rules.problems.enabled && facts.overdueProblems > 0)
     add('problems', colourOf(facts.overdueProblems * 10, rules.problems), 'problems.overdue', {
       count: facts.overdueProblems,
+    });
+
+  const overdueApprovals = facts.overdueApprovals ?? 0;
+  if (rules.approvals.enabled && overdueApprovals > 0)
+    add('approvals', colourOf(overdueApprovals * 10, rules.approvals), 'approvals.overdue', {
+      count: overdueApprovals,
+    });
+  const overdueMilestones = facts.overdueMilestones ?? 0;
+  if (rules.milestones.enabled && overdueMilestones > 0)
+    add('milestones', colourOf(overdueMilestones * 10, rules.milestones), 'milestones.overdue', {
+      count: overdueMilestones,
     });
 
   if (rules.reports.enabled) {

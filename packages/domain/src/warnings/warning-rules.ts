@@ -8,6 +8,8 @@ export const warningDimensions = [
   'reports',
   'statistics',
   'monthTarget',
+  'approvals',
+  'milestones',
 ] as const;
 export type WarningDimension = (typeof warningDimensions)[number];
 
@@ -47,6 +49,8 @@ const levels = {
  * - reports: months in a row (ending with the month) whose report is missing (or late, if counted).
  * - statistics: whole months since the actual start month without 入统.
  * - monthTarget: Ouhai's month rule (no thresholds).
+ * - approvals: approval items (前期手续) past their committed limit at the month's end, not approved.
+ * - milestones: nodes (节点) past their planned date at the month's end, not reached.
  * `snailMonths`: red this many months in a row puts a project on the 蜗牛 list.
  * `regionRule`: the region colour ({@link WarningRegionRule}); off when absent.
  */
@@ -74,6 +78,9 @@ export const WarningRuleSet = z.object({
   reports: z.object({ ...levels, countLate: z.boolean() }),
   statistics: z.object(levels),
   monthTarget: z.object({ enabled: z.boolean() }),
+  /** Rule sets stored before these dimensions existed read them as off. */
+  approvals: z.object(levels).default({ enabled: false, yellow: null, red: null }),
+  milestones: z.object(levels).default({ enabled: false, yellow: null, red: null }),
   snailMonths: z.number().int().min(2).max(12),
   regionRule: WarningRegionRule.default(regionRuleOff),
 });
@@ -114,6 +121,8 @@ export const warningPresets: Record<WarningPresetId, { name: string; rules: Warn
       reports: { ...off, countLate: false },
       statistics: { enabled: true, yellow: atLeast(1), red: above(2) },
       monthTarget: { enabled: false },
+      approvals: off,
+      milestones: off,
       snailMonths: 3,
       regionRule: regionRuleOff,
     },
@@ -133,6 +142,8 @@ export const warningPresets: Record<WarningPresetId, { name: string; rules: Warn
       reports: { ...off, countLate: false },
       statistics: off,
       monthTarget: { enabled: false },
+      approvals: off,
+      milestones: off,
       snailMonths: 3,
       regionRule: { enabled: true, consecutiveMonths: 2 },
     },
@@ -146,6 +157,8 @@ export const warningPresets: Record<WarningPresetId, { name: string; rules: Warn
       reports: { ...off, countLate: false },
       statistics: off,
       monthTarget: { enabled: true },
+      approvals: off,
+      milestones: off,
       snailMonths: 3,
       regionRule: regionRuleOff,
     },
@@ -158,7 +171,15 @@ export const warningPresets: Record<WarningPresetId, { name: string; rules: Warn
  */
 export function warningRuleProblems(rules: WarningRuleSet): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
-  for (const dimension of ['start', 'progress', 'problems', 'reports', 'statistics'] as const) {
+  for (const dimension of [
+    'start',
+    'progress',
+    'problems',
+    'reports',
+    'statistics',
+    'approvals',
+    'milestones',
+  ] as const) {
     const rule = rules[dimension];
     if (!rule.enabled) continue;
     if (!rule.yellow && !rule.red && !(dimension === 'progress' && rules.progress.redAfterConsecutiveMonths))

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns';
 import { projectFiles } from './project-files';
 import { projects } from './projects';
@@ -45,7 +57,9 @@ export const milestonePlans = pgTable('milestone_plans', {
   templateName: text('template_name').notNull(),
   targetCode: text('target_code').notNull(),
   targetOn: date('target_on').notNull(),
-  status: text('status', { enum: ['draft', 'frozen'] }).notNull().default('draft'),
+  status: text('status', { enum: ['draft', 'frozen'] })
+    .notNull()
+    .default('draft'),
   frozenOn: date('frozen_on'),
   frozenBy: text('frozen_by'),
   version: integer('version').notNull().default(0),

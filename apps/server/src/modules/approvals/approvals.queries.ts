@@ -3,6 +3,7 @@ import {
   type Actor,
   AppError,
   type ApprovalStatus,
+  addWorkingDays,
   approvalAbilities,
   approvalSchedule,
   approvalTiming,
@@ -16,33 +17,24 @@ import {
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { approvalItems, approvalMaterials, organisations, projects, regions, users } from '../../db/schema';
-import { projectScope } from '../../lib/project-scope';
+import {
+  isOfficeOver,
+  projectScope,
+  type ScopedProject,
+  scopedProject,
+  scopedProjectColumns,
+} from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
 import { loadHolidayCalendar } from '../calendar';
 
 export type ItemRow = typeof approvalItems.$inferSelect;
 export type MaterialRow = typeof approvalMaterials.$inferSelect;
 
-/** The project facts the approvals module reads (straight from the table, scoped in SQL). */
-export interface ApprovalProject {
-  id: string;
-  name: string;
-  regionCode: string;
-  regionPath: string;
-  domain: string;
-  ownerOrganisationId: string;
-  stage: string;
-}
+export type ApprovalProject = ScopedProject;
+const projectColumns = scopedProjectColumns;
 
-const projectColumns = {
-  id: projects.id,
-  name: projects.name,
-  regionCode: projects.regionCode,
-  regionPath: projects.regionPath,
-  domain: projects.domain,
-  ownerOrganisationId: projects.ownerOrganisationId,
-  stage: projects.stage,
-};
+/** A project the actor may open, for its approvals page; anything else is NOT_FOUND. */
+export const projectForApprovals = scopedProject;
 
 /**
  * Items the actor may read: those of every project it may open, plus — for a department — the items it
@@ -61,24 +53,6 @@ export function itemScope(actor: Actor): SQL {
   clauses.push(eq(approvalItems.agentUserId, actor.userId));
   return or(...clauses)!;
 }
-
-/** A project the actor may open, for its approvals page; anything else is NOT_FOUND. */
-export async function projectForApprovals(db: Queryable, actor: Actor, id: string): Promise<ApprovalProject> {
-  const [project] = await db
-    .select(projectColumns)
-    .from(projects)
-    .where(and(eq(projects.id, id), projectScope(actor)));
-  if (!project) throw new AppError('NOT_FOUND', '项目不存在');
-  return project;
-}
-
-/** Whether the actor is a key-project office over the project's region (runs its checklist). */
-export const isOfficeOver = (actor: Actor, regionPath: string) =>
-  isSystemActor(actor) ||
-  (actor.roles.includes('office_staff') &&
-    (regionPath === actor.regionPath ||
-      regionPath.startsWith(`${actor.regionPath}.`) ||
-      actor.regionPath === ''));
 
 export function relationOf(
   actor: Actor,
@@ -379,4 +353,75 @@ export async function listApprovalItems(db: Queryable, actor: Actor, query: Appr
     data: presented.slice(start, start + query.pageSize),
     page: { total: presented.length, page: query.page, pageSize: query.pageSize },
   };
+}
+
+/**
+ * The items of a project that hold it up now (for the fishbone): red or overdue on their clock, or with a
+ * 容缺 promise broken; each with one line saying why. The caller has checked the project is visible.
+ */
+export async function troubledApprovalItems(db: Queryable, projectId: string, now: Date) {
+  const items = await checklistRows(db, projectId);
+  const [materials, calendar] = await Promise.all([
+    materialsFor(
+      db,
+      items.map((i) => i.id),
+    ),
+    loadHolidayCalendar(db),
+  ]);
+  const today = chinaDate(now);
+  return items.flatMap((item) => {
+    const open = (materials.get(item.id) ?? []).filter((m) => m.suppliedOn === null);
+    const timing = approvalTiming(
+      {
+        status: item.status as ApprovalStatus,
+        committedDays: item.committedDays,
+        acceptedOn: item.acceptedOn,
+        approvedOn: item.approvedOn,
+        gapsClearedOn: item.gapsClearedOn,
+        openPromises: open.map((m) => m.promisedOn),
+      },
+      today,
+      calendar,
+      defaultApprovalSettings.conversionDays,
+    );
+    if (timing.colour !== 'red' && timing.colour !== 'overdue') return [];
+    const late = open.filter((m) => m.promisedOn < today).map((m) => m.name);
+    const detail =
+      late.length > 0
+        ? `容缺材料逾期未补齐：${late.join('、')}`
+        : timing.colour === 'overdue'
+          ? `超过承诺时限（已用 ${timing.elapsedDays}/${item.committedDays} 个工作日）`
+          : `临近承诺时限（已用 ${timing.elapsedDays}/${item.committedDays} 个工作日）`;
+    return [{ id: item.id, name: item.name, detail, since: item.acceptedOn }];
+  });
+}
+
+/**
+ * For the warnings: per project, the approval items past their committed limit on `asOf` (accepted by
+ * then, not approved by then, the limit's last working day before `asOf`).
+ */
+export async function overdueApprovalCounts(db: Queryable, projectIds: readonly string[], asOf: string) {
+  const counts = new Map<string, number>();
+  if (projectIds.length === 0) return counts;
+  const rows = await db
+    .select({
+      projectId: approvalItems.projectId,
+      acceptedOn: approvalItems.acceptedOn,
+      committedDays: approvalItems.committedDays,
+    })
+    .from(approvalItems)
+    .where(
+      and(
+        inArray(approvalItems.projectId, [...projectIds]),
+        inArray(approvalItems.status, ['accepted', 'accepted_with_gaps', 'approved']),
+        sql`${approvalItems.acceptedOn} <= ${asOf}`,
+        sql`(${approvalItems.approvedOn} is null or ${approvalItems.approvedOn} > ${asOf})`,
+      ),
+    );
+  if (rows.length === 0) return counts;
+  const calendar = await loadHolidayCalendar(db);
+  for (const row of rows)
+    if (addWorkingDays(row.acceptedOn!, row.committedDays, calendar) < asOf)
+      counts.set(row.projectId, (counts.get(row.projectId) ?? 0) + 1);
+  return counts;
 }

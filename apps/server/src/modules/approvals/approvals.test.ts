@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, notifications, projects } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
+import { remindApprovalPromises } from '../notifications';
 import {
   beijingMorning,
   insertTestProject,
@@ -9,7 +10,6 @@ import {
   systemTestCtx,
   userId,
 } from '../problems/problem-test-kit';
-import { remindApprovalPromises } from './approval-promises';
 
 let t: TestApp;
 type Person = Awaited<ReturnType<TestApp['as']>>;

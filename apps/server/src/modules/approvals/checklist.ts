@@ -4,12 +4,12 @@ import { AppError, approvalRouteNames, authorize, procedureApplies } from '@tuij
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { approvalItems, approvalProcedures } from '../../db/schema';
+import { isOfficeOver } from '../../lib/project-scope';
 import { recordAudit } from '../audit';
 import {
   type ApprovalProject,
   checklistRows,
   getProjectApprovals,
-  isOfficeOver,
   projectForApprovals,
 } from './approvals.queries';
 import { assertDepartment, effectiveCatalogue } from './catalogue';

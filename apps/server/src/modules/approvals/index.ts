@@ -1,6 +1,5 @@
 /** The approvals module's public face (前期手续): what other modules and the app may use. */
 
-export { approvalPromisesJob } from './approval-promises.job';
 export { getApprovalStatistics } from './approval-statistics';
-export { startBlockersOf } from './approvals.queries';
+export { overdueApprovalCounts, startBlockersOf, troubledApprovalItems } from './approvals.queries';
 export { registerApprovalRoutes } from './approvals.routes';

@@ -1,5 +1,7 @@
 /** The notifications module's public face: what other modules may import. */
 
+export { remindApprovalPromises } from './approval-promises';
+export { approvalPromisesJob } from './approval-promises.job';
 export { deliverNotificationsJob } from './deliver-notifications.job';
 export { listMyNotifications } from './notifications.queries';
 export { notify } from './notify';

@@ -12,6 +12,8 @@ import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { impliedStageSql, isOverdueProblemSql } from '../../db/rules';
 import { annualPlans, monthlyReports, problems, projects, regions, warningGraces } from '../../db/schema';
+import { overdueApprovalCounts } from '../approvals';
+import { overdueNodeCounts } from '../milestones';
 import { reportingDeadlineResolver } from '../reports';
 
 /** Stages a warning applies to: being prepared or under construction (not conceived, done or dropped). */
@@ -38,8 +40,8 @@ export const monthEnd = (p: WarningPeriod) => {
  * `projects`: the caller's scope, or a region subtree for the job) at the end of `period`, judged
  * on `today` (China date): the year's plan (planned start month, amount, split), approved reports
  * up to the month (year-to-date by month, 入统), the project's actual start date, each month's report
- * timeliness by the reports module's one deadline rule, and open problems past due at the month's
- * end (or today, if earlier). Only projects on the year's plan that are being prepared or built at
+ * timeliness by the reports module's one deadline rule, and open problems, approval items and
+ * milestone nodes past their dates at the month's end (or today, if earlier). Only projects on the year's plan that are being prepared or built at
  * the month's end by the library's `impliedStage` are warned (the cockpit counts the same set: a
  * 前期 project that starts next year has no plan this year and no colour).
  */
@@ -123,6 +125,11 @@ export async function loadWarningFacts(
       .groupBy(problems.projectId),
     reportingDeadlineResolver(db),
   ]);
+  const asOf = monthEnd(period) < today ? monthEnd(period) : today;
+  const [overdueApprovals, overdueNodes] = await Promise.all([
+    overdueApprovalCounts(db, ids, asOf),
+    overdueNodeCounts(db, ids, asOf),
+  ]);
   const reportsOf = new Map<string, typeof reports>();
   for (const r of reports) reportsOf.set(r.projectId, [...(reportsOf.get(r.projectId) ?? []), r]);
   const startOf = new Map(starts.map((s) => [s.projectId, s]));
@@ -171,6 +178,8 @@ export async function loadWarningFacts(
         cumulativePlanByMonth,
         reportByMonth,
         overdueProblems: overdueOf.get(row.id) ?? 0,
+        overdueApprovals: overdueApprovals.get(row.id) ?? 0,
+        overdueMilestones: overdueNodes.get(row.id) ?? 0,
         excused: [],
       },
     };

@@ -1,7 +1,15 @@
 import { regionRuleOff, type WarningRuleSet, type WarningThreshold } from '@tuijin/domain';
 
 /** The dimensions with yellow/red thresholds, in form order. */
-export const thresholdDimensions = ['start', 'progress', 'problems', 'reports', 'statistics'] as const;
+export const thresholdDimensions = [
+  'start',
+  'progress',
+  'problems',
+  'reports',
+  'statistics',
+  'approvals',
+  'milestones',
+] as const;
 export type ThresholdDimension = (typeof thresholdDimensions)[number];
 
 /** A threshold as the form holds it: a blank value means "no threshold". */
@@ -20,6 +28,8 @@ export interface RuleForm {
   problems: DimensionFields;
   reports: DimensionFields & { countLate: boolean };
   statistics: DimensionFields;
+  approvals: DimensionFields;
+  milestones: DimensionFields;
   monthTarget: { enabled: boolean };
   snailMonths: number;
   regionRule: { enabled: boolean; consecutiveMonths: number };
@@ -48,6 +58,8 @@ export function toRuleForm(name: string, rules: WarningRuleSet): RuleForm {
     problems: dim(rules.problems),
     reports: dim(rules.reports),
     statistics: dim(rules.statistics),
+    approvals: dim(rules.approvals),
+    milestones: dim(rules.milestones),
     monthTarget: rules.monthTarget,
     snailMonths: rules.snailMonths,
     regionRule: rules.regionRule ?? regionRuleOff,
@@ -70,6 +82,8 @@ export function fromRuleForm(form: RuleForm): WarningRuleSet {
     problems: dim(form.problems),
     reports: dim(form.reports),
     statistics: dim(form.statistics),
+    approvals: dim(form.approvals),
+    milestones: dim(form.milestones),
     monthTarget: form.monthTarget,
     snailMonths: form.snailMonths,
     regionRule: form.regionRule ?? regionRuleOff,

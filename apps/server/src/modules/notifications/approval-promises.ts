@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { approvalItems, approvalMaterials, projects, users } from '../../db/schema';
 import { loadHolidayCalendar } from '../calendar';
-import { notify } from '../notifications';
+import { notify } from './notify';
 
 /** Working days before a promise when the owner and the agent are first reminded. */
 export const promiseReminderDays = 3;
@@ -20,7 +20,8 @@ export function promiseNotice(
 }
 
 /**
- * 容缺承诺提醒: for every material still missing on an open item, reminds the project owner's users
+ * 容缺承诺提醒 (beside the monthly-report reminders, reading the approvals' tables as they read the
+ * reports'): for every material still missing on an open item, reminds the project owner's users
  * and the item's agent — from three working days before the promise, on the day, and once it has
  * passed (the item then shows red). Each notice once per material and kind (the dedupe key).
  */

@@ -1,0 +1,232 @@
+import type { MilestonePortfolioQuery } from '@tuijin/contracts';
+import {
+  type Actor,
+  AppError,
+  authorize,
+  can,
+  chinaDate,
+  type HolidayCalendar,
+  isNodeOverdue,
+  subtractWorkingDays,
+  workingDaysBetween,
+} from '@tuijin/domain';
+import { and, asc, count, desc, eq, exists, gt, ilike, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db/database';
+import { milestoneAdjustments, milestoneNodes, milestonePlans, projects, regions } from '../../db/schema';
+import { escapeLike } from '../../lib/escape-like';
+import { isOfficeOver, projectScope, type ScopedProject, scopedProject } from '../../lib/project-scope';
+import { inRegionSubtree } from '../../lib/scope';
+import { loadHolidayCalendar } from '../calendar';
+
+export type NodeRow = typeof milestoneNodes.$inferSelect;
+
+/** Whether the actor may record nodes reached on the project: its office, its owner unit, its service officer. */
+export const mayRecordActual = (actor: Actor, project: ScopedProject) =>
+  can(actor, 'milestone.recordActual') &&
+  (isOfficeOver(actor, project.regionPath) ||
+    (actor.roles.includes('owner') && actor.organisationId === project.ownerOrganisationId) ||
+    actor.roles.includes('service_officer'));
+
+export const mayManageMilestones = (actor: Actor, project: ScopedProject) =>
+  can(actor, 'milestone.manage') && isOfficeOver(actor, project.regionPath);
+
+/** Working days the planned date lies after the baseline (negative when ahead; 0 without a baseline). */
+function slipDays(node: NodeRow, calendar: HolidayCalendar) {
+  if (!node.baselineOn || node.baselineOn === node.plannedOn) return 0;
+  const current = node.actualOn ?? node.plannedOn;
+  return current > node.baselineOn
+    ? workingDaysBetween(node.baselineOn, current, calendar)
+    : -workingDaysBetween(current, node.baselineOn, calendar);
+}
+
+export function presentNode(node: NodeRow, today: string, calendar: HolidayCalendar) {
+  return {
+    id: node.id,
+    code: node.code,
+    name: node.name,
+    durationDays: node.durationDays,
+    dependsOn: node.dependsOn,
+    sortOrder: node.sortOrder,
+    baselineOn: node.baselineOn,
+    plannedOn: node.plannedOn,
+    startOn: subtractWorkingDays(node.plannedOn, node.durationDays, calendar),
+    actualOn: node.actualOn,
+    actualFileId: node.actualFileId,
+    actualNote: node.actualNote,
+    actualBy: node.actualBy,
+    overdue: isNodeOverdue(node, today),
+    slipDays: slipDays(node, calendar),
+    version: node.version,
+  };
+}
+
+export async function nodesOf(db: Queryable, projectIds: readonly string[]) {
+  if (projectIds.length === 0) return [];
+  return db
+    .select()
+    .from(milestoneNodes)
+    .where(inArray(milestoneNodes.projectId, [...projectIds]))
+    .orderBy(asc(milestoneNodes.sortOrder));
+}
+
+/** 节点计划 of one project: the plan, its nodes with baseline / planned / actual, and the adjustments. */
+export async function getProjectMilestones(db: Queryable, actor: Actor, projectId: string, now: Date) {
+  authorize(actor, 'milestone.read');
+  const project = await scopedProject(db, actor, projectId);
+  const [plan] = await db.select().from(milestonePlans).where(eq(milestonePlans.projectId, projectId));
+  const [rows, adjustments, calendar] = await Promise.all([
+    nodesOf(db, [projectId]),
+    db
+      .select({ adjustment: milestoneAdjustments, nodeName: milestoneNodes.name })
+      .from(milestoneAdjustments)
+      .innerJoin(milestoneNodes, eq(milestoneNodes.id, milestoneAdjustments.nodeId))
+      .where(eq(milestoneAdjustments.projectId, projectId))
+      .orderBy(desc(milestoneAdjustments.at)),
+    loadHolidayCalendar(db),
+  ]);
+  const today = chinaDate(now);
+  const nodes = rows.map((node) => presentNode(node, today, calendar));
+  return {
+    projectId,
+    projectName: project.name,
+    today,
+    canManage: mayManageMilestones(actor, project),
+    canRecordActual: mayRecordActual(actor, project) && plan !== undefined,
+    plan: plan
+      ? {
+          templateName: plan.templateName,
+          targetCode: plan.targetCode,
+          targetOn: plan.targetOn,
+          status: plan.status,
+          frozenOn: plan.frozenOn,
+          version: plan.version,
+        }
+      : null,
+    nodes,
+    adjustments: adjustments.map(({ adjustment, nodeName }) => ({
+      id: adjustment.id,
+      nodeId: adjustment.nodeId,
+      nodeName,
+      fromOn: adjustment.fromOn,
+      toOn: adjustment.toOn,
+      reason: adjustment.reason,
+      actorName: adjustment.actorName,
+      at: adjustment.at.toISOString(),
+    })),
+    summary: {
+      total: nodes.length,
+      reached: nodes.filter((n) => n.actualOn !== null).length,
+      overdue: nodes.filter((n) => n.overdue).length,
+      dueThisMonth: nodes.filter((n) => n.actualOn === null && n.plannedOn.slice(0, 7) === today.slice(0, 7))
+        .length,
+    },
+  };
+}
+
+/**
+ * 时间节点图 across projects: the plans in the actor's scope (filtered by region, name, overdue), a
+ * page of projects by name with their nodes.
+ */
+export async function getMilestonePortfolio(
+  db: Queryable,
+  actor: Actor,
+  query: MilestonePortfolioQuery,
+  now: Date,
+) {
+  authorize(actor, 'milestone.read');
+  const today = chinaDate(now);
+  const clauses: (SQL | undefined)[] = [projectScope(actor)];
+  if (query.regionCode) {
+    const [region] = await db
+      .select({ path: regions.path })
+      .from(regions)
+      .where(eq(regions.code, query.regionCode));
+    if (!region)
+      throw new AppError('VALIDATION_FAILED', '区域不存在', [{ path: 'regionCode', message: '区域不存在' }]);
+    clauses.push(inRegionSubtree(projects.regionPath, region.path));
+  }
+  if (query.q) clauses.push(ilike(projects.name, `%${escapeLike(query.q)}%`));
+  if (query.overdue)
+    clauses.push(
+      exists(
+        db
+          .select({ id: milestoneNodes.id })
+          .from(milestoneNodes)
+          .where(
+            and(
+              eq(milestoneNodes.projectId, projects.id),
+              isNull(milestoneNodes.actualOn),
+              lt(milestoneNodes.plannedOn, today),
+            ),
+          ),
+      ),
+    );
+  const where = and(...clauses);
+  const [total] = await db
+    .select({ n: count() })
+    .from(milestonePlans)
+    .innerJoin(projects, eq(projects.id, milestonePlans.projectId))
+    .where(where);
+  const rows = await db
+    .select({
+      projectId: projects.id,
+      projectName: projects.name,
+      stage: projects.stage,
+      regionName: regions.name,
+      status: milestonePlans.status,
+    })
+    .from(milestonePlans)
+    .innerJoin(projects, eq(projects.id, milestonePlans.projectId))
+    .innerJoin(regions, eq(regions.code, projects.regionCode))
+    .where(where)
+    .orderBy(asc(projects.name), asc(projects.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [nodes, calendar] = await Promise.all([
+    nodesOf(
+      db,
+      rows.map((r) => r.projectId),
+    ),
+    loadHolidayCalendar(db),
+  ]);
+  return {
+    today,
+    data: rows.map((row) => ({
+      ...row,
+      nodes: nodes
+        .filter((n) => n.projectId === row.projectId)
+        .map((n) => {
+          const shown = presentNode(n, today, calendar);
+          return {
+            code: shown.code,
+            name: shown.name,
+            baselineOn: shown.baselineOn,
+            plannedOn: shown.plannedOn,
+            startOn: shown.startOn,
+            actualOn: shown.actualOn,
+            overdue: shown.overdue,
+          };
+        }),
+    })),
+    page: { total: total?.n ?? 0, page: query.page, pageSize: query.pageSize },
+  };
+}
+
+/** For the warnings: per project, the nodes past their planned date on `asOf` and not reached by then. */
+export async function overdueNodeCounts(db: Queryable, projectIds: readonly string[], asOf: string) {
+  const counts = new Map<string, number>();
+  if (projectIds.length === 0) return counts;
+  const rows = await db
+    .select({ projectId: milestoneNodes.projectId, n: count() })
+    .from(milestoneNodes)
+    .where(
+      and(
+        inArray(milestoneNodes.projectId, [...projectIds]),
+        lt(milestoneNodes.plannedOn, asOf),
+        or(isNull(milestoneNodes.actualOn), gt(milestoneNodes.actualOn, asOf)),
+      ),
+    )
+    .groupBy(milestoneNodes.projectId);
+  for (const row of rows) counts.set(row.projectId, Number(row.n));
+  return counts;
+}
