@@ -10,6 +10,7 @@ import { ledgerEnUS } from './ledger.en-US';
 import { ledgerExportEnUS } from './ledger-export.en-US';
 import { ledgerReportsEnUS } from './ledger-reports.en-US';
 import { mapEnUS } from './map.en-US';
+import { milestonesEnUS } from './milestones.en-US';
 import { notificationsEnUS } from './notifications.en-US';
 import { plansEnUS } from './plans.en-US';
 import { problemDeadlinesEnUS } from './problem-deadlines.en-US';
@@ -93,6 +94,8 @@ export const enUS: typeof zhCN = {
     approvals: 'Approval items',
     approvalCatalogue: 'Approval catalogue',
     approvalStatistics: 'Approval times',
+    milestones: 'Milestone timeline',
+    milestoneTemplates: 'Milestone templates',
     password: 'Change password',
   },
   layout: {
@@ -399,4 +402,5 @@ export const enUS: typeof zhCN = {
   ...basemapEnUS,
   ...jobsEnUS,
   ...approvalsEnUS,
+  ...milestonesEnUS,
 };

@@ -102,6 +102,7 @@ export const projectsEnUS: typeof projectsZhCN = {
     responsibilities: 'Responsibilities',
     stages: 'Stages',
     approvals: 'Approvals',
+    milestones: 'Milestones',
     files: 'Files & photos',
     comments: 'Opinions',
     batches: 'Batches',

@@ -99,6 +99,7 @@ export const projectsZhCN = {
     responsibilities: '责任分工',
     stages: '阶段记录',
     approvals: '前期手续',
+    milestones: '节点计划',
     files: '文件照片',
     comments: '部门意见',
     batches: '批次',

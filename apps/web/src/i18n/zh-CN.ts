@@ -10,6 +10,7 @@ import { ledgerZhCN } from './ledger.zh-CN';
 import { ledgerExportZhCN } from './ledger-export.zh-CN';
 import { ledgerReportsZhCN } from './ledger-reports.zh-CN';
 import { mapZhCN } from './map.zh-CN';
+import { milestonesZhCN } from './milestones.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
 import { problemDeadlinesZhCN } from './problem-deadlines.zh-CN';
@@ -92,6 +93,8 @@ export const zhCN = {
     approvals: '手续事项',
     approvalCatalogue: '手续目录',
     approvalStatistics: '审批用时统计',
+    milestones: '时间节点图',
+    milestoneTemplates: '节点模板',
     password: '修改密码',
   },
   layout: {
@@ -397,4 +400,5 @@ export const zhCN = {
   ...basemapZhCN,
   ...jobsZhCN,
   ...approvalsZhCN,
+  ...milestonesZhCN,
 };

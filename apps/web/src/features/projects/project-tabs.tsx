@@ -2,6 +2,7 @@ import type { Project } from '@tuijin/contracts';
 import type { ComponentType } from 'react';
 import type { zhCN } from '../../i18n/zh-CN';
 import { ProjectApprovalsTab } from '../approvals/ProjectApprovalsTab';
+import { ProjectMilestonesTab } from '../milestones/ProjectMilestonesTab';
 import { ProjectPlansTab } from '../plans/ProjectPlansTab';
 import { ProjectProblemsTab } from '../problems/ProjectProblemsTab';
 import { ProjectReportsTab } from '../reports/ProjectReportsTab';
@@ -31,6 +32,7 @@ export const projectTabs: ProjectTab[] = [
   { key: 'responsibilities', label: 'responsibilities', Component: ProjectResponsibilitiesTab },
   { key: 'stages', label: 'stages', Component: ProjectStagesTab },
   { key: 'approvals', label: 'approvals', Component: ProjectApprovalsTab },
+  { key: 'milestones', label: 'milestones', Component: ProjectMilestonesTab },
   { key: 'files', label: 'files', Component: ProjectFilesTab },
   { key: 'comments', label: 'comments', Component: ProjectCommentsTab },
   { key: 'batches', label: 'batches', Component: ProjectBatchesTab },

@@ -1,0 +1,94 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Empty, Flex, Form, Input, Pagination, Spin, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FilterBar } from '../../components/FilterBar';
+import { QueryError } from '../../components/QueryError';
+import { usePagedFilters } from '../../components/use-paged-filters';
+import { RegionTreeSelect } from '../regions/RegionTreeSelect';
+import { downloadSvgAsPng } from './chart-export';
+import { chartFileName, type PortfolioFilters, portfolioQuery } from './milestone-logic';
+import { useMilestonePortfolio } from './milestones.queries';
+import { PortfolioChart } from './PortfolioChart';
+import './milestones.css';
+
+/**
+ * 时间节点图 (portfolio): the projects with a milestone plan in the reader's jurisdiction, filtered by
+ * region, name and 只看超期, a page at a time on one time axis; each name opens the project's
+ * 节点计划 tab; 导出图片 downloads the page's chart.
+ */
+export default function MilestonePortfolioPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<PortfolioFilters>();
+  const { query, applyFilters, pagination } = usePagedFilters<PortfolioFilters>();
+  const { page, pageSize, ...filters } = query;
+  const portfolio = useMilestonePortfolio(portfolioQuery(filters, { page, pageSize }));
+  const svg = useRef<SVGSVGElement>(null);
+  const [isExporting, setExporting] = useState(false);
+  const data = portfolio.data;
+
+  const exportImage = async () => {
+    if (!svg.current) return;
+    setExporting(true);
+    try {
+      await downloadSvgAsPng(
+        svg.current,
+        chartFileName(t('milestones.gantt.title'), t('milestones.portfolio.fileName')),
+      );
+    } catch {
+      void message.error(t('milestones.gantt.exportFailed'));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Card
+      title={t('milestones.portfolio.title')}
+      extra={
+        <Button
+          icon={<DownloadOutlined />}
+          loading={isExporting}
+          disabled={!data || data.data.length === 0}
+          onClick={() => void exportImage()}
+          data-testid="portfolio-export"
+        >
+          {t('milestones.gantt.exportImage')}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('milestones.portfolio.intro')}</Typography.Paragraph>
+      <FilterBar<PortfolioFilters> form={form} name="milestone-portfolio" onSearch={applyFilters}>
+        <Form.Item name="regionCode" label={t('milestones.portfolio.region')}>
+          <RegionTreeSelect style={{ width: 200 }} placeholder={t('common.all')} />
+        </Form.Item>
+        <Form.Item name="q" label={t('milestones.portfolio.name')}>
+          <Input
+            allowClear
+            maxLength={60}
+            className="tj-filter-md"
+            placeholder={t('milestones.portfolio.namePlaceholder')}
+            data-testid="portfolio-q"
+          />
+        </Form.Item>
+        <Form.Item name="overdue" valuePropName="checked">
+          <Checkbox data-testid="portfolio-overdue">{t('milestones.portfolio.overdueOnly')}</Checkbox>
+        </Form.Item>
+      </FilterBar>
+      {portfolio.isError && <QueryError error={portfolio.error} onRetry={() => void portfolio.refetch()} />}
+      {portfolio.isPending && <Spin style={{ display: 'block', margin: '32px auto' }} />}
+      {data &&
+        (data.data.length === 0 ? (
+          <Empty description={t('milestones.portfolio.empty')} data-testid="portfolio-empty" />
+        ) : (
+          <Flex vertical gap={12}>
+            <Spin spinning={portfolio.isFetching && !portfolio.isPending}>
+              <PortfolioChart portfolio={data} svgRef={svg} />
+            </Spin>
+            <Pagination align="end" size="small" {...pagination(data.page.total)} />
+          </Flex>
+        ))}
+    </Card>
+  );
+}

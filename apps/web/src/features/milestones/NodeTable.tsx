@@ -1,0 +1,121 @@
+import type { MilestoneNode, ProjectMilestones } from '@tuijin/contracts';
+import { Button, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { nodeStatus } from './milestone-logic';
+
+interface NodeTableProps {
+  plan: ProjectMilestones;
+  onAdjust: (node: MilestoneNode) => void;
+  onRecordActual: (node: MilestoneNode) => void;
+}
+
+/**
+ * The nodes in plan order: duration, baseline, plan (and how far it slipped from the baseline),
+ * actual date and status, with 调整 for whoever manages the plan and 填报完成 for whoever records
+ * progress on a node not reached yet. The action column is left out of the print.
+ */
+export function NodeTable({ plan, onAdjust, onRecordActual }: NodeTableProps) {
+  const { t } = useTranslation();
+  const none = t('milestones.empty');
+  const hasActions = plan.canManage || plan.canRecordActual;
+  return (
+    <Table<MilestoneNode>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      dataSource={plan.nodes}
+      data-testid="milestone-nodes"
+      columns={[
+        { key: 'name', title: t('milestones.fields.name'), dataIndex: 'name' },
+        {
+          key: 'durationDays',
+          title: t('milestones.fields.durationDays'),
+          dataIndex: 'durationDays',
+          align: 'right',
+        },
+        {
+          key: 'baselineOn',
+          title: t('milestones.fields.baselineOn'),
+          render: (_, node) => node.baselineOn ?? none,
+        },
+        {
+          key: 'plannedOn',
+          title: t('milestones.fields.plannedOn'),
+          render: (_, node) => (
+            <Space orientation="vertical" size={0}>
+              <span>{node.plannedOn}</span>
+              {node.slipDays > 0 && (
+                <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="milestone-slip">
+                  {t('milestones.slip', { days: node.slipDays })}
+                </Typography.Text>
+              )}
+            </Space>
+          ),
+        },
+        {
+          key: 'actualOn',
+          title: t('milestones.fields.actualOn'),
+          render: (_, node) =>
+            node.actualOn ? (
+              <Space orientation="vertical" size={0}>
+                <span>{node.actualOn}</span>
+                {node.actualNote && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {node.actualNote}
+                  </Typography.Text>
+                )}
+              </Space>
+            ) : (
+              none
+            ),
+        },
+        {
+          key: 'status',
+          title: t('milestones.fields.status'),
+          render: (_, node) => {
+            const status = nodeStatus(node, plan.today);
+            return (
+              <Tag color={status.tone} data-testid="milestone-status" data-status={status.key}>
+                {t(`milestones.${status.key}`, status.values)}
+              </Tag>
+            );
+          },
+        },
+        ...(hasActions
+          ? [
+              {
+                key: 'actions',
+                title: t('common.actions'),
+                className: 'tj-no-print',
+                render: (_: unknown, node: MilestoneNode) => (
+                  <Space size={0} wrap>
+                    {plan.canManage && (
+                      <Button
+                        type="link"
+                        size="small"
+                        onClick={() => onAdjust(node)}
+                        data-testid="milestone-adjust"
+                      >
+                        {t('milestones.adjust.action')}
+                      </Button>
+                    )}
+                    {plan.canRecordActual && !node.actualOn && (
+                      <Button
+                        type="link"
+                        size="small"
+                        onClick={() => onRecordActual(node)}
+                        data-testid="milestone-actual"
+                      >
+                        {t('milestones.actual.action')}
+                      </Button>
+                    )}
+                  </Space>
+                ),
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
+}
