@@ -24,7 +24,7 @@ describe('tuijin approvals stats', () => {
     expect(run.out).toMatch(/^统计期 \d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}\n/);
     expect(run.out).toMatch(/全流程（首个受理 → 施工许可）：\d+ 个项目，平均 38 个工作日/);
     expect(run.out).toContain('全流程平均用时：对比期 66 个工作日 → 统计期 38 个工作日（缩短 28 个工作日）');
-    expect(run.out).toMatch(/\n {2}施工许可\t\d+\t4\t4\t/);
+    expect(run.out).toMatch(/\n {2}施工许可\t\d+\t3\t3\t/);
   }, 120_000);
 
   it('refuses a date that is not one, and half a comparison, with exit code 2 naming the option', async () => {

@@ -20,10 +20,14 @@ import { loadHolidayCalendar } from '../modules/calendar';
 
 /** The critical chain of the standard catalogue and each cohort's working days per link. */
 const chain = ['yongdi-yushen', 'yongdi-guihua', 'gongcheng-guihua', 'tushen', 'shigong-xuke'] as const;
-/** Before the reform (Luohe's 66 working days) and after it (38): the chain's links add up to each. */
+/**
+ * Before the reform (Luohe's 66 working days, every procedure past its committed limit) and after it
+ * (38, within the limits): the chain's links add up to each; the other procedures take their limit
+ * plus `others` working days beside the chain.
+ */
 export const demoApprovalSpans = {
   earlier: { total: 66, chain: [16, 16, 14, 14, 6], others: 10 },
-  recent: { total: 38, chain: [9, 9, 8, 8, 4], others: 5 },
+  recent: { total: 38, chain: [10, 10, 9, 6, 3], others: -2 },
 } as const;
 
 /** The working day `n` working days before `date` (the inverse of `addWorkingDays` on a working day). */
@@ -95,7 +99,7 @@ async function finishedChecklist(
       accepted: firstOn,
       approved: addWorkingDays(
         firstOn,
-        Math.min(spans.total - 1, item.committedDays + spans.others),
+        Math.max(1, Math.min(spans.total - 1, item.committedDays + spans.others)),
         calendar,
       ),
     };
@@ -111,6 +115,7 @@ async function checklistUnderWay(
   ctx: Ctx,
   projectId: string,
   index: number,
+  countyIndex: number,
   preparingOn: string,
   today: string,
   calendar: HolidayCalendar,
@@ -139,7 +144,8 @@ async function checklistUnderWay(
       },
     );
   }
-  const pattern = index % 4;
+  // Each county's first 前期 project has a 容缺 item (patterns 1 and 2), then the others follow.
+  const pattern = [1, 2, 0, 3][countyIndex % 4]!;
   const land = byCode.get('yongdi-yushen');
   if (land) await move(ctx, land, 'accepted', acceptedAgo([3, 6, 9, 12][pattern]!));
   const environment = byCode.get('huanping');
@@ -224,15 +230,19 @@ export async function loadDemoApprovals(ctx: Ctx): Promise<{ finished: number; u
     .where(and(eq(users.username, 'officer1')));
   let finished = 0;
   let underWay = 0;
+  const preparingInCounty = new Map<string, number>();
   for (const [index, project] of candidates.entries()) {
     const route = project.domain === '现代产业' ? 'filing' : 'approval';
     const prepared = preparingOn.get(project.id);
     if (project.stage === 'preparing' && prepared) {
       await generateProjectApprovals(ctx, project.id, { route });
+      const countyIndex = preparingInCounty.get(project.regionCode) ?? 0;
+      preparingInCounty.set(project.regionCode, countyIndex + 1);
       await checklistUnderWay(
         ctx,
         project.id,
         index,
+        countyIndex,
         prepared,
         today,
         calendar,
