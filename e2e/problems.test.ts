@@ -56,7 +56,9 @@ async function move(page: Page, action: string, status: string, fill?: { testId:
   const dialog = page.getByRole('dialog');
   if (fill) await dialog.getByTestId(fill.testId).fill(fill.text);
   await dialog.getByTestId('move-ok').click();
-  await expect.poll(() => statusOf(page).textContent(), { timeout: 15_000 }).toBe(status);
+  // The dialog closes once the server accepted the move (a refusal keeps it open with the reason).
+  await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+  await expect.poll(() => statusOf(page).textContent(), { timeout: 30_000 }).toBe(status);
 }
 
 describe('blocking problems, closed loop in the browser', () => {
