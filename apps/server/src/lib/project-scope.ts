@@ -1,7 +1,7 @@
 import { type Actor, AppError, isSystemActor } from '@tuijin/domain';
-import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database';
-import { projects } from '../db/schema';
+import { projectFiles, projects } from '../db/schema';
 import { inRegionSubtree } from './scope';
 
 /**
@@ -66,3 +66,20 @@ export const isOfficeOver = (actor: Actor, regionPath: string) =>
     (regionPath === actor.regionPath ||
       regionPath.startsWith(`${actor.regionPath}.`) ||
       actor.regionPath === ''));
+
+/**
+ * A file given as evidence must be a live file of the same project; anything else is
+ * VALIDATION_FAILED on `fileId`, `what` naming it in the message (所附文件, 佐证材料).
+ */
+export async function assertProjectFile(db: Queryable, fileId: string, projectId: string, what: string) {
+  const [file] = await db
+    .select({ id: projectFiles.id })
+    .from(projectFiles)
+    .where(
+      and(eq(projectFiles.id, fileId), eq(projectFiles.projectId, projectId), isNull(projectFiles.deletedAt)),
+    );
+  if (!file)
+    throw new AppError('VALIDATION_FAILED', `${what}不是本项目的文件`, [
+      { path: 'fileId', message: '不是本项目的文件' },
+    ]);
+}

@@ -40,6 +40,8 @@ export interface ApprovalSchedule {
 /** Orders items so each comes after those it depends on; a cycle is VALIDATION_FAILED naming it. */
 export function dependencyOrder<T extends { code: string; name: string; dependsOn: readonly string[] }>(
   items: readonly T[],
+  /** What the items are, for the message (手续, 节点). */
+  what = '手续',
 ): T[] {
   const byCode = new Map(items.map((item) => [item.code, item]));
   const ordered: T[] = [];
@@ -49,7 +51,7 @@ export function dependencyOrder<T extends { code: string; name: string; dependsO
     if (seen === 'done') return;
     if (seen === 'visiting') {
       const cycle = [...trail.slice(trail.indexOf(item.name)), item.name].join(' → ');
-      throw new AppError('VALIDATION_FAILED', `手续的前置关系形成循环：${cycle}`, [
+      throw new AppError('VALIDATION_FAILED', `${what}的前置关系形成循环：${cycle}`, [
         { path: 'dependsOn', message: `循环：${cycle}` },
       ]);
     }

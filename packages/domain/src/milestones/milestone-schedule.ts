@@ -63,7 +63,7 @@ export function scheduleNodes(
     throw new AppError('VALIDATION_FAILED', `目标节点“${target.code}”不在节点中`, [
       { path: 'targetCode', message: '不在节点中' },
     ]);
-  const ordered = dependencyOrder(nodes);
+  const ordered = dependencyOrder(nodes, '节点');
   const before = (node: NodeSpec) => node.dependsOn.filter((code) => byCode.has(code));
   const leadsToTarget = new Set<string>();
   const mark = (code: string) => {

@@ -13,7 +13,8 @@ import {
 } from '@tuijin/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../context';
-import { approvalItems, approvalMaterials, projectFiles } from '../../db/schema';
+import { approvalItems, approvalMaterials } from '../../db/schema';
+import { assertProjectFile } from '../../lib/project-scope';
 import { updateVersioned } from '../audit';
 import { loadHolidayCalendar } from '../calendar';
 import { assertAgent } from './agents';
@@ -223,22 +224,7 @@ export async function supplyApprovalMaterial(
     throw new AppError('VALIDATION_FAILED', `补齐日期不能早于受理日期 ${item.acceptedOn}`, [
       { path: 'on', message: `不能早于受理日期 ${item.acceptedOn}` },
     ]);
-  if (input.fileId) {
-    const [file] = await ctx.db
-      .select({ id: projectFiles.id })
-      .from(projectFiles)
-      .where(
-        and(
-          eq(projectFiles.id, input.fileId),
-          eq(projectFiles.projectId, item.projectId),
-          isNull(projectFiles.deletedAt),
-        ),
-      );
-    if (!file)
-      throw new AppError('VALIDATION_FAILED', '所附文件不是本项目的文件', [
-        { path: 'fileId', message: '不是本项目的文件' },
-      ]);
-  }
+  if (input.fileId) await assertProjectFile(ctx.db, input.fileId, item.projectId, '所附文件');
   await ctx.db.transaction(async (tx) => {
     const supplied = await tx
       .update(approvalMaterials)

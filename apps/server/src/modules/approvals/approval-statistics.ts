@@ -1,7 +1,6 @@
 import type { ApprovalStatisticsQuery } from '@tuijin/contracts';
 import {
   type Actor,
-  AppError,
   approvalStatistics,
   authorize,
   type HolidayCalendar,
@@ -11,8 +10,9 @@ import {
 } from '@tuijin/domain';
 import { and, between, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
-import { approvalItems, organisations, projects, regions } from '../../db/schema';
+import { approvalItems, organisations, projects } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
+import { regionByCode } from '../../lib/region-lookup';
 import { inRegionSubtree } from '../../lib/scope';
 import { loadHolidayCalendar } from '../calendar';
 import { itemScope } from './approvals.queries';
@@ -102,12 +102,7 @@ export async function getApprovalStatistics(db: Queryable, actor: Actor, query: 
   authorize(actor, 'approval.read');
   let region: SQL | undefined;
   if (query.regionCode) {
-    const [found] = await db
-      .select({ path: regions.path })
-      .from(regions)
-      .where(eq(regions.code, query.regionCode));
-    if (!found)
-      throw new AppError('VALIDATION_FAILED', '区域不存在', [{ path: 'regionCode', message: '区域不存在' }]);
+    const found = await regionByCode(db, query.regionCode);
     region = inRegionSubtree(projects.regionPath, found.path);
   }
   const calendar = await loadHolidayCalendar(db);

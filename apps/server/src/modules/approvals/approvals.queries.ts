@@ -24,6 +24,7 @@ import {
   scopedProject,
   scopedProjectColumns,
 } from '../../lib/project-scope';
+import { regionByCode } from '../../lib/region-lookup';
 import { inRegionSubtree } from '../../lib/scope';
 import { loadHolidayCalendar } from '../calendar';
 
@@ -299,12 +300,7 @@ export async function listApprovalItems(db: Queryable, actor: Actor, query: Appr
   if (query.view === 'department') conditions.push(eq(approvalItems.departmentId, actor.organisationId));
   if (query.open) conditions.push(sql`${approvalItems.status} not in ('approved', 'not_needed')`);
   if (query.regionCode) {
-    const [region] = await db
-      .select({ path: regions.path })
-      .from(regions)
-      .where(eq(regions.code, query.regionCode));
-    if (!region)
-      throw new AppError('VALIDATION_FAILED', '区域不存在', [{ path: 'regionCode', message: '区域不存在' }]);
+    const region = await regionByCode(db, query.regionCode);
     conditions.push(inRegionSubtree(projects.regionPath, region.path));
   }
   const rows = await db

@@ -13,6 +13,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { approvalProcedures, organisations, regions } from '../../db/schema';
+import { seesRegionSettings } from '../../lib/region-lookup';
 import { ancestorPaths } from '../../lib/scope';
 import { recordAudit, updateVersioned } from '../audit';
 
@@ -82,12 +83,7 @@ function presentProcedure(row: ProcedureRow, departmentName: string | null) {
 export async function getApprovalCatalogue(db: Queryable, actor: Actor, regionCode: string | undefined) {
   authorize(actor, 'approval.read');
   const region = await regionByCode(db, regionCode ?? actor.regionCode);
-  if (
-    !isSystemActor(actor) &&
-    !pathInSubtree(region.path, actor.regionPath) &&
-    !ancestorPaths(actor.regionPath).includes(region.path)
-  )
-    throw new AppError('NOT_FOUND', '区域不存在');
+  if (!seesRegionSettings(actor, region.path)) throw new AppError('NOT_FOUND', '区域不存在');
   const catalogue = await effectiveCatalogue(db, region.path);
   const names = await departmentNames(db, catalogue.procedures);
   const [catalogueRegion] = catalogue.regionCode
@@ -192,14 +188,7 @@ export async function createApprovalProcedure(ctx: Ctx, input: CreateApprovalPro
 export async function updateApprovalProcedure(ctx: Ctx, id: string, input: UpdateApprovalProcedure) {
   authorize(ctx.actor, 'approvalCatalogue.manage');
   const [current] = await ctx.db.select().from(approvalProcedures).where(eq(approvalProcedures.id, id));
-  if (
-    !current ||
-    !(
-      isSystemActor(ctx.actor) ||
-      pathInSubtree(current.regionPath, ctx.actor.regionPath) ||
-      ancestorPaths(ctx.actor.regionPath).includes(current.regionPath)
-    )
-  )
+  if (!current || !seesRegionSettings(ctx.actor, current.regionPath))
     throw new AppError('NOT_FOUND', '目录手续不存在');
   await assertManageable(ctx.db, ctx.actor, current.regionCode);
   const { version, ...set } = input;

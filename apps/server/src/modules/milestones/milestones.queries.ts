@@ -1,7 +1,6 @@
 import type { MilestonePortfolioQuery } from '@tuijin/contracts';
 import {
   type Actor,
-  AppError,
   authorize,
   can,
   chinaDate,
@@ -15,6 +14,7 @@ import type { Queryable } from '../../db/database';
 import { milestoneAdjustments, milestoneNodes, milestonePlans, projects, regions } from '../../db/schema';
 import { escapeLike } from '../../lib/escape-like';
 import { isOfficeOver, projectScope, type ScopedProject, scopedProject } from '../../lib/project-scope';
+import { regionByCode } from '../../lib/region-lookup';
 import { inRegionSubtree } from '../../lib/scope';
 import { loadHolidayCalendar } from '../calendar';
 
@@ -137,12 +137,7 @@ export async function getMilestonePortfolio(
   const today = chinaDate(now);
   const clauses: (SQL | undefined)[] = [projectScope(actor)];
   if (query.regionCode) {
-    const [region] = await db
-      .select({ path: regions.path })
-      .from(regions)
-      .where(eq(regions.code, query.regionCode));
-    if (!region)
-      throw new AppError('VALIDATION_FAILED', '区域不存在', [{ path: 'regionCode', message: '区域不存在' }]);
+    const region = await regionByCode(db, query.regionCode);
     clauses.push(inRegionSubtree(projects.regionPath, region.path));
   }
   if (query.q) clauses.push(ilike(projects.name, `%${escapeLike(query.q)}%`));

@@ -232,13 +232,13 @@ describe('a project node plan', () => {
         b.causes,
       ]),
     );
-    expect(bones['进度']).toEqual([
+    expect(bones.进度).toEqual([
       expect.objectContaining({
         title: '立项（审批/核准/备案）',
         link: `/projects/${projectId}?tab=milestones`,
       }),
     ]);
-    expect(bones['用地']).toEqual([expect.objectContaining({ link: `/problems/${raised.body.id}` })]);
+    expect(bones.用地).toEqual([expect.objectContaining({ link: `/problems/${raised.body.id}` })]);
   });
 
   it('colours a project by its overdue nodes under a rule that counts them, as many as its plan shows', async () => {

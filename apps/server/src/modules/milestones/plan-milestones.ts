@@ -1,15 +1,9 @@
 import type { AdjustMilestoneNode, PlanMilestones, RecordMilestoneActual } from '@tuijin/contracts';
 import { AppError, authorize, chinaDate, scheduleNodes } from '@tuijin/domain';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
-import {
-  milestoneAdjustments,
-  milestoneNodes,
-  milestonePlans,
-  projectFiles,
-  projects,
-} from '../../db/schema';
-import { scopedProject } from '../../lib/project-scope';
+import { milestoneAdjustments, milestoneNodes, milestonePlans, projects } from '../../db/schema';
+import { assertProjectFile, scopedProject } from '../../lib/project-scope';
 import { recordAudit, updateVersioned } from '../audit';
 import { loadHolidayCalendar } from '../calendar';
 import { getProjectMilestones, mayManageMilestones, mayRecordActual } from './milestones.queries';
@@ -226,22 +220,7 @@ export async function recordMilestoneActual(ctx: Ctx, nodeId: string, input: Rec
     throw new AppError('VALIDATION_FAILED', '实际完成日期不能晚于今天', [
       { path: 'actualOn', message: '不能晚于今天' },
     ]);
-  if (input.fileId) {
-    const [file] = await ctx.db
-      .select({ id: projectFiles.id })
-      .from(projectFiles)
-      .where(
-        and(
-          eq(projectFiles.id, input.fileId),
-          eq(projectFiles.projectId, project.id),
-          isNull(projectFiles.deletedAt),
-        ),
-      );
-    if (!file)
-      throw new AppError('VALIDATION_FAILED', '佐证材料不是本项目的文件', [
-        { path: 'fileId', message: '不是本项目的文件' },
-      ]);
-  }
+  if (input.fileId) await assertProjectFile(ctx.db, input.fileId, project.id, '佐证材料');
   const now = ctx.clock.now();
   await ctx.db.transaction((tx) =>
     updateVersioned(tx, ctx, {

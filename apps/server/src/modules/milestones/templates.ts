@@ -7,12 +7,12 @@ import {
   dependencyOrder,
   isSystemActor,
   milestonePresets,
-  pathInSubtree,
 } from '@tuijin/domain';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { milestoneTemplates, regions, type StoredNodeSpec } from '../../db/schema';
+import { seesRegionSettings } from '../../lib/region-lookup';
 import { ancestorPaths } from '../../lib/scope';
 import { recordAudit, updateVersioned } from '../audit';
 
@@ -59,12 +59,7 @@ export async function templatesFor(db: Queryable, regionPath: string) {
 export async function listMilestoneTemplates(db: Queryable, actor: Actor, regionCode: string | undefined) {
   authorize(actor, 'milestone.read');
   const region = await regionByCode(db, regionCode ?? actor.regionCode);
-  if (
-    !isSystemActor(actor) &&
-    !pathInSubtree(region.path, actor.regionPath) &&
-    !ancestorPaths(actor.regionPath).includes(region.path)
-  )
-    throw new AppError('NOT_FOUND', '区域不存在');
+  if (!seesRegionSettings(actor, region.path)) throw new AppError('NOT_FOUND', '区域不存在');
   const rows = await templatesFor(db, region.path);
   return {
     regionCode: region.code,
@@ -95,7 +90,7 @@ function assertNodes(nodes: readonly StoredNodeSpec[], defaultTarget: string) {
         [{ path: `nodes.${index}.dependsOn`, message: '不在模板中' }],
       );
   }
-  dependencyOrder(nodes);
+  dependencyOrder(nodes, '节点');
   if (!codes.includes(defaultTarget))
     throw new AppError('VALIDATION_FAILED', `默认目标节点“${defaultTarget}”不在模板中`, [
       { path: 'defaultTarget', message: '不在模板中' },
@@ -155,14 +150,7 @@ export async function createMilestoneTemplate(ctx: Ctx, input: CreateMilestoneTe
 export async function updateMilestoneTemplate(ctx: Ctx, id: string, input: UpdateMilestoneTemplate) {
   authorize(ctx.actor, 'milestoneTemplate.manage');
   const [current] = await ctx.db.select().from(milestoneTemplates).where(eq(milestoneTemplates.id, id));
-  if (
-    !current ||
-    !(
-      isSystemActor(ctx.actor) ||
-      pathInSubtree(current.regionPath, ctx.actor.regionPath) ||
-      ancestorPaths(ctx.actor.regionPath).includes(current.regionPath)
-    )
-  )
+  if (!current || !seesRegionSettings(ctx.actor, current.regionPath))
     throw new AppError('NOT_FOUND', '节点模板不存在');
   if (!mayManageTemplatesOf(ctx.actor, current.regionPath))
     throw new AppError('FORBIDDEN', '只能维护本辖区的节点模板');
