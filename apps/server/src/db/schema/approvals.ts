@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './access';
 import { createdAt, updatedAt } from './columns';
 import { organisations } from './organisations';
@@ -111,4 +121,52 @@ export const approvalMaterials = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('approval_materials_item_idx').on(t.itemId)],
+);
+
+/** 办理材料: a document filed on an item (申请表, 批复文件…), kept as a project file. */
+export const approvalItemDocuments = pgTable(
+  'approval_item_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => approvalItems.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => projectFiles.id),
+    /** What the document is (申请表, 批复, 补正材料…), free text. */
+    label: text('label').notNull(),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('approval_item_documents_item_idx').on(t.itemId),
+    uniqueIndex('approval_item_documents_item_file_key').on(t.itemId, t.fileId),
+  ],
+);
+
+/**
+ * 超时默认告知书: issued once per item whose procedure allows deemed approval, on the second working
+ * day after its committed deadline passed with no decision. The .docx is drawn from this row.
+ */
+export const approvalDeemedNotices = pgTable(
+  'approval_deemed_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => approvalItems.id),
+    /** 超时默认〔2026〕350902-12号: the item's region, the year and that region's sequence — unique in the deployment. */
+    noticeNumber: text('notice_number').notNull(),
+    /** The committed deadline that passed. */
+    deadlineOn: date('deadline_on').notNull(),
+    issuedOn: date('issued_on').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('approval_deemed_notices_item_key').on(t.itemId),
+    uniqueIndex('approval_deemed_notices_number_key').on(t.noticeNumber),
+  ],
 );

@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './access';
+import { approvalItems } from './approvals';
 import { createdAt, updatedAt } from './columns';
 import { organisations } from './organisations';
 import { projects } from './projects';
@@ -153,6 +154,8 @@ export const problems = pgTable(
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     writtenOffAt: timestamp('written_off_at', { withTimezone: true }),
     rejectReason: text('reject_reason'),
+    /** The 前期手续 item this problem is about (category 审批, or raised from a broken 容缺 promise). */
+    approvalItemId: uuid('approval_item_id').references(() => approvalItems.id),
     version: integer('version').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -164,6 +167,7 @@ export const problems = pgTable(
     index('problems_region_path_idx').on(t.regionPath),
     index('problems_handler_idx').on(t.handlerOrganisationId),
     index('problems_status_due_idx').on(t.status, t.dueOn),
+    index('problems_approval_item_idx').on(t.approvalItemId),
   ],
 );
 
