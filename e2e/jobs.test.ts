@@ -37,6 +37,8 @@ describe('后台任务 (background jobs) in the browser', () => {
     await screenshot(admin, 'jobs');
 
     const office = await signIn('jiaocheng');
+    // The menu has rendered (its first group) before its items are counted.
+    await office.getByRole('menuitem', { name: /首页/ }).waitFor();
     expect(await office.getByRole('menuitem', { name: /后台任务/ }).count()).toBe(0);
     expect((await office.request.get(`${baseUrl}/api/jobs`)).status()).toBe(403);
   });
