@@ -26,6 +26,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerBatchRoutes } from './modules/batches/batches.routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
 import { registerCockpitRoutes } from './modules/cockpit/cockpit.routes';
+import { registerDispatchRoutes } from './modules/dispatch';
 import { registerEvaluationRoutes } from './modules/evaluation/evaluation.routes';
 import { registerLedgerRoutes } from './modules/ledger/ledger.routes';
 import { registerLedgerExportRoutes } from './modules/ledger/ledger-export.routes';
@@ -186,6 +187,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerBatchRoutes(app, deps);
   registerApprovalRoutes(app, deps);
   registerMilestoneRoutes(app, deps);
+  registerDispatchRoutes(app, deps);
   registerProjectFileRoutes(
     app,
     deps,

@@ -5,6 +5,7 @@ import { batchesEndpoints } from './batches.contract';
 import { calendarEndpoints } from './calendar.contract';
 import { cockpitEndpoints } from './cockpit.contract';
 import { dictionariesEndpoints } from './dictionaries.contract';
+import { dispatchEndpoints } from './dispatch.contract';
 import { evaluationEndpoints } from './evaluation.contract';
 import { jobsEndpoints } from './jobs.contract';
 import { mapEndpoints } from './map.contract';
@@ -38,6 +39,7 @@ export const endpoints = {
   ...projectsEndpoints,
   ...approvalsEndpoints,
   ...milestonesEndpoints,
+  ...dispatchEndpoints,
   ...dictionariesEndpoints,
   ...batchesEndpoints,
   ...calendarEndpoints,

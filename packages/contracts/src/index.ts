@@ -6,6 +6,7 @@ export * from './calendar.contract';
 export * from './client';
 export * from './cockpit.contract';
 export * from './common';
+export * from './dispatch.contract';
 export * from './endpoints';
 export * from './evaluation.contract';
 export * from './jobs.contract';

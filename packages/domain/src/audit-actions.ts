@@ -104,6 +104,15 @@ export const auditActions = [
   'milestone.freeze',
   'milestone.adjust',
   'milestone.actual',
+  'meetingSeries.create',
+  'meetingSeries.update',
+  'meeting.schedule',
+  'meeting.agenda',
+  'meeting.attendance',
+  'meeting.hold',
+  'meeting.minutes',
+  'dispatchTask.assign',
+  'dispatchTask.move',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

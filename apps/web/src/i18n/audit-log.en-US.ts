@@ -49,6 +49,15 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   milestone_freeze: 'Freeze a node plan as the baseline',
   milestone_adjust: 'Adjust a node',
   milestone_actual: 'Record a node reached',
+  meetingSeries_create: 'Add a meeting series',
+  meetingSeries_update: 'Change a meeting series',
+  meeting_schedule: 'Schedule a meeting',
+  meeting_agenda: 'Edit a meeting agenda',
+  meeting_attendance: 'Record attendance',
+  meeting_hold: 'Hold a meeting (agenda fixed)',
+  meeting_minutes: 'Record an item’s minutes',
+  dispatchTask_assign: 'Assign a task',
+  dispatchTask_move: 'Work on a task',
 };
 
 export const auditLogEnUS: typeof auditLogZhCN = {

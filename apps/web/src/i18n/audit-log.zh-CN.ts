@@ -47,6 +47,15 @@ export const auditActionsMoreZhCN = {
   milestone_freeze: '冻结节点计划基线',
   milestone_adjust: '调整节点计划',
   milestone_actual: '填报节点实际完成',
+  meetingSeries_create: '新增会议序列',
+  meetingSeries_update: '修改会议序列',
+  meeting_schedule: '安排会议',
+  meeting_agenda: '调整会议议程',
+  meeting_attendance: '登记参会情况',
+  meeting_hold: '会议召开（议程定稿）',
+  meeting_minutes: '记录议题纪要',
+  dispatchTask_assign: '交办事项',
+  dispatchTask_move: '办理交办事项',
 };
 
 export const auditLogZhCN = {

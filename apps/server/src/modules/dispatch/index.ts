@@ -1,0 +1,3 @@
+/** The dispatch module's public face (调度): meetings, their agendas and the tasks they decide. */
+
+export { registerDispatchRoutes } from './dispatch.routes';
