@@ -1,8 +1,18 @@
 CREATE TABLE "dispatch_sequences" (
 	"region_code" text NOT NULL,
+	"kind" text NOT NULL,
 	"year" integer NOT NULL,
 	"last_number" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "dispatch_sequences_region_code_year_pk" PRIMARY KEY("region_code","year")
+	CONSTRAINT "dispatch_sequences_region_code_kind_year_pk" PRIMARY KEY("region_code","kind","year")
+);
+--> statement-breakpoint
+CREATE TABLE "dispatch_sheets" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"meeting_id" uuid NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"sheet_number" text NOT NULL,
+	"issued_on" date NOT NULL,
+	"issued_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "dispatch_task_events" (
@@ -101,6 +111,8 @@ CREATE TABLE "meetings" (
 );
 --> statement-breakpoint
 ALTER TABLE "dispatch_sequences" ADD CONSTRAINT "dispatch_sequences_region_code_regions_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dispatch_sheets" ADD CONSTRAINT "dispatch_sheets_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dispatch_sheets" ADD CONSTRAINT "dispatch_sheets_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dispatch_task_events" ADD CONSTRAINT "dispatch_task_events_task_id_dispatch_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "public"."dispatch_tasks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dispatch_tasks" ADD CONSTRAINT "dispatch_tasks_region_code_regions_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dispatch_tasks" ADD CONSTRAINT "dispatch_tasks_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -116,6 +128,8 @@ ALTER TABLE "meeting_series" ADD CONSTRAINT "meeting_series_region_code_regions_
 ALTER TABLE "meeting_series" ADD CONSTRAINT "meeting_series_chair_user_id_users_id_fk" FOREIGN KEY ("chair_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_series_id_meeting_series_id_fk" FOREIGN KEY ("series_id") REFERENCES "public"."meeting_series"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_region_code_regions_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "dispatch_sheets_meeting_organisation_key" ON "dispatch_sheets" USING btree ("meeting_id","organisation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "dispatch_sheets_number_key" ON "dispatch_sheets" USING btree ("sheet_number");--> statement-breakpoint
 CREATE INDEX "dispatch_task_events_task_idx" ON "dispatch_task_events" USING btree ("task_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "dispatch_tasks_reference_key" ON "dispatch_tasks" USING btree ("reference_number");--> statement-breakpoint
 CREATE INDEX "dispatch_tasks_region_path_idx" ON "dispatch_tasks" USING btree ("region_path");--> statement-breakpoint

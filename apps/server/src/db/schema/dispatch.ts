@@ -193,15 +193,40 @@ export const dispatchTaskEvents = pgTable(
   (t) => [index('dispatch_task_events_task_idx').on(t.taskId, t.at)],
 );
 
-/** The next task number of a region and year, taken under a row lock. */
+/** The last number of a kind (task, sheet) a region issued in a year, taken under a row lock. */
 export const dispatchSequences = pgTable(
   'dispatch_sequences',
   {
     regionCode: text('region_code')
       .notNull()
       .references(() => regions.code),
+    kind: text('kind', { enum: ['task', 'sheet'] }).notNull(),
     year: integer('year').notNull(),
     lastNumber: integer('last_number').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.year] })],
+  (t) => [primaryKey({ columns: [t.regionCode, t.kind, t.year] })],
+);
+
+/**
+ * 交办单: the decisions of one meeting for one responsible unit, issued once with its number
+ * (交办〔2026〕7号, per region and year); the .docx is drawn from the meeting's tasks for the unit.
+ */
+export const dispatchSheets = pgTable(
+  'dispatch_sheets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    sheetNumber: text('sheet_number').notNull(),
+    issuedOn: date('issued_on').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('dispatch_sheets_meeting_organisation_key').on(t.meetingId, t.organisationId),
+    uniqueIndex('dispatch_sheets_number_key').on(t.sheetNumber),
+  ],
 );

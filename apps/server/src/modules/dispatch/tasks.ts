@@ -105,17 +105,28 @@ export async function tasksOfMeeting(ctx: Ctx, meetingId: string) {
   return rows.map((row) => presentTask(ctx.actor, row, today));
 }
 
-/** JB-<region>-<year>-<four-digit sequence>: the region's next task number of the year. */
-async function nextReferenceNumber(tx: Queryable, regionCode: string, year: number) {
+/** The region's next number of a kind in a year (tasks and sheets are numbered apart). */
+export async function nextDispatchNumber(
+  tx: Queryable,
+  regionCode: string,
+  kind: 'task' | 'sheet',
+  year: number,
+) {
   const [row] = await tx
     .insert(dispatchSequences)
-    .values({ regionCode, year, lastNumber: 1 })
+    .values({ regionCode, kind, year, lastNumber: 1 })
     .onConflictDoUpdate({
-      target: [dispatchSequences.regionCode, dispatchSequences.year],
+      target: [dispatchSequences.regionCode, dispatchSequences.kind, dispatchSequences.year],
       set: { lastNumber: sql`${dispatchSequences.lastNumber} + 1` },
     })
     .returning({ lastNumber: dispatchSequences.lastNumber });
-  return `JB-${regionCode}-${year}-${String(row!.lastNumber).padStart(4, '0')}`;
+  return row!.lastNumber;
+}
+
+/** JB-<region>-<year>-<four-digit sequence>: the region's next task number of the year. */
+async function nextReferenceNumber(tx: Queryable, regionCode: string, year: number) {
+  const n = await nextDispatchNumber(tx, regionCode, 'task', year);
+  return `JB-${regionCode}-${year}-${String(n).padStart(4, '0')}`;
 }
 
 /**
