@@ -1,3 +1,4 @@
+import { dispatchTasksJob } from '../modules/dispatch';
 import { approvalPromisesJob, deliverNotificationsJob, remindersJob } from '../modules/notifications';
 import { provisionalReplyDatesJob } from '../modules/problem-letters';
 import { escalationsJob } from '../modules/problems';
@@ -7,7 +8,7 @@ import type { JobDefinition } from './define-job';
 /**
  * Every background job, in the order a worker enqueues the scheduled ones for a slot: warnings,
  * escalations (their notices go out through delivery), provisional reply dates, reminders, 容缺
- * promise reminders, then
+ * promise reminders, 交办事项 reminders, then
  * the event job that delivers notifications to the channels.
  */
 export const jobRegistry: readonly JobDefinition[] = [
@@ -16,5 +17,6 @@ export const jobRegistry: readonly JobDefinition[] = [
   provisionalReplyDatesJob,
   remindersJob,
   approvalPromisesJob,
+  dispatchTasksJob,
   deliverNotificationsJob,
 ];
