@@ -20,8 +20,8 @@ import {
   statedCount,
   stripLevelMarker,
 } from '@tuijin/domain';
-import { type LedgerRow, readLedgerRows } from './read-ledger';
-import { checkXlsx } from './xlsx-guard';
+import { checkXlsx } from '../../lib/xlsx-guard';
+import { type LedgerRow, readLedgerRows } from '../../lib/xlsx-rows';
 
 const refuse = (message: string) => new AppError('VALIDATION_FAILED', message, [{ path: 'file', message }]);
 
