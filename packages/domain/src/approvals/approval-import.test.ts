@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  approvalCellText,
   approvalImportIssues,
   approvalImportMessage,
   isIgnoredApprovalHeading,
@@ -136,5 +137,49 @@ describe('approvalImportMessage', () => {
   it('has a text for every issue', () => {
     for (const issue of approvalImportIssues)
       expect(approvalImportMessage({ issue, params: {} }).length).toBeGreaterThan(4);
+  });
+});
+
+describe('approvalCellText', () => {
+  const blank = {
+    acceptedOn: null,
+    approvedOn: null,
+    returnedOn: null,
+    approvalNumber: null,
+    notNeededReason: null,
+    missingMaterials: [],
+  };
+  it.each([
+    [{ ...blank, status: 'preparing' }, '准备中'],
+    [{ ...blank, status: 'accepted', acceptedOn: '2026-03-02' }, '已受理 2026-03-02'],
+    [
+      {
+        ...blank,
+        status: 'accepted_with_gaps',
+        acceptedOn: '2026-03-02',
+        missingMaterials: ['环评批复', '林地批复'],
+      },
+      '容缺受理 2026-03-02 缺环评批复、林地批复',
+    ],
+    [
+      {
+        ...blank,
+        status: 'approved',
+        acceptedOn: '2026-03-02',
+        approvedOn: '2026-03-12',
+        approvalNumber: '宁发改〔2026〕3号',
+      },
+      '2026-03-12 宁发改〔2026〕3号',
+    ],
+    [{ ...blank, status: 'returned', returnedOn: '2026-03-05' }, '退回 2026-03-05'],
+    [{ ...blank, status: 'not_needed', notNeededReason: '不占林地' }, '不需办理 不占林地'],
+  ] as const)('writes %j as %j and reads it back as the same state', (item, text) => {
+    expect(approvalCellText(item)).toBe(text);
+    const read = parseApprovalCell(text, '2026-03-20');
+    expect(read).toEqual({ entry: expect.objectContaining({ status: item.status }) });
+  });
+
+  it('leaves 未启动 blank', () => {
+    expect(approvalCellText({ ...blank, status: 'not_started' })).toBe('');
   });
 });

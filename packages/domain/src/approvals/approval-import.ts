@@ -333,3 +333,35 @@ export function matchApprovalHeading<P extends { code: string; name: string }>(
     null
   );
 }
+
+/**
+ * The cell an item's state is written as in a ledger (the template pre-fills it), read back by
+ * {@link parseApprovalCell} as the same state: 未启动 is left blank; 已批复 is its date and 文号.
+ */
+export function approvalCellText(item: {
+  status: ApprovalStatus;
+  acceptedOn: string | null;
+  approvedOn: string | null;
+  returnedOn: string | null;
+  approvalNumber: string | null;
+  notNeededReason: string | null;
+  missingMaterials: readonly string[];
+}): string {
+  const join = (...parts: (string | null)[]) => parts.filter((p) => p).join(' ');
+  switch (item.status) {
+    case 'not_started':
+      return '';
+    case 'preparing':
+      return '准备中';
+    case 'accepted':
+      return join('已受理', item.acceptedOn);
+    case 'accepted_with_gaps':
+      return join('容缺受理', item.acceptedOn, `缺${item.missingMaterials.join('、')}`);
+    case 'approved':
+      return item.approvedOn ? join(item.approvedOn, item.approvalNumber) : '';
+    case 'returned':
+      return join('退回', item.returnedOn);
+    case 'not_needed':
+      return join('不需办理', item.notNeededReason);
+  }
+}

@@ -3,3 +3,4 @@
 export { getApprovalStatistics } from './approval-statistics';
 export { overdueApprovalCounts, startBlockersOf, troubledApprovalItems } from './approvals.queries';
 export { registerApprovalRoutes } from './approvals.routes';
+export { ApprovalImportRefusedError, importApprovals } from './import-approvals';
