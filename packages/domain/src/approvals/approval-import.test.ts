@@ -40,6 +40,10 @@ describe('parseApprovalCell', () => {
       { status: 'approved', on: '2026-03-18', approvalNumber: '宁发改审批〔2026〕12号' },
     ],
     ['办结（2026-03-01）', { status: 'approved', on: '2026-03-01' }],
+    [
+      '２０２６-03-18 宁发改（２０２６）12号',
+      { status: 'approved', approvalNumber: '宁发改（２０２６）12号' },
+    ],
     ['已受理 2026-03-02', { status: 'accepted', on: '2026-03-02' }],
     ['2026-03-02 受理', { status: 'accepted', on: '2026-03-02' }],
     ['退回 2026-03-05', { status: 'returned', on: '2026-03-05' }],

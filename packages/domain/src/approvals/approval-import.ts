@@ -208,22 +208,26 @@ export function parseApprovalCell(
       ? dated({ status: 'approved', on, rest: '' }, today)
       : problem('unknownStatus', { text: String(cell) });
   }
-  const text = toHalfWidth(cleanText(cell) ?? '').replace(separators, '');
+  // Dates and words are found in the half-width text; what is kept (文号, reason, materials) is
+  // taken from the cell as written, at the same offsets (half-width folding is one for one).
+  const written = (cleanText(cell) ?? '').replace(separators, '');
+  const text = toHalfWidth(written);
   if (text === '' || emptyMarks.has(text)) return null;
+  const restFrom = (offset: number) => written.slice(offset).replace(separators, '');
   const worded = leadingStatus(text);
-  const afterWord = worded ? worded.rest : text;
-  const date = leadingDate(afterWord);
-  if (date === 'invalid') return problem('unreadableDate', { text: afterWord.slice(0, 40) });
+  let offset = worded ? text.length - worded.rest.length : 0;
+  const date = leadingDate(text.slice(offset));
+  if (date === 'invalid') return problem('unreadableDate', { text: text.slice(offset, offset + 40) });
   if (!worded && !date) return problem('unknownStatus', { text: text.slice(0, 40) });
+  if (date) offset = text.length - date.rest.length;
   let status = worded?.status ?? null;
-  let rest = date ? date.rest : afterWord;
   if (!status) {
     // `2026-03-18 受理`: a status word may follow the date.
-    const after = leadingStatus(rest);
+    const after = leadingStatus(text.slice(offset));
     status = after?.status ?? 'approved';
-    if (after) rest = after.rest;
+    if (after) offset = text.length - after.rest.length;
   }
-  return dated({ status, on: date ? date.on : null, rest }, today);
+  return dated({ status, on: date ? date.on : null, rest: restFrom(offset) }, today);
 }
 
 function dated(
