@@ -1,3 +1,4 @@
+export * from './approvals/approval-documents';
 export * from './approvals/approval-import';
 export * from './approvals/approval-policy';
 export * from './approvals/approval-presets';
