@@ -235,6 +235,7 @@ function dated(
   today: string,
 ): { entry: ApprovalCellEntry } | { problem: ApprovalImportProblem } {
   const name = statusNamesZh[status];
+  const named = { status: name, statusCode: status };
   if (on && on > today) return problem('futureDate', { date: on });
   const entry: ApprovalCellEntry = { status, on, approvalNumber: null, reason: null, missingMaterials: [] };
   switch (status) {
@@ -245,18 +246,18 @@ function dated(
     case 'not_started':
     case 'preparing':
       if (on || rest)
-        return problem('unexpectedText', { status: name, text: [on, rest].filter(Boolean).join(' ') });
+        return problem('unexpectedText', { ...named, text: [on, rest].filter(Boolean).join(' ') });
       return { entry };
     case 'accepted':
     case 'returned':
-      if (!on) return problem('missingDate', { status: name });
-      if (rest) return problem('unexpectedText', { status: name, text: rest.slice(0, 40) });
+      if (!on) return problem('missingDate', named);
+      if (rest) return problem('unexpectedText', { ...named, text: rest.slice(0, 40) });
       return { entry };
     case 'approved':
-      if (!on) return problem('missingDate', { status: name });
+      if (!on) return problem('missingDate', named);
       return { entry: { ...entry, approvalNumber: rest ? rest.slice(0, 100) : null } };
     case 'accepted_with_gaps': {
-      if (!on) return problem('missingDate', { status: name });
+      if (!on) return problem('missingDate', named);
       const lead = gapsLead.exec(rest);
       const materials = lead
         ? rest

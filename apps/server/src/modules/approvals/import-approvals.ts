@@ -243,16 +243,22 @@ export async function importApprovals(ctx: Ctx, input: ImportApprovalsInput): Pr
       const { entry } = parsed;
       const from = (item?.status ?? 'not_started') as ApprovalStatus;
       if (!mayImportApprovalStatus(from, entry.status)) {
+        const hintKey =
+          from === 'accepted_with_gaps' && entry.status === 'approved'
+            ? 'hintGaps'
+            : from === 'approved' || from === 'not_needed'
+              ? 'hintFinal'
+              : '';
         report(cellWhere, 'cannotTake', {
           procedure: procedure.name,
           from: approvalStatusNames[from],
           to: approvalStatusNames[entry.status],
-          hint:
-            from === 'accepted_with_gaps' && entry.status === 'approved'
-              ? '；容缺材料补齐后才能批复'
-              : from === 'approved' || from === 'not_needed'
-                ? '；如需改动请在项目清单中办理'
-                : '',
+          fromStatus: from,
+          toStatus: entry.status,
+          hintKey,
+          hint: { hintGaps: '；容缺材料补齐后才能批复', hintFinal: '；如需改动请在项目清单中办理', '': '' }[
+            hintKey
+          ],
         });
         continue;
       }
