@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../policies/actor';
+import type { Actor } from '../policies/actor';
+import type { Role } from '../policies/permissions';
 import { mayFileApprovalDocuments, mayRemoveApprovalDocument } from './approval-documents';
 import type { ApprovalRelation } from './approval-policy';
 
