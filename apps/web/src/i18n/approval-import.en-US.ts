@@ -52,6 +52,7 @@ export const approvalImportEnUS: typeof approvalImportZhCN = {
     severity: { error: 'Error', warning: 'Warning' },
     unmatched: 'Not matched',
     cellAction: { create: 'Create', update: 'Update', unchanged: 'Unchanged', invalid: 'Error' },
+    unchangedCells: '{{count}} unchanged',
     notListed: 'not on the list',
     issue: {
       noHeader: 'No header found: a “项目编码” or “项目名称” column is needed, then one column per procedure',

@@ -47,6 +47,7 @@ export const approvalImportZhCN = {
     severity: { error: '错误', warning: '提示' },
     unmatched: '未匹配',
     cellAction: { create: '新建', update: '更新', unchanged: '无变化', invalid: '有错误' },
+    unchangedCells: '{{count}} 项无变化',
     notListed: '清单中没有',
     issue: {
       noHeader: '没有找到表头：须有“项目编码”或“项目名称”列，其后每列一项手续',

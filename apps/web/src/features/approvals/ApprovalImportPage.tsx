@@ -258,35 +258,42 @@ export default function ApprovalImportPage() {
                 title: t('approvalImport.columns.cells'),
                 render: (_, r) => (
                   <Flex vertical gap={4}>
-                    {r.cells.map((cell) => {
-                      const problems = byCell.get(cellKey(r.sheet, r.row, cell.column)) ?? [];
-                      return (
-                        <div key={cell.column} data-testid="approval-import-cell" data-action={cell.action}>
-                          <Tag color={actionColours[cell.action]}>
-                            {cell.column} · {t(`approvalImport.cellAction.${cell.action}`)}
-                          </Tag>
-                          <Typography.Text strong>{cell.procedureName ?? cell.heading}</Typography.Text>{' '}
-                          {cell.action !== 'invalid' && cell.action !== 'unchanged' && (
-                            <Typography.Text type="secondary">
-                              {stateText(cell.before)} → {stateText(cell.after)}
-                              {cell.missingMaterials.length > 0 && `（${cell.missingMaterials.join('、')}）`}
-                            </Typography.Text>
-                          )}
-                          {cell.action === 'unchanged' && (
-                            <Typography.Text type="secondary">{stateText(cell.after)}</Typography.Text>
-                          )}
-                          {problems.map((p) => (
-                            <Typography.Text
-                              key={p.issue}
-                              type={p.severity === 'error' ? 'danger' : 'warning'}
-                              style={{ display: 'block' }}
-                            >
-                              {problemText(p)}
-                            </Typography.Text>
-                          ))}
-                        </div>
-                      );
-                    })}
+                    {r.cells.some((cell) => cell.action === 'unchanged') && (
+                      <Typography.Text type="secondary">
+                        {t('approvalImport.unchangedCells', {
+                          count: r.cells.filter((cell) => cell.action === 'unchanged').length,
+                        })}
+                      </Typography.Text>
+                    )}
+                    {r.cells
+                      .filter((cell) => cell.action !== 'unchanged')
+                      .map((cell) => {
+                        const problems = byCell.get(cellKey(r.sheet, r.row, cell.column)) ?? [];
+                        return (
+                          <div key={cell.column} data-testid="approval-import-cell" data-action={cell.action}>
+                            <Tag color={actionColours[cell.action]}>
+                              {cell.column} · {t(`approvalImport.cellAction.${cell.action}`)}
+                            </Tag>
+                            <Typography.Text strong>{cell.procedureName ?? cell.heading}</Typography.Text>{' '}
+                            {cell.action !== 'invalid' && (
+                              <Typography.Text type="secondary">
+                                {stateText(cell.before)} → {stateText(cell.after)}
+                                {cell.missingMaterials.length > 0 &&
+                                  `（${cell.missingMaterials.join('、')}）`}
+                              </Typography.Text>
+                            )}
+                            {problems.map((p) => (
+                              <Typography.Text
+                                key={p.issue}
+                                type={p.severity === 'error' ? 'danger' : 'warning'}
+                                style={{ display: 'block' }}
+                              >
+                                {problemText(p)}
+                              </Typography.Text>
+                            ))}
+                          </div>
+                        );
+                      })}
                   </Flex>
                 ),
               },
