@@ -1,3 +1,4 @@
+import { approvalDocumentsEndpoints } from './approval-documents.contract';
 import { approvalsEndpoints } from './approvals.contract';
 import { auditEndpoints } from './audit.contract';
 import { authEndpoints } from './auth.contract';
@@ -38,6 +39,7 @@ export const endpoints = {
   ...auditEndpoints,
   ...projectsEndpoints,
   ...approvalsEndpoints,
+  ...approvalDocumentsEndpoints,
   ...milestonesEndpoints,
   ...dispatchEndpoints,
   ...dictionariesEndpoints,
@@ -75,6 +77,11 @@ export const fileRoutes = {
   uploadProblemAttachments: '/api/problems/:id/attachments',
   downloadProblemAttachment: '/api/problems/:id/attachments/:attachmentId/content',
   mapTile: '/api/map/tiles/:z/:x/:y',
+  previewApprovalImport: '/api/approvals/import/preview',
+  importApprovals: '/api/approvals/import',
+  approvalImportTemplate: '/api/approvals/import/template',
+  uploadApprovalItemDocuments: '/api/approval-items/:id/documents',
+  downloadApprovalItemDocument: '/api/approval-items/:id/documents/:documentId/content',
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -1,3 +1,5 @@
+export * from './approvals/approval-documents';
+export * from './approvals/approval-import';
 export * from './approvals/approval-policy';
 export * from './approvals/approval-presets';
 export * from './approvals/approval-schedule';

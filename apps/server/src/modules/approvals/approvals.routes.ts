@@ -2,6 +2,7 @@ import { endpoints } from '@tuijin/contracts';
 import type { FastifyInstance } from 'fastify';
 import { defineRoute, type RouteDeps } from '../../http/route';
 import { listApprovalAgents } from './agents';
+import { registerApprovalImportRoutes } from './approval-import.routes';
 import { moveApprovalItem, supplyApprovalMaterial, updateApprovalItem } from './approval-items';
 import { getApprovalStatistics } from './approval-statistics';
 import { getProjectApprovals, listApprovalItems } from './approvals.queries';
@@ -58,4 +59,5 @@ export function registerApprovalRoutes(app: FastifyInstance, deps: RouteDeps) {
   defineRoute(app, deps, endpoints.listApprovalAgents, 'approval.read', ({ ctx }) =>
     listApprovalAgents(ctx.db, ctx.actor),
   );
+  registerApprovalImportRoutes(app, deps);
 }

@@ -1,5 +1,13 @@
 /** The approvals module's public face (前期手续): what other modules and the app may use. */
 
 export { getApprovalStatistics } from './approval-statistics';
-export { overdueApprovalCounts, startBlockersOf, troubledApprovalItems } from './approvals.queries';
+export {
+  type ApprovalProject,
+  itemForActor,
+  overdueApprovalCounts,
+  relationOf,
+  startBlockersOf,
+  troubledApprovalItems,
+} from './approvals.queries';
 export { registerApprovalRoutes } from './approvals.routes';
+export { ApprovalImportRefusedError, importApprovals } from './import-approvals';
