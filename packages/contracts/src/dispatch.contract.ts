@@ -312,7 +312,31 @@ export const TaskDetail = DispatchTask.extend({
   ),
 });
 
+export const ProblemMeeting = z.object({
+  /** The sitting that takes the problem up at its present level, or null when no meeting series is bound to it. */
+  meeting: z
+    .object({
+      seriesId: Id,
+      seriesName: z.string(),
+      heldOn: IsoDate,
+      /** Set when that sitting is already scheduled (its agenda then lists the problem). */
+      meetingId: Id.nullable(),
+      /** Whether the reader may open that meeting (meetings of its jurisdiction, not for owners). */
+      canOpen: z.boolean(),
+    })
+    .nullable(),
+});
+export type ProblemMeeting = z.infer<typeof ProblemMeeting>;
+
 export const dispatchEndpoints = {
+  getProblemMeeting: endpoint({
+    method: 'GET',
+    path: '/api/problems/:id/meeting',
+    summary: '问题提级到会议层级时，将在哪次会议上研究',
+    tag: 'dispatch',
+    params: IdParams,
+    response: ProblemMeeting,
+  }),
   listMeetingSeries: endpoint({
     method: 'GET',
     path: '/api/meeting-series',

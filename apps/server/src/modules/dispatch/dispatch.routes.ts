@@ -11,10 +11,14 @@ import {
   recordMeetingAttendance,
   scheduleMeeting,
 } from './meetings';
+import { getProblemMeeting } from './problem-meeting';
 import { decideTask, getDispatchTask, listDispatchTasks, moveDispatchTask } from './tasks';
 
 /** 调度: meeting series, meetings with the agenda built for them, and the tasks they decide. */
 export function registerDispatchRoutes(app: FastifyInstance, deps: RouteDeps) {
+  defineRoute(app, deps, endpoints.getProblemMeeting, 'dispatch.read', ({ ctx, params }) =>
+    getProblemMeeting(ctx, params.id),
+  );
   defineRoute(app, deps, endpoints.listMeetingSeries, 'dispatch.read', ({ ctx, query }) =>
     listMeetingSeries(ctx, query.regionCode),
   );

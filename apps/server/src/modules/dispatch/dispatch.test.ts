@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../db/schema';
+import { auditEvents, notifications } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { runEscalations } from '../problems';
 import {
@@ -9,6 +9,7 @@ import {
   organisationId,
   systemTestCtx,
 } from '../problems/problem-test-kit';
+import { remindDispatchTasks } from './task-reminders';
 
 let t: TestApp;
 type Person = Awaited<ReturnType<TestApp['as']>>;
@@ -142,10 +143,19 @@ describe('a problem escalated to the weekly meeting, its decision and the overdu
       levelName: '县区周例会',
     });
 
+    // The problem says which sitting will take it up, before and after that sitting is scheduled.
+    expect((await office.get(`/api/problems/${problemId}/meeting`)).body.meeting).toEqual({
+      seriesId,
+      seriesName: '县区周例会',
+      heldOn: '2026-11-30',
+      meetingId: null,
+      canOpen: true,
+    });
     const scheduled = await office.post('/api/meetings', { seriesId, place: '区政府三楼会议室' });
     expect(scheduled.status).toBe(200);
     expect(scheduled.body.heldOn).toBe('2026-11-30');
     meetingId = scheduled.body.id;
+    expect((await office.get(`/api/problems/${problemId}/meeting`)).body.meeting.meetingId).toBe(meetingId);
     const agenda = scheduled.body.agenda as { key: string; source: string; title: string }[];
     // The escalated problems of the county come first (the demo has older ones at level 2 too).
     const ours = agenda.find((i) => i.key === `problem:${problemId}`)!;
@@ -251,6 +261,26 @@ describe('a problem escalated to the weekly meeting, its decision and the overdu
     });
     expect(started.status).toBe(200);
     expect(started.body.status).toBe('in_progress');
+
+    // Reminders: none on 12-01 (1 of 3 working days), half on 12-02, overdue on 12-04 — once each.
+    const remindOn = async (date: string) =>
+      remindDispatchTasks({ db: t.db, clock: { now: () => beijingMorning(date) } });
+    const sent = async (stage: string) =>
+      (
+        await t.db
+          .select()
+          .from(notifications)
+          .where(eq(notifications.dedupeKey, `task.${stage}:${task.id}`))
+      ).length;
+    await remindOn('2026-12-01');
+    expect(await sent('half')).toBe(0);
+    await remindOn('2026-12-02');
+    await remindOn('2026-12-02');
+    expect(await sent('half')).toBeGreaterThan(0);
+    const ownerPeople = await sent('half');
+    await remindOn('2026-12-04');
+    // Overdue reaches the unit and the county office as well.
+    expect(await sent('overdue')).toBeGreaterThan(ownerPeople);
   });
 
   it('puts the task, overdue and not verified, on the next meeting’s agenda; then the unit reports and the office verifies', async () => {

@@ -13,6 +13,7 @@ import { QueryError } from '../../components/QueryError';
 import { ProblemAttachmentsPanel } from './ProblemAttachmentsPanel';
 import { DueOn, ProblemStatusTag, useLevelText } from './ProblemBits';
 import { ProblemLettersPanel } from './ProblemLettersPanel';
+import { ProblemMeetingNote } from './ProblemMeetingNote';
 import { ProblemMoveModal } from './ProblemMoveModal';
 import { ProblemTimeline } from './ProblemTimeline';
 import { useProblemClass } from './problem-config.queries';
@@ -222,6 +223,7 @@ export default function ProblemDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Flex vertical gap={16}>
+            <ProblemMeetingNote problemId={data.id} />
             <Card title={t('problems.detail.record')}>
               <ProblemRecord problem={data} />
             </Card>
