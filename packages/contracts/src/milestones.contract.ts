@@ -173,6 +173,10 @@ export const MilestonePortfolioQuery = PageQuery.extend({
 }).strict();
 export type MilestonePortfolioQuery = z.infer<typeof MilestonePortfolioQuery>;
 
+/** The portfolio's filters for its Excel export (every project, no paging). */
+export const MilestonePortfolioExportQuery = MilestonePortfolioQuery.omit({ page: true, pageSize: true });
+export type MilestonePortfolioExportQuery = z.infer<typeof MilestonePortfolioExportQuery>;
+
 export const MilestonePortfolio = z.object({
   today: z.string(),
   data: z.array(

@@ -124,17 +124,16 @@ export async function getProjectMilestones(db: Queryable, actor: Actor, projectI
 }
 
 /**
- * 时间节点图 across projects: the plans in the actor's scope (filtered by region, name, overdue), a
- * page of projects by name with their nodes.
+ * The portfolio's filter over `projects` joined to `milestone_plans`: the actor's scope, the region's
+ * subtree, a name fragment and 只看超期 (a node past its date and not reached on `today`). The chart
+ * and its Excel export use it alike, so both show the same projects.
  */
-export async function getMilestonePortfolio(
+export async function portfolioWhere(
   db: Queryable,
   actor: Actor,
-  query: MilestonePortfolioQuery,
-  now: Date,
+  query: Pick<MilestonePortfolioQuery, 'regionCode' | 'q' | 'overdue'>,
+  today: string,
 ) {
-  authorize(actor, 'milestone.read');
-  const today = chinaDate(now);
   const clauses: (SQL | undefined)[] = [projectScope(actor)];
   if (query.regionCode) {
     const region = await regionByCode(db, query.regionCode);
@@ -156,7 +155,22 @@ export async function getMilestonePortfolio(
           ),
       ),
     );
-  const where = and(...clauses);
+  return and(...clauses);
+}
+
+/**
+ * 时间节点图 across projects: the plans in the actor's scope (filtered by region, name, overdue), a
+ * page of projects by name with their nodes.
+ */
+export async function getMilestonePortfolio(
+  db: Queryable,
+  actor: Actor,
+  query: MilestonePortfolioQuery,
+  now: Date,
+) {
+  authorize(actor, 'milestone.read');
+  const today = chinaDate(now);
+  const where = await portfolioWhere(db, actor, query, today);
   const [total] = await db
     .select({ n: count() })
     .from(milestonePlans)
