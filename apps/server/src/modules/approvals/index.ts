@@ -1,5 +1,11 @@
 /** The approvals module's public face (前期手续): what other modules and the app may use. */
 
+export { approvalFiguresBy, type FigureRegion } from './approval-figures';
 export { getApprovalStatistics } from './approval-statistics';
-export { overdueApprovalCounts, startBlockersOf, troubledApprovalItems } from './approvals.queries';
+export {
+  approvalEarliestStart,
+  overdueApprovalCounts,
+  startBlockersOf,
+  troubledApprovalItems,
+} from './approvals.queries';
 export { registerApprovalRoutes } from './approvals.routes';
