@@ -1,7 +1,15 @@
 import type { ProjectApprovals, ProjectMilestones } from '@tuijin/contracts';
 import { type Ref, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chartFont, Diamond, Legend, type LegendEntry, MonthGrid, TodayLine } from './ChartParts';
+import {
+  chartFont,
+  Diamond,
+  EarliestStartLine,
+  Legend,
+  type LegendEntry,
+  MonthGrid,
+  TodayLine,
+} from './ChartParts';
 import {
   chartColours,
   type GanttApprovalInput,
@@ -56,10 +64,15 @@ export function MilestoneGantt({ plan, approvals, svgRef }: MilestoneGanttProps)
   const layout = useMemo(
     () =>
       layoutGantt(
-        { approvals: ganttApprovals(approvals), nodes: plan.nodes, today: plan.today },
+        {
+          approvals: ganttApprovals(approvals),
+          nodes: plan.nodes,
+          today: plan.today,
+          earliestStartOn: plan.approvalStart.earliestStartOn,
+        },
         width || ganttMetrics.minWidth,
       ),
-    [approvals, plan.nodes, plan.today, width],
+    [approvals, plan.nodes, plan.today, plan.approvalStart.earliestStartOn, width],
   );
   const m = ganttMetrics;
   const barTop = (m.rowHeight - m.barHeight) / 2;
@@ -75,6 +88,16 @@ export function MilestoneGantt({ plan, approvals, svgRef }: MilestoneGanttProps)
     },
     { kind: 'diamond', colour: '#237804', isFilled: true, label: t('milestones.gantt.legendActual') },
     { kind: 'line', colour: chartColours.today, dashed: true, label: t('milestones.gantt.today') },
+    ...(plan.approvalStart.earliestStartOn
+      ? [
+          {
+            kind: 'line' as const,
+            colour: chartColours.earliestStart,
+            dashed: false,
+            label: t('milestones.gantt.legendEarliestStart'),
+          },
+        ]
+      : []),
   ];
 
   const nodeRow = (row: Extract<GanttRow, { kind: 'node' }>) => {
@@ -197,6 +220,15 @@ export function MilestoneGantt({ plan, approvals, svgRef }: MilestoneGanttProps)
         ))}
         {layout.rows.map((row) => (row.kind === 'node' ? nodeRow(row) : approvalRow(row)))}
         <TodayLine x={layout.todayX} top={layout.axisY} bottom={layout.plotBottom} />
+        {layout.earliestStartX !== null && plan.approvalStart.earliestStartOn && (
+          <EarliestStartLine
+            x={layout.earliestStartX}
+            top={layout.axisY}
+            bottom={layout.plotBottom}
+            date={plan.approvalStart.earliestStartOn}
+            width={layout.width}
+          />
+        )}
       </svg>
     </div>
   );

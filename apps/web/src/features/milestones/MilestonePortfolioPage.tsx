@@ -1,5 +1,18 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Empty, Flex, Form, Input, Pagination, Spin, Typography } from 'antd';
+import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Pagination,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterBar } from '../../components/FilterBar';
@@ -7,7 +20,7 @@ import { QueryError } from '../../components/QueryError';
 import { usePagedFilters } from '../../components/use-paged-filters';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 import { downloadSvgAsPng } from './chart-export';
-import { chartFileName, type PortfolioFilters, portfolioQuery } from './milestone-logic';
+import { chartFileName, type PortfolioFilters, portfolioExportHref, portfolioQuery } from './milestone-logic';
 import { useMilestonePortfolio } from './milestones.queries';
 import { PortfolioChart } from './PortfolioChart';
 import './milestones.css';
@@ -47,15 +60,26 @@ export default function MilestonePortfolioPage() {
     <Card
       title={t('milestones.portfolio.title')}
       extra={
-        <Button
-          icon={<DownloadOutlined />}
-          loading={isExporting}
-          disabled={!data || data.data.length === 0}
-          onClick={() => void exportImage()}
-          data-testid="portfolio-export"
-        >
-          {t('milestones.gantt.exportImage')}
-        </Button>
+        <Space wrap>
+          <Button
+            icon={<FileExcelOutlined />}
+            href={portfolioExportHref(filters)}
+            download
+            disabled={!data || data.data.length === 0}
+            data-testid="portfolio-export-excel"
+          >
+            {t('milestones.portfolio.exportExcel')}
+          </Button>
+          <Button
+            icon={<DownloadOutlined />}
+            loading={isExporting}
+            disabled={!data || data.data.length === 0}
+            onClick={() => void exportImage()}
+            data-testid="portfolio-export"
+          >
+            {t('milestones.gantt.exportImage')}
+          </Button>
+        </Space>
       }
     >
       <Typography.Paragraph type="secondary">{t('milestones.portfolio.intro')}</Typography.Paragraph>

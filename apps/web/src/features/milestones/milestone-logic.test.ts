@@ -11,7 +11,9 @@ import {
   isAdjustReasonRequired,
   type MilestoneText,
   nodeStatus,
+  portfolioExportHref,
   portfolioQuery,
+  startConflictOf,
   summaryParts,
   templateBody,
   templateChoices,
@@ -124,13 +126,32 @@ describe('adjusting and recording', () => {
     });
   });
 
-  it('sends the actual date with the note, null when blank', () => {
-    expect(actualBody({ actualOn: dayjs('2027-03-01'), note: ' 已取得施工许可证 ' }, 2)).toEqual({
+  it('sends the actual date with the evidence file and the note, null when blank', () => {
+    expect(
+      actualBody({ actualOn: dayjs('2027-03-01'), note: ' 已取得施工许可证 ', fileId: 'f1' }, 2),
+    ).toEqual({
       version: 2,
       actualOn: '2027-03-01',
+      fileId: 'f1',
       note: '已取得施工许可证',
     });
-    expect(actualBody({ actualOn: dayjs('2027-03-01') }, 2).note).toBeNull();
+    expect(actualBody({ actualOn: dayjs('2027-03-01') }, 2)).toMatchObject({ fileId: null, note: null });
+  });
+});
+
+describe('a plan refused for starting before the approvals allow', () => {
+  it('reads both dates from the refusal, and nothing from other refusals', () => {
+    expect(
+      startConflictOf([
+        { issue: 'other' },
+        {
+          issue: 'startBeforeApprovals',
+          params: { startOn: '2026-10-15', earliestStartOn: '2026-12-22', node: '开工' },
+        },
+      ]),
+    ).toEqual({ node: '开工', startOn: '2026-10-15', earliestStartOn: '2026-12-22' });
+    expect(startConflictOf([{ issue: 'startBeforeApprovals' }])).toBeNull();
+    expect(startConflictOf([])).toBeNull();
   });
 });
 
@@ -198,5 +219,14 @@ describe('portfolioQuery', () => {
       page: 1,
       pageSize: 20,
     });
+  });
+});
+
+describe('the portfolio Excel export', () => {
+  it('carries the chart’s filters but no paging', () => {
+    expect(portfolioExportHref({ regionCode: '350902', q: ' 节点 ', overdue: true })).toBe(
+      '/api/milestones/portfolio.xlsx?regionCode=350902&q=%E8%8A%82%E7%82%B9&overdue=true',
+    );
+    expect(portfolioExportHref({})).toBe('/api/milestones/portfolio.xlsx');
   });
 });

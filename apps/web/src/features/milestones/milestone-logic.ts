@@ -6,6 +6,7 @@ import type {
   RecordMilestoneActual,
   UpdateMilestoneTemplate,
 } from '@tuijin/contracts';
+import { fileRoutes } from '@tuijin/contracts';
 import type { Dayjs } from 'dayjs';
 import { daysBetween } from './gantt-geometry';
 import type { MilestonePortfolioQuery } from './milestones.queries';
@@ -112,11 +113,18 @@ export function adjustBody(values: AdjustValues, version: number): AdjustMilesto
 export interface ActualValues {
   actualOn: Dayjs;
   note?: string;
+  /** The evidence (佐证材料) uploaded as a project file. */
+  fileId?: string | null;
 }
 
-/** The body of 填报完成: the date, the node's version and the note (null when blank). */
+/** The body of 填报完成: the date, the node's version, the evidence file and the note (null when blank). */
 export function actualBody(values: ActualValues, version: number): RecordMilestoneActual {
-  return { version, actualOn: values.actualOn.format('YYYY-MM-DD'), note: values.note?.trim() || null };
+  return {
+    version,
+    actualOn: values.actualOn.format('YYYY-MM-DD'),
+    fileId: values.fileId ?? null,
+    note: values.note?.trim() || null,
+  };
 }
 
 /** A node row of the template editor as the form holds it. */
@@ -209,5 +217,33 @@ export function portfolioQuery(
     ...(q?.trim() ? { q: q.trim() } : {}),
     ...(overdue ? { overdue: 'true' as const } : {}),
     ...page,
+  };
+}
+
+/** The Excel export's address under the same filters as the chart (every project, no paging). */
+export function portfolioExportHref(filters: Partial<PortfolioFilters>): string {
+  const { page: _page, pageSize: _pageSize, ...query } = portfolioQuery(filters, { page: 1, pageSize: 1 });
+  const search = new URLSearchParams(query).toString();
+  return `${fileRoutes.exportMilestonePortfolio}${search ? `?${search}` : ''}`;
+}
+
+/** A plan refused because its 开工 falls before the approvals' earliest start, with both dates. */
+export interface StartConflict {
+  node: string;
+  startOn: string;
+  earliestStartOn: string;
+}
+
+/** The `startBeforeApprovals` refusal among an error's details, if that is why the plan was refused. */
+export function startConflictOf(
+  details: readonly { issue?: string; params?: Record<string, string | number> }[],
+): StartConflict | null {
+  const detail = details.find((d) => d.issue === 'startBeforeApprovals');
+  const params = detail?.params;
+  if (!params?.startOn || !params.earliestStartOn) return null;
+  return {
+    node: String(params.node ?? ''),
+    startOn: String(params.startOn),
+    earliestStartOn: String(params.earliestStartOn),
   };
 }
