@@ -13,14 +13,21 @@ import {
   Spin,
   Typography,
 } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { FilterBar } from '../../components/FilterBar';
 import { QueryError } from '../../components/QueryError';
 import { usePagedFilters } from '../../components/use-paged-filters';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 import { downloadSvgAsPng } from './chart-export';
-import { chartFileName, type PortfolioFilters, portfolioExportHref, portfolioQuery } from './milestone-logic';
+import {
+  chartFileName,
+  type PortfolioFilters,
+  portfolioExportHref,
+  portfolioFiltersOf,
+  portfolioQuery,
+} from './milestone-logic';
 import { useMilestonePortfolio } from './milestones.queries';
 import { PortfolioChart } from './PortfolioChart';
 import './milestones.css';
@@ -34,7 +41,11 @@ export default function MilestonePortfolioPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<PortfolioFilters>();
-  const { query, applyFilters, pagination } = usePagedFilters<PortfolioFilters>();
+  const [params] = useSearchParams();
+  // The cockpit links here with a region and 只看超期.
+  const linked = portfolioFiltersOf(params);
+  const { query, applyFilters, pagination } = usePagedFilters<PortfolioFilters>(linked);
+  useEffect(() => form.setFieldsValue(linked), [form, linked.regionCode, linked.overdue]);
   const { page, pageSize, ...filters } = query;
   const portfolio = useMilestonePortfolio(portfolioQuery(filters, { page, pageSize }));
   const svg = useRef<SVGSVGElement>(null);

@@ -220,6 +220,15 @@ export function portfolioQuery(
   };
 }
 
+/** The portfolio's filters given in the address (a link from the cockpit: region and 只看超期). */
+export function portfolioFiltersOf(params: URLSearchParams): Partial<PortfolioFilters> {
+  const regionCode = params.get('regionCode');
+  return {
+    ...(regionCode ? { regionCode } : {}),
+    ...(params.get('overdue') === 'true' ? { overdue: true } : {}),
+  };
+}
+
 /** The Excel export's address under the same filters as the chart (every project, no paging). */
 export function portfolioExportHref(filters: Partial<PortfolioFilters>): string {
   const { page: _page, pageSize: _pageSize, ...query } = portfolioQuery(filters, { page: 1, pageSize: 1 });
