@@ -186,6 +186,9 @@ export const milestonesEnUS: typeof milestonesZhCN = {
       durationRequired: 'Enter the duration',
       dependsOn: 'Depends on',
       addNode: 'Add milestone',
+      marksStart: 'Start',
+      marksStartHint:
+        'Marks the start of construction: a plan may not put it before the earliest start the approvals allow (without a mark, the node coded start)',
       removeNode: 'Remove milestone',
       duplicateCode: 'Duplicate codes: {{codes}}',
     },

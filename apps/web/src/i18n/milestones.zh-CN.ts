@@ -178,6 +178,9 @@ export const milestonesZhCN = {
       durationRequired: '请填写工期',
       dependsOn: '前置节点',
       addNode: '添加节点',
+      marksStart: '开工节点',
+      marksStartHint:
+        '勾选标记开工节点：编制节点计划时不得早于前期手续最早可开工日期（未勾选时按代码 start 识别）',
       removeNode: '删除节点',
       duplicateCode: '节点代码重复：{{codes}}',
     },

@@ -163,7 +163,7 @@ describe('template editing', () => {
     expect(duplicateCodes([{ code: 'a' }, { code: 'b' }])).toEqual([]);
   });
 
-  it('trims the texts and keeps only 前置 codes still in the list, never the node itself', () => {
+  it('trims the texts, keeps only 前置 codes still in the list (never the node itself) and the 开工 mark', () => {
     const body = templateBody(
       {
         name: ' 宁德在建项目 ',
@@ -172,8 +172,14 @@ describe('template editing', () => {
         active: true,
         nodes: [
           { code: 'signing ', name: ' 项目签约', durationDays: 0, dependsOn: [] },
-          { code: 'start', name: '开工', durationDays: 30, dependsOn: ['signing', 'removed', 'start'] },
-          { code: 'permit', name: '施工许可', durationDays: null },
+          {
+            code: 'start',
+            name: '开工',
+            durationDays: 30,
+            dependsOn: ['signing', 'removed', 'start'],
+            marksStart: true,
+          },
+          { code: 'permit', name: '施工许可', durationDays: null, marksStart: false },
         ],
       },
       7,
@@ -186,7 +192,7 @@ describe('template editing', () => {
       active: true,
       nodes: [
         { code: 'signing', name: '项目签约', durationDays: 0, dependsOn: [] },
-        { code: 'start', name: '开工', durationDays: 30, dependsOn: ['signing'] },
+        { code: 'start', name: '开工', durationDays: 30, dependsOn: ['signing'], marksStart: true },
         { code: 'permit', name: '施工许可', durationDays: 0, dependsOn: [] },
       ],
     });

@@ -133,6 +133,8 @@ export interface TemplateNodeValues {
   name?: string;
   durationDays?: number | null;
   dependsOn?: string[];
+  /** The node marks 开工 (bounded by the approvals' earliest start). */
+  marksStart?: boolean;
 }
 
 export interface TemplateValues {
@@ -174,6 +176,7 @@ export function templateBody(values: TemplateValues, version: number): UpdateMil
     name: node.name?.trim() ?? '',
     durationDays: node.durationDays ?? 0,
     dependsOn: node.dependsOn ?? [],
+    ...(node.marksStart ? { marksStart: true } : {}),
   }));
   const codes = nodes.map((node) => node.code);
   return {
