@@ -107,4 +107,32 @@ describe('the approvals’ earliest start bounds the 开工 node', () => {
     expect(later.status).toBe(200);
     expect(later.body.nodes.find((n: { code: string }) => n.code === 'start').plannedOn).toBe('2027-03-01');
   });
+
+  it('lets a template mark one 开工 node, not two', async () => {
+    const node = (code: string, marksStart: boolean, dependsOn: string[] = []) => ({
+      code,
+      name: code,
+      durationDays: 5,
+      dependsOn,
+      marksStart,
+    });
+    const twice = await county.post('/api/milestone-templates', {
+      regionCode: '350902',
+      name: '两个开工节点',
+      domains: [],
+      defaultTarget: 'b',
+      nodes: [node('a', true), node('b', true, ['a'])],
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.details[0].path).toBe('nodes.1.marksStart');
+    const once = await county.post('/api/milestone-templates', {
+      regionCode: '350902',
+      name: '一个开工节点',
+      domains: [],
+      defaultTarget: 'b',
+      nodes: [node('a', true), node('b', false, ['a'])],
+    });
+    expect(once.status).toBe(200);
+    expect(once.body.nodes[0].marksStart).toBe(true);
+  });
 });
