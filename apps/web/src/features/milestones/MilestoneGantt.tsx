@@ -18,6 +18,7 @@ import {
   layoutGantt,
   type NodeTone,
 } from './gantt-geometry';
+import { earliestStartMarker } from './milestone-logic';
 import { useElementWidth } from './use-element-width';
 
 const toneColours: Record<NodeTone, string> = {
@@ -61,6 +62,7 @@ interface MilestoneGanttProps {
 export function MilestoneGantt({ plan, approvals, svgRef }: MilestoneGanttProps) {
   const { t } = useTranslation();
   const [box, width] = useElementWidth<HTMLDivElement>();
+  const earliestOn = earliestStartMarker(plan);
   const layout = useMemo(
     () =>
       layoutGantt(
@@ -68,11 +70,11 @@ export function MilestoneGantt({ plan, approvals, svgRef }: MilestoneGanttProps)
           approvals: ganttApprovals(approvals),
           nodes: plan.nodes,
           today: plan.today,
-          earliestStartOn: plan.approvalStart.earliestStartOn,
+          earliestStartOn: earliestOn,
         },
         width || ganttMetrics.minWidth,
       ),
-    [approvals, plan.nodes, plan.today, plan.approvalStart.earliestStartOn, width],
+    [approvals, plan.nodes, plan.today, earliestOn, width],
   );
   const m = ganttMetrics;
   const barTop = (m.rowHeight - m.barHeight) / 2;
@@ -88,7 +90,7 @@ export function MilestoneGantt({ plan, approvals, svgRef }: MilestoneGanttProps)
     },
     { kind: 'diamond', colour: '#237804', isFilled: true, label: t('milestones.gantt.legendActual') },
     { kind: 'line', colour: chartColours.today, dashed: true, label: t('milestones.gantt.today') },
-    ...(plan.approvalStart.earliestStartOn
+    ...(earliestOn
       ? [
           {
             kind: 'line' as const,
@@ -220,12 +222,12 @@ export function MilestoneGantt({ plan, approvals, svgRef }: MilestoneGanttProps)
         ))}
         {layout.rows.map((row) => (row.kind === 'node' ? nodeRow(row) : approvalRow(row)))}
         <TodayLine x={layout.todayX} top={layout.axisY} bottom={layout.plotBottom} />
-        {layout.earliestStartX !== null && plan.approvalStart.earliestStartOn && (
+        {layout.earliestStartX !== null && earliestOn && (
           <EarliestStartLine
             x={layout.earliestStartX}
             top={layout.axisY}
             bottom={layout.plotBottom}
-            date={plan.approvalStart.earliestStartOn}
+            date={earliestOn}
             width={layout.width}
           />
         )}

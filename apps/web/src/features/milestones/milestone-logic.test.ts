@@ -1,4 +1,4 @@
-import type { MilestoneTemplate } from '@tuijin/contracts';
+import type { MilestoneTemplate, ProjectMilestones } from '@tuijin/contracts';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { milestonesZhCN } from '../../i18n/milestones.zh-CN';
@@ -8,6 +8,7 @@ import {
   chartFileName,
   defaultTargetOf,
   duplicateCodes,
+  earliestStartMarker,
   isAdjustReasonRequired,
   type MilestoneText,
   nodeStatus,
@@ -234,5 +235,29 @@ describe('the portfolio Excel export', () => {
       '/api/milestones/portfolio.xlsx?regionCode=350902&q=%E8%8A%82%E7%82%B9&overdue=true',
     );
     expect(portfolioExportHref({})).toBe('/api/milestones/portfolio.xlsx');
+  });
+});
+
+describe('the 手续最早可开工 marker', () => {
+  const plan = (chain: number, startActual: string | null) => ({
+    approvalStart: {
+      earliestStartOn: '2027-05-10',
+      criticalChain: Array.from({ length: chain }, (_, i) => ({
+        id: `a${i}`,
+        name: '施工许可',
+        finishOn: '2027-05-07',
+      })),
+      startNodeCode: 'start',
+      isStartTooEarly: false,
+    },
+    nodes: [{ code: 'start', actualOn: startActual }] as ProjectMilestones['nodes'],
+  });
+
+  it.each([
+    [1, null, '2027-05-10'],
+    [0, null, null],
+    [1, '2027-04-01', null],
+  ])('with a chain of %i and 开工 reached on %s: %s', (chain, actual, marker) => {
+    expect(earliestStartMarker(plan(chain, actual))).toBe(marker);
   });
 });

@@ -259,3 +259,15 @@ export function startConflictOf(
     earliestStartOn: String(params.earliestStartOn),
   };
 }
+
+/**
+ * The 手续最早可开工 marker of a project's Gantt: the approvals' earliest start while procedures
+ * required before start are still open (a critical chain) and the 开工 node is not reached; none
+ * otherwise (all approved: nothing left to wait for).
+ */
+export function earliestStartMarker(plan: Pick<ProjectMilestones, 'approvalStart' | 'nodes'>): string | null {
+  const { earliestStartOn, criticalChain, startNodeCode } = plan.approvalStart;
+  if (!earliestStartOn || criticalChain.length === 0) return null;
+  const start = plan.nodes.find((node) => node.code === startNodeCode);
+  return start?.actualOn ? null : earliestStartOn;
+}
