@@ -73,6 +73,7 @@ export const fileRoutes = {
   uploadReportPhotos: '/api/monthly-reports/:id/photos',
   exportAnnualPlans: '/api/annual-plans/export.xlsx',
   monthlyLedger: '/api/ledger/monthly.xlsx',
+  exportMilestonePortfolio: '/api/milestones/portfolio.xlsx',
   downloadProblemLetter: '/api/problems/:id/letters/:letterId/document.docx',
   uploadProblemAttachments: '/api/problems/:id/attachments',
   downloadProblemAttachment: '/api/problems/:id/attachments/:attachmentId/content',

@@ -44,6 +44,8 @@ export * from './map/region-geojson';
 export * from './map/tile-grid';
 export * from './milestones/milestone-presets';
 export * from './milestones/milestone-schedule';
+export * from './milestones/portfolio-timeline';
+export * from './milestones/report-month-nodes';
 export * from './money/decimal';
 export * from './money/wan-yuan';
 export * from './money/wan-yuan-cases';

@@ -14,9 +14,10 @@ import {
   isSystemActor,
   startBlockers,
 } from '@tuijin/domain';
-import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { approvalItems, approvalMaterials, organisations, projects, regions, users } from '../../db/schema';
+import { projectFilterSql } from '../../lib/project-filters';
 import {
   isOfficeOver,
   projectScope,
@@ -106,7 +107,7 @@ async function namesFor(db: Queryable, items: readonly ItemRow[]) {
   };
 }
 
-async function materialsFor(db: Queryable, itemIds: readonly string[]) {
+export async function materialsFor(db: Queryable, itemIds: readonly string[]) {
   const rows = itemIds.length
     ? await db
         .select()
@@ -241,6 +242,31 @@ export async function startBlockersOf(db: Queryable, projectId: string) {
   );
 }
 
+/**
+ * 手续最早可开工: a project's earliest feasible start from its checklist (domain `approvalSchedule`:
+ * parallel items, remaining committed days, dependencies) and the critical chain that sets it, each
+ * link with its expected approval. Null without items required before start. The milestones module
+ * bounds the 开工 node with it; the caller has checked the project is visible.
+ */
+export async function approvalEarliestStart(db: Queryable, projectId: string, now: Date) {
+  const [items, calendar] = await Promise.all([checklistRows(db, projectId), loadHolidayCalendar(db)]);
+  const schedule = approvalSchedule(
+    items.map((item) => ({ ...item, status: item.status as ApprovalStatus })),
+    chinaDate(now),
+    calendar,
+  );
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const finish = new Map(schedule.items.map((s) => [s.id, s.finishOn]));
+  return {
+    earliestStartOn: schedule.earliestStartOn,
+    criticalChain: schedule.criticalChain.map((id) => ({
+      id,
+      name: byId.get(id)?.name ?? '',
+      finishOn: finish.get(id) ?? '',
+    })),
+  };
+}
+
 /** 前期手续 of one project: the checklist, the start gate and the parallel schedule. */
 export async function getProjectApprovals(db: Queryable, actor: Actor, projectId: string, now: Date) {
   const project = await projectForApprovals(db, actor, projectId);
@@ -301,8 +327,25 @@ export async function listApprovalItems(db: Queryable, actor: Actor, query: Appr
   if (query.open) conditions.push(sql`${approvalItems.status} not in ('approved', 'not_needed')`);
   if (query.regionCode) {
     const region = await regionByCode(db, query.regionCode);
-    conditions.push(inRegionSubtree(projects.regionPath, region.path));
+    conditions.push(
+      query.regionSelf
+        ? eq(projects.regionPath, region.path)
+        : inRegionSubtree(projects.regionPath, region.path),
+    );
   }
+  if (query.departmentId)
+    conditions.push(
+      query.departmentId === 'none'
+        ? isNull(approvalItems.departmentId)
+        : eq(approvalItems.departmentId, query.departmentId),
+    );
+  if (query.gaps) conditions.push(eq(approvalItems.status, 'accepted_with_gaps'));
+  if (query.approvedYear)
+    conditions.push(
+      eq(approvalItems.status, 'approved'),
+      between(approvalItems.approvedOn, `${query.approvedYear}-01-01`, `${query.approvedYear}-12-31`),
+    );
+  conditions.push(projectFilterSql(query));
   const rows = await db
     .select({ item: approvalItems, project: projectColumns, regionName: regions.name })
     .from(approvalItems)

@@ -1,8 +1,10 @@
 /** The approvals module's public face (前期手续): what other modules and the app may use. */
 
+export { approvalFiguresBy, type FigureRegion } from './approval-figures';
 export { getApprovalStatistics } from './approval-statistics';
 export {
   type ApprovalProject,
+  approvalEarliestStart,
   itemForActor,
   overdueApprovalCounts,
   relationOf,
