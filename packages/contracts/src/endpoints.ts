@@ -73,6 +73,7 @@ export const fileRoutes = {
   uploadProblemAttachments: '/api/problems/:id/attachments',
   downloadProblemAttachment: '/api/problems/:id/attachments/:attachmentId/content',
   mapTile: '/api/map/tiles/:z/:x/:y',
+  downloadDeemedNotice: '/api/approval-items/:id/deemed-notice.docx',
 } as const;
 
 export type Endpoints = typeof endpoints;

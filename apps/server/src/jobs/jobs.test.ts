@@ -326,6 +326,7 @@ describe('GET /api/jobs', () => {
       'provisionalReplyDates',
       'reminders',
       'approvalPromises',
+      'deemedNotices',
       'deliverNotifications',
     ]);
     const escalations = overview.jobs.find((j: { name: string }) => j.name === 'escalations');

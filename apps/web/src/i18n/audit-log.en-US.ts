@@ -42,6 +42,7 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   approval_update: 'Change an approval',
   approval_move: 'Move an approval',
   approval_material_supply: 'Supply a missing document',
+  approval_deemedNotice_issue: 'Issue a deemed-approval notice',
   project_start_override: 'Start despite open approvals',
   milestoneTemplate_create: 'Add a node template',
   milestoneTemplate_update: 'Change a node template',

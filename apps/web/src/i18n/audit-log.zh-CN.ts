@@ -40,6 +40,7 @@ export const auditActionsMoreZhCN = {
   approval_update: '修改前期手续',
   approval_move: '前期手续状态变更',
   approval_material_supply: '补齐容缺材料',
+  approval_deemedNotice_issue: '发出超时默认告知书',
   project_start_override: '手续未办结强制开工',
   milestoneTemplate_create: '新增节点模板',
   milestoneTemplate_update: '修改节点模板',

@@ -3,3 +3,5 @@
 export { getApprovalStatistics } from './approval-statistics';
 export { overdueApprovalCounts, startBlockersOf, troubledApprovalItems } from './approvals.queries';
 export { registerApprovalRoutes } from './approvals.routes';
+export { type IssuedDeemedNotice, issueDeemedNotices } from './deemed-notices';
+export { approvalItemSummaries, lockApprovalItemOfProject } from './problem-links';
