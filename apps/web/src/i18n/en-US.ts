@@ -1,4 +1,5 @@
 import { amountsEnUS } from './amounts.en-US';
+import { approvalLoopEnUS } from './approval-loop.en-US';
 import { approvalsEnUS } from './approvals.en-US';
 import { auditActionsMoreEnUS, auditLogEnUS } from './audit-log.en-US';
 import { basemapEnUS } from './basemap.en-US';
@@ -402,5 +403,6 @@ export const enUS: typeof zhCN = {
   ...basemapEnUS,
   ...jobsEnUS,
   ...approvalsEnUS,
+  ...approvalLoopEnUS,
   ...milestonesEnUS,
 };

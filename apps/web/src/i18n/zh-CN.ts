@@ -1,4 +1,5 @@
 import { amountsZhCN } from './amounts.zh-CN';
+import { approvalLoopZhCN } from './approval-loop.zh-CN';
 import { approvalsZhCN } from './approvals.zh-CN';
 import { auditActionsMoreZhCN, auditLogZhCN } from './audit-log.zh-CN';
 import { basemapZhCN } from './basemap.zh-CN';
@@ -400,5 +401,6 @@ export const zhCN = {
   ...basemapZhCN,
   ...jobsZhCN,
   ...approvalsZhCN,
+  ...approvalLoopZhCN,
   ...milestonesZhCN,
 };

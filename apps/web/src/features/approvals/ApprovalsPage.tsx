@@ -7,8 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { QueryError } from '../../components/QueryError';
-import { useCurrentUser } from '../auth/use-current-user';
+import { useCan, useCurrentUser } from '../auth/use-current-user';
 import { ApprovalStatusTag } from './ApprovalBits';
+import { ItemLoop, useItemProblems } from './ApprovalLoop';
 import { type ApprovalView, approvalViewsFor, timingTagColours } from './approval-logic';
 import { useApprovalItems } from './approvals.queries';
 
@@ -34,6 +35,8 @@ export default function ApprovalsPage() {
     ...page,
   });
   const restart = () => setPage((current) => ({ ...current, page: 1 }));
+  const problems = useItemProblems();
+  const isOffice = useCan()('approval.manage');
 
   return (
     <Card
@@ -108,7 +111,16 @@ export default function ApprovalsPage() {
               </Link>
             ),
           },
-          { key: 'procedure', title: t('approvals.fields.procedure'), dataIndex: 'name' },
+          {
+            key: 'procedure',
+            title: t('approvals.fields.procedure'),
+            render: (_, row) => (
+              <Flex vertical gap={2}>
+                <span>{row.name}</span>
+                <ItemLoop item={row} problems={problems.get(row.id) ?? []} canManage={isOffice} />
+              </Flex>
+            ),
+          },
           {
             key: 'status',
             title: t('approvals.fields.status'),
