@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { defineJob } from '../../jobs/define-job';
 import { type IssuedDeemedNotice, issueDeemedNotices } from '../approvals';
@@ -27,6 +28,15 @@ async function tellAboutDeemedNotice(tx: Queryable, now: Date, notice: IssuedDee
 }
 
 /**
+ * Issues the 超时默认 notices due now and, in each notice's transaction, tells the people concerned
+ * (the job's work; the demo load runs it too).
+ */
+export function issueDeemedNoticesAndTell(ctx: Pick<Ctx, 'db' | 'clock' | 'auditKey'>) {
+  const now = ctx.clock.now();
+  return issueDeemedNotices(ctx, (tx, notice) => tellAboutDeemedNotice(tx, now, notice));
+}
+
+/**
  * 超时默认告知: issues the notices due today (`issueDeemedNotices`, one per item ever) and, in each
  * notice's transaction, notifies owner, agent, department and office.
  */
@@ -36,8 +46,7 @@ export const deemedNoticesJob = defineJob({
   schedule: { everyMinutes: 60 },
   payload: z.object({}).strict(),
   run: async (ctx) => {
-    const now = ctx.clock.now();
-    const outcome = await issueDeemedNotices(ctx, (tx, notice) => tellAboutDeemedNotice(tx, now, notice));
+    const outcome = await issueDeemedNoticesAndTell(ctx);
     for (const failed of outcome.failures)
       ctx.log(`超时默认告知：手续 ${failed.itemId} 处理失败，下次运行重试：${failed.reason}`);
     return `发出超时默认告知书 ${outcome.issued.length} 份，失败 ${outcome.failures.length} 个`;
