@@ -64,6 +64,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // expect.poll's own 1 s is shorter than a page's first paint on a loaded two-core machine.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -84,9 +84,9 @@ async function ownerGapItem(owner: Page, office: Page, excludedProjectId: string
 
 describe('前期手续 in the browser', () => {
   it('owner1 supplies a 容缺 material on a 375-px phone', async () => {
-    const office = await signIn('jiaocheng');
+    const office = await signIn('jiaocheng', 'desktop', null);
     const excluded = await stageChangeProject(office);
-    const owner = await signIn('owner1', 'phone');
+    const owner = await signIn('owner1', 'phone', null);
     await owner.setViewportSize({ width: 375, height: 740 });
     const row = await ownerGapItem(owner, office, excluded.id);
 
@@ -118,7 +118,7 @@ describe('前期手续 in the browser', () => {
   });
 
   it('jiaocheng sees what blocks the start, then forces 新开工 with a reason', async () => {
-    const office = await signIn('jiaocheng');
+    const office = await signIn('jiaocheng', 'desktop', null);
     await office.setViewportSize({ width: 1366, height: 800 });
     const project = await stageChangeProject(office);
     const checklist = await getJson<ProjectApprovals>(office, `/api/projects/${project.id}/approvals`);
@@ -171,7 +171,7 @@ describe('前期手续 in the browser', () => {
   });
 
   it('officer1 sees the items it helps with, earliest due first', async () => {
-    const officer = await signIn('officer1');
+    const officer = await signIn('officer1', 'desktop', null);
     const list = await getJson<ItemList>(officer, '/api/approval-items?view=agent&pageSize=20');
     expect(list.data.length).toBeGreaterThan(0);
     const due = list.data.map((row) => row.dueOn ?? '9999-12-31');
@@ -192,8 +192,7 @@ describe('前期手续 in the browser', () => {
   });
 
   it('ningde reads 审批用时统计: 66 working days before, 38 now', async () => {
-    const city = await signIn('ningde');
-    await city.goto(`${baseUrl}/approvals`);
+    const city = await signIn('ningde', 'desktop', `${baseUrl}/approvals`);
     await city.getByTestId('approvals-statistics-link').click();
     await city.waitForURL((url) => url.pathname === '/approvals/statistics');
     const change = city.getByTestId('statistics-change');
@@ -225,8 +224,7 @@ describe('前期手续 in the browser', () => {
 
   // Last: it gives 蕉城区 a catalogue of its own, which the other cases must not see.
   it('jiaocheng starts its own catalogue as a copy of the city one', async () => {
-    const office = await signIn('jiaocheng');
-    await office.goto(`${baseUrl}/approvals/catalogue`);
+    const office = await signIn('jiaocheng', 'desktop', `${baseUrl}/approvals/catalogue`);
     const region = office.getByTestId('catalogue-region');
     await expect.poll(() => region.textContent(), { timeout: 15_000 }).toContain('宁德市');
     expect(await region.textContent()).toContain('只读');

@@ -22,13 +22,12 @@ async function choose(page: Page, testId: string, label: string) {
 describe('audit log', () => {
   it('reads as an auditor expects: Chinese actions, named records, newest first, working filters', async () => {
     // A refused sign-in for the result filter.
-    const stranger = await signIn('auditor');
+    const stranger = await signIn('auditor', 'desktop', null);
     await stranger.request.post(`${baseUrl}/api/auth/login`, {
       data: { username: 'owner1', password: 'not-the-password' },
       headers: { origin: baseUrl },
     });
-    const page = await signIn('auditor');
-    await page.goto(`${baseUrl}/audit`);
+    const page = await signIn('auditor', 'desktop', `${baseUrl}/audit`);
     await rows(page).first().waitFor();
 
     // Actions by name, never a dotted code; records by name, never a bare UUID.

@@ -77,7 +77,9 @@ export function freshPagePerTest(
 /**
  * Chromium for the calling file's tests and a way to open signed-in pages, each in a context of its
  * own (its own cookies), zh-CN in Beijing time, on a 1366×900 desktop or a 375×812 touch phone;
- * all are closed when the file's tests end.
+ * all are closed when the file's tests end. The session comes from the login API (the login page
+ * itself is driven by the shell and audit tests); the page then opens `at` — 首页 unless told —
+ * so a test that starts elsewhere loads the app once, or never when `at` is null (API-only use).
  */
 export function signedInPages(baseUrl: string) {
   let browser: Browser | undefined;
@@ -89,7 +91,11 @@ export function signedInPages(baseUrl: string) {
     for (const context of contexts) await context.close();
     await browser?.close();
   });
-  return async function signIn(username: string, device: 'desktop' | 'phone' = 'desktop'): Promise<Page> {
+  return async function signIn(
+    username: string,
+    device: 'desktop' | 'phone' = 'desktop',
+    at: string | null = '/',
+  ): Promise<Page> {
     if (!browser) throw new Error('Chromium did not start');
     const phone = device === 'phone';
     const context = await browser.newContext({
@@ -99,9 +105,13 @@ export function signedInPages(baseUrl: string) {
       ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
     });
     contexts.push(context);
+    const login = await context.request.post(`${baseUrl}/api/auth/login`, {
+      data: { username, password: 'Tuijin#2026' },
+    });
+    if (!login.ok())
+      throw new Error(`${username} could not sign in: ${login.status()} ${await login.text()}`);
     const page = await context.newPage();
-    await loginThroughPage(page, baseUrl, username);
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    if (at !== null) await page.goto(new URL(at, baseUrl).href);
     return page;
   };
 }

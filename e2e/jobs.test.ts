@@ -17,11 +17,12 @@ describe('后台任务 (background jobs) in the browser', () => {
       '报送提醒',
       '容缺材料承诺期限提醒',
       '前期手续超时默认告知',
+      '交办事项期限提醒',
       '通知渠道投递',
     ])
       await admin.getByText(name, { exact: true }).first().waitFor();
     // The browser tests' server runs no scheduled jobs (interval 0): they say so.
-    expect(await admin.getByText('定时已关闭').count()).toBe(6);
+    expect(await admin.getByText('定时已关闭').count()).toBe(7);
     // The demo's notifications queued their delivery; the worker's first pass (30 s after start) ran it.
     await expect
       .poll(
@@ -38,6 +39,8 @@ describe('后台任务 (background jobs) in the browser', () => {
     await screenshot(admin, 'jobs');
 
     const office = await signIn('jiaocheng');
+    // The menu has rendered (its first group) before its items are counted.
+    await office.getByRole('menuitem', { name: /首页/ }).waitFor();
     expect(await office.getByRole('menuitem', { name: /后台任务/ }).count()).toBe(0);
     expect((await office.request.get(`${baseUrl}/api/jobs`)).status()).toBe(403);
   });

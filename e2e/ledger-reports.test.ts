@@ -46,7 +46,7 @@ describe('progress-sheet import (导入进度表（月报）)', () => {
   let reported: { id: string; name: string; completedWanYuan: string } | null = null;
   let page: Page;
   beforeAll(async () => {
-    page = await signIn('jiaocheng');
+    page = await signIn('jiaocheng', 'desktop', null);
     const response = await page.request.get(`${baseUrl}/api/projects?region=350902&pageSize=50`);
     expect(response.status()).toBe(200);
     projects = ((await response.json()) as { data: { id: string; name: string }[] }).data
@@ -162,7 +162,7 @@ describe('progress-sheet import (导入进度表（月报）)', () => {
   }, 300_000);
 
   it('is not offered to a project owner', async () => {
-    const owner = await signIn('owner1');
+    const owner = await signIn('owner1', 'desktop', null);
     await owner.goto(`${baseUrl}/ledger`, slow);
     await owner.waitForTimeout(1500);
     expect(await owner.getByTestId('ledger-reports').count()).toBe(0);

@@ -25,7 +25,7 @@ async function overdueProject(office: Page) {
 
 describe('node plans, the 时间节点图 and the 鱼刺图', () => {
   it('shows the county office a project’s Gantt with its overdue node and its fishbone, in Chinese', async () => {
-    const office = await signIn('jiaocheng');
+    const office = await signIn('jiaocheng', 'desktop', null);
     const project = await overdueProject(office);
     const plan = await getJson<ProjectMilestones>(office, `/api/projects/${project.projectId}/milestones`);
     const late = plan.nodes.find((n) => n.overdue)!;
@@ -49,7 +49,7 @@ describe('node plans, the 时间节点图 and the 鱼刺图', () => {
   });
 
   it('lists the county’s plans on the portfolio 时间节点图, each project opening its plan', async () => {
-    const office = await signIn('jiaocheng');
+    const office = await signIn('jiaocheng', 'desktop', null);
     const project = await overdueProject(office);
     await office.goto(`${baseUrl}/milestones`);
     const chart = office.getByTestId('milestone-portfolio-chart');
@@ -66,7 +66,7 @@ describe('node plans, the 时间节点图 and the 鱼刺图', () => {
   });
 
   it('lets the owner record a node reached on a phone, where the Gantt scrolls inside itself', async () => {
-    const owner = await signIn('owner1', 'phone');
+    const owner = await signIn('owner1', 'phone', null);
     const portfolio = await getJson<MilestonePortfolio>(owner, '/api/milestone-portfolio?pageSize=50');
     const mine = portfolio.data.find((p) =>
       p.nodes.some((n) => n.actualOn === null && n.plannedOn <= portfolio.today),

@@ -39,7 +39,7 @@ function expectCurrent(period: CurrentReportingPeriod) {
 
 describe('the current reporting month everywhere', () => {
   it('owner1 opens 月报填报 on the current reporting month with its due projects; jiaocheng opens 报送情况 on it with non-zero counts', async () => {
-    const owner = await signIn('owner1');
+    const owner = await signIn('owner1', 'desktop', null);
     const board = owner.waitForResponse(isPath('/api/monthly-reports/status-board'));
     const period = await openOnPeriod(owner, '/reports/fill');
     expectCurrent(period);
@@ -58,7 +58,7 @@ describe('the current reporting month everywhere', () => {
     await expect.poll(() => options.first().textContent()).toContain(ownBoard.data[0]!.projectName);
     await screenshot(owner, 'period-report-form');
 
-    const office = await signIn('jiaocheng');
+    const office = await signIn('jiaocheng', 'desktop', null);
     const officeBoard = office.waitForResponse(isPath('/api/monthly-reports/status-board'));
     const officePeriod = await openOnPeriod(office, '/reports/status');
     expect(officePeriod.key).toBe(period.key);
@@ -72,7 +72,7 @@ describe('the current reporting month everywhere', () => {
   }, 150_000);
 
   it('the big screen and the cockpit show the same period and the same 序时进度', async () => {
-    const office = await signIn('ningde');
+    const office = await signIn('ningde', 'desktop', null);
     const rollupAnswer = office.waitForResponse((response) => {
       const url = new URL(response.url());
       return url.pathname === '/api/cockpit/rollup' && url.searchParams.get('dimension') === 'region';
@@ -102,7 +102,7 @@ describe('the current reporting month everywhere', () => {
 
 describe('pages open where there is something to see', () => {
   it('an office with nothing to handle opens 问题诉求 on its first tab that holds problems', async () => {
-    const office = await signIn('ningde');
+    const office = await signIn('ningde', 'desktop', null);
     const totals: Record<string, number> = {};
     for (const view of ['handling', 'raised', 'all']) {
       const page = await office.request.get(`${baseUrl}/api/problems?view=${view}&pageSize=1`);
@@ -118,7 +118,7 @@ describe('pages open where there is something to see', () => {
   }, 120_000);
 
   it('a county opens 考评赛马 on the latest quarter published to it, not an empty current quarter', async () => {
-    const county = await signIn('jiaocheng');
+    const county = await signIn('jiaocheng', 'desktop', null);
     const period = await openOnPeriod(county, '/evaluation');
     const select = county.getByTestId('quarter-select');
     await select.waitFor({ timeout: 15_000 });

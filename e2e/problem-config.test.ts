@@ -24,7 +24,7 @@ const getJson = async <T>(page: Page, path: string): Promise<T> =>
 
 describe('problem classes, escalation ladder and routing rules in the browser', () => {
   it('jiaocheng sets a 3-level ladder from a preset, adds a routing rule, groups two problems and answers them once', async () => {
-    const office = await signIn('jiaocheng');
+    const office = await signIn('jiaocheng', 'desktop', null);
 
     // 提级阶梯: 惠安“321” (three levels), then one limit changed and saved.
     await office.goto(`${baseUrl}/problems/settings`);
@@ -74,7 +74,7 @@ describe('problem classes, escalation ladder and routing rules in the browser', 
     await screenshot(office, 'problem-config-rules');
 
     // Two problems of that category on owner1's 蕉城区 project now go to the county office.
-    const owner = await signIn('owner1');
+    const owner = await signIn('owner1', 'desktop', null);
     const project = (await getJson<{ data: { id: string }[] }>(owner, '/api/projects?pageSize=1')).data[0]!;
     const references: string[] = [];
     for (const description of ['一期地块用地报批卡在预审环节', '二期地块用地报批同样卡在预审环节']) {

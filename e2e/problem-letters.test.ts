@@ -10,7 +10,7 @@ const housingName = '宁德市住房和城乡建设局';
 
 describe('supervision letters and attachments on a problem', () => {
   it('the city office issues a 督办单 on an overdue problem, downloads it and records delivery; the department attaches evidence and replies', async () => {
-    const office = await signIn('ningde');
+    const office = await signIn('ningde', 'desktop', null);
     // An open problem past its deadline that 住建局 handles (the demo's department account works there).
     const answer = await office.request.get(`${baseUrl}/api/problems?overdue=true&pageSize=100`);
     expect(answer.status()).toBe(200);
@@ -44,8 +44,7 @@ describe('supervision letters and attachments on a problem', () => {
     await office.getByTestId('problem-timeline').locator('[data-action="sendLetter"]').first().waitFor();
     await screenshot(office, 'problem-letter-issued');
 
-    const department = await signIn('zhujian');
-    await department.goto(`${baseUrl}/problems/${problem!.id}`);
+    const department = await signIn('zhujian', 'desktop', `${baseUrl}/problems/${problem!.id}`);
     const attachments = department.getByTestId('problem-attachments');
     await attachments
       .locator('input[type=file]')

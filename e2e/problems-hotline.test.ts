@@ -20,7 +20,7 @@ const fieldError = (page: Page, testId: string) =>
 
 describe('热线受理 checks the call before anything is saved', () => {
   it('refuses a malformed phone and a too-short description at the fields, then records the call', async () => {
-    const office = await signIn('jiaocheng');
+    const office = await signIn('jiaocheng', 'desktop', null);
     const projects = await (
       await office.request.get(`${baseUrl}/api/projects?pageSize=1&region=350902`)
     ).json();
@@ -59,7 +59,7 @@ describe('热线受理 checks the call before anything is saved', () => {
   });
 
   it('the server refuses a bad phone number too, naming the field', async () => {
-    const office = await signIn('jiaocheng');
+    const office = await signIn('jiaocheng', 'desktop', null);
     const projects = await (
       await office.request.get(`${baseUrl}/api/projects?pageSize=1&region=350902`)
     ).json();
@@ -78,7 +78,7 @@ describe('热线受理 checks the call before anything is saved', () => {
   });
 
   it('交办 offers the departments and offices of the jurisdiction, never an owner company', async () => {
-    const office = await signIn('jiaocheng');
+    const office = await signIn('jiaocheng', 'desktop', null);
     const projects = await (
       await office.request.get(`${baseUrl}/api/projects?pageSize=1&region=350902`)
     ).json();

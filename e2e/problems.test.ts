@@ -63,10 +63,10 @@ async function move(page: Page, action: string, status: string, fill?: { testId:
 
 describe('blocking problems, closed loop in the browser', () => {
   it('owner1 raises, it lands with 住建局 at once, zhujian answers, owner1 confirms, jiaocheng writes it off', async () => {
-    const city = await signIn('ningde');
+    const city = await signIn('ningde', 'desktop', null);
     const category = await housingCategory(city);
 
-    const owner = await signIn('owner1');
+    const owner = await signIn('owner1', 'desktop', null);
     const own = await (await owner.request.get(`${baseUrl}/api/projects?pageSize=1`)).json();
     const project = own.data[0] as { id: string; name: string };
     await owner.goto(`${baseUrl}/projects/${project.id}?tab=problems`);
@@ -90,8 +90,7 @@ describe('blocking problems, closed loop in the browser', () => {
     expect(await statusOf(owner).textContent()).toBe('已交办');
     expect(await owner.getByTestId('problem-actions').textContent()).toContain('当前没有需要您处理的操作');
 
-    const department = await signIn('zhujian');
-    await department.goto(`${baseUrl}/problems`);
+    const department = await signIn('zhujian', 'desktop', `${baseUrl}/problems`);
     await department.getByTestId('problem-link').filter({ hasText: reference }).click();
     await department.getByTestId('problem-reference').filter({ hasText: reference }).waitFor();
     await move(department, 'answer', '已答复', {
@@ -103,8 +102,7 @@ describe('blocking problems, closed loop in the browser', () => {
     await owner.getByTestId('action-confirm').waitFor();
     await move(owner, 'confirm', '已确认');
 
-    const office = await signIn('jiaocheng');
-    await office.goto(problemUrl);
+    const office = await signIn('jiaocheng', 'desktop', problemUrl);
     await move(office, 'writeOff', '已销号', { testId: 'move-note', text: '一事一销' });
 
     const timeline = office.getByTestId('timeline-event');
@@ -147,7 +145,7 @@ describe('blocking problems, closed loop in the browser', () => {
   });
 
   it('the hotline operator finds a project, records a call and reads back the reference number', async () => {
-    const office = await signIn('jiaocheng');
+    const office = await signIn('jiaocheng', 'desktop', null);
     const projects = await (
       await office.request.get(`${baseUrl}/api/projects?pageSize=1&region=350902`)
     ).json();

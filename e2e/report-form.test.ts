@@ -56,7 +56,7 @@ async function inViewport(page: Page, testId: string) {
 
 describe('monthly report form checks on a phone', () => {
   it('catches a negative or missing amount and 已入统 without its amount at the field, scrolled into view, saving nothing', async () => {
-    const owner = await signIn('owner1', 'phone');
+    const owner = await signIn('owner1', 'phone', null);
     const d = await findDraft(owner);
     await owner.goto(
       `${baseUrl}/reports/fill?project=${d.projectId}&month=${d.year}-${String(d.month).padStart(2, '0')}`,

@@ -110,7 +110,7 @@ async function cockpitYtd(page: Page, c: Candidate): Promise<string> {
 
 describe('monthly report on a phone', () => {
   it('owner1 submits, jiaocheng returns with a reason, owner1 fixes and resubmits, jiaocheng approves, the report locks', async () => {
-    const owner = await signIn('owner1', 'phone');
+    const owner = await signIn('owner1', 'phone', null);
     const c = await findCandidate(owner);
 
     // The form on a 375-px phone: plan, running totals as the amount is typed, a photo from the camera.
@@ -131,7 +131,7 @@ describe('monthly report on a phone', () => {
     expect(await noHorizontalScroll(owner)).toBe(true);
 
     // jiaocheng returns it; the reason is required. First the cockpit's year-to-date, before approval.
-    const office = await signIn('jiaocheng');
+    const office = await signIn('jiaocheng', 'desktop', null);
     const ytdBeforeApproval = await cockpitYtd(office, c);
     await openFromQueue(office, c);
     await office.getByTestId('report-return').click();
@@ -201,7 +201,7 @@ describe('monthly report on a phone', () => {
 
 describe('reviewer pages', () => {
   it('shows jiaocheng the month’s status board and filters it by status', async () => {
-    const office = await signIn('jiaocheng', 'phone');
+    const office = await signIn('jiaocheng', 'phone', null);
     const today = new Date(Date.now() + 8 * 3600_000);
     const last = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
     const lastMonth = `${last.getUTCFullYear()}-${String(last.getUTCMonth() + 1).padStart(2, '0')}`;
@@ -223,8 +223,7 @@ describe('reviewer pages', () => {
   });
 
   it('lets jiaocheng set a working-days deadline and see the next 12 deadlines, then go back to the inherited rule', async () => {
-    const office = await signIn('jiaocheng');
-    await office.goto(`${baseUrl}/reports/calendar`);
+    const office = await signIn('jiaocheng', 'desktop', `${baseUrl}/reports/calendar`);
     await expect
       .poll(() => office.getByTestId('calendar-upcoming').locator('tbody tr.ant-table-row').count())
       .toBe(12);

@@ -58,7 +58,7 @@ describe('首页 is a workbench per role', () => {
     ['admin', ['holidayCalendar', 'lockedUsers', 'notifications']],
     ['auditor', ['auditChain', 'auditEvents', 'notifications']],
   ])('shows %s its sections, each item a link to where it is handled', async (username, sections) => {
-    const page = await signIn(username);
+    const page = await signIn(username, 'desktop', null);
     const workbench = await openHome(page);
     expect(await shownSections(page)).toEqual(sections);
     expect(workbench.sections.map((s) => s.key)).toEqual(sections);
@@ -83,7 +83,7 @@ describe('首页 is a workbench per role', () => {
   });
 
   it('opens the page of an item: the first report owner1 still has to fill', async () => {
-    const page = await signIn('owner1');
+    const page = await signIn('owner1', 'desktop', null);
     const workbench = await openHome(page);
     const toFill = workbench.sections.find((s) => s.key === 'reportsToFill')!;
     const first = toFill.items[0] ?? workbench.sections.flatMap((s) => s.items)[0];
@@ -93,18 +93,17 @@ describe('首页 is a workbench per role', () => {
   });
 
   it('groups the menu (项目 / 计划与月报 / 问题 / 分析 / 设置) by what the person may open', async () => {
-    const office = await signIn('jiaocheng');
+    const office = await signIn('jiaocheng', 'desktop', null);
     await openHome(office);
     expect(await menuGroupTitles(office)).toEqual(['项目', '计划与月报', '问题', '分析', '设置', '个人']);
     await expect(office.getByRole('menuitem', { name: /审计日志/ }).count()).resolves.toBe(0);
-    const auditor = await signIn('auditor');
+    const auditor = await signIn('auditor', 'desktop', null);
     await openHome(auditor);
     expect(await menuGroupTitles(auditor)).toEqual(['系统与审计', '个人']);
   });
 
   it('opens every page at its top, also when the last one was scrolled down', async () => {
-    const page = await signIn('ningde');
-    await page.goto(`${baseUrl}/projects`);
+    const page = await signIn('ningde', 'desktop', `${baseUrl}/projects`);
     await page.locator('.ant-table-row').nth(10).waitFor();
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await page.waitForFunction(() => window.scrollY > 200);
@@ -128,7 +127,7 @@ describe('首页 is a workbench per role', () => {
   });
 
   it('fits a 375-px phone: one column, no sideways scroll, the grouped menu in the drawer', async () => {
-    const page = await signIn('owner1', 'phone');
+    const page = await signIn('owner1', 'phone', null);
     await openHome(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     const widths = await page

@@ -20,12 +20,14 @@ import { registerJobRoutes } from './jobs/jobs.routes';
 import { enqueuedCount } from './jobs/outbox';
 import { jobRegistry } from './jobs/registry';
 import { localFileStore } from './lib/file-store';
+import { registerApprovalDocumentRoutes } from './modules/approval-documents';
 import { registerApprovalRoutes } from './modules/approvals';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerBatchRoutes } from './modules/batches/batches.routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
 import { registerCockpitRoutes } from './modules/cockpit/cockpit.routes';
+import { registerDispatchRoutes } from './modules/dispatch';
 import { registerEvaluationRoutes } from './modules/evaluation/evaluation.routes';
 import { registerLedgerRoutes } from './modules/ledger/ledger.routes';
 import { registerLedgerExportRoutes } from './modules/ledger/ledger-export.routes';
@@ -185,7 +187,13 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerProjectRoutes(app, deps);
   registerBatchRoutes(app, deps);
   registerApprovalRoutes(app, deps);
+  registerApprovalDocumentRoutes(
+    app,
+    deps,
+    localFileStore(config.filesDir, () => clock.now()),
+  );
   registerMilestoneRoutes(app, deps);
+  registerDispatchRoutes(app, deps);
   registerProjectFileRoutes(
     app,
     deps,

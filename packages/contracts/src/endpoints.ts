@@ -1,3 +1,4 @@
+import { approvalDocumentsEndpoints } from './approval-documents.contract';
 import { approvalsEndpoints } from './approvals.contract';
 import { auditEndpoints } from './audit.contract';
 import { authEndpoints } from './auth.contract';
@@ -5,6 +6,7 @@ import { batchesEndpoints } from './batches.contract';
 import { calendarEndpoints } from './calendar.contract';
 import { cockpitEndpoints } from './cockpit.contract';
 import { dictionariesEndpoints } from './dictionaries.contract';
+import { dispatchEndpoints } from './dispatch.contract';
 import { evaluationEndpoints } from './evaluation.contract';
 import { jobsEndpoints } from './jobs.contract';
 import { mapEndpoints } from './map.contract';
@@ -37,7 +39,9 @@ export const endpoints = {
   ...auditEndpoints,
   ...projectsEndpoints,
   ...approvalsEndpoints,
+  ...approvalDocumentsEndpoints,
   ...milestonesEndpoints,
+  ...dispatchEndpoints,
   ...dictionariesEndpoints,
   ...batchesEndpoints,
   ...calendarEndpoints,
@@ -74,6 +78,11 @@ export const fileRoutes = {
   downloadProblemAttachment: '/api/problems/:id/attachments/:attachmentId/content',
   mapTile: '/api/map/tiles/:z/:x/:y',
   downloadDeemedNotice: '/api/approval-items/:id/deemed-notice.docx',
+  previewApprovalImport: '/api/approvals/import/preview',
+  importApprovals: '/api/approvals/import',
+  approvalImportTemplate: '/api/approvals/import/template',
+  uploadApprovalItemDocuments: '/api/approval-items/:id/documents',
+  downloadApprovalItemDocument: '/api/approval-items/:id/documents/:documentId/content',
 } as const;
 
 export type Endpoints = typeof endpoints;

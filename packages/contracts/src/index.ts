@@ -1,3 +1,5 @@
+export * from './approval-documents.contract';
+export * from './approval-import.contract';
 export * from './approvals.contract';
 export * from './audit.contract';
 export * from './auth.contract';
@@ -6,6 +8,7 @@ export * from './calendar.contract';
 export * from './client';
 export * from './cockpit.contract';
 export * from './common';
+export * from './dispatch.contract';
 export * from './endpoints';
 export * from './evaluation.contract';
 export * from './jobs.contract';

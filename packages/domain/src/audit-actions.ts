@@ -98,6 +98,9 @@ export const auditActions = [
   'approval.move',
   'approval.material.supply',
   'approval.deemedNotice.issue',
+  'approval.import',
+  'approval.document.add',
+  'approval.document.remove',
   'project.start.override',
   'milestoneTemplate.create',
   'milestoneTemplate.update',
@@ -105,6 +108,15 @@ export const auditActions = [
   'milestone.freeze',
   'milestone.adjust',
   'milestone.actual',
+  'meetingSeries.create',
+  'meetingSeries.update',
+  'meeting.schedule',
+  'meeting.agenda',
+  'meeting.attendance',
+  'meeting.hold',
+  'meeting.minutes',
+  'dispatchTask.assign',
+  'dispatchTask.move',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

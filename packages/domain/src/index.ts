@@ -1,3 +1,5 @@
+export * from './approvals/approval-documents';
+export * from './approvals/approval-import';
 export * from './approvals/approval-policy';
 export * from './approvals/approval-presets';
 export * from './approvals/approval-schedule';
@@ -12,6 +14,11 @@ export * from './auth/password-rules';
 export * from './auth/security-policy';
 export * from './auth/session-expiry';
 export * from './calendar/working-days';
+export * from './dispatch/agenda';
+export * from './dispatch/cadence-compliance';
+export * from './dispatch/meeting-cadence';
+export * from './dispatch/meeting-presets';
+export * from './dispatch/task-status';
 export * from './errors';
 export * from './evaluation/quarter';
 export * from './evaluation/scheme';

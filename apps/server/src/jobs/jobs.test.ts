@@ -327,6 +327,7 @@ describe('GET /api/jobs', () => {
       'reminders',
       'approvalPromises',
       'deemedNotices',
+      'dispatchTasks',
       'deliverNotifications',
     ]);
     const escalations = overview.jobs.find((j: { name: string }) => j.name === 'escalations');

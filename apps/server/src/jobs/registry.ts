@@ -1,3 +1,4 @@
+import { dispatchTasksJob } from '../modules/dispatch';
 import {
   approvalPromisesJob,
   deemedNoticesJob,
@@ -12,7 +13,7 @@ import type { JobDefinition } from './define-job';
 /**
  * Every background job, in the order a worker enqueues the scheduled ones for a slot: warnings,
  * escalations (their notices go out through delivery), provisional reply dates, reminders, 容缺
- * promise reminders, 超时默认 notices, then
+ * promise reminders, 超时默认 notices, 交办事项 reminders, then
  * the event job that delivers notifications to the channels.
  */
 export const jobRegistry: readonly JobDefinition[] = [
@@ -22,5 +23,6 @@ export const jobRegistry: readonly JobDefinition[] = [
   remindersJob,
   approvalPromisesJob,
   deemedNoticesJob,
+  dispatchTasksJob,
   deliverNotificationsJob,
 ];

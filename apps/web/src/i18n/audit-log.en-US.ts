@@ -43,6 +43,9 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   approval_move: 'Move an approval',
   approval_material_supply: 'Supply a missing document',
   approval_deemedNotice_issue: 'Issue a deemed-approval notice',
+  approval_import: 'Import an approval from a ledger',
+  approval_document_add: 'File an approval document',
+  approval_document_remove: 'Remove an approval document',
   project_start_override: 'Start despite open approvals',
   milestoneTemplate_create: 'Add a node template',
   milestoneTemplate_update: 'Change a node template',
@@ -50,6 +53,15 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   milestone_freeze: 'Freeze a node plan as the baseline',
   milestone_adjust: 'Adjust a node',
   milestone_actual: 'Record a node reached',
+  meetingSeries_create: 'Add a meeting series',
+  meetingSeries_update: 'Change a meeting series',
+  meeting_schedule: 'Schedule a meeting',
+  meeting_agenda: 'Edit a meeting agenda',
+  meeting_attendance: 'Record attendance',
+  meeting_hold: 'Hold a meeting (agenda fixed)',
+  meeting_minutes: 'Record an item’s minutes',
+  dispatchTask_assign: 'Assign a task',
+  dispatchTask_move: 'Work on a task',
 };
 
 export const auditLogEnUS: typeof auditLogZhCN = {

@@ -1,4 +1,5 @@
 import { amountsEnUS } from './amounts.en-US';
+import { approvalImportEnUS } from './approval-import.en-US';
 import { approvalLoopEnUS } from './approval-loop.en-US';
 import { approvalsEnUS } from './approvals.en-US';
 import { auditActionsMoreEnUS, auditLogEnUS } from './audit-log.en-US';
@@ -404,5 +405,6 @@ export const enUS: typeof zhCN = {
   ...jobsEnUS,
   ...approvalsEnUS,
   ...approvalLoopEnUS,
+  ...approvalImportEnUS,
   ...milestonesEnUS,
 };

@@ -1,4 +1,5 @@
 import { amountsZhCN } from './amounts.zh-CN';
+import { approvalImportZhCN } from './approval-import.zh-CN';
 import { approvalLoopZhCN } from './approval-loop.zh-CN';
 import { approvalsZhCN } from './approvals.zh-CN';
 import { auditActionsMoreZhCN, auditLogZhCN } from './audit-log.zh-CN';
@@ -402,5 +403,6 @@ export const zhCN = {
   ...jobsZhCN,
   ...approvalsZhCN,
   ...approvalLoopZhCN,
+  ...approvalImportZhCN,
   ...milestonesZhCN,
 };

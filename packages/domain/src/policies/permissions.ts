@@ -57,6 +57,9 @@ export const permissions = [
   'milestone.manage',
   'milestone.recordActual',
   'milestoneTemplate.manage',
+  'dispatch.read',
+  'dispatch.manage',
+  'dispatchTask.handle',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -135,6 +138,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'milestone.manage',
     'milestone.recordActual',
     'milestoneTemplate.manage',
+    'dispatch.read',
+    'dispatch.manage',
+    'dispatchTask.handle',
   ],
   department_staff: [
     'region.read',
@@ -155,6 +161,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'approvalCatalogue.manage',
     'milestone.read',
     'milestoneTemplate.manage',
+    'dispatch.read',
+    'dispatchTask.handle',
   ],
   owner: [
     'region.read',
@@ -172,6 +180,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'approval.process',
     'milestone.read',
     'milestone.recordActual',
+    'dispatch.read',
+    'dispatchTask.handle',
   ],
   leader: [
     'region.read',
@@ -186,6 +196,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'evaluation.read',
     'approval.read',
     'milestone.read',
+    'dispatch.read',
+    'dispatchTask.handle',
   ],
   service_officer: [
     'region.read',
@@ -203,6 +215,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'approval.process',
     'milestone.read',
     'milestone.recordActual',
+    'dispatch.read',
   ],
   supervisor: [
     'region.read',
@@ -216,6 +229,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'evaluation.read',
     'approval.read',
     'milestone.read',
+    'dispatch.read',
   ],
   system_admin: [
     'region.read',

@@ -5,6 +5,7 @@ export * from './audit';
 export * from './batches';
 export * from './calendar';
 export * from './dictionaries';
+export * from './dispatch';
 export * from './evaluation';
 export * from './jobs';
 export * from './map';

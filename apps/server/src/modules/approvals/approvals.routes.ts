@@ -4,6 +4,7 @@ import { defineRoute, type RouteDeps } from '../../http/route';
 import { attachmentDisposition } from '../../lib/excel';
 import { docxContentType } from '../../lib/official-docx';
 import { listApprovalAgents } from './agents';
+import { registerApprovalImportRoutes } from './approval-import.routes';
 import { moveApprovalItem, supplyApprovalMaterial, updateApprovalItem } from './approval-items';
 import { getApprovalStatistics } from './approval-statistics';
 import { getProjectApprovals, listApprovalItems } from './approvals.queries';
@@ -78,4 +79,5 @@ export function registerApprovalRoutes(app: FastifyInstance, deps: RouteDeps) {
       return reply.send(bytes);
     },
   );
+  registerApprovalImportRoutes(app, deps);
 }

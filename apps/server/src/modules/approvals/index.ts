@@ -1,7 +1,15 @@
 /** The approvals module's public face (前期手续): what other modules and the app may use. */
 
 export { getApprovalStatistics } from './approval-statistics';
-export { overdueApprovalCounts, startBlockersOf, troubledApprovalItems } from './approvals.queries';
+export {
+  type ApprovalProject,
+  itemForActor,
+  overdueApprovalCounts,
+  relationOf,
+  startBlockersOf,
+  troubledApprovalItems,
+} from './approvals.queries';
 export { registerApprovalRoutes } from './approvals.routes';
 export { type IssuedDeemedNotice, issueDeemedNotices } from './deemed-notices';
+export { ApprovalImportRefusedError, importApprovals } from './import-approvals';
 export { approvalItemSummaries, lockApprovalItemOfProject } from './problem-links';

@@ -3,5 +3,5 @@
 export { escalationsJob } from './escalations.job';
 export { type LoadedProblem, loadProblem } from './problem-context';
 export { problemScope } from './problem-scope';
-export { findProblems, type ProblemListQuery } from './problems.queries';
+export { findProblems, openProblemsAtLevel, type ProblemListQuery } from './problems.queries';
 export { runEscalations } from './run-escalations';

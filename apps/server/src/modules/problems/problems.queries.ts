@@ -4,6 +4,7 @@ import {
   AppError,
   authorize,
   chinaDate,
+  openProblemStatuses,
   type ProblemStatus,
   unresolvedProblemStatuses,
 } from '@tuijin/domain';
@@ -189,4 +190,32 @@ export async function getProblemBoard(ctx: Ctx): Promise<ProblemBoard> {
     .innerJoin(projects, eq(projects.id, problems.projectId))
     .where(and(scope, overdueClause(today)));
   return { cells, overdue: overdue?.n ?? 0 };
+}
+
+/**
+ * The open problems now at ladder level `level` in a region's subtree, oldest at the level first — what
+ * a meeting bound to that rung takes up (议程). Not scoped to an actor: the caller checks the meeting.
+ */
+export async function openProblemsAtLevel(db: Queryable, regionPath: string, level: number) {
+  return db
+    .select({
+      id: problems.id,
+      referenceNumber: problems.referenceNumber,
+      description: problems.description,
+      category: problems.category,
+      projectId: problems.projectId,
+      projectName: projects.name,
+      levelStartedOn: problems.levelStartedOn,
+      dueOn: problems.dueOn,
+    })
+    .from(problems)
+    .innerJoin(projects, eq(projects.id, problems.projectId))
+    .where(
+      and(
+        inRegionSubtree(problems.regionPath, regionPath),
+        eq(problems.level, level),
+        inArray(problems.status, [...openProblemStatuses]),
+      ),
+    )
+    .orderBy(asc(problems.levelStartedOn), asc(problems.referenceNumber));
 }

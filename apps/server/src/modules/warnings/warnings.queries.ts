@@ -290,3 +290,9 @@ export async function previewWarningDraft(
     })),
   };
 }
+
+/** The red projects of a region's subtree in a month (YYYY-MM) — what a meeting there takes up. */
+export async function redProjectsIn(db: Queryable, regionPath: string, month: string) {
+  const rows = await warningRows(db, inRegionSubtree(projects.regionPath, regionPath), month, month);
+  return rows.filter((row) => row.colour === 'red');
+}

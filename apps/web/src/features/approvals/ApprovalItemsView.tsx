@@ -1,7 +1,8 @@
 import type { ApprovalItem, Problem, ProjectApprovals } from '@tuijin/contracts';
-import { Button, Card, Descriptions, Flex, Space, Table, Typography } from 'antd';
+import { Button, Card, Collapse, Descriptions, Flex, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApprovalStatusTag, ItemDates, ItemNameTags, MaterialsList, TimingTag } from './ApprovalBits';
+import { ApprovalDocuments } from './ApprovalDocuments';
 import { ItemLoop } from './ApprovalLoop';
 import './approvals.css';
 
@@ -85,10 +86,15 @@ export function ApprovalItemTable({
       tableLayout="auto"
       rowClassName={(item) => (critical.has(item.id) ? 'tj-approval-critical' : '')}
       expandable={{
-        rowExpandable: (item) => item.materials.length > 0,
         defaultExpandedRowKeys: withMaterials.map((item) => item.id),
+        // 容缺 materials (when any) and the item's 办理材料, loaded when the row opens.
         expandedRowRender: (item) => (
-          <MaterialsList item={item} onSupply={(materialId) => onSupply(item.id, materialId)} />
+          <Flex vertical gap={12}>
+            {item.materials.length > 0 && (
+              <MaterialsList item={item} onSupply={(materialId) => onSupply(item.id, materialId)} />
+            )}
+            <ApprovalDocuments itemId={item.id} />
+          </Flex>
         ),
       }}
       columns={[
@@ -213,6 +219,18 @@ export function ApprovalItemCards({
                 <MaterialsList item={item} onSupply={(materialId) => onSupply(item.id, materialId)} />
               )}
               <ItemActions item={item} onMove={onMove} onEdit={onEdit} />
+              <Collapse
+                size="small"
+                ghost
+                items={[
+                  {
+                    key: 'documents',
+                    label: t('approvalDocuments.title'),
+                    children: <ApprovalDocuments itemId={item.id} hasTitle={false} />,
+                  },
+                ]}
+                data-testid="approval-card-documents"
+              />
             </Flex>
           </Card>
         );

@@ -1,7 +1,7 @@
-import { HourglassOutlined } from '@ant-design/icons';
+import { HourglassOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ApprovalColour, ApprovalItemRow } from '@tuijin/contracts';
 import { approvalColours } from '@tuijin/domain';
-import { Card, Flex, Select, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Flex, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -21,6 +21,7 @@ import { useApprovalItems } from './approvals.queries';
 export default function ApprovalsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  const can = useCan();
   const [params, setParams] = useSearchParams();
   const views = approvalViewsFor(me.roles);
   const asked = params.get('view') as ApprovalView | null;
@@ -42,9 +43,16 @@ export default function ApprovalsPage() {
     <Card
       title={t('approvals.list.title')}
       extra={
-        <Link to="/approvals/statistics" data-testid="approvals-statistics-link">
-          <HourglassOutlined /> {t('approvals.list.statistics')}
-        </Link>
+        <Space size={16}>
+          {can('approval.manage') && (
+            <Link to="/approvals/import" data-testid="approvals-import-link">
+              <UploadOutlined /> {t('approvalImport.open')}
+            </Link>
+          )}
+          <Link to="/approvals/statistics" data-testid="approvals-statistics-link">
+            <HourglassOutlined /> {t('approvals.list.statistics')}
+          </Link>
+        </Space>
       }
     >
       <Typography.Paragraph type="secondary">{t('approvals.list.intro')}</Typography.Paragraph>

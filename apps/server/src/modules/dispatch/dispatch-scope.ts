@@ -1,0 +1,35 @@
+import { type Actor, can, isSystemActor } from '@tuijin/domain';
+import { eq, or, type SQL, sql } from 'drizzle-orm';
+import { dispatchTasks, meetings } from '../../db/schema';
+import { isOfficeOver } from '../../lib/project-scope';
+import { inRegionSubtree, isOwnerOnly } from '../../lib/scope';
+
+/**
+ * Meetings an actor sees: those of its jurisdiction (offices, departments, leaders, service officers,
+ * supervisors of the region or above). A project owner sees no meetings, only the tasks given to it.
+ */
+export function meetingScope(actor: Actor): SQL {
+  if (isSystemActor(actor)) return sql`true`;
+  if (isOwnerOnly(actor) || !can(actor, 'dispatch.read')) return sql`false`;
+  return inRegionSubtree(meetings.regionPath, actor.regionPath);
+}
+
+/**
+ * Tasks an actor sees: every task of its jurisdiction for offices, leaders, service officers and
+ * supervisors; a department or an owner unit sees the tasks given to it.
+ */
+export function taskScope(actor: Actor): SQL {
+  if (isSystemActor(actor)) return sql`true`;
+  const clauses: SQL[] = [];
+  for (const role of new Set(actor.roles)) {
+    if (role === 'office_staff' || role === 'supervisor' || role === 'leader' || role === 'service_officer')
+      clauses.push(inRegionSubtree(dispatchTasks.regionPath, actor.regionPath));
+    if (role === 'department_staff' || role === 'owner')
+      clauses.push(eq(dispatchTasks.organisationId, actor.organisationId));
+  }
+  return clauses.length === 0 ? sql`false` : or(...clauses)!;
+}
+
+/** Whether the actor runs the meetings of a region: its key-project office (or the system). */
+export const mayManageMeetingsIn = (actor: Actor, regionPath: string) =>
+  isSystemActor(actor) || (can(actor, 'dispatch.manage') && isOfficeOver(actor, regionPath));

@@ -1,0 +1,61 @@
+import { endpoints } from '@tuijin/contracts';
+import type { FastifyInstance } from 'fastify';
+import { defineRoute, type RouteDeps } from '../../http/route';
+import { createMeetingSeries, listMeetingSeries, updateMeetingSeries } from './meeting-series';
+import {
+  editMeetingAgenda,
+  getMeeting,
+  holdMeeting,
+  listMeetings,
+  recordAgendaMinutes,
+  recordMeetingAttendance,
+  scheduleMeeting,
+} from './meetings';
+import { decideTask, getDispatchTask, listDispatchTasks, moveDispatchTask } from './tasks';
+
+/** 调度: meeting series, meetings with the agenda built for them, and the tasks they decide. */
+export function registerDispatchRoutes(app: FastifyInstance, deps: RouteDeps) {
+  defineRoute(app, deps, endpoints.listMeetingSeries, 'dispatch.read', ({ ctx, query }) =>
+    listMeetingSeries(ctx, query.regionCode),
+  );
+  defineRoute(app, deps, endpoints.createMeetingSeries, 'dispatch.manage', ({ ctx, body }) =>
+    createMeetingSeries(ctx, body),
+  );
+  defineRoute(app, deps, endpoints.updateMeetingSeries, 'dispatch.manage', ({ ctx, params, body }) =>
+    updateMeetingSeries(ctx, params.id, body),
+  );
+  defineRoute(app, deps, endpoints.listMeetings, 'dispatch.read', ({ ctx, query }) =>
+    listMeetings(ctx, query),
+  );
+  defineRoute(app, deps, endpoints.scheduleMeeting, 'dispatch.manage', ({ ctx, body }) =>
+    scheduleMeeting(ctx, body),
+  );
+  defineRoute(app, deps, endpoints.getMeeting, 'dispatch.read', ({ ctx, params }) =>
+    getMeeting(ctx, params.id),
+  );
+  defineRoute(app, deps, endpoints.editMeetingAgenda, 'dispatch.manage', ({ ctx, params, body }) =>
+    editMeetingAgenda(ctx, params.id, body),
+  );
+  defineRoute(app, deps, endpoints.recordMeetingAttendance, 'dispatch.manage', ({ ctx, params, body }) =>
+    recordMeetingAttendance(ctx, params.id, body),
+  );
+  defineRoute(app, deps, endpoints.holdMeeting, 'dispatch.manage', ({ ctx, params, body }) =>
+    holdMeeting(ctx, params.id, body.version),
+  );
+  defineRoute(app, deps, endpoints.recordAgendaMinutes, 'dispatch.manage', ({ ctx, params, body }) =>
+    recordAgendaMinutes(ctx, params.id, body.minutes),
+  );
+  defineRoute(app, deps, endpoints.decideTask, 'dispatch.manage', async ({ ctx, params, body }) => {
+    await decideTask(ctx, params.id, body);
+    return getMeeting(ctx, params.id);
+  });
+  defineRoute(app, deps, endpoints.listDispatchTasks, 'dispatch.read', ({ ctx, query }) =>
+    listDispatchTasks(ctx, query),
+  );
+  defineRoute(app, deps, endpoints.getDispatchTask, 'dispatch.read', ({ ctx, params }) =>
+    getDispatchTask(ctx, params.id),
+  );
+  defineRoute(app, deps, endpoints.moveDispatchTask, 'dispatch.read', ({ ctx, params, body }) =>
+    moveDispatchTask(ctx, params.id, body),
+  );
+}

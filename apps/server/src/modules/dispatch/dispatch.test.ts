@@ -1,0 +1,313 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../db/schema';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { runEscalations } from '../problems';
+import {
+  beijingMorning,
+  insertTestProject,
+  organisationId,
+  systemTestCtx,
+} from '../problems/problem-test-kit';
+
+let t: TestApp;
+type Person = Awaited<ReturnType<TestApp['as']>>;
+let project: string;
+let ownerOrg: string;
+let seriesId: string;
+
+/** Sessions expire when the clock jumps, so each step signs in afresh on its day. */
+async function on(date: string) {
+  t.clock.set(beijingMorning(date));
+  return {
+    county: await t.as('jiaocheng'),
+    otherCounty: await t.as('fuan'),
+    owner: await t.as('owner1'),
+  };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ownerOrg = await organisationId(t, '宁德市蕉城区城市建设投资开发有限公司');
+  project = await insertTestProject(t, { regionCode: '350902', ownerOrganisationId: ownerOrg });
+  const { county } = await on('2026-11-16');
+  expect((await county.post('/api/escalation-ladders/350902/preset', { preset: 'luohe' })).status).toBe(200);
+}, 120_000);
+afterAll(async () => t.close());
+
+const meeting = async (who: Person, id: string) => {
+  const response = await who.get(`/api/meetings/${id}`);
+  expect(response.status).toBe(200);
+  return response.body as {
+    id: string;
+    status: string;
+    heldOn: string;
+    version: number;
+    agenda: {
+      id: string | null;
+      key: string;
+      source: string;
+      sourceId: string | null;
+      title: string;
+      minutes: string;
+    }[];
+    dropped: { key: string }[];
+    tasks: {
+      id: string;
+      referenceNumber: string;
+      dueOn: string;
+      status: string;
+      version: number;
+      actions: string[];
+    }[];
+  };
+};
+
+describe('meeting series', () => {
+  it('adopts the county weekly meeting, binds it to ladder level 2 and answers its next Monday', async () => {
+    const { county, otherCounty } = await on('2026-11-16');
+    const adopted = await county.post('/api/meeting-series', {
+      regionCode: '350902',
+      preset: 'countyWeekly',
+    });
+    expect(adopted.status).toBe(200);
+    const weekly = adopted.body.data.find((s: { code: string }) => s.code === 'county-weekly');
+    expect(weekly).toMatchObject({
+      name: '县区周例会',
+      cadence: { kind: 'weekly', weekday: 1, anchorOn: '2026-11-16' },
+    });
+    expect(weekly.nextOn).toBe('2026-11-16');
+    seriesId = weekly.id;
+    const bound = await county.patch(`/api/meeting-series/${seriesId}`, {
+      name: weekly.name,
+      kind: weekly.kind,
+      chairTitle: '区长',
+      cadence: weekly.cadence,
+      ladderLevel: 2,
+      active: true,
+      version: weekly.version,
+    });
+    expect(bound.status).toBe(200);
+    expect(bound.body.ladderLevel).toBe(2);
+    // A stale version and a Saturday meeting are refused, each naming what is wrong.
+    const body = {
+      name: weekly.name,
+      kind: weekly.kind,
+      chairTitle: '区长',
+      cadence: weekly.cadence,
+      ladderLevel: 2,
+      active: true,
+      version: 0,
+    };
+    const stale = await county.patch(`/api/meeting-series/${seriesId}`, body);
+    expect(stale.status).toBe(409);
+    const saturday = await county.patch(`/api/meeting-series/${seriesId}`, {
+      name: weekly.name,
+      kind: weekly.kind,
+      chairTitle: '区长',
+      cadence: { ...weekly.cadence, weekday: 6 },
+      active: true,
+      version: bound.body.version,
+    });
+    expect(saturday.status).toBe(400);
+    expect(JSON.stringify(saturday.body)).toContain('cadence');
+    // Another county neither sees nor changes 蕉城's series.
+    expect((await otherCounty.get('/api/meeting-series?regionCode=350902')).status).toBe(404);
+    expect(
+      (await otherCounty.patch(`/api/meeting-series/${seriesId}`, { ...body, version: bound.body.version }))
+        .status,
+    ).toBe(404);
+  });
+});
+
+describe('a problem escalated to the weekly meeting, its decision and the overdue task', () => {
+  let problemId: string;
+  let meetingId: string;
+
+  it('puts a problem that breached level 1 on Wednesday on the agenda of the next Monday meeting', async () => {
+    const { county } = await on('2026-11-17');
+    const raised = await county.post('/api/problems', {
+      projectId: project,
+      category: '征迁',
+      description: '2 户未签订征迁协议',
+      channel: 'meeting',
+    });
+    expect(raised.status).toBe(200);
+    problemId = raised.body.id;
+    expect(raised.body.dueOn).toBe('2026-11-24');
+    await runEscalations(systemTestCtx(t), beijingMorning('2026-11-25'));
+    const { county: office } = await on('2026-11-25');
+    expect((await office.get(`/api/problems/${problemId}`)).body).toMatchObject({
+      level: 2,
+      levelName: '县区周例会',
+    });
+
+    const scheduled = await office.post('/api/meetings', { seriesId, place: '区政府三楼会议室' });
+    expect(scheduled.status).toBe(200);
+    expect(scheduled.body.heldOn).toBe('2026-11-30');
+    meetingId = scheduled.body.id;
+    const agenda = scheduled.body.agenda as { key: string; source: string; title: string }[];
+    // The escalated problems of the county come first (the demo has older ones at level 2 too).
+    const ours = agenda.find((i) => i.key === `problem:${problemId}`)!;
+    expect(ours.title).toContain('2 户未签订征迁协议');
+    const firstOther = agenda.findIndex((i) => i.source !== 'problem');
+    expect(agenda.indexOf(ours)).toBeLessThan(firstOther === -1 ? agenda.length : firstOther);
+    // One sitting per date.
+    expect((await office.post('/api/meetings', { seriesId, heldOn: '2026-11-30' })).status).toBe(409);
+  });
+
+  it('lets the office drop, add and order items before the meeting, then fixes the agenda when held', async () => {
+    const { county, otherCounty, owner } = await on('2026-11-27');
+    const before = await meeting(county, meetingId);
+    const edited = await county.put(`/api/meetings/${meetingId}/agenda`, {
+      dropped: before.agenda.filter((i) => i.source === 'redProject').map((i) => i.key),
+      added: [{ key: 'custom:power', title: '协调片区电力接入' }],
+      order: ['custom:power'],
+      version: before.version,
+    });
+    expect(edited.status).toBe(200);
+    const keys = edited.body.agenda.map((i: { key: string }) => i.key);
+    expect(keys[0]).toBe('custom:power');
+    expect(keys[1]).toMatch(/^problem:/);
+    expect(keys).toContain(`problem:${problemId}`);
+    expect(edited.body.agenda.some((i: { source: string }) => i.source === 'redProject')).toBe(false);
+    const attendance = await county.put(`/api/meetings/${meetingId}/attendance`, {
+      attendees: [
+        { organisationId: null, personName: '张区长', status: 'present' },
+        { organisationId: ownerOrg, personName: '李经理', status: 'delegated' },
+      ],
+      version: edited.body.version,
+    });
+    expect(attendance.status).toBe(400);
+    expect(JSON.stringify(attendance.body)).toContain('attendees.1.delegateName');
+    // Other counties and owners do not see the meeting at all.
+    expect((await otherCounty.get(`/api/meetings/${meetingId}`)).status).toBe(404);
+    expect((await owner.get(`/api/meetings/${meetingId}`)).status).toBe(404);
+
+    const { county: office } = await on('2026-11-30');
+    const current = await meeting(office, meetingId);
+    const held = await office.post(`/api/meetings/${meetingId}/hold`, { version: current.version });
+    expect(held.status).toBe(200);
+    expect(held.body.status).toBe('held');
+    const stored = held.body.agenda as { id: string; key: string }[];
+    expect(stored.every((i) => i.id !== null)).toBe(true);
+    expect(stored[0]!.key).toBe('custom:power');
+    const ours = stored.findIndex((i) => i.key === `problem:${problemId}`);
+    const minutes = await office.patch(`/api/meeting-agenda-items/${stored[ours]!.id}`, {
+      minutes: '由区城投公司牵头，5 日内完成签约',
+    });
+    expect(minutes.status).toBe(200);
+    expect(minutes.body.agenda[ours].minutes).toBe('由区城投公司牵头，5 日内完成签约');
+    expect(
+      (
+        await office.put(`/api/meetings/${meetingId}/agenda`, {
+          dropped: [],
+          added: [],
+          order: [],
+          version: held.body.version,
+        })
+      ).status,
+    ).toBe(409);
+  });
+
+  it('turns a decision into a numbered task due in working days, worked by its unit and verified by the office', async () => {
+    const { county } = await on('2026-11-30');
+    const detail = await meeting(county, meetingId);
+    const item = detail.agenda.find((i) => i.key === `problem:${problemId}`)!;
+    const decided = await county.post(`/api/meetings/${meetingId}/tasks`, {
+      agendaItemId: item.id,
+      title: '完成 2 户征迁协议签订',
+      organisationId: ownerOrg,
+      personName: '李经理',
+      limitWorkingDays: 3,
+    });
+    expect(decided.status).toBe(200);
+    const task = decided.body.tasks[0];
+    // Held Monday 11-30: Tue 12-01, Wed 12-02, Thu 12-03.
+    expect(task).toMatchObject({ dueOn: '2026-12-03', status: 'assigned', problemId, projectId: project });
+    expect(task.referenceNumber).toMatch(/^JB-350902-2026-\d{4}$/);
+
+    const { owner, otherCounty } = await on('2026-12-01');
+    const mine = await owner.get('/api/dispatch-tasks?view=mine');
+    expect(mine.body.data.map((x: { id: string }) => x.id)).toContain(task.id);
+    expect(mine.body.data.find((x: { id: string }) => x.id === task.id).actions).toEqual([
+      'start',
+      'reportDone',
+    ]);
+    expect((await otherCounty.get(`/api/dispatch-tasks/${task.id}`)).status).toBe(404);
+    const noNote = await owner.post(`/api/dispatch-tasks/${task.id}/moves`, {
+      action: 'reportDone',
+      version: task.version,
+    });
+    expect(noNote.status).toBe(400);
+    const refused = await owner.post(`/api/dispatch-tasks/${task.id}/moves`, {
+      action: 'verify',
+      version: task.version,
+    });
+    expect(refused.status).toBe(409);
+    const started = await owner.post(`/api/dispatch-tasks/${task.id}/moves`, {
+      action: 'start',
+      version: task.version,
+    });
+    expect(started.status).toBe(200);
+    expect(started.body.status).toBe('in_progress');
+  });
+
+  it('puts the task, overdue and not verified, on the next meeting’s agenda; then the unit reports and the office verifies', async () => {
+    const { county } = await on('2026-12-04');
+    const next = await county.post('/api/meetings', { seriesId });
+    expect(next.status).toBe(200);
+    expect(next.body.heldOn).toBe('2026-12-07');
+    const overdue = next.body.agenda.find((i: { source: string }) => i.source === 'overdueTask');
+    expect(overdue.title).toContain('完成 2 户征迁协议签订');
+    expect((await county.get('/api/dispatch-tasks?overdue=true')).body.data).toHaveLength(1);
+
+    const { owner } = await on('2026-12-04');
+    const [task] = (await owner.get('/api/dispatch-tasks?view=mine')).body.data;
+    const reported = await owner.post(`/api/dispatch-tasks/${task.id}/moves`, {
+      action: 'reportDone',
+      note: '已签订 2 户协议',
+      version: task.version,
+    });
+    expect(reported.status).toBe(200);
+    const { county: office } = await on('2026-12-04');
+    const sentBack = await office.post(`/api/dispatch-tasks/${task.id}/moves`, {
+      action: 'sendBack',
+      note: '请附协议扫描件',
+      version: reported.body.version,
+    });
+    expect(sentBack.body.status).toBe('sent_back');
+    const { owner: unit } = await on('2026-12-04');
+    const again = await unit.post(`/api/dispatch-tasks/${task.id}/moves`, {
+      action: 'reportDone',
+      note: '已补扫描件',
+      version: sentBack.body.version,
+    });
+    const { county: verifier } = await on('2026-12-04');
+    const verified = await verifier.post(`/api/dispatch-tasks/${task.id}/moves`, {
+      action: 'verify',
+      version: again.body.version,
+    });
+    expect(verified.body.status).toBe('verified');
+    expect(verified.body.events.map((e: { action: string }) => e.action)).toEqual([
+      'assign',
+      'start',
+      'reportDone',
+      'sendBack',
+      'reportDone',
+      'verify',
+    ]);
+    const audits = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'dispatch_task'), eq(auditEvents.entityId, task.id)));
+    expect(audits.map((a) => a.action).sort()).toEqual([
+      'dispatchTask.assign',
+      'dispatchTask.move',
+      'dispatchTask.move',
+      'dispatchTask.move',
+      'dispatchTask.move',
+      'dispatchTask.move',
+    ]);
+  });
+});
