@@ -72,7 +72,7 @@ export function registerApprovalRoutes(app: FastifyInstance, deps: RouteDeps) {
       const ctx = deps.makeCtx(request);
       const facts = await loadDeemedNotice(ctx.db, ctx.actor, params.id);
       const bytes = await renderDeemedNoticeDocx(facts);
-      reply.header('content-disposition', attachmentDisposition(`超时默认告知书-${facts.noticeNumber}.docx`));
+      reply.header('content-disposition', attachmentDisposition(`${facts.noticeNumber}告知书.docx`));
       reply.header('x-content-type-options', 'nosniff');
       reply.header('cache-control', 'private, no-store');
       reply.type(docxContentType);
