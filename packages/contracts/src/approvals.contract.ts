@@ -125,6 +125,9 @@ export const ApprovalTiming = z.object({
   isProvisional: z.boolean(),
 });
 
+/** The path of an item's file downloads (`fileRoutes.downloadDeemedNotice`). */
+export const ApprovalItemParams = z.object({ id: Id });
+
 /** One procedure on a project's checklist, with its clock and what the reader may do with it. */
 export const ApprovalItem = z.object({
   id: Id,
@@ -154,6 +157,14 @@ export const ApprovalItem = z.object({
   note: z.string().nullable(),
   materials: z.array(ApprovalMaterial),
   timing: ApprovalTiming,
+  /** 超时默认告知书, once issued for an item past its committed limit with deemed approval. */
+  deemedNotice: z
+    .object({
+      noticeNumber: z.string().describe('告知书编号，如 超时默认〔2026〕350902-1号'),
+      deadlineOn: z.string().describe('已过的承诺时限最后一个工作日'),
+      issuedOn: z.string(),
+    })
+    .nullable(),
   /** Moves the reader may make now (empty when none). */
   allowedMoves: z.array(ApprovalStatus),
   /** Fields the reader may change with PATCH. */

@@ -78,6 +78,7 @@ export const fileRoutes = {
   uploadProblemAttachments: '/api/problems/:id/attachments',
   downloadProblemAttachment: '/api/problems/:id/attachments/:attachmentId/content',
   mapTile: '/api/map/tiles/:z/:x/:y',
+  downloadDeemedNotice: '/api/approval-items/:id/deemed-notice.docx',
   previewApprovalImport: '/api/approvals/import/preview',
   importApprovals: '/api/approvals/import',
   approvalImportTemplate: '/api/approvals/import/template',

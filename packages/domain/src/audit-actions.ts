@@ -97,6 +97,7 @@ export const auditActions = [
   'approval.update',
   'approval.move',
   'approval.material.supply',
+  'approval.deemedNotice.issue',
   'approval.import',
   'approval.document.add',
   'approval.document.remove',

@@ -6,6 +6,7 @@ export * from './approvals/approval-schedule';
 export * from './approvals/approval-statistics';
 export * from './approvals/approval-status';
 export * from './approvals/approval-timing';
+export * from './approvals/deemed-approval';
 export * from './approvals/start-gate';
 export * from './audit-actions';
 export * from './auth/lockout';

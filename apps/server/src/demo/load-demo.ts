@@ -4,6 +4,7 @@ import { type Clock, type Ctx, systemClock } from '../context';
 import type { Database } from '../db/database';
 import { regions, users } from '../db/schema';
 import { recordAudit } from '../modules/audit/record-audit';
+import { issueDeemedNoticesAndTell } from '../modules/notifications';
 import { createOrganisation } from '../modules/organisations/save-organisation';
 import { createRegion } from '../modules/regions/create-region';
 import { createUser } from '../modules/users/create-user';
@@ -83,6 +84,7 @@ async function loadInto(ctx: Ctx) {
   await loadDemoWarnings(ctx);
   await loadDemoEvaluation(ctx);
   await loadDemoApprovals(ctx);
+  await issueDeemedNoticesAndTell(ctx);
   await loadDemoMilestones(ctx);
   // The demo password is documented, so demo accounts are not forced to change it at first login.
   const usernames = demoAccounts.map((a) => a.username);

@@ -326,6 +326,7 @@ describe('GET /api/jobs', () => {
       'provisionalReplyDates',
       'reminders',
       'approvalPromises',
+      'deemedNotices',
       'dispatchTasks',
       'deliverNotifications',
     ]);

@@ -42,6 +42,7 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   approval_update: 'Change an approval',
   approval_move: 'Move an approval',
   approval_material_supply: 'Supply a missing document',
+  approval_deemedNotice_issue: 'Issue a deemed-approval notice',
   approval_import: 'Import an approval from a ledger',
   approval_document_add: 'File an approval document',
   approval_document_remove: 'Remove an approval document',

@@ -40,6 +40,7 @@ export const auditActionsMoreZhCN = {
   approval_update: '修改前期手续',
   approval_move: '前期手续状态变更',
   approval_material_supply: '补齐容缺材料',
+  approval_deemedNotice_issue: '发出超时默认告知书',
   approval_import: '导入前期手续台账',
   approval_document_add: '上传手续办理材料',
   approval_document_remove: '删除手续办理材料',

@@ -16,7 +16,15 @@ import {
 } from '@tuijin/domain';
 import { and, asc, between, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
-import { approvalItems, approvalMaterials, organisations, projects, regions, users } from '../../db/schema';
+import {
+  approvalDeemedNotices,
+  approvalItems,
+  approvalMaterials,
+  organisations,
+  projects,
+  regions,
+  users,
+} from '../../db/schema';
 import { projectFilterSql } from '../../lib/project-filters';
 import {
   isOfficeOver,
@@ -31,6 +39,7 @@ import { loadHolidayCalendar } from '../calendar';
 
 export type ItemRow = typeof approvalItems.$inferSelect;
 export type MaterialRow = typeof approvalMaterials.$inferSelect;
+export type DeemedNoticeRow = typeof approvalDeemedNotices.$inferSelect;
 
 export type ApprovalProject = ScopedProject;
 const projectColumns = scopedProjectColumns;
@@ -120,6 +129,17 @@ export async function materialsFor(db: Queryable, itemIds: readonly string[]) {
   return byItem;
 }
 
+/** The 超时默认 notices of a set of items, by item (at most one each). */
+async function deemedNoticesFor(db: Queryable, itemIds: readonly string[]) {
+  const rows = itemIds.length
+    ? await db
+        .select()
+        .from(approvalDeemedNotices)
+        .where(inArray(approvalDeemedNotices.itemId, [...itemIds]))
+    : [];
+  return new Map(rows.map((row) => [row.itemId, row]));
+}
+
 /** The presented item: its record, clock, materials and what this reader may do with it. */
 export function presentItem(
   actor: Actor,
@@ -131,6 +151,7 @@ export function presentItem(
     agentName: string | null;
     today: string;
     calendar: HolidayCalendar;
+    deemedNotice: DeemedNoticeRow | null;
   },
 ) {
   const open = context.materials.filter((m) => m.suppliedOn === null);
@@ -185,6 +206,13 @@ export function presentItem(
       overdue: m.suppliedOn === null && context.today > m.promisedOn,
     })),
     timing,
+    deemedNotice: context.deemedNotice
+      ? {
+          noticeNumber: context.deemedNotice.noticeNumber,
+          deadlineOn: context.deemedNotice.deadlineOn,
+          issuedOn: context.deemedNotice.issuedOn,
+        }
+      : null,
     allowedMoves: abilities.moves,
     editableFields: abilities.fields,
     canSupply: abilities.canSupply && open.length > 0,
@@ -196,10 +224,11 @@ export function presentItem(
 /** One item as the actor sees it (after a change). */
 export async function getApprovalItem(db: Queryable, actor: Actor, id: string, now: Date) {
   const { item, project } = await itemForActor(db, actor, id);
-  const [names, materials, calendar] = await Promise.all([
+  const [names, materials, calendar, notices] = await Promise.all([
     namesFor(db, [item]),
     materialsFor(db, [item.id]),
     loadHolidayCalendar(db),
+    deemedNoticesFor(db, [item.id]),
   ]);
   return presentItem(actor, item, project, {
     materials: materials.get(item.id) ?? [],
@@ -207,6 +236,7 @@ export async function getApprovalItem(db: Queryable, actor: Actor, id: string, n
     agentName: item.agentUserId ? (names.agent.get(item.agentUserId) ?? null) : null,
     today: chinaDate(now),
     calendar,
+    deemedNotice: notices.get(item.id) ?? null,
   });
 }
 
@@ -271,13 +301,17 @@ export async function approvalEarliestStart(db: Queryable, projectId: string, no
 export async function getProjectApprovals(db: Queryable, actor: Actor, projectId: string, now: Date) {
   const project = await projectForApprovals(db, actor, projectId);
   const items = await checklistRows(db, projectId);
-  const [names, materials, calendar] = await Promise.all([
+  const [names, materials, calendar, notices] = await Promise.all([
     namesFor(db, items),
     materialsFor(
       db,
       items.map((i) => i.id),
     ),
     loadHolidayCalendar(db),
+    deemedNoticesFor(
+      db,
+      items.map((i) => i.id),
+    ),
   ]);
   const today = chinaDate(now);
   const presented = items.map((item) =>
@@ -287,6 +321,7 @@ export async function getProjectApprovals(db: Queryable, actor: Actor, projectId
       agentName: item.agentUserId ? (names.agent.get(item.agentUserId) ?? null) : null,
       today,
       calendar,
+      deemedNotice: notices.get(item.id) ?? null,
     }),
   );
   const schedule = approvalSchedule(presented, today, calendar);
@@ -353,13 +388,17 @@ export async function listApprovalItems(db: Queryable, actor: Actor, query: Appr
     .innerJoin(regions, eq(regions.code, projects.regionCode))
     .where(and(...conditions));
   const items = rows.map((r) => r.item);
-  const [names, materials, calendar] = await Promise.all([
+  const [names, materials, calendar, notices] = await Promise.all([
     namesFor(db, items),
     materialsFor(
       db,
       items.map((i) => i.id),
     ),
     loadHolidayCalendar(db),
+    deemedNoticesFor(
+      db,
+      items.map((i) => i.id),
+    ),
   ]);
   const today = chinaDate(now);
   const presented = rows
@@ -370,6 +409,7 @@ export async function listApprovalItems(db: Queryable, actor: Actor, query: Appr
         agentName: item.agentUserId ? (names.agent.get(item.agentUserId) ?? null) : null,
         today,
         calendar,
+        deemedNotice: notices.get(item.id) ?? null,
       });
       const { materials: itemMaterials, ...rest } = shown;
       return {

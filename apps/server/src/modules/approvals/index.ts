@@ -12,4 +12,6 @@ export {
   troubledApprovalItems,
 } from './approvals.queries';
 export { registerApprovalRoutes } from './approvals.routes';
+export { type IssuedDeemedNotice, issueDeemedNotices } from './deemed-notices';
 export { ApprovalImportRefusedError, importApprovals } from './import-approvals';
+export { approvalItemSummaries, lockApprovalItemOfProject } from './problem-links';

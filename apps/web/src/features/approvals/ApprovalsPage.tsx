@@ -9,6 +9,7 @@ import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { QueryError } from '../../components/QueryError';
 import { useCan, useCurrentUser } from '../auth/use-current-user';
 import { ApprovalStatusTag } from './ApprovalBits';
+import { ItemLoop, useItemProblems } from './ApprovalLoop';
 import { type ApprovalView, approvalListFilters, approvalViewsFor, timingTagColours } from './approval-logic';
 import { useApprovalItems } from './approvals.queries';
 
@@ -40,6 +41,8 @@ export default function ApprovalsPage() {
   });
   const hasLinkedFilters = Object.keys(linked.filters).length > 0;
   const restart = () => setPage((current) => ({ ...current, page: 1 }));
+  const problems = useItemProblems();
+  const isOffice = useCan()('approval.manage');
 
   return (
     <Card
@@ -141,7 +144,16 @@ export default function ApprovalsPage() {
               </Link>
             ),
           },
-          { key: 'procedure', title: t('approvals.fields.procedure'), dataIndex: 'name' },
+          {
+            key: 'procedure',
+            title: t('approvals.fields.procedure'),
+            render: (_, row) => (
+              <Flex vertical gap={2}>
+                <span>{row.name}</span>
+                <ItemLoop item={row} problems={problems.get(row.id) ?? []} canManage={isOffice} />
+              </Flex>
+            ),
+          },
           {
             key: 'status',
             title: t('approvals.fields.status'),
