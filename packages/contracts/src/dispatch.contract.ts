@@ -199,6 +199,10 @@ export const MeetingDetail = Meeting.extend({
   /** Keys the office dropped from the built agenda (planned meetings), so they can be restored. */
   dropped: z.array(z.object({ key: z.string(), title: z.string() })),
   tasks: z.array(DispatchTask),
+  /** 交办单 issued when the meeting was closed: one per responsible unit. */
+  sheets: z.array(
+    z.object({ id: Id, organisationId: Id, organisationName: z.string(), sheetNumber: z.string() }),
+  ),
 });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;
 
@@ -261,6 +265,8 @@ export const RecordAttendance = z
 export type RecordAttendance = z.infer<typeof RecordAttendance>;
 
 export const HoldMeeting = z.object({ version: Version }).strict();
+
+export const CloseMeeting = z.object({ version: Version }).strict();
 
 export const RecordMinutes = z.object({ minutes: text(4000) }).strict();
 
@@ -411,6 +417,15 @@ export const dispatchEndpoints = {
     tag: 'dispatch',
     params: IdParams,
     body: HoldMeeting,
+    response: MeetingDetail,
+  }),
+  closeMeeting: endpoint({
+    method: 'POST',
+    path: '/api/meetings/:id/close',
+    summary: '会议结束：按责任单位下发交办单（编号），不再增加交办事项',
+    tag: 'dispatch',
+    params: IdParams,
+    body: CloseMeeting,
     response: MeetingDetail,
   }),
   recordAgendaMinutes: endpoint({

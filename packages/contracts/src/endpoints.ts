@@ -79,6 +79,7 @@ export const fileRoutes = {
   downloadProblemAttachment: '/api/problems/:id/attachments/:attachmentId/content',
   mapTile: '/api/map/tiles/:z/:x/:y',
   downloadDeemedNotice: '/api/approval-items/:id/deemed-notice.docx',
+  downloadDispatchSheet: '/api/dispatch-sheets/:id/document.docx',
   previewApprovalImport: '/api/approvals/import/preview',
   importApprovals: '/api/approvals/import',
   approvalImportTemplate: '/api/approvals/import/template',

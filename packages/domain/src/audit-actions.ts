@@ -115,6 +115,7 @@ export const auditActions = [
   'meeting.attendance',
   'meeting.hold',
   'meeting.minutes',
+  'meeting.close',
   'dispatchTask.assign',
   'dispatchTask.move',
 ] as const;

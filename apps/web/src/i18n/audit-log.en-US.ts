@@ -60,6 +60,7 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   meeting_attendance: 'Record attendance',
   meeting_hold: 'Hold a meeting (agenda fixed)',
   meeting_minutes: 'Record an item’s minutes',
+  meeting_close: 'Close a meeting and issue its assignment sheets',
   dispatchTask_assign: 'Assign a task',
   dispatchTask_move: 'Work on a task',
 };

@@ -58,6 +58,7 @@ export const auditActionsMoreZhCN = {
   meeting_attendance: '登记参会情况',
   meeting_hold: '会议召开（议程定稿）',
   meeting_minutes: '记录议题纪要',
+  meeting_close: '会议结束并下发交办单',
   dispatchTask_assign: '交办事项',
   dispatchTask_move: '办理交办事项',
 };

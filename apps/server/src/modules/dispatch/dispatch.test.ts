@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, notifications } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
@@ -339,5 +340,40 @@ describe('a problem escalated to the weekly meeting, its decision and the overdu
       'dispatchTask.move',
       'dispatchTask.move',
     ]);
+  });
+
+  it('closes the meeting with one numbered 交办单 per unit, readable by that unit, and takes no task after', async () => {
+    const { county, otherCounty, owner } = await on('2026-12-07');
+    const before = await meeting(county, meetingId);
+    const closed = await county.post(`/api/meetings/${meetingId}/close`, { version: before.version });
+    expect(closed.status).toBe(200);
+    expect(closed.body.status).toBe('closed');
+    expect(closed.body.sheets).toHaveLength(1);
+    const sheet = closed.body.sheets[0];
+    expect(sheet.sheetNumber).toMatch(/^交办〔2026〕350902-\d+号$/);
+    expect(
+      (await county.post(`/api/meetings/${meetingId}/close`, { version: closed.body.version })).status,
+    ).toBe(409);
+    const late = await county.post(`/api/meetings/${meetingId}/tasks`, {
+      title: '补充事项',
+      organisationId: ownerOrg,
+      limitWorkingDays: 2,
+    });
+    expect(late.status).toBe(409);
+    const fetchSheet = (cookie: string | null) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/dispatch-sheets/${sheet.id}/document.docx`,
+        headers: cookie ? { cookie } : {},
+      });
+    const download = await fetchSheet(owner.cookie);
+    expect(download.statusCode).toBe(200);
+    const zip = await JSZip.loadAsync(download.rawPayload);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain(sheet.sheetNumber);
+    expect(xml).toContain('完成 2 户征迁协议签订');
+    expect(Buffer.compare((await fetchSheet(county.cookie)).rawPayload, download.rawPayload)).toBe(0);
+    expect((await fetchSheet(otherCounty.cookie)).statusCode).toBe(404);
+    expect((await fetchSheet(null)).statusCode).toBe(401);
   });
 });
