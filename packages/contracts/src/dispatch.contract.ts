@@ -8,7 +8,7 @@ const SeriesCode = z
   .trim()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: '代码只能由小写字母、数字和连字符组成，最长 40 位' });
 
-export const MeetingKind = z.enum(['dispatch', 'weekly', 'special', 'joint', 'consultation']);
+export const MeetingKind = z.enum(['dispatch', 'weekly', 'special', 'joint', 'consultation', 'hearing']);
 
 export const MeetingCadence = z.discriminatedUnion('kind', [
   z
@@ -221,6 +221,8 @@ export const ScheduleMeeting = z.union([
       heldOn: IsoDate.optional().describe('缺省为序列的下一次会期'),
       place: text(80).optional(),
       chairName: text(40).optional(),
+      chairUserId: Id.nullable().optional().describe('主持人（计入调度频次），缺省为序列的主持人'),
+      chairOrganisationId: Id.nullable().optional().describe('主持单位（部门调度计入调度频次）'),
     })
     .strict(),
   z
@@ -230,6 +232,9 @@ export const ScheduleMeeting = z.union([
       heldOn: IsoDate,
       place: text(80).optional(),
       chairName: text(40).optional(),
+      chairUserId: Id.nullable().optional(),
+      chairOrganisationId: Id.nullable().optional(),
+      kind: MeetingKind.optional().describe('专题会 / 听取汇报…，缺省为专题会'),
     })
     .strict(),
 ]);
@@ -334,7 +339,196 @@ export const ProblemMeeting = z.object({
 });
 export type ProblemMeeting = z.infer<typeof ProblemMeeting>;
 
+export const VisitorKind = z.enum(['leader', 'head', 'department', 'serviceGroup']);
+
+export const FieldVisit = z.object({
+  id: Id,
+  regionCode: z.string(),
+  visitorKind: VisitorKind,
+  visitorUserId: Id.nullable(),
+  visitorOrganisationId: Id.nullable(),
+  visitorName: z.string(),
+  visitedOn: IsoDate,
+  summary: z.string(),
+  solvedOnSpot: z.number().int(),
+  projects: z.array(z.object({ id: Id, name: z.string() })),
+  problems: z.array(z.object({ id: Id, referenceNumber: z.string(), status: z.string() })),
+  createdByName: z.string(),
+});
+export type FieldVisit = z.infer<typeof FieldVisit>;
+
+export const RecordFieldVisit = z
+  .object({
+    regionCode: z.string().max(20),
+    visitorKind: VisitorKind,
+    visitorUserId: Id.nullable().optional(),
+    visitorOrganisationId: Id.nullable().optional(),
+    visitorName: requiredText(60).describe('走访人（领导、部门或服务专班）'),
+    visitedOn: IsoDate,
+    projectIds: z.array(Id).min(1, { message: '至少选择一个走访的项目' }).max(50),
+    summary: text(2000).optional(),
+    solvedOnSpot: z.number().int().min(0).max(100).optional().describe('现场解决的问题数'),
+  })
+  .strict();
+export type RecordFieldVisit = z.infer<typeof RecordFieldVisit>;
+
+export const FieldVisitQuery = PageQuery.extend({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  regionCode: z.string().max(20).optional(),
+}).strict();
+
+export const FieldVisitPage = z.object({ data: z.array(FieldVisit), page: PageInfo });
+
+export const LinkVisitProblem = z.object({ problemId: Id }).strict();
+
+export const CoverageQuery = z
+  .object({
+    regionCode: z.string().max(20).optional(),
+    quarter: z.string().regex(/^\d{4}-Q[1-4]$/, { message: '季度格式应为 2026-Q4' }),
+  })
+  .strict();
+
+export const VisitCoverage = z.object({
+  regionCode: z.string(),
+  quarter: z.string(),
+  /** Key projects of the region (not yet 投产 / 竣工) — the denominator. */
+  keyProjects: z.number().int(),
+  visited: z.number().int(),
+  /** visited / keyProjects as a percentage with one decimal, as a string ("83.3"). */
+  share: z.string(),
+  byVisitor: z.array(
+    z.object({
+      visitorKind: VisitorKind,
+      visitorName: z.string(),
+      visits: z.number().int(),
+      projectsVisited: z.number().int(),
+      share: z.string(),
+      problemsFound: z.number().int(),
+      solvedOnSpot: z.number().int(),
+    }),
+  ),
+});
+
+export const CadenceRole = z.enum(['department', 'linkedLeader', 'head']);
+
+export const CadenceRules = z.object({
+  regionCode: z.string(),
+  requirements: z.array(z.object({ role: CadenceRole, perMonth: z.number().int() })),
+  headUserId: Id.nullable(),
+  /** False until the office saves its own (the 321 preset applies meanwhile). */
+  saved: z.boolean(),
+  canManage: z.boolean(),
+  version: z.number().int(),
+});
+
+export const SaveCadenceRules = z
+  .object({
+    requirements: z
+      .array(
+        z
+          .object({
+            role: CadenceRole,
+            perMonth: z
+              .number()
+              .int()
+              .min(0, { message: '不能小于 0' })
+              .max(31, { message: '每月不超过 31 次' }),
+          })
+          .strict(),
+      )
+      .max(3),
+    headUserId: Id.nullable(),
+    version: Version.nullable(),
+  })
+  .strict();
+
+export const ComplianceQuery = z
+  .object({
+    regionCode: z.string().max(20).optional(),
+    month: z.string().regex(/^\d{4}-\d{2}$/, { message: '月份格式应为 2026-10' }),
+  })
+  .strict();
+
+export const CadenceCompliance = z.object({
+  regionCode: z.string(),
+  month: z.string(),
+  rows: z.array(
+    z.object({
+      party: z.object({ key: z.string(), role: CadenceRole, name: z.string() }),
+      required: z.number().int(),
+      held: z.number().int(),
+      shortBy: z.number().int(),
+      met: z.boolean(),
+      byKind: z.object({
+        meetingChaired: z.number().int(),
+        siteVisit: z.number().int(),
+        reportHearing: z.number().int(),
+      }),
+      evidence: z.array(z.object({ kind: z.enum(['meeting', 'visit']), id: Id, title: z.string() })),
+    }),
+  ),
+});
+
 export const dispatchEndpoints = {
+  recordFieldVisit: endpoint({
+    method: 'POST',
+    path: '/api/field-visits',
+    summary: '登记一线走访（走访人、项目、现场解决）',
+    tag: 'dispatch',
+    body: RecordFieldVisit,
+    response: FieldVisit,
+  }),
+  listFieldVisits: endpoint({
+    method: 'GET',
+    path: '/api/field-visits',
+    summary: '一线走访记录（本辖区）',
+    tag: 'dispatch',
+    query: FieldVisitQuery,
+    response: FieldVisitPage,
+  }),
+  linkVisitProblem: endpoint({
+    method: 'POST',
+    path: '/api/field-visits/:id/problems',
+    summary: '走访发现的问题（已按“一线走访”渠道提出）关联到走访记录',
+    tag: 'dispatch',
+    params: IdParams,
+    body: LinkVisitProblem,
+    response: FieldVisit,
+  }),
+  getVisitCoverage: endpoint({
+    method: 'GET',
+    path: '/api/field-visits/coverage',
+    summary: '走访覆盖率：本季度走访过的重点项目占比（按走访人、服务专班）',
+    tag: 'dispatch',
+    query: CoverageQuery,
+    response: VisitCoverage,
+  }),
+  getCadenceRules: endpoint({
+    method: 'GET',
+    path: '/api/cadence-rules/:regionCode',
+    summary: '调度频次要求（默认惠安“321”）与本级主要领导',
+    tag: 'dispatch',
+    params: z.object({ regionCode: z.string().max(20) }),
+    response: CadenceRules,
+  }),
+  saveCadenceRules: endpoint({
+    method: 'PUT',
+    path: '/api/cadence-rules/:regionCode',
+    summary: '设置调度频次要求',
+    tag: 'dispatch',
+    params: z.object({ regionCode: z.string().max(20) }),
+    body: SaveCadenceRules,
+    response: CadenceRules,
+  }),
+  getCadenceCompliance: endpoint({
+    method: 'GET',
+    path: '/api/cadence-compliance',
+    summary: '调度频次达标情况（按月，逐项附佐证）',
+    tag: 'dispatch',
+    query: ComplianceQuery,
+    response: CadenceCompliance,
+  }),
   getProblemMeeting: endpoint({
     method: 'GET',
     path: '/api/problems/:id/meeting',

@@ -22,7 +22,7 @@ import {
 
 export const ProblemStatus = z.enum(problemStatuses);
 export const ProblemAction = z.enum(problemActions);
-export const problemChannels = ['app', 'serviceOfficer', 'hotline', 'meeting'] as const;
+export const problemChannels = ['app', 'serviceOfficer', 'hotline', 'meeting', 'visit'] as const;
 export const ProblemChannel = z.enum(problemChannels);
 export const EscalationHandlerKind = z.enum(escalationHandlerKinds);
 export const EscalationPresetId = z.enum(escalationPresetIds);

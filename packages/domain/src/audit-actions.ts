@@ -116,6 +116,9 @@ export const auditActions = [
   'meeting.hold',
   'meeting.minutes',
   'meeting.close',
+  'fieldVisit.record',
+  'fieldVisit.linkProblem',
+  'cadenceRules.save',
   'dispatchTask.assign',
   'dispatchTask.move',
 ] as const;

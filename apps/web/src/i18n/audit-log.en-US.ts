@@ -61,6 +61,9 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   meeting_hold: 'Hold a meeting (agenda fixed)',
   meeting_minutes: 'Record an item’s minutes',
   meeting_close: 'Close a meeting and issue its assignment sheets',
+  fieldVisit_record: 'Record a field visit',
+  fieldVisit_linkProblem: 'Link a problem found on a visit',
+  cadenceRules_save: 'Set the dispatch cadence',
   dispatchTask_assign: 'Assign a task',
   dispatchTask_move: 'Work on a task',
 };

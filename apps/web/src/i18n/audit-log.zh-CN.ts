@@ -59,6 +59,9 @@ export const auditActionsMoreZhCN = {
   meeting_hold: '会议召开（议程定稿）',
   meeting_minutes: '记录议题纪要',
   meeting_close: '会议结束并下发交办单',
+  fieldVisit_record: '登记一线走访',
+  fieldVisit_linkProblem: '走访发现的问题关联到走访记录',
+  cadenceRules_save: '设置调度频次要求',
   dispatchTask_assign: '交办事项',
   dispatchTask_move: '办理交办事项',
 };

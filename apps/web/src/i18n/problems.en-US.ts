@@ -33,6 +33,7 @@ export const problemsEnUS: typeof problemsZhCN = {
       serviceOfficer: 'Service officer',
       hotline: 'Hotline call',
       meeting: 'Dispatch meeting',
+      visit: 'Field visit',
     },
     views: {
       handling: 'I handle',

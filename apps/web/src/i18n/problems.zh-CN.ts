@@ -31,6 +31,7 @@ export const problemsZhCN = {
       serviceOfficer: '服务专员代报',
       hotline: '热线来电',
       meeting: '调度会',
+      visit: '一线走访',
     },
     views: {
       handling: '我承办的',

@@ -1,7 +1,7 @@
 import type { MeetingCadence } from './meeting-cadence';
 
-/** 会议类型: 调度会, 周例会, 专题会, 联席会议, 会商. */
-export const meetingKinds = ['dispatch', 'weekly', 'special', 'joint', 'consultation'] as const;
+/** 会议类型: 调度会, 周例会, 专题会, 联席会议, 会商, 听取汇报. */
+export const meetingKinds = ['dispatch', 'weekly', 'special', 'joint', 'consultation', 'hearing'] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
 
 /** A meeting series as a preset offers it; the office names the chair and attendees when it adopts one. */

@@ -1,4 +1,4 @@
-import type { AgendaEdits, MeetingCadence } from '@tuijin/domain';
+import type { AgendaEdits, CadenceRequirement, MeetingCadence } from '@tuijin/domain';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -18,6 +18,7 @@ import { users } from './access';
 import { createdAt, updatedAt } from './columns';
 import { organisations } from './organisations';
 import { problems } from './problems';
+import { projectFiles } from './project-files';
 import { projects } from './projects';
 import { regions } from './regions';
 
@@ -36,7 +37,9 @@ export const meetingSeries = pgTable(
     regionPath: text('region_path').notNull(),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['dispatch', 'weekly', 'special', 'joint', 'consultation'] }).notNull(),
+    kind: text('kind', {
+      enum: ['dispatch', 'weekly', 'special', 'joint', 'consultation', 'hearing'],
+    }).notNull(),
     chairTitle: text('chair_title').notNull(),
     chairUserId: uuid('chair_user_id').references(() => users.id),
     cadence: jsonb('cadence').$type<MeetingCadence>().notNull(),
@@ -68,9 +71,15 @@ export const meetings = pgTable(
       .references(() => regions.code),
     regionPath: text('region_path').notNull(),
     title: text('title').notNull(),
+    kind: text('kind', { enum: ['dispatch', 'weekly', 'special', 'joint', 'consultation', 'hearing'] })
+      .notNull()
+      .default('special'),
     heldOn: date('held_on').notNull(),
     place: text('place').notNull().default(''),
     chairName: text('chair_name').notNull().default(''),
+    /** Who chaired, for the cadence count (调度频次): a person (leader, head) and/or a unit (department). */
+    chairUserId: uuid('chair_user_id').references(() => users.id),
+    chairOrganisationId: uuid('chair_organisation_id').references(() => organisations.id),
     status: text('status', { enum: ['planned', 'held', 'closed'] })
       .notNull()
       .default('planned'),
@@ -230,3 +239,95 @@ export const dispatchSheets = pgTable(
     uniqueIndex('dispatch_sheets_number_key').on(t.sheetNumber),
   ],
 );
+
+/**
+ * 一线走访: a visit to key projects by a leader, a department or a service group (服务专班) — who,
+ * when, which projects, what was found and solved on the spot. Problems found go into the problem loop
+ * (`field_visit_problems`); photos are project files (`field_visit_files`).
+ */
+export const fieldVisits = pgTable(
+  'field_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    regionPath: text('region_path').notNull(),
+    visitorKind: text('visitor_kind', { enum: ['leader', 'head', 'department', 'serviceGroup'] }).notNull(),
+    visitorUserId: uuid('visitor_user_id').references(() => users.id),
+    visitorOrganisationId: uuid('visitor_organisation_id').references(() => organisations.id),
+    /** Who went, as written on the record (张副县长, 住建局 李科长, 第三服务专班). */
+    visitorName: text('visitor_name').notNull(),
+    visitedOn: date('visited_on').notNull(),
+    summary: text('summary').notNull().default(''),
+    solvedOnSpot: integer('solved_on_spot').notNull().default(0),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name').notNull(),
+    version: integer('version').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('field_visits_region_path_idx').on(t.regionPath, t.visitedOn),
+    index('field_visits_visitor_user_idx').on(t.visitorUserId, t.visitedOn),
+    index('field_visits_visitor_organisation_idx').on(t.visitorOrganisationId, t.visitedOn),
+  ],
+);
+
+export const fieldVisitProjects = pgTable(
+  'field_visit_projects',
+  {
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => fieldVisits.id),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.visitId, t.projectId] }),
+    index('field_visit_projects_project_idx').on(t.projectId),
+  ],
+);
+
+export const fieldVisitProblems = pgTable(
+  'field_visit_problems',
+  {
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => fieldVisits.id),
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => problems.id),
+  },
+  (t) => [primaryKey({ columns: [t.visitId, t.problemId] })],
+);
+
+export const fieldVisitFiles = pgTable(
+  'field_visit_files',
+  {
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => fieldVisits.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => projectFiles.id),
+  },
+  (t) => [primaryKey({ columns: [t.visitId, t.fileId] })],
+);
+
+/**
+ * 调度频次要求: what a jurisdiction asks of its parties each month (Hui'an's 321 by default) and who
+ * its head is (县长 / 区长), whose own count the table shows.
+ */
+export const cadenceRules = pgTable('cadence_rules', {
+  regionCode: text('region_code')
+    .primaryKey()
+    .references(() => regions.code),
+  regionPath: text('region_path').notNull(),
+  requirements: jsonb('requirements').$type<CadenceRequirement[]>().notNull(),
+  headUserId: uuid('head_user_id').references(() => users.id),
+  version: integer('version').notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});

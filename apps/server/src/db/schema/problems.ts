@@ -128,7 +128,7 @@ export const problems = pgTable(
     description: text('description').notNull(),
     /** What the raiser asks for (诉求). */
     request: text('request').notNull().default(''),
-    channel: text('channel', { enum: ['app', 'serviceOfficer', 'hotline', 'meeting'] }).notNull(),
+    channel: text('channel', { enum: ['app', 'serviceOfficer', 'hotline', 'meeting', 'visit'] }).notNull(),
     callerName: text('caller_name'),
     callerPhone: text('caller_phone'),
     raisedBy: uuid('raised_by'),

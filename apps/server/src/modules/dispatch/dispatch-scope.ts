@@ -1,6 +1,6 @@
 import { type Actor, can, isSystemActor, pathInSubtree } from '@tuijin/domain';
 import { eq, or, type SQL, sql } from 'drizzle-orm';
-import { dispatchTasks, meetings } from '../../db/schema';
+import { dispatchTasks, fieldVisits, meetings } from '../../db/schema';
 import { isOfficeOver } from '../../lib/project-scope';
 import { inRegionSubtree, isOwnerOnly } from '../../lib/scope';
 
@@ -12,6 +12,13 @@ export function meetingScope(actor: Actor): SQL {
   if (isSystemActor(actor)) return sql`true`;
   if (isOwnerOnly(actor) || !can(actor, 'dispatch.read')) return sql`false`;
   return inRegionSubtree(meetings.regionPath, actor.regionPath);
+}
+
+/** Field visits an actor sees: those of its jurisdiction, like meetings (not for project owners). */
+export function visitScope(actor: Actor): SQL {
+  if (isSystemActor(actor)) return sql`true`;
+  if (isOwnerOnly(actor) || !can(actor, 'dispatch.read')) return sql`false`;
+  return inRegionSubtree(fieldVisits.regionPath, actor.regionPath);
 }
 
 /** The row-level twin of {@link meetingScope}: whether the actor sees the meetings of a region. */

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { defineRoute, type RouteDeps } from '../../http/route';
 import { attachmentDisposition } from '../../lib/excel';
 import { docxContentType } from '../../lib/official-docx';
+import { getCadenceCompliance, getCadenceRules, getVisitCoverage, saveCadenceRules } from './cadence';
 import { closeMeeting, renderDispatchSheet } from './dispatch-sheets';
+import { linkVisitProblem, listFieldVisits, recordFieldVisit } from './field-visits';
 import { createMeetingSeries, listMeetingSeries, updateMeetingSeries } from './meeting-series';
 import {
   editMeetingAgenda,
@@ -22,6 +24,27 @@ import { decideTask, getDispatchTask, listDispatchTasks, moveDispatchTask } from
 export function registerDispatchRoutes(app: FastifyInstance, deps: RouteDeps) {
   defineRoute(app, deps, endpoints.getProblemMeeting, 'dispatch.read', ({ ctx, params }) =>
     getProblemMeeting(ctx, params.id),
+  );
+  defineRoute(app, deps, endpoints.recordFieldVisit, 'dispatch.manage', ({ ctx, body }) =>
+    recordFieldVisit(ctx, body),
+  );
+  defineRoute(app, deps, endpoints.listFieldVisits, 'dispatch.read', ({ ctx, query }) =>
+    listFieldVisits(ctx, query),
+  );
+  defineRoute(app, deps, endpoints.linkVisitProblem, 'dispatch.manage', ({ ctx, params, body }) =>
+    linkVisitProblem(ctx, params.id, body.problemId),
+  );
+  defineRoute(app, deps, endpoints.getVisitCoverage, 'dispatch.read', ({ ctx, query }) =>
+    getVisitCoverage(ctx, query),
+  );
+  defineRoute(app, deps, endpoints.getCadenceRules, 'dispatch.read', ({ ctx, params }) =>
+    getCadenceRules(ctx, params.regionCode),
+  );
+  defineRoute(app, deps, endpoints.saveCadenceRules, 'dispatch.manage', ({ ctx, params, body }) =>
+    saveCadenceRules(ctx, params.regionCode, body),
+  );
+  defineRoute(app, deps, endpoints.getCadenceCompliance, 'dispatch.read', ({ ctx, query }) =>
+    getCadenceCompliance(ctx, query),
   );
   defineRoute(app, deps, endpoints.listMeetingSeries, 'dispatch.read', ({ ctx, query }) =>
     listMeetingSeries(ctx, query.regionCode),

@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { cadencePreset321 } from '@tuijin/domain';
+import { and, eq, notInArray } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, notifications } from '../../db/schema';
+import { auditEvents, notifications, organisations, projects } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { runEscalations } from '../problems';
 import {
@@ -9,6 +10,7 @@ import {
   insertTestProject,
   organisationId,
   systemTestCtx,
+  userId,
 } from '../problems/problem-test-kit';
 import { remindDispatchTasks } from './task-reminders';
 
@@ -375,5 +377,156 @@ describe('a problem escalated to the weekly meeting, its decision and the overdu
     expect(Buffer.compare((await fetchSheet(county.cookie)).rawPayload, download.rawPayload)).toBe(0);
     expect((await fetchSheet(otherCounty.cookie)).statusCode).toBe(404);
     expect((await fetchSheet(null)).statusCode).toBe(401);
+  });
+});
+
+describe('321 compliance and visit coverage', () => {
+  it('counts a month’s dispatches per party against 321, with evidence, and the quarter’s visit coverage', async () => {
+    const { county, otherCounty } = await on('2026-11-02');
+    // A department responsible for 蕉城 projects (the parties are the projects' departments and leaders).
+    const [department] = await t.db
+      .selectDistinct({ id: organisations.id, name: organisations.name })
+      .from(projects)
+      .innerJoin(organisations, eq(organisations.id, projects.responsibleDepartmentId))
+      .where(eq(projects.regionCode, '350902'))
+      .orderBy(organisations.name)
+      .limit(1);
+    expect(department).toBeDefined();
+    const head = await userId(t, 'leader1');
+    const rules = await county.get('/api/cadence-rules/350902');
+    expect(rules.body).toMatchObject({ saved: false, requirements: cadencePreset321 });
+    const saved = await county.put('/api/cadence-rules/350902', {
+      requirements: cadencePreset321,
+      headUserId: head,
+      version: null,
+    });
+    expect(saved.status).toBe(200);
+    expect(
+      (await county.put('/api/cadence-rules/350902', { requirements: [], headUserId: null, version: null }))
+        .status,
+    ).toBe(409);
+
+    // The department chairs one meeting and visits twice in October (once more in September); the head
+    // hears the projects' reports once.
+    const meetingOn = async (heldOn: string, extra: Record<string, unknown>) => {
+      const m = await county.post('/api/meetings', {
+        regionCode: '350902',
+        title: '专题调度',
+        heldOn,
+        ...extra,
+      });
+      expect(m.status).toBe(200);
+      expect((await county.post(`/api/meetings/${m.body.id}/hold`, { version: m.body.version })).status).toBe(
+        200,
+      );
+      return m.body.id as string;
+    };
+    const deptMeeting = await meetingOn('2026-10-09', { chairOrganisationId: department!.id });
+    const hearing = await meetingOn('2026-10-12', {
+      chairUserId: head,
+      kind: 'hearing',
+      title: '听取重点项目汇报',
+    });
+    const demoProject = (await county.get('/api/projects?pageSize=1&region=350902')).body.data[0]
+      .id as string;
+    const visit = async (visitedOn: string, projectIds: string[]) => {
+      const v = await county.post('/api/field-visits', {
+        regionCode: '350902',
+        visitorKind: 'department',
+        visitorOrganisationId: department!.id,
+        visitorName: department!.name,
+        visitedOn,
+        projectIds,
+        solvedOnSpot: 1,
+      });
+      expect(v.status).toBe(200);
+      return v.body.id as string;
+    };
+    await visit('2026-09-30', [project]);
+    const october = await visit('2026-10-15', [project, demoProject]);
+    await visit('2026-10-28', [project]);
+    // A visit in the future, or to another county's project, is refused on its field.
+    expect(
+      (
+        await county.post('/api/field-visits', {
+          regionCode: '350902',
+          visitorKind: 'leader',
+          visitorName: '张',
+          visitedOn: '2026-11-20',
+          projectIds: [project],
+        })
+      ).status,
+    ).toBe(400);
+
+    const compliance = await county.get('/api/cadence-compliance?regionCode=350902&month=2026-10');
+    expect(compliance.status).toBe(200);
+    const rows = compliance.body.rows as {
+      party: { key: string; role: string };
+      required: number;
+      held: number;
+      met: boolean;
+      byKind: Record<string, number>;
+      evidence: { kind: string; id: string }[];
+    }[];
+    const dept = rows.find((r) => r.party.key === `org:${department!.id}`)!;
+    expect(dept).toMatchObject({
+      required: 3,
+      held: 3,
+      met: true,
+      byKind: { meetingChaired: 1, siteVisit: 2, reportHearing: 0 },
+    });
+    expect(dept.evidence.map((e) => e.id)).toEqual([deptMeeting, october, expect.any(String)]);
+    const headRow = rows.find((r) => r.party.key === `user:${head}`)!;
+    expect(headRow).toMatchObject({
+      party: { role: 'head' },
+      required: 1,
+      held: 1,
+      met: true,
+      byKind: { reportHearing: 1 },
+    });
+    expect(headRow.evidence).toEqual([
+      { kind: 'meeting', id: hearing, title: '2026-10-12 听取重点项目汇报' },
+    ]);
+    expect((await otherCounty.get('/api/cadence-compliance?regionCode=350902&month=2026-10')).status).toBe(
+      404,
+    );
+
+    // A problem found on the October visit joins it; one on a project it did not visit does not.
+    const found = await county.post('/api/problems', {
+      projectId: demoProject,
+      category: '征迁',
+      description: '施工用电临时接入未落实，影响夜间施工',
+      channel: 'visit',
+    });
+    expect(found.status).toBe(200);
+    const linked = await county.post(`/api/field-visits/${october}/problems`, { problemId: found.body.id });
+    expect(linked.status).toBe(200);
+    expect(linked.body.problems.map((p: { id: string }) => p.id)).toEqual([found.body.id]);
+    const later = await county.post('/api/field-visits', {
+      regionCode: '350902',
+      visitorKind: 'leader',
+      visitorName: '张副区长',
+      visitedOn: '2026-11-02',
+      projectIds: [project],
+    });
+    expect(
+      (await county.post(`/api/field-visits/${later.body.id}/problems`, { problemId: found.body.id })).status,
+    ).toBe(400);
+
+    const coverage = await county.get('/api/field-visits/coverage?regionCode=350902&quarter=2026-Q4');
+    expect(coverage.status).toBe(200);
+    const keyProjects = (
+      await t.db
+        .select({ id: projects.id })
+        .from(projects)
+        .where(and(eq(projects.regionCode, '350902'), notInArray(projects.stage, ['completed', 'operating'])))
+    ).length;
+    expect(coverage.body.keyProjects).toBe(keyProjects);
+    expect(coverage.body.visited).toBe(2);
+    const byDept = coverage.body.byVisitor.find(
+      (v: { visitorName: string }) => v.visitorName === department!.name,
+    );
+    expect(byDept).toMatchObject({ visits: 2, projectsVisited: 2, problemsFound: 1, solvedOnSpot: 2 });
+    expect(byDept.share).toBe(((2 * 1000) / keyProjects / 10).toFixed(1));
   });
 });

@@ -177,14 +177,25 @@ export async function scheduleMeeting(ctx: Ctx, input: ScheduleMeeting): Promise
       regionCode: series.regionCode,
       regionPath: series.regionPath,
       title: series.name,
+      kind: series.kind,
       heldOn,
       ladderLevel: series.ladderLevel,
+      chairUserId: input.chairUserId === undefined ? series.chairUserId : input.chairUserId,
+      chairOrganisationId: input.chairOrganisationId ?? null,
     };
   } else {
     const region = await regionByCode(ctx.db, input.regionCode);
     if (!mayManageMeetingsIn(ctx.actor, region.path))
       throw new AppError('FORBIDDEN', '只有会议所在辖区的重点办可以安排会议');
-    values = { regionCode: region.code, regionPath: region.path, title: input.title, heldOn: input.heldOn };
+    values = {
+      regionCode: region.code,
+      regionPath: region.path,
+      title: input.title,
+      kind: input.kind ?? 'special',
+      heldOn: input.heldOn,
+      chairUserId: input.chairUserId ?? null,
+      chairOrganisationId: input.chairOrganisationId ?? null,
+    };
   }
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
