@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema';
+import { clearDispatch } from '../../testing/clear-dispatch';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { runEscalations } from '../problems';
 import {
@@ -28,6 +29,8 @@ async function on(date: string) {
 
 beforeAll(async () => {
   t = await createTestApp();
+  // The story starts from a county without meetings (the demo's 蕉城 has its own weekly ones).
+  await clearDispatch(t.db);
   ownerOrg = await organisationId(t, '宁德市蕉城区城市建设投资开发有限公司');
   project = await insertTestProject(t, { regionCode: '350902', ownerOrganisationId: ownerOrg });
   const { county } = await on('2026-11-16');

@@ -1,3 +1,13 @@
 /** The dispatch module's public face (调度): meetings, their agendas and the tasks they decide. */
 
 export { registerDispatchRoutes } from './dispatch.routes';
+export { createMeetingSeries, updateMeetingSeries } from './meeting-series';
+export {
+  editMeetingAgenda,
+  getMeeting,
+  holdMeeting,
+  recordAgendaMinutes,
+  recordMeetingAttendance,
+  scheduleMeeting,
+} from './meetings';
+export { decideTask, listDispatchTasks, moveDispatchTask } from './tasks';
