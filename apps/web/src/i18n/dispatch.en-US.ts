@@ -172,7 +172,7 @@ export const dispatchEnUS: typeof dispatchZhCN = {
       all: 'All',
       status: 'Status',
       anyStatus: 'Any status',
-      overdue: 'Overdue',
+      overdue: 'Overdue?',
       overdueOnly: 'Overdue only',
       notOverdue: 'Not overdue',
       referenceNumber: 'Number',

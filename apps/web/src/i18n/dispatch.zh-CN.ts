@@ -169,7 +169,7 @@ export const dispatchZhCN = {
       all: '全部',
       status: '状态',
       anyStatus: '全部状态',
-      overdue: '超期',
+      overdue: '是否超期',
       overdueOnly: '只看超期',
       notOverdue: '未超期',
       referenceNumber: '编号',
