@@ -56,6 +56,14 @@ describe('the demo’s dispatch meetings (on testEpoch 2026-03-02)', () => {
       expect(detail.agenda.filter((i: { minutes: string }) => i.minutes !== '').length).toBeGreaterThan(0);
       expect(detail.tasks).toHaveLength(2);
     }
+    // The second sitting took up the first one's task then overdue, not the one already verified.
+    const secondAgenda = (await county.get(`/api/meetings/${second!.id}`)).body.agenda as {
+      source: string;
+      title: string;
+    }[];
+    expect(secondAgenda.filter((i) => i.source === 'overdueTask').map((i) => i.title)).toEqual([
+      expect.stringContaining('电力接入'),
+    ]);
     // The overdue task and the report not yet verified are taken up again at the next sitting.
     const planned = (await county.get(`/api/meetings/${next!.id}`)).body;
     const overdueItems = planned.agenda.filter((i: { source: string }) => i.source === 'overdueTask');

@@ -87,8 +87,8 @@ export async function loadDemoDispatch(ctx: Ctx): Promise<{ meetings: number; ta
     },
   ];
 
-  /** One past sitting: scheduled the Friday before, an item added, attendance, held, minutes on each item. */
-  async function sitting(heldOn: string, added: string, minutes: (title: string, index: number) => string) {
+  /** One past sitting: scheduled the Friday before, an item added, attendance, held, minutes by kind of item. */
+  async function sitting(heldOn: string, added: string, minutes: Partial<Record<string, string>>) {
     const before = as(office, dayOffset(heldOn, -3));
     let meeting: MeetingDetail = await scheduleMeeting(before, {
       seriesId: weekly.id,
@@ -107,16 +107,18 @@ export async function loadDemoDispatch(ctx: Ctx): Promise<{ meetings: number; ta
       version: meeting.version,
     });
     meeting = await holdMeeting(as(office, heldOn), meeting.id, meeting.version);
-    for (const [index, item] of meeting.agenda.slice(0, 3).entries())
-      meeting = await recordAgendaMinutes(as(office, heldOn, 11), item.id!, minutes(item.title, index));
+    // Minutes on the first item of each kind named (the chair sums up one red project for all).
+    for (const [source, text] of Object.entries(minutes)) {
+      const item = meeting.agenda.find((i) => i.source === source);
+      if (item && text) meeting = await recordAgendaMinutes(as(office, heldOn, 11), item.id!, text);
+    }
     return meeting;
   }
 
-  const first = await sitting(firstOn, '协调城南片区安置房项目电力接入', (_, index) =>
-    index === 0
-      ? '区供电公司与城投公司对接接入方案，城投公司 8 个工作日内完成报审。'
-      : '项目进度滞后，由市住建局督促施工单位增加作业面，限期追回进度。',
-  );
+  const first = await sitting(firstOn, '协调城南片区安置房项目电力接入', {
+    custom: '区供电公司与城投公司对接接入方案，城投公司 8 个工作日内完成报审。',
+    redProject: '项目进度滞后，由市住建局督促施工单位增加作业面，限期追回进度。',
+  });
   const projectItem = first.agenda.find((item) => item.projectId !== null) ?? first.agenda[0]!;
   const customItem = first.agenda.find((item) => item.source === 'custom')!;
   await decideTask(as(office, firstOn, 11), first.id, {
@@ -134,34 +136,12 @@ export async function loadDemoDispatch(ctx: Ctx): Promise<{ meetings: number; ta
     limitWorkingDays: 8,
   });
 
-  const second = await sitting(
-    secondOn,
-    '研究城北物流园用地报批',
-    () => '自然资源部门加快用地报批材料审核，城投公司补齐材料。',
-  );
-  const secondCustom = second.agenda.find((item) => item.source === 'custom')!;
-  await decideTask(as(office, secondOn, 11), second.id, {
-    agendaItemId: secondCustom.id,
-    title: '补齐城北物流园用地报批材料',
-    organisationId: owner.organisationId,
-    personName: owner.displayName,
-    limitWorkingDays: 3,
-  });
-  await decideTask(as(office, secondOn, 11), second.id, {
-    agendaItemId: secondCustom.id,
-    title: '牵头组织城北物流园用地联合踏勘',
-    organisationId: department.organisationId,
-    personName: department.displayName,
-    limitWorkingDays: 15,
-  });
-
   const tasksOf = async (meetingId: string) =>
     (await getMeeting(as(office, today), meetingId)).tasks.map((task) => ({
       id: task.id,
       version: task.version,
     }));
   const [speedUp, power] = await tasksOf(first.id);
-  const [materials] = await tasksOf(second.id);
   // Verified: 住建局 reports on the fourth working day, the office verifies the next.
   const reported = await moveDispatchTask(as(department, working(firstOn, 4), 16), speedUp!.id, {
     action: 'reportDone',
@@ -179,6 +159,27 @@ export async function loadDemoDispatch(ctx: Ctx): Promise<{ meetings: number; ta
     note: '已与供电公司对接。',
     version: power!.version,
   });
+  const second = await sitting(secondOn, '研究城北物流园用地报批', {
+    custom: '自然资源部门加快用地报批材料审核，城投公司补齐材料。',
+    overdueTask: '责任单位说明超期原因，一周内办结，下次例会报告。',
+  });
+  const secondCustom = second.agenda.find((item) => item.source === 'custom')!;
+  await decideTask(as(office, secondOn, 11), second.id, {
+    agendaItemId: secondCustom.id,
+    title: '补齐城北物流园用地报批材料',
+    organisationId: owner.organisationId,
+    personName: owner.displayName,
+    limitWorkingDays: 3,
+  });
+  await decideTask(as(office, secondOn, 11), second.id, {
+    agendaItemId: secondCustom.id,
+    title: '牵头组织城北物流园用地联合踏勘',
+    organisationId: department.organisationId,
+    personName: department.displayName,
+    limitWorkingDays: 15,
+  });
+
+  const [materials] = await tasksOf(second.id);
   // Reported done, awaiting the office.
   await moveDispatchTask(as(owner, working(secondOn, 2), 15), materials!.id, {
     action: 'reportDone',

@@ -136,7 +136,7 @@ export function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () =>
                 ))}
             </Space>
           )}
-          <Descriptions size="small" column={1} bordered>
+          <Descriptions size="small" column={1} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('dispatch.tasks.organisation')}>
               {data.organisationName}
               {data.personName ? ` · ${data.personName}` : ''}

@@ -97,12 +97,17 @@ export function TaskList({ tasks, loading, pagination = false, onOpen, hideMeeti
         {
           key: 'title',
           title: t('dispatch.tasks.taskTitle'),
-          render: (_, task) => <span style={{ display: 'inline-block', maxWidth: 320 }}>{task.title}</span>,
+          render: (_, task) => <span className="tj-task-cell is-wide">{task.title}</span>,
         },
         {
           key: 'organisation',
           title: t('dispatch.tasks.organisation'),
-          render: (_, task) => `${task.organisationName}${task.personName ? ` · ${task.personName}` : ''}`,
+          render: (_, task) => (
+            <span className="tj-task-cell">
+              {task.organisationName}
+              {task.personName ? ` · ${task.personName}` : ''}
+            </span>
+          ),
         },
         ...(hideMeeting
           ? []
