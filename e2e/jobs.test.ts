@@ -16,11 +16,13 @@ describe('后台任务 (background jobs) in the browser', () => {
       '督办函件暂定回复期限重算',
       '报送提醒',
       '容缺材料承诺期限提醒',
+      '前期手续超时默认告知',
+      '交办事项期限提醒',
       '通知渠道投递',
     ])
       await admin.getByText(name, { exact: true }).first().waitFor();
     // The browser tests' server runs no scheduled jobs (interval 0): they say so.
-    expect(await admin.getByText('定时已关闭').count()).toBe(5);
+    expect(await admin.getByText('定时已关闭').count()).toBe(7);
     // The demo's notifications queued their delivery; the worker's first pass (30 s after start) ran it.
     await expect
       .poll(

@@ -20,6 +20,7 @@ import { registerJobRoutes } from './jobs/jobs.routes';
 import { enqueuedCount } from './jobs/outbox';
 import { jobRegistry } from './jobs/registry';
 import { localFileStore } from './lib/file-store';
+import { registerApprovalDocumentRoutes } from './modules/approval-documents';
 import { registerApprovalRoutes } from './modules/approvals';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
@@ -186,6 +187,11 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerProjectRoutes(app, deps);
   registerBatchRoutes(app, deps);
   registerApprovalRoutes(app, deps);
+  registerApprovalDocumentRoutes(
+    app,
+    deps,
+    localFileStore(config.filesDir, () => clock.now()),
+  );
   registerMilestoneRoutes(app, deps);
   registerDispatchRoutes(app, deps);
   registerProjectFileRoutes(

@@ -7,7 +7,7 @@ export { openDatabase } from './db/open-database';
 export { demoPassword, loadDemo } from './demo/load-demo';
 export { jobsOverview } from './jobs/jobs.queries';
 export { jobRegistry } from './jobs/registry';
-export { getApprovalStatistics } from './modules/approvals';
+export { ApprovalImportRefusedError, getApprovalStatistics, importApprovals } from './modules/approvals';
 export { loadActorByUsername } from './modules/auth/actor.queries';
 export { computeAllEvaluations } from './modules/evaluation/compute-all-evaluations';
 export { exportMonthlyLedger } from './modules/ledger/export-monthly-ledger';

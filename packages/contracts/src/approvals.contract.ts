@@ -1,4 +1,10 @@
-import { approvalColours, approvalRoutes, approvalStatuses } from '@tuijin/domain';
+import {
+  approvalColours,
+  approvalRoutes,
+  approvalStatuses,
+  constructionTypes,
+  sizeFilterKeys,
+} from '@tuijin/domain';
 import { z } from 'zod';
 import { Id, PageInfo, PageQuery, requiredText, text, Version } from './common';
 import { endpoint, IdParams } from './endpoint';
@@ -119,6 +125,9 @@ export const ApprovalTiming = z.object({
   isProvisional: z.boolean(),
 });
 
+/** The path of an item's file downloads (`fileRoutes.downloadDeemedNotice`). */
+export const ApprovalItemParams = z.object({ id: Id });
+
 /** One procedure on a project's checklist, with its clock and what the reader may do with it. */
 export const ApprovalItem = z.object({
   id: Id,
@@ -148,6 +157,14 @@ export const ApprovalItem = z.object({
   note: z.string().nullable(),
   materials: z.array(ApprovalMaterial),
   timing: ApprovalTiming,
+  /** 超时默认告知书, once issued for an item past its committed limit with deemed approval. */
+  deemedNotice: z
+    .object({
+      noticeNumber: z.string().describe('告知书编号，如 超时默认〔2026〕350902-1号'),
+      deadlineOn: z.string().describe('已过的承诺时限最后一个工作日'),
+      issuedOn: z.string(),
+    })
+    .nullable(),
   /** Moves the reader may make now (empty when none). */
   allowedMoves: z.array(ApprovalStatus),
   /** Fields the reader may change with PATCH. */
@@ -268,6 +285,24 @@ export const ApprovalItemQuery = PageQuery.extend({
     .describe('只看未办结'),
   colour: ApprovalColour.optional(),
   regionCode: z.string().max(20).optional(),
+  regionSelf: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('只看直属于所选区划的项目（不含下级）'),
+  departmentId: z
+    .union([Id, z.literal('none')])
+    .optional()
+    .describe('审批部门；none：未指定部门'),
+  gaps: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('只看容缺受理（材料未补齐）'),
+  approvedYear: z.coerce.number().int().min(2000).max(2100).optional().describe('只看该年批复的'),
+  tag: z.string().max(30).optional().describe('项目标签'),
+  constructionType: z.enum(constructionTypes).optional().describe('new 新建 / continuing 续建'),
+  size: z.enum(sizeFilterKeys).optional().describe('投资规模（总投资）'),
 }).strict();
 export type ApprovalItemQuery = z.infer<typeof ApprovalItemQuery>;
 
@@ -344,6 +379,18 @@ export const ApprovalStatistics = z.object({
   compare: ApprovalPeriodStatistics.nullable(),
 });
 export type ApprovalStatistics = z.infer<typeof ApprovalStatistics>;
+
+/** 前期手续 figures of a region or department in the cockpit (see domain `approvalFigures`). */
+export const ApprovalFigures = z.object({
+  open: z.number().int().describe('未办结'),
+  gapsOpen: z.number().int().describe('容缺受理未补齐'),
+  yellow: z.number().int().describe('过半（黄）'),
+  red: z.number().int().describe('临期（红）'),
+  overdue: z.number().int().describe('超期'),
+  approvedThisYear: z.number().int().describe('本年已批复'),
+  averageWorkingDays: z.number().nullable().describe('本年已批复的平均用时（工作日）'),
+});
+export type ApprovalFigures = z.infer<typeof ApprovalFigures>;
 
 /** The approvals module's endpoints. */
 export const approvalsEndpoints = {

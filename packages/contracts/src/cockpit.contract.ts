@@ -1,5 +1,6 @@
 import { constructionTypes, sizeFilterKeys } from '@tuijin/domain';
 import { z } from 'zod';
+import { ApprovalFigures } from './approvals.contract';
 import { Id } from './common';
 import { endpoint } from './endpoint';
 
@@ -280,6 +281,44 @@ export const CockpitSeries = z.object({
 });
 export type CockpitSeries = z.infer<typeof CockpitSeries>;
 
+export const CockpitApprovalsQuery = z
+  .object({
+    year: z.coerce.number().int().min(2000).max(2100).describe('年份（本年批复按此年）'),
+    region: z.string().max(20).optional().describe('区划代码（含下级）；默认本人辖区'),
+    by: z
+      .enum(['region', 'department'])
+      .default('region')
+      .describe('region 按下级区划 / department 按审批部门'),
+    ...CockpitFilters.shape,
+  })
+  .strict();
+export type CockpitApprovalsQuery = z.infer<typeof CockpitApprovalsQuery>;
+
+/** Overdue nodes of the milestone plans (节点超期): nodes past their date not reached, and their projects. */
+export const OverdueNodeFigures = z.object({ projects: z.number().int(), nodes: z.number().int() });
+
+export const CockpitApprovalRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** region: a child region (with its subtree); regionSelf: projects placed on the region itself; none: no department. */
+  kind: z.enum(['region', 'regionSelf', 'department', 'none']),
+  figures: ApprovalFigures,
+  /** By region only: overdue milestone nodes of the region's projects. */
+  overdueNodes: OverdueNodeFigures.nullable(),
+});
+export type CockpitApprovalRow = z.infer<typeof CockpitApprovalRow>;
+
+/** 前期手续 in the cockpit: the figures per child region or per approving department, and the total. */
+export const CockpitApprovals = z.object({
+  year: z.number().int(),
+  by: z.enum(['region', 'department']),
+  region: CockpitRegionRef,
+  total: ApprovalFigures,
+  totalOverdueNodes: OverdueNodeFigures,
+  rows: z.array(CockpitApprovalRow),
+});
+export type CockpitApprovals = z.infer<typeof CockpitApprovals>;
+
 /** The cockpit module's endpoints (the server registers them, the client calls them). */
 export const cockpitEndpoints = {
   getCockpitRollup: endpoint({
@@ -297,6 +336,15 @@ export const cockpitEndpoints = {
     tag: 'cockpit',
     query: CockpitProjectsQuery,
     response: CockpitProjectPage,
+  }),
+  getCockpitApprovals: endpoint({
+    method: 'GET',
+    path: '/api/cockpit/approvals',
+    summary:
+      '驾驶舱前期手续：按下级区划或审批部门的未办结、容缺、黄红超期、本年批复与平均用时，及各区划超期节点',
+    tag: 'cockpit',
+    query: CockpitApprovalsQuery,
+    response: CockpitApprovals,
   }),
   getCockpitSeries: endpoint({
     method: 'GET',

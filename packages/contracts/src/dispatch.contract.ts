@@ -199,6 +199,10 @@ export const MeetingDetail = Meeting.extend({
   /** Keys the office dropped from the built agenda (planned meetings), so they can be restored. */
   dropped: z.array(z.object({ key: z.string(), title: z.string() })),
   tasks: z.array(DispatchTask),
+  /** 交办单 issued when the meeting was closed: one per responsible unit. */
+  sheets: z.array(
+    z.object({ id: Id, organisationId: Id, organisationName: z.string(), sheetNumber: z.string() }),
+  ),
 });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;
 
@@ -262,6 +266,8 @@ export type RecordAttendance = z.infer<typeof RecordAttendance>;
 
 export const HoldMeeting = z.object({ version: Version }).strict();
 
+export const CloseMeeting = z.object({ version: Version }).strict();
+
 export const RecordMinutes = z.object({ minutes: text(4000) }).strict();
 
 export const DecideTask = z
@@ -312,7 +318,31 @@ export const TaskDetail = DispatchTask.extend({
   ),
 });
 
+export const ProblemMeeting = z.object({
+  /** The sitting that takes the problem up at its present level, or null when no meeting series is bound to it. */
+  meeting: z
+    .object({
+      seriesId: Id,
+      seriesName: z.string(),
+      heldOn: IsoDate,
+      /** Set when that sitting is already scheduled (its agenda then lists the problem). */
+      meetingId: Id.nullable(),
+      /** Whether the reader may open that meeting (meetings of its jurisdiction, not for owners). */
+      canOpen: z.boolean(),
+    })
+    .nullable(),
+});
+export type ProblemMeeting = z.infer<typeof ProblemMeeting>;
+
 export const dispatchEndpoints = {
+  getProblemMeeting: endpoint({
+    method: 'GET',
+    path: '/api/problems/:id/meeting',
+    summary: '问题提级到会议层级时，将在哪次会议上研究',
+    tag: 'dispatch',
+    params: IdParams,
+    response: ProblemMeeting,
+  }),
   listMeetingSeries: endpoint({
     method: 'GET',
     path: '/api/meeting-series',
@@ -387,6 +417,15 @@ export const dispatchEndpoints = {
     tag: 'dispatch',
     params: IdParams,
     body: HoldMeeting,
+    response: MeetingDetail,
+  }),
+  closeMeeting: endpoint({
+    method: 'POST',
+    path: '/api/meetings/:id/close',
+    summary: '会议结束：按责任单位下发交办单（编号），不再增加交办事项',
+    tag: 'dispatch',
+    params: IdParams,
+    body: CloseMeeting,
     response: MeetingDetail,
   }),
   recordAgendaMinutes: endpoint({

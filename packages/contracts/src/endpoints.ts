@@ -1,3 +1,4 @@
+import { approvalDocumentsEndpoints } from './approval-documents.contract';
 import { approvalsEndpoints } from './approvals.contract';
 import { auditEndpoints } from './audit.contract';
 import { authEndpoints } from './auth.contract';
@@ -38,6 +39,7 @@ export const endpoints = {
   ...auditEndpoints,
   ...projectsEndpoints,
   ...approvalsEndpoints,
+  ...approvalDocumentsEndpoints,
   ...milestonesEndpoints,
   ...dispatchEndpoints,
   ...dictionariesEndpoints,
@@ -71,10 +73,18 @@ export const fileRoutes = {
   uploadReportPhotos: '/api/monthly-reports/:id/photos',
   exportAnnualPlans: '/api/annual-plans/export.xlsx',
   monthlyLedger: '/api/ledger/monthly.xlsx',
+  exportMilestonePortfolio: '/api/milestones/portfolio.xlsx',
   downloadProblemLetter: '/api/problems/:id/letters/:letterId/document.docx',
   uploadProblemAttachments: '/api/problems/:id/attachments',
   downloadProblemAttachment: '/api/problems/:id/attachments/:attachmentId/content',
   mapTile: '/api/map/tiles/:z/:x/:y',
+  downloadDeemedNotice: '/api/approval-items/:id/deemed-notice.docx',
+  downloadDispatchSheet: '/api/dispatch-sheets/:id/document.docx',
+  previewApprovalImport: '/api/approvals/import/preview',
+  importApprovals: '/api/approvals/import',
+  approvalImportTemplate: '/api/approvals/import/template',
+  uploadApprovalItemDocuments: '/api/approval-items/:id/documents',
+  downloadApprovalItemDocument: '/api/approval-items/:id/documents/:documentId/content',
 } as const;
 
 export type Endpoints = typeof endpoints;

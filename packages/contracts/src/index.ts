@@ -1,3 +1,5 @@
+export * from './approval-documents.contract';
+export * from './approval-import.contract';
 export * from './approvals.contract';
 export * from './audit.contract';
 export * from './auth.contract';

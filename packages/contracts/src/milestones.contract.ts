@@ -18,6 +18,7 @@ export const NodeSpec = z
       .min(0, { message: '不能小于 0' })
       .max(2000, { message: '不能超过 2000 个工作日' }),
     dependsOn: z.array(NodeCode).max(20).describe('前置节点代码'),
+    marksStart: z.boolean().optional().describe('开工节点：不得早于前期手续最早可开工日期'),
   })
   .strict();
 export type NodeSpec = z.infer<typeof NodeSpec>;
@@ -121,6 +122,17 @@ export const ProjectMilestones = z.object({
     .nullable(),
   nodes: z.array(MilestoneNode),
   adjustments: z.array(MilestoneAdjustment),
+  /** 手续最早可开工: what bounds the 开工 node (from the project's approvals checklist). */
+  approvalStart: z.object({
+    /** Null when no procedure on the checklist is required before start. */
+    earliestStartOn: z.string().nullable(),
+    /** The critical chain of procedures setting it, first to last, each with its expected approval. */
+    criticalChain: z.array(z.object({ id: Id, name: z.string(), finishOn: z.string() })),
+    /** The plan's node marking 开工 (the template's marker, else the node coded start). */
+    startNodeCode: z.string().nullable(),
+    /** The 开工 node is planned before the earliest start and not reached. */
+    isStartTooEarly: z.boolean(),
+  }),
   summary: z.object({
     total: z.number().int(),
     reached: z.number().int(),
@@ -137,6 +149,10 @@ export const PlanMilestones = z
     targetCode: NodeCode.describe('倒排目标节点'),
     targetOn: IsoDate.describe('目标日期（计划开工或投产）'),
     version: Version.optional().describe('重排已有草稿时的版本号'),
+    fromEarliestStart: z
+      .boolean()
+      .optional()
+      .describe('以前期手续最早可开工日期为开工节点日期排定（其前倒排、其后顺排），忽略目标节点与日期'),
   })
   .strict();
 export type PlanMilestones = z.infer<typeof PlanMilestones>;
@@ -172,6 +188,10 @@ export const MilestonePortfolioQuery = PageQuery.extend({
     .describe('只看有超期节点的项目'),
 }).strict();
 export type MilestonePortfolioQuery = z.infer<typeof MilestonePortfolioQuery>;
+
+/** The portfolio's filters for its Excel export (every project, no paging). */
+export const MilestonePortfolioExportQuery = MilestonePortfolioQuery.omit({ page: true, pageSize: true });
+export type MilestonePortfolioExportQuery = z.infer<typeof MilestonePortfolioExportQuery>;
 
 export const MilestonePortfolio = z.object({
   today: z.string(),

@@ -6,6 +6,7 @@ import {
   problemStatuses,
 } from '@tuijin/domain';
 import { z } from 'zod';
+import { ApprovalColour, ApprovalStatus } from './approvals.contract';
 import { Id, Ok, PageInfo, PageQuery, QueryBoolean, requiredText, Timestamp, text, Version } from './common';
 import { CodeParams, endpoint, IdParams } from './endpoint';
 import {
@@ -72,6 +73,9 @@ export const RaiseProblem = z
     callerPhone: PhoneNumber.nullable()
       .default(null)
       .describe('来电号码（热线）：手机号 1[3-9] 开头 11 位，或带区号的固定电话（可带分机）'),
+    approvalItemId: Id.nullable()
+      .default(null)
+      .describe('所涉前期手续事项（须为本项目清单中的事项；每个事项同时只能有一个未办结的问题）'),
   })
   .strict();
 export type RaiseProblem = z.infer<typeof RaiseProblem>;
@@ -155,13 +159,29 @@ export const Problem = z.object({
   writtenOffAt: Timestamp.nullable(),
   rejectReason: z.string().nullable(),
   classId: Id.nullable(),
+  approvalItemId: Id.nullable().describe('所涉前期手续事项'),
   version: z.number().int(),
   /** The moves the caller may make now, so the web app never re-derives roles. */
   actions: z.array(ProblemAction),
 });
 export type Problem = z.infer<typeof Problem>;
 
-export const ProblemDetail = Problem.extend({ events: z.array(ProblemEvent) });
+/** The approval item a problem is about, as its project's 前期手续 tab shows it. */
+export const ProblemApprovalItem = z.object({
+  id: Id,
+  projectId: Id,
+  name: z.string(),
+  status: ApprovalStatus,
+  colour: ApprovalColour.describe('时限颜色'),
+  dueOn: z.string().nullable().describe('承诺时限的最后一个工作日'),
+  nextPromiseOn: z.string().nullable().describe('最早的未补齐容缺材料承诺日期'),
+});
+export type ProblemApprovalItem = z.infer<typeof ProblemApprovalItem>;
+
+export const ProblemDetail = Problem.extend({
+  events: z.array(ProblemEvent),
+  approvalItem: ProblemApprovalItem.nullable(),
+});
 export type ProblemDetail = z.infer<typeof ProblemDetail>;
 
 export const problemViews = ['all', 'handling', 'raised', 'leading'] as const;
@@ -174,6 +194,9 @@ export const ProblemQuery = PageQuery.extend({
   level: z.coerce.number().int().min(1).max(20).optional(),
   category: text(30).optional(),
   projectId: Id.optional(),
+  approvalItemId: Id.optional().describe('只看涉及该前期手续事项的问题'),
+  approvalLinked: QueryBoolean.optional().describe('只看涉及前期手续事项的问题'),
+  open: QueryBoolean.optional().describe('只看未办结（未销号、未驳回）'),
   regionCode: text(20).optional().describe('只看该区划及下级'),
   overdue: QueryBoolean.optional().describe('只看逾期未办结'),
   referenceNumber: text(40)

@@ -97,6 +97,10 @@ export const auditActions = [
   'approval.update',
   'approval.move',
   'approval.material.supply',
+  'approval.deemedNotice.issue',
+  'approval.import',
+  'approval.document.add',
+  'approval.document.remove',
   'project.start.override',
   'milestoneTemplate.create',
   'milestoneTemplate.update',
@@ -111,6 +115,7 @@ export const auditActions = [
   'meeting.attendance',
   'meeting.hold',
   'meeting.minutes',
+  'meeting.close',
   'dispatchTask.assign',
   'dispatchTask.move',
 ] as const;

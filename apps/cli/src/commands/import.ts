@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import type { ApprovalImportResult } from '@tuijin/contracts';
 import {
+  ApprovalImportRefusedError,
+  importApprovals,
   importLedger,
   importLedgerReports,
   LedgerRefusedError,
@@ -36,6 +39,7 @@ const problemLine = (p: {
 
 export function registerImportCommands(program: Command, io: Io) {
   const importCommand = program.command('import').description('导入');
+  registerImportApprovals(importCommand, io);
   importCommand
     .command('ledger')
     .description(
@@ -188,4 +192,79 @@ async function importReports(
     );
     for (const p of outcome.problems) io.out(problemLine(p));
   });
+}
+
+interface ApprovalsOptions {
+  region?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  as?: string;
+}
+
+const cellLine = (p: ApprovalImportResult['problems'][number]) =>
+  `  “${p.sheet}” 第 ${p.row} 行${p.column ? ` ${p.column} 列` : ''}［${p.severity === 'error' ? '错误' : '提示'}］${p.message}\n`;
+
+/**
+ * `tuijin import approvals <file> --as <office> [--region <code>] [--dry-run] [--json]`: an office's
+ * 前期手续 ledger, previewed or imported in one transaction exactly as on the web (same scope).
+ */
+function registerImportApprovals(importCommand: Command, io: Io) {
+  importCommand
+    .command('approvals')
+    .description(
+      '导入前期手续台账 Excel（.xlsx）：每行一个项目（项目编码或项目名称），每列一项手续（表头为目录中的手续名称），' +
+        '单元格写日期（当日已批复，可接文号）或状态（已受理 日期、容缺受理 日期 缺…、准备中、不需办理、退回 日期）；' +
+        '--dry-run 只预检；有错误时整表不导入',
+    )
+    .argument('<file>', '台账文件（.xlsx）')
+    .option('--as <username>', '以哪个重点办账号的身份导入（必填；权限与辖区与网页相同）')
+    .option('--region <code>', '台账所属辖区的区划代码；不指定时为该账号所在辖区')
+    .option('--dry-run', '只预检、不写入')
+    .option('--json', '以一个 JSON 对象输出结果')
+    .action(async (file: string, options: ApprovalsOptions) => {
+      if (options.region !== undefined && !/^[0-9A-Za-z-]{2,20}$/.test(options.region))
+        throw new CliError(`参数 --region 无效：“${options.region}”不是区划代码（如 350902）`, 2);
+      if (!options.as) throw new CliError('须用 --as <用户名> 指明以哪个重点办账号的身份导入', 2);
+      const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+        throw new CliError(
+          error.code === 'ENOENT' ? `找不到文件：${file}` : `无法读取文件 ${file}：${error.message}`,
+          2,
+        );
+      });
+      await withDatabase(async (handle, auditKey) => {
+        const actor = await loadActorByUsername(handle.db, options.as!);
+        if (!actor) throw new CliError(`参数 --as 无效：找不到用户 ${options.as}，或该账号已停用`, 2);
+        const ctx = { db: handle.db, actor, clock: systemClock, ip: null, auditKey };
+        try {
+          const result = await importApprovals(ctx, {
+            bytes,
+            fileName: file.split(/[\\/]/).pop() ?? null,
+            regionCode: options.region ?? null,
+            dryRun: options.dryRun ?? false,
+          });
+          if (options.json) {
+            io.out(`${JSON.stringify(result)}\n`);
+            return;
+          }
+          const c = result.counts;
+          io.out(
+            `${result.isDryRun ? (result.isBlocked ? '预检（有错误，不能导入）' : '预检（未写入）') : '已导入'}：` +
+              `${c.rows} 行，匹配项目 ${c.projects} 个；新建手续 ${c.itemsCreated} 项，更新 ${c.itemsUpdated} 项，` +
+              `无变化 ${c.itemsUnchanged} 项；错误 ${c.errors} 个，提示 ${c.warnings} 个\n`,
+          );
+          for (const p of result.problems) io.out(cellLine(p));
+        } catch (error) {
+          if (!(error instanceof ApprovalImportRefusedError)) throw error;
+          if (options.json) {
+            io.out(
+              `${JSON.stringify({ error: { code: error.code, message: error.message, details: error.details }, problems: error.result.problems })}\n`,
+            );
+          } else {
+            io.err(`错误：${error.message}\n`);
+            for (const p of error.result.problems) io.err(cellLine(p));
+          }
+          throw new CliError('前期手续台账未导入', 1, true);
+        }
+      });
+    });
 }

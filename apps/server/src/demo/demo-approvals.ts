@@ -14,7 +14,7 @@ import {
   supplyApprovalMaterial,
   updateApprovalItem,
 } from '../modules/approvals/approval-items';
-import { loadApprovalPreset } from '../modules/approvals/catalogue';
+import { loadApprovalPreset, updateApprovalProcedure } from '../modules/approvals/catalogue';
 import { generateProjectApprovals } from '../modules/approvals/checklist';
 import { loadHolidayCalendar } from '../modules/calendar';
 
@@ -197,11 +197,19 @@ async function checklistUnderWay(
  * years have their finished checklists — permits approved a week or two before the start, the whole
  * span 66 working days for the earlier year and 38 for the last one (Luohe's reform, reproduced by
  * the statistics from the item dates); the 前期 projects have checklists under way, some 容缺, some
- * past their limits, and 周丽华 (officer1) carries three items of each 蕉城 project. Through the use
+ * past their limits (用地预审 under 超时默认, so those past it get their notices), and 周丽华 (officer1)
+ * carries three items of each 蕉城 project. Through the use
  * cases, on the demo clock.
  */
 export async function loadDemoApprovals(ctx: Ctx): Promise<{ finished: number; underWay: number }> {
-  await loadApprovalPreset(ctx, '350900');
+  const catalogue = await loadApprovalPreset(ctx, '350900');
+  // 宁德市 follows Dongguan's 超时默认 for 用地预审: past its limit undecided, the procedure is deemed approved.
+  const landPreliminary = catalogue.data.find((p) => p.code === 'yongdi-yushen');
+  if (landPreliminary)
+    await updateApprovalProcedure(ctx, landPreliminary.id, {
+      deemedApproval: true,
+      version: landPreliminary.version,
+    });
   const calendar = await loadHolidayCalendar(ctx.db);
   const today = chinaDate(ctx.clock.now());
   const oneYearAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);

@@ -4,6 +4,7 @@ import { type Clock, type Ctx, systemClock } from '../context';
 import type { Database } from '../db/database';
 import { regions, users } from '../db/schema';
 import { recordAudit } from '../modules/audit/record-audit';
+import { issueDeemedNoticesAndTell } from '../modules/notifications';
 import { createOrganisation } from '../modules/organisations/save-organisation';
 import { createRegion } from '../modules/regions/create-region';
 import { createUser } from '../modules/users/create-user';
@@ -84,6 +85,7 @@ async function loadInto(ctx: Ctx) {
   await loadDemoWarnings(ctx);
   await loadDemoEvaluation(ctx);
   await loadDemoApprovals(ctx);
+  await issueDeemedNoticesAndTell(ctx);
   await loadDemoMilestones(ctx);
   // After problems and warnings: the meetings' agendas take up red projects and overdue tasks.
   await loadDemoDispatch(ctx);

@@ -326,6 +326,8 @@ describe('GET /api/jobs', () => {
       'provisionalReplyDates',
       'reminders',
       'approvalPromises',
+      'deemedNotices',
+      'dispatchTasks',
       'deliverNotifications',
     ]);
     const escalations = overview.jobs.find((j: { name: string }) => j.name === 'escalations');

@@ -145,6 +145,15 @@ export const appPages: AppPage[] = [
     Component: lazy(() => import('../features/projects/ProjectPage')),
   },
   {
+    path: '/approvals/import',
+    group: 'projects',
+    label: 'approvals',
+    icon: <FileDoneOutlined />,
+    permission: 'approval.manage',
+    hideInMenu: true,
+    Component: lazy(() => import('../features/approvals/ApprovalImportPage')),
+  },
+  {
     path: '/approvals',
     group: 'projects',
     label: 'approvals',

@@ -12,16 +12,16 @@ function compact<F extends object>(filters: F): Partial<F> {
 }
 
 /**
- * Page, page size and filters of a paged list. Changing the filters returns to page 1; the
- * returned `pagination` plugs straight into an antd Table.
+ * Page, page size and filters of a paged list (starting from `initial`, e.g. read from a link).
+ * Changing the filters returns to page 1; the returned `pagination` plugs straight into an antd Table.
  */
-export function usePagedFilters<F extends object>() {
+export function usePagedFilters<F extends object>(initial: Partial<F> = {}) {
   const { t } = useTranslation();
-  const [state, setState] = useState<{ page: number; pageSize: number; filters: Partial<F> }>({
+  const [state, setState] = useState<{ page: number; pageSize: number; filters: Partial<F> }>(() => ({
     page: 1,
     pageSize: defaultPageSize,
-    filters: {},
-  });
+    filters: compact(initial),
+  }));
   const query = { ...state.filters, page: state.page, pageSize: state.pageSize };
   const applyFilters = (filters: F) =>
     setState((current) => ({ ...current, page: 1, filters: compact(filters) }));

@@ -162,6 +162,8 @@ export const approvalsEnUS: typeof approvalsZhCN = {
         all: 'Jurisdiction',
       },
       colour: 'Time-limit colour',
+      linked: 'From the cockpit: {{label}}',
+      clearLinked: 'Clear filters',
       includeDone: 'Include finished',
       empty: 'No approval items',
       statistics: 'Approval times',

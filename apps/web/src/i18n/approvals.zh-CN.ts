@@ -142,6 +142,8 @@ export const approvalsZhCN = {
         all: '辖区全部',
       },
       colour: '时限颜色',
+      linked: '驾驶舱筛选：{{label}}',
+      clearLinked: '清除筛选',
       includeDone: '含已办结',
       empty: '没有手续事项',
       statistics: '审批用时统计',

@@ -42,6 +42,10 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   approval_update: 'Change an approval',
   approval_move: 'Move an approval',
   approval_material_supply: 'Supply a missing document',
+  approval_deemedNotice_issue: 'Issue a deemed-approval notice',
+  approval_import: 'Import an approval from a ledger',
+  approval_document_add: 'File an approval document',
+  approval_document_remove: 'Remove an approval document',
   project_start_override: 'Start despite open approvals',
   milestoneTemplate_create: 'Add a node template',
   milestoneTemplate_update: 'Change a node template',
@@ -56,6 +60,7 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   meeting_attendance: 'Record attendance',
   meeting_hold: 'Hold a meeting (agenda fixed)',
   meeting_minutes: 'Record an item’s minutes',
+  meeting_close: 'Close a meeting and issue its assignment sheets',
   dispatchTask_assign: 'Assign a task',
   dispatchTask_move: 'Work on a task',
 };

@@ -40,6 +40,10 @@ export const auditActionsMoreZhCN = {
   approval_update: '修改前期手续',
   approval_move: '前期手续状态变更',
   approval_material_supply: '补齐容缺材料',
+  approval_deemedNotice_issue: '发出超时默认告知书',
+  approval_import: '导入前期手续台账',
+  approval_document_add: '上传手续办理材料',
+  approval_document_remove: '删除手续办理材料',
   project_start_override: '手续未办结强制开工',
   milestoneTemplate_create: '新增节点模板',
   milestoneTemplate_update: '修改节点模板',
@@ -54,6 +58,7 @@ export const auditActionsMoreZhCN = {
   meeting_attendance: '登记参会情况',
   meeting_hold: '会议召开（议程定稿）',
   meeting_minutes: '记录议题纪要',
+  meeting_close: '会议结束并下发交办单',
   dispatchTask_assign: '交办事项',
   dispatchTask_move: '办理交办事项',
 };

@@ -1,4 +1,6 @@
 import { amountsEnUS } from './amounts.en-US';
+import { approvalImportEnUS } from './approval-import.en-US';
+import { approvalLoopEnUS } from './approval-loop.en-US';
 import { approvalsEnUS } from './approvals.en-US';
 import { auditActionsMoreEnUS, auditLogEnUS } from './audit-log.en-US';
 import { basemapEnUS } from './basemap.en-US';
@@ -406,6 +408,8 @@ export const enUS: typeof zhCN = {
   ...basemapEnUS,
   ...jobsEnUS,
   ...approvalsEnUS,
+  ...approvalLoopEnUS,
+  ...approvalImportEnUS,
   ...milestonesEnUS,
   ...dispatchEnUS,
 };

@@ -39,6 +39,10 @@ export const notificationsEnUS: typeof notificationsZhCN = {
           'Project “{{projectName}}”, {{itemName}}: the missing document “{{material}}” is due today ({{promisedOn}})',
         promiseOverdue:
           'Project “{{projectName}}”, {{itemName}}: the missing document “{{material}}” was promised by {{promisedOn}} and has not come; the approval is red',
+        promiseBroken:
+          'Project “{{projectName}}”, {{itemName}}: the missing document “{{material}}” promised by {{promisedOn}} has not come; you may raise it as a problem from the approvals tab',
+        deemedNotice:
+          'Project “{{projectName}}”, {{itemName}}: the time limit ended {{deadlineOn}} without a decision; notice {{noticeNumber}} was issued and the approval is deemed given',
       },
       unknown: 'New notification',
     },
@@ -60,6 +64,8 @@ export const notificationsEnUS: typeof notificationsZhCN = {
         promiseDueSoon: 'Missing document due soon',
         promiseDue: 'Missing document due today',
         promiseOverdue: 'Missing document overdue',
+        promiseBroken: 'Promised document not supplied',
+        deemedNotice: 'Deemed-approval notice',
       },
       unknown: 'Notification',
     },

@@ -36,6 +36,10 @@ export const notificationsZhCN = {
           '项目「{{projectName}}」{{itemName}}的容缺材料“{{material}}”承诺今日（{{promisedOn}}）补齐，请及时提交',
         promiseOverdue:
           '项目「{{projectName}}」{{itemName}}的容缺材料“{{material}}”已过承诺日期 {{promisedOn}} 仍未补齐，该手续已标红',
+        promiseBroken:
+          '项目「{{projectName}}」{{itemName}}的容缺材料“{{material}}”承诺于 {{promisedOn}} 补齐，至今未补齐，可在前期手续中转为问题督办',
+        deemedNotice:
+          '项目「{{projectName}}」{{itemName}}承诺时限已于 {{deadlineOn}} 届满未作出决定，已发出告知书 {{noticeNumber}}，视为审批通过',
       },
       unknown: '新通知',
     },
@@ -57,6 +61,8 @@ export const notificationsZhCN = {
         promiseDueSoon: '容缺材料即将到期',
         promiseDue: '容缺材料今日到期',
         promiseOverdue: '容缺材料已逾期',
+        promiseBroken: '容缺承诺未兑现',
+        deemedNotice: '超时默认告知',
       },
       unknown: '通知',
     },

@@ -1,6 +1,7 @@
 /** en-US texts of provisional deadlines, reference lookup, hotline checks, routing and job failures (merged into en-US.ts). */
 export const problemDeadlinesEnUS = {
   problemDeadlines: {
+    meetingNote: 'To be taken up at the {{series}} on {{month}}/{{day}}',
     provisionalTag: 'Provisional',
     provisionalHint:
       'This deadline reaches into a year whose public holidays are not entered yet, so it counts only weekends, New Year (1 Jan), Labour Day (1 May) and National Day (1–3 Oct); the lunar holidays and make-up workdays cannot be known. It is recomputed once the system admin enters that year.',

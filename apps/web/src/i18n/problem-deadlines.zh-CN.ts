@@ -1,6 +1,7 @@
 /** zh-CN texts of provisional deadlines, reference lookup, hotline checks, 交办 and job failures (merged into zh-CN.ts). */
 export const problemDeadlinesZhCN = {
   problemDeadlines: {
+    meetingNote: '将于 {{month}} 月 {{day}} 日 {{series}} 研究',
     provisionalTag: '暂定',
     provisionalHint:
       '期限跨入尚未录入法定节假日安排的年份，暂按周末和元旦（1月1日）、劳动节（5月1日）、国庆节（10月1–3日）推算；春节、清明、端午、中秋等农历节日和调休无法预知。系统管理员录入该年安排后自动重算。',

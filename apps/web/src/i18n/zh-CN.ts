@@ -1,4 +1,6 @@
 import { amountsZhCN } from './amounts.zh-CN';
+import { approvalImportZhCN } from './approval-import.zh-CN';
+import { approvalLoopZhCN } from './approval-loop.zh-CN';
 import { approvalsZhCN } from './approvals.zh-CN';
 import { auditActionsMoreZhCN, auditLogZhCN } from './audit-log.zh-CN';
 import { basemapZhCN } from './basemap.zh-CN';
@@ -404,6 +406,8 @@ export const zhCN = {
   ...basemapZhCN,
   ...jobsZhCN,
   ...approvalsZhCN,
+  ...approvalLoopZhCN,
+  ...approvalImportZhCN,
   ...milestonesZhCN,
   ...dispatchZhCN,
 };

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { china2025And2026 } from '../calendar/china-calendar.fixture';
-import { approvalStatistics, calendarDaysBetween, projectSpan } from './approval-statistics';
+import {
+  approvalFigures,
+  approvalStatistics,
+  calendarDaysBetween,
+  type FigureItem,
+  projectSpan,
+} from './approval-statistics';
 
 const calendar = china2025And2026;
 const approved = (
@@ -84,5 +90,49 @@ describe('approval statistics', () => {
     });
     expect(span?.workingDays).toBe(29);
     expect(calendarDaysBetween('2026-02-24', '2026-04-03')).toBe(38);
+  });
+});
+
+describe('the cockpit’s approval figures', () => {
+  const item = (
+    status: FigureItem['status'],
+    colour: FigureItem['colour'],
+    approvedOn: string | null = null,
+    elapsedDays: number | null = null,
+  ): FigureItem => ({ status, colour, approvedOn, elapsedDays });
+
+  it('counts open, 容缺, colours, approvals of the year and their average working days', () => {
+    const figures = approvalFigures(
+      [
+        item('not_started', 'none'),
+        item('accepted', 'yellow'),
+        item('accepted_with_gaps', 'red'),
+        item('accepted', 'overdue'),
+        item('returned', 'none'),
+        item('approved', 'done', '2026-02-10', 12),
+        item('approved', 'done', '2026-03-01', 17),
+        item('approved', 'done', '2025-12-30', 40),
+        item('approved', 'done', '2026-01-15', null),
+        item('not_needed', 'none'),
+      ],
+      2026,
+    );
+    expect(figures).toEqual({
+      open: 5,
+      gapsOpen: 1,
+      yellow: 1,
+      red: 1,
+      overdue: 1,
+      approvedThisYear: 3,
+      averageWorkingDays: 14.5,
+    });
+  });
+
+  it('has no average without approvals', () => {
+    expect(approvalFigures([], 2026)).toMatchObject({
+      open: 0,
+      approvedThisYear: 0,
+      averageWorkingDays: null,
+    });
   });
 });

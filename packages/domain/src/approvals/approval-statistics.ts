@@ -1,4 +1,6 @@
 import { type HolidayCalendar, workingDaysBetween } from '../calendar/working-days';
+import { type ApprovalStatus, isOpenApprovalStatus } from './approval-status';
+import type { ApprovalColour } from './approval-timing';
 
 /** One approved item as the statistics read it. */
 export interface ApprovedItem {
@@ -149,5 +151,45 @@ export function projectSpan(
     lastApprovedOn: permit.approvedOn,
     workingDays: workingDaysBetween(firstAcceptedOn, permit.approvedOn, calendar),
     calendarDays: calendarDaysBetween(firstAcceptedOn, permit.approvedOn),
+  };
+}
+
+/** What the cockpit's figures read of one item: its status, its clock's colour today, its days used. */
+export interface FigureItem {
+  status: ApprovalStatus;
+  colour: ApprovalColour;
+  approvedOn: string | null;
+  /** Working days from acceptance to approval (approved items; null when never accepted). */
+  elapsedDays: number | null;
+}
+
+/** 前期手续 figures of a region or department (驾驶舱): see `approvalFigures`. */
+export interface ApprovalFigures {
+  open: number;
+  gapsOpen: number;
+  yellow: number;
+  red: number;
+  overdue: number;
+  approvedThisYear: number;
+  averageWorkingDays: number | null;
+}
+
+/**
+ * The cockpit's approval figures over a set of items: open (neither 已批复 nor 不需办理), 容缺 open
+ * (容缺受理 still missing materials), the open ones by colour today (yellow past 50 %, red past 90 % or
+ * with a broken promise, overdue past the limit), those approved in `year`, and the average working
+ * days (acceptance to approval, one decimal) of those approved in `year` that were accepted.
+ */
+export function approvalFigures(items: readonly FigureItem[], year: number): ApprovalFigures {
+  const open = items.filter((i) => isOpenApprovalStatus(i.status));
+  const approved = items.filter((i) => i.status === 'approved' && i.approvedOn?.startsWith(`${year}-`));
+  return {
+    open: open.length,
+    gapsOpen: open.filter((i) => i.status === 'accepted_with_gaps').length,
+    yellow: open.filter((i) => i.colour === 'yellow').length,
+    red: open.filter((i) => i.colour === 'red').length,
+    overdue: open.filter((i) => i.colour === 'overdue').length,
+    approvedThisYear: approved.length,
+    averageWorkingDays: average(approved.flatMap((i) => (i.elapsedDays === null ? [] : [i.elapsedDays]))),
   };
 }

@@ -16,6 +16,7 @@ const n = (code: string, name: string, durationDays: number, dependsOn: string[]
   name,
   durationDays,
   dependsOn,
+  ...(code === 'start' ? { marksStart: true } : {}),
 });
 
 /**

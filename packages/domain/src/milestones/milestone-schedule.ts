@@ -11,6 +11,16 @@ export interface NodeSpec {
   name: string;
   durationDays: number;
   dependsOn: readonly string[];
+  /** The node that marks the start of construction (开工): the approvals' earliest start bounds it. */
+  marksStart?: boolean | undefined;
+}
+
+/**
+ * The node of a template that marks 开工: the one marked so, else (templates written before the
+ * marker) the node coded `start`; null when there is none.
+ */
+export function startNodeCode(nodes: readonly NodeSpec[]): string | null {
+  return nodes.find((n) => n.marksStart)?.code ?? nodes.find((n) => n.code === 'start')?.code ?? null;
 }
 
 export interface ScheduledNode {

@@ -36,6 +36,18 @@ export const openProblemStatuses = [
   'in_progress',
 ] as const satisfies readonly ProblemStatus[];
 
+/**
+ * Statuses of a problem not closed yet (neither written off nor rejected): what an approval item shows
+ * as its problems, and what keeps a second problem on the same item from being raised.
+ */
+export const unresolvedProblemStatuses = [
+  'raised',
+  'accepted',
+  'in_progress',
+  'answered',
+  'confirmed',
+] as const satisfies readonly ProblemStatus[];
+
 /** Whether the handler still owes an answer (the escalation clock runs and it can be overdue). */
 export const isOpenProblem = (status: ProblemStatus) =>
   (openProblemStatuses as readonly ProblemStatus[]).includes(status);

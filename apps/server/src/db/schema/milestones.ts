@@ -23,6 +23,8 @@ export interface StoredNodeSpec {
   name: string;
   durationDays: number;
   dependsOn: string[];
+  /** Marks the 开工 node (bounded by the approvals' earliest start). */
+  marksStart?: boolean | undefined;
 }
 
 /** 节点模板: a jurisdiction's node templates (by project type), each a list of nodes with durations. */

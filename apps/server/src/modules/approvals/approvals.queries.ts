@@ -14,9 +14,18 @@ import {
   isSystemActor,
   startBlockers,
 } from '@tuijin/domain';
-import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
-import { approvalItems, approvalMaterials, organisations, projects, regions, users } from '../../db/schema';
+import {
+  approvalDeemedNotices,
+  approvalItems,
+  approvalMaterials,
+  organisations,
+  projects,
+  regions,
+  users,
+} from '../../db/schema';
+import { projectFilterSql } from '../../lib/project-filters';
 import {
   isOfficeOver,
   projectScope,
@@ -30,6 +39,7 @@ import { loadHolidayCalendar } from '../calendar';
 
 export type ItemRow = typeof approvalItems.$inferSelect;
 export type MaterialRow = typeof approvalMaterials.$inferSelect;
+export type DeemedNoticeRow = typeof approvalDeemedNotices.$inferSelect;
 
 export type ApprovalProject = ScopedProject;
 const projectColumns = scopedProjectColumns;
@@ -106,7 +116,7 @@ async function namesFor(db: Queryable, items: readonly ItemRow[]) {
   };
 }
 
-async function materialsFor(db: Queryable, itemIds: readonly string[]) {
+export async function materialsFor(db: Queryable, itemIds: readonly string[]) {
   const rows = itemIds.length
     ? await db
         .select()
@@ -117,6 +127,17 @@ async function materialsFor(db: Queryable, itemIds: readonly string[]) {
   const byItem = new Map<string, MaterialRow[]>();
   for (const row of rows) byItem.set(row.itemId, [...(byItem.get(row.itemId) ?? []), row]);
   return byItem;
+}
+
+/** The 超时默认 notices of a set of items, by item (at most one each). */
+async function deemedNoticesFor(db: Queryable, itemIds: readonly string[]) {
+  const rows = itemIds.length
+    ? await db
+        .select()
+        .from(approvalDeemedNotices)
+        .where(inArray(approvalDeemedNotices.itemId, [...itemIds]))
+    : [];
+  return new Map(rows.map((row) => [row.itemId, row]));
 }
 
 /** The presented item: its record, clock, materials and what this reader may do with it. */
@@ -130,6 +151,7 @@ export function presentItem(
     agentName: string | null;
     today: string;
     calendar: HolidayCalendar;
+    deemedNotice: DeemedNoticeRow | null;
   },
 ) {
   const open = context.materials.filter((m) => m.suppliedOn === null);
@@ -184,6 +206,13 @@ export function presentItem(
       overdue: m.suppliedOn === null && context.today > m.promisedOn,
     })),
     timing,
+    deemedNotice: context.deemedNotice
+      ? {
+          noticeNumber: context.deemedNotice.noticeNumber,
+          deadlineOn: context.deemedNotice.deadlineOn,
+          issuedOn: context.deemedNotice.issuedOn,
+        }
+      : null,
     allowedMoves: abilities.moves,
     editableFields: abilities.fields,
     canSupply: abilities.canSupply && open.length > 0,
@@ -195,10 +224,11 @@ export function presentItem(
 /** One item as the actor sees it (after a change). */
 export async function getApprovalItem(db: Queryable, actor: Actor, id: string, now: Date) {
   const { item, project } = await itemForActor(db, actor, id);
-  const [names, materials, calendar] = await Promise.all([
+  const [names, materials, calendar, notices] = await Promise.all([
     namesFor(db, [item]),
     materialsFor(db, [item.id]),
     loadHolidayCalendar(db),
+    deemedNoticesFor(db, [item.id]),
   ]);
   return presentItem(actor, item, project, {
     materials: materials.get(item.id) ?? [],
@@ -206,6 +236,7 @@ export async function getApprovalItem(db: Queryable, actor: Actor, id: string, n
     agentName: item.agentUserId ? (names.agent.get(item.agentUserId) ?? null) : null,
     today: chinaDate(now),
     calendar,
+    deemedNotice: notices.get(item.id) ?? null,
   });
 }
 
@@ -241,17 +272,46 @@ export async function startBlockersOf(db: Queryable, projectId: string) {
   );
 }
 
+/**
+ * 手续最早可开工: a project's earliest feasible start from its checklist (domain `approvalSchedule`:
+ * parallel items, remaining committed days, dependencies) and the critical chain that sets it, each
+ * link with its expected approval. Null without items required before start. The milestones module
+ * bounds the 开工 node with it; the caller has checked the project is visible.
+ */
+export async function approvalEarliestStart(db: Queryable, projectId: string, now: Date) {
+  const [items, calendar] = await Promise.all([checklistRows(db, projectId), loadHolidayCalendar(db)]);
+  const schedule = approvalSchedule(
+    items.map((item) => ({ ...item, status: item.status as ApprovalStatus })),
+    chinaDate(now),
+    calendar,
+  );
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const finish = new Map(schedule.items.map((s) => [s.id, s.finishOn]));
+  return {
+    earliestStartOn: schedule.earliestStartOn,
+    criticalChain: schedule.criticalChain.map((id) => ({
+      id,
+      name: byId.get(id)?.name ?? '',
+      finishOn: finish.get(id) ?? '',
+    })),
+  };
+}
+
 /** 前期手续 of one project: the checklist, the start gate and the parallel schedule. */
 export async function getProjectApprovals(db: Queryable, actor: Actor, projectId: string, now: Date) {
   const project = await projectForApprovals(db, actor, projectId);
   const items = await checklistRows(db, projectId);
-  const [names, materials, calendar] = await Promise.all([
+  const [names, materials, calendar, notices] = await Promise.all([
     namesFor(db, items),
     materialsFor(
       db,
       items.map((i) => i.id),
     ),
     loadHolidayCalendar(db),
+    deemedNoticesFor(
+      db,
+      items.map((i) => i.id),
+    ),
   ]);
   const today = chinaDate(now);
   const presented = items.map((item) =>
@@ -261,6 +321,7 @@ export async function getProjectApprovals(db: Queryable, actor: Actor, projectId
       agentName: item.agentUserId ? (names.agent.get(item.agentUserId) ?? null) : null,
       today,
       calendar,
+      deemedNotice: notices.get(item.id) ?? null,
     }),
   );
   const schedule = approvalSchedule(presented, today, calendar);
@@ -301,8 +362,25 @@ export async function listApprovalItems(db: Queryable, actor: Actor, query: Appr
   if (query.open) conditions.push(sql`${approvalItems.status} not in ('approved', 'not_needed')`);
   if (query.regionCode) {
     const region = await regionByCode(db, query.regionCode);
-    conditions.push(inRegionSubtree(projects.regionPath, region.path));
+    conditions.push(
+      query.regionSelf
+        ? eq(projects.regionPath, region.path)
+        : inRegionSubtree(projects.regionPath, region.path),
+    );
   }
+  if (query.departmentId)
+    conditions.push(
+      query.departmentId === 'none'
+        ? isNull(approvalItems.departmentId)
+        : eq(approvalItems.departmentId, query.departmentId),
+    );
+  if (query.gaps) conditions.push(eq(approvalItems.status, 'accepted_with_gaps'));
+  if (query.approvedYear)
+    conditions.push(
+      eq(approvalItems.status, 'approved'),
+      between(approvalItems.approvedOn, `${query.approvedYear}-01-01`, `${query.approvedYear}-12-31`),
+    );
+  conditions.push(projectFilterSql(query));
   const rows = await db
     .select({ item: approvalItems, project: projectColumns, regionName: regions.name })
     .from(approvalItems)
@@ -310,13 +388,17 @@ export async function listApprovalItems(db: Queryable, actor: Actor, query: Appr
     .innerJoin(regions, eq(regions.code, projects.regionCode))
     .where(and(...conditions));
   const items = rows.map((r) => r.item);
-  const [names, materials, calendar] = await Promise.all([
+  const [names, materials, calendar, notices] = await Promise.all([
     namesFor(db, items),
     materialsFor(
       db,
       items.map((i) => i.id),
     ),
     loadHolidayCalendar(db),
+    deemedNoticesFor(
+      db,
+      items.map((i) => i.id),
+    ),
   ]);
   const today = chinaDate(now);
   const presented = rows
@@ -327,6 +409,7 @@ export async function listApprovalItems(db: Queryable, actor: Actor, query: Appr
         agentName: item.agentUserId ? (names.agent.get(item.agentUserId) ?? null) : null,
         today,
         calendar,
+        deemedNotice: notices.get(item.id) ?? null,
       });
       const { materials: itemMaterials, ...rest } = shown;
       return {

@@ -1,7 +1,10 @@
-import { endpoints } from '@tuijin/contracts';
+import { ApprovalItemParams, endpoints, fileRoutes } from '@tuijin/contracts';
 import type { FastifyInstance } from 'fastify';
 import { defineRoute, type RouteDeps } from '../../http/route';
+import { attachmentDisposition } from '../../lib/excel';
+import { docxContentType } from '../../lib/official-docx';
 import { listApprovalAgents } from './agents';
+import { registerApprovalImportRoutes } from './approval-import.routes';
 import { moveApprovalItem, supplyApprovalMaterial, updateApprovalItem } from './approval-items';
 import { getApprovalStatistics } from './approval-statistics';
 import { getProjectApprovals, listApprovalItems } from './approvals.queries';
@@ -12,6 +15,8 @@ import {
   updateApprovalProcedure,
 } from './catalogue';
 import { addProjectApproval, generateProjectApprovals } from './checklist';
+import { renderDeemedNoticeDocx } from './deemed-notice-docx';
+import { loadDeemedNotice } from './deemed-notices';
 
 /** 前期手续: the catalogue, each project's checklist with its clock, and the items by who carries them. */
 export function registerApprovalRoutes(app: FastifyInstance, deps: RouteDeps) {
@@ -58,4 +63,21 @@ export function registerApprovalRoutes(app: FastifyInstance, deps: RouteDeps) {
   defineRoute(app, deps, endpoints.listApprovalAgents, 'approval.read', ({ ctx }) =>
     listApprovalAgents(ctx.db, ctx.actor),
   );
+
+  app.get(
+    fileRoutes.downloadDeemedNotice,
+    { config: { access: 'approval.read' }, schema: { hide: true } },
+    async (request, reply) => {
+      const params = ApprovalItemParams.parse(request.params);
+      const ctx = deps.makeCtx(request);
+      const facts = await loadDeemedNotice(ctx.db, ctx.actor, params.id);
+      const bytes = await renderDeemedNoticeDocx(facts);
+      reply.header('content-disposition', attachmentDisposition(`${facts.noticeNumber}告知书.docx`));
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('cache-control', 'private, no-store');
+      reply.type(docxContentType);
+      return reply.send(bytes);
+    },
+  );
+  registerApprovalImportRoutes(app, deps);
 }

@@ -261,11 +261,19 @@ describe('容缺受理 and the clock', () => {
     t.clock.set(beijingMorning('2025-09-30'));
     expect(await remindApprovalPromises(systemTestCtx(t))).toBe(0);
     t.clock.set(beijingMorning('2025-10-13'));
-    expect(await remindApprovalPromises(systemTestCtx(t))).toBe(1);
+    // Past the promise: the owner is told it is overdue, and the county office that it is broken.
+    const office = await userId(t, 'jiaocheng');
+    const sent = await remindApprovalPromises(systemTestCtx(t));
     expect(await noticesOf()).toEqual([
       ['approval.promiseDueSoon', '岩土勘察报告'],
       ['approval.promiseOverdue', '岩土勘察报告'],
     ]);
+    const broken = (await t.db.select().from(notifications).where(eq(notifications.userId, office))).filter(
+      (n) => n.kind === 'approval.promiseBroken',
+    );
+    expect(broken).toHaveLength(1);
+    expect(sent).toBeGreaterThanOrEqual(2);
+    expect(await remindApprovalPromises(systemTestCtx(t))).toBe(0);
   });
 
   it('turns yellow at half its 8 days and red at 90 %, and red at once when a promise passes', async () => {

@@ -23,6 +23,31 @@ async function projectRunByOffice(ctx: Ctx, projectId: string): Promise<Approval
 }
 
 /**
+ * A checklist item copied from a catalogue procedure (then the project's own): its department,
+ * limits and flags, and only the dependencies whose codes are on the project's list.
+ */
+export function itemFromProcedure(
+  procedure: typeof approvalProcedures.$inferSelect,
+  projectId: string,
+  listedCodes: ReadonlySet<string>,
+  sortOrder: number,
+): typeof approvalItems.$inferInsert {
+  return {
+    projectId,
+    procedureId: procedure.id,
+    code: procedure.code,
+    name: procedure.name,
+    departmentId: procedure.departmentId,
+    statutoryDays: procedure.statutoryDays,
+    committedDays: procedure.committedDays,
+    dependsOn: procedure.dependsOn.filter((code) => listedCodes.has(code)),
+    requiredBeforeStart: procedure.requiredBeforeStart,
+    deemedApproval: procedure.deemedApproval,
+    sortOrder,
+  };
+}
+
+/**
  * 生成手续清单: the active procedures of the catalogue that applies in the project's region, filtered
  * by the 立项 route chosen and the project's domain, copied onto the project (each then its own:
  * limits, department and dependencies may change per project). Refused when the project has a list.
@@ -45,17 +70,7 @@ export async function generateProjectApprovals(ctx: Ctx, projectId: string, inpu
   await ctx.db.transaction(async (tx) => {
     for (const p of chosen)
       await tx.insert(approvalItems).values({
-        projectId,
-        procedureId: p.id,
-        code: p.code,
-        name: p.name,
-        departmentId: p.departmentId,
-        statutoryDays: p.statutoryDays,
-        committedDays: p.committedDays,
-        dependsOn: p.dependsOn.filter((code) => codes.has(code)),
-        requiredBeforeStart: p.requiredBeforeStart,
-        deemedApproval: p.deemedApproval,
-        sortOrder: p.sortOrder,
+        ...itemFromProcedure(p, projectId, codes, p.sortOrder),
         createdAt: ctx.clock.now(),
         updatedAt: ctx.clock.now(),
       });
@@ -90,19 +105,7 @@ export async function addProjectApproval(ctx: Ctx, projectId: string, input: Add
       throw new AppError('VALIDATION_FAILED', '所选手续不在本项目适用的目录中', [
         { path: 'procedureId', message: '不在适用的目录中' },
       ]);
-    values = {
-      projectId,
-      procedureId: procedure.id,
-      code: procedure.code,
-      name: procedure.name,
-      departmentId: procedure.departmentId,
-      statutoryDays: procedure.statutoryDays,
-      committedDays: procedure.committedDays,
-      dependsOn: procedure.dependsOn.filter((code) => existing.some((item) => item.code === code)),
-      requiredBeforeStart: procedure.requiredBeforeStart,
-      deemedApproval: procedure.deemedApproval,
-      sortOrder,
-    };
+    values = itemFromProcedure(procedure, projectId, new Set(existing.map((item) => item.code)), sortOrder);
   } else {
     const committedDays = input.committedDays ?? 10;
     if (input.departmentId) await assertDepartment(ctx.db, input.departmentId, project.regionPath);

@@ -1,5 +1,17 @@
 /** The approvals module's public face (前期手续): what other modules and the app may use. */
 
+export { approvalFiguresBy, type FigureRegion } from './approval-figures';
 export { getApprovalStatistics } from './approval-statistics';
-export { overdueApprovalCounts, startBlockersOf, troubledApprovalItems } from './approvals.queries';
+export {
+  type ApprovalProject,
+  approvalEarliestStart,
+  itemForActor,
+  overdueApprovalCounts,
+  relationOf,
+  startBlockersOf,
+  troubledApprovalItems,
+} from './approvals.queries';
 export { registerApprovalRoutes } from './approvals.routes';
+export { type IssuedDeemedNotice, issueDeemedNotices } from './deemed-notices';
+export { ApprovalImportRefusedError, importApprovals } from './import-approvals';
+export { approvalItemSummaries, lockApprovalItemOfProject } from './problem-links';

@@ -10,9 +10,9 @@ import {
   startedForStartRateSql,
 } from '../../db/rules';
 import { projects } from '../../db/schema';
+import { projectFilterSql } from '../../lib/project-filters';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
-import { inSizeBand } from '../../lib/size-band-sql';
 import { warningColourSql } from '../warnings';
 
 /** The period and plan basis every cockpit figure is computed for. */
@@ -22,17 +22,8 @@ export interface CockpitPeriod {
   basis: CockpitBasis;
 }
 
-/**
- * The cockpit's project filters (tag, 新建/续建, 投资规模 by total investment) over `projects`, the
- * same terms the project list applies, so a filtered cockpit counts the projects the list shows.
- */
-export function cockpitFilterSql(filters: CockpitFilters): SQL {
-  const terms: SQL[] = [];
-  if (filters.tag) terms.push(sql`${filters.tag} = any(${projects.tags})`);
-  if (filters.constructionType) terms.push(sql`${projects.constructionType} = ${filters.constructionType}`);
-  if (filters.size) terms.push(inSizeBand(projects.totalInvestmentWanYuan, filters.size));
-  return terms.length === 0 ? sql`true` : sql.join(terms, sql` and `);
-}
+/** The cockpit's project filters (tag, 新建/续建, 投资规模): the shared `projectFilterSql`. */
+export const cockpitFilterSql = (filters: CockpitFilters): SQL => projectFilterSql(filters);
 
 /** The months 1..6 whose year-to-date and starts tell when 双过半 was first reached. */
 export const halfMonths = [1, 2, 3, 4, 5, 6] as const;

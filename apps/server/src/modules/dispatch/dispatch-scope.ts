@@ -1,4 +1,4 @@
-import { type Actor, can, isSystemActor } from '@tuijin/domain';
+import { type Actor, can, isSystemActor, pathInSubtree } from '@tuijin/domain';
 import { eq, or, type SQL, sql } from 'drizzle-orm';
 import { dispatchTasks, meetings } from '../../db/schema';
 import { isOfficeOver } from '../../lib/project-scope';
@@ -13,6 +13,11 @@ export function meetingScope(actor: Actor): SQL {
   if (isOwnerOnly(actor) || !can(actor, 'dispatch.read')) return sql`false`;
   return inRegionSubtree(meetings.regionPath, actor.regionPath);
 }
+
+/** The row-level twin of {@link meetingScope}: whether the actor sees the meetings of a region. */
+export const seesMeetingsOf = (actor: Actor, regionPath: string) =>
+  isSystemActor(actor) ||
+  (!isOwnerOnly(actor) && can(actor, 'dispatch.read') && pathInSubtree(regionPath, actor.regionPath));
 
 /**
  * Tasks an actor sees: every task of its jurisdiction for offices, leaders, service officers and

@@ -1,6 +1,10 @@
-import { endpoints } from '@tuijin/contracts';
+import { endpoints, fileRoutes } from '@tuijin/contracts';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { defineRoute, type RouteDeps } from '../../http/route';
+import { attachmentDisposition } from '../../lib/excel';
+import { docxContentType } from '../../lib/official-docx';
+import { closeMeeting, renderDispatchSheet } from './dispatch-sheets';
 import { createMeetingSeries, listMeetingSeries, updateMeetingSeries } from './meeting-series';
 import {
   editMeetingAgenda,
@@ -11,10 +15,14 @@ import {
   recordMeetingAttendance,
   scheduleMeeting,
 } from './meetings';
+import { getProblemMeeting } from './problem-meeting';
 import { decideTask, getDispatchTask, listDispatchTasks, moveDispatchTask } from './tasks';
 
 /** 调度: meeting series, meetings with the agenda built for them, and the tasks they decide. */
 export function registerDispatchRoutes(app: FastifyInstance, deps: RouteDeps) {
+  defineRoute(app, deps, endpoints.getProblemMeeting, 'dispatch.read', ({ ctx, params }) =>
+    getProblemMeeting(ctx, params.id),
+  );
   defineRoute(app, deps, endpoints.listMeetingSeries, 'dispatch.read', ({ ctx, query }) =>
     listMeetingSeries(ctx, query.regionCode),
   );
@@ -41,6 +49,23 @@ export function registerDispatchRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
   defineRoute(app, deps, endpoints.holdMeeting, 'dispatch.manage', ({ ctx, params, body }) =>
     holdMeeting(ctx, params.id, body.version),
+  );
+  defineRoute(app, deps, endpoints.closeMeeting, 'dispatch.manage', async ({ ctx, params, body }) => {
+    await closeMeeting(ctx, params.id, body.version);
+    return getMeeting(ctx, params.id);
+  });
+  app.get(
+    fileRoutes.downloadDispatchSheet,
+    { config: { access: 'dispatch.read' }, schema: { hide: true } },
+    async (request, reply) => {
+      const { id } = z.object({ id: z.uuid({ message: '无效的编号' }) }).parse(request.params);
+      const { sheetNumber, bytes } = await renderDispatchSheet(deps.makeCtx(request), id);
+      reply.header('content-disposition', attachmentDisposition(`${sheetNumber}.docx`));
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('cache-control', 'private, no-store');
+      reply.type(docxContentType);
+      return reply.send(bytes);
+    },
   );
   defineRoute(app, deps, endpoints.recordAgendaMinutes, 'dispatch.manage', ({ ctx, params, body }) =>
     recordAgendaMinutes(ctx, params.id, body.minutes),

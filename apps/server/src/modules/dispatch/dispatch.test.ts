@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../db/schema';
+import { auditEvents, notifications } from '../../db/schema';
 import { clearDispatch } from '../../testing/clear-dispatch';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { runEscalations } from '../problems';
@@ -10,6 +11,7 @@ import {
   organisationId,
   systemTestCtx,
 } from '../problems/problem-test-kit';
+import { remindDispatchTasks } from './task-reminders';
 
 let t: TestApp;
 type Person = Awaited<ReturnType<TestApp['as']>>;
@@ -145,10 +147,19 @@ describe('a problem escalated to the weekly meeting, its decision and the overdu
       levelName: '县区周例会',
     });
 
+    // The problem says which sitting will take it up, before and after that sitting is scheduled.
+    expect((await office.get(`/api/problems/${problemId}/meeting`)).body.meeting).toEqual({
+      seriesId,
+      seriesName: '县区周例会',
+      heldOn: '2026-11-30',
+      meetingId: null,
+      canOpen: true,
+    });
     const scheduled = await office.post('/api/meetings', { seriesId, place: '区政府三楼会议室' });
     expect(scheduled.status).toBe(200);
     expect(scheduled.body.heldOn).toBe('2026-11-30');
     meetingId = scheduled.body.id;
+    expect((await office.get(`/api/problems/${problemId}/meeting`)).body.meeting.meetingId).toBe(meetingId);
     const agenda = scheduled.body.agenda as { key: string; source: string; title: string }[];
     // The escalated problems of the county come first (the demo has older ones at level 2 too).
     const ours = agenda.find((i) => i.key === `problem:${problemId}`)!;
@@ -254,6 +265,26 @@ describe('a problem escalated to the weekly meeting, its decision and the overdu
     });
     expect(started.status).toBe(200);
     expect(started.body.status).toBe('in_progress');
+
+    // Reminders: none on 12-01 (1 of 3 working days), half on 12-02, overdue on 12-04 — once each.
+    const remindOn = async (date: string) =>
+      remindDispatchTasks({ db: t.db, clock: { now: () => beijingMorning(date) } });
+    const sent = async (stage: string) =>
+      (
+        await t.db
+          .select()
+          .from(notifications)
+          .where(eq(notifications.dedupeKey, `task.${stage}:${task.id}`))
+      ).length;
+    await remindOn('2026-12-01');
+    expect(await sent('half')).toBe(0);
+    await remindOn('2026-12-02');
+    await remindOn('2026-12-02');
+    expect(await sent('half')).toBeGreaterThan(0);
+    const ownerPeople = await sent('half');
+    await remindOn('2026-12-04');
+    // Overdue reaches the unit and the county office as well.
+    expect(await sent('overdue')).toBeGreaterThan(ownerPeople);
   });
 
   it('puts the task, overdue and not verified, on the next meeting’s agenda; then the unit reports and the office verifies', async () => {
@@ -312,5 +343,40 @@ describe('a problem escalated to the weekly meeting, its decision and the overdu
       'dispatchTask.move',
       'dispatchTask.move',
     ]);
+  });
+
+  it('closes the meeting with one numbered 交办单 per unit, readable by that unit, and takes no task after', async () => {
+    const { county, otherCounty, owner } = await on('2026-12-07');
+    const before = await meeting(county, meetingId);
+    const closed = await county.post(`/api/meetings/${meetingId}/close`, { version: before.version });
+    expect(closed.status).toBe(200);
+    expect(closed.body.status).toBe('closed');
+    expect(closed.body.sheets).toHaveLength(1);
+    const sheet = closed.body.sheets[0];
+    expect(sheet.sheetNumber).toMatch(/^交办〔2026〕350902-\d+号$/);
+    expect(
+      (await county.post(`/api/meetings/${meetingId}/close`, { version: closed.body.version })).status,
+    ).toBe(409);
+    const late = await county.post(`/api/meetings/${meetingId}/tasks`, {
+      title: '补充事项',
+      organisationId: ownerOrg,
+      limitWorkingDays: 2,
+    });
+    expect(late.status).toBe(409);
+    const fetchSheet = (cookie: string | null) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/dispatch-sheets/${sheet.id}/document.docx`,
+        headers: cookie ? { cookie } : {},
+      });
+    const download = await fetchSheet(owner.cookie);
+    expect(download.statusCode).toBe(200);
+    const zip = await JSZip.loadAsync(download.rawPayload);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain(sheet.sheetNumber);
+    expect(xml).toContain('完成 2 户征迁协议签订');
+    expect(Buffer.compare((await fetchSheet(county.cookie)).rawPayload, download.rawPayload)).toBe(0);
+    expect((await fetchSheet(otherCounty.cookie)).statusCode).toBe(404);
+    expect((await fetchSheet(null)).statusCode).toBe(401);
   });
 });

@@ -11,3 +11,5 @@ export {
   scheduleMeeting,
 } from './meetings';
 export { decideTask, listDispatchTasks, moveDispatchTask } from './tasks';
+export { remindDispatchTasks } from './task-reminders';
+export { dispatchTasksJob } from './task-reminders.job';

@@ -15,6 +15,7 @@ import { recordAudit, updateVersioned } from '../audit';
 import { loadHolidayCalendar } from '../calendar';
 import { agendaCandidates } from './agenda-candidates';
 import { mayManageMeetingsIn, meetingScope } from './dispatch-scope';
+import { sheetsOfMeeting } from './dispatch-sheets';
 import { visibleSeries } from './meeting-series';
 import { tasksOfMeeting } from './tasks';
 
@@ -110,6 +111,7 @@ export async function getMeeting(ctx: Ctx, id: string): Promise<MeetingDetail> {
     agenda,
     dropped,
     tasks: await tasksOfMeeting(ctx, id),
+    sheets: await sheetsOfMeeting(ctx, id),
   };
 }
 

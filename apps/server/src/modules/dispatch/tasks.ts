@@ -140,6 +140,8 @@ export async function decideTask(ctx: Ctx, meetingId: string, input: DecideTask)
   if (!meeting || !mayManageMeetingsIn(ctx.actor, meeting.regionPath))
     throw new AppError('NOT_FOUND', '会议不存在');
   if (meeting.status === 'planned') throw new AppError('CONFLICT', '会议召开后才能交办事项');
+  if (meeting.status === 'closed')
+    throw new AppError('CONFLICT', '会议已结束，交办单已下发，不能再增加交办事项');
   let projectId = input.projectId ?? null;
   let problemId = input.problemId ?? null;
   if (input.agendaItemId) {

@@ -7,7 +7,7 @@ import {
   sumOfAmounts,
 } from '@tuijin/domain';
 import type ExcelJS from 'exceljs';
-import { columnLetter } from './parse-ledger';
+import { columnLetter } from '../../lib/xlsx-rows';
 
 /** What a column holds: 序号, text, an amount in 万元 (summed in 小计/合计), or a share of two amounts. */
 export type LedgerColumnKind = 'seq' | 'name' | 'text' | 'center' | 'amount' | 'percent';

@@ -11,12 +11,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../http/route';
 import { attachmentDisposition } from '../../lib/excel';
+import { ledgerLimits } from '../../lib/xlsx-guard';
 import { importLedger, LedgerRefusedError } from './import-ledger';
 import { importLedgerReports } from './import-ledger-reports';
 import { presentLedgerCheck, presentLedgerImport } from './ledger-preview';
 import { buildLedgerTemplate } from './ledger-template';
 import { parseLedger } from './parse-ledger';
-import { ledgerLimits } from './xlsx-guard';
 
 /** A `year` form field: a whole year 2000–2100, else a clear refusal. */
 function planYearField(value: string): number {

@@ -20,8 +20,8 @@ import {
   statedCount,
   stripLevelMarker,
 } from '@tuijin/domain';
-import { type LedgerRow, readLedgerRows } from './read-ledger';
-import { checkXlsx } from './xlsx-guard';
+import { checkXlsx } from '../../lib/xlsx-guard';
+import { columnLetter, type LedgerRow, readLedgerRows } from '../../lib/xlsx-rows';
 
 const refuse = (message: string) => new AppError('VALIDATION_FAILED', message, [{ path: 'file', message }]);
 
@@ -77,18 +77,6 @@ export interface ParsedLedger {
 
 const amountColumns = ['totalInvestment', 'annualPlan', 'completedToDate', 'monthCompleted'] as const;
 type AmountColumn = (typeof amountColumns)[number];
-
-/** Excel's column letters for a 0-based index (0 → A, 27 → AB). */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 /** A merged group cell is read only at its left; carry it right over the cells its sub-headers fill. */
 function fillGroupRight(group: readonly LedgerCell[], lower: readonly LedgerCell[]): LedgerCell[] {

@@ -20,7 +20,8 @@ export const fishboneCategories = { approval: '审批', milestone: '进度' } as
 
 /**
  * 鱼刺图: what holds a project up, grouped by cause — its open problems by category, its approval items
- * red or overdue (审批), its nodes past their planned dates (进度) — each cause linking to its record.
+ * red or overdue (审批) unless an open problem is about the item (then it shows once, as that problem,
+ * saying why the item is red), its nodes past their planned dates (进度) — each cause linking to its record.
  * Bones with more causes come first.
  */
 export async function getProjectFishbone(ctx: Ctx & { actor: Actor }, projectId: string) {
@@ -28,6 +29,10 @@ export async function getProjectFishbone(ctx: Ctx & { actor: Actor }, projectId:
   const project = await scopedProject(ctx.db, ctx.actor, projectId);
   const today = chinaDate(ctx.clock.now());
   const causes: (Cause & { category: string })[] = [];
+  const troubled = await troubledApprovalItems(ctx.db, projectId, ctx.clock.now());
+  const troubledById = new Map(troubled.map((item) => [item.id, item]));
+  // An item a problem is about hangs on the bone once, as that problem (the link leads to the follow-up).
+  const followed = new Set<string>();
   if (can(ctx.actor, 'problem.read')) {
     const open = await findProblems(ctx, {
       projectId,
@@ -35,18 +40,21 @@ export async function getProjectFishbone(ctx: Ctx & { actor: Actor }, projectId:
       page: 1,
       pageSize: 200,
     });
-    for (const problem of open.data)
+    for (const problem of open.data) {
+      const item = problem.approvalItemId ? troubledById.get(problem.approvalItemId) : undefined;
+      if (problem.approvalItemId) followed.add(problem.approvalItemId);
       causes.push({
         category: problem.category,
         kind: 'problem',
         id: problem.id,
         title: problem.description.length > 24 ? `${problem.description.slice(0, 24)}…` : problem.description,
-        detail: `${problem.referenceNumber}，办理期限 ${problem.dueOn}`,
+        detail: `${problem.referenceNumber}，办理期限 ${problem.dueOn}${item ? `；${item.name}：${item.detail}` : ''}`,
         since: problem.raisedAt.slice(0, 10),
         link: `/problems/${problem.id}`,
       });
+    }
   }
-  for (const item of await troubledApprovalItems(ctx.db, projectId, ctx.clock.now()))
+  for (const item of troubled.filter((i) => !followed.has(i.id)))
     causes.push({
       category: fishboneCategories.approval,
       kind: 'approval',

@@ -1,4 +1,4 @@
 /** The milestones module's public face (节点): what other modules and the app may use. */
 
-export { overdueNodeCounts } from './milestones.queries';
+export { overdueNodeCounts, overdueNodesByRegion } from './milestones.queries';
 export { registerMilestoneRoutes } from './milestones.routes';

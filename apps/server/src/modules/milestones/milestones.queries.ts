@@ -6,6 +6,8 @@ import {
   chinaDate,
   type HolidayCalendar,
   isNodeOverdue,
+  pathInSubtree,
+  startNodeCode,
   subtractWorkingDays,
   workingDaysBetween,
 } from '@tuijin/domain';
@@ -16,7 +18,9 @@ import { escapeLike } from '../../lib/escape-like';
 import { isOfficeOver, projectScope, type ScopedProject, scopedProject } from '../../lib/project-scope';
 import { regionByCode } from '../../lib/region-lookup';
 import { inRegionSubtree } from '../../lib/scope';
+import { approvalEarliestStart } from '../approvals';
 import { loadHolidayCalendar } from '../calendar';
+import { templatesFor } from './templates';
 
 export type NodeRow = typeof milestoneNodes.$inferSelect;
 
@@ -69,6 +73,23 @@ export async function nodesOf(db: Queryable, projectIds: readonly string[]) {
     .orderBy(asc(milestoneNodes.sortOrder));
 }
 
+/**
+ * The 开工 node of a project's plan: the marker of the template it was planned from (found by name
+ * among those usable in its region), else the node coded `start`.
+ */
+async function planStartCode(
+  db: Queryable,
+  project: ScopedProject,
+  templateName: string | undefined,
+  nodes: readonly NodeRow[],
+) {
+  const template = templateName
+    ? (await templatesFor(db, project.regionPath)).find((t) => t.template.name === templateName)?.template
+    : undefined;
+  const code = template ? startNodeCode(template.nodes) : startNodeCode(nodes);
+  return code && nodes.some((n) => n.code === code) ? code : null;
+}
+
 /** 节点计划 of one project: the plan, its nodes with baseline / planned / actual, and the adjustments. */
 export async function getProjectMilestones(db: Queryable, actor: Actor, projectId: string, now: Date) {
   authorize(actor, 'milestone.read');
@@ -86,6 +107,11 @@ export async function getProjectMilestones(db: Queryable, actor: Actor, projectI
   ]);
   const today = chinaDate(now);
   const nodes = rows.map((node) => presentNode(node, today, calendar));
+  const [approvals, startCode] = await Promise.all([
+    approvalEarliestStart(db, projectId, now),
+    planStartCode(db, project, plan?.templateName, rows),
+  ]);
+  const startNode = nodes.find((n) => n.code === startCode);
   return {
     projectId,
     projectName: project.name,
@@ -113,6 +139,15 @@ export async function getProjectMilestones(db: Queryable, actor: Actor, projectI
       actorName: adjustment.actorName,
       at: adjustment.at.toISOString(),
     })),
+    approvalStart: {
+      ...approvals,
+      startNodeCode: startCode,
+      isStartTooEarly:
+        startNode !== undefined &&
+        startNode.actualOn === null &&
+        approvals.earliestStartOn !== null &&
+        startNode.plannedOn < approvals.earliestStartOn,
+    },
     summary: {
       total: nodes.length,
       reached: nodes.filter((n) => n.actualOn !== null).length,
@@ -124,17 +159,16 @@ export async function getProjectMilestones(db: Queryable, actor: Actor, projectI
 }
 
 /**
- * 时间节点图 across projects: the plans in the actor's scope (filtered by region, name, overdue), a
- * page of projects by name with their nodes.
+ * The portfolio's filter over `projects` joined to `milestone_plans`: the actor's scope, the region's
+ * subtree, a name fragment and 只看超期 (a node past its date and not reached on `today`). The chart
+ * and its Excel export use it alike, so both show the same projects.
  */
-export async function getMilestonePortfolio(
+export async function portfolioWhere(
   db: Queryable,
   actor: Actor,
-  query: MilestonePortfolioQuery,
-  now: Date,
+  query: Pick<MilestonePortfolioQuery, 'regionCode' | 'q' | 'overdue'>,
+  today: string,
 ) {
-  authorize(actor, 'milestone.read');
-  const today = chinaDate(now);
   const clauses: (SQL | undefined)[] = [projectScope(actor)];
   if (query.regionCode) {
     const region = await regionByCode(db, query.regionCode);
@@ -156,7 +190,22 @@ export async function getMilestonePortfolio(
           ),
       ),
     );
-  const where = and(...clauses);
+  return and(...clauses);
+}
+
+/**
+ * 时间节点图 across projects: the plans in the actor's scope (filtered by region, name, overdue), a
+ * page of projects by name with their nodes.
+ */
+export async function getMilestonePortfolio(
+  db: Queryable,
+  actor: Actor,
+  query: MilestonePortfolioQuery,
+  now: Date,
+) {
+  authorize(actor, 'milestone.read');
+  const today = chinaDate(now);
+  const where = await portfolioWhere(db, actor, query, today);
   const [total] = await db
     .select({ n: count() })
     .from(milestonePlans)
@@ -224,4 +273,56 @@ export async function overdueNodeCounts(db: Queryable, projectIds: readonly stri
     .groupBy(milestoneNodes.projectId);
   for (const row of rows) counts.set(row.projectId, Number(row.n));
   return counts;
+}
+
+/**
+ * For the cockpit: overdue nodes (planned before `today`, not reached) of the projects the actor may
+ * see in `regionPath`'s subtree passing `projectFilter`, per region given (a child with its subtree,
+ * or the region itself only) and in total: how many nodes and how many projects have them.
+ */
+export async function overdueNodesByRegion(
+  db: Queryable,
+  actor: Actor,
+  input: {
+    regionPath: string;
+    projectFilter: SQL;
+    regions: readonly { key: string; path: string; isSelf: boolean }[];
+    today: string;
+  },
+) {
+  const rows = await db
+    .select({
+      projectId: milestoneNodes.projectId,
+      regionPath: projects.regionPath,
+      nodes: count(),
+    })
+    .from(milestoneNodes)
+    .innerJoin(projects, eq(projects.id, milestoneNodes.projectId))
+    .where(
+      and(
+        projectScope(actor),
+        inRegionSubtree(projects.regionPath, input.regionPath),
+        input.projectFilter,
+        isNull(milestoneNodes.actualOn),
+        lt(milestoneNodes.plannedOn, input.today),
+      ),
+    )
+    .groupBy(milestoneNodes.projectId, projects.regionPath);
+  const sum = (picked: typeof rows) => ({
+    projects: picked.length,
+    nodes: picked.reduce((n, r) => n + Number(r.nodes), 0),
+  });
+  return {
+    total: sum(rows),
+    byKey: new Map(
+      input.regions.map((region) => [
+        region.key,
+        sum(
+          rows.filter((r) =>
+            region.isSelf ? r.regionPath === region.path : pathInSubtree(r.regionPath, region.path),
+          ),
+        ),
+      ]),
+    ),
+  };
 }

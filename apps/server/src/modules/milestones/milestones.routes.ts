@@ -1,6 +1,10 @@
-import { endpoints } from '@tuijin/contracts';
+import { endpoints, fileRoutes, MilestonePortfolioExportQuery } from '@tuijin/contracts';
+import { chinaDate } from '@tuijin/domain';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { defineRoute, type RouteDeps } from '../../http/route';
+import { attachmentDisposition, xlsxContentType } from '../../lib/excel';
+import { exportMilestonePortfolio } from './export-milestone-portfolio';
 import { getProjectFishbone } from './fishbone';
 import { getMilestonePortfolio, getProjectMilestones } from './milestones.queries';
 import {
@@ -46,5 +50,27 @@ export function registerMilestoneRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
   defineRoute(app, deps, endpoints.getProjectFishbone, 'milestone.read', ({ ctx, params }) =>
     getProjectFishbone(ctx, params.id),
+  );
+  app.withTypeProvider<ZodTypeProvider>().get(
+    fileRoutes.exportMilestonePortfolio,
+    {
+      config: { access: 'milestone.read' },
+      schema: {
+        summary: '导出时间节点图 Excel（当前筛选条件，每个项目一行，节点列组与月份进度）',
+        tags: ['milestones'],
+        querystring: MilestonePortfolioExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const ctx = deps.makeCtx(request);
+      const bytes = await exportMilestonePortfolio(ctx, request.query);
+      reply.header(
+        'content-disposition',
+        attachmentDisposition(`时间节点图-${chinaDate(ctx.clock.now())}.xlsx`),
+      );
+      reply.header('x-content-type-options', 'nosniff');
+      reply.type(xlsxContentType);
+      return reply.send(bytes);
+    },
   );
 }

@@ -1,9 +1,10 @@
 import type { AdjustMilestoneNode, PlanMilestones, RecordMilestoneActual } from '@tuijin/contracts';
-import { AppError, authorize, chinaDate, scheduleNodes } from '@tuijin/domain';
+import { AppError, authorize, chinaDate, scheduleNodes, startNodeCode } from '@tuijin/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { milestoneAdjustments, milestoneNodes, milestonePlans, projects } from '../../db/schema';
 import { assertProjectFile, scopedProject } from '../../lib/project-scope';
+import { approvalEarliestStart } from '../approvals';
 import { recordAudit, updateVersioned } from '../audit';
 import { loadHolidayCalendar } from '../calendar';
 import { getProjectMilestones, mayManageMilestones, mayRecordActual } from './milestones.queries';
@@ -15,7 +16,10 @@ const stale = '节点计划已被他人修改，请刷新后重试';
  * 倒排节点计划: the nodes of a template usable in the project's region, scheduled back from the
  * target node's date on the working-day calendar (domain `scheduleNodes`; what is already late runs
  * forward from today). A draft may be re-planned (its version given); nodes already reached keep
- * their actual dates. A frozen plan is changed node by node, with reasons.
+ * their actual dates. A frozen plan is changed node by node, with reasons. The 开工 node (the
+ * template's marker) may not fall before the approvals' earliest start (手续最早可开工): such a plan is
+ * refused with both dates (`issue: startBeforeApprovals`), and `fromEarliestStart` plans instead with
+ * 开工 on that date (backward before it, forward after it).
  */
 export async function planProjectMilestones(ctx: Ctx, projectId: string, input: PlanMilestones) {
   authorize(ctx.actor, 'milestone.manage');
@@ -41,13 +45,33 @@ export async function planProjectMilestones(ctx: Ctx, projectId: string, input: 
     : [];
   const reached = new Map(old.filter((n) => n.actualOn).map((n) => [n.code, n.actualOn!]));
   const today = chinaDate(ctx.clock.now());
-  const scheduled = scheduleNodes(
-    template.nodes,
-    { code: input.targetCode, on: input.targetOn },
-    today,
-    await loadHolidayCalendar(ctx.db),
-    reached,
-  );
+  const startCode = startNodeCode(template.nodes);
+  const approvals = await approvalEarliestStart(ctx.db, projectId, ctx.clock.now());
+  const earliest = startCode && !reached.has(startCode) ? approvals.earliestStartOn : null;
+  if (input.fromEarliestStart && !earliest)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      startCode ? '本项目没有开工前须办结的前期手续，无最早可开工日期' : '所选模板没有开工节点',
+      [{ path: 'fromEarliestStart', message: startCode ? '无最早可开工日期' : '模板没有开工节点' }],
+    );
+  const target =
+    input.fromEarliestStart && startCode && earliest
+      ? { code: startCode, on: earliest }
+      : { code: input.targetCode, on: input.targetOn };
+  const scheduled = scheduleNodes(template.nodes, target, today, await loadHolidayCalendar(ctx.db), reached);
+  const start = scheduled.find((s) => s.code === startCode);
+  if (start && earliest && start.plannedOn < earliest) {
+    const name = template.nodes.find((n) => n.code === startCode)?.name ?? '开工';
+    const message = `按目标日期倒排，“${name}”在 ${start.plannedOn}，早于前期手续最早可开工日期 ${earliest}`;
+    throw new AppError('VALIDATION_FAILED', `${message}；请推后目标日期，或从最早可开工日期起排`, [
+      {
+        path: 'targetOn',
+        message,
+        issue: 'startBeforeApprovals',
+        params: { startOn: start.plannedOn, earliestStartOn: earliest, node: name },
+      },
+    ]);
+  }
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     if (existing) {
@@ -56,8 +80,8 @@ export async function planProjectMilestones(ctx: Ctx, projectId: string, input: 
         .update(milestonePlans)
         .set({
           templateName: template.name,
-          targetCode: input.targetCode,
-          targetOn: input.targetOn,
+          targetCode: target.code,
+          targetOn: target.on,
           version: existing.version + 1,
           updatedAt: now,
         })
@@ -68,8 +92,8 @@ export async function planProjectMilestones(ctx: Ctx, projectId: string, input: 
       await tx.insert(milestonePlans).values({
         projectId,
         templateName: template.name,
-        targetCode: input.targetCode,
-        targetOn: input.targetOn,
+        targetCode: target.code,
+        targetOn: target.on,
         createdAt: now,
         updatedAt: now,
       });
@@ -99,8 +123,10 @@ export async function planProjectMilestones(ctx: Ctx, projectId: string, input: 
       regionPath: project.regionPath,
       detail: {
         template: template.name,
-        target: input.targetCode,
-        targetOn: input.targetOn,
+        target: target.code,
+        targetOn: target.on,
+        ...(input.fromEarliestStart ? { fromEarliestStart: true } : {}),
+        ...(earliest ? { earliestStartOn: earliest } : {}),
         late: scheduled.filter((s) => s.isLate).map((s) => s.code),
         replanned: existing !== undefined,
       },

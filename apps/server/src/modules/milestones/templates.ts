@@ -91,6 +91,11 @@ function assertNodes(nodes: readonly StoredNodeSpec[], defaultTarget: string) {
       );
   }
   dependencyOrder(nodes, '节点');
+  const starts = nodes.filter((n) => n.marksStart);
+  if (starts.length > 1)
+    throw new AppError('VALIDATION_FAILED', `只能有一个开工节点：${starts.map((n) => n.name).join('、')}`, [
+      { path: `nodes.${nodes.indexOf(starts[1]!)}.marksStart`, message: '只能有一个开工节点' },
+    ]);
   if (!codes.includes(defaultTarget))
     throw new AppError('VALIDATION_FAILED', `默认目标节点“${defaultTarget}”不在模板中`, [
       { path: 'defaultTarget', message: '不在模板中' },

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { approvalItems, approvalMaterials, projects, users } from '../../db/schema';
 import { loadHolidayCalendar } from '../calendar';
+import { approvalOfficeStaff } from './approval-recipients';
 import { notify } from './notify';
 
 /** Working days before a promise when the owner and the agent are first reminded. */
@@ -20,10 +21,46 @@ export function promiseNotice(
 }
 
 /**
+ * A broken promise is the office's matter too (转为问题 or a 提醒函): its staff over the project's region
+ * are told once per material, linking to the project's 前期手续 tab where the item offers 转为问题.
+ */
+async function tellOfficeOfBrokenPromise(
+  ctx: Pick<Ctx, 'db'>,
+  now: Date,
+  row: {
+    materialId: string;
+    material: string;
+    promisedOn: string;
+    itemName: string;
+    projectId: string;
+    projectName: string;
+    regionPath: string;
+  },
+  officeStaff: Map<string, Promise<string[]>>,
+): Promise<number> {
+  if (!officeStaff.has(row.regionPath))
+    officeStaff.set(row.regionPath, approvalOfficeStaff(ctx.db, row.regionPath));
+  const recipients = await officeStaff.get(row.regionPath)!;
+  return ctx.db.transaction((tx) =>
+    notify(tx, now, recipients, {
+      kind: 'approval.promiseBroken',
+      params: {
+        projectName: row.projectName,
+        itemName: row.itemName,
+        material: row.material,
+        promisedOn: row.promisedOn,
+      },
+      link: `/projects/${row.projectId}?tab=approvals`,
+      dedupeKey: `approval.promiseBroken:${row.materialId}`,
+    }),
+  );
+}
+
+/**
  * 容缺承诺提醒 (beside the monthly-report reminders, reading the approvals' tables as they read the
  * reports'): for every material still missing on an open item, reminds the project owner's users
  * and the item's agent — from three working days before the promise, on the day, and once it has
- * passed (the item then shows red). Each notice once per material and kind (the dedupe key).
+ * passed (the item then shows red) — then the office over the project too. Each notice once per material and kind (the dedupe key).
  */
 export async function remindApprovalPromises(ctx: Pick<Ctx, 'db' | 'clock'>): Promise<number> {
   const now = ctx.clock.now();
@@ -38,6 +75,7 @@ export async function remindApprovalPromises(ctx: Pick<Ctx, 'db' | 'clock'>): Pr
       agentUserId: approvalItems.agentUserId,
       projectId: projects.id,
       projectName: projects.name,
+      regionPath: projects.regionPath,
       ownerOrganisationId: projects.ownerOrganisationId,
     })
     .from(approvalMaterials)
@@ -55,6 +93,7 @@ export async function remindApprovalPromises(ctx: Pick<Ctx, 'db' | 'clock'>): Pr
         sql`'owner' = any(${users.roles})`,
       ),
     );
+  const officeStaff = new Map<string, Promise<string[]>>();
   let created = 0;
   for (const row of missing) {
     const kind = promiseNotice(row.promisedOn, today, workingDaysBetween(today, row.promisedOn, calendar));
@@ -76,6 +115,8 @@ export async function remindApprovalPromises(ctx: Pick<Ctx, 'db' | 'clock'>): Pr
         dedupeKey: `${kind}:${row.materialId}`,
       }),
     );
+    if (kind === 'approval.promiseOverdue')
+      created += await tellOfficeOfBrokenPromise(ctx, now, row, officeStaff);
   }
   return created;
 }

@@ -2,6 +2,7 @@
 
 export { remindApprovalPromises } from './approval-promises';
 export { approvalPromisesJob } from './approval-promises.job';
+export { deemedNoticesJob, issueDeemedNoticesAndTell } from './deemed-notices.job';
 export { deliverNotificationsJob } from './deliver-notifications.job';
 export { listMyNotifications } from './notifications.queries';
 export { notify } from './notify';

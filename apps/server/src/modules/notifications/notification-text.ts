@@ -69,6 +69,16 @@ export function notificationText(
         title: '容缺材料已逾期',
         text: `项目「${p('projectName')}」${p('itemName')}的容缺材料“${p('material')}”已过承诺日期 ${p('promisedOn')} 仍未补齐，该手续已标红。`,
       };
+    case 'approval.promiseBroken':
+      return {
+        title: '容缺承诺未兑现',
+        text: `项目「${p('projectName')}」${p('itemName')}的容缺材料“${p('material')}”承诺于 ${p('promisedOn')} 补齐，至今未补齐，可在前期手续中转为问题督办。`,
+      };
+    case 'approval.deemedNotice':
+      return {
+        title: '超时默认告知',
+        text: `项目「${p('projectName')}」${p('itemName')}承诺时限已于 ${p('deadlineOn')} 届满未作出决定，已发出${p('noticeNumber')}告知书，视为审批通过，请审批部门即行出具批复。`,
+      };
     default:
       return { title: '推进 通知', text: kind };
   }

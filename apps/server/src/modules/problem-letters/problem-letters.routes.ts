@@ -3,12 +3,11 @@ import { problemLetterKindNames } from '@tuijin/domain';
 import type { FastifyInstance } from 'fastify';
 import { defineRoute, type RouteDeps } from '../../http/route';
 import { attachmentDisposition } from '../../lib/excel';
+import { docxContentType } from '../../lib/official-docx';
 import { issueProblemLetter } from './issue-problem-letter';
 import { renderLetterDocx } from './letter-docx';
 import { markProblemLetterSent, replyProblemLetter } from './mark-problem-letter-sent';
 import { listProblemLetters, loadProblemLetter, presentLetter } from './problem-letters.queries';
-
-const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** 提醒函 / 督办单: issue, list, mark sent, reply, and the .docx rendered from the stored record. */
 export function registerProblemLetterRoutes(app: FastifyInstance, deps: RouteDeps) {
@@ -62,7 +61,7 @@ export function registerProblemLetterRoutes(app: FastifyInstance, deps: RouteDep
       );
       reply.header('x-content-type-options', 'nosniff');
       reply.header('cache-control', 'private, no-store');
-      reply.type(docxType);
+      reply.type(docxContentType);
       return reply.send(bytes);
     },
   );

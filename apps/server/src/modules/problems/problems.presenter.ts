@@ -51,6 +51,7 @@ export function presentProblem(
     writtenOffAt: problem.writtenOffAt?.toISOString() ?? null,
     rejectReason: problem.rejectReason,
     classId: extras.classId,
+    approvalItemId: problem.approvalItemId,
     version: problem.version,
     actions: problemAbilities(actor, { problem, scoped: scopedOf(problem, project, extras.ladder) }),
   };

@@ -6,8 +6,9 @@ import {
   chinaDate,
   openProblemStatuses,
   type ProblemStatus,
+  unresolvedProblemStatuses,
 } from '@tuijin/domain';
-import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { isOverdueProblemSql } from '../../db/rules';
@@ -20,6 +21,7 @@ import {
   regions,
 } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
+import { approvalItemSummaries } from '../approvals';
 import { type LoadedLadder, ladderFor, loadProblem, problemProjectColumns } from './problem-context';
 import { problemScope } from './problem-scope';
 import { presentProblem } from './problems.presenter';
@@ -61,7 +63,10 @@ export async function getProblem(ctx: Ctx, id: string): Promise<ProblemDetail> {
     .where(eq(problemEvents.problemId, id))
     .orderBy(asc(problemEvents.id));
   const ladder = await ladderFor(ctx.db, loaded.project.regionPath);
+  const itemId = loaded.problem.approvalItemId;
+  const items = await approvalItemSummaries(ctx.db, itemId ? [itemId] : [], ctx.clock.now());
   return {
+    approvalItem: itemId ? (items.get(itemId) ?? null) : null,
     ...presentProblem(
       ctx.actor,
       loaded,
@@ -103,6 +108,9 @@ async function listFilter(db: Queryable, actor: Actor, query: ProblemListQuery, 
   if (query.level) clauses.push(eq(problems.level, query.level));
   if (query.category) clauses.push(eq(problems.category, query.category));
   if (query.projectId) clauses.push(eq(problems.projectId, query.projectId));
+  if (query.approvalItemId) clauses.push(eq(problems.approvalItemId, query.approvalItemId));
+  if (query.approvalLinked) clauses.push(isNotNull(problems.approvalItemId));
+  if (query.open) clauses.push(inArray(problems.status, [...unresolvedProblemStatuses]));
   if (query.regionCode)
     clauses.push(inRegionSubtree(problems.regionPath, await regionPathOf(db, query.regionCode)));
   if (query.overdue) clauses.push(overdueClause(today));

@@ -7,13 +7,13 @@ import {
   isSystemActor,
   type ProblemStatus,
   transitionProblem,
+  unresolvedProblemStatuses,
 } from '@tuijin/domain';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import {
   dictionaryEntries,
-  organisations,
   problemEvents,
   problemRoutingRules,
   problemSequences,
@@ -21,7 +21,9 @@ import {
   projects,
 } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
+import { regionOffice } from '../../lib/region-office';
 import { ancestorPaths, isOwnerOnly } from '../../lib/scope';
+import { lockApprovalItemOfProject } from '../approvals';
 import { recordAudit } from '../audit';
 import { loadHolidayCalendar } from '../calendar';
 import { notify } from '../notifications';
@@ -50,31 +52,45 @@ export function formatReferenceNumber(regionCode: string, year: number, sequence
   return `WT-${regionCode}-${year}-${String(sequence).padStart(6, '0')}`;
 }
 
-/** The office of the region or, failing that, of the nearest region above it. */
-async function regionOffice(db: Queryable, regionPath: string): Promise<string | null> {
-  const [office] = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(
-      and(
-        eq(organisations.kind, 'office'),
-        eq(organisations.isActive, true),
-        inArray(organisations.regionPath, [...ancestorPaths(regionPath), regionPath]),
-      ),
-    )
-    .orderBy(desc(sql`length(${organisations.regionPath})`), organisations.name)
+/**
+ * A problem about an approval item: the item is on the project's checklist (locked until commit, so
+ * two raises on it wait for each other) and has no other problem still open — a broken 容缺 promise or
+ * a slow department is one matter, followed in one problem; a second attempt is told which.
+ */
+async function assertNoOtherProblemOnItem(tx: Queryable, itemId: string, projectId: string) {
+  const item = await lockApprovalItemOfProject(tx, itemId, projectId);
+  const [existing] = await tx
+    .select({ referenceNumber: problems.referenceNumber, id: problems.id })
+    .from(problems)
+    .where(and(eq(problems.approvalItemId, itemId), inArray(problems.status, [...unresolvedProblemStatuses])))
     .limit(1);
-  return office?.id ?? null;
+  if (existing)
+    throw new AppError(
+      'CONFLICT',
+      `手续“${item.name}”已有未办结的问题 ${existing.referenceNumber}，请在该问题中继续跟进`,
+      [
+        {
+          path: 'approvalItemId',
+          message: `已有未办结的问题 ${existing.referenceNumber}`,
+          issue: 'approvalItemHasProblem',
+          params: { problemId: existing.id, referenceNumber: existing.referenceNumber },
+        },
+      ],
+    );
 }
 
 /**
  * 登记问题 and 秒推: records a problem on a project the actor sees (owner in the app, service officer,
  * hotline operator, dispatch meeting), gives it the jurisdiction's next reference number, and in
  * the same transaction routes it — the most specific routing rule, else the region's office — with
- * a due date in working days, then notifies the handler's staff. Timeline: raise, route. Audited as
+ * a due date in working days, then notifies the handler's staff. A problem may name an approval item
+ * of the project (at most one open problem per item). Timeline: raise, route. Audited as
  * `problem.raise`. An owner can only raise through the app; a hotline call needs the caller's name.
  */
-export async function raiseProblem(ctx: Ctx, input: RaiseProblem): Promise<string> {
+export async function raiseProblem(
+  ctx: Ctx,
+  input: Omit<RaiseProblem, 'approvalItemId'> & { approvalItemId?: string | null },
+): Promise<string> {
   authorize(ctx.actor, 'problem.raise');
   const [project] = await ctx.db
     .select({
@@ -121,7 +137,7 @@ export async function raiseProblem(ctx: Ctx, input: RaiseProblem): Promise<strin
       inArray(problemRoutingRules.regionPath, [...ancestorPaths(project.regionPath), project.regionPath]),
     )
     .orderBy(problemRoutingRules.createdAt);
-  const office = await regionOffice(ctx.db, project.regionPath);
+  const office = (await regionOffice(ctx.db, project.regionPath))?.id;
   const route = office
     ? chooseProblemRoute(
         rules,
@@ -132,6 +148,7 @@ export async function raiseProblem(ctx: Ctx, input: RaiseProblem): Promise<strin
     : null;
 
   return ctx.db.transaction(async (tx) => {
+    if (input.approvalItemId) await assertNoOtherProblemOnItem(tx, input.approvalItemId, project.id);
     const referenceNumber = await nextReferenceNumber(tx, project.regionCode, Number(raisedOn.slice(0, 4)));
     // A routed problem makes the table's `route` move at once; the timeline below records both.
     const status: ProblemStatus = route ? transitionProblem('raised', 'route') : 'raised';
@@ -160,6 +177,7 @@ export async function raiseProblem(ctx: Ctx, input: RaiseProblem): Promise<strin
         isDueOnProvisional: route?.isDueOnProvisional ?? false,
         handlerOrganisationId: route?.handlerOrganisationId ?? null,
         routingRuleId: route?.ruleId ?? null,
+        approvalItemId: input.approvalItemId ?? null,
         createdAt: now,
         updatedAt: now,
       })
@@ -200,6 +218,7 @@ export async function raiseProblem(ctx: Ctx, input: RaiseProblem): Promise<strin
         channel: input.channel,
         handlerOrganisationId: route?.handlerOrganisationId ?? null,
         dueOn: problem.dueOn,
+        ...(input.approvalItemId ? { approvalItemId: input.approvalItemId } : {}),
       },
     });
     if (route)

@@ -3,7 +3,11 @@ export {
   type IncomingFile,
   maxFileBytes,
   maxFilesPerUpload,
+  type ProjectFileRow,
+  softDeleteProjectFile,
+  storeProjectFiles,
   uploadProjectFiles,
+  type VettedFile,
   vetFiles,
 } from './project-files';
 export { presentFile, readUploadedFiles } from './project-files.routes';

@@ -14,6 +14,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import type { Ctx } from '../../context';
+import type { Queryable } from '../../db/database';
 import { monthlyReports, projectFiles } from '../../db/schema';
 import { type SniffedType, sniffFileType } from '../../lib/file-sniff';
 import type { FileStore } from '../../lib/file-store';
@@ -160,6 +161,26 @@ export async function uploadProjectFiles(
   const project = await getProject(ctx.db, ctx.actor, projectId);
   authorize(ctx.actor, 'projectFile.upload');
   const accepted = await vetFiles(files, options.purpose ?? 'projectFile');
+  return storeProjectFiles(ctx, store, project, accepted, { monthlyReportId: options.monthlyReportId });
+}
+
+/**
+ * Stores vetted files as files of a project — the caller has already decided the actor may (the
+ * approvals documents ask their own item rule, not the project scope). Writes the rows and the
+ * `projectFile.upload` audit event, then `within(tx, rows)` in the same transaction; if anything
+ * fails, no row stays and the stored bytes are removed.
+ */
+export async function storeProjectFiles(
+  ctx: Ctx,
+  store: FileStore,
+  project: { id: string; regionPath: string },
+  accepted: readonly VettedFile[],
+  options: {
+    monthlyReportId?: string;
+    within?: (tx: Queryable, rows: ProjectFileRow[]) => Promise<void>;
+  } = {},
+) {
+  const projectId = project.id;
   const written: string[] = [];
   try {
     const rows: (typeof projectFiles.$inferInsert)[] = [];
@@ -204,6 +225,7 @@ export async function uploadProjectFiles(
           })),
         },
       });
+      if (options.within) await options.within(tx, inserted);
       return inserted;
     });
   } catch (error) {
@@ -257,17 +279,29 @@ export async function deleteProjectFile(ctx: Ctx, projectId: string, fileId: str
     if (report && report.status !== 'draft' && report.status !== 'returned')
       throw new AppError('INVALID_TRANSITION', '该照片属于已报送或已审核的月报，不能删除');
   }
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(projectFiles)
-      .set({ deletedAt: ctx.clock.now(), deletedBy: ctx.actor.userId })
-      .where(eq(projectFiles.id, fileId));
-    await recordAudit(tx, ctx, {
-      action: 'projectFile.delete',
-      entityType: 'project',
-      entityId: projectId,
-      regionPath: project.regionPath,
-      detail: { fileId, name: file.originalName },
-    });
+  await ctx.db.transaction((tx) =>
+    softDeleteProjectFile(tx, ctx, { projectId, regionPath: project.regionPath, file }),
+  );
+}
+
+/**
+ * Marks a project file deleted (the bytes stay for the record) with its `projectFile.delete` audit
+ * event, inside the caller's transaction — the caller has decided the actor may.
+ */
+export async function softDeleteProjectFile(
+  tx: Queryable,
+  ctx: Ctx,
+  target: { projectId: string; regionPath: string; file: Pick<ProjectFileRow, 'id' | 'originalName'> },
+) {
+  await tx
+    .update(projectFiles)
+    .set({ deletedAt: ctx.clock.now(), deletedBy: ctx.actor.userId })
+    .where(eq(projectFiles.id, target.file.id));
+  await recordAudit(tx, ctx, {
+    action: 'projectFile.delete',
+    entityType: 'project',
+    entityId: target.projectId,
+    regionPath: target.regionPath,
+    detail: { fileId: target.file.id, name: target.file.originalName },
   });
 }

@@ -1,7 +1,9 @@
-import type { ApprovalItem, ProjectApprovals } from '@tuijin/contracts';
-import { Button, Card, Descriptions, Flex, Space, Table, Typography } from 'antd';
+import type { ApprovalItem, Problem, ProjectApprovals } from '@tuijin/contracts';
+import { Button, Card, Collapse, Descriptions, Flex, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApprovalStatusTag, ItemDates, ItemNameTags, MaterialsList, TimingTag } from './ApprovalBits';
+import { ApprovalDocuments } from './ApprovalDocuments';
+import { ItemLoop } from './ApprovalLoop';
 import './approvals.css';
 
 export interface ItemHandlers {
@@ -12,7 +14,13 @@ export interface ItemHandlers {
 
 interface ItemsViewProps extends ItemHandlers {
   checklist: ProjectApprovals;
+  /** Open problems about each item (by item id). */
+  problems: ReadonlyMap<string, Problem[]>;
+  /** 转为问题 on a broken 容缺 promise (the office). */
+  onRaise?: (itemId: string) => void;
 }
+
+const noProblems: Problem[] = [];
 
 /** 办理 when the reader has moves to make, 编辑 when there are fields the reader may change. */
 function ItemActions({
@@ -50,7 +58,14 @@ function usePlanText(checklist: ProjectApprovals) {
 }
 
 /** The checklist as a wide table (desktop): 容缺 materials in an expandable row, the critical chain shaded. */
-export function ApprovalItemTable({ checklist, onMove, onEdit, onSupply }: ItemsViewProps) {
+export function ApprovalItemTable({
+  checklist,
+  problems,
+  onRaise,
+  onMove,
+  onEdit,
+  onSupply,
+}: ItemsViewProps) {
   const { t } = useTranslation();
   const planText = usePlanText(checklist);
   const critical = new Set(checklist.schedule.criticalChain);
@@ -71,10 +86,15 @@ export function ApprovalItemTable({ checklist, onMove, onEdit, onSupply }: Items
       tableLayout="auto"
       rowClassName={(item) => (critical.has(item.id) ? 'tj-approval-critical' : '')}
       expandable={{
-        rowExpandable: (item) => item.materials.length > 0,
         defaultExpandedRowKeys: withMaterials.map((item) => item.id),
+        // 容缺 materials (when any) and the item's 办理材料, loaded when the row opens.
         expandedRowRender: (item) => (
-          <MaterialsList item={item} onSupply={(materialId) => onSupply(item.id, materialId)} />
+          <Flex vertical gap={12}>
+            {item.materials.length > 0 && (
+              <MaterialsList item={item} onSupply={(materialId) => onSupply(item.id, materialId)} />
+            )}
+            <ApprovalDocuments itemId={item.id} />
+          </Flex>
         ),
       }}
       columns={[
@@ -85,6 +105,12 @@ export function ApprovalItemTable({ checklist, onMove, onEdit, onSupply }: Items
             <Flex vertical gap={4} style={{ minWidth: 180 }}>
               <Typography.Text strong>{item.name}</Typography.Text>
               <ItemNameTags item={item} isCritical={critical.has(item.id)} />
+              <ItemLoop
+                item={item}
+                problems={problems.get(item.id) ?? noProblems}
+                canManage={checklist.canManage}
+                onRaise={onRaise}
+              />
             </Flex>
           ),
         },
@@ -136,7 +162,14 @@ export function ApprovalItemTable({ checklist, onMove, onEdit, onSupply }: Items
 }
 
 /** The checklist as a column of cards (phones): the same facts, materials and buttons inside each card. */
-export function ApprovalItemCards({ checklist, onMove, onEdit, onSupply }: ItemsViewProps) {
+export function ApprovalItemCards({
+  checklist,
+  problems,
+  onRaise,
+  onMove,
+  onEdit,
+  onSupply,
+}: ItemsViewProps) {
   const { t } = useTranslation();
   const planText = usePlanText(checklist);
   const critical = new Set(checklist.schedule.criticalChain);
@@ -158,6 +191,12 @@ export function ApprovalItemCards({ checklist, onMove, onEdit, onSupply }: Items
             <Flex vertical gap={8}>
               <ItemNameTags item={item} isCritical={isCritical} />
               <TimingTag item={item} />
+              <ItemLoop
+                item={item}
+                problems={problems.get(item.id) ?? noProblems}
+                canManage={checklist.canManage}
+                onRaise={onRaise}
+              />
               <Descriptions
                 size="small"
                 column={1}
@@ -180,6 +219,18 @@ export function ApprovalItemCards({ checklist, onMove, onEdit, onSupply }: Items
                 <MaterialsList item={item} onSupply={(materialId) => onSupply(item.id, materialId)} />
               )}
               <ItemActions item={item} onMove={onMove} onEdit={onEdit} />
+              <Collapse
+                size="small"
+                ghost
+                items={[
+                  {
+                    key: 'documents',
+                    label: t('approvalDocuments.title'),
+                    children: <ApprovalDocuments itemId={item.id} hasTitle={false} />,
+                  },
+                ]}
+                data-testid="approval-card-documents"
+              />
             </Flex>
           </Card>
         );

@@ -1,15 +1,16 @@
-import { HourglassOutlined } from '@ant-design/icons';
+import { HourglassOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ApprovalColour, ApprovalItemRow } from '@tuijin/contracts';
 import { approvalColours } from '@tuijin/domain';
-import { Card, Flex, Select, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { QueryError } from '../../components/QueryError';
-import { useCurrentUser } from '../auth/use-current-user';
+import { useCan, useCurrentUser } from '../auth/use-current-user';
 import { ApprovalStatusTag } from './ApprovalBits';
-import { type ApprovalView, approvalViewsFor, timingTagColours } from './approval-logic';
+import { ItemLoop, useItemProblems } from './ApprovalLoop';
+import { type ApprovalView, approvalListFilters, approvalViewsFor, timingTagColours } from './approval-logic';
 import { useApprovalItems } from './approvals.queries';
 
 /**
@@ -20,28 +21,43 @@ import { useApprovalItems } from './approvals.queries';
 export default function ApprovalsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  const can = useCan();
   const [params, setParams] = useSearchParams();
   const views = approvalViewsFor(me.roles);
   const asked = params.get('view') as ApprovalView | null;
   const view = asked && views.includes(asked) ? asked : (views[0] ?? 'all');
-  const [colour, setColour] = useState<ApprovalColour | undefined>();
-  const [includeDone, setIncludeDone] = useState(false);
+  // A cockpit figure links here with its filters (region, department, 容缺, year approved, project filters).
+  const linked = approvalListFilters(params);
+  const linkLabel = params.get('label');
+  const [colour, setColour] = useState<ApprovalColour | undefined>(linked.colour);
+  const [includeDone, setIncludeDone] = useState(!linked.isOpenOnly);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const items = useApprovalItems({
     view,
     open: includeDone ? 'false' : 'true',
     ...(colour ? { colour } : {}),
+    ...linked.filters,
     ...page,
   });
+  const hasLinkedFilters = Object.keys(linked.filters).length > 0;
   const restart = () => setPage((current) => ({ ...current, page: 1 }));
+  const problems = useItemProblems();
+  const isOffice = useCan()('approval.manage');
 
   return (
     <Card
       title={t('approvals.list.title')}
       extra={
-        <Link to="/approvals/statistics" data-testid="approvals-statistics-link">
-          <HourglassOutlined /> {t('approvals.list.statistics')}
-        </Link>
+        <Space size={16}>
+          {can('approval.manage') && (
+            <Link to="/approvals/import" data-testid="approvals-import-link">
+              <UploadOutlined /> {t('approvalImport.open')}
+            </Link>
+          )}
+          <Link to="/approvals/statistics" data-testid="approvals-statistics-link">
+            <HourglassOutlined /> {t('approvals.list.statistics')}
+          </Link>
+        </Space>
       }
     >
       <Typography.Paragraph type="secondary">{t('approvals.list.intro')}</Typography.Paragraph>
@@ -54,6 +70,26 @@ export default function ApprovalsPage() {
         items={views.map((key) => ({ key, label: t(`approvals.list.views.${key}`) }))}
         data-testid="approvals-views"
       />
+      {hasLinkedFilters && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="approvals-linked-filters"
+          title={t('approvals.list.linked', { label: linkLabel ?? '' })}
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                setParams({ view }, { replace: true });
+                restart();
+              }}
+            >
+              {t('approvals.list.clearLinked')}
+            </Button>
+          }
+        />
+      )}
       <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
         <Select<ApprovalColour>
           allowClear
@@ -108,7 +144,16 @@ export default function ApprovalsPage() {
               </Link>
             ),
           },
-          { key: 'procedure', title: t('approvals.fields.procedure'), dataIndex: 'name' },
+          {
+            key: 'procedure',
+            title: t('approvals.fields.procedure'),
+            render: (_, row) => (
+              <Flex vertical gap={2}>
+                <span>{row.name}</span>
+                <ItemLoop item={row} problems={problems.get(row.id) ?? []} canManage={isOffice} />
+              </Flex>
+            ),
+          },
           {
             key: 'status',
             title: t('approvals.fields.status'),

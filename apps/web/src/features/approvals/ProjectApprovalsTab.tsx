@@ -19,9 +19,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../components/QueryError';
 import { useCan } from '../auth/use-current-user';
+import type { RaiseValues } from '../problems/RaiseProblemFields';
+import { RaiseProblemModal } from '../problems/RaiseProblemModal';
 import { AddApprovalModal } from './AddApprovalModal';
 import { ApprovalEditDrawer } from './ApprovalEditDrawer';
 import { ApprovalItemCards, ApprovalItemTable } from './ApprovalItemsView';
+import { useBrokenPromiseDraft, useItemProblems } from './ApprovalLoop';
 import { ApprovalMoveModal } from './ApprovalMoveModal';
 import { chainNames } from './approval-logic';
 import { useGenerateApprovals, useProjectApprovals } from './approvals.queries';
@@ -31,7 +34,8 @@ import { useApprovalError } from './use-approval-error';
 type Dialog =
   | { kind: 'move' | 'edit'; itemId: string }
   | { kind: 'supply'; itemId: string; materialId: string }
-  | { kind: 'add' };
+  | { kind: 'add' }
+  | { kind: 'raise'; draft: Partial<RaiseValues> };
 
 /** 开工条件: what still blocks 新开工, the earliest start and the critical chain of the schedule. */
 function StartGatePanel({ checklist }: { checklist: ProjectApprovals }) {
@@ -149,6 +153,8 @@ export function ProjectApprovalsTab({ project }: { project: Project }) {
   const approvals = useProjectApprovals(project.id, mayRead);
   const screens = Grid.useBreakpoint();
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const problems = useItemProblems(project.id);
+  const brokenPromiseDraft = useBrokenPromiseDraft();
 
   if (!mayRead) return <Empty description={t('approvals.noRead')} />;
   if (approvals.isPending) return <Spin style={{ display: 'block', margin: '32px auto' }} />;
@@ -165,11 +171,18 @@ export function ProjectApprovalsTab({ project }: { project: Project }) {
 
   const close = () => setDialog(null);
   const item =
-    dialog && dialog.kind !== 'add' ? checklist.items.find((i) => i.id === dialog.itemId) : undefined;
+    dialog && dialog.kind !== 'add' && dialog.kind !== 'raise'
+      ? checklist.items.find((i) => i.id === dialog.itemId)
+      : undefined;
   const handlers = {
     onMove: (itemId: string) => setDialog({ kind: 'move', itemId }),
     onEdit: (itemId: string) => setDialog({ kind: 'edit', itemId }),
     onSupply: (itemId: string, materialId: string) => setDialog({ kind: 'supply', itemId, materialId }),
+    problems,
+    onRaise: (itemId: string) => {
+      const raised = checklist.items.find((i) => i.id === itemId);
+      if (raised) setDialog({ kind: 'raise', draft: brokenPromiseDraft(raised) });
+    },
   };
 
   return (
@@ -201,6 +214,14 @@ export function ProjectApprovalsTab({ project }: { project: Project }) {
           materialId={dialog.materialId}
           today={checklist.today}
           onClose={close}
+        />
+      )}
+      {dialog?.kind === 'raise' && (
+        <RaiseProblemModal
+          open
+          onClose={close}
+          project={{ id: project.id, name: project.name }}
+          draft={dialog.draft}
         />
       )}
       {dialog?.kind === 'add' && (

@@ -5,10 +5,12 @@ import type {
   MoveApprovalItem,
   UpdateApprovalItem,
 } from '@tuijin/contracts';
-import type { ApprovalColour, ApprovalItemField, Role } from '@tuijin/domain';
+import { ApprovalItemQuery } from '@tuijin/contracts';
+import { type ApprovalColour, type ApprovalItemField, approvalColours, type Role } from '@tuijin/domain';
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../api/client';
 import type { approvalsZhCN } from '../../i18n/approvals.zh-CN';
+import type { ApprovalItemsQuery } from './approvals.queries';
 
 type TimingKey = keyof typeof approvalsZhCN.approvals.timing;
 
@@ -195,4 +197,40 @@ export function approvalViewsFor(roles: readonly Role[]): ApprovalView[] {
     ...(roles.includes('department_staff') ? (['department'] as const) : []),
     'all',
   ];
+}
+
+/** The 手续事项 list's filters that may come in the address (from a cockpit figure), beside view and colour. */
+export const approvalLinkFilterKeys = [
+  'regionCode',
+  'regionSelf',
+  'departmentId',
+  'gaps',
+  'approvedYear',
+  'tag',
+  'constructionType',
+  'size',
+] as const;
+
+export type ApprovalLinkFilters = Pick<ApprovalItemsQuery, (typeof approvalLinkFilterKeys)[number]>;
+
+/**
+ * The list's query from the address: the linked filters the contract accepts (a refused value is
+ * dropped), the colour, and `open=false` to include finished items (the default is open only).
+ */
+export function approvalListFilters(params: URLSearchParams): {
+  filters: ApprovalLinkFilters;
+  colour: ApprovalColour | undefined;
+  isOpenOnly: boolean;
+} {
+  const filters: Partial<Record<(typeof approvalLinkFilterKeys)[number], string>> = {};
+  for (const key of approvalLinkFilterKeys) {
+    const value = params.get(key);
+    if (value && ApprovalItemQuery.shape[key].safeParse(value).success) filters[key] = value;
+  }
+  const colour = params.get('colour');
+  return {
+    filters: filters as ApprovalLinkFilters,
+    colour: approvalColours.find((c) => c === colour),
+    isOpenOnly: params.get('open') !== 'false',
+  };
 }

@@ -16,7 +16,9 @@ import { QueryError } from '../../components/QueryError';
 import { useLabels } from '../../i18n/use-labels';
 import { summaryUnit } from '../../lib/amount';
 import { useAmount } from '../../lib/use-amount';
+import { useCan } from '../auth/use-current-user';
 import { ReportingMonthGate } from '../reports/ReportingMonthGate';
+import { CockpitApprovalsPanel } from './CockpitApprovalsPanel';
 import { CockpitFilterBar } from './CockpitFilterBar';
 import { CockpitProjectsDrawer, type DrillTarget } from './CockpitProjectsDrawer';
 import { CockpitTable } from './CockpitTable';
@@ -46,6 +48,7 @@ function Cockpit({ current }: { current: { year: number; month: number } }) {
   const navigate = useNavigate();
   const amount = useAmount();
   const { year, month, basis, region, dimension, filters, set } = useCockpitParams(current);
+  const can = useCan();
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const byRegion = useCockpitRollup({ year, month, basis, dimension: 'region', region, ...filters });
   const byDimension = useCockpitRollup({ year, month, basis, dimension, region, ...filters });
@@ -310,6 +313,7 @@ function Cockpit({ current }: { current: { year: number; month: number } }) {
           />
         )}
       </Card>
+      {can('approval.read') && <CockpitApprovalsPanel year={year} region={region} filters={filters} />}
       <CockpitProjectsDrawer target={drill} onClose={() => setDrill(null)} />
     </Space>
   );

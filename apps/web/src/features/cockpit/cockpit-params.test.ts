@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readCockpitParams, withCockpitChanges } from './cockpit-params';
+import { approvalListFilters } from '../approvals/approval-logic';
+import { approvalListHref, overdueNodesHref, readCockpitParams, withCockpitChanges } from './cockpit-params';
 
 const fallback = { year: 2026, month: 11 };
 const read = (search: string) => readCockpitParams(new URLSearchParams(search), fallback);
@@ -57,5 +58,57 @@ describe('the cockpit’s address', () => {
       dimension: 'level',
     });
     expect(next.toString()).toBe('year=2025&month=7&dimension=level');
+  });
+});
+
+describe('a 前期手续 figure’s link to the 手续事项 list', () => {
+  const base = {
+    regionCode: '3509',
+    year: 2026,
+    filters: { constructionType: 'new' as const },
+    label: '蕉城区 · 超期',
+  };
+
+  it('carries a region, the figure’s condition and the project filters the list reads back', () => {
+    const href = approvalListHref({ ...base, row: { key: '350902', kind: 'region' }, figure: 'overdue' });
+    const read = approvalListFilters(new URLSearchParams(href.split('?')[1]));
+    expect(read).toEqual({
+      filters: { regionCode: '350902', constructionType: 'new' },
+      colour: 'overdue',
+      isOpenOnly: true,
+    });
+    expect(new URLSearchParams(href.split('?')[1]).get('label')).toBe('蕉城区 · 超期');
+  });
+
+  it.each([
+    [
+      { key: '3509', kind: 'regionSelf' as const },
+      'gapsOpen' as const,
+      { regionCode: '3509', regionSelf: 'true', gaps: 'true' },
+      true,
+    ],
+    [
+      { key: '11111111-1111-4111-8111-111111111111', kind: 'department' as const },
+      'approvedThisYear' as const,
+      { regionCode: '3509', departmentId: '11111111-1111-4111-8111-111111111111', approvedYear: '2026' },
+      false,
+    ],
+    [
+      { key: 'none', kind: 'none' as const },
+      'open' as const,
+      { regionCode: '3509', departmentId: 'none' },
+      true,
+    ],
+  ])('for %j and %s', (row, figure, filters, isOpenOnly) => {
+    const href = approvalListHref({ ...base, filters: {}, row, figure });
+    expect(approvalListFilters(new URLSearchParams(href.split('?')[1]))).toEqual({
+      filters,
+      colour: undefined,
+      isOpenOnly,
+    });
+  });
+
+  it('links overdue nodes to the portfolio of the region, overdue only', () => {
+    expect(overdueNodesHref('350902')).toBe('/milestones?regionCode=350902&overdue=true');
   });
 });

@@ -49,3 +49,47 @@ export function withCockpitChanges(old: URLSearchParams, changes: Record<string,
   }
   return next;
 }
+
+/** A figure of the cockpit's 前期手续 panel, and what a click on it lists. */
+export type ApprovalFigureKey = 'open' | 'gapsOpen' | 'yellow' | 'red' | 'overdue' | 'approvedThisYear';
+
+/**
+ * The 手续事项 list behind one figure of the 前期手续 panel: the row's region (its subtree, or the
+ * region itself for 本级) or department, the figure's condition (open, 容缺, a colour, approved in the
+ * year) and the cockpit's project filters; `label` names the cell for the list's banner.
+ */
+export function approvalListHref(input: {
+  row: { key: string; kind: 'region' | 'regionSelf' | 'department' | 'none' };
+  /** The region the panel is rooted at (for a department row). */
+  regionCode: string;
+  figure: ApprovalFigureKey;
+  year: number;
+  filters: CockpitFilters;
+  label: string;
+}): string {
+  const { row, figure } = input;
+  const params = new URLSearchParams({ view: 'all' });
+  if (row.kind === 'region' || row.kind === 'regionSelf') params.set('regionCode', row.key);
+  else params.set('regionCode', input.regionCode);
+  if (row.kind === 'regionSelf') params.set('regionSelf', 'true');
+  if (row.kind === 'department' || row.kind === 'none') params.set('departmentId', row.key);
+  if (figure === 'approvedThisYear') {
+    params.set('open', 'false');
+    params.set('approvedYear', String(input.year));
+  } else {
+    params.set('open', 'true');
+    if (figure === 'gapsOpen') params.set('gaps', 'true');
+    if (figure === 'yellow' || figure === 'red' || figure === 'overdue') params.set('colour', figure);
+  }
+  for (const key of filterKeys) {
+    const value = input.filters[key];
+    if (value) params.set(key, value);
+  }
+  params.set('label', input.label);
+  return `/approvals?${params.toString()}`;
+}
+
+/** The portfolio 时间节点图 of a region's projects with overdue nodes (the panel's 超期节点). */
+export function overdueNodesHref(regionCode: string): string {
+  return `/milestones?${new URLSearchParams({ regionCode, overdue: 'true' }).toString()}`;
+}

@@ -1,5 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CockpitProjectsQuery, CockpitQuery, CockpitSeriesQuery } from '@tuijin/contracts';
+import type {
+  CockpitApprovalsQuery,
+  CockpitProjectsQuery,
+  CockpitQuery,
+  CockpitSeriesQuery,
+} from '@tuijin/contracts';
 import { api } from '../../api/client';
 
 type RollupParams = Pick<CockpitQuery, 'year' | 'month' | 'basis' | 'dimension'> & { region?: string };
@@ -35,6 +40,15 @@ export function useCockpitProjects(params: CockpitProjectsParams | null) {
     queryKey: ['cockpit', 'projects', params],
     queryFn: () => api.call('listCockpitProjects', { query: params! }),
     enabled: params !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** 前期手续 figures per child region or approving department (with overdue nodes by region). */
+export function useCockpitApprovals(params: CockpitApprovalsQuery) {
+  return useQuery({
+    queryKey: ['cockpit', 'approvals', params],
+    queryFn: () => api.call('getCockpitApprovals', { query: params }),
     placeholderData: keepPreviousData,
   });
 }

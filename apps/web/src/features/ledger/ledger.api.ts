@@ -46,7 +46,7 @@ function ledgerFields({ regionCode, year }: LedgerOptions): Record<string, strin
  * XMLHttpRequest rather than fetch, because only it reports upload progress; same origin, so the
  * browser sends Origin and the session cookie itself.
  */
-function uploadLedger<T>(
+export function uploadLedger<T>(
   url: string,
   file: File,
   fields: Record<string, string>,

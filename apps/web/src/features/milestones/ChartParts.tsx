@@ -89,6 +89,33 @@ export function TodayLine({ x, top, bottom }: { x: number; top: number; bottom: 
   );
 }
 
+/** The solid 手续最早可开工 line across the plot, labelled with its date under it. */
+export function EarliestStartLine({
+  x,
+  top,
+  bottom,
+  date,
+  width,
+}: {
+  x: number;
+  top: number;
+  bottom: number;
+  date: string;
+  /** The chart's width: a label near an edge is anchored inside it. */
+  width: number;
+}) {
+  const { t } = useTranslation();
+  const anchor = x > width - 90 ? 'end' : x < 90 ? 'start' : 'middle';
+  return (
+    <g data-testid="gantt-earliest-start">
+      <line x1={x} x2={x} y1={top} y2={bottom} stroke={chartColours.earliestStart} strokeWidth={1.5} />
+      <text x={x} y={bottom + 28} fill={chartColours.earliestStart} fontSize={11} textAnchor={anchor}>
+        {t('milestones.gantt.earliestStart', { date })}
+      </text>
+    </g>
+  );
+}
+
 export type LegendEntry =
   | { kind: 'bar'; colour: string; label: string }
   | { kind: 'diamond'; colour: string; isFilled: boolean; label: string }

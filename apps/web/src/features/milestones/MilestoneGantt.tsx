@@ -1,7 +1,15 @@
 import type { ProjectApprovals, ProjectMilestones } from '@tuijin/contracts';
 import { type Ref, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chartFont, Diamond, Legend, type LegendEntry, MonthGrid, TodayLine } from './ChartParts';
+import {
+  chartFont,
+  Diamond,
+  EarliestStartLine,
+  Legend,
+  type LegendEntry,
+  MonthGrid,
+  TodayLine,
+} from './ChartParts';
 import {
   chartColours,
   type GanttApprovalInput,
@@ -10,6 +18,7 @@ import {
   layoutGantt,
   type NodeTone,
 } from './gantt-geometry';
+import { earliestStartMarker } from './milestone-logic';
 import { useElementWidth } from './use-element-width';
 
 const toneColours: Record<NodeTone, string> = {
@@ -53,13 +62,19 @@ interface MilestoneGanttProps {
 export function MilestoneGantt({ plan, approvals, svgRef }: MilestoneGanttProps) {
   const { t } = useTranslation();
   const [box, width] = useElementWidth<HTMLDivElement>();
+  const earliestOn = earliestStartMarker(plan);
   const layout = useMemo(
     () =>
       layoutGantt(
-        { approvals: ganttApprovals(approvals), nodes: plan.nodes, today: plan.today },
+        {
+          approvals: ganttApprovals(approvals),
+          nodes: plan.nodes,
+          today: plan.today,
+          earliestStartOn: earliestOn,
+        },
         width || ganttMetrics.minWidth,
       ),
-    [approvals, plan.nodes, plan.today, width],
+    [approvals, plan.nodes, plan.today, earliestOn, width],
   );
   const m = ganttMetrics;
   const barTop = (m.rowHeight - m.barHeight) / 2;
@@ -75,6 +90,16 @@ export function MilestoneGantt({ plan, approvals, svgRef }: MilestoneGanttProps)
     },
     { kind: 'diamond', colour: '#237804', isFilled: true, label: t('milestones.gantt.legendActual') },
     { kind: 'line', colour: chartColours.today, dashed: true, label: t('milestones.gantt.today') },
+    ...(earliestOn
+      ? [
+          {
+            kind: 'line' as const,
+            colour: chartColours.earliestStart,
+            dashed: false,
+            label: t('milestones.gantt.legendEarliestStart'),
+          },
+        ]
+      : []),
   ];
 
   const nodeRow = (row: Extract<GanttRow, { kind: 'node' }>) => {
@@ -197,6 +222,15 @@ export function MilestoneGantt({ plan, approvals, svgRef }: MilestoneGanttProps)
         ))}
         {layout.rows.map((row) => (row.kind === 'node' ? nodeRow(row) : approvalRow(row)))}
         <TodayLine x={layout.todayX} top={layout.axisY} bottom={layout.plotBottom} />
+        {layout.earliestStartX !== null && earliestOn && (
+          <EarliestStartLine
+            x={layout.earliestStartX}
+            top={layout.axisY}
+            bottom={layout.plotBottom}
+            date={earliestOn}
+            width={layout.width}
+          />
+        )}
       </svg>
     </div>
   );

@@ -1,13 +1,33 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Empty, Flex, Form, Input, Pagination, Spin, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Pagination,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { FilterBar } from '../../components/FilterBar';
 import { QueryError } from '../../components/QueryError';
 import { usePagedFilters } from '../../components/use-paged-filters';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
 import { downloadSvgAsPng } from './chart-export';
-import { chartFileName, type PortfolioFilters, portfolioQuery } from './milestone-logic';
+import {
+  chartFileName,
+  type PortfolioFilters,
+  portfolioExportHref,
+  portfolioFiltersOf,
+  portfolioQuery,
+} from './milestone-logic';
 import { useMilestonePortfolio } from './milestones.queries';
 import { PortfolioChart } from './PortfolioChart';
 import './milestones.css';
@@ -21,7 +41,11 @@ export default function MilestonePortfolioPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<PortfolioFilters>();
-  const { query, applyFilters, pagination } = usePagedFilters<PortfolioFilters>();
+  const [params] = useSearchParams();
+  // The cockpit links here with a region and 只看超期.
+  const linked = portfolioFiltersOf(params);
+  const { query, applyFilters, pagination } = usePagedFilters<PortfolioFilters>(linked);
+  useEffect(() => form.setFieldsValue(linked), [form, linked.regionCode, linked.overdue]);
   const { page, pageSize, ...filters } = query;
   const portfolio = useMilestonePortfolio(portfolioQuery(filters, { page, pageSize }));
   const svg = useRef<SVGSVGElement>(null);
@@ -47,15 +71,26 @@ export default function MilestonePortfolioPage() {
     <Card
       title={t('milestones.portfolio.title')}
       extra={
-        <Button
-          icon={<DownloadOutlined />}
-          loading={isExporting}
-          disabled={!data || data.data.length === 0}
-          onClick={() => void exportImage()}
-          data-testid="portfolio-export"
-        >
-          {t('milestones.gantt.exportImage')}
-        </Button>
+        <Space wrap>
+          <Button
+            icon={<FileExcelOutlined />}
+            href={portfolioExportHref(filters)}
+            download
+            disabled={!data || data.data.length === 0}
+            data-testid="portfolio-export-excel"
+          >
+            {t('milestones.portfolio.exportExcel')}
+          </Button>
+          <Button
+            icon={<DownloadOutlined />}
+            loading={isExporting}
+            disabled={!data || data.data.length === 0}
+            onClick={() => void exportImage()}
+            data-testid="portfolio-export"
+          >
+            {t('milestones.gantt.exportImage')}
+          </Button>
+        </Space>
       }
     >
       <Typography.Paragraph type="secondary">{t('milestones.portfolio.intro')}</Typography.Paragraph>

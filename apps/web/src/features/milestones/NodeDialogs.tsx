@@ -1,7 +1,22 @@
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { MilestoneNode } from '@tuijin/contracts';
-import { App, type ButtonProps, DatePicker, Form, Input, Modal } from 'antd';
+import {
+  App,
+  Button,
+  type ButtonProps,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Typography,
+  Upload,
+} from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { uploadProjectFiles } from '../projects/project-files.api';
 import { type ActualValues, type AdjustValues, actualBody, adjustBody } from './milestone-logic';
 import { useAdjustMilestoneNode, useRecordMilestoneActual } from './milestones.queries';
 import { useMilestoneError } from './use-milestone-error';
@@ -73,15 +88,71 @@ export function AdjustNodeModal({ node, isReasonRequired, onClose }: AdjustNodeM
   );
 }
 
+/**
+ * 佐证材料: one file uploaded to the project (vetted like every project file) whose id the form keeps;
+ * a refusal is shown under the button.
+ */
+function EvidenceUpload({
+  projectId,
+  value,
+  onChange,
+}: {
+  projectId: string;
+  value?: string | null;
+  onChange?: (fileId: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [name, setName] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [isUploading, setUploading] = useState(false);
+  return (
+    <Flex vertical gap={4} align="flex-start">
+      <Upload
+        showUploadList={false}
+        customRequest={({ file, onSuccess, onError }) => {
+          const chosen = file as File;
+          setUploading(true);
+          setRefusal(null);
+          uploadProjectFiles(projectId, [chosen])
+            .then((saved) => {
+              setName(saved[0]?.originalName ?? chosen.name);
+              onChange?.(saved[0]?.id ?? null);
+              onSuccess?.(null);
+            })
+            .catch((error: unknown) => {
+              setRefusal(
+                error instanceof ApiError ? (error.details[0]?.message ?? error.message) : chosen.name,
+              );
+              onError?.(new Error(chosen.name));
+            })
+            .finally(() => setUploading(false));
+        }}
+      >
+        <Button icon={<UploadOutlined />} loading={isUploading} data-testid="milestone-actual-file">
+          {value ? t('milestones.actual.replaceFile') : t('milestones.actual.uploadFile')}
+        </Button>
+      </Upload>
+      {value && name && (
+        <Typography.Text data-testid="milestone-actual-file-name">
+          <PaperClipOutlined /> {name}
+        </Typography.Text>
+      )}
+      {refusal && <Typography.Text type="danger">{refusal}</Typography.Text>}
+    </Flex>
+  );
+}
+
 interface RecordActualModalProps {
   node: MilestoneNode;
+  /** The node's project: the evidence is uploaded as one of its files. */
+  projectId: string;
   /** The server's today: the default and the latest date allowed. */
   today: string;
   onClose: () => void;
 }
 
-/** 填报完成: the day the node was reached (not in the future) and an optional note. */
-export function RecordActualModal({ node, today, onClose }: RecordActualModalProps) {
+/** 填报完成: the day the node was reached (not in the future), the evidence file and an optional note. */
+export function RecordActualModal({ node, projectId, today, onClose }: RecordActualModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ActualValues>();
@@ -129,6 +200,9 @@ export function RecordActualModal({ node, today, onClose }: RecordActualModalPro
             disabledDate={(date) => date.isAfter(latest, 'day')}
             data-testid="milestone-actual-date"
           />
+        </Form.Item>
+        <Form.Item name="fileId" label={t('milestones.actual.file')} extra={t('milestones.actual.fileHint')}>
+          <EvidenceUpload projectId={projectId} />
         </Form.Item>
         <Form.Item name="note" label={t('milestones.actual.note')}>
           <Input.TextArea rows={2} maxLength={200} showCount data-testid="milestone-actual-note" />

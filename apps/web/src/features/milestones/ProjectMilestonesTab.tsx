@@ -241,7 +241,7 @@ export function ProjectMilestonesTab({ project }: { project: Project }) {
       )}
     </Flex>
   ) : data.canManage ? (
-    <PlanCard project={project} />
+    <PlanCard project={project} approvalStart={data.approvalStart} />
   ) : (
     <Empty description={t('milestones.noPlan')} data-testid="milestone-empty" />
   );
@@ -261,12 +261,14 @@ export function ProjectMilestonesTab({ project }: { project: Project }) {
         data-testid="milestone-view"
       />
       {view === 'gantt' ? ganttView : <ProjectFishbone projectId={project.id} />}
-      {dialog?.kind === 'replan' && plan && <ReplanModal project={project} plan={plan} onClose={close} />}
+      {dialog?.kind === 'replan' && plan && (
+        <ReplanModal project={project} approvalStart={data.approvalStart} plan={plan} onClose={close} />
+      )}
       {dialog?.kind === 'adjust' && node && (
         <AdjustNodeModal node={node} isReasonRequired={isAdjustReasonRequired(plan)} onClose={close} />
       )}
       {dialog?.kind === 'actual' && node && (
-        <RecordActualModal node={node} today={data.today} onClose={close} />
+        <RecordActualModal node={node} projectId={project.id} today={data.today} onClose={close} />
       )}
     </Flex>
   );

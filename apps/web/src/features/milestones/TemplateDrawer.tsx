@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { MilestoneTemplate } from '@tuijin/contracts';
-import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { FormDrawer } from '../../components/FormDrawer';
@@ -176,6 +176,15 @@ export function TemplateDrawer({ template, onClose }: { template: MilestoneTempl
                             showSearch={{ optionFilterProp: 'label' }}
                             data-testid="template-node-depends"
                           />
+                        </Form.Item>
+                        <Form.Item
+                          name={[field.name, 'marksStart']}
+                          valuePropName="checked"
+                          label={t('milestones.templates.marksStart')}
+                          tooltip={t('milestones.templates.marksStartHint')}
+                          style={{ marginBottom: 0 }}
+                        >
+                          <Checkbox data-testid="template-node-start" />
                         </Form.Item>
                         <Button
                           type="text"

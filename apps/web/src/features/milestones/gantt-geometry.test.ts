@@ -162,6 +162,19 @@ describe('layoutGantt', () => {
     expect(layout.plotBottom).toBeGreaterThan(layout.rows[3]!.y + ganttMetrics.rowHeight - 1);
   });
 
+  it('marks the approvals’ earliest start on the axis, even beyond every bar', () => {
+    const layout = layoutGantt(
+      { approvals: [], nodes: [node({ id: 'n1' })], today, earliestStartOn: '2027-09-01' },
+      1078,
+    );
+    expect(layout.earliestStartX).toBe(xOf(layout.axis, '2027-09-01'));
+    expect(layout.earliestStartX!).toBeGreaterThan(layout.todayX);
+    expect(layout.earliestStartX!).toBeLessThanOrEqual(1078 - ganttMetrics.rightPadding);
+    expect(
+      layoutGantt({ approvals: [], nodes: [node({ id: 'n1' })], today }, 1078).earliestStartX,
+    ).toBeNull();
+  });
+
   it('has no approval band when there are no approvals', () => {
     const layout = layoutGantt({ approvals: [], nodes: [node({ id: 'n1' })], today }, 1078);
     expect(layout.groups).toEqual([]);

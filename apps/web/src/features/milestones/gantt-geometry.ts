@@ -119,6 +119,7 @@ export const chartColours = {
   overdue: '#f5222d',
   baseline: '#8c8c8c',
   today: '#fa8c16',
+  earliestStart: '#722ed1',
   grid: '#f0f0f0',
   axis: '#d9d9d9',
   text: '#262626',
@@ -187,6 +188,8 @@ export interface GanttLayout {
   axis: TimeAxis;
   ticks: MonthTick[];
   todayX: number;
+  /** x of the approvals' earliest start (手续最早可开工), when there is one. */
+  earliestStartX: number | null;
   /** Group headings (前期手续 / 节点) with the y of their band. */
   groups: { key: 'approvals' | 'nodes'; y: number }[];
   rows: GanttRow[];
@@ -219,7 +222,13 @@ export function barBetween(axis: TimeAxis, from: string, to: string): GanttBar {
  * box scrolls instead).
  */
 export function layoutGantt(
-  input: { approvals: readonly GanttApprovalInput[]; nodes: readonly GanttNodeInput[]; today: string },
+  input: {
+    approvals: readonly GanttApprovalInput[];
+    nodes: readonly GanttNodeInput[];
+    today: string;
+    /** 手续最早可开工: drawn as a marker line and kept on the axis. */
+    earliestStartOn?: string | null;
+  },
   width: number,
 ): GanttLayout {
   const m = ganttMetrics;
@@ -227,6 +236,7 @@ export function layoutGantt(
   const labelWidth = Math.round(Math.min(220, Math.max(140, chartWidth * 0.2)));
   const dates = [
     input.today,
+    ...(input.earliestStartOn ? [input.earliestStartOn] : []),
     ...input.approvals.flatMap((item) => [item.startOn, item.finishOn]),
     ...input.nodes.flatMap((node) =>
       [node.startOn, node.plannedOn, node.baselineOn, node.actualOn].filter((d): d is string => d !== null),
@@ -275,7 +285,8 @@ export function layoutGantt(
   const plotBottom = y + 4;
   return {
     width: chartWidth,
-    height: plotBottom + todayLabelRoom,
+    // The 手续最早可开工 label sits on its own line under the 今天 label.
+    height: plotBottom + todayLabelRoom + (input.earliestStartOn ? todayLabelRoom - 6 : 0),
     labelWidth,
     axisY,
     plotTop,
@@ -283,6 +294,7 @@ export function layoutGantt(
     axis,
     ticks: monthTicks(axis),
     todayX: xOf(axis, input.today),
+    earliestStartX: input.earliestStartOn ? xOf(axis, input.earliestStartOn) : null,
     groups,
     rows,
   };

@@ -1,4 +1,4 @@
-import type { MilestoneTemplate } from '@tuijin/contracts';
+import type { MilestoneTemplate, ProjectMilestones } from '@tuijin/contracts';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { milestonesZhCN } from '../../i18n/milestones.zh-CN';
@@ -8,10 +8,13 @@ import {
   chartFileName,
   defaultTargetOf,
   duplicateCodes,
+  earliestStartMarker,
   isAdjustReasonRequired,
   type MilestoneText,
   nodeStatus,
+  portfolioExportHref,
   portfolioQuery,
+  startConflictOf,
   summaryParts,
   templateBody,
   templateChoices,
@@ -124,13 +127,32 @@ describe('adjusting and recording', () => {
     });
   });
 
-  it('sends the actual date with the note, null when blank', () => {
-    expect(actualBody({ actualOn: dayjs('2027-03-01'), note: ' 已取得施工许可证 ' }, 2)).toEqual({
+  it('sends the actual date with the evidence file and the note, null when blank', () => {
+    expect(
+      actualBody({ actualOn: dayjs('2027-03-01'), note: ' 已取得施工许可证 ', fileId: 'f1' }, 2),
+    ).toEqual({
       version: 2,
       actualOn: '2027-03-01',
+      fileId: 'f1',
       note: '已取得施工许可证',
     });
-    expect(actualBody({ actualOn: dayjs('2027-03-01') }, 2).note).toBeNull();
+    expect(actualBody({ actualOn: dayjs('2027-03-01') }, 2)).toMatchObject({ fileId: null, note: null });
+  });
+});
+
+describe('a plan refused for starting before the approvals allow', () => {
+  it('reads both dates from the refusal, and nothing from other refusals', () => {
+    expect(
+      startConflictOf([
+        { issue: 'other' },
+        {
+          issue: 'startBeforeApprovals',
+          params: { startOn: '2026-10-15', earliestStartOn: '2026-12-22', node: '开工' },
+        },
+      ]),
+    ).toEqual({ node: '开工', startOn: '2026-10-15', earliestStartOn: '2026-12-22' });
+    expect(startConflictOf([{ issue: 'startBeforeApprovals' }])).toBeNull();
+    expect(startConflictOf([])).toBeNull();
   });
 });
 
@@ -142,7 +164,7 @@ describe('template editing', () => {
     expect(duplicateCodes([{ code: 'a' }, { code: 'b' }])).toEqual([]);
   });
 
-  it('trims the texts and keeps only 前置 codes still in the list, never the node itself', () => {
+  it('trims the texts, keeps only 前置 codes still in the list (never the node itself) and the 开工 mark', () => {
     const body = templateBody(
       {
         name: ' 宁德在建项目 ',
@@ -151,8 +173,14 @@ describe('template editing', () => {
         active: true,
         nodes: [
           { code: 'signing ', name: ' 项目签约', durationDays: 0, dependsOn: [] },
-          { code: 'start', name: '开工', durationDays: 30, dependsOn: ['signing', 'removed', 'start'] },
-          { code: 'permit', name: '施工许可', durationDays: null },
+          {
+            code: 'start',
+            name: '开工',
+            durationDays: 30,
+            dependsOn: ['signing', 'removed', 'start'],
+            marksStart: true,
+          },
+          { code: 'permit', name: '施工许可', durationDays: null, marksStart: false },
         ],
       },
       7,
@@ -165,7 +193,7 @@ describe('template editing', () => {
       active: true,
       nodes: [
         { code: 'signing', name: '项目签约', durationDays: 0, dependsOn: [] },
-        { code: 'start', name: '开工', durationDays: 30, dependsOn: ['signing'] },
+        { code: 'start', name: '开工', durationDays: 30, dependsOn: ['signing'], marksStart: true },
         { code: 'permit', name: '施工许可', durationDays: 0, dependsOn: [] },
       ],
     });
@@ -198,5 +226,38 @@ describe('portfolioQuery', () => {
       page: 1,
       pageSize: 20,
     });
+  });
+});
+
+describe('the portfolio Excel export', () => {
+  it('carries the chart’s filters but no paging', () => {
+    expect(portfolioExportHref({ regionCode: '350902', q: ' 节点 ', overdue: true })).toBe(
+      '/api/milestones/portfolio.xlsx?regionCode=350902&q=%E8%8A%82%E7%82%B9&overdue=true',
+    );
+    expect(portfolioExportHref({})).toBe('/api/milestones/portfolio.xlsx');
+  });
+});
+
+describe('the 手续最早可开工 marker', () => {
+  const plan = (chain: number, startActual: string | null) => ({
+    approvalStart: {
+      earliestStartOn: '2027-05-10',
+      criticalChain: Array.from({ length: chain }, (_, i) => ({
+        id: `a${i}`,
+        name: '施工许可',
+        finishOn: '2027-05-07',
+      })),
+      startNodeCode: 'start',
+      isStartTooEarly: false,
+    },
+    nodes: [{ code: 'start', actualOn: startActual }] as ProjectMilestones['nodes'],
+  });
+
+  it.each([
+    [1, null, '2027-05-10'],
+    [0, null, null],
+    [1, '2027-04-01', null],
+  ])('with a chain of %i and 开工 reached on %s: %s', (chain, actual, marker) => {
+    expect(earliestStartMarker(plan(chain, actual))).toBe(marker);
   });
 });

@@ -6,6 +6,7 @@ import type {
   RecordMilestoneActual,
   UpdateMilestoneTemplate,
 } from '@tuijin/contracts';
+import { fileRoutes } from '@tuijin/contracts';
 import type { Dayjs } from 'dayjs';
 import { daysBetween } from './gantt-geometry';
 import type { MilestonePortfolioQuery } from './milestones.queries';
@@ -112,11 +113,18 @@ export function adjustBody(values: AdjustValues, version: number): AdjustMilesto
 export interface ActualValues {
   actualOn: Dayjs;
   note?: string;
+  /** The evidence (佐证材料) uploaded as a project file. */
+  fileId?: string | null;
 }
 
-/** The body of 填报完成: the date, the node's version and the note (null when blank). */
+/** The body of 填报完成: the date, the node's version, the evidence file and the note (null when blank). */
 export function actualBody(values: ActualValues, version: number): RecordMilestoneActual {
-  return { version, actualOn: values.actualOn.format('YYYY-MM-DD'), note: values.note?.trim() || null };
+  return {
+    version,
+    actualOn: values.actualOn.format('YYYY-MM-DD'),
+    fileId: values.fileId ?? null,
+    note: values.note?.trim() || null,
+  };
 }
 
 /** A node row of the template editor as the form holds it. */
@@ -125,6 +133,8 @@ export interface TemplateNodeValues {
   name?: string;
   durationDays?: number | null;
   dependsOn?: string[];
+  /** The node marks 开工 (bounded by the approvals' earliest start). */
+  marksStart?: boolean;
 }
 
 export interface TemplateValues {
@@ -166,6 +176,7 @@ export function templateBody(values: TemplateValues, version: number): UpdateMil
     name: node.name?.trim() ?? '',
     durationDays: node.durationDays ?? 0,
     dependsOn: node.dependsOn ?? [],
+    ...(node.marksStart ? { marksStart: true } : {}),
   }));
   const codes = nodes.map((node) => node.code);
   return {
@@ -210,4 +221,53 @@ export function portfolioQuery(
     ...(overdue ? { overdue: 'true' as const } : {}),
     ...page,
   };
+}
+
+/** The portfolio's filters given in the address (a link from the cockpit: region and 只看超期). */
+export function portfolioFiltersOf(params: URLSearchParams): Partial<PortfolioFilters> {
+  const regionCode = params.get('regionCode');
+  return {
+    ...(regionCode ? { regionCode } : {}),
+    ...(params.get('overdue') === 'true' ? { overdue: true } : {}),
+  };
+}
+
+/** The Excel export's address under the same filters as the chart (every project, no paging). */
+export function portfolioExportHref(filters: Partial<PortfolioFilters>): string {
+  const { page: _page, pageSize: _pageSize, ...query } = portfolioQuery(filters, { page: 1, pageSize: 1 });
+  const search = new URLSearchParams(query).toString();
+  return `${fileRoutes.exportMilestonePortfolio}${search ? `?${search}` : ''}`;
+}
+
+/** A plan refused because its 开工 falls before the approvals' earliest start, with both dates. */
+export interface StartConflict {
+  node: string;
+  startOn: string;
+  earliestStartOn: string;
+}
+
+/** The `startBeforeApprovals` refusal among an error's details, if that is why the plan was refused. */
+export function startConflictOf(
+  details: readonly { issue?: string; params?: Record<string, string | number> }[],
+): StartConflict | null {
+  const detail = details.find((d) => d.issue === 'startBeforeApprovals');
+  const params = detail?.params;
+  if (!params?.startOn || !params.earliestStartOn) return null;
+  return {
+    node: String(params.node ?? ''),
+    startOn: String(params.startOn),
+    earliestStartOn: String(params.earliestStartOn),
+  };
+}
+
+/**
+ * The 手续最早可开工 marker of a project's Gantt: the approvals' earliest start while procedures
+ * required before start are still open (a critical chain) and the 开工 node is not reached; none
+ * otherwise (all approved: nothing left to wait for).
+ */
+export function earliestStartMarker(plan: Pick<ProjectMilestones, 'approvalStart' | 'nodes'>): string | null {
+  const { earliestStartOn, criticalChain, startNodeCode } = plan.approvalStart;
+  if (!earliestStartOn || criticalChain.length === 0) return null;
+  const start = plan.nodes.find((node) => node.code === startNodeCode);
+  return start?.actualOn ? null : earliestStartOn;
 }

@@ -64,6 +64,7 @@ export default function HotlinePage() {
               channel: 'hotline',
               callerName: values.callerName?.trim() || null,
               callerPhone: values.callerPhone?.trim() || null,
+              approvalItemId: values.approvalItemId ?? null,
             },
             { onSuccess: setRaised, onError: (error) => onError(error, form) },
           )

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { ProblemDetail } from '@tuijin/contracts';
 import type { ProblemAction } from '@tuijin/domain';
-import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Result, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +10,12 @@ import { hasCode } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { QueryError } from '../../components/QueryError';
+import { ApprovalStatusTag } from '../approvals/ApprovalBits';
+import { timingTagColours } from '../approvals/approval-logic';
 import { ProblemAttachmentsPanel } from './ProblemAttachmentsPanel';
 import { DueOn, ProblemStatusTag, useLevelText } from './ProblemBits';
 import { ProblemLettersPanel } from './ProblemLettersPanel';
+import { ProblemMeetingNote } from './ProblemMeetingNote';
 import { ProblemMoveModal } from './ProblemMoveModal';
 import { ProblemTimeline } from './ProblemTimeline';
 import { useProblemClass } from './problem-config.queries';
@@ -34,6 +37,32 @@ function ProblemClassLink({ classId }: { classId: string }) {
   );
 }
 
+/** 所涉手续: the approval item the problem is about — status, clock colour, dates — linking to the project's 前期手续 tab. */
+function ApprovalItemSummary({ item }: { item: NonNullable<ProblemDetail['approvalItem']> }) {
+  const { t } = useTranslation();
+  return (
+    <Flex gap={6} wrap align="center" data-testid="problem-approval-item">
+      <Link to={`/projects/${item.projectId}?tab=approvals`} title={t('approvalLoop.itemOnPage')}>
+        {item.name}
+      </Link>
+      <ApprovalStatusTag status={item.status} />
+      {item.colour !== 'none' && (
+        <Tag color={timingTagColours[item.colour]} data-colour={item.colour}>
+          {t(`approvals.colour.${item.colour}`)}
+        </Tag>
+      )}
+      {item.dueOn && (
+        <Typography.Text type="secondary">{t('approvalLoop.itemDue', { date: item.dueOn })}</Typography.Text>
+      )}
+      {item.nextPromiseOn && (
+        <Typography.Text type="secondary">
+          {t('approvalLoop.itemPromise', { date: item.nextPromiseOn })}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}
+
 function ProblemRecord({ problem }: { problem: ProblemDetail }) {
   const { t } = useTranslation();
   const levelText = useLevelText();
@@ -52,6 +81,16 @@ function ProblemRecord({ problem }: { problem: ProblemDetail }) {
           children: <Link to={`/projects/${problem.projectId}?tab=problems`}>{problem.projectName}</Link>,
         },
         { key: 'category', label: t('problems.fields.category'), children: problem.category },
+        ...(problem.approvalItem
+          ? [
+              {
+                key: 'approvalItem',
+                label: t('approvalLoop.item'),
+                span: 'filled' as const,
+                children: <ApprovalItemSummary item={problem.approvalItem} />,
+              },
+            ]
+          : []),
         {
           key: 'description',
           label: t('problems.fields.description'),
@@ -222,6 +261,7 @@ export default function ProblemDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Flex vertical gap={16}>
+            <ProblemMeetingNote problemId={data.id} />
             <Card title={t('problems.detail.record')}>
               <ProblemRecord problem={data} />
             </Card>

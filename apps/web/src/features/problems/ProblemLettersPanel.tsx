@@ -17,6 +17,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { QueryError } from '../../components/QueryError';
@@ -55,7 +56,9 @@ export function ProblemLettersPanel({
   const issue = useIssueProblemLetter();
   const reportError = useApiErrorHandler();
   const [form] = Form.useForm<IssueForm>();
-  const [issuing, setIssuing] = useState(false);
+  // `?letter=issue` (发提醒函 from an approval item's overdue problem) opens the form straight away.
+  const [searchParams] = useSearchParams();
+  const [issuing, setIssuing] = useState(searchParams.get('letter') === 'issue');
   const canIssue = (letters.data?.canIssue ?? false) && abilities?.issue !== false;
 
   const submit = (values: IssueForm) =>

@@ -1,6 +1,10 @@
 import { problemDescriptionLength } from '@tuijin/contracts';
-import { Form, Input } from 'antd';
+import { isOpenApprovalStatus } from '@tuijin/domain';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { approvalProblemCategory } from '../approvals/approval-loop';
+import { useProjectApprovals } from '../approvals/approvals.queries';
+import { useCan } from '../auth/use-current-user';
 import { DictionarySelect } from '../dictionaries/DictionarySelect';
 import { ProjectPicker } from './ProjectPicker';
 
@@ -12,6 +16,41 @@ export interface RaiseValues {
   request?: string;
   callerName?: string;
   callerPhone?: string;
+  /** The project's approval item the problem is about (category 审批). */
+  approvalItemId?: string | null;
+}
+
+/**
+ * 所涉手续: for a problem of category 审批, the project's approval items still open (an item already
+ * chosen stays listed). A second problem on an item with one open is refused by the server, naming it.
+ */
+function ApprovalItemField() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const form = Form.useFormInstance<RaiseValues>();
+  const projectId = Form.useWatch('projectId', form);
+  const category = Form.useWatch('category', form);
+  const chosen = Form.useWatch('approvalItemId', form);
+  const isShown = category === approvalProblemCategory && Boolean(projectId) && can('approval.read');
+  const checklist = useProjectApprovals(projectId ?? '', isShown);
+  if (!isShown) return null;
+  const items = (checklist.data?.items ?? []).filter(
+    (item) => isOpenApprovalStatus(item.status) || item.id === chosen,
+  );
+  return (
+    <Form.Item name="approvalItemId" label={t('approvalLoop.item')} extra={t('approvalLoop.itemHint')}>
+      <Select
+        allowClear
+        loading={checklist.isPending}
+        placeholder={t('approvalLoop.itemPlaceholder')}
+        data-testid="raise-approval-item"
+        options={items.map((item) => ({
+          value: item.id,
+          label: `${item.name} · ${t(`approvals.status.${item.status}`)}`,
+        }))}
+      />
+    </Form.Item>
+  );
 }
 
 interface RaiseProblemFieldsProps {
@@ -39,6 +78,7 @@ export function RaiseProblemFields({ project }: RaiseProblemFieldsProps) {
       >
         <DictionarySelect kind="problemCategory" data-testid="raise-category" />
       </Form.Item>
+      <ApprovalItemField />
       <Form.Item
         name="description"
         label={t('problems.raise.description')}

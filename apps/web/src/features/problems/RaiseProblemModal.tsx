@@ -1,8 +1,9 @@
 import type { ProblemDetail } from '@tuijin/contracts';
-import { Button, Form, Modal, Result } from 'antd';
+import { App, Button, Form, Modal, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ApiError } from '../../api/client';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { useRaiseProblem } from './problems.queries';
 import { RaiseProblemFields, type RaiseValues } from './RaiseProblemFields';
@@ -12,24 +13,38 @@ interface RaiseProblemModalProps {
   onClose: () => void;
   /** Raised from a project's page: the project is fixed. */
   project?: { id: string; name: string } | null;
+  /** Values to start from (转为问题 on a broken 容缺 promise: category, item, description, request). */
+  draft?: Partial<RaiseValues>;
 }
 
 /**
  * 提出问题: the form, then 秒推's answer — which organisation now handles it and by when — with a
  * link to the problem.
  */
-export function RaiseProblemModal({ open, onClose, project }: RaiseProblemModalProps) {
+export function RaiseProblemModal({ open, onClose, project, draft }: RaiseProblemModalProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<RaiseValues>();
   const raise = useRaiseProblem();
-  const onError = useApiErrorHandler();
+  const reportError = useApiErrorHandler();
+  const { message } = App.useApp();
   const [raised, setRaised] = useState<ProblemDetail | null>(null);
 
   const close = () => {
     setRaised(null);
     form.resetFields();
     onClose();
+  };
+  /** An item that already has an open problem is said in the reader's language, on the item's field. */
+  const onError = (error: unknown) => {
+    const existing =
+      error instanceof ApiError ? error.details.find((d) => d.issue === 'approvalItemHasProblem') : undefined;
+    if (!existing) return reportError(error, form);
+    const text = t('approvalLoop.itemHasProblem', {
+      referenceNumber: String(existing.params?.referenceNumber ?? ''),
+    });
+    form.setFields([{ name: 'approvalItemId', errors: [text] }]);
+    void message.error(text);
   };
   const submit = (values: RaiseValues) =>
     raise.mutate(
@@ -39,8 +54,9 @@ export function RaiseProblemModal({ open, onClose, project }: RaiseProblemModalP
         description: values.description,
         request: values.request ?? '',
         channel: 'app',
+        approvalItemId: values.approvalItemId ?? null,
       },
-      { onSuccess: setRaised, onError: (error) => onError(error, form) },
+      { onSuccess: setRaised, onError },
     );
 
   return (
@@ -110,7 +126,7 @@ export function RaiseProblemModal({ open, onClose, project }: RaiseProblemModalP
           form={form}
           layout="vertical"
           name="raise-problem"
-          initialValues={project ? { projectId: project.id } : {}}
+          initialValues={{ ...draft, ...(project ? { projectId: project.id } : {}) }}
           onFinish={submit}
         >
           <RaiseProblemFields project={project} />

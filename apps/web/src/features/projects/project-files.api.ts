@@ -6,13 +6,18 @@ type ErrorPayload = {
 } | null;
 
 /**
- * Posts files as one multipart request (parts named `files`) to an upload path answering the
+ * Posts files as one multipart request (parts named `files`, after any form `fields`) to an upload path answering the
  * stored files. The browser sets the multipart content type with its boundary and sends Origin and
  * the session cookie itself. A refusal throws {@link ApiError}; its details name the refused files
  * (`path` is the file name).
  */
-export async function uploadFiles(path: string, files: readonly File[]): Promise<ProjectFile[]> {
+export async function uploadFiles(
+  path: string,
+  files: readonly File[],
+  fields: Record<string, string> = {},
+): Promise<ProjectFile[]> {
   const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
   for (const file of files) form.append('files', file, file.name);
   const response = await fetch(path, {
     method: 'POST',

@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { QueryError } from '../../components/QueryError';
+import { ReportMonthNodes } from '../milestones/ReportMonthNodes';
 import { Amount, ReportEvents, ReportFindings, ReportPhotoGrid, ReportStatusTag } from './ReportBits';
 import { ReportFields } from './ReportFields';
 import { type ReportFormValues, reportToValues, valuesToFields } from './report-values';
@@ -83,6 +84,12 @@ export function ReportDetail({ report }: { report: MonthlyReport }) {
               : t('reports.none'),
           },
         ]}
+      />
+      <ReportMonthNodes
+        projectId={report.projectId}
+        year={report.year}
+        month={report.month}
+        isEditable={false}
       />
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('reports.tab.photos')}

@@ -24,6 +24,7 @@ import { ApiError } from '../../api/client';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { QueryError } from '../../components/QueryError';
+import { ReportMonthNodes } from '../milestones/ReportMonthNodes';
 import { ReportEvents, ReportFindings, ReportPhotoGrid, ReportStatusTag } from './ReportBits';
 import { ReportFields } from './ReportFields';
 import { ReportingMonthGate } from './ReportingMonthGate';
@@ -299,6 +300,7 @@ function ReportEditor({ data }: { data: ReportForm }) {
         />
       )}
       <ReportPlan data={data} />
+      <ReportMonthNodes projectId={data.projectId} year={data.year} month={data.month} isEditable />
       {blocking && <ReportFindings findings={blocking} title={t('reports.form.blocked')} />}
       {!blocking && report && report.findings.length > 0 && (
         <ReportFindings findings={report.findings} title={t('reports.form.findingsHint')} />

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { type LedgerRow, readLedgerRows, sheetNamesByNumber, withWorkbookPartsFirst } from './read-ledger';
+import { type LedgerRow, readLedgerRows, sheetNamesByNumber, withWorkbookPartsFirst } from './xlsx-rows';
 
 async function workbookFromRows(sheets: Record<string, (string | number)[][]>) {
   const workbook = new ExcelJS.Workbook();

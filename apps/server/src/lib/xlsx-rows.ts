@@ -12,6 +12,18 @@ export interface LedgerRow {
   cells: LedgerCell[];
 }
 
+/** Excel's column letters for a 0-based index (0 → A, 27 → AB). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
 /** A cell as the parser sees it: formulas give their cached result, rich text its plain text. */
 function plain(value: ExcelJS.CellValue): LedgerCell {
   if (value === null || value === undefined) return null;

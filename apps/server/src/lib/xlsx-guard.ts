@@ -1,5 +1,5 @@
 import { AppError } from '@tuijin/domain';
-import { zipEntries } from '../../lib/zip-directory';
+import { zipEntries } from './zip-directory';
 
 /** Limits on an uploaded ledger: a real office sheet is far below all of them. */
 export const ledgerLimits = {

@@ -1,0 +1,98 @@
+import type { approvalImportZhCN } from './approval-import.zh-CN';
+
+/** en-US texts of the approvals ledger import and of item documents (same keys as approval-import.zh-CN.ts). */
+export const approvalImportEnUS: typeof approvalImportZhCN = {
+  approvalImport: {
+    open: 'Import ledger',
+    title: 'Import an approvals ledger',
+    intro:
+      'Upload your jurisdiction’s approvals ledger (one row per project, one column per procedure). The check lists every item that would be created or changed and every problem, writing nothing; the import then writes all of it in one transaction, or nothing when there is an error.',
+    template: 'Download template',
+    templateHelp:
+      'The template has your catalogue’s procedures as headings and the present state of the projects not yet started; fill it in and upload it.',
+    grammarTitle: 'How to fill it in',
+    grammar: {
+      project:
+        'The “项目编码” (code) or “项目名称” (name) column finds the project in your jurisdiction (by code first, then by name); columns such as 序号 and 备注 are not read.',
+      headings:
+        'Every further column is one procedure; its heading must be a procedure name (or code) of the catalogue.',
+      blank: 'Blank, “/”, “—” or “无”: no change.',
+      date: 'A date alone (an Excel date, 2026-03-18, 2026.3.18, 2026年3月18日): approved that day; a reference number may follow, e.g. “2026-03-18 宁发改审批〔2026〕12号”.',
+      status:
+        '未启动, 准备中: the status alone; 已受理, 退回: the status and its date, e.g. “已受理 2026-03-02”.',
+      gaps: '容缺受理: the acceptance date and the missing documents, e.g. “容缺受理 2026-03-10 缺环评批复、用地预审意见” (each promised within the default working days).',
+      notNeeded: '不需办理: optionally followed by the reason, e.g. “不需办理 不占用林地”.',
+      forward:
+        'Dates cannot be in the future. An import only moves items forward (e.g. not started → approved), never back; approved and not-needed items are changed in the project’s checklist. An open prerequisite is a warning, not a refusal.',
+    },
+    drop: 'Click or drop an approvals ledger (.xlsx)',
+    dropHint: 'Checked only, nothing written until you confirm',
+    uploading: 'Uploading…',
+    checking: 'Checking…',
+    refused: 'The ledger cannot be read',
+    summary:
+      '{{rows}} rows, {{projects}} projects matched; {{created}} items to create, {{updated}} to update, {{unchanged}} unchanged; {{errors}} errors, {{warnings}} warnings',
+    blocked: 'There are errors: correct the ledger and check again; nothing will be imported',
+    ready: 'The check passed; you can import',
+    confirm: 'Import',
+    imported: 'Imported: {{created}} items created, {{updated}} updated, {{unchanged}} unchanged',
+    another: 'Import another',
+    problems: 'Problems',
+    rows: 'Projects',
+    columns: {
+      sheet: 'Sheet',
+      row: 'Row',
+      column: 'Column',
+      severity: 'Kind',
+      message: 'Problem',
+      project: 'Project in the ledger',
+      matched: 'Matched project',
+      cells: 'Procedures',
+    },
+    severity: { error: 'Error', warning: 'Warning' },
+    unmatched: 'Not matched',
+    cellAction: { create: 'Create', update: 'Update', unchanged: 'Unchanged', invalid: 'Error' },
+    unchangedCells: '{{count}} unchanged',
+    notListed: 'not on the list',
+    issue: {
+      noHeader: 'No header found: a “项目编码” or “项目名称” column is needed, then one column per procedure',
+      duplicateHeading: 'The column “{{heading}}” appears twice',
+      unknownHeading: 'The heading “{{heading}}” is not a procedure name or code of the catalogue',
+      noProject: 'This row has procedures but no project code or name',
+      unknownProject: 'No project “{{project}}”',
+      outOfScope: 'The project “{{project}}” is outside your jurisdiction',
+      duplicateProject: 'The project “{{project}}” already appears on row {{firstRow}}',
+      noCatalogue: 'The jurisdiction of “{{project}}” has no procedure catalogue yet',
+      procedureNotInCatalogue: '“{{heading}}” is not in the catalogue that applies to “{{project}}”',
+      unknownStatus: '“{{text}}” is neither a date nor a known status',
+      unreadableDate: '“{{text}}” is not a valid date (e.g. 2026-03-18, 2026.3.18, 2026年3月18日)',
+      futureDate: 'The date {{date}} is after today',
+      missingDate: '“{{status}}” needs a date',
+      unexpectedText: '“{{text}}” cannot follow “{{status}}”',
+      gapsNeedMaterials: '容缺受理 must list the missing documents (e.g. 缺环评批复、用地预审意见)',
+      cannotTake: '“{{procedure}}” is “{{from}}” and cannot be set to “{{to}}” by an import{{hint}}',
+      hintGaps: '; the missing documents come first, then the approval',
+      hintFinal: '; change it in the project’s checklist',
+      beforeAccepted: 'The approval date {{date}} is before the acceptance on {{acceptedOn}}',
+      dependencyOpen: 'The prerequisite “{{dependency}}” is not approved yet',
+    },
+  },
+  approvalDocuments: {
+    title: 'Documents',
+    none: 'No documents yet',
+    label: 'Document',
+    labelPlaceholder: 'Application form, approval, supplement…',
+    labels: ['Application form', 'Approval', 'Supplement', 'Acceptance notice', 'Other'],
+    upload: 'Upload',
+    uploadHelp:
+      'Name the document first, then choose the files (PDF, Office documents, images, up to 20 MB each); they are kept as project files too.',
+    labelRequired: 'Name the document first',
+    uploaded: '{{count}} files uploaded',
+    download: 'Download',
+    delete: 'Delete',
+    deleteConfirm: 'Delete “{{name}}”?',
+    deleted: 'Deleted',
+    by: '{{name}} · {{at}}',
+    count: 'Documents',
+  },
+};
