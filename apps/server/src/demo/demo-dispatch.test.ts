@@ -43,7 +43,7 @@ describe('the demo’s dispatch meetings (on testEpoch 2026-03-02)', () => {
       heldOn: string;
       status: string;
     }[];
-    expect(meetings.map((m) => m.status)).toEqual(['planned', 'held', 'held']);
+    expect(meetings.map((m) => m.status)).toEqual(['planned', 'held', 'closed']);
     const [next, second, first] = meetings;
     expect(next!.heldOn).toBe('2026-03-02');
     expect(first!.heldOn).toBe('2026-02-02');
@@ -56,6 +56,16 @@ describe('the demo’s dispatch meetings (on testEpoch 2026-03-02)', () => {
       expect(detail.agenda.filter((i: { minutes: string }) => i.minutes !== '').length).toBeGreaterThan(0);
       expect(detail.tasks).toHaveLength(2);
     }
+    // The first sitting is closed: one numbered 交办单 for each of its two responsible units.
+    const closed = (await county.get(`/api/meetings/${first!.id}`)).body;
+    expect(closed.sheets).toHaveLength(2);
+    const sheet = await t.app.inject({
+      method: 'GET',
+      url: `/api/dispatch-sheets/${closed.sheets[0].id}/document.docx`,
+      headers: { cookie: county.cookie },
+    });
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.rawPayload.subarray(0, 2).toString()).toBe('PK');
     // The second sitting took up the first one's task then overdue, not the one already verified.
     const secondAgenda = (await county.get(`/api/meetings/${second!.id}`)).body.agenda as {
       source: string;

@@ -6,6 +6,7 @@ import { users } from '../db/schema';
 import { actorSource, toActor } from '../modules/auth/actor.queries';
 import { loadHolidayCalendar } from '../modules/calendar';
 import {
+  closeMeeting,
   createMeetingSeries,
   decideTask,
   editMeetingAgenda,
@@ -32,7 +33,8 @@ function mondayOnOrBefore(date: string) {
  * 2, the weekly meeting of Luohe's ladder — 蕉城 has no ladder in the demo, so its agenda takes up
  * overdue tasks and red projects) four weeks ago and has held two sittings since, with attendance,
  * minutes and 交办事项 for 蕉城城投 (owner1's unit) and 市住建局: one verified, one overdue (in
- * progress), one reported done awaiting verification, one open; the next sitting is scheduled. All
+ * progress), one reported done awaiting verification, one open; the first sitting is closed with its
+ * 交办单, the next is scheduled. All
  * through the dispatch module's use cases, each step as its person on its day.
  */
 export async function loadDemoDispatch(ctx: Ctx): Promise<{ meetings: number; tasks: number }> {
@@ -141,6 +143,12 @@ export async function loadDemoDispatch(ctx: Ctx): Promise<{ meetings: number; ta
       id: task.id,
       version: task.version,
     }));
+  // The first sitting is closed that evening: each responsible unit gets its numbered 交办单.
+  await closeMeeting(
+    as(office, firstOn, 17),
+    first.id,
+    (await getMeeting(as(office, firstOn, 17), first.id)).version,
+  );
   const [speedUp, power] = await tasksOf(first.id);
   // Verified: 住建局 reports on the fourth working day, the office verifies the next.
   const reported = await moveDispatchTask(as(department, working(firstOn, 4), 16), speedUp!.id, {

@@ -126,6 +126,14 @@ export const dispatchEnUS: typeof dispatchZhCN = {
       holdConfirmText:
         'The agenda is fixed with its {{count}} items and can no longer change; minutes and tasks can then be recorded.',
       held: 'The meeting is held and its agenda fixed',
+      close: 'Close the meeting (issue the sheets)',
+      closeConfirm: 'Close the meeting and issue the assignment sheets?',
+      closeConfirmText:
+        'One numbered sheet goes to each responsible organisation ({{count}} in all); no task can be added afterwards.',
+      closed: 'The meeting is closed and its sheets issued',
+      sheets: 'Assignment sheets',
+      sheetsEmpty: 'This meeting decided no tasks, so no sheet was issued',
+      sheetDownload: 'Download .docx',
       attendance: 'Attendance',
       attendanceEmpty: 'No attendance recorded yet',
       attendanceEdit: 'Record attendance',

@@ -1,6 +1,7 @@
 /** The dispatch module's public face (调度): meetings, their agendas and the tasks they decide. */
 
 export { registerDispatchRoutes } from './dispatch.routes';
+export { closeMeeting } from './dispatch-sheets';
 export { createMeetingSeries, updateMeetingSeries } from './meeting-series';
 export {
   editMeetingAgenda,
@@ -10,6 +11,6 @@ export {
   recordMeetingAttendance,
   scheduleMeeting,
 } from './meetings';
-export { decideTask, listDispatchTasks, moveDispatchTask } from './tasks';
 export { remindDispatchTasks } from './task-reminders';
 export { dispatchTasksJob } from './task-reminders.job';
+export { decideTask, listDispatchTasks, moveDispatchTask } from './tasks';

@@ -242,7 +242,7 @@ export function HeldAgenda({ meeting }: { meeting: MeetingDetail }) {
             data-testid="agenda-item"
             data-key={item.key}
             actions={
-              meeting.canManage
+              meeting.canManage && meeting.status === 'held'
                 ? [
                     <Button
                       key="decide"

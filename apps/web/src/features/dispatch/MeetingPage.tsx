@@ -1,5 +1,6 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Flex, Space, Spin, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, DownloadOutlined, FileDoneOutlined } from '@ant-design/icons';
+import { fileRoutes, type MeetingDetail } from '@tuijin/contracts';
+import { App, Button, type ButtonProps, Card, Flex, List, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,16 +8,92 @@ import { QueryError } from '../../components/QueryError';
 import { AgendaEditor } from './AgendaEditor';
 import { AttendanceCard } from './AttendanceCard';
 import { MeetingStatusTag } from './DispatchBits';
-import { useMeeting } from './dispatch.queries';
+import { useCloseMeeting, useMeeting } from './dispatch.queries';
 import { HeldAgenda } from './HeldAgenda';
 import { TaskDrawer } from './TaskDrawer';
 import { TaskList } from './TaskViews';
+import { useDispatchError } from './use-dispatch-error';
 import './dispatch.css';
+
+/** 会议结束: a confirm, then one numbered 交办单 per responsible unit; no task can be added afterwards. */
+function CloseMeetingButton({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const close = useCloseMeeting();
+  const onError = useDispatchError();
+  const units = new Set(meeting.tasks.map((task) => task.organisationId)).size;
+  return (
+    <Button
+      icon={<FileDoneOutlined />}
+      loading={close.isPending}
+      data-testid="meeting-close"
+      onClick={() =>
+        modal.confirm({
+          title: t('dispatch.meeting.closeConfirm'),
+          content: t('dispatch.meeting.closeConfirmText', { count: units }),
+          okText: t('common.confirm'),
+          okButtonProps: { 'data-testid': 'meeting-close-ok' } as ButtonProps,
+          onOk: () =>
+            new Promise<void>((resolve) =>
+              close.mutate(
+                { id: meeting.id, version: meeting.version },
+                {
+                  onSuccess: () => {
+                    void message.success(t('dispatch.meeting.closed'));
+                    resolve();
+                  },
+                  onError: (error) => {
+                    onError(error);
+                    resolve();
+                  },
+                },
+              ),
+            ),
+        })
+      }
+    >
+      {t('dispatch.meeting.close')}
+    </Button>
+  );
+}
+
+/** 交办单 of a closed meeting: one per responsible unit, numbered, each a .docx to download. */
+function SheetsCard({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('dispatch.meeting.sheets')} data-testid="meeting-sheets">
+      <List
+        size="small"
+        dataSource={meeting.sheets}
+        locale={{ emptyText: t('dispatch.meeting.sheetsEmpty') }}
+        renderItem={(sheet) => (
+          <List.Item
+            actions={[
+              <a
+                key="download"
+                href={fileRoutes.downloadDispatchSheet.replace(':id', sheet.id)}
+                download
+                data-testid="sheet-download"
+              >
+                <DownloadOutlined /> {t('dispatch.meeting.sheetDownload')}
+              </a>,
+            ]}
+          >
+            <Space wrap>
+              <Typography.Text strong>{sheet.sheetNumber}</Typography.Text>
+              <span>{sheet.organisationName}</span>
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
 
 /**
  * 会议详情: the header (title, date, place, chair, status); while planned the agenda built for it with
- * the office's edits and 会议召开, once held each item with its minutes and 交办, and the tasks decided;
- * attendance throughout.
+ * the office's edits and 会议召开, once held each item with its minutes and 交办, and the tasks decided,
+ * then 会议结束 issuing the 交办单; attendance throughout.
  */
 export default function MeetingPage() {
   const { t } = useTranslation();
@@ -62,7 +139,12 @@ export default function MeetingPage() {
       </Card>
       {data.status === 'planned' ? <AgendaEditor meeting={data} /> : <HeldAgenda meeting={data} />}
       {data.status !== 'planned' && (
-        <Card size="small" title={t('dispatch.meeting.tasks')} data-testid="meeting-tasks">
+        <Card
+          size="small"
+          title={t('dispatch.meeting.tasks')}
+          data-testid="meeting-tasks"
+          extra={data.status === 'held' && data.canManage && <CloseMeetingButton meeting={data} />}
+        >
           {data.tasks.length === 0 ? (
             <Typography.Text type="secondary">{t('dispatch.meeting.tasksEmpty')}</Typography.Text>
           ) : (
@@ -70,6 +152,7 @@ export default function MeetingPage() {
           )}
         </Card>
       )}
+      {data.status === 'closed' && <SheetsCard meeting={data} />}
       <AttendanceCard meeting={data} />
       {openTask && <TaskDrawer taskId={openTask} onClose={() => setOpenTask(null)} />}
     </Flex>

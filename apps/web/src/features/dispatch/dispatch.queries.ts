@@ -142,6 +142,11 @@ export const useHoldMeeting = () =>
     api.call('holdMeeting', { params: { id }, body: { version }, idempotencyKey }),
   );
 
+export const useCloseMeeting = () =>
+  useMeetingMutation(({ id, version }: { id: string; version: number }, idempotencyKey) =>
+    api.call('closeMeeting', { params: { id }, body: { version }, idempotencyKey }),
+  );
+
 export const useRecordMinutes = () =>
   useMeetingMutation(({ itemId, minutes }: { itemId: string; minutes: string }, idempotencyKey) =>
     api.call('recordAgendaMinutes', { params: { id: itemId }, body: { minutes }, idempotencyKey }),
