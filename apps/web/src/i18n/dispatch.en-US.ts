@@ -149,6 +149,7 @@ export const dispatchEnUS: typeof dispatchZhCN = {
       addAttendee: 'Add a person',
       attendanceSaved: 'Attendance saved',
       minutes: 'Minutes',
+      minutesLabel: 'Minutes:',
       minutesEmpty: 'No minutes recorded',
       minutesEdit: 'Write minutes',
       minutesSaved: 'Minutes saved',

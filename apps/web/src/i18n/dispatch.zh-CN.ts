@@ -145,6 +145,7 @@ export const dispatchZhCN = {
       addAttendee: '增加参会人',
       attendanceSaved: '已保存参会情况',
       minutes: '纪要',
+      minutesLabel: '纪要：',
       minutesEmpty: '未记录纪要',
       minutesEdit: '记录纪要',
       minutesSaved: '已保存纪要',

@@ -201,7 +201,7 @@ function Minutes({ item, canManage }: { item: AgendaItem; canManage: boolean }) 
     );
   return (
     <Flex gap={8} align="flex-start" wrap>
-      <Typography.Text type="secondary">{t('dispatch.meeting.minutes')}：</Typography.Text>
+      <Typography.Text type="secondary">{t('dispatch.meeting.minutesLabel')}</Typography.Text>
       {item.minutes ? (
         <Typography.Text className="tj-prewrap" data-testid="minutes-text">
           {item.minutes}
