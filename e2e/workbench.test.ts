@@ -29,7 +29,7 @@ async function openHome(page: Page) {
 
 describe('首页 is a workbench per role', () => {
   it.each([
-    ['owner1', ['reportsToFill', 'problemsToConfirm', 'warnings', 'notifications']],
+    ['owner1', ['reportsToFill', 'problemsToConfirm', 'tasksToHandle', 'warnings', 'notifications']],
     [
       'jiaocheng',
       [
@@ -50,6 +50,7 @@ describe('首页 is a workbench per role', () => {
         'problemsToConfirm',
         'problemsToHandle',
         'lettersToReply',
+        'tasksToHandle',
         'warnings',
         'notifications',
       ],

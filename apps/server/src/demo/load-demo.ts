@@ -9,6 +9,7 @@ import { createOrganisation } from '../modules/organisations/save-organisation';
 import { createRegion } from '../modules/regions/create-region';
 import { createUser } from '../modules/users/create-user';
 import { loadDemoApprovals } from './demo-approvals';
+import { loadDemoDispatch } from './demo-dispatch';
 import { loadDemoEvaluation } from './demo-evaluation';
 import { loadDemoMilestones } from './demo-milestones';
 import { loadDemoPlans } from './demo-plans';
@@ -86,6 +87,8 @@ async function loadInto(ctx: Ctx) {
   await loadDemoApprovals(ctx);
   await issueDeemedNoticesAndTell(ctx);
   await loadDemoMilestones(ctx);
+  // After problems and warnings: the meetings' agendas take up red projects and overdue tasks.
+  await loadDemoDispatch(ctx);
   // The demo password is documented, so demo accounts are not forced to change it at first login.
   const usernames = demoAccounts.map((a) => a.username);
   await ctx.db.update(users).set({ mustChangePassword: false }).where(inArray(users.username, usernames));

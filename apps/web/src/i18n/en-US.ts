@@ -6,6 +6,7 @@ import { auditActionsMoreEnUS, auditLogEnUS } from './audit-log.en-US';
 import { basemapEnUS } from './basemap.en-US';
 import { calendarEnUS } from './calendar.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
+import { dispatchEnUS } from './dispatch.en-US';
 import { evaluationEnUS } from './evaluation.en-US';
 import { jobsEnUS } from './jobs.en-US';
 import { ledgerEnUS } from './ledger.en-US';
@@ -98,6 +99,9 @@ export const enUS: typeof zhCN = {
     approvalStatistics: 'Approval times',
     milestones: 'Milestone timeline',
     milestoneTemplates: 'Milestone templates',
+    meetings: 'Dispatch meetings',
+    dispatchTasks: 'Assigned tasks',
+    meetingSeries: 'Meeting settings',
     password: 'Change password',
   },
   layout: {
@@ -407,4 +411,5 @@ export const enUS: typeof zhCN = {
   ...approvalLoopEnUS,
   ...approvalImportEnUS,
   ...milestonesEnUS,
+  ...dispatchEnUS,
 };

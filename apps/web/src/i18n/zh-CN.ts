@@ -6,6 +6,7 @@ import { auditActionsMoreZhCN, auditLogZhCN } from './audit-log.zh-CN';
 import { basemapZhCN } from './basemap.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
+import { dispatchZhCN } from './dispatch.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
 import { jobsZhCN } from './jobs.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
@@ -97,6 +98,9 @@ export const zhCN = {
     approvalStatistics: '审批用时统计',
     milestones: '时间节点图',
     milestoneTemplates: '节点模板',
+    meetings: '调度会议',
+    dispatchTasks: '交办事项',
+    meetingSeries: '会议设置',
     password: '修改密码',
   },
   layout: {
@@ -405,4 +409,5 @@ export const zhCN = {
   ...approvalLoopZhCN,
   ...approvalImportZhCN,
   ...milestonesZhCN,
+  ...dispatchZhCN,
 };

@@ -17,7 +17,7 @@ const actor = (...roles: Role[]): Actor => ({
 
 describe('workbenchSectionsFor', () => {
   it.each<[Role[], string[]]>([
-    [['owner'], ['reportsToFill', 'problemsToConfirm', 'warnings', 'notifications']],
+    [['owner'], ['reportsToFill', 'problemsToConfirm', 'tasksToHandle', 'warnings', 'notifications']],
     [
       ['department_staff'],
       [
@@ -25,6 +25,7 @@ describe('workbenchSectionsFor', () => {
         'problemsToConfirm',
         'problemsToHandle',
         'lettersToReply',
+        'tasksToHandle',
         'warnings',
         'notifications',
       ],
@@ -36,13 +37,24 @@ describe('workbenchSectionsFor', () => {
         'reportsToReview',
         'problemsToHandle',
         'lettersToReply',
+        'tasksToHandle',
         'problemsAwaitingOffice',
         'problemsOverdue',
         'redProjects',
         'notifications',
       ],
     ],
-    [['leader'], ['problemsToHandle', 'lettersToReply', 'problemsOnMyProjects', 'warnings', 'notifications']],
+    [
+      ['leader'],
+      [
+        'problemsToHandle',
+        'lettersToReply',
+        'tasksToHandle',
+        'problemsOnMyProjects',
+        'warnings',
+        'notifications',
+      ],
+    ],
     [['system_admin'], ['holidayCalendar', 'lockedUsers', 'notifications']],
     [['security_admin'], ['lockedUsers', 'notifications']],
     [['audit_admin'], ['auditChain', 'auditEvents', 'notifications']],
@@ -57,6 +69,7 @@ describe('workbenchSectionsFor', () => {
       'problemsToConfirm',
       'problemsToHandle',
       'lettersToReply',
+      'tasksToHandle',
       'problemsOnMyProjects',
       'warnings',
       'notifications',

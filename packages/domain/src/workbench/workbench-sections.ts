@@ -12,6 +12,7 @@ export const workbenchSectionKeys = [
   'problemsToConfirm',
   'problemsToHandle',
   'lettersToReply',
+  'tasksToHandle',
   'problemsAwaitingOffice',
   'problemsOverdue',
   'problemsOnMyProjects',
@@ -35,7 +36,9 @@ const has = (actor: Actor, role: Actor['roles'][number]) => actor.roles.includes
  * leaders their projects' warnings and problems; the system and security admins locked accounts
  * (the system admin also the holiday calendar); the audit admin the chain and the recent
  * security events (a supervisor the recent events of their jurisdiction). Everyone has their
- * unread notifications. Source: issue 12 item 14.
+ * unread notifications. Whoever works 交办事项 for their unit (dispatchTask.handle) has the open tasks
+ * of the unit; the server leaves that section out while the unit has none. Source: issue 12 item
+ * 14, issue 15.
  */
 export function workbenchSectionsFor(actor: Actor): WorkbenchSectionKey[] {
   const office = has(actor, 'office_staff');
@@ -48,6 +51,7 @@ export function workbenchSectionsFor(actor: Actor): WorkbenchSectionKey[] {
     wanted.add('problemsToHandle');
     wanted.add('lettersToReply');
   }
+  if (can(actor, 'dispatchTask.handle')) wanted.add('tasksToHandle');
   if (can(actor, 'problem.route')) wanted.add('problemsAwaitingOffice');
   if (office || has(actor, 'supervisor')) wanted.add('problemsOverdue');
   if (has(actor, 'leader')) wanted.add('problemsOnMyProjects');

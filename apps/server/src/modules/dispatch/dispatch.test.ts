@@ -3,6 +3,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, notifications, organisations, projects } from '../../db/schema';
+import { clearDispatch } from '../../testing/clear-dispatch';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { runEscalations } from '../problems';
 import {
@@ -32,6 +33,8 @@ async function on(date: string) {
 
 beforeAll(async () => {
   t = await createTestApp();
+  // The story starts from a county without meetings (the demo's 蕉城 has its own weekly ones).
+  await clearDispatch(t.db);
   ownerOrg = await organisationId(t, '宁德市蕉城区城市建设投资开发有限公司');
   project = await insertTestProject(t, { regionCode: '350902', ownerOrganisationId: ownerOrg });
   const { county } = await on('2026-11-16');
@@ -427,8 +430,9 @@ describe('321 compliance and visit coverage', () => {
       kind: 'hearing',
       title: '听取重点项目汇报',
     });
-    const demoProject = (await county.get('/api/projects?pageSize=1&region=350902')).body.data[0]
-      .id as string;
+    const demoProject = (
+      (await county.get('/api/projects?pageSize=5&region=350902')).body.data as { id: string }[]
+    ).find((p) => p.id !== project)!.id;
     const visit = async (visitedOn: string, projectIds: string[]) => {
       const v = await county.post('/api/field-visits', {
         regionCode: '350902',

@@ -1,5 +1,16 @@
 /** The dispatch module's public face (调度): meetings, their agendas and the tasks they decide. */
 
 export { registerDispatchRoutes } from './dispatch.routes';
+export { closeMeeting } from './dispatch-sheets';
+export { createMeetingSeries, updateMeetingSeries } from './meeting-series';
+export {
+  editMeetingAgenda,
+  getMeeting,
+  holdMeeting,
+  recordAgendaMinutes,
+  recordMeetingAttendance,
+  scheduleMeeting,
+} from './meetings';
 export { remindDispatchTasks } from './task-reminders';
 export { dispatchTasksJob } from './task-reminders.job';
+export { decideTask, listDispatchTasks, moveDispatchTask } from './tasks';

@@ -3,6 +3,7 @@ import { chinaDate, monthKey, type WorkbenchSectionKey, workbenchSectionsFor } f
 import type { Ctx } from '../../context';
 import { resolveReportingPeriod } from '../reports';
 import { monthOrDefault } from '../warnings';
+import { tasksToHandle } from './workbench-dispatch';
 import type { WorkbenchFacts } from './workbench-item';
 import {
   auditChain,
@@ -38,6 +39,7 @@ const builders: Record<WorkbenchSectionKey, Builder> = {
   problemsToConfirm,
   problemsToHandle,
   lettersToReply,
+  tasksToHandle,
   problemsAwaitingOffice,
   problemsOverdue,
   problemsOnMyProjects,
@@ -52,7 +54,8 @@ const builders: Record<WorkbenchSectionKey, Builder> = {
 
 /**
  * 工作台: what is due for the signed-in person, one section per thing their roles do
- * (`workbenchSectionsFor`), each the most pressing few items with links and the total. Reads only.
+ * (`workbenchSectionsFor`), each the most pressing few items with links and the total (the open 交办事项
+ * only while the unit has some). Reads only.
  */
 export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
   const facts: WorkbenchFacts = {
@@ -61,6 +64,10 @@ export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
     warningMonth: monthKey(monthOrDefault(ctx, undefined)),
   };
   const sections: WorkbenchSection[] = [];
-  for (const key of workbenchSectionsFor(ctx.actor)) sections.push(await builders[key](ctx, facts));
+  for (const key of workbenchSectionsFor(ctx.actor)) {
+    const built = await builders[key](ctx, facts);
+    // 交办事项 show only for a unit that has some open: most offices and leaders are never given one.
+    if (key !== 'tasksToHandle' || built.total > 0) sections.push(built);
+  }
   return { ...facts, sections };
 }

@@ -52,7 +52,13 @@ describe('GET /api/workbench', () => {
 
   it("lists owner1's reports to fill for the reporting month, from its own projects and the status board", async () => {
     const workbench = await workbenchOf('owner1');
-    expect(keys(workbench)).toEqual(['reportsToFill', 'problemsToConfirm', 'warnings', 'notifications']);
+    expect(keys(workbench)).toEqual([
+      'reportsToFill',
+      'problemsToConfirm',
+      'tasksToHandle',
+      'warnings',
+      'notifications',
+    ]);
     // 2 March 2026: March's window opens on the 15th, so February (due 25 February) is the month.
     expect(workbench.reportingMonth).toEqual({ year: 2026, month: 2 });
     const toFill = sectionOf(workbench, 'reportsToFill');
@@ -74,6 +80,15 @@ describe('GET /api/workbench', () => {
     }
     const warnings = sectionOf(workbench, 'warnings');
     expect(warnings.items.every((i) => i.status === 'red' || i.status === 'yellow')).toBe(true);
+    // The demo's 蕉城 weekly meeting gave 城投 a task now overdue; the one reported done waits on the office.
+    const tasks = sectionOf(workbench, 'tasksToHandle');
+    expect(tasks.total).toBe(1);
+    expect(tasks.items[0]).toMatchObject({
+      status: 'in_progress',
+      link: `/tasks?task=${tasks.items[0]!.id}`,
+    });
+    expect(tasks.items[0]!.daysLeft).toBeLessThan(0);
+    expect(tasks.items[0]!.detail).toMatch(/^JB-350902-2026-\d{4} · 县区周例会$/);
   });
 
   it('gives a county office its status board, reviews and problems, never another county’s', async () => {
@@ -124,6 +139,7 @@ describe('GET /api/workbench', () => {
       'problemsToConfirm',
       'problemsToHandle',
       'lettersToReply',
+      'tasksToHandle',
       'warnings',
       'notifications',
     ]);

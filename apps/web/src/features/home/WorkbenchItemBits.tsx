@@ -1,15 +1,17 @@
-import type { WorkbenchItem, WorkbenchSection } from '@tuijin/contracts';
+import type { DispatchTask, WorkbenchItem, WorkbenchSection } from '@tuijin/contracts';
 import type { ProblemStatus, WarningColour } from '@tuijin/domain';
 import { Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../i18n/use-labels';
+import { TaskStatusTag } from '../dispatch/DispatchBits';
 import { useNotificationText } from '../notifications/use-notification-text';
 import { ProblemStatusTag } from '../problems/ProblemBits';
 import { ReportStatusTag } from '../reports/ReportBits';
 import { WarningTag } from '../warnings/WarningTag';
 
 type Key = WorkbenchSection['key'];
+type DispatchTaskStatus = DispatchTask['status'];
 const reportStatuses = ['absent', 'draft', 'submitted', 'returned', 'approved'] as const;
 type ReportStatus = (typeof reportStatuses)[number];
 
@@ -56,6 +58,8 @@ export function ItemStatus({ sectionKey, item }: { sectionKey: Key; item: Workbe
       return <ProblemStatusTag status={status as ProblemStatus} />;
     case 'lettersToReply':
       return <Tag color="orange">{t(`problemLetters.kinds.${status as 'reminder' | 'supervision'}`)}</Tag>;
+    case 'tasksToHandle':
+      return <TaskStatusTag status={status as DispatchTaskStatus} />;
     case 'warnings':
     case 'redProjects':
       return <WarningTag colour={status as WarningColour} />;
