@@ -272,7 +272,7 @@ export const appPages: AppPage[] = [
     group: 'problems',
     label: 'meetings',
     icon: <ScheduleOutlined />,
-    permission: 'dispatch.read',
+    permission: 'meeting.read',
     Component: lazy(() => import('../features/dispatch/MeetingsPage')),
   },
   {
@@ -280,7 +280,7 @@ export const appPages: AppPage[] = [
     group: 'problems',
     label: 'meetings',
     icon: <ScheduleOutlined />,
-    permission: 'dispatch.read',
+    permission: 'meeting.read',
     hideInMenu: true,
     Component: lazy(() => import('../features/dispatch/MeetingPage')),
   },
@@ -337,7 +337,7 @@ export const appPages: AppPage[] = [
     group: 'settings',
     label: 'meetingSeries',
     icon: <ClusterOutlined />,
-    permission: 'dispatch.read',
+    permission: 'meeting.read',
     Component: lazy(() => import('../features/dispatch/MeetingSeriesPage')),
   },
   {

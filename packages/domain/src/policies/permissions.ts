@@ -58,6 +58,7 @@ export const permissions = [
   'milestone.recordActual',
   'milestoneTemplate.manage',
   'dispatch.read',
+  'meeting.read',
   'dispatch.manage',
   'dispatchTask.handle',
 ] as const;
@@ -141,6 +142,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dispatch.read',
     'dispatch.manage',
     'dispatchTask.handle',
+    'meeting.read',
   ],
   department_staff: [
     'region.read',
@@ -163,6 +165,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'milestoneTemplate.manage',
     'dispatch.read',
     'dispatchTask.handle',
+    'meeting.read',
   ],
   owner: [
     'region.read',
@@ -198,6 +201,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'milestone.read',
     'dispatch.read',
     'dispatchTask.handle',
+    'meeting.read',
   ],
   service_officer: [
     'region.read',
@@ -216,6 +220,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'milestone.read',
     'milestone.recordActual',
     'dispatch.read',
+    'meeting.read',
   ],
   supervisor: [
     'region.read',
@@ -230,6 +235,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'approval.read',
     'milestone.read',
     'dispatch.read',
+    'meeting.read',
   ],
   system_admin: [
     'region.read',

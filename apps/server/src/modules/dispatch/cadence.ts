@@ -28,7 +28,7 @@ import { recordAudit } from '../audit';
 import { mayManageMeetingsIn, seesMeetingsOf, visitScope } from './dispatch-scope';
 
 async function readableRegion(ctx: Ctx, regionCode: string | undefined) {
-  authorize(ctx.actor, 'dispatch.read');
+  authorize(ctx.actor, 'meeting.read');
   const region = await regionByCode(ctx.db, regionCode ?? ctx.actor.regionCode);
   if (!seesMeetingsOf(ctx.actor, region.path)) throw new AppError('NOT_FOUND', '区域不存在');
   return region;

@@ -2,7 +2,7 @@ import { type Actor, can, isSystemActor, pathInSubtree } from '@tuijin/domain';
 import { eq, or, type SQL, sql } from 'drizzle-orm';
 import { dispatchTasks, fieldVisits, meetings } from '../../db/schema';
 import { isOfficeOver } from '../../lib/project-scope';
-import { inRegionSubtree, isOwnerOnly } from '../../lib/scope';
+import { inRegionSubtree } from '../../lib/scope';
 
 /**
  * Meetings an actor sees: those of its jurisdiction (offices, departments, leaders, service officers,
@@ -10,21 +10,20 @@ import { inRegionSubtree, isOwnerOnly } from '../../lib/scope';
  */
 export function meetingScope(actor: Actor): SQL {
   if (isSystemActor(actor)) return sql`true`;
-  if (isOwnerOnly(actor) || !can(actor, 'dispatch.read')) return sql`false`;
+  if (!can(actor, 'meeting.read')) return sql`false`;
   return inRegionSubtree(meetings.regionPath, actor.regionPath);
 }
 
 /** Field visits an actor sees: those of its jurisdiction, like meetings (not for project owners). */
 export function visitScope(actor: Actor): SQL {
   if (isSystemActor(actor)) return sql`true`;
-  if (isOwnerOnly(actor) || !can(actor, 'dispatch.read')) return sql`false`;
+  if (!can(actor, 'meeting.read')) return sql`false`;
   return inRegionSubtree(fieldVisits.regionPath, actor.regionPath);
 }
 
 /** The row-level twin of {@link meetingScope}: whether the actor sees the meetings of a region. */
 export const seesMeetingsOf = (actor: Actor, regionPath: string) =>
-  isSystemActor(actor) ||
-  (!isOwnerOnly(actor) && can(actor, 'dispatch.read') && pathInSubtree(regionPath, actor.regionPath));
+  isSystemActor(actor) || (can(actor, 'meeting.read') && pathInSubtree(regionPath, actor.regionPath));
 
 /**
  * Tasks an actor sees: every task of its jurisdiction for offices, leaders, service officers and

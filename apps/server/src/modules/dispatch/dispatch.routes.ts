@@ -28,25 +28,25 @@ export function registerDispatchRoutes(app: FastifyInstance, deps: RouteDeps) {
   defineRoute(app, deps, endpoints.recordFieldVisit, 'dispatch.manage', ({ ctx, body }) =>
     recordFieldVisit(ctx, body),
   );
-  defineRoute(app, deps, endpoints.listFieldVisits, 'dispatch.read', ({ ctx, query }) =>
+  defineRoute(app, deps, endpoints.listFieldVisits, 'meeting.read', ({ ctx, query }) =>
     listFieldVisits(ctx, query),
   );
   defineRoute(app, deps, endpoints.linkVisitProblem, 'dispatch.manage', ({ ctx, params, body }) =>
     linkVisitProblem(ctx, params.id, body.problemId),
   );
-  defineRoute(app, deps, endpoints.getVisitCoverage, 'dispatch.read', ({ ctx, query }) =>
+  defineRoute(app, deps, endpoints.getVisitCoverage, 'meeting.read', ({ ctx, query }) =>
     getVisitCoverage(ctx, query),
   );
-  defineRoute(app, deps, endpoints.getCadenceRules, 'dispatch.read', ({ ctx, params }) =>
+  defineRoute(app, deps, endpoints.getCadenceRules, 'meeting.read', ({ ctx, params }) =>
     getCadenceRules(ctx, params.regionCode),
   );
   defineRoute(app, deps, endpoints.saveCadenceRules, 'dispatch.manage', ({ ctx, params, body }) =>
     saveCadenceRules(ctx, params.regionCode, body),
   );
-  defineRoute(app, deps, endpoints.getCadenceCompliance, 'dispatch.read', ({ ctx, query }) =>
+  defineRoute(app, deps, endpoints.getCadenceCompliance, 'meeting.read', ({ ctx, query }) =>
     getCadenceCompliance(ctx, query),
   );
-  defineRoute(app, deps, endpoints.listMeetingSeries, 'dispatch.read', ({ ctx, query }) =>
+  defineRoute(app, deps, endpoints.listMeetingSeries, 'meeting.read', ({ ctx, query }) =>
     listMeetingSeries(ctx, query.regionCode),
   );
   defineRoute(app, deps, endpoints.createMeetingSeries, 'dispatch.manage', ({ ctx, body }) =>
@@ -55,13 +55,13 @@ export function registerDispatchRoutes(app: FastifyInstance, deps: RouteDeps) {
   defineRoute(app, deps, endpoints.updateMeetingSeries, 'dispatch.manage', ({ ctx, params, body }) =>
     updateMeetingSeries(ctx, params.id, body),
   );
-  defineRoute(app, deps, endpoints.listMeetings, 'dispatch.read', ({ ctx, query }) =>
+  defineRoute(app, deps, endpoints.listMeetings, 'meeting.read', ({ ctx, query }) =>
     listMeetings(ctx, query),
   );
   defineRoute(app, deps, endpoints.scheduleMeeting, 'dispatch.manage', ({ ctx, body }) =>
     scheduleMeeting(ctx, body),
   );
-  defineRoute(app, deps, endpoints.getMeeting, 'dispatch.read', ({ ctx, params }) =>
+  defineRoute(app, deps, endpoints.getMeeting, 'meeting.read', ({ ctx, params }) =>
     getMeeting(ctx, params.id),
   );
   defineRoute(app, deps, endpoints.editMeetingAgenda, 'dispatch.manage', ({ ctx, params, body }) =>

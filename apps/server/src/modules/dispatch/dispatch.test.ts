@@ -198,7 +198,7 @@ describe('a problem escalated to the weekly meeting, its decision and the overdu
     expect(JSON.stringify(attendance.body)).toContain('attendees.1.delegateName');
     // Other counties and owners do not see the meeting at all.
     expect((await otherCounty.get(`/api/meetings/${meetingId}`)).status).toBe(404);
-    expect((await owner.get(`/api/meetings/${meetingId}`)).status).toBe(404);
+    expect((await owner.get(`/api/meetings/${meetingId}`)).status).toBe(403);
 
     const { county: office } = await on('2026-11-30');
     const current = await meeting(office, meetingId);

@@ -115,7 +115,7 @@ export async function listFieldVisits(
   ctx: Ctx,
   query: { page: number; pageSize: number; from?: string; to?: string; regionCode?: string },
 ) {
-  authorize(ctx.actor, 'dispatch.read');
+  authorize(ctx.actor, 'meeting.read');
   const where: SQL[] = [visitScope(ctx.actor)];
   if (query.regionCode)
     where.push(inRegionSubtree(fieldVisits.regionPath, (await regionByCode(ctx.db, query.regionCode)).path));

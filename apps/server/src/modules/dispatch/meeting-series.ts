@@ -74,7 +74,7 @@ export async function visibleSeries(db: Queryable, ctx: Pick<Ctx, 'actor'>, id: 
 
 /** 会议序列 of a region in the actor's jurisdiction (its own by default), with the presets. */
 export async function listMeetingSeries(ctx: Ctx, regionCode: string | undefined) {
-  authorize(ctx.actor, 'dispatch.read');
+  authorize(ctx.actor, 'meeting.read');
   const region = await regionByCode(ctx.db, regionCode ?? ctx.actor.regionCode);
   if (!seesRegionSettings(ctx.actor, region.path)) throw new AppError('NOT_FOUND', '区域不存在');
   const [rows, calendar] = await Promise.all([

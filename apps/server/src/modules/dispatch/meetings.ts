@@ -63,7 +63,7 @@ async function managedMeeting(ctx: Ctx, id: string) {
  * office's edits), as stored once held — each item's minutes, and the tasks it decided.
  */
 export async function getMeeting(ctx: Ctx, id: string): Promise<MeetingDetail> {
-  authorize(ctx.actor, 'dispatch.read');
+  authorize(ctx.actor, 'meeting.read');
   const { meeting, seriesName } = await visibleMeeting(ctx.db, ctx, id);
   const attendees = await ctx.db
     .select({ attendee: meetingAttendees, organisationName: organisations.name })
@@ -120,7 +120,7 @@ export async function listMeetings(
   ctx: Ctx,
   query: { page: number; pageSize: number; seriesId?: string; from?: string; to?: string },
 ) {
-  authorize(ctx.actor, 'dispatch.read');
+  authorize(ctx.actor, 'meeting.read');
   const where: SQL[] = [meetingScope(ctx.actor)];
   if (query.seriesId) where.push(eq(meetings.seriesId, query.seriesId));
   if (query.from) where.push(gte(meetings.heldOn, query.from));
