@@ -1,5 +1,5 @@
 import { cadencePreset321 } from '@tuijin/domain';
-import { and, eq, notInArray } from 'drizzle-orm';
+import { and, eq, ne, notInArray } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, notifications, organisations, projects } from '../../db/schema';
@@ -430,9 +430,20 @@ describe('321 compliance and visit coverage', () => {
       kind: 'hearing',
       title: '听取重点项目汇报',
     });
-    const demoProject = (
-      (await county.get('/api/projects?pageSize=5&region=350902')).body.data as { id: string }[]
-    ).find((p) => p.id !== project)!.id;
+    // Another 蕉城 project still being built or prepared (a key project the coverage counts).
+    const [other] = await t.db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(
+        and(
+          eq(projects.regionCode, '350902'),
+          ne(projects.id, project),
+          notInArray(projects.stage, ['completed', 'operating']),
+        ),
+      )
+      .orderBy(projects.code)
+      .limit(1);
+    const demoProject = other!.id;
     const visit = async (visitedOn: string, projectIds: string[]) => {
       const v = await county.post('/api/field-visits', {
         regionCode: '350902',
