@@ -32,7 +32,14 @@ describe('problem classes, escalation ladder and routing rules in the browser', 
     await office.getByTestId('ladder-source').waitFor();
     await pick(office, 'preset-select', '惠安“321”');
     await office.getByTestId('preset-apply').click();
+    // The preset is saved by the server before the levels are looked for (a refusal fails here, with its status).
+    const applied = office.waitForResponse(
+      (response) => response.url().endsWith(`/api/escalation-ladders/${jiaocheng}/preset`),
+      { timeout: 30_000 },
+    );
     await office.getByTestId('preset-confirm').click();
+    expect((await applied).status()).toBe(200);
+    await office.getByTestId('preset-confirm').waitFor({ state: 'detached' });
     await expect.poll(() => office.getByTestId('ladder-level').count(), { timeout: 15_000 }).toBe(3);
     await expect
       .poll(() => office.getByTestId('level-name').first().inputValue(), { timeout: 15_000 })
