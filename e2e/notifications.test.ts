@@ -15,7 +15,7 @@ import { defaultWebDist } from '../apps/server/src/server';
 import { launchChromium, loginThroughPage, screenshot } from './browser';
 
 /**
- * Its own server in this process, over a fresh demo database in which owner1's unit has a 2026 plan
+ * Its own server in this process, over the demo's people and projects only, in which owner1's unit has a 2026 plan
  * and nothing reported, and the reminder job has run for 23 March 2026 (report for February late,
  * March due on the 25th).
  */
@@ -31,7 +31,7 @@ beforeAll(async () => {
   database = await openDatabase({ dataDir });
   await database.migrate();
   const auditKey = Buffer.alloc(32, 3);
-  await loadDemo({ db: database.db, auditKey });
+  await loadDemo({ db: database.db, auditKey }, { base: true });
   await startFromNoPlansOrReports(database.db);
   const [unit] = await database.db
     .select()

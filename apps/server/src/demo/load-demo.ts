@@ -26,23 +26,37 @@ export { demoPassword };
  * record has its audit event. Does nothing and returns false when any region exists already. One
  * transaction: an interrupted first start leaves an empty database that loads again next time.
  */
-export async function loadDemo(deps: { db: Database; auditKey: Buffer; clock?: Clock }): Promise<boolean> {
+export async function loadDemo(
+  deps: { db: Database; auditKey: Buffer; clock?: Clock },
+  options: DemoOptions = {},
+): Promise<boolean> {
   return deps.db.transaction(async (tx) => {
     const [existing] = await tx.select({ n: count() }).from(regions);
     if ((existing?.n ?? 0) > 0) return false;
     const db = tx as unknown as Database;
-    await loadInto({
-      db,
-      actor: systemActor,
-      clock: deps.clock ?? systemClock,
-      ip: null,
-      auditKey: deps.auditKey,
-    });
+    await loadInto(
+      {
+        db,
+        actor: systemActor,
+        clock: deps.clock ?? systemClock,
+        ip: null,
+        auditKey: deps.auditKey,
+      },
+      options,
+    );
     return true;
   });
 }
 
-async function loadInto(ctx: Ctx) {
+/**
+ * `base`: only the regions, organisations, accounts and projects, for a test that builds the rest
+ * itself (a full load takes most of a minute on a loaded two-core machine).
+ */
+export interface DemoOptions {
+  base?: boolean;
+}
+
+async function loadInto(ctx: Ctx, options: DemoOptions) {
   for (const region of demoRegions) await createRegion(ctx, region);
   const organisationIds = new Map<string, string>();
   for (const { key, ...organisation } of demoOrganisations) {
@@ -78,6 +92,18 @@ async function loadInto(ctx: Ctx) {
     leaders: ['leader1', 'leader2'].map((u) => userIds.get(u)!),
     serviceOfficers: [userIds.get('officer1')!],
   });
+  if (!options.base) await loadRecords(ctx);
+  // The demo password is documented, so demo accounts are not forced to change it at first login.
+  const usernames = demoAccounts.map((a) => a.username);
+  await ctx.db.update(users).set({ mustChangePassword: false }).where(inArray(users.username, usernames));
+  await recordAudit(ctx.db, ctx, {
+    action: 'demo.load',
+    detail: { regions: demoRegions.length, accounts: usernames, ...(options.base ? { base: true } : {}) },
+  });
+}
+
+/** A year of work on the demo projects: plans, reports, problems, warnings and what follows them. */
+async function loadRecords(ctx: Ctx) {
   await loadDemoPlans(ctx);
   // After the demo plans: only projects with a plan for the year report.
   await loadDemoReports(ctx);
@@ -89,11 +115,4 @@ async function loadInto(ctx: Ctx) {
   await loadDemoMilestones(ctx);
   // After problems and warnings: the meetings' agendas take up red projects and overdue tasks.
   await loadDemoDispatch(ctx);
-  // The demo password is documented, so demo accounts are not forced to change it at first login.
-  const usernames = demoAccounts.map((a) => a.username);
-  await ctx.db.update(users).set({ mustChangePassword: false }).where(inArray(users.username, usernames));
-  await recordAudit(ctx.db, ctx, {
-    action: 'demo.load',
-    detail: { regions: demoRegions.length, accounts: usernames },
-  });
 }
