@@ -1,0 +1,4 @@
+export { renderBulletinAnnex } from './bulletin-annex';
+export type { BulletinDocument } from './bulletin-document';
+export { renderBulletinDocx } from './bulletin-docx';
+export { renderBulletinPdf } from './bulletin-pdf';
