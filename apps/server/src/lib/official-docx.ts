@@ -102,14 +102,20 @@ export const officialSerialWithRule = (serial: string) =>
 /** A first-level heading (一、总体情况): 三号 黑体 at the 28-pt pitch, indented two characters. */
 export const officialHeading = (text: string) =>
   new Paragraph({
+    keepNext: true,
     spacing: { line: 560 },
     indent: { firstLine: 640 },
     children: [officialRun(text, { font: officialFonts.section })],
   });
 
-/** A body paragraph indented two characters (首行缩进), at the 28-pt pitch. */
-export const officialParagraph = (text: string) =>
-  new Paragraph({ spacing: { line: 560 }, indent: { firstLine: 640 }, children: [officialRun(text)] });
+/** A body paragraph indented two characters (首行缩进), at the 28-pt pitch; kept with the next one if asked (a table's lead). */
+export const officialParagraph = (text: string, keepNext = false) =>
+  new Paragraph({
+    keepNext,
+    spacing: { line: 560 },
+    indent: { firstLine: 640 },
+    children: [officialRun(text)],
+  });
 
 /** The footer of an official document: the page number as “— 1 —” in 四号 宋体, centred. */
 export const officialPageNumberFooter = () =>

@@ -49,7 +49,7 @@ function bulletinDocxDocument(doc: BulletinDocument): Document {
     const table = bulletinSectionTable(section.key, doc.snapshot);
     return [
       officialHeading(section.heading),
-      officialParagraph(section.lead),
+      officialParagraph(section.lead, table !== null),
       ...(table ? [sectionTable(table), new Paragraph({ spacing: { after: 120 }, children: [] })] : []),
     ];
   });

@@ -43,6 +43,8 @@ function pdfMake(): PdfMake {
 
 const alignments: Record<BulletinColumnKind, string> = { text: 'left', center: 'center', number: 'right' };
 const cellPadding = 3;
+/** A section whose table has at most this many rows is kept on one page with its heading. */
+const keptTogetherRows = 10;
 const ruleWidth = 0.5;
 
 /** A section's table the width of the text, its header row repeated on each page; 本期无 when empty. */
@@ -84,13 +86,17 @@ function sectionTable(table: BulletinTable): PdfContent {
 /** The same layout as the Word file: red head, title, 主送, sections with tables, closing, signature. */
 function bulletinPdfDefinition(doc: BulletinDocument): PdfDocumentDefinition {
   const stamp = bulletinStamp(doc);
-  const sections = doc.sections.flatMap((section): PdfContent[] => {
+  const sections = doc.sections.map((section): PdfContent => {
     const table = bulletinSectionTable(section.key, doc.snapshot);
-    return [
-      { text: section.heading, bold: true, style: 'body', leadingIndent: 32 },
-      { text: section.lead, style: 'body', leadingIndent: 32 },
-      ...(table ? [sectionTable(table)] : []),
-    ];
+    return {
+      // A short section moves to the next page whole rather than leave its heading alone at the foot.
+      unbreakable: !table || table.rows.length <= keptTogetherRows,
+      stack: [
+        { text: section.heading, bold: true, style: 'body', leadingIndent: 32 },
+        { text: section.lead, style: 'body', leadingIndent: 32 },
+        ...(table ? [sectionTable(table)] : []),
+      ],
+    };
   });
   return {
     pageSize: 'A4',

@@ -33,7 +33,7 @@ export interface BulletinTable {
   sheetName: string;
   columns: BulletinColumn[];
   rows: BulletinTableRow[];
-  /** A wide table (the regions) is set in a smaller font to fit an A4 page. */
+  /** A wide table (the regions, the overdue lists) is set in a smaller font to fit an A4 page. */
   isWide: boolean;
 }
 
@@ -195,14 +195,14 @@ function overdueTable(
 ): BulletinTable {
   return {
     sheetName,
-    isWide: false,
+    isWide: true,
     columns: [
       serialColumn,
-      column(referenceHeader, 16),
-      column('事项', 27),
+      column(referenceHeader, 18),
+      column('事项', 24),
       column('项目', 19),
       column('责任单位', 16),
-      column('期限', 15, 'center'),
+      column('期限', 16, 'center'),
       column('逾期天数', 11, 'number'),
     ],
     rows: lines.map((l, i) => ({
