@@ -20,6 +20,12 @@ async function docxPart(bytes: Buffer, part: string) {
   return file!.async('string');
 }
 
+async function readAnnex(doc: BulletinDocument) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await renderBulletinAnnex(doc)) as unknown as ArrayBuffer);
+  return workbook;
+}
+
 /** The PDF's text layer: pdftotext when installed, else the characters its ToUnicode maps name. */
 function pdfText(bytes: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'bulletin-pdf-'));
@@ -120,8 +126,7 @@ describe('bulletin renderers', () => {
   });
 
   it('writes the Excel annex: one sheet per table, Chinese headers, region rows as numbers, frozen header', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await renderBulletinAnnex(fixture));
+    const workbook = await readAnnex(fixture);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       '总体情况',
       '各地进展',
@@ -164,8 +169,7 @@ describe('bulletin renderers', () => {
 
   it('leaves out the table of a section the template turned off', async () => {
     const doc = { ...copy(fixture), sections: fixture.sections.filter((s) => s.key !== 'snails') };
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await renderBulletinAnnex(doc));
+    const workbook = await readAnnex(doc);
     expect(workbook.getWorksheet('蜗牛榜')).toBeUndefined();
     const xml = await docxPart(await renderBulletinDocx(doc), 'word/document.xml');
     expect(xml).not.toContain('五、蜗牛榜');
