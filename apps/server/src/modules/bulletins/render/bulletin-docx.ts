@@ -9,6 +9,7 @@ import {
   officialParagraph,
   officialSerialWithRule,
   officialTable,
+  officialTextWidth,
   officialTitle,
   packDeterministicDocx,
 } from '../../../lib/official-docx';
@@ -62,7 +63,7 @@ function bulletinDocxDocument(doc: BulletinDocument): Document {
         properties: { page: { margin: officialPageMargins } },
         footers: { default: officialPageNumberFooter() },
         children: [
-          officialLetterhead(doc.issuer, letterheadPoints(doc.issuer, 442) * 2),
+          officialLetterhead(doc.issuer, letterheadPoints(doc.issuer, officialTextWidth / 20) * 2),
           officialSerialWithRule(bulletinSerialLine(doc)),
           officialTitle(doc.title),
           officialLine(`${doc.addressee}：`),

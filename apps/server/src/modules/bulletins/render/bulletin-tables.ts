@@ -61,7 +61,7 @@ export const signedText = (value: string | null) =>
       ? `+${value}`
       : value;
 
-/** A headline figure with its unit: 12,345.6 万元, 85.3%, 120 个. */
+/** A headline figure with its unit: 5082550.00 万元, 85.3%, 1.4 个百分点, 355 个. */
 function figureText(value: string | null, unit: BulletinFigure['unit']) {
   if (value === null) return '—';
   if (unit === '%') return percentText(value);
@@ -242,10 +242,6 @@ export function bulletinSectionTable(key: BulletinSectionKey, s: BulletinSnapsho
       return null;
   }
 }
-
-/** Each enabled section of the document with its table (if any), in the template's order. */
-export const bulletinSections = (doc: BulletinDocument) =>
-  doc.sections.map((section) => ({ ...section, table: bulletinSectionTable(section.key, doc.snapshot) }));
 
 /** The line under the letterhead: the 文号, or 草稿 while the bulletin is not issued. */
 export const bulletinSerialLine = (doc: BulletinDocument) => doc.serial ?? '（草稿）';

@@ -175,4 +175,16 @@ describe('bulletin renderers', () => {
     expect(xml).not.toContain('五、蜗牛榜');
     expect(xml).toContain('六、逾期未解决问题');
   });
+
+  it('says 本期无 for an empty list and keeps its annex sheet with the header only', async () => {
+    const doc = copy(fixture);
+    doc.snapshot.overdueTasks = [];
+    const xml = await docxPart(await renderBulletinDocx(doc), 'word/document.xml');
+    const tasksPart = xml.slice(xml.indexOf('七、逾期交办事项'), xml.indexOf('八、超期前期手续'));
+    expect(tasksPart).toContain('（本期无。）');
+    expect(tasksPart).not.toContain('交办编号');
+    const sheet = (await readAnnex(doc)).getWorksheet('逾期交办事项')!;
+    expect(sheet.rowCount).toBe(1);
+    expect(sheet.getRow(1).getCell(2).value).toBe('交办编号');
+  });
 });
