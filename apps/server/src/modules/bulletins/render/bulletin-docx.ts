@@ -30,13 +30,13 @@ const alignments: Record<BulletinColumnKind, (typeof AlignmentType)[keyof typeof
   number: AlignmentType.RIGHT,
 };
 
-/** A section's table (五号 for the wide regions table, 小四 otherwise), or 本期无 when it is empty. */
+/** A section's table (小五 for a wide one, 五号 otherwise, as in the PDF), or 本期无 when it is empty. */
 function sectionTable(table: BulletinTable) {
   if (table.rows.length === 0) return officialParagraph('（本期无。）');
   return officialTable(
     table.columns.map((c) => ({ header: c.header, weight: c.weight, alignment: alignments[c.kind] })),
     table.rows.map((row) => ({ cells: row.cells, color: row.tone ? bulletinColours[row.tone] : undefined })),
-    table.isWide ? 21 : 24,
+    table.isWide ? 18 : 21,
   );
 }
 

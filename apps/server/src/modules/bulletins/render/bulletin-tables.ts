@@ -81,17 +81,17 @@ const column = (header: string, weight: number, kind: BulletinColumnKind = 'text
   weight,
   kind,
 });
-const serialColumn = column('序号', 6, 'center');
+const serialColumn = column('序号', 7, 'center');
 
 function headlineTable(s: BulletinSnapshot): BulletinTable {
   return {
     sheetName: '总体情况',
     isWide: false,
     columns: [
-      column('指标', 30),
-      column('本期', 22, 'number'),
-      column('去年同期', 22, 'number'),
-      column('同比', 18, 'number'),
+      column('指标', 22),
+      column('本期', 26, 'number'),
+      column('去年同期', 26, 'number'),
+      column('同比', 20, 'number'),
     ],
     rows: s.headline.map((f) => ({
       cells: [f.label, figureText(f.value, f.unit), figureText(f.lastYear, f.unit), yearOnYearText(f)],
@@ -152,8 +152,8 @@ function redBlackTable(s: BulletinSnapshot): BulletinTable | null {
 
 const projectColumns = [
   serialColumn,
-  column('项目名称', 30),
-  column('地区', 10),
+  column('项目名称', 28),
+  column('地区', 11),
   column('业主单位', 20),
   column('情况', 35),
 ];
@@ -173,7 +173,7 @@ function warningsTable(s: BulletinSnapshot): BulletinTable {
   return {
     sheetName: '红黄灯项目',
     isWide: false,
-    columns: [serialColumn, column('灯色', 7, 'center'), ...projectColumns.slice(1)],
+    columns: [serialColumn, column('灯色', 8, 'center'), ...projectColumns.slice(1)],
     rows: lines.map(({ p, light, tone }, i) => {
       const [serial, ...rest] = projectCells(p, i);
       return { cells: [serial!, light, ...rest], tone };
