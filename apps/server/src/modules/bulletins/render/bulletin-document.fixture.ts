@@ -92,11 +92,11 @@ export const bulletinSnapshotFixture: BulletinSnapshot = {
   figureMonthLabel: '1—10月',
   takenAt: '2026-11-08T02:00:00.000Z',
   headline: [
-    figure('projectCount', '重点项目', '355', '个', '338', '5.0'),
-    figure('plannedInvestment', '年度计划投资', '6004000.00', '万元', '5620000.00', '6.8'),
-    figure('completedYtd', '完成投资', '5082550.00', '万元', '4571300.00', '11.2'),
-    figure('completionRate', '年度投资完成率', '84.7', '%', '81.3', '3.4'),
-    figure('progressGap', '较序时进度', '1.4', '百分点', '-2.0', '3.4'),
+    figure('projectCount', '重点项目', '355', '个', '338', '+17'),
+    figure('plannedInvestment', '年度计划投资', '6004000.00', '万元', '5620000.00', '+6.8%'),
+    figure('completedYtd', '完成投资', '5082550.00', '万元', '4571300.00', '+11.2%'),
+    figure('completionRate', '年度投资完成率', '84.7', '%', '81.3', '+3.4 个百分点'),
+    figure('progressGap', '较序时进度', '1.4', '百分点', '-2.0', null),
     figure('startRate', '开工率', '91.5', '%', null, null),
   ],
   regions: counties.map(

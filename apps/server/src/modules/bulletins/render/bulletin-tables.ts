@@ -68,14 +68,6 @@ function figureText(value: string | null, unit: BulletinFigure['unit']) {
   return unit ? `${value}${unit === '百分点' ? ' 个百分点' : ` ${unit}`}` : value;
 }
 
-/** 同比: amounts as a signed percent change, rates as signed percentage points. */
-function yearOnYearText(figure: BulletinFigure) {
-  if (figure.yearOnYear === null) return '—';
-  const signed = signedText(figure.yearOnYear);
-  if (!isPlainNumber(figure.yearOnYear)) return signed;
-  return figure.unit === '%' || figure.unit === '百分点' ? `${signed} 个百分点` : `${signed}%`;
-}
-
 const column = (header: string, weight: number, kind: BulletinColumnKind = 'text'): BulletinColumn => ({
   header,
   weight,
@@ -93,8 +85,9 @@ function headlineTable(s: BulletinSnapshot): BulletinTable {
       column('去年同期', 26, 'number'),
       column('同比', 20, 'number'),
     ],
+    // 同比 comes written by the snapshot: +6.8% for amounts, +3.4 个百分点 for rates, +17 for counts.
     rows: s.headline.map((f) => ({
-      cells: [f.label, figureText(f.value, f.unit), figureText(f.lastYear, f.unit), yearOnYearText(f)],
+      cells: [f.label, figureText(f.value, f.unit), figureText(f.lastYear, f.unit), f.yearOnYear ?? '—'],
     })),
   };
 }
