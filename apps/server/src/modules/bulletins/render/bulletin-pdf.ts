@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
-import type { PdfContent, PdfDocumentDefinition, PdfMake } from 'pdfmake';
 import { chineseDate } from '../../../lib/official-docx';
 import type { BulletinDocument } from './bulletin-document';
 import {
@@ -12,6 +11,7 @@ import {
   bulletinStamp,
   letterheadPoints,
 } from './bulletin-tables';
+import type { PdfContent, PdfDocumentDefinition, PdfMake } from './pdfmake-types';
 
 const require = createRequire(import.meta.url);
 
