@@ -18,9 +18,10 @@ import {
 import JSZip from 'jszip';
 
 /**
- * Building blocks of the official documents the system issues (提醒函 / 督办单, 超时默认告知书):
- * 仿宋 body and 小标宋 headings at the sizes 党政机关公文格式 (GB/T 9704) uses, document dates, a
- * two-column facts table, and the byte-stable packing that makes a download the same file every time.
+ * Building blocks of the official documents the system issues (提醒函 / 督办单, 超时默认告知书, 通报):
+ * 仿宋 body and 小标宋 headings at the sizes 党政机关公文格式 (GB/T 9704) uses, the red head (发文机关标志,
+ * 文号 over the red line), 黑体 headings, document dates, a facts table and data tables, “— 1 —” page
+ * numbers, and the byte-stable packing that makes a download the same file every time.
  */
 export const officialFonts = {
   body: '仿宋_GB2312',
