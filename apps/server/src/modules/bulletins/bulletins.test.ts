@@ -80,13 +80,13 @@ describe('a monthly bulletin from the data to the issued file', () => {
   it('refuses a period not written as one, a month not over, and a second bulletin of the same month', async () => {
     const wrong = await city.post('/api/bulletins', { kind: 'monthly', period: '2026-13' });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.details[0].path).toBe('period');
-    expect((await city.post('/api/bulletins', { kind: 'weekly', period: '2026-02' })).body.message).toContain(
-      '2026-W45',
-    );
+    expect(wrong.body.error.details[0].path).toBe('period');
+    expect(
+      (await city.post('/api/bulletins', { kind: 'weekly', period: '2026-02' })).body.error.message,
+    ).toContain('2026-W45');
     const unfinished = await city.post('/api/bulletins', { kind: 'monthly', period: '2026-03' });
     expect(unfinished.status).toBe(400);
-    expect(unfinished.body.message).toContain('尚未结束');
+    expect(unfinished.body.error.message).toContain('尚未结束');
     expect((await city.post('/api/bulletins', { kind: 'monthly', period: month })).status).toBe(409);
   });
 
@@ -180,7 +180,7 @@ describe('a monthly bulletin from the data to the issued file', () => {
     expect(opened.body.canEdit).toBe(false);
     expect(opened.body.readAt).not.toBeNull();
     const seen = (await city.get(`/api/bulletins/${bulletin.id}`)).body as Bulletin;
-    expect(seen.receipts.map((r) => r.organisationName)).toEqual(['宁德市蕉城区重点项目建设办公室']);
+    expect(seen.receipts.map((r) => r.organisationName)).toEqual(['蕉城区重点项目建设办公室']);
     expect((await fetchFile(county, bulletin.id, 'pdf')).statusCode).toBe(200);
     expect((await owner.get('/api/bulletins')).status).toBe(403);
     expect((await fetchFile(null, bulletin.id, 'pdf')).statusCode).toBe(401);
@@ -233,7 +233,7 @@ describe('a county’s own bulletins and templates', () => {
       version: null,
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.details[0]).toMatchObject({
+    expect(refused.body.error.details[0]).toMatchObject({
       path: 'template.sections.0.lead',
       message: '不认识的占位符：{完成额}',
     });
@@ -251,7 +251,7 @@ describe('a county’s own bulletins and templates', () => {
       version: weekly.body.version,
     });
     expect(refusedReview.status).toBe(403);
-    expect(refusedReview.body.message).toContain('分管领导');
+    expect(refusedReview.body.error.message).toContain('分管领导');
     const signed = await leader.post(`/api/bulletins/${weekly.body.id}/review`, {
       version: weekly.body.version,
     });
