@@ -40,6 +40,7 @@ import { registerOrganisationRoutes } from './modules/organisations/organisation
 import { registerPlanRoutes } from './modules/plans/plans.routes';
 import { registerProblemAttachmentRoutes } from './modules/problem-attachments/problem-attachments.routes';
 import { registerProblemLetterRoutes } from './modules/problem-letters/problem-letters.routes';
+import { registerProjectLetterRoutes } from './modules/project-letters/project-letters.routes';
 import { registerProblemRoutes } from './modules/problems/problems.routes';
 import { maxFileBytes, maxFilesPerUpload } from './modules/project-files/project-files';
 import { registerProjectFileRoutes } from './modules/project-files/project-files.routes';
@@ -218,6 +219,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerProblemRoutes(app, deps);
   registerWarningRoutes(app, deps);
   registerProblemLetterRoutes(app, deps);
+  registerProjectLetterRoutes(app, deps);
   registerProblemAttachmentRoutes(
     app,
     deps,

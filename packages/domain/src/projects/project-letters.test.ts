@@ -57,7 +57,12 @@ describe('summariseLetters', () => {
       [
         letter({}),
         letter({ issuedOn: '2026-03-31', replyDueOn: '2026-12-31' }),
-        letter({ kind: 'supervision', issuedOn: '2026-04-01', recipientOrganisationName: '乙局', status: 'replied' }),
+        letter({
+          kind: 'supervision',
+          issuedOn: '2026-04-01',
+          recipientOrganisationName: '乙局',
+          status: 'replied',
+        }),
         letter({ issuedOn: '2025-12-31' }),
       ],
       2026,

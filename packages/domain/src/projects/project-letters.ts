@@ -63,7 +63,8 @@ export function assertProjectLagging(reason: ProjectLetterReason, facts: Project
   switch (reason) {
     case 'red':
     case 'yellow':
-      if (facts.colour === null) refuse(`项目 ${facts.month} 尚无预警结果，不能以${projectLetterReasonNames[reason]}发函`);
+      if (facts.colour === null)
+        refuse(`项目 ${facts.month} 尚无预警结果，不能以${projectLetterReasonNames[reason]}发函`);
       if (facts.colour !== reason)
         refuse(
           `项目 ${facts.month} 预警为${colourNames[facts.colour!]}，不是${projectLetterReasonNames[reason]}，不能以此发函`,
@@ -119,7 +120,11 @@ export interface LetterSummary {
  * recipient; replied; overdue (not replied, reply date before `today`). Letters of other years are
  * left out. Hui'an's "14 提醒函 in a year" is `byKind.reminder`.
  */
-export function summariseLetters(letters: readonly CountedLetter[], year: number, today: string): LetterSummary {
+export function summariseLetters(
+  letters: readonly CountedLetter[],
+  year: number,
+  today: string,
+): LetterSummary {
   const out: LetterSummary = {
     total: 0,
     byKind: { reminder: 0, supervision: 0 },
@@ -137,12 +142,18 @@ export function summariseLetters(letters: readonly CountedLetter[], year: number
     out.byKind[letter.kind] += 1;
     out.byMonth[month - 1]! += 1;
     out.byQuarter[Math.floor((month - 1) / 3)]! += 1;
-    recipients.set(letter.recipientOrganisationName, (recipients.get(letter.recipientOrganisationName) ?? 0) + 1);
+    recipients.set(
+      letter.recipientOrganisationName,
+      (recipients.get(letter.recipientOrganisationName) ?? 0) + 1,
+    );
     if (letter.status === 'replied') out.replied += 1;
     else if (letter.replyDueOn < today) out.overdueReply += 1;
   }
   out.byRecipient = [...recipients]
     .map(([recipientOrganisationName, count]) => ({ recipientOrganisationName, count }))
-    .sort((a, b) => b.count - a.count || a.recipientOrganisationName.localeCompare(b.recipientOrganisationName, 'zh-CN'));
+    .sort(
+      (a, b) =>
+        b.count - a.count || a.recipientOrganisationName.localeCompare(b.recipientOrganisationName, 'zh-CN'),
+    );
   return out;
 }
