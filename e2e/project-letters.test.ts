@@ -60,7 +60,7 @@ describe('提醒函 on a lagging project', () => {
     await expect
       .poll(
         async () =>
-          office.getByTestId('letter-count-reminder').locator('.ant-statistic-content-value').innerText(),
+          office.getByTestId('letter-count-reminder').locator('.ant-statistic-content-value').textContent(),
         {
           timeout: 15_000,
         },

@@ -40,10 +40,10 @@ import { registerOrganisationRoutes } from './modules/organisations/organisation
 import { registerPlanRoutes } from './modules/plans/plans.routes';
 import { registerProblemAttachmentRoutes } from './modules/problem-attachments/problem-attachments.routes';
 import { registerProblemLetterRoutes } from './modules/problem-letters/problem-letters.routes';
-import { registerProjectLetterRoutes } from './modules/project-letters/project-letters.routes';
 import { registerProblemRoutes } from './modules/problems/problems.routes';
 import { maxFileBytes, maxFilesPerUpload } from './modules/project-files/project-files';
 import { registerProjectFileRoutes } from './modules/project-files/project-files.routes';
+import { registerProjectLetterRoutes } from './modules/project-letters/project-letters.routes';
 import { registerProjectRoutes } from './modules/projects/projects.routes';
 import { registerRegionRoutes } from './modules/regions/regions.routes';
 import { registerReportRoutes } from './modules/reports/reports.routes';

@@ -9,7 +9,6 @@ import {
 } from '@tuijin/domain';
 import { count, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
-import type { Queryable } from '../../db/database';
 import { organisations, problemLetters } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { loadHolidayCalendar } from '../calendar';
