@@ -5,6 +5,7 @@ export { warningsJob } from './warnings.job';
 export {
   currentWarnings,
   latestProjectColour,
+  listSnails,
   monthOrDefault,
   redProjectsIn,
   warningColourSql,
