@@ -44,6 +44,7 @@ import { registerProblemLetterRoutes } from './modules/problem-letters/problem-l
 import { registerProblemRoutes } from './modules/problems/problems.routes';
 import { maxFileBytes, maxFilesPerUpload } from './modules/project-files/project-files';
 import { registerProjectFileRoutes } from './modules/project-files/project-files.routes';
+import { registerProjectLetterRoutes } from './modules/project-letters/project-letters.routes';
 import { registerProjectRoutes } from './modules/projects/projects.routes';
 import { registerRegionRoutes } from './modules/regions/regions.routes';
 import { registerReportRoutes } from './modules/reports/reports.routes';
@@ -224,6 +225,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerProblemRoutes(app, deps);
   registerWarningRoutes(app, deps);
   registerProblemLetterRoutes(app, deps);
+  registerProjectLetterRoutes(app, deps);
   registerProblemAttachmentRoutes(
     app,
     deps,

@@ -16,6 +16,7 @@ import { notificationsEndpoints } from './notifications.contract';
 import { organisationsEndpoints } from './organisations.contract';
 import { plansEndpoints } from './plans.contract';
 import { problemsEndpoints } from './problems.contract';
+import { projectLettersEndpoints } from './project-letters.contract';
 import { projectsEndpoints } from './projects.contract';
 import { regionsEndpoints } from './regions.contract';
 import { reportsEndpoints } from './reports.contract';
@@ -53,6 +54,7 @@ export const endpoints = {
   ...screenEndpoints,
   ...cockpitEndpoints,
   ...problemsEndpoints,
+  ...projectLettersEndpoints,
   ...mapEndpoints,
   ...warningsEndpoints,
   ...evaluationEndpoints,
@@ -77,6 +79,7 @@ export const fileRoutes = {
   monthlyLedger: '/api/ledger/monthly.xlsx',
   exportMilestonePortfolio: '/api/milestones/portfolio.xlsx',
   downloadProblemLetter: '/api/problems/:id/letters/:letterId/document.docx',
+  downloadProjectLetter: '/api/project-letters/:id/document.docx',
   uploadProblemAttachments: '/api/problems/:id/attachments',
   downloadProblemAttachment: '/api/problems/:id/attachments/:attachmentId/content',
   mapTile: '/api/map/tiles/:z/:x/:y',

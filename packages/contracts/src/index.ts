@@ -23,6 +23,7 @@ export * from './organisations.contract';
 export * from './plans.contract';
 export * from './problem-letters.contract';
 export * from './problems.contract';
+export * from './project-letters.contract';
 export * from './projects.contract';
 export * from './regions.contract';
 export * from './reporting-calendar.contract';

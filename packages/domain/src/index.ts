@@ -72,6 +72,7 @@ export * from './problems/statistics';
 export * from './projects/implied-stage';
 export * from './projects/implied-stage-cases';
 export * from './projects/project-code';
+export * from './projects/project-letters';
 export * from './projects/project-rules';
 export * from './projects/project-scope';
 export * from './projects/size-bands';

@@ -14,6 +14,7 @@ import { loadDemoEvaluation } from './demo-evaluation';
 import { loadDemoMilestones } from './demo-milestones';
 import { loadDemoPlans } from './demo-plans';
 import { loadDemoProblems } from './demo-problems';
+import { loadDemoProjectLetters } from './demo-project-letters';
 import { loadDemoReports } from './demo-reports';
 import { loadDemoWarnings } from './demo-warnings';
 import { loadDemoProjects } from './load-demo-projects';
@@ -113,6 +114,8 @@ async function loadRecords(ctx: Ctx) {
   await loadDemoApprovals(ctx);
   await issueDeemedNoticesAndTell(ctx);
   await loadDemoMilestones(ctx);
+  // After warnings and milestones: letters go to last month's red projects, quoting their figures.
+  await loadDemoProjectLetters(ctx);
   // After problems and warnings: the meetings' agendas take up red projects and overdue tasks.
   await loadDemoDispatch(ctx);
 }

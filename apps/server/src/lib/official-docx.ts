@@ -139,6 +139,21 @@ export const officialPageNumberFooter = () =>
     ],
   });
 
+/** The red letterhead: the issuing organisation's name in 小初 heading type over a red rule. */
+export const officialLetterheadWithRule = (organisationName: string) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 200 },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: 'C00000', space: 8 } },
+    children: [
+      officialRun(organisationName, {
+        font: officialFonts.heading,
+        size: officialSizes.letterhead,
+        color: 'C00000',
+      }),
+    ],
+  });
+
 export interface OfficialTableColumn {
   header: string;
   /** Relative width: the columns share the text width in these proportions. */
@@ -190,6 +205,23 @@ export function officialTable(
     ],
   });
 }
+/** A two-column facts table (label, value) across the page width. */
+export const officialFactsTable = (facts: readonly (readonly [string, string])[]) =>
+  new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: facts.map(
+      ([label, value]) =>
+        new TableRow({ children: [officialCell(label, 22, true), officialCell(value, 78)] }),
+    ),
+  });
+
+/** The closing block of a letter: a blank line, the issuer, the date (YYYY-MM-DD) and the signer, right-aligned. */
+export const officialSignature = (organisationName: string, issuedOn: string, signerName: string) => [
+  officialLine(''),
+  officialLine(organisationName, AlignmentType.RIGHT),
+  officialLine(chineseDate(issuedOn), AlignmentType.RIGHT),
+  officialLine(`签发人：${signerName}`, AlignmentType.RIGHT),
+];
 
 /** 2026-03-09 → 2026年3月9日 (how official documents write dates). */
 export function chineseDate(date: string): string {

@@ -24,6 +24,7 @@ import {
   HourglassOutlined,
   IssuesCloseOutlined,
   KeyOutlined,
+  MailOutlined,
   NodeIndexOutlined,
   OrderedListOutlined,
   PartitionOutlined,
@@ -241,6 +242,14 @@ export const appPages: AppPage[] = [
     icon: <ClockCircleOutlined />,
     permission: 'problem.read',
     Component: lazy(() => import('../features/problems/OverdueProblemsPage')),
+  },
+  {
+    path: '/letters',
+    group: 'problems',
+    label: 'letters',
+    icon: <MailOutlined />,
+    permission: 'problem.read',
+    Component: lazy(() => import('../features/letters/LettersPage')),
   },
   {
     path: '/problems/statistics',

@@ -19,6 +19,7 @@ import { plansEnUS } from './plans.en-US';
 import { problemDeadlinesEnUS } from './problem-deadlines.en-US';
 import { problemLettersEnUS } from './problem-letters.en-US';
 import { problemsEnUS } from './problems.en-US';
+import { projectLettersEnUS } from './project-letters.en-US';
 import { projectsEnUS } from './projects.en-US';
 import { reportFormEnUS } from './report-form.en-US';
 import { reportsEnUS } from './reports.en-US';
@@ -89,6 +90,7 @@ export const enUS: typeof zhCN = {
     problems: 'Problems',
     problemBoard: 'Problem board',
     problemsOverdue: 'Overdue problems',
+    letters: 'Letters ledger',
     problemStatistics: 'Problem statistics',
     problemSettings: 'Escalation & routing',
     problemClass: 'Problem class',
@@ -358,6 +360,9 @@ export const enUS: typeof zhCN = {
     problemLetter_issue: 'Letter issued',
     problemLetter_send: 'Letter delivered',
     problemLetter_reply: 'Letter replied',
+    projectLetter_issue: 'Project letter issued',
+    projectLetter_send: 'Project letter delivered',
+    projectLetter_reply: 'Project letter replied',
     problemAttachment_upload: 'Problem attachment uploaded',
     problemAttachment_delete: 'Problem attachment deleted',
     dictionary_create: 'Dictionary entry added',
@@ -403,6 +408,7 @@ export const enUS: typeof zhCN = {
   ...problemsEnUS,
   ...warningsEnUS,
   ...problemLettersEnUS,
+  ...projectLettersEnUS,
   ...workbenchEnUS,
   ...securityEnUS,
   ...basemapEnUS,

@@ -99,6 +99,7 @@ export const projectsEnUS: typeof projectsZhCN = {
   },
   projectTabs: {
     overview: 'Overview',
+    letters: 'Letters',
     responsibilities: 'Responsibilities',
     stages: 'Stages',
     approvals: 'Approvals',

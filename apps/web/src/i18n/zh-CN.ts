@@ -19,6 +19,7 @@ import { plansZhCN } from './plans.zh-CN';
 import { problemDeadlinesZhCN } from './problem-deadlines.zh-CN';
 import { problemLettersZhCN } from './problem-letters.zh-CN';
 import { problemsZhCN } from './problems.zh-CN';
+import { projectLettersZhCN } from './project-letters.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { reportFormZhCN } from './report-form.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
@@ -88,6 +89,7 @@ export const zhCN = {
     problems: '问题诉求',
     problemBoard: '问题看板',
     problemsOverdue: '逾期问题',
+    letters: '函件台账',
     problemStatistics: '问题统计',
     problemSettings: '提级与交办设置',
     problemClass: '问题类',
@@ -356,6 +358,9 @@ export const zhCN = {
     problemLetter_issue: '发提醒函/督办单',
     problemLetter_send: '登记函件送达',
     problemLetter_reply: '回复函件',
+    projectLetter_issue: '对滞后项目发函',
+    projectLetter_send: '登记项目函件送达',
+    projectLetter_reply: '回复项目函件',
     problemAttachment_upload: '上传问题附件',
     problemAttachment_delete: '删除问题附件',
     dictionary_create: '新增字典项',
@@ -401,6 +406,7 @@ export const zhCN = {
   ...problemsZhCN,
   ...warningsZhCN,
   ...problemLettersZhCN,
+  ...projectLettersZhCN,
   ...workbenchZhCN,
   ...securityZhCN,
   ...basemapZhCN,

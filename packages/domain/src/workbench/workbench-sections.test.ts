@@ -17,7 +17,10 @@ const actor = (...roles: Role[]): Actor => ({
 
 describe('workbenchSectionsFor', () => {
   it.each<[Role[], string[]]>([
-    [['owner'], ['reportsToFill', 'problemsToConfirm', 'tasksToHandle', 'warnings', 'notifications']],
+    [
+      ['owner'],
+      ['reportsToFill', 'problemsToConfirm', 'lettersToReply', 'tasksToHandle', 'warnings', 'notifications'],
+    ],
     [
       ['department_staff'],
       [

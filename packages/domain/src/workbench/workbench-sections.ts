@@ -36,7 +36,8 @@ const has = (actor: Actor, role: Actor['roles'][number]) => actor.roles.includes
  * leaders their projects' warnings and problems; the system and security admins locked accounts
  * (the system admin also the holiday calendar); the audit admin the chain and the recent
  * security events (a supervisor the recent events of their jurisdiction). Everyone has their
- * unread notifications. Whoever works 交办事项 for their unit (dispatchTask.handle) has the open tasks
+ * unread notifications. An owner unit answers the letters on its lagging projects (shown while it
+ * has some to answer, like the tasks). Whoever works 交办事项 for their unit (dispatchTask.handle) has the open tasks
  * of the unit; the server leaves that section out while the unit has none. Source: issue 12 item
  * 14, issue 15.
  */
@@ -51,6 +52,8 @@ export function workbenchSectionsFor(actor: Actor): WorkbenchSectionKey[] {
     wanted.add('problemsToHandle');
     wanted.add('lettersToReply');
   }
+  // An owner unit answers the letters on its lagging projects; shown while it has some to answer.
+  if (can(actor, 'report.submit')) wanted.add('lettersToReply');
   if (can(actor, 'dispatchTask.handle')) wanted.add('tasksToHandle');
   if (can(actor, 'problem.route')) wanted.add('problemsAwaitingOffice');
   if (office || has(actor, 'supervisor')) wanted.add('problemsOverdue');

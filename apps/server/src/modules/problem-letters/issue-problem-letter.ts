@@ -7,32 +7,14 @@ import {
   planProblemLetter,
   problemLetterKindNames,
 } from '@tuijin/domain';
-import { count, eq, sql } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
-import type { Queryable } from '../../db/database';
-import { organisations, problemLetterSequences, problemLetters } from '../../db/schema';
+import { organisations, problemLetters } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { loadHolidayCalendar } from '../calendar';
 import { loadProblem } from '../problems';
+import { nextLetterNumber } from './letter-numbers';
 import { appendLetterEvent, mayIssueLetter } from './problem-letters.queries';
-
-/** The next number of the issuing jurisdiction's letters of a kind in a year (in the caller's transaction). */
-async function nextLetterNumber(
-  tx: Queryable,
-  regionCode: string,
-  kind: 'reminder' | 'supervision',
-  year: number,
-): Promise<number> {
-  const [row] = await tx
-    .insert(problemLetterSequences)
-    .values({ regionCode, kind, year, lastNumber: 1 })
-    .onConflictDoUpdate({
-      target: [problemLetterSequences.regionCode, problemLetterSequences.kind, problemLetterSequences.year],
-      set: { lastNumber: sql`${problemLetterSequences.lastNumber} + 1` },
-    })
-    .returning({ lastNumber: problemLetterSequences.lastNumber });
-  return row!.lastNumber;
-}
 
 /**
  * 发函: an office issues a 提醒函 or 督办单 to the handler of an overdue, still open problem, with the

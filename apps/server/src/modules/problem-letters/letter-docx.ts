@@ -1,14 +1,13 @@
 import { problemLetterKindNames } from '@tuijin/domain';
-import { AlignmentType, BorderStyle, Document, Paragraph, Table, TableRow, WidthType } from 'docx';
+import { AlignmentType, Document } from 'docx';
 import {
   beijingDate,
   chineseDate,
-  officialCell,
-  officialFonts,
+  officialFactsTable,
+  officialLetterheadWithRule,
   officialLine,
   officialPageMargins,
-  officialRun,
-  officialSizes,
+  officialSignature,
   officialTitle,
   packDeterministicDocx,
 } from '../../lib/official-docx';
@@ -46,18 +45,7 @@ function letterDocument(letter: ProblemLetterRow, subject: LetterSubject): Docum
       {
         properties: { page: { margin: officialPageMargins } },
         children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 200 },
-            border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: 'C00000', space: 8 } },
-            children: [
-              officialRun(letter.issuerOrganisationName, {
-                font: officialFonts.heading,
-                size: officialSizes.letterhead,
-                color: 'C00000',
-              }),
-            ],
-          }),
+          officialLetterheadWithRule(letter.issuerOrganisationName),
           officialLine(letter.serial, AlignmentType.CENTER),
           officialTitle(`重点项目问题${kindName}`),
           officialLine(`${letter.recipientOrganisationName}：`),
@@ -67,20 +55,11 @@ function letterDocument(letter: ProblemLetterRow, subject: LetterSubject): Docum
                 letter.kind === 'reminder' ? '提醒' : '督办'
               }，具体如下：`,
           ),
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: facts.map(
-              ([label, value]) =>
-                new TableRow({ children: [officialCell(label, 22, true), officialCell(value, 78)] }),
-            ),
-          }),
+          officialFactsTable(facts),
           officialLine(
             `　　请你单位按督办事项抓紧办理，于${chineseDate(letter.replyDueOn)}前将办理情况书面回复${letter.issuerOrganisationName}。`,
           ),
-          officialLine(''),
-          officialLine(letter.issuerOrganisationName, AlignmentType.RIGHT),
-          officialLine(chineseDate(issuedOn), AlignmentType.RIGHT),
-          officialLine(`签发人：${letter.issuedByName}`, AlignmentType.RIGHT),
+          ...officialSignature(letter.issuerOrganisationName, issuedOn, letter.issuedByName),
         ],
       },
     ],

@@ -4,6 +4,7 @@ export { loadWarningFacts } from './warning-facts';
 export { warningsJob } from './warnings.job';
 export {
   currentWarnings,
+  latestProjectColour,
   listSnails,
   monthOrDefault,
   redProjectsIn,

@@ -105,6 +105,21 @@ export function warningColourSql(projectId: SQL, month: string): SQL {
 }
 
 /**
+ * A project's latest computed colour up to `month` (YYYY-MM), by the rule of `warningRows` (the
+ * deepest region's rule set, newest version): the month and colour, null when never computed.
+ * Unscoped: the caller has already loaded the project within the actor's scope.
+ */
+export async function latestProjectColour(
+  db: Queryable,
+  projectId: string,
+  month: string,
+): Promise<{ month: string; colour: WarningColour } | null> {
+  const rows = await warningRows(db, eq(projects.id, projectId), '0000-01', month);
+  const last = rows.at(-1);
+  return last ? { month: last.month, colour: last.colour } : null;
+}
+
+/**
  * 当前预警: every visible project's colour and reasons for a month (default: last month), for the
  * map, the big screen and the cockpit. `actor` scopes it by the one project-scope rule.
  */

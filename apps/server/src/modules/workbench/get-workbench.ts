@@ -1,5 +1,5 @@
 import type { Workbench, WorkbenchSection } from '@tuijin/contracts';
-import { chinaDate, monthKey, type WorkbenchSectionKey, workbenchSectionsFor } from '@tuijin/domain';
+import { can, chinaDate, monthKey, type WorkbenchSectionKey, workbenchSectionsFor } from '@tuijin/domain';
 import type { Ctx } from '../../context';
 import { resolveReportingPeriod } from '../reports';
 import { monthOrDefault } from '../warnings';
@@ -66,8 +66,11 @@ export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
   const sections: WorkbenchSection[] = [];
   for (const key of workbenchSectionsFor(ctx.actor)) {
     const built = await builders[key](ctx, facts);
-    // 交办事项 show only for a unit that has some open: most offices and leaders are never given one.
-    if (key !== 'tasksToHandle' || built.total > 0) sections.push(built);
+    // 交办事项 show only for a unit that has some open: most offices and leaders are never given one;
+    // an owner unit sees its letters only while some wait for its reply.
+    const onlyWhenSome =
+      key === 'tasksToHandle' || (key === 'lettersToReply' && !can(ctx.actor, 'problem.handle'));
+    if (!onlyWhenSome || built.total > 0) sections.push(built);
   }
   return { ...facts, sections };
 }

@@ -3,6 +3,7 @@ import { openProblemStatuses, type ProblemStatus, type WorkbenchSectionKey } fro
 import type { Ctx } from '../../context';
 import { findLettersAwaitingReply } from '../problem-letters';
 import { findProblems, type ProblemListQuery } from '../problems';
+import { findProjectLettersAwaitingReply } from '../project-letters';
 import { item, itemsShown, section, type WorkbenchFacts } from './workbench-item';
 
 /** A problem as a workbench item: its project, reference and category, due date while open. */
@@ -66,22 +67,42 @@ export const problemsOnMyProjects = (ctx: Ctx, facts: WorkbenchFacts) =>
     statuses: [...open, 'answered'],
   });
 
-/** 待回复函件: 提醒函 / 督办单 sent to my unit and not yet answered, by reply date. */
+/**
+ * 待回复函件: 提醒函 / 督办单 sent to my unit and not yet answered — on problems it handles and on
+ * lagging projects — by reply date; the count is over both.
+ */
 export async function lettersToReply(ctx: Ctx, facts: WorkbenchFacts): Promise<WorkbenchSection> {
-  const { rows, total } = await findLettersAwaitingReply(ctx, itemsShown);
+  const [onProblems, onProjects] = await Promise.all([
+    findLettersAwaitingReply(ctx, itemsShown),
+    findProjectLettersAwaitingReply(ctx, itemsShown),
+  ]);
+  const items = [
+    ...onProblems.rows.map((row) => ({
+      row,
+      detail: `${row.serial} · ${row.referenceNumber}`,
+      link: `/problems/${row.problemId}`,
+    })),
+    ...onProjects.rows.map((row) => ({
+      row,
+      detail: row.serial,
+      link: `/projects/${row.projectId}?tab=letters`,
+    })),
+  ]
+    .sort((a, b) => (a.row.replyDueOn < b.row.replyDueOn ? -1 : a.row.replyDueOn > b.row.replyDueOn ? 1 : 0))
+    .slice(0, itemsShown);
   return section(
     'lettersToReply',
-    '/problems?view=handling',
-    rows.map((row) =>
+    onProblems.total > 0 || onProjects.total === 0 ? '/problems?view=handling' : '/letters',
+    items.map(({ row, detail, link }) =>
       item(facts, {
         id: row.id,
         title: row.projectName,
-        detail: `${row.serial} · ${row.referenceNumber}`,
-        link: `/problems/${row.problemId}`,
+        detail,
+        link,
         dueOn: row.replyDueOn,
         status: row.kind,
       }),
     ),
-    total,
+    onProblems.total + onProjects.total,
   );
 }

@@ -1,0 +1,53 @@
+import type { projectLettersZhCN } from './project-letters.zh-CN';
+
+/** en-US texts of the letters on lagging projects and of the letters ledger (merged into en-US.ts). */
+export const projectLettersEnUS: typeof projectLettersZhCN = {
+  projectLetters: {
+    title: 'Reminder and supervision letters',
+    none: 'No letters on this project yet',
+    issue: 'Issue letter',
+    reason: 'Lagging because',
+    reasons: {
+      red: 'Red warning',
+      yellow: 'Yellow warning',
+      behindSchedule: 'Investment behind time progress',
+      milestoneOverdue: 'Milestone overdue',
+      notStarted: 'Planned start passed, not started',
+      other: 'Other',
+    },
+    recipient: 'Recipient',
+    facts: 'Figures when issued',
+    factsLine:
+      '{{month}}: warning {{colour}}; completion {{completion}}, time progress {{time}}; {{nodes}} overdue nodes',
+    colours: { green: 'green', yellow: 'yellow', red: 'red', none: 'none' },
+    demandedActionPlaceholder: 'What the recipient must do, e.g. send a catch-up plan before the reply date',
+    replyLabel: 'Reply (what was done)',
+  },
+  letters: {
+    title: 'Letters ledger',
+    subject: 'About',
+    subjects: { problem: 'Problem', project: 'Project' },
+    project: 'Project',
+    problem: 'Problem no.',
+    issuedOn: 'Issued on',
+    issuer: 'Issued by',
+    status: 'Status',
+    overdue: 'Reply overdue',
+    year: 'Year',
+    period: 'Issued between',
+    recipient: 'Recipient',
+    recipientPlaceholder: 'Recipient name',
+    all: 'All',
+    total: 'Letters this year',
+    replied: 'Replied',
+    overdueReply: 'Reply overdue',
+    byKind: 'By kind',
+    byQuarter: 'By quarter',
+    byMonth: 'By month',
+    byRecipient: 'By recipient',
+    quarter: 'Q{{n}}',
+    month: 'Month {{n}}',
+    count: '{{count}}',
+    none: 'No letters match',
+  },
+};
