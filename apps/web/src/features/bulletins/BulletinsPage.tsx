@@ -123,7 +123,7 @@ export default function BulletinsPage() {
                 {b.isReceived && b.readAt === null && (
                   <Badge status="error" title={t('bulletins.list.unread')} data-testid="bulletin-unread" />
                 )}
-                <Link to={`/bulletins/${b.id}`} data-testid="bulletin-link" className="tj-bulletin-title">
+                <Link to={`/bulletins/${b.id}`} data-testid="bulletin-link">
                   {b.title}
                 </Link>
               </Space>
