@@ -21,7 +21,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { BulletinStatusTag } from './BulletinBits';
@@ -87,7 +87,7 @@ function MoveButton({
   move: Move;
   label: string;
   done: (b: Bulletin) => string;
-  icon: React.ReactNode;
+  icon: ReactNode;
   primary?: boolean;
   confirm?: { title: string; content: string };
   testId: string;
