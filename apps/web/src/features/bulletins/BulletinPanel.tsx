@@ -24,6 +24,7 @@ import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useCan } from '../auth/use-current-user';
 import { BulletinStatusTag } from './BulletinBits';
 import { shortHash } from './bulletin-logic';
 import { useBulletinMove, useDeleteBulletin, usePublishBulletin } from './bulletins.queries';
@@ -156,8 +157,12 @@ export function BulletinPanel({ bulletin }: { bulletin: Bulletin }) {
   const remove = useDeleteBulletin();
   const onError = useBulletinError();
   const [isPublishing, setPublishing] = useState(false);
+  const can = useCan();
   const issued = bulletin.status === 'issued';
   const editable = bulletin.canEdit && !issued;
+  // An issued bulletin is no longer editable (canEdit false), but its own office may still choose what
+  // the public screen shows; the server checks the same (own jurisdiction, bulletin.manage).
+  const mayPublish = issued && !bulletin.isReceived && can('bulletin.manage');
 
   const confirmDelete = () =>
     modal.confirm({
@@ -229,7 +234,7 @@ export function BulletinPanel({ bulletin }: { bulletin: Bulletin }) {
           ]}
         />
       </Card>
-      {(bulletin.canEdit || bulletin.canReview || bulletin.canIssue) && (
+      {(bulletin.canEdit || bulletin.canReview || bulletin.canIssue || mayPublish) && (
         <Card size="small" title={t('bulletins.panel.actions')}>
           <Space direction="vertical" style={{ width: '100%' }}>
             {editable && (
@@ -270,7 +275,7 @@ export function BulletinPanel({ bulletin }: { bulletin: Bulletin }) {
                 testId="bulletin-issue"
               />
             )}
-            {bulletin.canEdit && issued && (
+            {mayPublish && (
               <Button
                 block
                 icon={<EyeOutlined />}

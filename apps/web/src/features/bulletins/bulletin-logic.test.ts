@@ -46,7 +46,10 @@ describe('figures as the bulletin writes them', () => {
     [{ unit: '万元', yearOnYear: '-3.0' }, '-3.0%'],
     [{ unit: '%', yearOnYear: '1.2' }, '+1.2 个百分点'],
     [{ unit: '%', yearOnYear: '0' }, '0 个百分点'],
+    [{ unit: '个', yearOnYear: '17' }, '+17'],
     [{ unit: '个', yearOnYear: null }, null],
+    [{ unit: '万元', yearOnYear: '+6.8%' }, '+6.8%'],
+    [{ unit: '%', yearOnYear: '+3.4 个百分点' }, '+3.4 个百分点'],
   ] as const)('同比 of %j reads %s', (figure, text) => {
     expect(yearOnYearText(figure, '个百分点')).toBe(text);
   });

@@ -27,16 +27,19 @@ export function formulaKey(formula: string, exists: (key: string) => boolean): s
 const signed = (figure: string) => (/^[-+]/.test(figure) ? figure : figure === '0' ? figure : `+${figure}`);
 
 /**
- * 同比 as the bulletin writes it: an amount or count changes by a percentage (+12.5%), a rate by
- * percentage points (−1.2 个百分点); null when last year has no data.
+ * 同比 as the bulletin writes it. The snapshot usually carries it written out (+6.8%, +3.4 个百分点,
+ * +17), shown as it is; a bare number is written out here: an amount changes by a percentage, a rate
+ * by percentage points, a count by itself. Null when last year has no data.
  */
 export function yearOnYearText(
   figure: Pick<BulletinFigure, 'unit' | 'yearOnYear'>,
   points: string,
 ): string | null {
   if (figure.yearOnYear === null) return null;
+  if (!/^[-+]?\d+(\.\d+)?$/.test(figure.yearOnYear)) return figure.yearOnYear;
   const change = signed(figure.yearOnYear);
-  return figure.unit === '%' || figure.unit === '百分点' ? `${change} ${points}` : `${change}%`;
+  if (figure.unit === '%' || figure.unit === '百分点') return `${change} ${points}`;
+  return figure.unit === '万元' ? `${change}%` : change;
 }
 
 /** Groups the digits of a plain decimal ("2802430.55" → "2,802,430.55"); other text unchanged. */
