@@ -1,23 +1,24 @@
-// Makes sure Debian's Chromium and a CJK font are present for the browser tests: installs them with
-// apt-get when running as root, otherwise stops with the one line that installs them.
+// Makes sure Debian's Chromium, a CJK font and poppler-utils (pdftoppm renders a PDF's page for a test to
+// look at) are present for the browser tests: installs them with apt-get when running as root, otherwise
+// stops with the one line that installs them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const installLine = 'sudo apt-get update && sudo apt-get install -y chromium fonts-wqy-microhei';
+const installLine =
+  'sudo apt-get update && sudo apt-get install -y chromium fonts-wqy-microhei poppler-utils';
 
-function fontInstalled() {
-  return spawnSync('dpkg', ['-s', 'fonts-wqy-microhei'], { stdio: 'ignore' }).status === 0;
-}
+const packageInstalled = (name) => spawnSync('dpkg', ['-s', name], { stdio: 'ignore' }).status === 0;
 
 export function ensureChromium() {
   const missing = [];
   if (!existsSync(chromiumPath)) missing.push('chromium');
-  if (!fontInstalled()) missing.push('fonts-wqy-microhei');
+  if (!packageInstalled('fonts-wqy-microhei')) missing.push('fonts-wqy-microhei');
+  if (!packageInstalled('poppler-utils')) missing.push('poppler-utils');
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    console.error(`浏览器测试需要 Chromium 和中文字体。请先运行：\n  ${installLine}`);
+    console.error(`浏览器测试需要 Chromium、中文字体和 poppler-utils。请先运行：\n  ${installLine}`);
     process.exit(1);
   }
   console.log(`正在安装 ${missing.join(' ')}（浏览器测试需要）…`);

@@ -4,6 +4,7 @@ import { approvalLoopEnUS } from './approval-loop.en-US';
 import { approvalsEnUS } from './approvals.en-US';
 import { auditActionsMoreEnUS, auditLogEnUS } from './audit-log.en-US';
 import { basemapEnUS } from './basemap.en-US';
+import { bulletinsEnUS } from './bulletins.en-US';
 import { calendarEnUS } from './calendar.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
 import { dispatchEnUS } from './dispatch.en-US';
@@ -104,6 +105,8 @@ export const enUS: typeof zhCN = {
     meetings: 'Dispatch meetings',
     dispatchTasks: 'Assigned tasks',
     meetingSeries: 'Meeting settings',
+    bulletins: 'Bulletins',
+    bulletinTemplates: 'Bulletin templates',
     password: 'Change password',
   },
   layout: {
@@ -418,4 +421,5 @@ export const enUS: typeof zhCN = {
   ...approvalImportEnUS,
   ...milestonesEnUS,
   ...dispatchEnUS,
+  ...bulletinsEnUS,
 };

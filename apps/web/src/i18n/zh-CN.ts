@@ -4,6 +4,7 @@ import { approvalLoopZhCN } from './approval-loop.zh-CN';
 import { approvalsZhCN } from './approvals.zh-CN';
 import { auditActionsMoreZhCN, auditLogZhCN } from './audit-log.zh-CN';
 import { basemapZhCN } from './basemap.zh-CN';
+import { bulletinsZhCN } from './bulletins.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
 import { dispatchZhCN } from './dispatch.zh-CN';
@@ -103,6 +104,8 @@ export const zhCN = {
     meetings: '调度会议',
     dispatchTasks: '交办事项',
     meetingSeries: '会议设置',
+    bulletins: '通报',
+    bulletinTemplates: '通报模板',
     password: '修改密码',
   },
   layout: {
@@ -416,4 +419,5 @@ export const zhCN = {
   ...approvalImportZhCN,
   ...milestonesZhCN,
   ...dispatchZhCN,
+  ...bulletinsZhCN,
 };

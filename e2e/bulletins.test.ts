@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Bulletin } from '@tuijin/contracts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { screenshot, screenshotDir, signedInPages } from './browser';
+
+const baseUrl = inject('baseUrl');
+const signIn = signedInPages(baseUrl);
+
+/** The bulletin the city office generates and issues; the later tests open it. */
+let bulletinId = '';
+
+async function bulletinOf(page: Page, id: string): Promise<Bulletin> {
+  const response = await page.request.get(`${baseUrl}/api/bulletins/${id}`);
+  if (!response.ok()) throw new Error(`GET bulletin ${id}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as Bulletin;
+}
+
+/** Waits for the notices to fade and shoots the page from its top. */
+async function settledShot(page: Page, name: string) {
+  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
+describe('通报: the October bulletin of 宁德, issued, read below, as a PDF and on a phone', () => {
+  it('lets ningde generate the 2026-10 monthly bulletin, read its figures’ formulas, review and issue it', async () => {
+    const office = await signIn('ningde', 'desktop', '/bulletins');
+    await office.getByTestId('bulletin-create').click();
+    const dialog = office.getByRole('dialog');
+    // The month defaults to last month (2026-11 on 2026-12-06); the office picks October.
+    const month = dialog.locator('.ant-picker input');
+    await expect.poll(() => month.inputValue()).toMatch(/^\d{4}-\d{2}$/);
+    await month.click();
+    await month.fill('2026-10');
+    await month.press('Enter');
+    await expect.poll(() => month.inputValue()).toBe('2026-10');
+    await dialog.getByTestId('bulletin-create-ok').click();
+    await office.waitForURL(/\/bulletins\/[^/]+$/, { timeout: 60_000 });
+    bulletinId = office.url().split('/').pop() ?? '';
+
+    const draft = await bulletinOf(office, bulletinId);
+    expect(draft.kind).toBe('monthly');
+    expect(draft.period).toBe('2026-10');
+    expect(draft.status).toBe('draft');
+    const sheet = office.getByTestId('bulletin-sheet');
+    await sheet.getByTestId('bulletin-title').getByText(draft.title).waitFor();
+    expect(draft.title).toContain('1—10月');
+    await office.getByTestId('bulletin-status').getByText('草稿').waitFor();
+    // The headline table names every figure of the snapshot, in Chinese, each number a button.
+    const headline = sheet.getByTestId('bulletin-headline');
+    await headline.waitFor();
+    expect(draft.snapshot.headline.length).toBeGreaterThan(0);
+    for (const figure of draft.snapshot.headline) await headline.getByText(figure.label).first().waitFor();
+    await sheet.getByTestId('bulletin-section-headline').getByText('一、').waitFor();
+    const first = draft.snapshot.headline.find((f) => f.value !== null);
+    if (!first) throw new Error('the October bulletin has no headline figure with a value');
+    await settledShot(office, 'bulletin-preview');
+
+    // A figure opens its formula and the link to the records behind it.
+    await headline.getByTestId(`figure-${first.key}`).click();
+    const explain = office.getByTestId('figure-explain').last();
+    await explain.waitFor();
+    await expect.poll(() => explain.getByTestId('figure-formula').textContent()).toMatch(/=|：/);
+    expect(await explain.getByTestId('figure-records').getAttribute('href')).toBe(first.provenance.href);
+    await screenshot(office, 'bulletin-formula');
+    await office.keyboard.press('Escape');
+    // The region table's numbers explain themselves too.
+    const regions = sheet.getByTestId('bulletin-regions');
+    if (draft.snapshot.regions.length > 0) {
+      await regions.getByTestId('bulletin-figure').first().click();
+      await expect.poll(() => office.getByTestId('figure-explain').count()).toBeGreaterThan(0);
+      await office.keyboard.press('Escape');
+    }
+
+    await office.getByTestId('bulletin-review').click();
+    await office.getByTestId('bulletin-status').getByText('已审核').waitFor();
+    await office.getByTestId('bulletin-issue').click();
+    await office.getByText('通报中的数字冻结').waitFor();
+    await office.getByTestId('bulletin-issue-ok').click();
+    await office.getByTestId('bulletin-status').getByText('已签发').waitFor({ timeout: 60_000 });
+    const serial = sheet.getByTestId('bulletin-serial');
+    await expect.poll(() => serial.textContent()).toMatch(/^宁重点办通报〔2026〕\d+号$/);
+    await office
+      .getByTestId('bulletin-panel-serial')
+      .getByText(/宁重点办通报〔2026〕\d+号/)
+      .waitFor();
+    await settledShot(office, 'bulletin-issued');
+
+    // The PDF as issued: a real PDF whose first page, rendered, a person looks at.
+    const pdf = await office.request.get(`${baseUrl}/api/bulletins/${bulletinId}/files/pdf`);
+    expect(pdf.status()).toBe(200);
+    const bytes = await pdf.body();
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    mkdirSync(screenshotDir, { recursive: true });
+    const pdfPath = join(screenshotDir, 'bulletin.pdf');
+    writeFileSync(pdfPath, bytes);
+    const pngBase = join(screenshotDir, 'bulletin-pdf-page1');
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfPath, pngBase]);
+    expect(existsSync(`${pngBase}.png`)).toBe(true);
+    expect(statSync(`${pngBase}.png`).size).toBeGreaterThan(10_000);
+    console.log(`PDF first page: ${pngBase}.png`);
+  });
+
+  it('shows it to jiaocheng under 收文, unread until opened, and ningde sees the receipt', async () => {
+    if (!bulletinId) throw new Error('the first test issued no bulletin');
+    const county = await signIn('jiaocheng', 'desktop', '/bulletins');
+    await county.getByTestId('bulletins-tab-received').click();
+    const received = county.getByTestId('bulletins-received');
+    const row = received.locator('tr').filter({ has: county.locator(`a[href="/bulletins/${bulletinId}"]`) });
+    await row.waitFor();
+    await row.getByTestId('bulletin-unread').waitFor();
+    await row.getByTestId('bulletin-link').click();
+    await county
+      .getByTestId('bulletin-sheet')
+      .getByTestId('bulletin-serial')
+      .getByText(/宁重点办通报/)
+      .waitFor();
+    expect((await bulletinOf(county, bulletinId)).readAt).not.toBeNull();
+    await county.getByText('返回通报列表').click();
+    await county.getByTestId('bulletins-tab-received').click();
+    await row.waitFor();
+    await expect.poll(() => row.getByTestId('bulletin-unread').count()).toBe(0);
+
+    const office = await signIn('ningde', 'desktop', `/bulletins/${bulletinId}`);
+    const receipts = office.getByTestId('bulletin-receipts');
+    await receipts.getByText(/蕉城/).first().waitFor();
+  });
+
+  it('fits the preview on a 375-px phone: the sheet scrolls inside, the page never sideways', async () => {
+    if (!bulletinId) throw new Error('the first test issued no bulletin');
+    const phone = await signIn('jiaocheng', 'phone', `/bulletins/${bulletinId}`);
+    const frame = phone.getByTestId('bulletin-scroll');
+    await frame.getByTestId('bulletin-title').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await frame.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await frame.evaluate((el) => el.scrollTo({ left: 200 }));
+    await expect.poll(() => frame.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    await settledShot(phone, 'bulletin-phone');
+  });
+});
