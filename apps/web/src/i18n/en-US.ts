@@ -24,6 +24,7 @@ import { reportFormEnUS } from './report-form.en-US';
 import { reportsEnUS } from './reports.en-US';
 import { screenEnUS } from './screen.en-US';
 import { securityEnUS } from './security.en-US';
+import { visitsEnUS } from './visits.en-US';
 import { warningsEnUS } from './warnings.en-US';
 import { workbenchEnUS } from './workbench.en-US';
 import type { zhCN } from './zh-CN';
@@ -102,6 +103,9 @@ export const enUS: typeof zhCN = {
     meetings: 'Dispatch meetings',
     dispatchTasks: 'Assigned tasks',
     meetingSeries: 'Meeting settings',
+    visits: 'Field visits',
+    cadence: 'Dispatch cadence',
+    myDispatch: 'My dispatch',
     password: 'Change password',
   },
   layout: {
@@ -412,4 +416,5 @@ export const enUS: typeof zhCN = {
   ...approvalImportEnUS,
   ...milestonesEnUS,
   ...dispatchEnUS,
+  ...visitsEnUS,
 };

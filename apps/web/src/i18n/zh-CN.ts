@@ -24,6 +24,7 @@ import { reportFormZhCN } from './report-form.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { screenZhCN } from './screen.zh-CN';
 import { securityZhCN } from './security.zh-CN';
+import { visitsZhCN } from './visits.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 import { workbenchZhCN } from './workbench.zh-CN';
 
@@ -101,6 +102,9 @@ export const zhCN = {
     meetings: '调度会议',
     dispatchTasks: '交办事项',
     meetingSeries: '会议设置',
+    visits: '一线走访',
+    cadence: '调度频次',
+    myDispatch: '我的调度',
     password: '修改密码',
   },
   layout: {
@@ -410,4 +414,5 @@ export const zhCN = {
   ...approvalImportZhCN,
   ...milestonesZhCN,
   ...dispatchZhCN,
+  ...visitsZhCN,
 };
