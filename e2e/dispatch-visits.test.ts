@@ -54,7 +54,7 @@ describe('一线走访 and 调度频次: a visit on a phone, its problem, the mo
 
     await office.getByTestId('visit-coverage').waitFor();
     await office.getByTestId('visit-add').click();
-    const drawer = office.locator('.ant-drawer-content');
+    const drawer = office.getByRole('dialog');
     await pick(office, drawer, 'visit-user', '吴国平', '吴国平');
     await expect.poll(() => drawer.getByTestId('visit-name').inputValue()).toBe('吴国平');
     for (const project of projects)
@@ -68,21 +68,19 @@ describe('一线走访 and 调度频次: a visit on a phone, its problem, the mo
     await drawer.getByText('走访现场.jpg').waitFor({ timeout: 15_000 });
     expect(await noSideScroll(office)).toBe(true);
     await screenshot(office, 'visit-form-phone');
+    const saved = office.waitForResponse(
+      (r) => r.url().endsWith('/api/field-visits') && r.request().method() === 'POST',
+    );
     await office
       .locator('.ant-drawer-extra')
       .getByRole('button', { name: /保\s*存/ })
       .click();
+    const visit = (await (await saved).json()) as { id: string; photos: unknown[]; projects: Project[] };
+    visitId = visit.id;
     await drawer.waitFor({ state: 'hidden', timeout: 15_000 });
 
-    const row = office
-      .getByTestId('visits')
-      .locator('tr.ant-table-row')
-      .filter({ hasText: projects[1]!.name })
-      .first();
+    const row = office.getByTestId('visits').locator(`tr.ant-table-row[data-row-key="${visitId}"]`);
     await row.waitFor();
-    const listed = await (await office.request.get(`${baseUrl}/api/field-visits?visitor=吴国平`)).json();
-    const visit = (listed.data as { id: string; photos: unknown[]; projects: Project[] }[])[0]!;
-    visitId = visit.id;
     expect(visit.projects.map((p) => p.id).sort()).toEqual(projects.map((p) => p.id).sort());
     expect(visit.photos).toHaveLength(1);
 
@@ -124,7 +122,8 @@ describe('一线走访 and 调度频次: a visit on a phone, its problem, the mo
   });
 
   it('opens 我的调度 for leader1 on a 375-px phone: the month’s cadence with the visit and the linked projects', async () => {
-    const leader = await signIn('leader1', 'phone', '/my-dispatch');
+    const leader = await signIn('leader1', 'phone', '/');
+    await leader.getByTestId('workbench-my-dispatch').click();
     await leader.getByTestId('my-project').first().waitFor({ timeout: 15_000 });
     await leader.getByTestId('my-cadence').locator(`a[href="/visits?visit=${visitId}"]`).waitFor();
     expect(await noSideScroll(leader)).toBe(true);

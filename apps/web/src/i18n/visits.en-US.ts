@@ -70,11 +70,12 @@ export const visitsEnUS = {
     rules: {
       title: 'Cadence requirements',
       defaultPreset: 'Not set: 321 applies',
-      head: 'Head',
+      head: 'Head (account)',
       preset321: 'Fill in 321',
     },
   },
   myDispatch: {
+    homeLink: 'My dispatch: linked projects and cadence →',
     cadenceTitle: 'My dispatch cadence',
     noCadence: 'No cadence is required of you this month',
     projectsTitle: 'My linked projects ({{count}})',

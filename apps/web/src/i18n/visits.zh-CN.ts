@@ -70,11 +70,12 @@ export const visitsZhCN = {
     rules: {
       title: '调度频次要求',
       defaultPreset: '未设置，默认“321”',
-      head: '主要领导',
+      head: '主要领导（账号）',
       preset321: '按“321”填入',
     },
   },
   myDispatch: {
+    homeLink: '我的调度：挂钩项目与调度频次 →',
     cadenceTitle: '我的调度频次',
     noCadence: '本月没有对您的调度频次要求',
     projectsTitle: '我挂钩的项目（{{count}} 个）',

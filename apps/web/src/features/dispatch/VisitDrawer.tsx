@@ -26,6 +26,7 @@ import { useUsersWithRole } from '../users/users.queries';
 import { DispatchOrganisationSelect } from './DispatchBits';
 import { useDispatchError } from './use-dispatch-error';
 import { useRecordFieldVisit } from './visits.queries';
+import './dispatch.css';
 
 export const visitorKinds: VisitorKind[] = ['leader', 'head', 'department', 'serviceGroup'];
 
@@ -63,6 +64,7 @@ function VisitProjects({ value = [], onChange }: { value?: Chosen[]; onChange?: 
         {value.map((p) => (
           <Tag
             key={p.id}
+            className="tj-visit-project"
             closable
             closeIcon={<CloseOutlined />}
             onClose={() => onChange?.(value.filter((v) => v.id !== p.id))}
