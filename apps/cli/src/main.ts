@@ -2,6 +2,7 @@ import { AppError } from '@tuijin/domain';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
 import { registerApprovalsCommands } from './commands/approvals';
+import { registerBulletinCommands } from './commands/bulletin';
 import { registerDatabaseCommands } from './commands/database';
 import { registerEscalateCommand } from './commands/escalate';
 import { registerEvaluationCommands } from './commands/evaluation';
@@ -37,6 +38,7 @@ export function buildProgram(io: Io) {
   registerEvaluationCommands(program, io);
   registerApprovalsCommands(program, io);
   registerExportCommands(program, io);
+  registerBulletinCommands(program, io);
   registerMapCommands(program, io);
   return program;
 }

@@ -25,6 +25,7 @@ import { registerApprovalRoutes } from './modules/approvals';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerBatchRoutes } from './modules/batches/batches.routes';
+import { registerBulletinRoutes } from './modules/bulletins';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
 import { registerCockpitRoutes } from './modules/cockpit/cockpit.routes';
 import { registerDispatchRoutes } from './modules/dispatch';
@@ -194,6 +195,11 @@ export async function buildApp(config: AppConfig): Promise<App> {
   );
   registerMilestoneRoutes(app, deps);
   registerDispatchRoutes(app, deps);
+  registerBulletinRoutes(
+    app,
+    deps,
+    localFileStore(config.filesDir, () => clock.now()),
+  );
   registerProjectFileRoutes(
     app,
     deps,

@@ -3,6 +3,7 @@ import { approvalsEndpoints } from './approvals.contract';
 import { auditEndpoints } from './audit.contract';
 import { authEndpoints } from './auth.contract';
 import { batchesEndpoints } from './batches.contract';
+import { bulletinEndpoints } from './bulletins.contract';
 import { calendarEndpoints } from './calendar.contract';
 import { cockpitEndpoints } from './cockpit.contract';
 import { dictionariesEndpoints } from './dictionaries.contract';
@@ -42,6 +43,7 @@ export const endpoints = {
   ...approvalDocumentsEndpoints,
   ...milestonesEndpoints,
   ...dispatchEndpoints,
+  ...bulletinEndpoints,
   ...dictionariesEndpoints,
   ...batchesEndpoints,
   ...calendarEndpoints,
@@ -80,6 +82,7 @@ export const fileRoutes = {
   mapTile: '/api/map/tiles/:z/:x/:y',
   downloadDeemedNotice: '/api/approval-items/:id/deemed-notice.docx',
   downloadDispatchSheet: '/api/dispatch-sheets/:id/document.docx',
+  downloadBulletinFile: '/api/bulletins/:id/files/:format',
   previewApprovalImport: '/api/approvals/import/preview',
   importApprovals: '/api/approvals/import',
   approvalImportTemplate: '/api/approvals/import/template',

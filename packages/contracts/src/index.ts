@@ -4,6 +4,7 @@ export * from './approvals.contract';
 export * from './audit.contract';
 export * from './auth.contract';
 export * from './basemap.contract';
+export * from './bulletins.contract';
 export * from './calendar.contract';
 export * from './client';
 export * from './cockpit.contract';

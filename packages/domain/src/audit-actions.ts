@@ -121,6 +121,14 @@ export const auditActions = [
   'cadenceRules.save',
   'dispatchTask.assign',
   'dispatchTask.move',
+  'bulletinTemplate.save',
+  'bulletin.generate',
+  'bulletin.refresh',
+  'bulletin.review',
+  'bulletin.issue',
+  'bulletin.publish',
+  'bulletin.delete',
+  'bulletin.receive',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

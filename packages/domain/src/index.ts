@@ -13,6 +13,8 @@ export * from './auth/lockout';
 export * from './auth/password-rules';
 export * from './auth/security-policy';
 export * from './auth/session-expiry';
+export * from './bulletins/bulletin-period';
+export * from './bulletins/bulletin-template';
 export * from './calendar/working-days';
 export * from './dispatch/agenda';
 export * from './dispatch/cadence-compliance';

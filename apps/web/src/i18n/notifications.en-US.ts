@@ -44,6 +44,7 @@ export const notificationsEnUS: typeof notificationsZhCN = {
         deemedNotice:
           'Project “{{projectName}}”, {{itemName}}: the time limit ended {{deadlineOn}} without a decision; notice {{noticeNumber}} was issued and the approval is deemed given',
       },
+      bulletin: { issued: 'Bulletin {{serial}} “{{title}}” issued by the office above: please read' },
       unknown: 'New notification',
     },
     titles: {
@@ -67,6 +68,7 @@ export const notificationsEnUS: typeof notificationsZhCN = {
         promiseBroken: 'Promised document not supplied',
         deemedNotice: 'Deemed-approval notice',
       },
+      bulletin: { issued: 'Bulletin received' },
       unknown: 'Notification',
     },
   },

@@ -61,6 +61,9 @@ export const permissions = [
   'meeting.read',
   'dispatch.manage',
   'dispatchTask.handle',
+  'bulletin.read',
+  'bulletin.manage',
+  'bulletin.review',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -143,6 +146,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dispatch.manage',
     'dispatchTask.handle',
     'meeting.read',
+    'bulletin.read',
+    'bulletin.manage',
+    'bulletin.review',
   ],
   department_staff: [
     'region.read',
@@ -166,6 +172,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dispatch.read',
     'dispatchTask.handle',
     'meeting.read',
+    'bulletin.read',
   ],
   owner: [
     'region.read',
@@ -202,6 +209,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dispatch.read',
     'dispatchTask.handle',
     'meeting.read',
+    'bulletin.read',
+    'bulletin.review',
   ],
   service_officer: [
     'region.read',
@@ -221,6 +230,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'milestone.recordActual',
     'dispatch.read',
     'meeting.read',
+    'bulletin.read',
   ],
   supervisor: [
     'region.read',
@@ -236,6 +246,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'milestone.read',
     'dispatch.read',
     'meeting.read',
+    'bulletin.read',
   ],
   system_admin: [
     'region.read',

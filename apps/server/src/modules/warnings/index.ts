@@ -2,4 +2,4 @@
 export { defaultWarningMonth, recomputeWarnings } from './recompute-warnings';
 export { loadWarningFacts } from './warning-facts';
 export { warningsJob } from './warnings.job';
-export { currentWarnings, monthOrDefault, redProjectsIn, warningColourSql } from './warnings.queries';
+export { currentWarnings, listSnails, monthOrDefault, redProjectsIn, warningColourSql } from './warnings.queries';
