@@ -1,5 +1,6 @@
 import type { CadenceRow } from '@tuijin/contracts';
-import { Space, Typography } from 'antd';
+import { DatePicker, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -39,5 +40,38 @@ export function EvidenceLinks({ evidence }: { evidence: CadenceRow['evidence'] }
         </Link>
       ))}
     </Space>
+  );
+}
+
+/** 达标, or the shortfall in red (差 N 次). */
+export function ShortfallTag({ row }: { row: Pick<CadenceRow, 'met' | 'shortBy'> }) {
+  const { t } = useTranslation();
+  if (row.met) return <Tag color="success">{t('cadence.met')}</Tag>;
+  return (
+    <span className="tj-task-overdue" data-testid="cadence-short">
+      {t('cadence.short', { count: -row.shortBy })}
+    </span>
+  );
+}
+
+/** A month (`YYYY-MM`) picker that is never empty (read-only input, so a phone opens the panel, not a keyboard). */
+export function MonthPicker({
+  month,
+  onChange,
+  'data-testid': testId,
+}: {
+  month: string;
+  onChange: (month: string) => void;
+  'data-testid'?: string;
+}) {
+  return (
+    <DatePicker
+      picker="month"
+      allowClear={false}
+      inputReadOnly
+      value={dayjs(`${month}-01`)}
+      onChange={(d) => d && onChange(d.format('YYYY-MM'))}
+      data-testid={testId}
+    />
   );
 }

@@ -1,23 +1,10 @@
 import type { CadenceRow } from '@tuijin/contracts';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  InputNumber,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, Flex, Form, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/auth.queries';
 import { useUsersWithRole } from '../users/users.queries';
-import { CadenceCounts, EvidenceLinks } from './CadenceBits';
+import { CadenceCounts, EvidenceLinks, MonthPicker, ShortfallTag } from './CadenceBits';
 import { todayIso } from './DispatchBits';
 import { useDispatchError } from './use-dispatch-error';
 import { monthOf } from './visit-logic';
@@ -125,15 +112,7 @@ export default function CadencePage() {
     <Flex vertical gap={16}>
       <Card
         title={t('cadence.title')}
-        extra={
-          <DatePicker
-            picker="month"
-            allowClear={false}
-            value={dayjs(`${month}-01`)}
-            onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
-            data-testid="cadence-month"
-          />
-        }
+        extra={<MonthPicker month={month} onChange={setMonth} data-testid="cadence-month" />}
       >
         <Typography.Paragraph type="secondary">{t('cadence.help')}</Typography.Paragraph>
         <Table<CadenceRow>
@@ -167,14 +146,7 @@ export default function CadencePage() {
             {
               key: 'short',
               title: t('cadence.shortBy'),
-              render: (_, r) =>
-                r.met ? (
-                  <Tag color="success">{t('cadence.met')}</Tag>
-                ) : (
-                  <span className="tj-task-overdue" data-testid="cadence-short">
-                    {t('cadence.short', { count: -r.shortBy })}
-                  </span>
-                ),
+              render: (_, r) => <ShortfallTag row={r} />,
             },
             {
               key: 'evidence',

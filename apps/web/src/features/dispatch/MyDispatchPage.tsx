@@ -1,13 +1,12 @@
 import type { MyDispatch } from '@tuijin/contracts';
 import type { ProjectStage } from '@tuijin/domain';
-import { Card, DatePicker, Descriptions, Empty, Flex, List, Progress, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Card, Descriptions, Empty, Flex, List, Progress, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError';
 import { useLabels } from '../../i18n/use-labels';
-import { CadenceCounts, EvidenceLinks } from './CadenceBits';
+import { CadenceCounts, EvidenceLinks, MonthPicker, ShortfallTag } from './CadenceBits';
 import { todayIso } from './DispatchBits';
 import { monthOf } from './visit-logic';
 import { useMyDispatch } from './visits.queries';
@@ -79,16 +78,7 @@ export default function MyDispatchPage() {
       <Card
         size="small"
         title={t('myDispatch.cadenceTitle')}
-        extra={
-          <DatePicker
-            picker="month"
-            allowClear={false}
-            value={dayjs(`${month}-01`)}
-            onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
-            inputReadOnly
-            data-testid="my-month"
-          />
-        }
+        extra={<MonthPicker month={month} onChange={setMonth} data-testid="my-month" />}
         data-testid="my-cadence"
       >
         {cadence ? (
@@ -98,11 +88,7 @@ export default function MyDispatchPage() {
               <CadenceCounts row={cadence} />
             </Descriptions.Item>
             <Descriptions.Item label={t('cadence.shortBy')}>
-              {cadence.met ? (
-                <Tag color="success">{t('cadence.met')}</Tag>
-              ) : (
-                <span className="tj-task-overdue">{t('cadence.short', { count: -cadence.shortBy })}</span>
-              )}
+              <ShortfallTag row={cadence} />
             </Descriptions.Item>
             <Descriptions.Item label={t('cadence.evidence')}>
               <EvidenceLinks evidence={cadence.evidence} />
