@@ -10,10 +10,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from './access';
 import { createdAt, updatedAt } from './columns';
 import { organisations } from './organisations';
 import { regions } from './regions';
-import { users } from './access';
 
 /**
  * 通报模板: per jurisdiction and kind (月度 / 周 / 日通报), the office's wording — title, 文号 prefix,

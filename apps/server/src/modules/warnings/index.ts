@@ -2,4 +2,10 @@
 export { defaultWarningMonth, recomputeWarnings } from './recompute-warnings';
 export { loadWarningFacts } from './warning-facts';
 export { warningsJob } from './warnings.job';
-export { currentWarnings, listSnails, monthOrDefault, redProjectsIn, warningColourSql } from './warnings.queries';
+export {
+  currentWarnings,
+  listSnails,
+  monthOrDefault,
+  redProjectsIn,
+  warningColourSql,
+} from './warnings.queries';

@@ -1,6 +1,4 @@
-import type { BulletinDocument } from './bulletin-document';
-
-export type { BulletinDocument };
-export const renderBulletinDocx = async (_d: BulletinDocument): Promise<Buffer> => Buffer.from('');
-export const renderBulletinPdf = async (_d: BulletinDocument): Promise<Buffer> => Buffer.from('');
-export const renderBulletinAnnex = async (_d: BulletinDocument): Promise<Buffer> => Buffer.from('');
+export { renderBulletinAnnex } from './bulletin-annex';
+export type { BulletinDocument } from './bulletin-document';
+export { renderBulletinDocx } from './bulletin-docx';
+export { renderBulletinPdf } from './bulletin-pdf';
