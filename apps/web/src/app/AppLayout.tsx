@@ -25,7 +25,10 @@ export function AppLayout() {
 
   const items = useMemo<MenuProps['items']>(() => {
     const shown = appPages.filter(
-      (page) => !page.hideInMenu && (!page.permission || hasAbility(me, page.permission)),
+      (page) =>
+        !page.hideInMenu &&
+        (!page.permission || hasAbility(me, page.permission)) &&
+        (!page.menuForRole || me.roles.includes(page.menuForRole)),
     );
     const entry = (page: AppPage) => ({ key: page.path, icon: page.icon, label: t(`menu.${page.label}`) });
     return [

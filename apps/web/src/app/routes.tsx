@@ -41,7 +41,7 @@ import {
   TrophyOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import type { Permission } from '@tuijin/domain';
+import type { Permission, Role } from '@tuijin/domain';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { zhCN } from '../i18n/zh-CN';
 
@@ -70,6 +70,11 @@ export interface AppPage {
   icon: ReactNode;
   /** Permission the page needs; absent means everyone signed in. */
   permission?: Permission;
+  /**
+   * Listed in the menu only for holders of this role (a page about the reader's own part, like 我的调度);
+   * access still rests on `permission` alone.
+   */
+  menuForRole?: Role;
   /** Pages reached from another page (details) rather than from the menu. */
   hideInMenu?: boolean;
   Component: LazyExoticComponent<ComponentType>;
@@ -294,6 +299,31 @@ export const appPages: AppPage[] = [
     permission: 'meeting.read',
     hideInMenu: true,
     Component: lazy(() => import('../features/dispatch/MeetingPage')),
+  },
+  {
+    path: '/visits',
+    group: 'problems',
+    label: 'visits',
+    icon: <EnvironmentOutlined />,
+    permission: 'meeting.read',
+    Component: lazy(() => import('../features/dispatch/VisitsPage')),
+  },
+  {
+    path: '/cadence',
+    group: 'problems',
+    label: 'cadence',
+    icon: <FieldTimeOutlined />,
+    permission: 'meeting.read',
+    Component: lazy(() => import('../features/dispatch/CadencePage')),
+  },
+  {
+    path: '/my-dispatch',
+    group: 'problems',
+    label: 'myDispatch',
+    icon: <SolutionOutlined />,
+    permission: 'meeting.read',
+    menuForRole: 'leader',
+    Component: lazy(() => import('../features/dispatch/MyDispatchPage')),
   },
   {
     path: '/tasks',

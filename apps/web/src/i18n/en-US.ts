@@ -26,6 +26,7 @@ import { reportFormEnUS } from './report-form.en-US';
 import { reportsEnUS } from './reports.en-US';
 import { screenEnUS } from './screen.en-US';
 import { securityEnUS } from './security.en-US';
+import { visitsEnUS } from './visits.en-US';
 import { warningsEnUS } from './warnings.en-US';
 import { workbenchEnUS } from './workbench.en-US';
 import type { zhCN } from './zh-CN';
@@ -107,6 +108,9 @@ export const enUS: typeof zhCN = {
     meetingSeries: 'Meeting settings',
     bulletins: 'Bulletins',
     bulletinTemplates: 'Bulletin templates',
+    visits: 'Field visits',
+    cadence: 'Dispatch cadence',
+    myDispatch: 'My dispatch',
     password: 'Change password',
   },
   layout: {
@@ -422,4 +426,5 @@ export const enUS: typeof zhCN = {
   ...milestonesEnUS,
   ...dispatchEnUS,
   ...bulletinsEnUS,
+  ...visitsEnUS,
 };

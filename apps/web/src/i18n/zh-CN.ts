@@ -26,6 +26,7 @@ import { reportFormZhCN } from './report-form.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { screenZhCN } from './screen.zh-CN';
 import { securityZhCN } from './security.zh-CN';
+import { visitsZhCN } from './visits.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 import { workbenchZhCN } from './workbench.zh-CN';
 
@@ -106,6 +107,9 @@ export const zhCN = {
     meetingSeries: '会议设置',
     bulletins: '通报',
     bulletinTemplates: '通报模板',
+    visits: '一线走访',
+    cadence: '调度频次',
+    myDispatch: '我的调度',
     password: '修改密码',
   },
   layout: {
@@ -420,4 +424,5 @@ export const zhCN = {
   ...milestonesZhCN,
   ...dispatchZhCN,
   ...bulletinsZhCN,
+  ...visitsZhCN,
 };

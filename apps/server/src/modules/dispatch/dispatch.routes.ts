@@ -17,6 +17,7 @@ import {
   recordMeetingAttendance,
   scheduleMeeting,
 } from './meetings';
+import { getMyDispatch } from './my-dispatch';
 import { getProblemMeeting } from './problem-meeting';
 import { decideTask, getDispatchTask, listDispatchTasks, moveDispatchTask } from './tasks';
 
@@ -24,6 +25,9 @@ import { decideTask, getDispatchTask, listDispatchTasks, moveDispatchTask } from
 export function registerDispatchRoutes(app: FastifyInstance, deps: RouteDeps) {
   defineRoute(app, deps, endpoints.getProblemMeeting, 'dispatch.read', ({ ctx, params }) =>
     getProblemMeeting(ctx, params.id),
+  );
+  defineRoute(app, deps, endpoints.getMyDispatch, 'dispatch.read', ({ ctx, query }) =>
+    getMyDispatch(ctx, query),
   );
   defineRoute(app, deps, endpoints.recordFieldVisit, 'dispatch.manage', ({ ctx, body }) =>
     recordFieldVisit(ctx, body),

@@ -1,9 +1,17 @@
 import type { FieldVisit, RecordFieldVisit } from '@tuijin/contracts';
 import { AppError, authorize, chinaDate, pathInSubtree } from '@tuijin/domain';
-import { and, asc, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
-import { fieldVisitProblems, fieldVisitProjects, fieldVisits, problems, projects } from '../../db/schema';
+import {
+  fieldVisitFiles,
+  fieldVisitProblems,
+  fieldVisitProjects,
+  fieldVisits,
+  problems,
+  projectFiles,
+  projects,
+} from '../../db/schema';
 import { regionByCode } from '../../lib/region-lookup';
 import { inRegionSubtree } from '../../lib/scope';
 import { recordAudit } from '../audit';
@@ -13,9 +21,9 @@ type VisitRow = typeof fieldVisits.$inferSelect;
 
 async function presentVisits(db: Queryable, rows: VisitRow[]): Promise<FieldVisit[]> {
   const ids = rows.map((r) => r.id);
-  const [visited, found] =
+  const [visited, found, photos] =
     ids.length === 0
-      ? [[], []]
+      ? [[], [], []]
       : await Promise.all([
           db
             .select({ visitId: fieldVisitProjects.visitId, id: projects.id, name: projects.name })
@@ -34,6 +42,17 @@ async function presentVisits(db: Queryable, rows: VisitRow[]): Promise<FieldVisi
             .innerJoin(problems, eq(problems.id, fieldVisitProblems.problemId))
             .where(inArray(fieldVisitProblems.visitId, ids))
             .orderBy(asc(problems.referenceNumber)),
+          db
+            .select({
+              visitId: fieldVisitFiles.visitId,
+              id: projectFiles.id,
+              projectId: projectFiles.projectId,
+              name: projectFiles.originalName,
+            })
+            .from(fieldVisitFiles)
+            .innerJoin(projectFiles, eq(projectFiles.id, fieldVisitFiles.fileId))
+            .where(and(inArray(fieldVisitFiles.visitId, ids), isNull(projectFiles.deletedAt)))
+            .orderBy(asc(projectFiles.uploadedAt), asc(projectFiles.id)),
         ]);
   return rows.map((row) => ({
     id: row.id,
@@ -49,6 +68,9 @@ async function presentVisits(db: Queryable, rows: VisitRow[]): Promise<FieldVisi
     problems: found
       .filter((p) => p.visitId === row.id)
       .map(({ id, referenceNumber, status }) => ({ id, referenceNumber, status })),
+    photos: photos
+      .filter((p) => p.visitId === row.id)
+      .map(({ id, projectId, name }) => ({ id, projectId, name })),
     createdByName: row.createdByName,
   }));
 }
@@ -77,6 +99,24 @@ export async function recordFieldVisit(ctx: Ctx, input: RecordFieldVisit): Promi
     throw new AppError('VALIDATION_FAILED', `有 ${outside.length} 个项目不在${region.name}`, [
       { path: 'projectIds', message: '项目不在本辖区' },
     ]);
+  const fileIds = [...new Set(input.fileIds ?? [])];
+  const files =
+    fileIds.length === 0
+      ? []
+      : await ctx.db
+          .select({ id: projectFiles.id })
+          .from(projectFiles)
+          .where(
+            and(
+              inArray(projectFiles.id, fileIds),
+              inArray(projectFiles.projectId, wanted),
+              isNull(projectFiles.deletedAt),
+            ),
+          );
+  if (files.length !== fileIds.length)
+    throw new AppError('VALIDATION_FAILED', '现场照片应先上传为所走访项目的项目文件', [
+      { path: 'fileIds', message: '照片不属于走访的项目' },
+    ]);
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(fieldVisits)
@@ -97,12 +137,19 @@ export async function recordFieldVisit(ctx: Ctx, input: RecordFieldVisit): Promi
       })
       .returning();
     await tx.insert(fieldVisitProjects).values(wanted.map((projectId) => ({ visitId: row!.id, projectId })));
+    if (fileIds.length > 0)
+      await tx.insert(fieldVisitFiles).values(fileIds.map((fileId) => ({ visitId: row!.id, fileId })));
     await recordAudit(tx, ctx, {
       action: 'fieldVisit.record',
       entityType: 'field_visit',
       entityId: row!.id,
       regionPath: region.path,
-      detail: { visitorName: input.visitorName, visitedOn: input.visitedOn, projects: wanted.length },
+      detail: {
+        visitorName: input.visitorName,
+        visitedOn: input.visitedOn,
+        projects: wanted.length,
+        photos: fileIds.length,
+      },
     });
     return row!.id;
   });
@@ -113,7 +160,15 @@ export async function recordFieldVisit(ctx: Ctx, input: RecordFieldVisit): Promi
 /** 走访记录 of the actor's jurisdiction (or a region in it), newest first. */
 export async function listFieldVisits(
   ctx: Ctx,
-  query: { page: number; pageSize: number; from?: string; to?: string; regionCode?: string },
+  query: {
+    page: number;
+    pageSize: number;
+    from?: string;
+    to?: string;
+    regionCode?: string;
+    visitor?: string;
+    id?: string;
+  },
 ) {
   authorize(ctx.actor, 'meeting.read');
   const where: SQL[] = [visitScope(ctx.actor)];
@@ -121,6 +176,8 @@ export async function listFieldVisits(
     where.push(inRegionSubtree(fieldVisits.regionPath, (await regionByCode(ctx.db, query.regionCode)).path));
   if (query.from) where.push(gte(fieldVisits.visitedOn, query.from));
   if (query.to) where.push(lte(fieldVisits.visitedOn, query.to));
+  if (query.visitor) where.push(eq(fieldVisits.visitorName, query.visitor));
+  if (query.id) where.push(eq(fieldVisits.id, query.id));
   const [total] = await ctx.db
     .select({ n: count() })
     .from(fieldVisits)

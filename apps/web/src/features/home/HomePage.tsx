@@ -1,9 +1,10 @@
 import type { Workbench } from '@tuijin/contracts';
 import { Col, Flex, Row, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError';
 import { useLabels } from '../../i18n/use-labels';
-import { useCurrentUser } from '../auth/use-current-user';
+import { hasAbility, useCurrentUser } from '../auth/use-current-user';
 import { WorkbenchSectionCard } from './WorkbenchSectionCard';
 import { useWorkbench } from './workbench.queries';
 import './workbench.css';
@@ -39,6 +40,11 @@ export default function HomePage() {
             {labels.role(role)}
           </Tag>
         ))}
+        {me.roles.includes('leader') && hasAbility(me, 'meeting.read') && (
+          <Link to="/my-dispatch" data-testid="workbench-my-dispatch">
+            {t('myDispatch.homeLink')}
+          </Link>
+        )}
       </Flex>
       <Flex wrap align="baseline" justify="space-between" gap={8}>
         <Typography.Title level={4} className="tj-page-title" style={{ marginBottom: 0 }}>

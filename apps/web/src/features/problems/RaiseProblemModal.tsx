@@ -1,4 +1,4 @@
-import type { ProblemDetail } from '@tuijin/contracts';
+import type { ProblemDetail, RaiseProblem } from '@tuijin/contracts';
 import { App, Button, Form, Modal, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,13 +15,24 @@ interface RaiseProblemModalProps {
   project?: { id: string; name: string } | null;
   /** Values to start from (转为问题 on a broken 容缺 promise: category, item, description, request). */
   draft?: Partial<RaiseValues>;
+  /** Where the problem came from (default 'app'; 'visit' for one found on a field visit). */
+  channel?: RaiseProblem['channel'];
+  /** Told once the problem is raised (a field visit links it). */
+  onRaised?: (problem: ProblemDetail) => void;
 }
 
 /**
  * 提出问题: the form, then 秒推's answer — which organisation now handles it and by when — with a
  * link to the problem.
  */
-export function RaiseProblemModal({ open, onClose, project, draft }: RaiseProblemModalProps) {
+export function RaiseProblemModal({
+  open,
+  onClose,
+  project,
+  draft,
+  channel = 'app',
+  onRaised,
+}: RaiseProblemModalProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<RaiseValues>();
@@ -53,10 +64,16 @@ export function RaiseProblemModal({ open, onClose, project, draft }: RaiseProble
         category: values.category,
         description: values.description,
         request: values.request ?? '',
-        channel: 'app',
+        channel,
         approvalItemId: values.approvalItemId ?? null,
       },
-      { onSuccess: setRaised, onError },
+      {
+        onSuccess: (problem) => {
+          setRaised(problem);
+          onRaised?.(problem);
+        },
+        onError,
+      },
     );
 
   return (
