@@ -34,6 +34,7 @@ export * from './indicators/office-rates';
 export * from './indicators/plan-completion';
 export * from './indicators/project-rates';
 export * from './indicators/time-progress';
+export * from './indicators/year-on-year';
 export * from './ledger/amounts';
 export * from './ledger/columns';
 export * from './ledger/import-rules';

@@ -7,12 +7,11 @@ import type {
   CockpitRollup,
 } from '@tuijin/contracts';
 import {
+  amountYearOnYear,
   type BulletinPeriod,
   type BulletinPlaceholder,
   parseDecimal,
-  percentPoints,
-  ratio,
-  subtractDecimal,
+  rateYearOnYear,
 } from '@tuijin/domain';
 import type { Ctx } from '../../context';
 import { getCockpitRollup } from '../cockpit';
@@ -41,6 +40,7 @@ export function bulletinAmount(value: string): string {
 }
 
 const percentText = (rate: CockpitRate) => (rate.percent === null ? null : `${rate.percent}%`);
+const pointsText = (change: string | null) => (change === null ? null : `${change} 个百分点`);
 const signed = (value: string) => (value.startsWith('-') ? value : `+${value}`);
 
 /** The month label of the figures: 1—10月 (January alone: 1月). */
@@ -57,17 +57,14 @@ function cockpitHref(region: string, year: number, month: number) {
 function headlineFigures(now: CockpitFigures, last: CockpitFigures | null, href: string): BulletinFigure[] {
   const amount = (key: 'plannedInvestment' | 'completedYtd', label: string): BulletinFigure => {
     const lastValue = last ? last[key].value : null;
-    const change =
-      lastValue && parseDecimal(lastValue) !== 0n
-        ? ratio(subtractDecimal(now[key].value, lastValue), lastValue).percent
-        : null;
+    const change = amountYearOnYear(now[key].value, lastValue);
     return {
       key,
       label,
       value: bulletinAmount(now[key].value),
       unit: '万元',
       lastYear: lastValue === null ? null : bulletinAmount(lastValue),
-      yearOnYear: change === null ? null : `${signed(change)}%`,
+      yearOnYear: change,
       provenance: { formula: now[key].formula, href },
     };
   };
@@ -83,10 +80,7 @@ function headlineFigures(now: CockpitFigures, last: CockpitFigures | null, href:
       value: nowPercent,
       unit: '%',
       lastYear: lastPercent,
-      yearOnYear:
-        lastPercent !== null && nowPercent !== null
-          ? `${signed(percentPoints(nowPercent, lastPercent))} 个百分点`
-          : null,
+      yearOnYear: pointsText(rateYearOnYear(nowPercent, lastPercent)),
       provenance: { formula: now[key].formula, href },
     };
   };

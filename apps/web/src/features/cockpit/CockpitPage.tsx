@@ -53,6 +53,14 @@ function Cockpit({ current }: { current: { year: number; month: number } }) {
   const byRegion = useCockpitRollup({ year, month, basis, dimension: 'region', region, ...filters });
   const byDimension = useCockpitRollup({ year, month, basis, dimension, region, ...filters });
   const series = useCockpitSeries({ year, month, region, ...filters });
+  const lastYear = useCockpitRollup({
+    year: year - 1,
+    month,
+    basis,
+    dimension: 'region',
+    region,
+    ...filters,
+  });
   const rollup = byRegion.data;
   /** 亿元 for a city's or a province's figures, 万元 for a county's. */
   const unit = summaryUnit(rollup?.region.level);
@@ -220,6 +228,7 @@ function Cockpit({ current }: { current: { year: number; month: number } }) {
           year={year}
           month={month}
           unit={unit}
+          lastYear={lastYear.data?.total ?? null}
           onShowProjects={showTotal}
         />
       )}

@@ -1,9 +1,11 @@
 import type { CockpitFigures, CockpitMeasure } from '@tuijin/contracts';
 import { Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AmountUnit } from '../../lib/amount';
 import { useAmount } from '../../lib/use-amount';
 import { FigureExplain } from './FigureExplain';
+import { headlineYearOnYear } from './year-on-year';
 
 /** Card amounts: 亿元 to two places (39.63), 万元 whole (the ledger's cents do not fit a card). */
 const cardDecimals: Record<AmountUnit, number> = { yiYuan: 2, wanYuan: 0 };
@@ -14,12 +16,28 @@ interface HeadlineCardsProps {
   month: number;
   /** The unit amounts are read in at this level (亿元 for a city or province). */
   unit: AmountUnit;
+  /** The same month of last year (同比); null or without a plan: nothing to compare with. */
+  lastYear?: CockpitFigures | null;
   onShowProjects: (measure: CockpitMeasure) => void;
 }
 
-/** The headline figures of the region: plan, completed, completion vs time, starts, 双过半, timeliness. */
-export function HeadlineCards({ figures: f, year, month, unit, onShowProjects }: HeadlineCardsProps) {
+export function HeadlineCards({
+  figures: f,
+  year,
+  month,
+  unit,
+  lastYear,
+  onShowProjects,
+}: HeadlineCardsProps) {
   const { t } = useTranslation();
+  const yoy = headlineYearOnYear(f, lastYear);
+  const yoyLine = (key: keyof typeof yoy, kind: 'amount' | 'rate') => (
+    <div data-testid={`yoy-${key}`}>
+      {yoy[key] === null
+        ? t('cockpit.yoyNone')
+        : t(kind === 'amount' ? 'cockpit.yoyAmount' : 'cockpit.yoyRate', { change: yoy[key] })}
+    </div>
+  );
   const amount = useAmount();
   const money = (wanYuan: string) => amount.digits(wanYuan, unit, cardDecimals[unit]);
   const half = f.doubleHalf;
@@ -32,7 +50,14 @@ export function HeadlineCards({ figures: f, year, month, unit, onShowProjects }:
   const dash = t('cockpit.noPercent');
   const pct = (value: string | null) => (value === null ? dash : value);
   const gap = f.progressGap.value;
-  const cards = [
+  const cards: {
+    key: string;
+    title: string;
+    value: ReactNode;
+    suffix?: string;
+    footer: ReactNode;
+    yoy?: ReactNode;
+  }[] = [
     {
       key: 'planned',
       title: t('cockpit.cards.planned'),
@@ -51,6 +76,7 @@ export function HeadlineCards({ figures: f, year, month, unit, onShowProjects }:
           {t('cockpit.projectCount', { count: Number(f.projectCount.value) })}
         </FigureExplain>
       ),
+      yoy: yoyLine('planned', 'amount'),
     },
     {
       key: 'completedYtd',
@@ -72,6 +98,7 @@ export function HeadlineCards({ figures: f, year, month, unit, onShowProjects }:
           })}
         </FigureExplain>
       ),
+      yoy: yoyLine('completedYtd', 'amount'),
     },
     {
       key: 'completion',
@@ -98,6 +125,7 @@ export function HeadlineCards({ figures: f, year, month, unit, onShowProjects }:
           )}
         </>
       ),
+      yoy: yoyLine('completion', 'rate'),
     },
     {
       key: 'startRate',
@@ -109,6 +137,7 @@ export function HeadlineCards({ figures: f, year, month, unit, onShowProjects }:
       ),
       suffix: f.startRate.percent === null ? undefined : '%',
       footer: t('cockpit.startedOf', f.startRate),
+      yoy: yoyLine('startRate', 'rate'),
     },
     {
       key: 'doubleHalf',
@@ -203,6 +232,7 @@ export function HeadlineCards({ figures: f, year, month, unit, onShowProjects }:
             <Statistic title={card.title} value={0} formatter={() => card.value} suffix={card.suffix} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {card.footer}
+              {card.yoy}
             </Typography.Text>
           </Card>
         </Col>
