@@ -100,7 +100,7 @@ export const dispatchEnUS: typeof dispatchZhCN = {
       ladderLevel: 'Escalation level {{level}}',
       agenda: 'Agenda',
       agendaPlannedHint:
-        'Built from the records: problems escalated to this level, overdue tasks not verified, red-warning projects. Drop, add and reorder items; the agenda is fixed when the meeting is held.',
+        'Built from the records: problems escalated to this level, overdue tasks not verified, red-warning projects, approval items past their limit and overdue milestones. Drop, add and reorder items; the agenda is fixed when the meeting is held.',
       agendaEmpty: 'The agenda is empty; add an item',
       sources: {
         problem: 'Problem',

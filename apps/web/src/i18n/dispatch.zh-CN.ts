@@ -98,7 +98,7 @@ export const dispatchZhCN = {
       ladderLevel: '提级第 {{level}} 级',
       agenda: '议程',
       agendaPlannedHint:
-        '议程按记录自动生成：提级到本级的问题、超期未核销的交办事项、红色预警项目。可移出、增加和调整顺序，会议召开时定稿。',
+        '议程按记录自动生成：提级到本级的问题、超期未核销的交办事项、红色预警项目、超时的前期手续和逾期节点。可移出、增加和调整顺序，会议召开时定稿。',
       agendaEmpty: '议程为空，可以增加议题',
       sources: {
         problem: '问题',

@@ -14,4 +14,5 @@ export {
 export { registerApprovalRoutes } from './approvals.routes';
 export { type IssuedDeemedNotice, issueDeemedNotices } from './deemed-notices';
 export { ApprovalImportRefusedError, importApprovals } from './import-approvals';
+export { type OverdueApprovalItem, overdueApprovalItemsIn } from './overdue-approval-items';
 export { approvalItemSummaries, lockApprovalItemOfProject } from './problem-links';

@@ -1,16 +1,8 @@
 import type { BulletinOverdueLine, BulletinProjectLine, BulletinSnapshot } from '@tuijin/contracts';
-import {
-  addWorkingDays,
-  openProblemStatuses,
-  openTaskStatuses,
-  parseMonthKey,
-  type warningDimensions,
-  workingDaysBetween,
-} from '@tuijin/domain';
+import { openProblemStatuses, openTaskStatuses, parseMonthKey, type warningDimensions } from '@tuijin/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import {
-  approvalItems,
   dispatchTasks,
   evaluationResults,
   evaluationRuns,
@@ -22,7 +14,7 @@ import {
   regions,
 } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
-import { loadHolidayCalendar } from '../calendar';
+import { overdueApprovalItemsIn } from '../approvals';
 
 /** How many lines a list of a bulletin holds at most (the rest is counted in its lead sentence). */
 export const bulletinListLimit = 30;
@@ -147,44 +139,18 @@ export async function overdueTaskLines(db: Queryable, path: string, asOf: string
  * (accepted on + committed working days) on `asOf`.
  */
 export async function overdueApprovalLines(db: Queryable, path: string, asOf: string) {
-  const rows = await db
-    .select({
-      id: approvalItems.id,
-      projectId: approvalItems.projectId,
-      name: approvalItems.name,
-      projectName: projects.name,
-      department: organisations.name,
-      acceptedOn: approvalItems.acceptedOn,
-      committedDays: approvalItems.committedDays,
-    })
-    .from(approvalItems)
-    .innerJoin(projects, eq(projects.id, approvalItems.projectId))
-    .leftJoin(organisations, eq(organisations.id, approvalItems.departmentId))
-    .where(
-      and(
-        inRegionSubtree(projects.regionPath, path),
-        inArray(approvalItems.status, ['accepted', 'accepted_with_gaps']),
-        sql`${approvalItems.acceptedOn} is not null`,
-      ),
-    );
-  if (rows.length === 0) return [];
-  const calendar = await loadHolidayCalendar(db);
-  return rows
-    .map((r) => ({ ...r, dueOn: addWorkingDays(r.acceptedOn!, r.committedDays, calendar) }))
-    .filter((r) => r.dueOn < asOf)
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.projectName.localeCompare(b.projectName))
-    .map(
-      (r): BulletinOverdueLine => ({
-        id: r.id,
-        reference: r.name,
-        title: `${r.name}（承诺 ${r.committedDays} 个工作日）`,
-        projectName: r.projectName,
-        responsible: r.department ?? '',
-        dueOn: r.dueOn,
-        daysOverdue: Math.max(0, workingDaysBetween(r.dueOn, asOf, calendar)),
-        href: `/projects/${r.projectId}`,
-      }),
-    );
+  return (await overdueApprovalItemsIn(db, path, asOf)).map(
+    (r): BulletinOverdueLine => ({
+      id: r.id,
+      reference: r.name,
+      title: `${r.name}（承诺 ${r.committedDays} 个工作日）`,
+      projectName: r.projectName,
+      responsible: r.departmentName ?? '',
+      dueOn: r.dueOn,
+      daysOverdue: r.workingDaysOverdue,
+      href: `/projects/${r.projectId}`,
+    }),
+  );
 }
 
 /** What happened in the subtree between two days (both included): the activity of a weekly or daily bulletin. */

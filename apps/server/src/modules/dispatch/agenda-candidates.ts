@@ -3,15 +3,18 @@ import { and, asc, inArray, lt } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { dispatchTasks } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
+import { overdueApprovalItemsIn } from '../approvals';
 import { loadHolidayCalendar } from '../calendar';
+import { overdueNodesIn } from '../milestones';
 import { openProblemsAtLevel } from '../problems';
 import { defaultWarningMonth, redProjectsIn } from '../warnings';
 
 /**
  * The records a meeting of a region takes up on `heldOn`: problems escalated to its ladder level
  * and still open, tasks of the region's earlier meetings past due and not verified, and the region's
- * red projects of the latest warning month. (Red approval items and overdue nodes join when their
- * modules answer region-wide lists.) Days overdue are counted in working days up to the meeting.
+ * red projects of the latest warning month, the approval items of its projects past their committed
+ * limit and undecided, and their milestone nodes planned before the meeting and not reached. Days
+ * overdue are counted in working days up to the meeting.
  */
 export async function agendaCandidates(
   ctx: Pick<Ctx, 'db' | 'clock'>,
@@ -63,6 +66,22 @@ export async function agendaCandidates(
       projectId: w.projectId,
       title: `${w.projectName}（${month} 红色预警）`,
       daysOverdue: 0,
+    });
+  for (const a of await overdueApprovalItemsIn(ctx.db, meeting.regionPath, meeting.heldOn))
+    candidates.push({
+      source: 'approval',
+      sourceId: a.id,
+      projectId: a.projectId,
+      title: `${a.projectName}：${a.name}（超期 ${a.workingDaysOverdue} 个工作日）`,
+      daysOverdue: a.workingDaysOverdue,
+    });
+  for (const n of await overdueNodesIn(ctx.db, meeting.regionPath, meeting.heldOn))
+    candidates.push({
+      source: 'milestone',
+      sourceId: n.id,
+      projectId: n.projectId,
+      title: `${n.projectName}：${n.name}（计划 ${n.plannedOn}，逾期 ${n.workingDaysOverdue} 个工作日）`,
+      daysOverdue: n.workingDaysOverdue,
     });
   return candidates;
 }

@@ -1,4 +1,4 @@
 /** The milestones module's public face (节点): what other modules and the app may use. */
 
-export { overdueNodeCounts, overdueNodesByRegion } from './milestones.queries';
+export { overdueNodeCounts, overdueNodesByRegion, overdueNodesIn } from './milestones.queries';
 export { registerMilestoneRoutes } from './milestones.routes';

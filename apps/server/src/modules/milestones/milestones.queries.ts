@@ -326,3 +326,31 @@ export async function overdueNodesByRegion(
     ),
   };
 }
+
+/**
+ * For the meetings' agendas: the nodes of the projects of `regionPath`'s subtree planned before
+ * `asOf` and not reached by then, the longest overdue first, with working days overdue on `asOf`.
+ */
+export async function overdueNodesIn(db: Queryable, regionPath: string, asOf: string) {
+  const rows = await db
+    .select({
+      id: milestoneNodes.id,
+      projectId: milestoneNodes.projectId,
+      projectName: projects.name,
+      name: milestoneNodes.name,
+      plannedOn: milestoneNodes.plannedOn,
+    })
+    .from(milestoneNodes)
+    .innerJoin(projects, eq(projects.id, milestoneNodes.projectId))
+    .where(
+      and(
+        inRegionSubtree(projects.regionPath, regionPath),
+        lt(milestoneNodes.plannedOn, asOf),
+        or(isNull(milestoneNodes.actualOn), gt(milestoneNodes.actualOn, asOf)),
+      ),
+    )
+    .orderBy(asc(milestoneNodes.plannedOn), asc(projects.name), asc(milestoneNodes.sortOrder));
+  if (rows.length === 0) return [];
+  const calendar = await loadHolidayCalendar(db);
+  return rows.map((r) => ({ ...r, workingDaysOverdue: workingDaysBetween(r.plannedOn, asOf, calendar) }));
+}

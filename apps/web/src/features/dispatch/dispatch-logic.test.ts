@@ -117,6 +117,8 @@ describe('agendaRecordLink', () => {
     [{ source: 'problem', sourceId: 'p', projectId: 'x' }, '/problems/p'],
     [{ source: 'overdueTask', sourceId: 't', projectId: 'x' }, '/tasks?task=t'],
     [{ source: 'redProject', sourceId: 'x', projectId: 'x' }, '/projects/x'],
+    [{ source: 'approval', sourceId: 'a', projectId: 'x' }, '/projects/x?tab=approvals'],
+    [{ source: 'milestone', sourceId: 'n', projectId: 'x' }, '/projects/x?tab=milestones'],
     [{ source: 'custom', sourceId: null, projectId: null }, null],
   ] as const)('links %j to %s', (item, link) => expect(agendaRecordLink(item)).toBe(link));
 });

@@ -91,10 +91,15 @@ export function withAddedItem(edits: AgendaEditValues, title: string): AgendaEdi
   return { ...edits, added: [...edits.added, { key, title }], order: [...edits.order, key] };
 }
 
-/** Where an agenda item's record is opened: the problem, the project, or the task list at the task. */
+/**
+ * Where an agenda item's record is opened: the problem, the task list at the task, the project's
+ * approvals or milestones tab for an approval item or a node, else the project.
+ */
 export function agendaRecordLink(item: Pick<AgendaItem, 'source' | 'sourceId' | 'projectId'>): string | null {
   if (item.source === 'problem' && item.sourceId) return `/problems/${item.sourceId}`;
   if (item.source === 'overdueTask' && item.sourceId) return `/tasks?task=${item.sourceId}`;
+  if (item.source === 'approval' && item.projectId) return `/projects/${item.projectId}?tab=approvals`;
+  if (item.source === 'milestone' && item.projectId) return `/projects/${item.projectId}?tab=milestones`;
   if (item.projectId) return `/projects/${item.projectId}`;
   return null;
 }
