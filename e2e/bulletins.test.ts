@@ -33,10 +33,11 @@ describe('通报: the October bulletin of 宁德, issued, read below, as a PDF a
     // The month defaults to last month (2026-11 on 2026-12-06); the office picks October.
     const month = dialog.locator('.ant-picker input');
     await expect.poll(() => month.inputValue()).toMatch(/^\d{4}-\d{2}$/);
+    // Picked from the month panel (Enter in the input can submit the form before the OK button is clicked).
     await month.click();
-    await month.fill('2026-10');
-    await month.press('Enter');
+    await office.locator('.ant-picker-dropdown:visible .ant-picker-cell[title="2026-10"]').click();
     await expect.poll(() => month.inputValue()).toBe('2026-10');
+    await office.locator('.ant-picker-dropdown:visible').waitFor({ state: 'detached' });
     await dialog.getByTestId('bulletin-create-ok').click();
     await office.waitForURL(/\/bulletins\/[^/]+$/, { timeout: 60_000 });
     bulletinId = office.url().split('/').pop() ?? '';
