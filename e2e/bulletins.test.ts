@@ -180,6 +180,12 @@ describe('通报: the October bulletin of 宁德, issued, read below, as a PDF a
       await screenshot(visitor, 'bulletin-public-screen');
     } finally {
       await anonymous.close();
+      // Taken down again, so the other screen tests see the screen as they left it.
+      const { version } = await bulletinOf(office, bulletinId);
+      await office.request.post(`${baseUrl}/api/bulletins/${bulletinId}/publication`, {
+        headers: { origin: baseUrl },
+        data: { version, publicSections: null },
+      });
     }
   });
 });
