@@ -141,4 +141,52 @@ describe('通报: the October bulletin of 宁德, issued, read below, as a PDF a
     await expect.poll(() => frame.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
     await settledShot(phone, 'bulletin-phone');
   });
+
+  it('晾晒: ningde shows the headline and the ranking on the public screen, which anyone sees with its 文号', async () => {
+    if (!bulletinId) throw new Error('the first test issued no bulletin');
+    const office = await signIn('ningde', 'desktop', `/bulletins/${bulletinId}`);
+    await office.getByTestId('bulletin-publish').click();
+    const modal = office.locator('.ant-modal');
+    await modal.getByText('总体情况').click();
+    await modal.getByText('各地进展及排名').click();
+    expect(await modal.getByText('红黄灯项目').count()).toBe(0);
+    await office.getByTestId('bulletin-publish-ok').click();
+    await expect
+      .poll(async () => (await bulletinOf(office, bulletinId)).publicSections, { timeout: 10_000 })
+      .toEqual(['headline', 'regions']);
+    const { serial } = await bulletinOf(office, bulletinId);
+
+    const browser = office.context().browser();
+    if (!browser) throw new Error('no browser');
+    const anonymous = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1920, height: 1080 },
+    });
+    try {
+      const visitor = await anonymous.newPage();
+      await visitor.goto(`${baseUrl}/public/screen/350900`);
+      const panel = visitor.getByTestId('screen-bulletin');
+      await panel.waitFor({ timeout: 30_000 });
+      await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain(serial ?? '文号');
+      expect(await panel.textContent()).toContain('蕉城区');
+      const fits = await visitor.evaluate(
+        () =>
+          document.documentElement.scrollHeight <= window.innerHeight &&
+          document.documentElement.scrollWidth <= window.innerWidth,
+      );
+      expect(fits).toBe(true);
+      // Nothing of the panel is cut off by the screen's frame.
+      expect(await panel.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+      await screenshot(visitor, 'bulletin-public-screen');
+    } finally {
+      await anonymous.close();
+      // Taken down again, so the other screen tests see the screen as they left it.
+      const { version } = await bulletinOf(office, bulletinId);
+      await office.request.post(`${baseUrl}/api/bulletins/${bulletinId}/publication`, {
+        headers: { origin: baseUrl },
+        data: { version, publicSections: null },
+      });
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { publicBulletinSectionKeys } from '@tuijin/domain';
 import { z } from 'zod';
 import { CockpitFigures } from './cockpit.contract';
 import { Id, Timestamp } from './common';
@@ -46,6 +47,44 @@ export const ScreenRedCounts = z.object({
 });
 export type ScreenRedCounts = z.infer<typeof ScreenRedCounts>;
 
+const PublicRankLine = z.object({ rank: z.number().int(), name: z.string() });
+
+/**
+ * 通报晾晒: the latest issued bulletin of the region its office published, with only the chosen
+ * aggregate sections (an unchosen one is absent); never a project's name.
+ */
+export const ScreenBulletin = z.object({
+  title: z.string(),
+  serial: z.string().nullable().describe('文号'),
+  issuedOn: z.string().nullable(),
+  sections: z.array(z.enum(publicBulletinSectionKeys)),
+  headline: z
+    .array(
+      z.object({
+        label: z.string(),
+        value: z.string().nullable(),
+        unit: z.string().nullable(),
+        yearOnYear: z.string().nullable(),
+      }),
+    )
+    .optional(),
+  regions: z
+    .array(
+      z.object({
+        name: z.string(),
+        completionRate: z.string().nullable(),
+        progressGap: z.string().nullable(),
+        rank: z.number().int().nullable(),
+      }),
+    )
+    .optional(),
+  redBlack: z
+    .object({ quarter: z.string(), red: z.array(PublicRankLine), black: z.array(PublicRankLine) })
+    .nullable()
+    .optional(),
+});
+export type ScreenBulletin = z.infer<typeof ScreenBulletin>;
+
 /** Everything the command-room screen shows (authenticated, the caller's jurisdiction). */
 export const Screen = z.object({
   region: ScreenRegion,
@@ -76,6 +115,7 @@ export const Screen = z.object({
     ),
   }),
   map: MapRegions.nullable(),
+  bulletin: ScreenBulletin.nullable(),
   canPublish: z.boolean().describe('本人能否修改公开大屏的发布设置'),
 });
 export type Screen = z.infer<typeof Screen>;
@@ -89,6 +129,7 @@ export const PublicScreen = z.object({
   ranking: ScreenRanking.nullable().optional(),
   redCounts: ScreenRedCounts.optional(),
   map: MapRegions.optional(),
+  bulletin: ScreenBulletin.nullable(),
 });
 export type PublicScreen = z.infer<typeof PublicScreen>;
 

@@ -140,7 +140,8 @@ export const bulletinsEnUS: typeof bulletinsZhCN = {
       issued: 'Issued: {{serial}}',
       publish: 'Show on the public screen',
       publishTitle: 'Show on the public screen',
-      publishHint: 'Choose the parts the public screen shows; none withdraws it',
+      publishHint:
+        'Choose the parts the public screen shows (aggregates only: overview, regions and ranking, red and black lists); none withdraws it',
       published: 'Public screen updated',
       publicSections: 'Public screen',
       notPublished: 'Not shown',

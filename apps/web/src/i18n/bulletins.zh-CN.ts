@@ -137,7 +137,8 @@ export const bulletinsZhCN = {
       issued: '已签发：{{serial}}',
       publish: '晾晒到公开大屏',
       publishTitle: '在公开大屏晾晒',
-      publishHint: '选择在公开大屏展示的部分；全部不选即撤下',
+      publishHint:
+        '选择在公开大屏展示的部分（只能晾晒汇总数据：总体情况、各地进展及排名、红黑榜）；全部不选即撤下',
       published: '已更新公开大屏的晾晒内容',
       publicSections: '公开大屏',
       notPublished: '未晾晒',

@@ -53,6 +53,17 @@ export const screenEnUS: typeof screenZhCN = {
       total: '{{count}} in all',
     },
     map: { noValue: 'No plan', low: 'Low', high: 'High', self: '{{name}} (own level)' },
+    bulletin: {
+      title: 'Bulletin on show',
+      serial: '{{serial}} · issued {{date}}',
+      yearOnYear: 'YoY {{value}}',
+      rank: 'Rank',
+      region: 'Region',
+      completionRate: 'Completion',
+      progressGap: 'vs schedule (pts)',
+      red: '{{quarter}} red list: {{names}}',
+      black: 'Black list: {{names}}',
+    },
     publish: {
       open: 'Publishing',
       title: 'Public screen publishing settings',

@@ -51,6 +51,17 @@ export const screenZhCN = {
       total: '共 {{count}} 件',
     },
     map: { noValue: '无计划', low: '低', high: '高', self: '{{name}}本级' },
+    bulletin: {
+      title: '通报晾晒',
+      serial: '{{serial}} · {{date}} 签发',
+      yearOnYear: '同比 {{value}}',
+      rank: '排名',
+      region: '地区',
+      completionRate: '完成率',
+      progressGap: '较序时（百分点）',
+      red: '{{quarter}} 红榜：{{names}}',
+      black: '黑榜：{{names}}',
+    },
     publish: {
       open: '公开设置',
       title: '公开大屏发布设置',

@@ -29,6 +29,12 @@ export const bulletinSectionKeys = [
 ] as const;
 export type BulletinSectionKey = (typeof bulletinSectionKeys)[number];
 
+/** The sections a bulletin may show on the public screen (晾晒): aggregates only, never a project list. */
+export const publicBulletinSectionKeys = ['headline', 'regions', 'redBlack'] as const;
+export type PublicBulletinSectionKey = (typeof publicBulletinSectionKeys)[number];
+export const isPublicBulletinSection = (key: string): key is PublicBulletinSectionKey =>
+  (publicBulletinSectionKeys as readonly string[]).includes(key);
+
 export const bulletinSectionNames: Record<BulletinSectionKey, string> = {
   headline: '总体情况',
   regions: '各地进展及排名',

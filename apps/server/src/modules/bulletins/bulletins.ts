@@ -14,6 +14,7 @@ import {
   bulletinKindNames,
   chinaDate,
   fillPlaceholders,
+  isPublicBulletinSection,
   parseBulletinPeriod,
   pathInSubtree,
 } from '@tuijin/domain';
@@ -404,6 +405,8 @@ export async function nextBulletinNumber(tx: Queryable, regionCode: string, year
   return row!.lastNumber;
 }
 
+const publicOnlyAggregates = '公开大屏只能晾晒汇总数据：总体情况、各地进展及排名、红黑榜';
+
 /** 晾晒: which sections of an issued bulletin the public screen shows (null takes it down). */
 export async function publishBulletin(
   ctx: Ctx,
@@ -413,6 +416,10 @@ export async function publishBulletin(
   const row = await editableBulletin(ctx, id);
   if (row.status !== 'issued') throw new AppError('CONFLICT', '只有已签发的通报可以在公开大屏晾晒');
   const sections = input.publicSections === null ? null : [...new Set(input.publicSections)];
+  if (sections?.some((key) => !isPublicBulletinSection(key)))
+    throw new AppError('VALIDATION_FAILED', publicOnlyAggregates, [
+      { path: 'publicSections', message: publicOnlyAggregates },
+    ]);
   const saved = await ctx.db.transaction((tx) =>
     updateVersioned(tx, ctx, {
       table: bulletins,

@@ -6,6 +6,7 @@ export {
   openBulletinFile,
   renderBulletinFile,
 } from './bulletin-files';
+export { publicBulletin } from './bulletin-public';
 export { bulletinAmount, takeBulletinSnapshot } from './bulletin-snapshot';
 export {
   createBulletin,

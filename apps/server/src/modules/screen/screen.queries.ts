@@ -13,6 +13,7 @@ import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { evaluationResults, evaluationRuns, evaluationSchemes, regions } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
+import { publicBulletin } from '../bulletins';
 import { getCockpitRollup } from '../cockpit';
 import { getMapRegions } from '../map';
 import { findProblems } from '../problems';
@@ -147,6 +148,7 @@ export async function getScreen(ctx: Ctx): Promise<Screen> {
       })),
     },
     map: can(ctx.actor, 'project.read') ? await screenMap(ctx) : null,
+    bulletin: await publicBulletin(ctx.db, root.code),
     canPublish: can(ctx.actor, 'screen.publish'),
   };
 }
@@ -172,19 +174,24 @@ function publicReader(region: { code: string; path: string }): Actor {
 /**
  * 公开大屏 (no login): only the panels the region's office published, and only aggregates — headline
  * figures, the ranking of regions, red-project counts by region (never a project's name or id) and
- * the map tiles without coordinates. An unknown region or one with nothing published is NOT_FOUND.
+ * the map tiles without coordinates — and the bulletin it chose to 晾晒 (aggregate sections only).
+ * An unknown region or one with nothing published is NOT_FOUND.
  */
 export async function getPublicScreen(ctx: Omit<Ctx, 'actor'>, regionCode: string): Promise<PublicScreen> {
   const [region] = await ctx.db.select().from(regions).where(eq(regions.code, regionCode));
   if (!region) throw new AppError('NOT_FOUND');
-  const publication = await loadScreenPublication(ctx.db, region.code);
-  if (publication.panels.length === 0) throw new AppError('NOT_FOUND');
+  const [publication, bulletin] = await Promise.all([
+    loadScreenPublication(ctx.db, region.code),
+    publicBulletin(ctx.db, region.code),
+  ]);
+  if (publication.panels.length === 0 && !bulletin) throw new AppError('NOT_FOUND');
   const reader: Ctx = { ...ctx, actor: publicReader(region) };
   const panels = new Set(publication.panels);
   const screen: PublicScreen = {
     region: { code: region.code, name: region.name },
     generatedAt: ctx.clock.now().toISOString(),
     panels: publication.panels,
+    bulletin,
   };
   if (panels.has('figures')) screen.figures = await screenFigures(reader);
   if (panels.has('ranking')) screen.ranking = await screenRanking(ctx.db, region.code, publication.quarter);

@@ -133,6 +133,7 @@ describe('public screen', () => {
     expect(open.status).toBe(200);
     expect(open.body.panels).toEqual(['figures', 'redCounts']);
     expect(Object.keys(open.body).sort()).toEqual([
+      'bulletin',
       'figures',
       'generatedAt',
       'panels',
@@ -142,6 +143,7 @@ describe('public screen', () => {
     const own = await office.get('/api/screen');
     expect(open.body.figures).toEqual(own.body.figures);
     expect(open.body.redCounts).toEqual(own.body.redCounts);
+    expect(open.body.bulletin).toBeNull();
     expect(leaksProjects(open.body)).toBe(false);
   });
 

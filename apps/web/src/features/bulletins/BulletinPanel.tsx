@@ -7,6 +7,7 @@ import {
   SendOutlined,
 } from '@ant-design/icons';
 import { type Bulletin, type BulletinFormat, type BulletinSectionKey, fileRoutes } from '@tuijin/contracts';
+import { isPublicBulletinSection } from '@tuijin/domain';
 import {
   App,
   Button,
@@ -32,13 +33,15 @@ import { useBulletinError } from './use-bulletin-error';
 
 const time = (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—');
 
-/** 晾晒到公开大屏: which enabled sections the public screen shows; none withdraws it. */
+/** 晾晒到公开大屏: which enabled aggregate sections the public screen shows; none withdraws it. */
 function PublishModal({ bulletin, onClose }: { bulletin: Bulletin; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const publish = usePublishBulletin();
   const onError = useBulletinError();
-  const [chosen, setChosen] = useState<BulletinSectionKey[]>(bulletin.publicSections ?? []);
+  const [chosen, setChosen] = useState<BulletinSectionKey[]>(
+    (bulletin.publicSections ?? []).filter(isPublicBulletinSection),
+  );
   const submit = () =>
     publish.mutate(
       { id: bulletin.id, version: bulletin.version, publicSections: chosen.length > 0 ? chosen : null },
@@ -65,7 +68,9 @@ function PublishModal({ bulletin, onClose }: { bulletin: Bulletin; onClose: () =
         value={chosen}
         onChange={setChosen}
         style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
-        options={bulletin.sections.map((s) => ({ value: s.key, label: s.heading }))}
+        options={bulletin.sections
+          .filter((s) => isPublicBulletinSection(s.key))
+          .map((s) => ({ value: s.key, label: s.heading }))}
       />
     </Modal>
   );

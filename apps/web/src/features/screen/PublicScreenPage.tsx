@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { BulletinScreenPanel } from './BulletinScreenPanel';
 import {
   FiguresPanel,
   MapPanel,
@@ -24,11 +25,13 @@ export default function PublicScreenPage() {
   const shown = new Set(data?.panels ?? []);
   const left = shown.has('figures') || shown.has('redCounts');
   const right = shown.has('ranking');
-  // With neither the map nor the ranking, the figures and the red counts share the width.
-  const leftOnly = left && !shown.has('map') && !right;
+  const bulletin = data?.bulletin ?? null;
+  const centre = shown.has('map') || bulletin !== null;
+  // With neither the map, the bulletin nor the ranking, the figures and the red counts share the width.
+  const leftOnly = left && !centre && !right;
   const columns = leftOnly
     ? ['1fr']
-    : [left ? '560px' : null, shown.has('map') ? '1fr' : null, right ? '560px' : null].filter(Boolean);
+    : [left ? '560px' : null, centre ? '1fr' : null, right ? '560px' : null].filter(Boolean);
   return (
     <ScreenStage>
       <div style={screenShell} data-testid="public-screen">
@@ -67,7 +70,12 @@ export default function PublicScreenPage() {
                 )}
               </div>
             )}
-            {data.map && <MapPanel data={data.map} height={820} />}
+            {centre && (
+              <div style={{ display: 'flex', flexDirection: 'column', gap: 16, minHeight: 0, minWidth: 0 }}>
+                {data.map && <MapPanel data={data.map} height={bulletin ? 400 : 820} />}
+                {bulletin && <BulletinScreenPanel data={bulletin} style={{ flex: 1 }} />}
+              </div>
+            )}
             {right && <RankingPanel data={data.ranking ?? null} />}
           </div>
         )}
