@@ -11,6 +11,7 @@ import { join } from 'node:path';
  * demo is in. Copied by `demoDataDir` in apps/cli/src/cli-test-kit.ts.
  */
 export function loadCliDemoDir(): Promise<string> {
+  if (!runMayIncludeCliTests(process.argv.slice(2))) return Promise.resolve('');
   const dir = mkdtempSync(join(tmpdir(), 'tuijin-cli-demo-'));
   const env: NodeJS.ProcessEnv = { ...process.env, TUIJIN_DATA_DIR: dir };
   delete env.DATABASE_URL;
@@ -31,4 +32,18 @@ export function loadCliDemoDir(): Promise<string> {
       code === 0 ? resolve(dir) : reject(new Error(`tuijin demo failed (exit ${code}):\n${printed}`)),
     );
   });
+}
+
+/**
+ * Whether a vitest command line may run a CLI test file: it names no file filter, or one that could
+ * match under `apps/cli`. Running one server test file (`vitest run --project db apps/server/…`)
+ * then skips the demo load it would never use — twenty seconds of both cores.
+ */
+export function runMayIncludeCliTests(args: readonly string[]): boolean {
+  const filters = args.filter((a, i) => !a.startsWith('-') && a !== 'run' && !args[i - 1]?.startsWith('--'));
+  const pathFilters = filters.filter((f) => f.includes('/') || f.endsWith('.ts'));
+  if (pathFilters.length === 0 || pathFilters.length < filters.length) return true;
+  return pathFilters.some(
+    (f) => f.includes('apps/cli') || (f.startsWith('apps/') === false && f.includes('cli')),
+  );
 }

@@ -1,2 +1,7 @@
 /** The dictionaries module's public face: what other modules may import. */
-export { createDictionaryEntry, listDictionaries, updateDictionaryEntry } from './dictionaries';
+export {
+  createDictionaryEntry,
+  ensureDefaultDictionaries,
+  listDictionaries,
+  updateDictionaryEntry,
+} from './dictionaries';
