@@ -5,7 +5,7 @@ export { confirmProblem, sendBackProblem } from './confirm-problem';
 export { applyEscalationPreset } from './escalation-ladders';
 export { escalationsJob } from './escalations.job';
 export { createProblemClass } from './problem-classes';
-export { type LoadedProblem, loadProblem } from './problem-context';
+export { appendProblemStep, type LoadedProblem, loadProblem } from './problem-context';
 export { problemScope } from './problem-scope';
 export { findProblems, openProblemsAtLevel, type ProblemListQuery } from './problems.queries';
 export { registerProblemRoutes } from './problems.routes';
