@@ -2,6 +2,7 @@
 export {
   createDictionaryEntry,
   ensureDefaultDictionaries,
+  insertImportedDictionaryEntry,
   listDictionaries,
   updateDictionaryEntry,
 } from './dictionaries';

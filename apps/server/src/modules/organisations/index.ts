@@ -1,4 +1,4 @@
 /** The organisations module's public face: what other modules may import. */
 export { getOrganisation } from './organisations.queries';
 export { registerOrganisationRoutes } from './organisations.routes';
-export { createOrganisation } from './save-organisation';
+export { createOrganisation, insertOwnerUnit } from './save-organisation';

@@ -1,6 +1,7 @@
 /** The reports module's public face for other modules. */
 
 export { correctReport } from './correct-report';
+export { enterApprovedReport } from './enter-report';
 export {
   type ReportingDeadlineResolver,
   reportingDeadlineResolver,
