@@ -55,7 +55,7 @@ describe('evaluation (赛马)', () => {
     const top = results.entries[0]!;
     await table.locator('tr', { hasText: top.name }).first().locator('.ant-table-row-expand-icon').click();
     const breakdown = page.getByTestId(`breakdown-${top.code}`);
-    const plan = top.indicators.find((i) => i.key === 'planCompletion')!;
+    const plan = top.indicators.find((i) => i.key === 'planCompletionRate')!;
     await breakdown
       .getByText(`本年累计完成 ${plan.numerator} 万元 ÷ 年度计划 ${plan.denominator} 万元`, { exact: true })
       .waitFor();

@@ -42,14 +42,14 @@ export const evaluationEnUS: typeof evaluationZhCN = {
     exempt: 'Exempted: {{reason}}',
     spared: 'Kept off the black list by its exemption',
     indicators: {
-      planCompletion: 'Plan completion',
+      planCompletionRate: 'Plan completion',
       startRate: 'Start rate',
       newStarts: 'New starts',
       problemResolution: 'Problem resolution',
       reportingTimeliness: 'Reports on time',
     },
     inputs: {
-      planCompletion: 'Completed {{numerator}} ÷ planned {{denominator}} (10k yuan)',
+      planCompletionRate: 'Completed {{numerator}} ÷ planned {{denominator}} (10k yuan)',
       startRate: 'Started {{numerator}} ÷ planned to start {{denominator}}',
       newStarts: 'New starts {{numerator}} ÷ best unit {{denominator}}',
       problemResolution: 'Written off {{numerator}} ÷ received {{denominator}}',

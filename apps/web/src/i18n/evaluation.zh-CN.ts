@@ -39,14 +39,14 @@ export const evaluationZhCN = {
     exempt: '免责：{{reason}}',
     spared: '因免责不列入黑榜',
     indicators: {
-      planCompletion: '投资计划完成率',
+      planCompletionRate: '投资计划完成率',
       startRate: '开工率',
       newStarts: '新开工个数',
       problemResolution: '问题解决率',
       reportingTimeliness: '月报按时报送率',
     },
     inputs: {
-      planCompletion: '本年累计完成 {{numerator}} 万元 ÷ 年度计划 {{denominator}} 万元',
+      planCompletionRate: '本年累计完成 {{numerator}} 万元 ÷ 年度计划 {{denominator}} 万元',
       startRate: '已开工 {{numerator}} 个 ÷ 计划开工 {{denominator}} 个',
       newStarts: '本季度新开工 {{numerator}} 个 ÷ 最多单位 {{denominator}} 个',
       problemResolution: '已销号 {{numerator}} 个 ÷ 受理 {{denominator}} 个',

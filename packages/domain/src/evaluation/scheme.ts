@@ -7,7 +7,7 @@ import { compareDecimals, parseDecimal } from '../money/decimal';
  * DOMAIN.md "Dispatch, warnings, ranking, reporting" and "Plans, monthly reports, indicators".
  */
 export const evaluationIndicatorKeys = [
-  'planCompletion',
+  'planCompletionRate',
   'startRate',
   'newStarts',
   'problemResolution',
@@ -93,7 +93,7 @@ export const evaluationPresets: Record<EvaluationPresetId, { name: string; rules
     name: '重点项目季度考评（标准）',
     rules: {
       indicators: [
-        { key: 'planCompletion', weight: '40' },
+        { key: 'planCompletionRate', weight: '40' },
         { key: 'startRate', weight: '20' },
         { key: 'newStarts', weight: '10' },
         { key: 'problemResolution', weight: '15' },

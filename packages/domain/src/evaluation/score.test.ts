@@ -11,7 +11,7 @@ import { whatItTakes } from './what-it-takes';
 
 const rules: EvaluationRules = {
   indicators: [
-    { key: 'planCompletion', weight: '40' },
+    { key: 'planCompletionRate', weight: '40' },
     { key: 'startRate', weight: '20' },
     { key: 'newStarts', weight: '10' },
     { key: 'problemResolution', weight: '15' },
@@ -40,7 +40,7 @@ function entity(
     code,
     name: `区${code}`,
     figures: {
-      planCompletion: { numerator: f.plan[0], denominator: f.plan[1] },
+      planCompletionRate: { numerator: f.plan[0], denominator: f.plan[1] },
       startRate: { numerator: String(f.start[0]), denominator: String(f.start[1]) },
       newStarts: { numerator: String(f.news), denominator: '0' },
       problemResolution: { numerator: String(f.prob[0]), denominator: String(f.prob[1]) },
@@ -115,7 +115,7 @@ describe('scoreEntities', () => {
     expect(a!.code).toBe('A');
     expect(a!.indicators).toEqual([
       expect.objectContaining({
-        key: 'planCompletion',
+        key: 'planCompletionRate',
         numerator: '800',
         denominator: '1000',
         percent: '80.0',
@@ -227,7 +227,7 @@ describe('whatItTakes', () => {
     const need = whatItTakes(results, 'B', 1);
     expect(need).toMatchObject({ currentRank: 2, extraPoints: '33.00', thresholdTotal: '87.00' });
     // plan completion: 24 + 33 = 57 > 40 points: not possible on that indicator alone.
-    expect(need.indicators.find((i) => i.key === 'planCompletion')).toMatchObject({ isFeasible: false });
+    expect(need.indicators.find((i) => i.key === 'planCompletionRate')).toMatchObject({ isFeasible: false });
     const toSecond = whatItTakes(results, 'D', 2);
     expect(toSecond.extraPoints).toBe(
       (Number(b.total) - Number(results.find((r) => r.code === 'D')!.total)).toFixed(2),
@@ -236,7 +236,7 @@ describe('whatItTakes', () => {
 
   it('gives a raw amount that, when reached, really reaches the rank', () => {
     const need = whatItTakes(results, 'D', 2);
-    const plan = need.indicators.find((i) => i.key === 'planCompletion')!;
+    const plan = need.indicators.find((i) => i.key === 'planCompletionRate')!;
     expect(plan.isFeasible).toBe(true);
     const d = entities.find((e) => e.code === 'D')!;
     const improved = entities.map((e) =>
@@ -245,7 +245,7 @@ describe('whatItTakes', () => {
             ...d,
             figures: {
               ...d.figures,
-              planCompletion: { numerator: plan.neededNumerator!, denominator: '1000' },
+              planCompletionRate: { numerator: plan.neededNumerator!, denominator: '1000' },
             },
           }
         : e,

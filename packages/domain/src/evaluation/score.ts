@@ -129,8 +129,8 @@ export function scoreEntities(input: {
     );
     const total = indicatorPoints + adjustmentPoints;
     const completion = ratio(
-      entity.figures.planCompletion.numerator,
-      entity.figures.planCompletion.denominator,
+      entity.figures.planCompletionRate.numerator,
+      entity.figures.planCompletionRate.denominator,
     );
     const meetsTime =
       !rules.requireTimeProgress ||

@@ -28,7 +28,7 @@ export interface WhatItTakes {
 }
 
 /** Indicators whose numerator is an amount in 万元 (to 4 decimals); the others count projects, problems or reports. */
-const amountIndicators: readonly EvaluationIndicatorKey[] = ['planCompletion'];
+const amountIndicators: readonly EvaluationIndicatorKey[] = ['planCompletionRate'];
 
 /**
  * 差距测算: what entity `code` needs to reach rank `targetRank`. With competition ranks it reaches

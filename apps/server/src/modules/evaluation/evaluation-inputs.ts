@@ -136,7 +136,7 @@ export async function loadEvaluationInputs(
       code: child.code,
       name: child.name,
       figures: {
-        planCompletion: { numerator: amount(plan?.ytd), denominator: amount(plan?.planned) },
+        planCompletionRate: { numerator: amount(plan?.ytd), denominator: amount(plan?.planned) },
         startRate: {
           numerator: String(Number(plan?.started ?? 0)),
           denominator: String(Number(plan?.plans_start ?? 0)),

@@ -215,7 +215,7 @@ describe('quarterly evaluation (赛马)', () => {
     const jia = entries[0]!;
     expect(jia.indicators).toEqual([
       expect.objectContaining({
-        key: 'planCompletion',
+        key: 'planCompletionRate',
         numerator: '1800',
         denominator: '2000',
         percent: '90.0',
@@ -239,7 +239,7 @@ describe('quarterly evaluation (赛马)', () => {
     ]);
     const yi = entries[2]!;
     expect(yi.indicators.map((i) => [i.key, i.numerator, i.denominator, i.percent, i.points])).toEqual([
-      ['planCompletion', '400', '1000', '40.0', '16.00'],
+      ['planCompletionRate', '400', '1000', '40.0', '16.00'],
       ['startRate', '0', '1', '0.0', '0.00'],
       ['newStarts', '0', '1', '0.0', '0.00'],
       ['problemResolution', '0', '2', '0.0', '0.00'],
@@ -308,7 +308,7 @@ describe('quarterly evaluation (赛马)', () => {
     expect(need.status).toBe(200);
     expect(need.body).toMatchObject({ currentRank: 2, extraPoints: '1.40', thresholdTotal: '97.40' });
     // 36 + 1.4 = 37.4 of 40 points → 93.5% of 2000 万元 = 1870: 70 万元 more.
-    expect(need.body.indicators.find((i: { key: string }) => i.key === 'planCompletion')).toMatchObject({
+    expect(need.body.indicators.find((i: { key: string }) => i.key === 'planCompletionRate')).toMatchObject({
       isFeasible: true,
       neededPercent: '93.5',
       neededNumerator: '1870',
@@ -449,7 +449,7 @@ describe('quarterly evaluation (赛马)', () => {
     const [entry] = results.body.entries as Entry[];
     // 甲区's first project (900 of 1000, started, 3 reports on time) and 乙区's (400 of 1000, not started, 1 on time, 1 late, 1 missing).
     expect(entry!.indicators.map((i) => [i.key, i.numerator, i.denominator])).toEqual([
-      ['planCompletion', '1300', '2000'],
+      ['planCompletionRate', '1300', '2000'],
       ['startRate', '1', '2'],
       ['newStarts', '1', '1'],
       ['problemResolution', '0', '0'],

@@ -8,7 +8,7 @@ import { useWhatItTakes } from './evaluation.queries';
 
 /** A what-it-takes figure: the plan-completion amounts in 万元 by the one formatter, counts as they are. */
 const figure = (key: EvaluationEntry['indicators'][number]['key'], value: string | null) =>
-  key === 'planCompletion' ? formatAmount(value, { unit: 'wanYuan' }) : (value ?? '—');
+  key === 'planCompletionRate' ? formatAmount(value, { unit: 'wanYuan' }) : (value ?? '—');
 
 /** 差距测算: pick a unit and a rank; answers the extra points and what each indicator alone would need. */
 export function WhatItTakesCard({
@@ -80,7 +80,7 @@ export function WhatItTakesCard({
                 dataSource={answer.indicators}
                 renderItem={(i) => {
                   const unit =
-                    i.key === 'planCompletion'
+                    i.key === 'planCompletionRate'
                       ? t('evaluation.whatIf.unitWanYuan')
                       : t('evaluation.whatIf.unitCount');
                   return (
