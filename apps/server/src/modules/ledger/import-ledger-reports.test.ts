@@ -1,8 +1,9 @@
+import { addDecimals, ratio } from '@tuijin/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../context';
-import { auditEvents, monthlyReportEvents, monthlyReports, projects } from '../../db/schema';
+import { annualPlans, auditEvents, monthlyReportEvents, monthlyReports, projects } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { testAuditKey } from '../../testing/test-constants';
 import { loadActorByUsername } from '../auth';
@@ -226,5 +227,45 @@ describe('importLedgerReports', () => {
       [jiaocheng[1], 8, '50', 'create'],
       [jiaocheng[2], 8, '30', 'create'],
     ]);
+  });
+
+  it('warns of a 占年度计划% more than 0.5 points from 1–N月完成 ÷ the annual plan, and imports the row', async () => {
+    const planned = await t.db
+      .select({ name: projects.name, plannedWanYuan: annualPlans.plannedInvestmentWanYuan })
+      .from(annualPlans)
+      .innerJoin(projects, eq(projects.id, annualPlans.projectId))
+      .where(and(eq(projects.regionCode, '350902'), eq(annualPlans.year, 2026)))
+      .orderBy(asc(projects.name))
+      .limit(2);
+    expect(planned).toHaveLength(2);
+    const [fits, off] = planned.map((p) => ({ ...p, share: ratio('1000', p.plannedWanYuan).percent! }));
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('蕉城区');
+    sheet.addRow(['2026年1-11月蕉城区重点项目进展情况']);
+    sheet.addRow(['单位：万元']);
+    sheet.addRow(['序号', '项目名称', '11月完成', '1-11月完成', null]);
+    sheet.addRow([null, null, null, '完成投资', '占年度计划%']);
+    for (const cell of [1, 2, 3]) sheet.mergeCells(3, cell, 4, cell);
+    sheet.mergeCells(3, 4, 3, 5);
+    // As a percent-formatted cell holds it (a fraction), rounded to one decimal: within 0.5 points.
+    sheet.addRow([1, fits!.name, 100, 1000, Number(fits!.share) / 100]);
+    // One point too many, typed as text.
+    sheet.addRow([2, off!.name, 100, 1000, `${(Number(off!.share) + 1).toFixed(1)}%`]);
+    const outcome = await importLedgerReports(await ctxOf('jiaocheng'), {
+      parsed: await parseLedger(Buffer.from(await workbook.xlsx.writeBuffer())),
+      dryRun: true,
+    });
+    const shares = outcome.problems.filter((p) => p.message.startsWith('占年度计划%'));
+    expect(shares).toEqual([
+      {
+        sheet: '蕉城区',
+        row: 6,
+        column: 'E',
+        severity: 'warning',
+        message: `占年度计划% 为 ${(Number(off!.share) + 1).toFixed(1)}%，按 1-11月完成 1000 万元 ÷ 年度计划 ${addDecimals([off!.plannedWanYuan])} 万元应为 ${off!.share}%，相差超过 0.5 个百分点；仍按表中完成额导入，请核实`,
+      },
+    ]);
+    // A warning, not a refusal: both rows are taken (or compared with the month already reported).
+    expect(outcome.actions.map((a) => a.projectId !== null)).toEqual([true, true]);
   });
 });

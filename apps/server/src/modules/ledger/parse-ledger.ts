@@ -63,6 +63,8 @@ export type ParsedRecord = LedgerRecord & {
   constructionType: ConstructionType | null;
   /** 本月完成 / `11月完成` of a progress sheet, in 万元. */
   monthCompletedWanYuan: string | null;
+  /** 占年度计划% of a progress sheet as printed (a fraction, a percent or `75.3%`), only checked. */
+  planShare: string | number | null;
 };
 
 export interface ParsedLedger {
@@ -221,6 +223,11 @@ class SheetParser {
     return parsed.wanYuan;
   }
 
+  private share(row: LedgerRow): string | number | null {
+    const cell = this.cell(row, 'planShare');
+    return typeof cell === 'number' || typeof cell === 'string' ? cell : null;
+  }
+
   private record(row: LedgerRow) {
     const rawName = cleanText(this.cell(row, 'name'));
     const marked = rawName ? stripLevelMarker(rawName) : null;
@@ -254,6 +261,7 @@ class SheetParser {
       remark: cleanText(this.cell(row, 'remark')),
       constructionType: this.constructionType,
       monthCompletedWanYuan: this.amount(row, 'monthCompleted'),
+      planShare: this.share(row),
     };
     this.sheetRecords.push(record);
     for (const key of amountColumns) {
