@@ -1,5 +1,6 @@
 /** The problems module's public face: what other modules may import. */
 
+export { recordJobFailure } from './escalation-failures';
 export { escalationsJob } from './escalations.job';
 export { type LoadedProblem, loadProblem } from './problem-context';
 export { problemScope } from './problem-scope';
