@@ -1,5 +1,5 @@
 import type { CockpitRollup, CockpitSeries } from '@tuijin/contracts';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { freshPagePerTest, loginThroughPage, screenshot } from './browser';
 import { grouped, wholeWanYuan, yiYuan } from './figures';
@@ -7,6 +7,22 @@ import { grouped, wholeWanYuan, yiYuan } from './figures';
 const baseUrl = inject('baseUrl');
 let context: BrowserContext;
 let page: Page;
+
+/** The cells under `root` matching `selector` whose text does not sit inside the cell with 4 px to spare. */
+function crampedCells(root: Locator, selector: string): Promise<(string | null)[]> {
+  return root.evaluate(
+    (element, cells) =>
+      [...element.querySelectorAll(cells)].flatMap((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const text = range.getBoundingClientRect();
+        const box = cell.getBoundingClientRect();
+        const fits = text.width === 0 || (text.left >= box.left + 4 && text.right <= box.right - 4);
+        return fits && cell.scrollWidth <= cell.clientWidth ? [] : [cell.textContent];
+      }),
+    selector,
+  );
+}
 
 freshPagePerTest({ width: 1440, height: 900 }, (fresh) => {
   ({ page, context } = fresh);
@@ -241,19 +257,7 @@ describe('cockpit', () => {
     await expect(table.getByText('5000 万元以下', { exact: true }).count()).resolves.toBe(0);
 
     // At 1440 px every figure sits inside its cell with room to spare: no two amounts touch.
-    const cramped = await table.evaluate((element) =>
-      [...element.querySelectorAll('tbody td:not(:first-child), thead th:not(:first-child)')].flatMap(
-        (cell) => {
-          const range = document.createRange();
-          range.selectNodeContents(cell);
-          const text = range.getBoundingClientRect();
-          const box = cell.getBoundingClientRect();
-          const fits = text.width === 0 || (text.left >= box.left + 4 && text.right <= box.right - 4);
-          return fits && cell.scrollWidth <= cell.clientWidth ? [] : [cell.textContent];
-        },
-      ),
-    );
-    expect(cramped).toEqual([]);
+    expect(await crampedCells(table, 'tbody td:not(:first-child), thead th:not(:first-child)')).toEqual([]);
     await page.mouse.move(0, 0);
     await screenshot(page, 'cockpit-size-band');
 
@@ -272,6 +276,15 @@ describe('cockpit', () => {
     if (half.monthsEarly !== null && half.monthsEarly > 0)
       await early.getByText(`提前 ${half.monthsEarly} 个月`).waitFor();
     else await expect(early.count()).resolves.toBe(0);
+
+    // The same on the project list's 万元 column (fixed two decimals, right-aligned), totals row included.
+    await page.goto(`${baseUrl}/projects?size=ge5000`);
+    const projects = page.getByTestId('projects-table');
+    await projects.getByTestId('projects-total-investment').waitFor();
+    const amounts = projects.locator('td.tj-amount-cell');
+    await expect.poll(() => amounts.count()).toBeGreaterThan(1);
+    expect(await amounts.first().textContent()).toMatch(/^[\d,]+\.\d{2}$/);
+    expect(await crampedCells(projects, '.tj-amount-cell')).toEqual([]);
   });
 
   it('groups by 分类汇总: each tag in use, 新建, 续建, 5000 万元以上 and 1 亿元以上, not adding up', async () => {

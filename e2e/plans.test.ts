@@ -78,8 +78,8 @@ describe('annual plans', () => {
 
     const planned = page.getByTestId('plan-comparison').getByRole('row').filter({ hasText: '年度计划投资' });
     // Adjusted first (the table refreshes after the save), then the baseline beside it.
-    await planned.getByText('1,000', { exact: true }).waitFor();
-    await planned.getByText('1,500', { exact: true }).waitFor();
+    await planned.getByText('1,000.00', { exact: true }).waitFor();
+    await planned.getByText('1,500.00', { exact: true }).waitFor();
     const history = page.getByTestId('plan-adjustments');
     await history.getByText('征地拆迁进度滞后，四季度投资调减').waitFor();
     await history.getByText('年度计划投资（万元）：1,500 → 1,000').waitFor();

@@ -157,6 +157,7 @@ export const DispatchTask = z.object({
   assignedOn: IsoDate,
   limitWorkingDays: z.number().int(),
   dueOn: IsoDate,
+  isDueOnProvisional: z.boolean().describe('期限按暂定节假日计算（该年节假日尚未公布），公布后重算'),
   status: TaskStatus,
   overdue: z.boolean(),
   reportNote: z.string().nullable(),

@@ -124,6 +124,7 @@ export const auditActions = [
   'cadenceRules.save',
   'dispatchTask.assign',
   'dispatchTask.move',
+  'dispatchTask.recomputeDue',
   'bulletinTemplate.save',
   'bulletin.generate',
   'bulletin.refresh',

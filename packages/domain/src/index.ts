@@ -41,6 +41,7 @@ export * from './ledger/amounts';
 export * from './ledger/columns';
 export * from './ledger/import-rules';
 export * from './ledger/periods';
+export * from './ledger/plan-share';
 export * from './ledger/rows';
 export * from './ledger/sheet-layout';
 export * from './ledger/text';

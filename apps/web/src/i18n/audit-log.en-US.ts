@@ -74,6 +74,7 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   bulletin_receive: 'Read a received bulletin',
   dispatchTask_assign: 'Assign a task',
   dispatchTask_move: 'Work on a task',
+  dispatchTask_recomputeDue: 'Recompute a task deadline',
 };
 
 export const auditLogEnUS: typeof auditLogZhCN = {

@@ -72,6 +72,7 @@ export const auditActionsMoreZhCN = {
   bulletin_receive: '收文：阅读通报',
   dispatchTask_assign: '交办事项',
   dispatchTask_move: '办理交办事项',
+  dispatchTask_recomputeDue: '重算交办事项期限',
 };
 
 export const auditLogZhCN = {

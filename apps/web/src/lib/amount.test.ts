@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { chartAmount, formatAmount, groupDigits, roundDecimal, summaryUnit } from './amount';
+import {
+  amountColumn,
+  chartAmount,
+  formatAmount,
+  formatTableAmount,
+  groupDigits,
+  roundDecimal,
+  summaryUnit,
+} from './amount';
 
 describe('the amount formatter', () => {
   it.each([
@@ -54,5 +62,18 @@ describe('the amount formatter', () => {
     expect(summaryUnit('city')).toBe('yiYuan');
     expect(summaryUnit('county')).toBe('wanYuan');
     expect(summaryUnit('zone')).toBe('wanYuan');
+  });
+
+  it('writes a 万元 table column with fixed decimals, whatever was typed, so the column lines up', () => {
+    const column = ['2802430.5531', '999', '1000.5', '0.004', '-5000', '12345678901.2'].map((v) =>
+      formatTableAmount(v),
+    );
+    expect(column).toEqual(['2,802,430.55', '999.00', '1,000.50', '0.00', '-5,000.00', '12,345,678,901.20']);
+    // Every figure has the same two places after the point: right-aligned, the points line up.
+    expect(new Set(column.map((text) => text.length - text.indexOf('.')))).toEqual(new Set([3]));
+    expect(formatTableAmount('1234.5', { decimals: 0 })).toBe('1,235');
+    expect(formatTableAmount(null)).toBe('—');
+    expect(formatTableAmount(undefined, { empty: '未填' })).toBe('未填');
+    expect(amountColumn.align).toBe('right');
   });
 });

@@ -71,6 +71,27 @@ export function formatAmount(wanYuan: string | null | undefined, format: AmountF
   return format.suffix ? `${digits} ${format.suffix}` : digits;
 }
 
+/** Decimal places of a 万元 table column (ledgers, project, plan and report tables): what offices read. */
+export const tableDecimals = 2;
+
+/**
+ * One cell of a 万元 table column: `formatAmount` with the column's fixed decimals (default 2), so
+ * the figures of a column line up when right-aligned (`amountColumn`). Forms keep amounts as typed.
+ */
+export function formatTableAmount(
+  wanYuan: string | null | undefined,
+  options: { decimals?: number; empty?: string } = {},
+): string {
+  return formatAmount(wanYuan, {
+    unit: 'wanYuan',
+    decimals: options.decimals ?? tableDecimals,
+    empty: options.empty,
+  });
+}
+
+/** The column props every amount column shares: right-aligned, tabular figures, never wrapped. */
+export const amountColumn = { align: 'right', className: 'tj-amount-cell' } as const;
+
 /**
  * An amount in 万元 as a chart value in the unit (charts draw, they do not sum; the exact figure
  * stays in the popovers): rounded by the same rule, then read as a number.

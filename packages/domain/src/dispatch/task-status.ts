@@ -1,4 +1,9 @@
-import { addWorkingDays, type HolidayCalendar, workingDaysBetween } from '../calendar/working-days';
+import {
+  addWorkingDays,
+  type HolidayCalendar,
+  workingDaysBetween,
+  workingDeadline,
+} from '../calendar/working-days';
 import { AppError } from '../errors';
 
 /**
@@ -79,6 +84,19 @@ export type TaskReminderStage = 'half' | 'threeQuarters' | 'due' | 'overdue';
 /** A task's deadline: `limitWorkingDays` working days after the day it was assigned. */
 export const taskDueOn = (assignedOn: string, limitWorkingDays: number, calendar: HolidayCalendar) =>
   addWorkingDays(assignedOn, limitWorkingDays, calendar);
+
+/**
+ * A task's deadline with its 暂定 mark: provisional when the count read a day of a year whose holiday
+ * arrangement is not entered (weekends and fixed-date holidays only); recomputed once it is.
+ */
+export function taskDue(
+  assignedOn: string,
+  limitWorkingDays: number,
+  calendar: HolidayCalendar,
+): { dueOn: string; isDueOnProvisional: boolean } {
+  const due = workingDeadline(assignedOn, limitWorkingDays, calendar);
+  return { dueOn: due.on, isDueOnProvisional: due.isProvisional };
+}
 
 /**
  * Where an open task's clock stands on `today`: null before half its working days have passed, then

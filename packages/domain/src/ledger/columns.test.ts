@@ -31,7 +31,7 @@ describe('matchColumn', () => {
     ['10月份完成投资', 'monthCompleted'],
     ['本月完成投资', 'monthCompleted'],
     ['当月完成', 'monthCompleted'],
-    ['占年度计划%', null],
+    ['占年度计划%', 'planShare'],
     ['序号', 'seq'],
     ['项目名称', 'name'],
     ['项目\n名称', 'name'],

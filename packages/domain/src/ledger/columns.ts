@@ -19,6 +19,7 @@ export const columnKeys = [
   'remark',
   'code',
   'category',
+  'planShare',
 ] as const;
 export type ColumnKey = (typeof columnKeys)[number];
 
@@ -123,6 +124,12 @@ export const ledgerColumns: Record<ColumnKey, ColumnVocabulary> = {
     synonyms: ['项目类别', '类别', '项目类型', '项目分类'],
     fragments: ['类别'],
   },
+  /** A progress sheet's share of the annual plan: read only to check it (see `checkPlanShare`). */
+  planShare: {
+    label: '占年度计划%',
+    synonyms: ['占年度计划%', '占年度计划', '占年度计划比例', '占年度计划比重', '占全年计划%', '占年计划%'],
+    fragments: [],
+  },
 };
 
 const bySynonym = new Map<string, ColumnKey>(
@@ -169,7 +176,8 @@ function matchWords(words: string): ColumnKey | null {
   if (toDate) {
     const rest = words.slice(toDate[0].length);
     if (rest === '' || completedWords.test(rest)) return 'completedToDate';
-    return bySynonym.get(rest) === 'progress' ? 'progress' : null;
+    const named = bySynonym.get(rest);
+    return named === 'progress' || named === 'planShare' ? named : null;
   }
   if (ratio.test(words)) return null;
   if (oneMonth.test(words)) return 'monthCompleted';
@@ -184,8 +192,8 @@ function matchWords(words: string): ColumnKey | null {
 /**
  * Which column a header cell names, or null. Exact synonyms beat fragments, and the longest
  * fragment wins (`总投资` never matches `年度计划投资`; `年度形象进度目标` is a target, not progress).
- * `1-N月…` headers are only ever completedToDate (`1-5月完成投资`, `1～5月`) or progress
- * (`1-5月形象进度`); rates (`完成率`) match nothing.
+ * `1-N月…` headers are only ever completedToDate (`1-5月完成投资`, `1～5月`), progress
+ * (`1-5月形象进度`) or planShare (`1-5月占年度计划%`); other rates (`完成率`) match nothing.
  *
  * With a two-row header, `groupText` is the merged cell above. Under a bare `1-N月` group the two
  * are read as one header (`1-5月` over `完成投资`). Under a plan group (`年度计划`, `2025年计划`) an

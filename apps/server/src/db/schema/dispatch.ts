@@ -163,6 +163,8 @@ export const dispatchTasks = pgTable(
     assignedOn: date('assigned_on').notNull(),
     limitWorkingDays: integer('limit_working_days').notNull(),
     dueOn: date('due_on').notNull(),
+    /** 暂定: the count read a day of a year whose holiday arrangement was not entered (recomputed later). */
+    isDueOnProvisional: boolean('is_due_on_provisional').notNull().default(false),
     status: text('status', {
       enum: ['assigned', 'in_progress', 'reported_done', 'verified', 'sent_back', 'cancelled'],
     }).notNull(),

@@ -11,6 +11,7 @@ export {
   recordMeetingAttendance,
   scheduleMeeting,
 } from './meetings';
+export { recomputeProvisionalTaskDueDates } from './recompute-provisional-task-due-dates';
 export { remindDispatchTasks } from './task-reminders';
 export { dispatchTasksJob } from './task-reminders.job';
 export { decideTask, listDispatchTasks, moveDispatchTask } from './tasks';

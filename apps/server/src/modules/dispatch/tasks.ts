@@ -10,7 +10,7 @@ import {
   nextTaskStatus,
   type TaskStatus,
   taskActions,
-  taskDueOn,
+  taskDue,
   taskTransitions,
   transitionMeeting,
 } from '@tuijin/domain';
@@ -86,6 +86,7 @@ function presentTask(
     assignedOn: task.assignedOn,
     limitWorkingDays: task.limitWorkingDays,
     dueOn: task.dueOn,
+    isDueOnProvisional: task.isDueOnProvisional,
     status: task.status,
     overdue: isOpenTask(task.status) && task.dueOn < today,
     reportNote: task.reportNote,
@@ -190,7 +191,7 @@ export async function decideTask(ctx: Ctx, meetingId: string, input: DecideTask)
       ]);
   }
   const calendar = await loadHolidayCalendar(ctx.db);
-  const dueOn = taskDueOn(meeting.heldOn, input.limitWorkingDays, calendar);
+  const { dueOn, isDueOnProvisional } = taskDue(meeting.heldOn, input.limitWorkingDays, calendar);
   await ctx.db.transaction(async (tx) => {
     const referenceNumber = await nextReferenceNumber(
       tx,
@@ -213,6 +214,7 @@ export async function decideTask(ctx: Ctx, meetingId: string, input: DecideTask)
         assignedOn: meeting.heldOn,
         limitWorkingDays: input.limitWorkingDays,
         dueOn,
+        isDueOnProvisional,
         status: 'assigned',
         createdAt: ctx.clock.now(),
         updatedAt: ctx.clock.now(),

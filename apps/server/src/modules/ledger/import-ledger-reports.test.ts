@@ -1,8 +1,9 @@
+import { addDecimals, ratio } from '@tuijin/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../context';
-import { auditEvents, monthlyReportEvents, monthlyReports, projects } from '../../db/schema';
+import { annualPlans, auditEvents, monthlyReportEvents, monthlyReports, projects } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { testAuditKey } from '../../testing/test-constants';
 import { loadActorByUsername } from '../auth';
@@ -168,5 +169,103 @@ describe('importLedgerReports', () => {
     await expect(
       importLedgerReports(await ctxOf('owner1'), { parsed: await progressWorkbook(), dryRun: true }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('reports 合计/小计 counts and amounts the rows do not bear out, and keeps the rows as printed', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('蕉城区');
+    sheet.addRow(['2023年1-8月蕉城区重点项目进展情况']);
+    sheet.addRow(['单位：万元']);
+    sheet.addRow(['序号', '项目名称', '8月完成', '1-8月完成', '8月形象进度']);
+    sheet.addRow(['合计（4个）', null, 999, 1800, null]);
+    sheet.addRow([1, jiaocheng[0]!, 100, 1000, '主体施工']);
+    sheet.addRow([2, jiaocheng[1]!, 50, 500, '主体施工']);
+    sheet.addRow(['小计（1个）', null, 150, 1500, null]);
+    sheet.addRow([3, jiaocheng[2]!, 30, 300, '设备安装']);
+    sheet.addRow(['小计', null, 40, 300, null]);
+    const outcome = await importLedgerReports(await ctxOf('ningde'), {
+      parsed: await parseLedger(Buffer.from(await workbook.xlsx.writeBuffer())),
+      dryRun: true,
+    });
+    const differences = outcome.problems
+      .filter((p) => p.severity === 'warning' && p.message.includes('明细'))
+      .map(({ sheet, row, column, message }) => ({ sheet, row, column, message }));
+    expect(differences).toEqual(
+      expect.arrayContaining([
+        {
+          sheet: '蕉城区',
+          row: 4,
+          column: null,
+          message: '合计行写明 4 个项目，下列明细实有 3 个；以明细为准，未修改项目数据',
+        },
+        {
+          sheet: '蕉城区',
+          row: 4,
+          column: 'C',
+          message: '合计行的本月完成投资为 999 万元，按明细计算为 180 万元；以明细为准，未修改项目数据',
+        },
+        {
+          sheet: '蕉城区',
+          row: 7,
+          column: null,
+          message: '小计行写明 1 个项目，下列明细实有 2 个；以明细为准，未修改项目数据',
+        },
+        {
+          sheet: '蕉城区',
+          row: 9,
+          column: 'C',
+          message: '小计行的本月完成投资为 40 万元，按明细计算为 30 万元；以明细为准，未修改项目数据',
+        },
+      ]),
+    );
+    // The 1-8月 column adds up (1000 + 500 + 300 = 1800; 300 under the second 小计): nothing said.
+    expect(differences.filter((d) => d.column === 'D')).toEqual([]);
+    expect(differences).toHaveLength(4);
+    // The rows' own figures become the month's reports, whatever the totals say.
+    expect(outcome.actions.map((a) => [a.name, a.month, a.completedWanYuan, a.action])).toEqual([
+      [jiaocheng[0], 8, '100', 'create'],
+      [jiaocheng[1], 8, '50', 'create'],
+      [jiaocheng[2], 8, '30', 'create'],
+    ]);
+  });
+
+  it('warns of a 占年度计划% more than 0.5 points from 1–N月完成 ÷ the annual plan, and imports the row', async () => {
+    const planned = await t.db
+      .select({ name: projects.name, plannedWanYuan: annualPlans.plannedInvestmentWanYuan })
+      .from(annualPlans)
+      .innerJoin(projects, eq(projects.id, annualPlans.projectId))
+      .where(and(eq(projects.regionCode, '350902'), eq(annualPlans.year, 2026)))
+      .orderBy(asc(projects.name))
+      .limit(2);
+    expect(planned).toHaveLength(2);
+    const [fits, off] = planned.map((p) => ({ ...p, share: ratio('1000', p.plannedWanYuan).percent! }));
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('蕉城区');
+    sheet.addRow(['2026年1-11月蕉城区重点项目进展情况']);
+    sheet.addRow(['单位：万元']);
+    sheet.addRow(['序号', '项目名称', '11月完成', '1-11月完成', null]);
+    sheet.addRow([null, null, null, '完成投资', '占年度计划%']);
+    for (const cell of [1, 2, 3]) sheet.mergeCells(3, cell, 4, cell);
+    sheet.mergeCells(3, 4, 3, 5);
+    // As a percent-formatted cell holds it (a fraction), rounded to one decimal: within 0.5 points.
+    sheet.addRow([1, fits!.name, 100, 1000, Number(fits!.share) / 100]);
+    // One point too many, typed as text.
+    sheet.addRow([2, off!.name, 100, 1000, `${(Number(off!.share) + 1).toFixed(1)}%`]);
+    const outcome = await importLedgerReports(await ctxOf('jiaocheng'), {
+      parsed: await parseLedger(Buffer.from(await workbook.xlsx.writeBuffer())),
+      dryRun: true,
+    });
+    const shares = outcome.problems.filter((p) => p.message.startsWith('占年度计划%'));
+    expect(shares).toEqual([
+      {
+        sheet: '蕉城区',
+        row: 6,
+        column: 'E',
+        severity: 'warning',
+        message: `占年度计划% 为 ${(Number(off!.share) + 1).toFixed(1)}%，按 1-11月完成 1000 万元 ÷ 年度计划 ${addDecimals([off!.plannedWanYuan])} 万元应为 ${off!.share}%，相差超过 0.5 个百分点；仍按表中完成额导入，请核实`,
+      },
+    ]);
+    // A warning, not a refusal: both rows are taken (or compared with the month already reported).
+    expect(outcome.actions.map((a) => a.projectId !== null)).toEqual([true, true]);
   });
 });

@@ -2,6 +2,7 @@ import {
   AppError,
   addDecimals,
   authorize,
+  checkPlanShare,
   compareDecimals,
   completedYearToDate,
   parseLedgerPeriod,
@@ -11,7 +12,7 @@ import {
 import { and, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
-import { monthlyReports } from '../../db/schema';
+import { annualPlans, monthlyReports } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { enterApprovedReport, reportingDeadlineResolver } from '../reports';
 import { LedgerReferences, ProjectIndex } from './ledger-references';
@@ -82,7 +83,8 @@ class Rollback extends Error {
  * county sheets is stating figures, not drafting for an owner. A month already reported is never
  * overwritten: the same figure is `unchanged`, another one `kept` with a warning showing both.
  * The month's figure is 本月完成, else 1–N月完成 less the approved months before it; a 1–N月
- * that disagrees with them is a warning. One transaction; with `dryRun` rolled back.
+ * that disagrees with them is a warning, and so is a 占年度计划% more than 0.5 points from 1–N月完成 ÷
+ * the project's annual plan (`checkShare`). One transaction; with `dryRun` rolled back.
  */
 export async function importLedgerReports(
   ctx: Ctx,
@@ -203,6 +205,18 @@ async function importInto(
           .select()
           .from(monthlyReports)
           .where(and(inArray(monthlyReports.projectId, ids), inArray(monthlyReports.year, years)));
+  const plans =
+    ids.length === 0
+      ? []
+      : await tx
+          .select({
+            projectId: annualPlans.projectId,
+            year: annualPlans.year,
+            plannedWanYuan: annualPlans.plannedInvestmentWanYuan,
+          })
+          .from(annualPlans)
+          .where(and(inArray(annualPlans.projectId, ids), inArray(annualPlans.year, years)));
+  const planOf = new Map(plans.map((p) => [`${p.projectId}\u0000${p.year}`, p.plannedWanYuan]));
   const deadlines = await reportingDeadlineResolver(tx);
   const evidence = (r: LedgerReportAction) =>
     `台账导入：${input.fileName ?? '台账'}“${r.sheet}”第 ${r.row} 行`;
@@ -212,6 +226,15 @@ async function importInto(
       problems.push({ sheet: record.sheet, row: record.row, column: null, severity: 'warning', message });
     const year = action.year!;
     const month = action.month!;
+    checkShare(record, planOf.get(`${action.projectId}\u0000${year}`) ?? null, month, (message) =>
+      problems.push({
+        sheet: record.sheet,
+        row: record.row,
+        column: input.parsed.sheetColumns[record.sheet]?.planShare ?? null,
+        severity: 'warning',
+        message,
+      }),
+    );
     const ofProject = reports.filter((r) => r.projectId === action.projectId && r.year === year);
     const approvedBefore = completedYearToDate(ofProject, { year, month: month - 1 });
     const fromToDate =
@@ -283,6 +306,30 @@ async function importInto(
       skipped: count('skipped'),
     },
   };
+}
+
+/**
+ * 占年度计划% against 1–N月完成 ÷ the project's annual plan for the sheet's year (the sheet's own
+ * 年度计划 column when the system holds no plan): more than 0.5 points off (see
+ * `planShareTolerancePoints`) is a warning on the preview — the figures are still imported as printed.
+ */
+function checkShare(
+  record: ParsedRecord,
+  systemPlanWanYuan: string | null,
+  month: number,
+  warn: (message: string) => void,
+) {
+  const planWanYuan = systemPlanWanYuan ?? record.annualPlanWanYuan;
+  const check = checkPlanShare({
+    cell: record.planShare,
+    completedToDateWanYuan: record.completedToDateWanYuan,
+    planWanYuan,
+  });
+  if (!check?.disagrees) return;
+  const source = systemPlanWanYuan === null ? '表中年度计划' : '年度计划';
+  warn(
+    `占年度计划% 为 ${check.statedPercent}%，按 1-${month}月完成 ${addDecimals([record.completedToDateWanYuan ?? '0'])} 万元 ÷ ${source} ${addDecimals([planWanYuan ?? '0'])} 万元应为 ${check.computedPercent}%，相差超过 0.5 个百分点；仍按表中完成额导入，请核实`,
+  );
 }
 
 const reportStatusNames: Record<string, string> = {

@@ -14,6 +14,7 @@ export function presentLedgerPreview(parsed: ParsedLedger) {
       code: _code,
       constructionType: _ct,
       monthCompletedWanYuan: _mc,
+      planShare: _ps,
       ...r
     }) => r,
   );

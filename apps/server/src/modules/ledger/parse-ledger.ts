@@ -63,6 +63,8 @@ export type ParsedRecord = LedgerRecord & {
   constructionType: ConstructionType | null;
   /** 本月完成 / `11月完成` of a progress sheet, in 万元. */
   monthCompletedWanYuan: string | null;
+  /** 占年度计划% of a progress sheet as printed (a fraction, a percent or `75.3%`), only checked. */
+  planShare: string | number | null;
 };
 
 export interface ParsedLedger {
@@ -77,6 +79,19 @@ export interface ParsedLedger {
 
 const amountColumns = ['totalInvestment', 'annualPlan', 'completedToDate', 'monthCompleted'] as const;
 type AmountColumn = (typeof amountColumns)[number];
+/** The record field each amount column fills. */
+const recordAmount = {
+  totalInvestment: 'totalInvestmentWanYuan',
+  annualPlan: 'annualPlanWanYuan',
+  completedToDate: 'completedToDateWanYuan',
+  monthCompleted: 'monthCompletedWanYuan',
+} as const satisfies Record<AmountColumn, string>;
+/** An amount a 合计 or 小计 row prints: its column and the figure in 万元. */
+interface StatedAmount {
+  key: AmountColumn;
+  column: number;
+  wanYuan: string;
+}
 
 /** A merged group cell is read only at its left; carry it right over the cells its sub-headers fill. */
 function fillGroupRight(group: readonly LedgerCell[], lower: readonly LedgerCell[]): LedgerCell[] {
@@ -104,8 +119,9 @@ class SheetParser {
   private constructionType: ConstructionType | null = null;
   /** Open numbered headings with the count they state and the rows seen under them so far. */
   private headings: { row: number; level: number; stated: number | null; seen: number; text: string }[] = [];
-  private sinceSubtotal: string[] = [];
-  private totalsSeen: { row: number; column: number; value: string | null; count: number | null }[] = [];
+  /** Per amount column, the records' amounts since the last category or subtotal row. */
+  private sinceSubtotal: Partial<Record<AmountColumn, string[]>> = {};
+  private totalsSeen: { row: number; stated: StatedAmount[]; count: number | null }[] = [];
   private recordsSinceSubtotal = 0;
   private readonly sheetRecords: ParsedLedger['records'] = [];
 
@@ -164,9 +180,9 @@ class SheetParser {
     this.checkSubtotal(null, 'subtotal');
     this.closeHeadings(0);
     for (const total of this.totalsSeen) {
-      if (total.value !== null) {
-        const computed = sumWanYuan(this.sheetRecords.map((r) => r.totalInvestmentWanYuan));
-        this.compare(total.row, total.column, total.value, computed, '合计');
+      for (const { key, column, wanYuan } of total.stated) {
+        const computed = sumWanYuan(this.sheetRecords.map((r) => r[recordAmount[key]]));
+        this.compare(total.row, key, column, wanYuan, computed, '合计');
       }
       this.compareCount(total.row, total.count, this.sheetRecords.length, '合计行');
     }
@@ -207,6 +223,11 @@ class SheetParser {
     return parsed.wanYuan;
   }
 
+  private share(row: LedgerRow): string | number | null {
+    const cell = this.cell(row, 'planShare');
+    return typeof cell === 'number' || typeof cell === 'string' ? cell : null;
+  }
+
   private record(row: LedgerRow) {
     const rawName = cleanText(this.cell(row, 'name'));
     const marked = rawName ? stripLevelMarker(rawName) : null;
@@ -240,22 +261,35 @@ class SheetParser {
       remark: cleanText(this.cell(row, 'remark')),
       constructionType: this.constructionType,
       monthCompletedWanYuan: this.amount(row, 'monthCompleted'),
+      planShare: this.share(row),
     };
     this.sheetRecords.push(record);
-    this.sinceSubtotal.push(record.totalInvestmentWanYuan ?? '0');
+    for (const key of amountColumns) {
+      const amounts = this.sinceSubtotal[key] ?? [];
+      amounts.push(record[recordAmount[key]] ?? '0');
+      this.sinceSubtotal[key] = amounts;
+    }
     this.recordsSinceSubtotal++;
     for (const open of this.headings) open.seen++;
   }
 
   private rememberTotal(row: LedgerRow) {
-    const index = this.columns?.totalInvestment;
-    const stated =
-      index === undefined
-        ? null
-        : parseAmount(row.cells[index] ?? null, this.columnUnits.totalInvestment ?? this.unit).wanYuan;
+    const stated = this.statedAmounts(row);
     const count = this.countIn(row);
-    if (stated !== null || count !== null)
-      this.totalsSeen.push({ row: row.rowNumber, column: index ?? 0, value: stated, count });
+    if (stated.length > 0 || count !== null) this.totalsSeen.push({ row: row.rowNumber, stated, count });
+  }
+
+  /**
+   * The amounts a 合计 or 小计 row prints in the amount columns (总投资, 年度计划, 1–N月完成, 本月完成
+   * — a progress sheet's totals are its completed amounts). An empty or unreadable cell states nothing.
+   */
+  private statedAmounts(row: LedgerRow): StatedAmount[] {
+    return amountColumns.flatMap((key) => {
+      const column = this.columns?.[key];
+      if (column === undefined) return [];
+      const { wanYuan } = parseAmount(row.cells[column] ?? null, this.columnUnits[key] ?? this.unit);
+      return wanYuan === null ? [] : [{ key, column, wanYuan }];
+    });
   }
 
   /** The project count a total, subtotal or heading row states in its label (`合计（34个）`). */
@@ -308,29 +342,31 @@ class SheetParser {
 
   /** A 小计 is compared with the records since the last category or subtotal; never "corrected". */
   private checkSubtotal(row: LedgerRow | null, kind: 'category' | 'subtotal') {
-    const index = this.columns?.totalInvestment;
-    if (row && kind === 'subtotal' && index !== undefined) {
-      const stated = parseAmount(
-        row.cells[index] ?? null,
-        this.columnUnits.totalInvestment ?? this.unit,
-      ).wanYuan;
-      if (stated !== null) this.compare(row.rowNumber, index, stated, sumWanYuan(this.sinceSubtotal), '小计');
-    }
-    if (row && kind === 'subtotal')
+    if (row && kind === 'subtotal') {
+      for (const { key, column, wanYuan } of this.statedAmounts(row))
+        this.compare(row.rowNumber, key, column, wanYuan, sumWanYuan(this.sinceSubtotal[key] ?? []), '小计');
       this.compareCount(row.rowNumber, this.countIn(row), this.recordsSinceSubtotal, '小计行');
+    }
     if (row) {
-      this.sinceSubtotal = [];
+      this.sinceSubtotal = {};
       this.recordsSinceSubtotal = 0;
     }
   }
 
-  private compare(rowNumber: number, column: number, stated: string, computed: string, label: string) {
+  private compare(
+    rowNumber: number,
+    key: AmountColumn,
+    column: number,
+    stated: string,
+    computed: string,
+    label: string,
+  ) {
     if (sumWanYuan([stated]) === computed) return;
     this.problem(
       rowNumber,
       column,
       'warning',
-      `${label}行的总投资为 ${stated} 万元，按明细计算为 ${computed} 万元；以明细为准，未修改项目数据`,
+      `${label}行的${ledgerColumns[key].label}为 ${stated} 万元，按明细计算为 ${computed} 万元；以明细为准，未修改项目数据`,
     );
   }
 

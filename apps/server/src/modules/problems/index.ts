@@ -2,6 +2,7 @@
 
 export { answerProblem } from './answer-problem';
 export { confirmProblem, sendBackProblem } from './confirm-problem';
+export { recordJobFailure } from './escalation-failures';
 export { applyEscalationPreset } from './escalation-ladders';
 export { escalationsJob } from './escalations.job';
 export { createProblemClass } from './problem-classes';

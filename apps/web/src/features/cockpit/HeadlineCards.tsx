@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AmountUnit } from '../../lib/amount';
 import { useAmount } from '../../lib/use-amount';
+import { doubleHalfTimingLabel } from './double-half-label';
 import { FigureExplain } from './FigureExplain';
 import { headlineYearOnYear } from './year-on-year';
 
@@ -41,12 +42,7 @@ export function HeadlineCards({
   const amount = useAmount();
   const money = (wanYuan: string) => amount.digits(wanYuan, unit, cardDecimals[unit]);
   const half = f.doubleHalf;
-  const early =
-    half.monthsEarly === null
-      ? null
-      : half.monthsEarly > 0
-        ? t('cockpit.monthsEarly', { count: half.monthsEarly })
-        : t('cockpit.onSchedule');
+  const early = doubleHalfTimingLabel(half, t);
   const dash = t('cockpit.noPercent');
   const pct = (value: string | null) => (value === null ? dash : value);
   const gap = f.progressGap.value;

@@ -4,6 +4,7 @@ import { Select, type SelectProps, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { useDispatchOrganisations } from './dispatch.queries';
 import { cadenceWords } from './dispatch-logic';
 
@@ -55,16 +56,25 @@ export function useCadenceText() {
 /** Today in the reader's calendar, the day the deadline tags count from. */
 export const todayIso = () => dayjs().format('YYYY-MM-DD');
 
-/** An open task's due date with 剩 N 天 / 今天到期 / 超期 N 天 (red); a closed task's date alone. */
-export function TaskDueTag({ task }: { task: Pick<DispatchTask, 'dueOn' | 'overdue' | 'status'> }) {
+/**
+ * An open task's due date with 剩 N 天 / 今天到期 / 超期 N 天 (red); a closed task's date alone; 暂定
+ * when it was counted through a year whose holiday arrangement is not entered yet.
+ */
+export function TaskDueTag({
+  task,
+}: {
+  task: Pick<DispatchTask, 'dueOn' | 'overdue' | 'status' | 'isDueOnProvisional'>;
+}) {
   const { t } = useTranslation();
   const open = ['assigned', 'in_progress', 'sent_back'].includes(task.status);
+  const provisional = open && task.isDueOnProvisional ? <ProvisionalTag /> : null;
   if (!open) return <span>{task.dueOn}</span>;
   const left = daysLeft(todayIso(), task.dueOn);
   if (task.overdue || left < 0)
     return (
       <span className="tj-task-overdue" data-testid="task-overdue">
         {task.dueOn} · {t('dispatch.tasks.overdueDays', { count: Math.max(1, -left) })}
+        {provisional}
       </span>
     );
   return (
@@ -73,6 +83,7 @@ export function TaskDueTag({ task }: { task: Pick<DispatchTask, 'dueOn' | 'overd
       <Tag color={left <= 3 ? 'warning' : 'default'}>
         {left === 0 ? t('dispatch.tasks.dueToday') : t('dispatch.tasks.daysLeft', { count: left })}
       </Tag>
+      {provisional}
     </span>
   );
 }

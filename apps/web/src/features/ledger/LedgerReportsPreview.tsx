@@ -1,7 +1,7 @@
 import type { LedgerReportsResult } from '@tuijin/contracts';
 import { Alert, InputNumber, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatWanYuan } from '../projects/money';
+import { formatTableAmount } from '../../lib/amount';
 
 type Sheet = LedgerReportsResult['sheets'][number];
 type Action = LedgerReportsResult['actions'][number];
@@ -148,7 +148,7 @@ export function LedgerReportsPreview({
 }) {
   const { t } = useTranslation();
   const dash = t('ledger.unknown');
-  const amount = (value: string | null) => (value === null ? dash : formatWanYuan(value));
+  const amount = (value: string | null) => formatTableAmount(value, { empty: dash });
   const missing = result.sheets.filter((s) => s.status === 'needsYear').length;
   const actionColumns: TableColumnsType<Action> = [
     { key: 'sheet', dataIndex: 'sheet', title: t('ledgerReports.sheet'), width: 110 },

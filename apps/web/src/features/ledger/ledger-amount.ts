@@ -1,4 +1,5 @@
-import { formatWanYuan, wanYuanToYiYuan } from '../projects/money';
+import { formatTableAmount } from '../../lib/amount';
+import { wanYuanToYiYuan } from '../projects/money';
 
 /**
  * The preview carries amounts as exact decimal strings in 万元 (the wire rule for money); these write
@@ -8,10 +9,9 @@ import { formatWanYuan, wanYuanToYiYuan } from '../projects/money';
 const split = (amount: string) =>
   amount.startsWith('-') ? { sign: '-', digits: amount.slice(1) } : { sign: '', digits: amount };
 
-/** "12345.5" → "12,345.5" (万元). */
+/** "12345.5" → "12,345.50" (万元, the ledgers' two fixed decimals). */
 export function formatLedgerWanYuan(amount: string): string {
-  const { sign, digits } = split(amount);
-  return `${sign}${formatWanYuan(digits)}`;
+  return formatTableAmount(amount);
 }
 
 /** "123456" → "12.35" (亿元, rounded half up to two places). */

@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { QueryError } from '../../components/QueryError';
-import { formatWanYuan } from '../projects/money';
+import { formatTableAmount } from '../../lib/amount';
 import { PlanFormModal } from './PlanFormModal';
 import { milestoneText, orderedFields, planFieldLabel, planValueText } from './plan-labels';
 import { useFreezeAnnualPlans, useProjectPlans } from './plans.queries';
@@ -42,8 +42,8 @@ function PlanComparison({ plan }: { plan: AnnualPlan }) {
     {
       key: 'planned',
       item: t('plans.plannedInvestment'),
-      baseline: base ? formatWanYuan(base.plannedInvestmentWanYuan) : none,
-      adjusted: formatWanYuan(plan.plannedInvestmentWanYuan),
+      baseline: base ? formatTableAmount(base.plannedInvestmentWanYuan) : none,
+      adjusted: formatTableAmount(plan.plannedInvestmentWanYuan),
     },
     {
       key: 'start',
@@ -139,7 +139,7 @@ function PlanComparison({ plan }: { plan: AnnualPlan }) {
               align: 'right' as const,
               render: (_: unknown, row: { values: string[]; kind: string }) =>
                 row.values.length === splitWidth && row.values[index] !== undefined
-                  ? formatWanYuan(row.values[index]!)
+                  ? formatTableAmount(row.values[index]!)
                   : '',
             })),
           ]}
@@ -152,7 +152,7 @@ function PlanComparison({ plan }: { plan: AnnualPlan }) {
           {
             key: 'prior',
             label: t('plans.priorCompleted'),
-            children: plan.priorCompletedWanYuan ? formatWanYuan(plan.priorCompletedWanYuan) : '—',
+            children: plan.priorCompletedWanYuan ? formatTableAmount(plan.priorCompletedWanYuan) : '—',
           },
           {
             key: 'goals',

@@ -5,11 +5,12 @@ import type { SorterResult } from 'antd/es/table/interface';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../components/QueryError';
+import { formatTableAmount } from '../../lib/amount';
 import { useCan } from '../auth/use-current-user';
 import { WarningTag } from '../warnings/WarningTag';
 import { useWarningsOf } from '../warnings/warnings.queries';
 import { ColumnChooser } from './ColumnChooser';
-import { formatWanYuan, wanYuanToYiYuan } from './money';
+import { wanYuanToYiYuan } from './money';
 import { ProjectFilterBar } from './ProjectFilterBar';
 import { ProjectFormDrawer } from './ProjectFormDrawer';
 import { defaultProjectColumns, type ProjectColumn, sortFieldOf, useProjectColumns } from './project-columns';
@@ -57,16 +58,16 @@ export default function ProjectsPage() {
           </Typography.Text>
           <Typography.Text type="secondary">
             {t('projects.totalsInvestment', {
-              wanYuan: formatWanYuan(totals.totalInvestmentWanYuan),
+              wanYuan: formatTableAmount(totals.totalInvestmentWanYuan),
               yiYuan: wanYuanToYiYuan(totals.totalInvestmentWanYuan),
             })}
           </Typography.Text>
         </Table.Summary.Cell>
         {investmentIndex > 0 && (
           <>
-            <Table.Summary.Cell index={investmentIndex} align="right">
+            <Table.Summary.Cell index={investmentIndex} align="right" className="tj-amount-cell">
               <Typography.Text strong data-testid="projects-total-investment">
-                {formatWanYuan(totals.totalInvestmentWanYuan)}
+                {formatTableAmount(totals.totalInvestmentWanYuan)}
               </Typography.Text>
             </Table.Summary.Cell>
             {investmentIndex < columns.length - 1 && (

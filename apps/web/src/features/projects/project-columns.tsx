@@ -3,7 +3,7 @@ import type { TableColumnType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLabels } from '../../i18n/use-labels';
-import { formatWanYuan } from './money';
+import { amountColumn, formatTableAmount } from '../../lib/amount';
 import { LevelTags, StageTag, TextTags } from './ProjectTags';
 import type { ProjectSort, SortOrder } from './project-list-params';
 
@@ -79,8 +79,8 @@ export function useProjectColumns(sort: ProjectSort | undefined, order: SortOrde
     column('industry'),
     column('constructionType', { render: (_, project) => labels.constructionType(project.constructionType) }),
     column('totalInvestmentWanYuan', {
-      align: 'right',
-      render: (amount: string) => formatWanYuan(amount),
+      ...amountColumn,
+      render: (amount: string) => formatTableAmount(amount),
     }),
     column('startYear'),
     column('endYear'),

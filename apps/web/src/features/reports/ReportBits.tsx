@@ -3,7 +3,7 @@ import { Alert, Col, Empty, Image, Row, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
-import { formatWanYuan } from '../projects/money';
+import { formatTableAmount } from '../../lib/amount';
 import { projectFileUrl, projectThumbnailUrl } from '../projects/project-files.api';
 
 type ShownStatus = MonthlyReport['status'] | 'absent';
@@ -26,14 +26,10 @@ export function ReportStatusTag({ status }: { status: ShownStatus }) {
   );
 }
 
-/** An amount in 万元 grouped for reading; a dash when absent. */
+/** An amount in 万元 with the tables' fixed two decimals; a dash when absent. */
 export function Amount({ value }: { value: string | null | undefined }) {
   const { t } = useTranslation();
-  return (
-    <span className="tj-amount">
-      {value === null || value === undefined ? t('reports.none') : formatWanYuan(value)}
-    </span>
-  );
+  return <span className="tj-amount">{formatTableAmount(value, { empty: t('reports.none') })}</span>;
 }
 
 /** The submission checks' findings in the reader's language; blocking ones red, warnings amber. */

@@ -16,7 +16,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -30,6 +30,7 @@ import { ReportFields } from './ReportFields';
 import { ReportingMonthGate } from './ReportingMonthGate';
 import { ReportPhotoUpload } from './ReportPhotoUpload';
 import { ReportPlan } from './ReportPlan';
+import { reportSubmitLabel } from './report-submit-label';
 import { type ReportFormValues, reportToValues, valuesToFields } from './report-values';
 import { monthParam } from './reporting-period';
 import { useReportForm, useSaveReportDraft, useStatusBoard, useSubmitReport } from './reports.queries';
@@ -245,7 +246,6 @@ function ReportEditor({ data }: { data: ReportForm }) {
 
   const window = data.window;
   const isNotOpen = window?.state === 'notOpen';
-  const opens = window ? dayjs(window.opensOn) : null;
   return (
     <Flex vertical gap={12} data-testid="report-editor">
       <Space wrap size={[8, 4]}>
@@ -287,7 +287,7 @@ function ReportEditor({ data }: { data: ReportForm }) {
       {report?.status === 'submitted' && (
         <Alert type="info" showIcon title={t('reports.form.submittedTitle')} />
       )}
-      {canEdit && isNotOpen && opens && (
+      {canEdit && isNotOpen && (
         <Alert
           type="warning"
           showIcon
@@ -353,9 +353,7 @@ function ReportEditor({ data }: { data: ReportForm }) {
             disabled={isNotOpen}
             data-testid="report-submit"
           >
-            {isNotOpen && opens
-              ? t('reportForm.opensOn', { month: opens.month() + 1, day: opens.date() })
-              : t('reports.form.submit')}
+            {reportSubmitLabel(window, t)}
           </Button>
         </Flex>
       )}

@@ -1,0 +1,1 @@
+ALTER TABLE "dispatch_tasks" ADD COLUMN "is_due_on_provisional" boolean DEFAULT false NOT NULL;
