@@ -74,6 +74,16 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   bulletin_receive: 'Read a received bulletin',
   dispatchTask_assign: 'Assign a task',
   dispatchTask_move: 'Work on a task',
+  zone_create: 'Create a zone',
+  zone_update: 'Change a zone',
+  zone_delete: 'Delete a zone',
+  resumptionSettings_save: 'Set the resumption acceptance rule',
+  whitelist_include: 'Put a project on the whitelist',
+  whitelist_remove: 'Remove a project from the whitelist',
+  stoppage_record: 'Record a stoppage',
+  stoppage_resume: 'Record a resumption',
+  stoppage_accept: 'Record a resumption acceptance',
+  stoppage_file: 'Record a stoppage filing',
 };
 
 export const auditLogEnUS: typeof auditLogZhCN = {
