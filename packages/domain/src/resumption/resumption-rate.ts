@@ -1,3 +1,4 @@
+import { resumptionRate } from '../indicators/project-rates';
 import { effectiveResumedOn, type StoppageDates } from './stoppage';
 
 /** A project as the 复工率 reads it: its construction dates and its stoppages. */
@@ -50,12 +51,17 @@ export function resumptionStandingOn(
  *           or actualCompletionOn > date) with a stoppage begun in the period [from, date];
  *   已复工 = those whose last stoppage begun by the date has resumed on or before the date (when the
  *           stoppage needs an inspection group's acceptance, the later of resumption and acceptance);
- *   复工率 = 已复工 ÷ 应复工 × 100, one decimal (Ningde: 222 of 222 = 100.0%); none when 应复工 = 0.
+ *   复工率 = 已复工 ÷ 应复工 × 100, one decimal, by the indicator `resumptionRate` (Ningde: 222 of
+ *           222 = 100.0%); none when 应复工 = 0.
  *
  * `from` bounds the period considered (by default the 1st of January of the date's year), so last
  * year's stoppages do not count this season.
  */
-export function resumptionRate(projects: ResumptionProject[], date: string, from?: string): ResumptionCount {
+export function resumptionCountOn(
+  projects: ResumptionProject[],
+  date: string,
+  from?: string,
+): ResumptionCount {
   const start = from ?? `${date.slice(0, 4)}-01-01`;
   let due = 0;
   let resumed = 0;
@@ -65,14 +71,7 @@ export function resumptionRate(projects: ResumptionProject[], date: string, from
     due += 1;
     if (standing === 'resumed') resumed += 1;
   }
-  return { due, resumed, ratePercent: percent(resumed, due) };
-}
-
-/** a ÷ b × 100 with one decimal, half up, as text; null when b = 0. */
-export function percent(a: number, b: number): string | null {
-  if (b === 0) return null;
-  const tenths = Math.round((a * 1000) / b);
-  return `${Math.floor(tenths / 10)}.${tenths % 10}`;
+  return { due, resumed, ratePercent: resumptionRate({ resumed, toResume: due }).percent };
 }
 
 export type ZoneProgress = 'met' | 'notMet' | 'open';

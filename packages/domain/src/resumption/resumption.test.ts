@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percent, resumptionRate, zoneProgress } from './resumption-rate';
+import { resumptionCountOn, zoneProgress } from './resumption-rate';
 import { checkStoppageDates, effectiveResumedOn, transitionStoppage } from './stoppage';
 import { onWhitelistOn, whitelistInclusionProblems, whitelistRemovalProblems } from './whitelist';
 import { zoneProblems } from './zones';
@@ -65,21 +65,20 @@ describe('复工率', () => {
       // Resumed, but acceptance came after the date.
       { ...underway, stoppages: [stop('2026-02-10', '2026-02-20', '2026-03-01')] },
     ];
-    expect(resumptionRate(projects, '2026-02-28')).toEqual({ due: 4, resumed: 1, ratePercent: '25.0' });
-    expect(resumptionRate(projects, '2026-03-01')).toEqual({ due: 4, resumed: 2, ratePercent: '50.0' });
-    expect(resumptionRate(projects, '2026-03-03')).toEqual({ due: 4, resumed: 3, ratePercent: '75.0' });
-    expect(resumptionRate([], '2026-03-03').ratePercent).toBeNull();
+    expect(resumptionCountOn(projects, '2026-02-28')).toEqual({ due: 4, resumed: 1, ratePercent: '25.0' });
+    expect(resumptionCountOn(projects, '2026-03-01')).toEqual({ due: 4, resumed: 2, ratePercent: '50.0' });
+    expect(resumptionCountOn(projects, '2026-03-03')).toEqual({ due: 4, resumed: 3, ratePercent: '75.0' });
+    expect(resumptionCountOn([], '2026-03-03').ratePercent).toBeNull();
   });
 
   it('reads the last stoppage begun by the date', () => {
     const p = { ...underway, stoppages: [stop('2026-01-05', '2026-01-10'), stop('2026-02-10')] };
-    expect(resumptionRate([p], '2026-01-20')).toMatchObject({ due: 1, resumed: 1 });
-    expect(resumptionRate([p], '2026-02-20')).toMatchObject({ due: 1, resumed: 0 });
+    expect(resumptionCountOn([p], '2026-01-20')).toMatchObject({ due: 1, resumed: 1 });
+    expect(resumptionCountOn([p], '2026-02-20')).toMatchObject({ due: 1, resumed: 0 });
   });
 
-  it('rounds half up to one decimal and judges a zone after its date', () => {
-    expect(percent(2, 3)).toBe('66.7');
-    expect(percent(222, 222)).toBe('100.0');
+  it('judges a zone after its date', () => {
+    expect(resumptionCountOn([], '2026-03-01').ratePercent).toBeNull();
     const all = { due: 3, resumed: 3, ratePercent: '100.0' };
     const some = { due: 3, resumed: 2, ratePercent: '66.7' };
     expect(zoneProgress(some, '2026-02-28', '2026-02-28')).toBe('open');

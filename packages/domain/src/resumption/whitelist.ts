@@ -6,10 +6,10 @@
  * the inclusion date not in the future; a project on one level's list once at a time; removal not
  * before inclusion, not in the future, with a reason, and only once.
  */
-export const whitelistLevels = ['province', 'city', 'county'] as const;
+export const whitelistLevels = ['provincial', 'city', 'county'] as const;
 export type WhitelistLevel = (typeof whitelistLevels)[number];
 export const whitelistLevelNames: Record<WhitelistLevel, string> = {
-  province: '省级',
+  provincial: '省级',
   city: '市级',
   county: '县级',
 };

@@ -69,7 +69,7 @@ export const whitelistEntries = pgTable(
     projectId: uuid('project_id')
       .notNull()
       .references(() => projects.id),
-    level: text('level', { enum: ['province', 'city', 'county'] }).notNull(),
+    level: text('level', { enum: ['provincial', 'city', 'county'] }).notNull(),
     regionCode: text('region_code')
       .notNull()
       .references(() => regions.code),
