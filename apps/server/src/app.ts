@@ -48,6 +48,7 @@ import { registerProjectLetterRoutes } from './modules/project-letters/project-l
 import { registerProjectRoutes } from './modules/projects/projects.routes';
 import { registerRegionRoutes } from './modules/regions/regions.routes';
 import { registerReportRoutes } from './modules/reports/reports.routes';
+import { registerResumptionRoutes } from './modules/resumption';
 import { registerScreenRoutes } from './modules/screen/screen.routes';
 import { registerSecurityRoutes } from './modules/security/security.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
@@ -226,6 +227,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerWarningRoutes(app, deps);
   registerProblemLetterRoutes(app, deps);
   registerProjectLetterRoutes(app, deps);
+  registerResumptionRoutes(app, deps);
   registerProblemAttachmentRoutes(
     app,
     deps,
