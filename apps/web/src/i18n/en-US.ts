@@ -399,6 +399,7 @@ export const enUS: typeof zhCN = {
     escalationLadder: 'Escalation ladder',
     calendar: 'Holiday calendar',
     ledger: 'Ledger',
+    zone: 'Zone',
   },
   ...projectsEnUS,
   ...ledgerEnUS,

@@ -397,6 +397,7 @@ export const zhCN = {
     escalationLadder: '提级阶梯',
     calendar: '节假日安排',
     ledger: '台账',
+    zone: '推进分区',
   },
   ...projectsZhCN,
   ...ledgerZhCN,
