@@ -44,6 +44,7 @@ import { registerProjectLetterRoutes } from './modules/project-letters';
 import { registerProjectRoutes } from './modules/projects';
 import { registerRegionRoutes } from './modules/regions';
 import { registerReportRoutes } from './modules/reports';
+import { registerResumptionRoutes } from './modules/resumption';
 import { registerScreenRoutes } from './modules/screen';
 import { registerSecurityRoutes } from './modules/security';
 import { registerSystemRoutes } from './modules/system';
@@ -222,6 +223,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerWarningRoutes(app, deps);
   registerProblemLetterRoutes(app, deps);
   registerProjectLetterRoutes(app, deps);
+  registerResumptionRoutes(app, deps);
   registerProblemAttachmentRoutes(
     app,
     deps,

@@ -20,6 +20,7 @@ import { projectLettersEndpoints } from './project-letters.contract';
 import { projectsEndpoints } from './projects.contract';
 import { regionsEndpoints } from './regions.contract';
 import { reportsEndpoints } from './reports.contract';
+import { resumptionEndpoints } from './resumption.contract';
 import { screenEndpoints } from './screen.contract';
 import { securityEndpoints } from './security.contract';
 import { systemEndpoints } from './system.contract';
@@ -55,6 +56,7 @@ export const endpoints = {
   ...cockpitEndpoints,
   ...problemsEndpoints,
   ...projectLettersEndpoints,
+  ...resumptionEndpoints,
   ...mapEndpoints,
   ...warningsEndpoints,
   ...evaluationEndpoints,
@@ -88,6 +90,8 @@ export const fileRoutes = {
   downloadBulletinFile: '/api/bulletins/:id/files/:format',
   previewApprovalImport: '/api/approvals/import/preview',
   importApprovals: '/api/approvals/import',
+  resumptionLedger: '/api/resumption/ledger.xlsx',
+  whitelistLedger: '/api/whitelist/ledger.xlsx',
   approvalImportTemplate: '/api/approvals/import/template',
   uploadApprovalItemDocuments: '/api/approval-items/:id/documents',
   downloadApprovalItemDocument: '/api/approval-items/:id/documents/:documentId/content',

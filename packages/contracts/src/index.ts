@@ -29,6 +29,7 @@ export * from './regions.contract';
 export * from './reporting-calendar.contract';
 export * from './reporting-period.contract';
 export * from './reports.contract';
+export * from './resumption.contract';
 export * from './screen.contract';
 export * from './security.contract';
 export * from './users.contract';

@@ -4,10 +4,11 @@ import {
   projectLevels,
   projectStages,
   sizeFilterKeys,
+  whitelistLevels,
 } from '@tuijin/domain';
 import { z } from 'zod';
 import { AuditEvent } from './audit.contract';
-import { Id, Ok, PageInfo, PageQuery, requiredText, text, Version } from './common';
+import { Id, Ok, PageInfo, PageQuery, QueryBoolean, requiredText, text, Version } from './common';
 import { endpoint, FileParams, IdParams } from './endpoint';
 import { WanYuan } from './money';
 import { Sector } from './organisations.contract';
@@ -106,6 +107,7 @@ export const ProjectQuery = PageQuery.extend({
   industry: text(30).optional(),
   tag: text(30).optional(),
   batch: Id.optional().describe('批次编号'),
+  whitelisted: QueryBoolean.optional().describe('true 只看在白名单中的项目，false 只看不在的'),
   leader: Id.optional().describe('挂钩领导账号编号'),
   department: Id.optional().describe('责任部门编号'),
   constructionType: ConstructionType.optional(),
@@ -152,6 +154,9 @@ export const Project = ProjectListItem.extend({
   actualCompletionOn: z.string().nullable().describe('实际竣工日期'),
   actualOperationOn: z.string().nullable().describe('实际投产日期'),
   batches: z.array(z.object({ id: Id, name: z.string(), schemeName: z.string(), year: z.number().int() })),
+  whitelist: z
+    .array(z.object({ level: z.enum(whitelistLevels), regionName: z.string(), includedOn: z.string() }))
+    .describe('项目当前所在的白名单（省级、市级、县级）'),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -133,6 +133,16 @@ export const auditActions = [
   'bulletin.publish',
   'bulletin.delete',
   'bulletin.receive',
+  'zone.create',
+  'zone.update',
+  'zone.delete',
+  'resumptionSettings.save',
+  'whitelist.include',
+  'whitelist.remove',
+  'stoppage.record',
+  'stoppage.resume',
+  'stoppage.accept',
+  'stoppage.file',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

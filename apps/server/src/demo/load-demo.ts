@@ -16,6 +16,7 @@ import { loadDemoPlans } from './demo-plans';
 import { loadDemoProblems } from './demo-problems';
 import { loadDemoProjectLetters } from './demo-project-letters';
 import { loadDemoReports } from './demo-reports';
+import { loadDemoResumption } from './demo-resumption';
 import { loadDemoWarnings } from './demo-warnings';
 import { loadDemoProjects } from './load-demo-projects';
 import { demoAccounts, demoOrganisations, demoPassword, demoRegions } from './ningde';
@@ -118,4 +119,6 @@ async function loadRecords(ctx: Ctx) {
   await loadDemoProjectLetters(ctx);
   // After problems and warnings: the meetings' agendas take up red projects and overdue tasks.
   await loadDemoDispatch(ctx);
+  // Zones, the Spring Festival stoppages and resumptions, the whitelist.
+  await loadDemoResumption(ctx);
 }

@@ -75,6 +75,16 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   dispatchTask_assign: 'Assign a task',
   dispatchTask_move: 'Work on a task',
   dispatchTask_recomputeDue: 'Recompute a task deadline',
+  zone_create: 'Create a zone',
+  zone_update: 'Change a zone',
+  zone_delete: 'Delete a zone',
+  resumptionSettings_save: 'Set the resumption acceptance rule',
+  whitelist_include: 'Put a project on the whitelist',
+  whitelist_remove: 'Remove a project from the whitelist',
+  stoppage_record: 'Record a stoppage',
+  stoppage_resume: 'Record a resumption',
+  stoppage_accept: 'Record a resumption acceptance',
+  stoppage_file: 'Record a stoppage filing',
 };
 
 export const auditLogEnUS: typeof auditLogZhCN = {

@@ -73,6 +73,16 @@ export const auditActionsMoreZhCN = {
   dispatchTask_assign: '交办事项',
   dispatchTask_move: '办理交办事项',
   dispatchTask_recomputeDue: '重算交办事项期限',
+  zone_create: '新建推进分区',
+  zone_update: '修改推进分区',
+  zone_delete: '删除推进分区',
+  resumptionSettings_save: '设置复工验收要求',
+  whitelist_include: '纳入白名单',
+  whitelist_remove: '移出白名单',
+  stoppage_record: '登记停工',
+  stoppage_resume: '登记复工',
+  stoppage_accept: '登记复工验收',
+  stoppage_file: '登记停工备案',
 };
 
 export const auditLogZhCN = {

@@ -24,6 +24,7 @@ import { projectLettersEnUS } from './project-letters.en-US';
 import { projectsEnUS } from './projects.en-US';
 import { reportFormEnUS } from './report-form.en-US';
 import { reportsEnUS } from './reports.en-US';
+import { resumptionEnUS } from './resumption.en-US';
 import { screenEnUS } from './screen.en-US';
 import { securityEnUS } from './security.en-US';
 import { visitsEnUS } from './visits.en-US';
@@ -93,6 +94,8 @@ export const enUS: typeof zhCN = {
     problemBoard: 'Problem board',
     problemsOverdue: 'Overdue problems',
     letters: 'Letters ledger',
+    resumption: 'Resumption',
+    whitelist: 'Whitelist',
     problemStatistics: 'Problem statistics',
     problemSettings: 'Escalation & routing',
     problemClass: 'Problem class',
@@ -396,6 +399,7 @@ export const enUS: typeof zhCN = {
     escalationLadder: 'Escalation ladder',
     calendar: 'Holiday calendar',
     ledger: 'Ledger',
+    zone: 'Zone',
   },
   ...projectsEnUS,
   ...ledgerEnUS,
@@ -427,4 +431,5 @@ export const enUS: typeof zhCN = {
   ...dispatchEnUS,
   ...bulletinsEnUS,
   ...visitsEnUS,
+  ...resumptionEnUS,
 };

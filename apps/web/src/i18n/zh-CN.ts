@@ -24,6 +24,7 @@ import { projectLettersZhCN } from './project-letters.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { reportFormZhCN } from './report-form.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
+import { resumptionZhCN } from './resumption.zh-CN';
 import { screenZhCN } from './screen.zh-CN';
 import { securityZhCN } from './security.zh-CN';
 import { visitsZhCN } from './visits.zh-CN';
@@ -92,6 +93,8 @@ export const zhCN = {
     problemBoard: '问题看板',
     problemsOverdue: '逾期问题',
     letters: '函件台账',
+    resumption: '复工复产',
+    whitelist: '白名单',
     problemStatistics: '问题统计',
     problemSettings: '提级与交办设置',
     problemClass: '问题类',
@@ -394,6 +397,7 @@ export const zhCN = {
     escalationLadder: '提级阶梯',
     calendar: '节假日安排',
     ledger: '台账',
+    zone: '推进分区',
   },
   ...projectsZhCN,
   ...ledgerZhCN,
@@ -425,4 +429,5 @@ export const zhCN = {
   ...dispatchZhCN,
   ...bulletinsZhCN,
   ...visitsZhCN,
+  ...resumptionZhCN,
 };

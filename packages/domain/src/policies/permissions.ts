@@ -64,6 +64,11 @@ export const permissions = [
   'bulletin.read',
   'bulletin.manage',
   'bulletin.review',
+  'resumption.read',
+  'resumption.manage',
+  'whitelist.read',
+  'whitelist.manage',
+  'zone.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -149,6 +154,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'bulletin.read',
     'bulletin.manage',
     'bulletin.review',
+    'resumption.read',
+    'resumption.manage',
+    'whitelist.read',
+    'whitelist.manage',
+    'zone.manage',
   ],
   department_staff: [
     'region.read',
@@ -173,6 +183,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dispatchTask.handle',
     'meeting.read',
     'bulletin.read',
+    'resumption.read',
+    'whitelist.read',
   ],
   owner: [
     'region.read',
@@ -192,6 +204,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'milestone.recordActual',
     'dispatch.read',
     'dispatchTask.handle',
+    'resumption.read',
+    'resumption.manage',
+    'whitelist.read',
   ],
   leader: [
     'region.read',
@@ -211,6 +226,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'meeting.read',
     'bulletin.read',
     'bulletin.review',
+    'resumption.read',
+    'whitelist.read',
   ],
   service_officer: [
     'region.read',
@@ -231,6 +248,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dispatch.read',
     'meeting.read',
     'bulletin.read',
+    'resumption.read',
+    'resumption.manage',
+    'whitelist.read',
   ],
   supervisor: [
     'region.read',
@@ -247,6 +267,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dispatch.read',
     'meeting.read',
     'bulletin.read',
+    'resumption.read',
+    'whitelist.read',
   ],
   system_admin: [
     'region.read',

@@ -22,6 +22,7 @@ export * from './project-letters';
 export * from './projects';
 export * from './regions';
 export * from './reports';
+export * from './resumption';
 export * from './screen';
 export * from './system';
 export * from './warnings';

@@ -61,6 +61,7 @@ export function presentProject(row: ProjectDetailRow, actor: Actor): Project {
     actualCompletionOn: row.actualCompletionOn,
     actualOperationOn: row.actualOperationOn,
     batches: row.batches,
+    whitelist: row.whitelist,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

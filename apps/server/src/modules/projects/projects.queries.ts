@@ -1,6 +1,22 @@
-import type { ProjectQuery } from '@tuijin/contracts';
+import type { Project, ProjectQuery } from '@tuijin/contracts';
 import { type Actor, AppError, authorize } from '@tuijin/domain';
-import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, type SQL, sql, sum } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNull,
+  lte,
+  not,
+  or,
+  type SQL,
+  sql,
+  sum,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/database';
 import { impliedStageSql, stageToday } from '../../db/rules';
@@ -12,6 +28,7 @@ import {
   projects,
   regions,
   users,
+  whitelistEntries,
 } from '../../db/schema';
 import { escapeLike } from '../../lib/escape-like';
 import { projectScope } from '../../lib/project-scope';
@@ -98,6 +115,7 @@ type BatchRef = { id: string; name: string; schemeName: string; year: number };
 export type ProjectListRow = Awaited<ReturnType<typeof listSource>>[number] & { batchNames: string[] };
 export type ProjectDetailRow = Awaited<ReturnType<typeof detailSource>>[number] & {
   batches: BatchRef[];
+  whitelist: Project['whitelist'];
   batchNames: string[];
 };
 
@@ -136,7 +154,17 @@ export async function getProject(
   const [row] = await detailSource(db, now).where(and(eq(projects.id, id), projectScope(actor)));
   if (!row) throw new AppError('NOT_FOUND');
   const batchList = (await batchesOf(db, [id])).get(id) ?? [];
-  return { ...row, batches: batchList, batchNames: batchList.map((b) => b.name) };
+  const whitelist = await db
+    .select({
+      level: whitelistEntries.level,
+      regionName: regions.name,
+      includedOn: whitelistEntries.includedOn,
+    })
+    .from(whitelistEntries)
+    .innerJoin(regions, eq(regions.code, whitelistEntries.regionCode))
+    .where(and(eq(whitelistEntries.projectId, id), isNull(whitelistEntries.removedOn)))
+    .orderBy(asc(whitelistEntries.includedOn));
+  return { ...row, batches: batchList, batchNames: batchList.map((b) => b.name), whitelist };
 }
 
 const sortColumns = {
@@ -181,6 +209,10 @@ export async function projectFilter(
     filters.push(
       sql`exists (select 1 from ${projectBatches} where ${projectBatches.projectId} = ${projects.id} and ${projectBatches.batchId} = ${query.batch})`,
     );
+  }
+  if (query.whitelisted !== undefined) {
+    const listed = sql`exists (select 1 from ${whitelistEntries} where ${whitelistEntries.projectId} = ${projects.id} and ${whitelistEntries.removedOn} is null)`;
+    filters.push(query.whitelisted ? listed : not(listed));
   }
   if (query.leader) filters.push(eq(projects.leaderUserId, query.leader));
   if (query.department) filters.push(eq(projects.responsibleDepartmentId, query.department));

@@ -7,6 +7,7 @@ import { ProjectMilestonesTab } from '../milestones/ProjectMilestonesTab';
 import { ProjectPlansTab } from '../plans/ProjectPlansTab';
 import { ProjectProblemsTab } from '../problems/ProjectProblemsTab';
 import { ProjectReportsTab } from '../reports/ProjectReportsTab';
+import { ProjectResumptionTab } from '../resumption/ProjectResumptionTab';
 import { ProjectBatchesTab } from './ProjectBatchesTab';
 import { ProjectCommentsTab } from './ProjectCommentsTab';
 import { ProjectFilesTab } from './ProjectFilesTab';
@@ -41,5 +42,6 @@ export const projectTabs: ProjectTab[] = [
   { key: 'reports', label: 'reports', Component: ProjectReportsTab },
   { key: 'problems', label: 'problems', Component: ProjectProblemsTab },
   { key: 'letters', label: 'letters', Component: ProjectLettersTab },
+  { key: 'stoppages', label: 'stoppages', Component: ProjectResumptionTab },
   { key: 'history', label: 'history', Component: ProjectHistoryTab },
 ];
