@@ -64,6 +64,8 @@ export const permissions = [
   'bulletin.read',
   'bulletin.manage',
   'bulletin.review',
+  'fund.read',
+  'fund.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -149,6 +151,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'bulletin.read',
     'bulletin.manage',
     'bulletin.review',
+    'fund.read',
+    'fund.manage',
   ],
   department_staff: [
     'region.read',
@@ -173,6 +177,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dispatchTask.handle',
     'meeting.read',
     'bulletin.read',
+    'fund.read',
   ],
   owner: [
     'region.read',
@@ -192,6 +197,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'milestone.recordActual',
     'dispatch.read',
     'dispatchTask.handle',
+    'fund.read',
   ],
   leader: [
     'region.read',
@@ -211,6 +217,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'meeting.read',
     'bulletin.read',
     'bulletin.review',
+    'fund.read',
   ],
   service_officer: [
     'region.read',
@@ -231,6 +238,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dispatch.read',
     'meeting.read',
     'bulletin.read',
+    'fund.read',
   ],
   supervisor: [
     'region.read',
@@ -247,6 +255,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dispatch.read',
     'meeting.read',
     'bulletin.read',
+    'fund.read',
   ],
   system_admin: [
     'region.read',
