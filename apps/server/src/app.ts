@@ -30,6 +30,7 @@ import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
 import { registerCockpitRoutes } from './modules/cockpit/cockpit.routes';
 import { registerDispatchRoutes } from './modules/dispatch';
 import { registerEvaluationRoutes } from './modules/evaluation/evaluation.routes';
+import { registerFundRoutes } from './modules/funds/funds.routes';
 import { registerLedgerRoutes } from './modules/ledger/ledger.routes';
 import { registerLedgerExportRoutes } from './modules/ledger/ledger-export.routes';
 import { fetchTile, type TileFetcher } from './modules/map/basemap';
@@ -226,6 +227,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerWarningRoutes(app, deps);
   registerProblemLetterRoutes(app, deps);
   registerProjectLetterRoutes(app, deps);
+  registerFundRoutes(app, deps);
   registerProblemAttachmentRoutes(
     app,
     deps,

@@ -11,6 +11,7 @@ import { createUser } from '../modules/users/create-user';
 import { loadDemoApprovals } from './demo-approvals';
 import { loadDemoDispatch } from './demo-dispatch';
 import { loadDemoEvaluation } from './demo-evaluation';
+import { loadDemoFunds } from './demo-funds';
 import { loadDemoMilestones } from './demo-milestones';
 import { loadDemoPlans } from './demo-plans';
 import { loadDemoProblems } from './demo-problems';
@@ -118,4 +119,6 @@ async function loadRecords(ctx: Ctx) {
   await loadDemoProjectLetters(ctx);
   // After problems and warnings: the meetings' agendas take up red projects and overdue tasks.
   await loadDemoDispatch(ctx);
+  // After the projects' starts are dated: money on started and unstarted projects, and the pipeline.
+  await loadDemoFunds(ctx);
 }
