@@ -100,6 +100,7 @@ export const projectsEnUS: typeof projectsZhCN = {
   projectTabs: {
     overview: 'Overview',
     letters: 'Letters',
+    funds: 'Funds',
     responsibilities: 'Responsibilities',
     stages: 'Stages',
     approvals: 'Approvals',

@@ -97,6 +97,7 @@ export const projectsZhCN = {
   projectTabs: {
     overview: '概况',
     letters: '函件',
+    funds: '资金',
     responsibilities: '责任分工',
     stages: '阶段记录',
     approvals: '前期手续',
