@@ -1,3 +1,4 @@
+import { normaliseDecimal } from '@tuijin/contracts';
 import { addDecimals, ratio } from '@tuijin/domain';
 import { and, eq, inArray, isNull, like, lte } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -74,8 +75,8 @@ describe('the demo funds, counted by hand', () => {
           lte(fundPayments.paidOn, asOf),
         ),
       );
-    const allocated = addDecimals(rows.map((r) => r.amount.replace(/\.?0+$/, '')));
-    const paid = addDecimals(paidRows.map((r) => r.amount.replace(/\.?0+$/, '')));
+    const allocated = addDecimals(rows.map((r) => normaliseDecimal(r.amount)));
+    const paid = addDecimals(paidRows.map((r) => normaliseDecimal(r.amount)));
     // The demo's design: 9 started + 3 unstarted projects; 3000…11000 plus 3 × 2500 allocated.
     expect([started.size, funded.size]).toEqual([9, 12]);
     expect(allocated).toBe('70500');
