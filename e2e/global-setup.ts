@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { cachedDemoDir } from '../apps/server/src/testing/demo-cache';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,11 +28,15 @@ function freePort(): Promise<number> {
 
 /**
  * Starts the real server the way `npm start` does (`tuijin serve --demo`) on a fresh PGlite
- * directory and a free port, waits until it is healthy, and stops it after the browser tests.
+ * directory (a copy of the kept demo when there is one) and a free port, waits until it is healthy, and stops it after the browser tests.
  */
 export default async function setup(project: TestProject) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tuijin-e2e-'));
+  // The demo the database tier loaded today on these sources, if it is kept: `serve --demo` then
+  // finds it in and starts at once instead of loading it again.
+  const cached = cachedDemoDir();
+  if (cached) cpSync(cached, dataDir, { recursive: true });
   const child: ChildProcess = spawn(process.execPath, ['apps/cli/bin/tuijin.mjs', 'serve', '--demo'], {
     env: {
       ...process.env,

@@ -172,6 +172,17 @@ describe('checkImportGraph on a fixture tree', () => {
     );
   });
 
+  it('reports server code outside the modules that reaches past a face, but not its tests', () => {
+    const violations = check({
+      'apps/server/src/demo/load.ts': "import { makeA } from '../modules/a/make-a';",
+      'apps/server/src/demo/load.test.ts': "import { makeA } from '../modules/a/make-a';",
+      'apps/server/src/app.ts': "import { makeB } from './modules/b';",
+    });
+    expect(violations.map((v) => v.message)).toEqual([
+      "apps/server/src/demo/load.ts imports '../modules/a/make-a': go through apps/server/src/modules/a/index.ts",
+    ]);
+  });
+
   it('reports a cycle even when both sides go through the faces', () => {
     const violations = check({ 'apps/server/src/modules/b/make-b.ts': "import { makeA } from '../a';" });
     expect(violations.map((v) => v.rule)).toEqual(['module-cycle']);

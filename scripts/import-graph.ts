@@ -2,7 +2,8 @@
  * The import graph of the tree and the layer rules it must keep (docs/ARCHITECTURE.md, "Layer rules"):
  * `packages/domain` imports only zod; `packages/contracts` only zod, domain and itself; `apps/web`
  * never reaches `apps/server`; server modules import each other only through `modules/<name>/index.ts`
- * and never in a cycle. Pure: it takes the files as text, so a test can hand it a tiny tree.
+ * and never in a cycle; the server's code outside the modules (the app that composes them, jobs, the
+ * demo, HTTP hooks) uses a module only through that face too (tests may reach inside). Pure: it takes the files as text, so a test can hand it a tiny tree.
  */
 
 /** Repository-relative path (forward slashes) → source text. */
@@ -227,7 +228,8 @@ export function importEdges(tree: SourceTree, packages: readonly WorkspacePackag
   return edges;
 }
 
-const modulesRoot = 'apps/server/src/modules/';
+const serverRoot = 'apps/server/src/';
+const modulesRoot = `${serverRoot}modules/`;
 
 /** The server module a file belongs to (`apps/server/src/modules/<name>/…`), if any. */
 export function serverModuleOf(path: string): string | undefined {
@@ -318,6 +320,10 @@ export function checkImportGraph(tree: SourceTree, packages: readonly WorkspaceP
 
     const fromModule = serverModuleOf(edge.from);
     const toModule = edge.isExternal ? undefined : serverModuleOf(edge.to);
+    if (!fromModule && toModule && edge.from.startsWith(serverRoot) && !testOnly) {
+      const face = `${modulesRoot}${toModule}/index.ts`;
+      if (edge.to !== face) violations.push({ rule: 'module-face', message: `${where}: go through ${face}` });
+    }
     if (fromModule && toModule && fromModule !== toModule) {
       const face = `${modulesRoot}${toModule}/index.ts`;
       if (edge.to !== face && !(testOnly && isTestOnly(edge.to))) {

@@ -51,7 +51,9 @@ export function scratchDataDir(prefix: string): string {
 export function demoDataDir(prefix: string): string {
   const dataDir = scratchDataDir(prefix);
   beforeAll(() => {
-    cpSync(inject('cliDemoDir'), dataDir, { recursive: true });
+    const demoDir = inject('cliDemoDir');
+    if (!demoDir) throw new Error('no CLI demo directory: this run was filtered to server files only');
+    cpSync(demoDir, dataDir, { recursive: true });
   });
   return dataDir;
 }

@@ -9,24 +9,25 @@ export { jobsOverview } from './jobs/jobs.queries';
 export { jobRegistry } from './jobs/registry';
 export { localFileStore } from './lib/file-store';
 export { ApprovalImportRefusedError, getApprovalStatistics, importApprovals } from './modules/approvals';
-export { loadActorByUsername } from './modules/auth/actor.queries';
+export { loadActorByUsername } from './modules/auth';
 export { generateBulletinFiles } from './modules/bulletins';
-export { computeAllEvaluations } from './modules/evaluation/compute-all-evaluations';
-export { exportMonthlyLedger } from './modules/ledger/export-monthly-ledger';
-export { exportProjects } from './modules/ledger/export-projects';
-export { importLedger, LedgerRefusedError } from './modules/ledger/import-ledger';
-export { importLedgerReports } from './modules/ledger/import-ledger-reports';
-export { presentDryRun, presentLedgerImport, presentLedgerPreview } from './modules/ledger/ledger-preview';
-export { parseLedger } from './modules/ledger/parse-ledger';
-export { deleteRegionMap } from './modules/map/delete-region-map';
-export { uploadRegionMap } from './modules/map/upload-region-map';
-export { notificationText } from './modules/notifications/notification-text';
-export { runReminders } from './modules/notifications/run-reminders';
-export { runEscalations } from './modules/problems/run-escalations';
-export { listProjects } from './modules/projects/list-projects';
-export { initialiseInstallation } from './modules/system/initialise';
-export { addAccount, resetPasswordByUsername, systemCtx } from './modules/users/account-ops';
-export { userCtx } from './modules/users/user-ctx';
-export { defaultWarningMonth, recomputeWarnings } from './modules/warnings/recompute-warnings';
-export { currentWarnings } from './modules/warnings/warnings.queries';
+export { computeAllEvaluations } from './modules/evaluation';
+export {
+  exportMonthlyLedger,
+  exportProjects,
+  importLedger,
+  importLedgerReports,
+  LedgerRefusedError,
+  parseLedger,
+  presentDryRun,
+  presentLedgerImport,
+  presentLedgerPreview,
+} from './modules/ledger';
+export { deleteRegionMap, uploadRegionMap } from './modules/map';
+export { notificationText, runReminders } from './modules/notifications';
+export { runEscalations } from './modules/problems';
+export { listProjects } from './modules/projects';
+export { initialiseInstallation } from './modules/system';
+export { addAccount, resetPasswordByUsername, systemCtx, userCtx } from './modules/users';
+export { currentWarnings, defaultWarningMonth, recomputeWarnings } from './modules/warnings';
 export { startServer } from './server';

@@ -1,7 +1,7 @@
 import type { Ctx } from './context';
-import { loadHolidayCalendar } from './modules/calendar/calendar';
-import { recomputeProvisionalReplyDates } from './modules/problem-letters/recompute-provisional-reply-dates';
-import { recomputeProvisionalDueDates } from './modules/problems/recompute-provisional-due-dates';
+import { loadHolidayCalendar } from './modules/calendar';
+import { recomputeProvisionalReplyDates } from './modules/problem-letters';
+import { recomputeProvisionalDueDates } from './modules/problems';
 
 /**
  * Recomputes every provisional (暂定) working-day deadline that is stored — problems' due dates and

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import { ensureDefaultDictionaries } from '../modules/dictionaries/dictionaries';
+import { ensureDefaultDictionaries } from '../modules/dictionaries';
 import type { Database, DatabaseHandle } from './database';
 import { acquireDirectoryLock } from './directory-lock';
 import { migratePglite, migratePostgres } from './migrate';

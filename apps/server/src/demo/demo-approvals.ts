@@ -10,12 +10,13 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { approvalItems, approvalMaterials, projectStageChanges, projects, users } from '../db/schema';
 import {
+  generateProjectApprovals,
+  loadApprovalPreset,
   moveApprovalItem,
   supplyApprovalMaterial,
   updateApprovalItem,
-} from '../modules/approvals/approval-items';
-import { loadApprovalPreset, updateApprovalProcedure } from '../modules/approvals/catalogue';
-import { generateProjectApprovals } from '../modules/approvals/checklist';
+  updateApprovalProcedure,
+} from '../modules/approvals';
 import { loadHolidayCalendar } from '../modules/calendar';
 
 /** The critical chain of the standard catalogue and each cohort's working days per link. */

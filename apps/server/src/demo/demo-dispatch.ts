@@ -3,7 +3,7 @@ import { type Actor, addWorkingDays, chinaDate } from '@tuijin/domain';
 import { inArray } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { users } from '../db/schema';
-import { actorSource, toActor } from '../modules/auth/actor.queries';
+import { actorSource, toActor } from '../modules/auth';
 import { loadHolidayCalendar } from '../modules/calendar';
 import {
   closeMeeting,

@@ -2,10 +2,13 @@ import { chinaDate, parseQuarter, systemActor } from '@tuijin/domain';
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { users } from '../db/schema';
-import { actorSource, toActor } from '../modules/auth/actor.queries';
-import { computeEvaluation, publishEvaluation } from '../modules/evaluation/compute-evaluation';
-import { addEvaluationAdjustment } from '../modules/evaluation/evaluation-adjustments';
-import { createEvaluationScheme } from '../modules/evaluation/evaluation-schemes';
+import { actorSource, toActor } from '../modules/auth';
+import {
+  addEvaluationAdjustment,
+  computeEvaluation,
+  createEvaluationScheme,
+  publishEvaluation,
+} from '../modules/evaluation';
 
 const at = (time: Date) => ({ now: () => time });
 

@@ -8,7 +8,7 @@ import {
 import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { projects, users } from '../db/schema';
-import { actorSource, toActor } from '../modules/auth/actor.queries';
+import { actorSource, toActor } from '../modules/auth';
 import {
   createFundAllocation,
   createFundApplication,

@@ -2,13 +2,13 @@ import { chinaDate } from '@tuijin/domain';
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { milestoneNodes, projectStageChanges, projects } from '../db/schema';
-import { getProjectMilestones } from '../modules/milestones/milestones.queries';
 import {
+  createMilestoneTemplate,
   freezeProjectMilestones,
+  getProjectMilestones,
   planProjectMilestones,
   recordMilestoneActual,
-} from '../modules/milestones/plan-milestones';
-import { createMilestoneTemplate } from '../modules/milestones/templates';
+} from '../modules/milestones';
 
 const dayOffset = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

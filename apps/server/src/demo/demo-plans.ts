@@ -3,10 +3,8 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { impliedStageSql, stageToday } from '../db/rules';
 import { annualPlans, projects, users } from '../db/schema';
-import { actorSource, toActor } from '../modules/auth/actor.queries';
-import { adjustAnnualPlan } from '../modules/plans/adjust-annual-plan';
-import { freezeAnnualPlans } from '../modules/plans/freeze-annual-plans';
-import { saveAnnualPlan } from '../modules/plans/save-annual-plan';
+import { actorSource, toActor } from '../modules/auth';
+import { adjustAnnualPlan, freezeAnnualPlans, saveAnnualPlan } from '../modules/plans';
 import { seededRandom } from './demo-projects';
 
 /** The office that drafts and freezes a county's plans: the county office where one has an account, else the city's. */

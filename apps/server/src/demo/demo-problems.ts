@@ -3,22 +3,21 @@ import { type Actor, addCalendarDays, chinaDate, systemActor } from '@tuijin/dom
 import { asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { organisations, problems, projects } from '../db/schema';
-import { actorSource, toActor } from '../modules/auth/actor.queries';
-import { issueProblemLetter } from '../modules/problem-letters/issue-problem-letter';
+import { actorSource, toActor } from '../modules/auth';
+import { issueProblemLetter, markProblemLetterSent, replyProblemLetter } from '../modules/problem-letters';
 import {
-  markProblemLetterSent,
-  replyProblemLetter,
-} from '../modules/problem-letters/mark-problem-letter-sent';
-import { answerProblem } from '../modules/problems/answer-problem';
-import { confirmProblem, sendBackProblem } from '../modules/problems/confirm-problem';
-import { applyEscalationPreset } from '../modules/problems/escalation-ladders';
-import { createProblemClass } from '../modules/problems/problem-classes';
-import { raiseProblem } from '../modules/problems/raise-problem';
-import { rejectProblem } from '../modules/problems/reject-problem';
-import { createRoutingRule } from '../modules/problems/routing-rules';
-import { runEscalations } from '../modules/problems/run-escalations';
-import { startProblem } from '../modules/problems/start-problem';
-import { writeOffProblem } from '../modules/problems/write-off-problem';
+  answerProblem,
+  applyEscalationPreset,
+  confirmProblem,
+  createProblemClass,
+  createRoutingRule,
+  raiseProblem,
+  rejectProblem,
+  runEscalations,
+  sendBackProblem,
+  startProblem,
+  writeOffProblem,
+} from '../modules/problems';
 
 /** What becomes of a demo problem: left open, started, answered, sent back, confirmed, written off, rejected. */
 type Fate = 'open' | 'started' | 'answered' | 'sentBack' | 'confirmed' | 'writtenOff' | 'rejected';

@@ -2,7 +2,7 @@ import { type Actor, addCalendarDays, chinaDate, monthKey } from '@tuijin/domain
 import { inArray } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { organisations, projects } from '../db/schema';
-import { actorSource, toActor } from '../modules/auth/actor.queries';
+import { actorSource, toActor } from '../modules/auth';
 import { issueProjectLetter, markProjectLetterSent } from '../modules/project-letters';
 import { defaultWarningMonth, redProjectsIn } from '../modules/warnings';
 

@@ -18,14 +18,17 @@ import {
   projects,
   regions,
 } from '../db/schema';
-import { recordAudit } from '../modules/audit/record-audit';
-import { actorSource, toActor } from '../modules/auth/actor.queries';
-import { loadHolidayCalendar } from '../modules/calendar/calendar';
-import { correctReport } from '../modules/reports/correct-report';
-import { reportingRuleResolver } from '../modules/reports/reporting-calendars';
-import { approveReport, returnReport } from '../modules/reports/review-report';
-import { saveReportDraft } from '../modules/reports/save-report-draft';
-import { submitReport } from '../modules/reports/submit-report';
+import { recordAudit } from '../modules/audit';
+import { actorSource, toActor } from '../modules/auth';
+import { loadHolidayCalendar } from '../modules/calendar';
+import {
+  approveReport,
+  correctReport,
+  reportingRuleResolver,
+  returnReport,
+  saveReportDraft,
+  submitReport,
+} from '../modules/reports';
 import { seededRandom } from './demo-projects';
 
 const returnReasons = [

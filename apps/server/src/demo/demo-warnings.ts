@@ -1,7 +1,6 @@
 import { chinaDate } from '@tuijin/domain';
 import type { Ctx } from '../context';
-import { recomputeWarnings } from '../modules/warnings/recompute-warnings';
-import { createWarningDraft, publishWarningDraft } from '../modules/warnings/rule-sets';
+import { createWarningDraft, publishWarningDraft, recomputeWarnings } from '../modules/warnings';
 
 /**
  * The demo jurisdiction's warnings: 宁德市 publishes the Yinchuan preset (银川红黄绿灯) as version 1,

@@ -1,9 +1,8 @@
 import { batchSchemePresets, type ProjectStage } from '@tuijin/domain';
 import type { Ctx } from '../context';
-import { createBatchScheme, setProjectBatches } from '../modules/batches/batches';
-import { createOrganisation } from '../modules/organisations/save-organisation';
-import { changeProjectStage } from '../modules/projects/change-project-stage';
-import { createProject } from '../modules/projects/save-project';
+import { createBatchScheme, setProjectBatches } from '../modules/batches';
+import { createOrganisation } from '../modules/organisations';
+import { changeProjectStage, createProject } from '../modules/projects';
 import { levelsFor, projectTemplates, seededRandom, stagePlan, stageReasons } from './demo-projects';
 
 /** Counties of the demo with their short names and how many projects each gets (150 in all). */

@@ -2,9 +2,8 @@ import { AppError, systemActor } from '@tuijin/domain';
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../context';
 import type { Database } from '../db/database';
-import { toActor } from '../modules/auth/actor.queries';
-import { resolveSession, sessionCookieName } from '../modules/auth/sessions';
-import { getSecurityPolicy } from '../modules/security/security-policy.queries';
+import { resolveSession, sessionCookieName, toActor } from '../modules/auth';
+import { getSecurityPolicy } from '../modules/security';
 import { checkAccess } from './route';
 import { checkSameOrigin } from './same-origin';
 

@@ -10,7 +10,7 @@ import { migratePglite } from '../db/migrate';
 import { openDatabase } from '../db/open-database';
 import * as schema from '../db/schema';
 import { loadDemo } from '../demo/load-demo';
-import { ensureDefaultDictionaries } from '../modules/dictionaries/dictionaries';
+import { ensureDefaultDictionaries } from '../modules/dictionaries';
 import { loadCliDemoDir } from './cli-demo-dir';
 import { testAuditKey, testEpoch } from './test-constants';
 

@@ -20,7 +20,8 @@ type AuditOf<Row> = (row: Row) => AuditInput | readonly AuditInput[] | null;
  *
  * Not through here, on purpose: settings saved by upsert at version 0 (reminder settings, screen
  * publication), the ledger's bulk plan writes (their audits go in batches), and background
- * recomputes that skip a row someone changed meanwhile instead of failing.
+ * recomputes that skip a row someone changed meanwhile instead of failing, and a password change (the
+ * account's own, with no version read: it bumps the version so open edits of the account go stale).
  */
 export async function updateVersioned<T extends VersionedTable>(
   tx: Queryable,

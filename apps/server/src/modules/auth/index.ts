@@ -1,5 +1,6 @@
 /** The auth module's public face: what other modules may import. */
 export { actorSource, loadActorByUsername, toActor } from './actor.queries';
+export { registerAuthRoutes } from './auth.routes';
 export { findLockedAccounts } from './locked-accounts';
 export { hashPassword } from './passwords';
-export { revokeUserSessions } from './sessions';
+export { resolveSession, revokeUserSessions, sessionCookieName } from './sessions';

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Bulletin, BulletinFormat, BulletinSnapshot, BulletinTemplate } from '@tuijin/contracts';
-import { AppError, bulletinSerial, chinaDate, fillPlaceholders } from '@tuijin/domain';
+import {
+  AppError,
+  bulletinSerial,
+  bulletinTransitions,
+  chinaDate,
+  fillPlaceholders,
+  transitionBulletin,
+} from '@tuijin/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
@@ -64,8 +71,7 @@ export async function issueBulletin(
   store: FileStore,
 ): Promise<Bulletin> {
   const row = await editableBulletin(ctx, id);
-  if (row.status !== 'reviewed')
-    throw new AppError('CONFLICT', row.status === 'issued' ? '通报已签发' : '通报须先审核，才能签发');
+  const issuedStatus = transitionBulletin(row.status, 'issue')!;
   const now = ctx.clock.now();
   const issuedOn = chinaDate(now);
   const year = Number(issuedOn.slice(0, 4));
@@ -77,10 +83,10 @@ export async function issueBulletin(
       const serial = bulletinSerial(template.numberPrefix, year, number);
       const issued = await updateVersioned(tx, ctx, {
         table: bulletins,
-        where: and(eq(bulletins.id, id), eq(bulletins.status, 'reviewed')),
+        where: and(eq(bulletins.id, id), inArray(bulletins.status, bulletinTransitions.issue.from)),
         version,
         set: {
-          status: 'issued',
+          status: issuedStatus,
           serial,
           serialNumber: number,
           issuedAt: now,

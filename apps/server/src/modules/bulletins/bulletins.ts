@@ -12,11 +12,13 @@ import {
   AppError,
   authorize,
   bulletinKindNames,
+  bulletinTransitions,
   chinaDate,
   fillPlaceholders,
   isPublicBulletinSection,
   parseBulletinPeriod,
   pathInSubtree,
+  transitionBulletin,
 } from '@tuijin/domain';
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
@@ -319,7 +321,7 @@ export async function editableBulletin(ctx: Ctx, id: string) {
 /** 刷新数据: a new snapshot from today's data and the current template; a reviewed bulletin goes back to draft. */
 export async function refreshBulletin(ctx: Ctx, id: string, version: number): Promise<Bulletin> {
   const row = await editableBulletin(ctx, id);
-  if (row.status === 'issued') throw new AppError('CONFLICT', '已签发的通报数据已冻结，不能刷新');
+  const refreshed = transitionBulletin(row.status, 'refresh')!;
   const region = {
     code: row.regionCode,
     name: (row.snapshot as BulletinSnapshot).regionName,
@@ -331,13 +333,13 @@ export async function refreshBulletin(ctx: Ctx, id: string, version: number): Pr
   const saved = await ctx.db.transaction((tx) =>
     updateVersioned(tx, ctx, {
       table: bulletins,
-      where: and(eq(bulletins.id, id), inArray(bulletins.status, ['draft', 'reviewed'])),
+      where: and(eq(bulletins.id, id), inArray(bulletins.status, bulletinTransitions.refresh.from)),
       version,
       set: {
         template,
         snapshot,
         title: fillPlaceholders(template.title, snapshot.values),
-        status: 'draft',
+        status: refreshed,
         reviewedBy: null,
         reviewedByName: null,
         reviewedAt: null,
@@ -363,17 +365,17 @@ export async function reviewBulletin(ctx: Ctx, id: string, version: number): Pro
   authorize(ctx.actor, 'bulletin.review');
   const { row } = await visibleBulletin(ctx, id);
   if (!mayReview(ctx.actor, row)) {
-    if (row.status !== 'draft') throw new AppError('CONFLICT', '只有草稿可以审核');
+    transitionBulletin(row.status, 'review');
     const role = (row.template as BulletinTemplate).signoffRole === 'leader' ? '分管领导' : '本级重点办';
     throw new AppError('FORBIDDEN', `本通报由${role}审核`);
   }
   const saved = await ctx.db.transaction((tx) =>
     updateVersioned(tx, ctx, {
       table: bulletins,
-      where: and(eq(bulletins.id, id), eq(bulletins.status, 'draft')),
+      where: and(eq(bulletins.id, id), inArray(bulletins.status, bulletinTransitions.review.from)),
       version,
       set: {
-        status: 'reviewed',
+        status: transitionBulletin(row.status, 'review')!,
         reviewedBy: ctx.actor.userId,
         reviewedByName: ctx.actor.displayName,
         reviewedAt: ctx.clock.now(),
@@ -442,11 +444,11 @@ export async function publishBulletin(
 /** Deletes a bulletin not yet issued (an issued one is archived for good). */
 export async function deleteBulletin(ctx: Ctx, id: string): Promise<{ ok: true }> {
   const row = await editableBulletin(ctx, id);
-  if (row.status === 'issued') throw new AppError('CONFLICT', '已签发的通报不能删除');
+  transitionBulletin(row.status, 'remove');
   await ctx.db.transaction(async (tx) => {
     const removed = await tx
       .delete(bulletins)
-      .where(and(eq(bulletins.id, id), inArray(bulletins.status, ['draft', 'reviewed'])))
+      .where(and(eq(bulletins.id, id), inArray(bulletins.status, bulletinTransitions.remove.from)))
       .returning({ id: bulletins.id });
     if (removed.length === 0) throw new AppError('CONFLICT', '通报已被他人处理，请刷新后再试');
     await recordAudit(tx, ctx, {

@@ -99,3 +99,23 @@ export async function updateDictionaryEntry(
     return row!;
   });
 }
+
+/**
+ * Adds an entry an import needs (a domain a ledger's category names) inside the importer's
+ * transaction, at `sortOrder`, audited with the import as its source.
+ */
+export async function insertImportedDictionaryEntry(
+  tx: Queryable,
+  ctx: Pick<Ctx, 'actor' | 'clock' | 'ip' | 'auditKey'>,
+  entry: { kind: DictionaryKind; name: string; sortOrder: number },
+  source: string,
+): Promise<string> {
+  const [row] = await tx.insert(dictionaryEntries).values(entry).returning({ id: dictionaryEntries.id });
+  await recordAudit(tx, ctx, {
+    action: 'dictionary.create',
+    entityType: 'dictionary',
+    entityId: row!.id,
+    detail: { kind: entry.kind, name: entry.name, source },
+  });
+  return row!.id;
+}

@@ -1,2 +1,8 @@
 /** The dictionaries module's public face: what other modules may import. */
-export { createDictionaryEntry, listDictionaries, updateDictionaryEntry } from './dictionaries';
+export {
+  createDictionaryEntry,
+  ensureDefaultDictionaries,
+  insertImportedDictionaryEntry,
+  listDictionaries,
+  updateDictionaryEntry,
+} from './dictionaries';

@@ -1,6 +1,6 @@
-import { AppError, authorize, chinaDate } from '@tuijin/domain';
+import { AppError, authorize, chinaDate, meetingTransitions, transitionMeeting } from '@tuijin/domain';
 import { AlignmentType, Document, Table, TableRow, WidthType } from 'docx';
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { dispatchSheets, dispatchTasks, meetings, organisations } from '../../db/schema';
 import {
@@ -33,11 +33,7 @@ export async function closeMeeting(ctx: Ctx, id: string, version: number) {
   if (!meeting) throw new AppError('NOT_FOUND', '会议不存在');
   if (!mayManageMeetingsIn(ctx.actor, meeting.regionPath))
     throw new AppError('FORBIDDEN', '只有会议所在辖区的重点办可以安排会议');
-  if (meeting.status !== 'held')
-    throw new AppError(
-      'CONFLICT',
-      meeting.status === 'planned' ? '会议尚未召开' : '会议已结束，交办单已下发',
-    );
+  const closed = transitionMeeting(meeting.status, 'close');
   const units = await ctx.db
     .selectDistinct({ organisationId: dispatchTasks.organisationId, name: organisations.name })
     .from(dispatchTasks)
@@ -49,10 +45,10 @@ export async function closeMeeting(ctx: Ctx, id: string, version: number) {
   await ctx.db.transaction(async (tx) => {
     await updateVersioned(tx, ctx, {
       table: meetings,
-      where: and(eq(meetings.id, id), eq(meetings.status, 'held')),
+      where: and(eq(meetings.id, id), inArray(meetings.status, meetingTransitions.close.from)),
       version,
       conflict: '会议已被他人修改，请刷新后重试',
-      set: { status: 'closed', updatedAt: now },
+      set: { status: closed, updatedAt: now },
       audit: (row) => ({
         action: 'meeting.close',
         entityType: 'meeting',

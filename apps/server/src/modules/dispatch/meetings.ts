@@ -1,6 +1,14 @@
 import type { EditAgenda, MeetingDetail, RecordAttendance, ScheduleMeeting } from '@tuijin/contracts';
-import { AppError, authorize, buildAgenda, chinaDate, nextMeetingOn } from '@tuijin/domain';
-import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import {
+  AppError,
+  authorize,
+  buildAgenda,
+  chinaDate,
+  meetingTransitions,
+  nextMeetingOn,
+  transitionMeeting,
+} from '@tuijin/domain';
+import { and, asc, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import {
@@ -223,14 +231,14 @@ export async function scheduleMeeting(ctx: Ctx, input: ScheduleMeeting): Promise
 /** 调整议程 of a planned meeting: items dropped (restorable), typed-in items, the order. */
 export async function editMeetingAgenda(ctx: Ctx, id: string, input: EditAgenda): Promise<MeetingDetail> {
   const { meeting } = await managedMeeting(ctx, id);
-  if (meeting.status !== 'planned') throw new AppError('CONFLICT', '会议已召开，议程已定稿');
+  transitionMeeting(meeting.status, 'editAgenda');
   const repeated = input.added.map((a) => a.key).filter((key, i, all) => all.indexOf(key) !== i);
   if (repeated.length > 0)
     throw new AppError('VALIDATION_FAILED', '新增议题的编号重复', [{ path: 'added', message: '编号重复' }]);
   await ctx.db.transaction((tx) =>
     updateVersioned(tx, ctx, {
       table: meetings,
-      where: and(eq(meetings.id, id), eq(meetings.status, 'planned')),
+      where: and(eq(meetings.id, id), inArray(meetings.status, meetingTransitions.editAgenda.from)),
       version: input.version,
       conflict: stale,
       set: {
@@ -298,16 +306,16 @@ export async function recordMeetingAttendance(
 /** 会议召开: the agenda as built now is fixed (stored with positions); minutes and decisions follow. */
 export async function holdMeeting(ctx: Ctx, id: string, version: number): Promise<MeetingDetail> {
   const { meeting } = await managedMeeting(ctx, id);
-  if (meeting.status !== 'planned') throw new AppError('CONFLICT', '会议已召开');
+  const held = transitionMeeting(meeting.status, 'hold');
   const candidates = await agendaCandidates(ctx, meeting);
   const agenda = buildAgenda(candidates, meeting.agendaEdits);
   await ctx.db.transaction(async (tx) => {
     await updateVersioned(tx, ctx, {
       table: meetings,
-      where: and(eq(meetings.id, id), eq(meetings.status, 'planned')),
+      where: and(eq(meetings.id, id), inArray(meetings.status, meetingTransitions.hold.from)),
       version,
       conflict: stale,
-      set: { status: 'held', heldAt: ctx.clock.now(), updatedAt: ctx.clock.now() },
+      set: { status: held, heldAt: ctx.clock.now(), updatedAt: ctx.clock.now() },
       audit: (row) => ({
         action: 'meeting.hold',
         entityType: 'meeting',

@@ -12,6 +12,7 @@ import {
   taskActions,
   taskDueOn,
   taskTransitions,
+  transitionMeeting,
 } from '@tuijin/domain';
 import { and, asc, count, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
@@ -139,9 +140,7 @@ export async function decideTask(ctx: Ctx, meetingId: string, input: DecideTask)
   const [meeting] = await ctx.db.select().from(meetings).where(eq(meetings.id, meetingId));
   if (!meeting || !mayManageMeetingsIn(ctx.actor, meeting.regionPath))
     throw new AppError('NOT_FOUND', '会议不存在');
-  if (meeting.status === 'planned') throw new AppError('CONFLICT', '会议召开后才能交办事项');
-  if (meeting.status === 'closed')
-    throw new AppError('CONFLICT', '会议已结束，交办单已下发，不能再增加交办事项');
+  transitionMeeting(meeting.status, 'assignTask');
   let projectId = input.projectId ?? null;
   let problemId = input.problemId ?? null;
   if (input.agendaItemId) {

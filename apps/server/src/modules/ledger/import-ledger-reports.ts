@@ -11,9 +11,9 @@ import {
 import { and, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
-import { monthlyReportEvents, monthlyReports } from '../../db/schema';
+import { monthlyReports } from '../../db/schema';
 import { recordAudit } from '../audit';
-import { reportingDeadlineResolver } from '../reports';
+import { enterApprovedReport, reportingDeadlineResolver } from '../reports';
 import { LedgerReferences, ProjectIndex } from './ledger-references';
 import type { LedgerProblem, ParsedLedger, ParsedRecord } from './parse-ledger';
 
@@ -204,7 +204,6 @@ async function importInto(
           .from(monthlyReports)
           .where(and(inArray(monthlyReports.projectId, ids), inArray(monthlyReports.year, years)));
   const deadlines = await reportingDeadlineResolver(tx);
-  const now = ctx.clock.now();
   const evidence = (r: LedgerReportAction) =>
     `台账导入：${input.fileName ?? '台账'}“${r.sheet}”第 ${r.row} 行`;
 
@@ -252,32 +251,14 @@ async function importInto(
       continue;
     }
     const dueOn = deadlines.calendarDeadline(regionPath, year, month) ?? monthEnd(year, month);
-    const [created] = await tx
-      .insert(monthlyReports)
-      .values({
-        projectId: action.projectId!,
-        year,
-        month,
-        completedWanYuan: figure,
-        progress: record.progress ?? '',
-        status: 'approved',
-        dueOn,
-        submittedAt: now,
-        submittedBy: ctx.actor.userId,
-        reviewedAt: now,
-        reviewedBy: ctx.actor.userId,
-        reviewedByName: ctx.actor.displayName,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: monthlyReports.id });
-    await tx.insert(monthlyReportEvents).values({
-      reportId: created!.id,
-      action: 'approved',
-      reason: evidence(action),
-      actorId: ctx.actor.userId,
-      actorName: ctx.actor.displayName,
-      at: now,
+    const reportId = await enterApprovedReport(tx, ctx, {
+      projectId: action.projectId!,
+      year,
+      month,
+      completedWanYuan: figure,
+      progress: record.progress ?? '',
+      dueOn,
+      evidence: evidence(action),
     });
     await recordAudit(tx, ctx, {
       action: 'report.import',
@@ -285,7 +266,7 @@ async function importInto(
       entityId: action.projectId!,
       regionPath,
       changes: { completedWanYuan: { before: null, after: action.completedWanYuan } },
-      detail: { reportId: created!.id, year, month, source: 'ledger.import', evidence: evidence(action) },
+      detail: { reportId, year, month, source: 'ledger.import', evidence: evidence(action) },
     });
     action.action = 'create';
   }

@@ -9,7 +9,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { dictionaryEntries, organisations, projects, regions, users } from '../../db/schema';
-import { type AuditInput, diffChanges, recordAudit, recordAudits } from '../audit';
+import { type AuditInput, recordAudits } from '../audit';
+import { insertImportedDictionaryEntry } from '../dictionaries';
+import { insertOwnerUnit } from '../organisations';
 
 type Region = { code: string; name: string; path: string; level: 'province' | 'city' | 'county' | 'zone' };
 
@@ -141,25 +143,13 @@ export class LedgerReferences {
    * writing any project that points at it.
    */
   async createOwner(name: string, region: Region): Promise<string> {
-    const now = this.ctx.clock.now();
-    const values = { name, kind: 'owner' as const, regionCode: region.code };
-    const [row] = await this.tx
-      .insert(organisations)
-      .values({ ...values, regionPath: region.path, createdAt: now, updatedAt: now })
-      .returning({ id: organisations.id });
-    this.pendingAudits.push({
-      action: 'organisation.create',
-      entityType: 'organisation',
-      entityId: row!.id,
-      regionPath: region.path,
-      changes: diffChanges(null, values),
-      detail: { source: 'ledger.import' },
-    });
-    this.owners.set(`${region.code}\u0000${name}`, row!.id);
+    const { id, audit } = await insertOwnerUnit(this.tx, this.ctx.clock.now(), name, region, 'ledger.import');
+    this.pendingAudits.push(audit);
+    this.owners.set(`${region.code}\u0000${name}`, id);
     if (!this.ownersByName.has(name)) this.ownersByName.set(name, []);
-    this.ownersByName.get(name)!.push({ id: row!.id, regionPath: region.path });
+    this.ownersByName.get(name)!.push({ id, regionPath: region.path });
     this.ownersCreated.push({ name, regionCode: region.code });
-    return row!.id;
+    return id;
   }
 
   /** Writes the audit events of the owner units registered since the last call, in order. */
@@ -171,16 +161,12 @@ export class LedgerReferences {
   async domain(category: string | null): Promise<string> {
     const match = matchDomainName(category, this.domains);
     if (!match.isNew) return match.name;
-    const [row] = await this.tx
-      .insert(dictionaryEntries)
-      .values({ kind: 'domain', name: match.name, sortOrder: (this.domains.length + 1) * 10 })
-      .returning({ id: dictionaryEntries.id });
-    await recordAudit(this.tx, this.ctx, {
-      action: 'dictionary.create',
-      entityType: 'dictionary',
-      entityId: row!.id,
-      detail: { kind: 'domain', name: match.name, source: 'ledger.import' },
-    });
+    await insertImportedDictionaryEntry(
+      this.tx,
+      this.ctx,
+      { kind: 'domain', name: match.name, sortOrder: (this.domains.length + 1) * 10 },
+      'ledger.import',
+    );
     this.domains.push(match.name);
     this.domainsCreated.push(match.name);
     return match.name;

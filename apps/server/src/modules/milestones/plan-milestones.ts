@@ -1,6 +1,6 @@
 import type { AdjustMilestoneNode, PlanMilestones, RecordMilestoneActual } from '@tuijin/contracts';
 import { AppError, authorize, chinaDate, scheduleNodes, startNodeCode } from '@tuijin/domain';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { milestoneAdjustments, milestoneNodes, milestonePlans, projects } from '../../db/schema';
 import { assertProjectFile, scopedProject } from '../../lib/project-scope';
@@ -76,18 +76,15 @@ export async function planProjectMilestones(ctx: Ctx, projectId: string, input: 
   await ctx.db.transaction(async (tx) => {
     if (existing) {
       await tx.delete(milestoneNodes).where(eq(milestoneNodes.projectId, projectId));
-      const bumped = await tx
-        .update(milestonePlans)
-        .set({
-          templateName: template.name,
-          targetCode: target.code,
-          targetOn: target.on,
-          version: existing.version + 1,
-          updatedAt: now,
-        })
-        .where(and(eq(milestonePlans.projectId, projectId), eq(milestonePlans.version, existing.version)))
-        .returning({ version: milestonePlans.version });
-      if (bumped.length === 0) throw new AppError('CONFLICT', stale);
+      // The plan's audit event names the new nodes, so it is recorded below once they are in.
+      await updateVersioned(tx, ctx, {
+        table: milestonePlans,
+        where: eq(milestonePlans.projectId, projectId),
+        version: existing.version,
+        set: { templateName: template.name, targetCode: target.code, targetOn: target.on, updatedAt: now },
+        audit: () => null,
+        conflict: stale,
+      });
     } else {
       await tx.insert(milestonePlans).values({
         projectId,

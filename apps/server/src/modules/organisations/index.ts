@@ -1,3 +1,4 @@
 /** The organisations module's public face: what other modules may import. */
 export { getOrganisation } from './organisations.queries';
-export { createOrganisation } from './save-organisation';
+export { registerOrganisationRoutes } from './organisations.routes';
+export { createOrganisation, insertOwnerUnit } from './save-organisation';

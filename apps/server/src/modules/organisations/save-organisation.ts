@@ -4,7 +4,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { organisations } from '../../db/schema';
-import { diffChanges, recordAudit, updateVersioned } from '../audit';
+import { type AuditInput, diffChanges, recordAudit, updateVersioned } from '../audit';
 import { loadRegion } from '../regions';
 import { getOrganisation } from './organisations.queries';
 
@@ -94,4 +94,34 @@ export async function updateOrganisation(ctx: Ctx, id: string, input: UpdateOrga
     }),
   );
   return getOrganisation(ctx.db, ctx.actor, id);
+}
+
+/**
+ * Registers an owner unit an import names but the library lacks, in the project's region, inside the
+ * importer's transaction. Answers its id and its `organisation.create` audit event, which the importer
+ * records in its own order (before the projects that point at the unit).
+ */
+export async function insertOwnerUnit(
+  tx: Queryable,
+  now: Date,
+  name: string,
+  region: { code: string; path: string },
+  source: string,
+): Promise<{ id: string; audit: AuditInput }> {
+  const values = { name, kind: 'owner' as const, regionCode: region.code };
+  const [row] = await tx
+    .insert(organisations)
+    .values({ ...values, regionPath: region.path, createdAt: now, updatedAt: now })
+    .returning({ id: organisations.id });
+  return {
+    id: row!.id,
+    audit: {
+      action: 'organisation.create',
+      entityType: 'organisation',
+      entityId: row!.id,
+      regionPath: region.path,
+      changes: diffChanges(null, values),
+      detail: { source },
+    },
+  };
 }

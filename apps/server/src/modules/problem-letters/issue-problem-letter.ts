@@ -12,9 +12,9 @@ import type { Ctx } from '../../context';
 import { organisations, problemLetters } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { loadHolidayCalendar } from '../calendar';
-import { loadProblem } from '../problems';
+import { appendProblemStep, loadProblem } from '../problems';
 import { nextLetterNumber } from './letter-numbers';
-import { appendLetterEvent, mayIssueLetter } from './problem-letters.queries';
+import { mayIssueLetter } from './problem-letters.queries';
 
 /**
  * 发函: an office issues a 提醒函 or 督办单 to the handler of an overdue, still open problem, with the
@@ -80,7 +80,7 @@ export async function issueProblemLetter(ctx: Ctx, problemId: string, input: Iss
         issuedAt: now,
       })
       .returning();
-    await appendLetterEvent(
+    await appendProblemStep(
       tx,
       ctx,
       loaded,

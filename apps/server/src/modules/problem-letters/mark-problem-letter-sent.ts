@@ -4,8 +4,8 @@ import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { problemLetters } from '../../db/schema';
 import { updateVersioned } from '../audit';
+import { appendProblemStep } from '../problems';
 import {
-  appendLetterEvent,
   loadProblemLetter,
   mayIssueLetter,
   mayReplyLetter,
@@ -49,7 +49,7 @@ async function moveLetter(
       }),
       conflict: '函件已被他人处理，请刷新后重试',
     });
-    await appendLetterEvent(tx, ctx, loaded, step.event, step.note);
+    await appendProblemStep(tx, ctx, loaded, step.event, step.note);
     return updated;
   });
 }

@@ -11,8 +11,7 @@ import {
 } from '@tuijin/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
-import type { Queryable } from '../../db/database';
-import { problemEvents, problemLetters } from '../../db/schema';
+import { problemLetters } from '../../db/schema';
 import { type LoadedProblem, loadProblem } from '../problems';
 
 export type ProblemLetterRow = typeof problemLetters.$inferSelect;
@@ -82,28 +81,4 @@ export async function loadProblemLetter(ctx: Ctx, problemId: string, letterId: s
     .where(and(eq(problemLetters.id, letterId), eq(problemLetters.problemId, problemId)));
   if (!letter) throw new AppError('NOT_FOUND', '函件不存在或无权查看');
   return { loaded, letter };
-}
-
-/** Appends a letter step to the problem's timeline (status and level unchanged). */
-export async function appendLetterEvent(
-  tx: Queryable,
-  ctx: Pick<Ctx, 'actor' | 'clock'>,
-  loaded: LoadedProblem,
-  action: 'issueLetter' | 'sendLetter' | 'replyLetter',
-  note: string,
-) {
-  const { problem } = loaded;
-  await tx.insert(problemEvents).values({
-    problemId: problem.id,
-    action,
-    fromStatus: problem.status,
-    toStatus: problem.status,
-    fromLevel: problem.level,
-    toLevel: problem.level,
-    handlerOrganisationId: problem.handlerOrganisationId,
-    note,
-    actorId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    at: ctx.clock.now(),
-  });
 }

@@ -200,6 +200,33 @@ export async function applyProblemMove(
   return updated;
 }
 
+/**
+ * Appends a step that moves nothing (a letter issued, sent, replied) to the problem's timeline: status,
+ * level and handler stay as they are. The problems module owns the timeline; others write it here.
+ */
+export async function appendProblemStep(
+  tx: Queryable,
+  ctx: Pick<Ctx, 'actor' | 'clock'>,
+  loaded: LoadedProblem,
+  action: 'issueLetter' | 'sendLetter' | 'replyLetter',
+  note: string,
+) {
+  const { problem } = loaded;
+  await tx.insert(problemEvents).values({
+    problemId: problem.id,
+    action,
+    fromStatus: problem.status,
+    toStatus: problem.status,
+    fromLevel: problem.level,
+    toLevel: problem.level,
+    handlerOrganisationId: problem.handlerOrganisationId,
+    note,
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    at: ctx.clock.now(),
+  });
+}
+
 /** People who act for a handler organisation (its active staff), plus a named leader or officer. */
 export async function handlerRecipients(
   db: Queryable,

@@ -10,4 +10,4 @@ export {
   type VettedFile,
   vetFiles,
 } from './project-files';
-export { presentFile, readUploadedFiles } from './project-files.routes';
+export { presentFile, readUploadedFiles, registerProjectFileRoutes } from './project-files.routes';

@@ -1,6 +1,16 @@
 /** The reports module's public face for other modules. */
-export { type ReportingDeadlineResolver, reportingDeadlineResolver } from './reporting-calendars';
+
+export { correctReport } from './correct-report';
+export { enterApprovedReport } from './enter-report';
+export {
+  type ReportingDeadlineResolver,
+  reportingDeadlineResolver,
+  reportingRuleResolver,
+} from './reporting-calendars';
 export { getCurrentReportingPeriod, resolveReportingPeriod } from './reporting-period';
 export { findReviewQueue } from './reports.queries';
-export { approveReport } from './review-report';
+export { registerReportRoutes } from './reports.routes';
+export { approveReport, returnReport } from './review-report';
+export { saveReportDraft } from './save-report-draft';
 export { getReportStatusBoard } from './status-board';
+export { submitReport } from './submit-report';

@@ -1,2 +1,4 @@
 /** The security module's public face: what other modules may import. */
+
+export { registerSecurityRoutes } from './security.routes';
 export { getSecurityPolicy } from './security-policy.queries';

@@ -1,5 +1,6 @@
 /** The warnings module's public face: what other modules may import. */
 export { defaultWarningMonth, recomputeWarnings } from './recompute-warnings';
+export { createWarningDraft, publishWarningDraft } from './rule-sets';
 export { loadWarningFacts } from './warning-facts';
 export { warningsJob } from './warnings.job';
 export {
@@ -10,3 +11,4 @@ export {
   redProjectsIn,
   warningColourSql,
 } from './warnings.queries';
+export { registerWarningRoutes } from './warnings.routes';

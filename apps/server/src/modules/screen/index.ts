@@ -1,0 +1,2 @@
+/** The public face of the screen module: what the rest of the server may use. */
+export { registerScreenRoutes } from './screen.routes';

@@ -1,0 +1,2 @@
+/** The public face of the workbench module: what the rest of the server may use. */
+export { registerWorkbenchRoutes } from './workbench.routes';
