@@ -28,7 +28,7 @@ describe('资金保障', () => {
     await dialog.getByLabel('申请金额（万元）').fill('6000');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     const applications = tab.getByTestId('fund-applications');
-    await applications.getByText('谋划储备').waitFor({ timeout: 15_000 });
+    await applications.getByText('谋划储备', { exact: true }).waitFor({ timeout: 15_000 });
     await applications.getByTestId('fund-move-provincialReview').click();
     await applications.getByText('省级审核', { exact: true }).waitFor({ timeout: 15_000 });
     // A payment on the idle allocation.
