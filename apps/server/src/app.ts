@@ -30,6 +30,7 @@ import { registerCalendarRoutes } from './modules/calendar';
 import { registerCockpitRoutes } from './modules/cockpit';
 import { registerDispatchRoutes } from './modules/dispatch';
 import { registerEvaluationRoutes } from './modules/evaluation';
+import { registerFundRoutes } from './modules/funds';
 import { registerLedgerExportRoutes, registerLedgerRoutes } from './modules/ledger';
 import { fetchTile, registerBasemapRoutes, registerMapRoutes, type TileFetcher } from './modules/map';
 import { registerMilestoneRoutes } from './modules/milestones';
@@ -224,6 +225,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerProblemLetterRoutes(app, deps);
   registerProjectLetterRoutes(app, deps);
   registerResumptionRoutes(app, deps);
+  registerFundRoutes(app, deps);
   registerProblemAttachmentRoutes(
     app,
     deps,

@@ -9,6 +9,7 @@ import { cockpitEndpoints } from './cockpit.contract';
 import { dictionariesEndpoints } from './dictionaries.contract';
 import { dispatchEndpoints } from './dispatch.contract';
 import { evaluationEndpoints } from './evaluation.contract';
+import { fundsEndpoints } from './funds.contract';
 import { jobsEndpoints } from './jobs.contract';
 import { mapEndpoints } from './map.contract';
 import { milestonesEndpoints } from './milestones.contract';
@@ -57,6 +58,7 @@ export const endpoints = {
   ...problemsEndpoints,
   ...projectLettersEndpoints,
   ...resumptionEndpoints,
+  ...fundsEndpoints,
   ...mapEndpoints,
   ...warningsEndpoints,
   ...evaluationEndpoints,
@@ -80,6 +82,7 @@ export const fileRoutes = {
   exportAnnualPlans: '/api/annual-plans/export.xlsx',
   monthlyLedger: '/api/ledger/monthly.xlsx',
   exportMilestonePortfolio: '/api/milestones/portfolio.xlsx',
+  exportFundLedger: '/api/funds/ledger.xlsx',
   downloadProblemLetter: '/api/problems/:id/letters/:letterId/document.docx',
   downloadProjectLetter: '/api/project-letters/:id/document.docx',
   uploadProblemAttachments: '/api/problems/:id/attachments',

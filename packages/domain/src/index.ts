@@ -29,6 +29,7 @@ export * from './evaluation/scheme';
 export * from './evaluation/score';
 export * from './evaluation/what-it-takes';
 export * from './files/upload-purposes';
+export * from './funds/funds';
 export * from './indicators/average-days';
 export * from './indicators/double-half';
 export * from './indicators/indicator-cases';

@@ -11,6 +11,7 @@ import { createUser } from '../modules/users';
 import { loadDemoApprovals } from './demo-approvals';
 import { loadDemoDispatch } from './demo-dispatch';
 import { loadDemoEvaluation } from './demo-evaluation';
+import { loadDemoFunds } from './demo-funds';
 import { loadDemoMilestones } from './demo-milestones';
 import { loadDemoPlans } from './demo-plans';
 import { loadDemoProblems } from './demo-problems';
@@ -121,4 +122,6 @@ async function loadRecords(ctx: Ctx) {
   await loadDemoDispatch(ctx);
   // Zones, the Spring Festival stoppages and resumptions, the whitelist.
   await loadDemoResumption(ctx);
+  // After the projects' starts are dated: money on started and unstarted projects, and the pipeline.
+  await loadDemoFunds(ctx);
 }

@@ -26,6 +26,7 @@ import {
   IssuesCloseOutlined,
   KeyOutlined,
   MailOutlined,
+  MoneyCollectOutlined,
   NodeIndexOutlined,
   OrderedListOutlined,
   PartitionOutlined,
@@ -120,6 +121,14 @@ export const appPages: AppPage[] = [
     icon: <TrophyOutlined />,
     permission: 'evaluation.read',
     Component: lazy(() => import('../features/evaluation/EvaluationPage')),
+  },
+  {
+    path: '/funds',
+    group: 'analysis',
+    label: 'funds',
+    icon: <MoneyCollectOutlined />,
+    permission: 'fund.read',
+    Component: lazy(() => import('../features/funds/FundsPage')),
   },
   {
     path: '/approvals/statistics',

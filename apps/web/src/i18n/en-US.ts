@@ -9,6 +9,7 @@ import { calendarEnUS } from './calendar.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
 import { dispatchEnUS } from './dispatch.en-US';
 import { evaluationEnUS } from './evaluation.en-US';
+import { fundsEnUS } from './funds.en-US';
 import { jobsEnUS } from './jobs.en-US';
 import { ledgerEnUS } from './ledger.en-US';
 import { ledgerExportEnUS } from './ledger-export.en-US';
@@ -96,6 +97,7 @@ export const enUS: typeof zhCN = {
     letters: 'Letters ledger',
     resumption: 'Resumption',
     whitelist: 'Whitelist',
+    funds: 'Funds',
     problemStatistics: 'Problem statistics',
     problemSettings: 'Escalation & routing',
     problemClass: 'Problem class',
@@ -373,6 +375,16 @@ export const enUS: typeof zhCN = {
     projectLetter_issue: 'Project letter issued',
     projectLetter_send: 'Project letter delivered',
     projectLetter_reply: 'Project letter replied',
+    fund_application_create: 'Fund application added',
+    fund_application_update: 'Fund application edited',
+    fund_application_move: 'Fund application moved',
+    fund_application_remove: 'Fund application deleted',
+    fund_allocation_create: 'Fund allocation recorded',
+    fund_allocation_update: 'Fund allocation edited',
+    fund_allocation_remove: 'Fund allocation deleted',
+    fund_payment_create: 'Fund payment recorded',
+    fund_payment_update: 'Fund payment edited',
+    fund_payment_remove: 'Fund payment deleted',
     problemAttachment_upload: 'Problem attachment uploaded',
     problemAttachment_delete: 'Problem attachment deleted',
     dictionary_create: 'Dictionary entry added',
@@ -420,6 +432,7 @@ export const enUS: typeof zhCN = {
   ...warningsEnUS,
   ...problemLettersEnUS,
   ...projectLettersEnUS,
+  ...fundsEnUS,
   ...workbenchEnUS,
   ...securityEnUS,
   ...basemapEnUS,

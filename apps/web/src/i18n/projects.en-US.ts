@@ -101,6 +101,7 @@ export const projectsEnUS: typeof projectsZhCN = {
     overview: 'Overview',
     letters: 'Letters',
     stoppages: 'Stoppages',
+    funds: 'Funds',
     responsibilities: 'Responsibilities',
     stages: 'Stages',
     approvals: 'Approvals',

@@ -9,6 +9,7 @@ import { calendarZhCN } from './calendar.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
 import { dispatchZhCN } from './dispatch.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
+import { fundsZhCN } from './funds.zh-CN';
 import { jobsZhCN } from './jobs.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 import { ledgerExportZhCN } from './ledger-export.zh-CN';
@@ -95,6 +96,7 @@ export const zhCN = {
     letters: '函件台账',
     resumption: '复工复产',
     whitelist: '白名单',
+    funds: '资金保障',
     problemStatistics: '问题统计',
     problemSettings: '提级与交办设置',
     problemClass: '问题类',
@@ -371,6 +373,16 @@ export const zhCN = {
     projectLetter_issue: '对滞后项目发函',
     projectLetter_send: '登记项目函件送达',
     projectLetter_reply: '回复项目函件',
+    fund_application_create: '新增资金申报',
+    fund_application_update: '修改资金申报',
+    fund_application_move: '资金申报转阶段',
+    fund_application_remove: '删除资金申报',
+    fund_allocation_create: '登记资金下达',
+    fund_allocation_update: '修改资金下达',
+    fund_allocation_remove: '删除资金下达',
+    fund_payment_create: '登记资金支付',
+    fund_payment_update: '修改资金支付',
+    fund_payment_remove: '删除资金支付',
     problemAttachment_upload: '上传问题附件',
     problemAttachment_delete: '删除问题附件',
     dictionary_create: '新增字典项',
@@ -418,6 +430,7 @@ export const zhCN = {
   ...warningsZhCN,
   ...problemLettersZhCN,
   ...projectLettersZhCN,
+  ...fundsZhCN,
   ...workbenchZhCN,
   ...securityZhCN,
   ...basemapZhCN,

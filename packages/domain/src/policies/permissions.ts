@@ -69,6 +69,8 @@ export const permissions = [
   'whitelist.read',
   'whitelist.manage',
   'zone.manage',
+  'fund.read',
+  'fund.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -159,6 +161,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'whitelist.read',
     'whitelist.manage',
     'zone.manage',
+    'fund.read',
+    'fund.manage',
   ],
   department_staff: [
     'region.read',
@@ -185,6 +189,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'bulletin.read',
     'resumption.read',
     'whitelist.read',
+    'fund.read',
   ],
   owner: [
     'region.read',
@@ -207,6 +212,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.read',
     'resumption.manage',
     'whitelist.read',
+    'fund.read',
   ],
   leader: [
     'region.read',
@@ -228,6 +234,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'bulletin.review',
     'resumption.read',
     'whitelist.read',
+    'fund.read',
   ],
   service_officer: [
     'region.read',
@@ -251,6 +258,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.read',
     'resumption.manage',
     'whitelist.read',
+    'fund.read',
   ],
   supervisor: [
     'region.read',
@@ -269,6 +277,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'bulletin.read',
     'resumption.read',
     'whitelist.read',
+    'fund.read',
   ],
   system_admin: [
     'region.read',

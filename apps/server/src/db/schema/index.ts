@@ -8,6 +8,7 @@ export * from './calendar';
 export * from './dictionaries';
 export * from './dispatch';
 export * from './evaluation';
+export * from './funds';
 export * from './jobs';
 export * from './map';
 export * from './milestones';

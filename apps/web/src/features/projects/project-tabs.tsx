@@ -2,6 +2,7 @@ import type { Project } from '@tuijin/contracts';
 import type { ComponentType } from 'react';
 import type { zhCN } from '../../i18n/zh-CN';
 import { ProjectApprovalsTab } from '../approvals/ProjectApprovalsTab';
+import { ProjectFundsTab } from '../funds/ProjectFundsTab';
 import { ProjectLettersTab } from '../letters/ProjectLettersTab';
 import { ProjectMilestonesTab } from '../milestones/ProjectMilestonesTab';
 import { ProjectPlansTab } from '../plans/ProjectPlansTab';
@@ -43,5 +44,6 @@ export const projectTabs: ProjectTab[] = [
   { key: 'problems', label: 'problems', Component: ProjectProblemsTab },
   { key: 'letters', label: 'letters', Component: ProjectLettersTab },
   { key: 'stoppages', label: 'stoppages', Component: ProjectResumptionTab },
+  { key: 'funds', label: 'funds', Component: ProjectFundsTab },
   { key: 'history', label: 'history', Component: ProjectHistoryTab },
 ];
