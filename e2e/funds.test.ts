@@ -39,7 +39,7 @@ describe('资金保障', () => {
     await pay.getByRole('button', { name: /确\s*定|OK/ }).click();
     await allocation
       .getByTestId('fund-allocation-paid')
-      .getByText(/已支付（万元）：100$/)
+      .getByText(/已支付（万元）：100\.00$/)
       .waitFor({ timeout: 15_000 });
     await screenshot(office, 'project-funds-tab');
 

@@ -21,6 +21,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError';
+import { amountColumn, formatTableAmount } from '../../lib/amount';
 import { fundLedgerUrl, useFundOverview } from './funds.queries';
 
 type RegionFigures = FundFigures & { regionCode: string; regionName: string };
@@ -59,15 +60,30 @@ export default function FundsPage() {
       align: 'right',
       render: (_: unknown, row) => percent(row.startRate.percent),
     },
-    { title: t('funds.page.allocated'), dataIndex: 'allocatedWanYuan', align: 'right' },
-    { title: t('funds.page.paid'), dataIndex: 'paidWanYuan', align: 'right' },
+    {
+      title: t('funds.page.allocated'),
+      dataIndex: 'allocatedWanYuan',
+      ...amountColumn,
+      render: (v: string) => formatTableAmount(v),
+    },
+    {
+      title: t('funds.page.paid'),
+      dataIndex: 'paidWanYuan',
+      ...amountColumn,
+      render: (v: string) => formatTableAmount(v),
+    },
     {
       title: t('funds.page.disbursementRate'),
       key: 'disbursementRate',
       align: 'right',
       render: (_: unknown, row) => percent(row.disbursementRate.percent),
     },
-    { title: t('funds.page.idle'), dataIndex: 'idleWanYuan', align: 'right' },
+    {
+      title: t('funds.page.idle'),
+      dataIndex: 'idleWanYuan',
+      ...amountColumn,
+      render: (v: string) => formatTableAmount(v),
+    },
   ];
   const idleColumns: TableColumnsType<IdleFund> = [
     {
@@ -79,7 +95,12 @@ export default function FundsPage() {
     { title: t('funds.kind'), dataIndex: 'kind', render: (kind: FundKind) => t(`funds.kinds.${kind}`) },
     { title: t('funds.year'), dataIndex: 'year' },
     { title: t('funds.batch'), dataIndex: 'batch', render: (batch: string | null) => batch ?? '' },
-    { title: t('funds.amount'), dataIndex: 'amountWanYuan', align: 'right' },
+    {
+      title: t('funds.amount'),
+      dataIndex: 'amountWanYuan',
+      ...amountColumn,
+      render: (v: string) => formatTableAmount(v),
+    },
     { title: t('funds.issuedOn'), dataIndex: 'issuedOn' },
     { title: t('funds.page.monthsIdle'), dataIndex: 'monthsIdle', align: 'right' },
   ];
@@ -170,8 +191,8 @@ export default function FundsPage() {
                 />
                 <Typography.Text type="secondary">
                   {t('funds.page.money', {
-                    paid: data.totals.paidWanYuan,
-                    allocated: data.totals.allocatedWanYuan,
+                    paid: formatTableAmount(data.totals.paidWanYuan),
+                    allocated: formatTableAmount(data.totals.allocatedWanYuan),
                   })}
                 </Typography.Text>
               </Card>
@@ -185,7 +206,7 @@ export default function FundsPage() {
                       {formula(t('funds.page.formulas.idle', { months: data.idleMonths }))}
                     </span>
                   }
-                  value={data.totals.idleWanYuan}
+                  value={formatTableAmount(data.totals.idleWanYuan)}
                   suffix={t('amounts.unit.wanYuan')}
                 />
                 <Typography.Text type="secondary">

@@ -27,6 +27,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { QueryError } from '../../components/QueryError';
+import { amountColumn, formatTableAmount } from '../../lib/amount';
 import {
   useCreateFundAllocation,
   useCreateFundApplication,
@@ -106,7 +107,12 @@ function ApplicationsCard({
   const columns: TableColumnsType<FundApplication> = [
     { title: t('funds.kind'), dataIndex: 'kind', render: (kind: FundKind) => t(`funds.kinds.${kind}`) },
     { title: t('funds.year'), dataIndex: 'year', width: 70 },
-    { title: t('funds.requested'), dataIndex: 'requestedWanYuan', align: 'right' },
+    {
+      title: t('funds.requested'),
+      dataIndex: 'requestedWanYuan',
+      ...amountColumn,
+      render: (v: string) => formatTableAmount(v),
+    },
     {
       title: t('funds.stage'),
       dataIndex: 'stage',
@@ -405,7 +411,7 @@ function AllocationsCard({
             >
               <Flex gap={16} wrap>
                 <span>
-                  {t('funds.amount')}：{allocation.amountWanYuan}
+                  {t('funds.amount')}：{formatTableAmount(allocation.amountWanYuan)}
                 </span>
                 <span>
                   {t('funds.issuedOn')}：{allocation.issuedOn}
@@ -416,10 +422,10 @@ function AllocationsCard({
                   </span>
                 )}
                 <span data-testid="fund-allocation-paid">
-                  {t('funds.paid')}：{allocation.paidWanYuan}
+                  {t('funds.paid')}：{formatTableAmount(allocation.paidWanYuan)}
                 </span>
                 <span>
-                  {t('funds.remaining')}：{allocation.remainingWanYuan}
+                  {t('funds.remaining')}：{formatTableAmount(allocation.remainingWanYuan)}
                 </span>
               </Flex>
               <PaymentsTable
@@ -456,7 +462,12 @@ function PaymentsTable({
     return <Typography.Paragraph type="secondary">{t('funds.noPayments')}</Typography.Paragraph>;
   const columns: TableColumnsType<FundPayment> = [
     { title: t('funds.paidOn'), dataIndex: 'paidOn' },
-    { title: t('funds.paymentAmount'), dataIndex: 'amountWanYuan', align: 'right' },
+    {
+      title: t('funds.paymentAmount'),
+      dataIndex: 'amountWanYuan',
+      ...amountColumn,
+      render: (v: string) => formatTableAmount(v),
+    },
     { title: t('funds.note'), dataIndex: 'note', render: (note: string | null) => note ?? '' },
     ...(canPay
       ? [
@@ -639,7 +650,8 @@ function PaymentDialog({
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        {t('funds.amount')}：{allocation.amountWanYuan}；{t('funds.remaining')}：{allocation.remainingWanYuan}
+        {t('funds.amount')}：{formatTableAmount(allocation.amountWanYuan)}；{t('funds.remaining')}：
+        {formatTableAmount(allocation.remainingWanYuan)}
       </Typography.Paragraph>
       <Form<PaymentValues>
         form={form}
