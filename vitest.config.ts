@@ -46,6 +46,8 @@ export default defineConfig({
               test: {
                 name: 'db-postgres',
                 include: serverFiles,
+                // Loads the demo into an in-process PGlite whatever the engine: once, in the db tier.
+                exclude: ['apps/server/src/demo/demo-problems.test.ts'],
                 globalSetup: ['apps/server/src/testing/global-setup.ts'],
                 env: { TUIJIN_TEST_ENGINE: 'postgresql' },
                 maxWorkers: databaseWorkers,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, scratchDataDir } from './cli-test-kit';
+import { demoDataDir, runCli } from './cli-test-kit';
 
-scratchDataDir('tuijin-cli');
+// A copy of the directory `tuijin demo` (this CLI's own binary) loaded into an empty database for the
+// run — a load that fails, or does not say 已载入演示辖区：宁德市, fails the run's set-up.
+demoDataDir('tuijin-cli');
 
 describe('tuijin CLI', () => {
   it('prints help listing its commands', async () => {
@@ -31,12 +33,11 @@ describe('tuijin CLI', () => {
     expect(badRole.err).toContain('emperor');
   });
 
-  it('migrates, loads the demo once, adds a user and resets a password', async () => {
+  it('migrates, loads the demo only once, adds a user and resets a password', async () => {
     expect((await runCli('migrate')).code).toBe(0);
-    const demo = await runCli('demo');
-    expect(demo.code).toBe(0);
-    expect(demo.out).toContain('宁德市');
-    expect((await runCli('demo')).out).toContain('未重复载入');
+    const again = await runCli('demo');
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('未重复载入');
     const added = await runCli(
       'user',
       'add',

@@ -38,7 +38,9 @@ function loadDemoDir(): Promise<string> {
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) =>
-      code === 0 ? resolve(dir) : reject(new Error(`tuijin demo failed (exit ${code}):\n${printed}`)),
+      code === 0 && printed.includes('已载入演示辖区：宁德市')
+        ? resolve(dir)
+        : reject(new Error(`tuijin demo failed (exit ${code}):\n${printed}`)),
     );
   });
 }
