@@ -34,9 +34,20 @@ describe('通报: the October bulletin of 宁德, issued, read below, as a PDF a
     const month = dialog.locator('.ant-picker input');
     await expect.poll(() => month.inputValue()).toMatch(/^\d{4}-\d{2}$/);
     // Picked from the month panel (Enter in the input can submit the form before the OK button is clicked).
-    await month.click();
-    await office.locator('.ant-picker-dropdown:visible .ant-picker-cell[title="2026-10"]').click();
-    await expect.poll(() => month.inputValue()).toBe('2026-10');
+    // A click while the panel is still opening can be lost: open it and pick again until it took.
+    await expect
+      .poll(
+        async () => {
+          if ((await office.locator('.ant-picker-dropdown:visible').count()) === 0) await month.click();
+          await office
+            .locator('.ant-picker-dropdown:visible .ant-picker-cell[title="2026-10"]')
+            .click({ timeout: 3_000 })
+            .catch(() => {});
+          return month.inputValue();
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe('2026-10');
     await office.locator('.ant-picker-dropdown:visible').waitFor({ state: 'detached' });
     await dialog.getByTestId('bulletin-create-ok').click();
     await office.waitForURL(/\/bulletins\/[^/]+$/, { timeout: 60_000 });
