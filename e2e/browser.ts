@@ -24,6 +24,17 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * Every test's browser context: Chinese in Beijing time, and with the system's "reduce motion" asked
+ * for, so the app shows dialogs, drop-downs and messages without animations (it follows that
+ * setting for everyone) and a click never lands on something still moving in or out.
+ */
+export const inChina = {
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+  reducedMotion: 'reduce',
+} as const;
+
 export const screenshotDir = join(process.cwd(), '.tmp', 'screenshots');
 
 /** Saves a full-page screenshot under .tmp/screenshots for a person to look at. */
@@ -69,7 +80,7 @@ export function freshPagePerTest(
   beforeEach(async () => {
     await context?.close();
     if (!browser) throw new Error('Chromium did not start');
-    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport });
+    context = await browser.newContext({ ...inChina, viewport });
     take({ browser, context, page: await context.newPage() });
   });
 }
@@ -99,8 +110,7 @@ export function signedInPages(baseUrl: string) {
     if (!browser) throw new Error('Chromium did not start');
     const phone = device === 'phone';
     const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
+      ...inChina,
       viewport: phone ? { width: 375, height: 812 } : { width: 1366, height: 900 },
       ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
     });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Bulletin } from '@tuijin/contracts';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { screenshot, screenshotDir, signedInPages } from './browser';
+import { inChina, screenshot, screenshotDir, signedInPages } from './browser';
 
 const baseUrl = inject('baseUrl');
 const signIn = signedInPages(baseUrl);
@@ -171,8 +171,7 @@ describe('通报: the October bulletin of 宁德, issued, read below, as a PDF a
     const browser = office.context().browser();
     if (!browser) throw new Error('no browser');
     const anonymous = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
+      ...inChina,
       viewport: { width: 1920, height: 1080 },
     });
     try {

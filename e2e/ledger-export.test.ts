@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseLedger } from '../apps/server/src/modules/ledger/parse-ledger';
-import { launchChromium, loginThroughPage, screenshot } from './browser';
+import { inChina, launchChromium, loginThroughPage, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -13,8 +13,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    ...inChina,
     viewport: { width: 1366, height: 900 },
     acceptDownloads: true,
   });

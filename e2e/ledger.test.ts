@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { buildMessyLedger } from '../apps/server/src/modules/ledger/messy-ledger.fixture';
-import { launchChromium, loginThroughPage, screenshot } from './browser';
+import { inChina, launchChromium, loginThroughPage, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -29,8 +29,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await context?.close();
   context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    ...inChina,
     viewport: { width: 1366, height: 800 },
   });
   page = await context.newPage();

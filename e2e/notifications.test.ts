@@ -12,7 +12,7 @@ import { loadDemo } from '../apps/server/src/demo/load-demo';
 import { startFromNoPlansOrReports } from '../apps/server/src/modules/notifications/reminder-data.fixture';
 import { runReminders } from '../apps/server/src/modules/notifications/run-reminders';
 import { defaultWebDist } from '../apps/server/src/server';
-import { launchChromium, loginThroughPage, screenshot } from './browser';
+import { inChina, launchChromium, loginThroughPage, screenshot } from './browser';
 
 /**
  * Its own server in this process, over the demo's people and projects only, in which owner1's unit has a 2026 plan
@@ -54,8 +54,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   browser = await launchChromium();
   const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    ...inChina,
     viewport: { width: 1366, height: 800 },
   });
   page = await context.newPage();

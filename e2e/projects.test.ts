@@ -1,6 +1,6 @@
 import { type Browser, type BrowserContext, type Page, request } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { freshPagePerTest, loginThroughPage, screenshot } from './browser';
+import { freshPagePerTest, inChina, loginThroughPage, screenshot } from './browser';
 import { sitePhoto } from './fixtures';
 
 const baseUrl = inject('baseUrl');
@@ -112,8 +112,7 @@ describe('project library', () => {
   it('stays usable on a 375 px phone: filters stack and the table scrolls inside the page', async () => {
     await context.close();
     context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
+      ...inChina,
       viewport: { width: 375, height: 740 },
     });
     page = await context.newPage();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, loginThroughPage, screenshot } from './browser';
+import { inChina, launchChromium, loginThroughPage, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -44,8 +44,7 @@ describe('big screen on any display', () => {
     [3840, 2160],
   ])('fits the command screen and the public screen into %i×%i without clipping', async (width, height) => {
     const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
+      ...inChina,
       viewport: { width, height },
     });
     const page = await context.newPage();
@@ -65,7 +64,7 @@ describe('big screen on any display', () => {
     });
     expect(published.status()).toBe(200);
     try {
-      const visitor = await browser.newPage({ viewport: { width, height } });
+      const visitor = await browser.newPage({ ...inChina, viewport: { width, height } });
       await visitor.goto(`${baseUrl}/public/screen/350900`);
       await visitor.getByTestId('screen-map').waitFor({ timeout: 30_000 });
       await visitor.getByTestId('screen-ranking').waitFor();

@@ -1,7 +1,7 @@
 import type { PublicScreen, Screen } from '@tuijin/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, loginThroughPage, screenshot } from './browser';
+import { inChina, launchChromium, loginThroughPage, screenshot } from './browser';
 
 const baseUrl = inject('baseUrl');
 const viewport = { width: 1920, height: 1080 };
@@ -19,7 +19,7 @@ const fitsScreen = () =>
 
 describe('big screen', () => {
   it('shows the city office its command screen at 1920×1080, publishes two panels and an anonymous browser sees only those', async () => {
-    const office = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport });
+    const office = await browser.newContext({ ...inChina, viewport });
     const page = await office.newPage();
     await loginThroughPage(page, baseUrl, 'ningde');
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
@@ -59,7 +59,7 @@ describe('big screen', () => {
     await page.getByText('发布设置已保存').waitFor();
     await office.close();
 
-    const anonymous = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport });
+    const anonymous = await browser.newContext({ ...inChina, viewport });
     const visitor = await anonymous.newPage();
     const publicAnswer = visitor.waitForResponse(
       (r) => new URL(r.url()).pathname === '/api/public/screen/350900',

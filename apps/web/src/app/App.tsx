@@ -9,7 +9,7 @@ import { currentLanguage } from '../i18n';
 import { bindNotifier } from './notifier';
 import { createQueryClient } from './query-client';
 import { router } from './router';
-import { theme } from './theme';
+import { themeFor, usePrefersReducedMotion } from './theme';
 
 function NotifierBridge() {
   const { message } = AntApp.useApp();
@@ -25,9 +25,10 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   useTranslation();
   const locale = currentLanguage() === 'zh-CN' ? zhCN : enUS;
+  const reducedMotion = usePrefersReducedMotion();
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={locale} theme={theme} button={{ autoInsertSpace: false }}>
+      <ConfigProvider locale={locale} theme={themeFor(reducedMotion)} button={{ autoInsertSpace: false }}>
         <AntApp>
           <NotifierBridge />
           <RouterProvider router={router} />
