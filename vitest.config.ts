@@ -15,6 +15,13 @@ const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const databaseWorkers = Math.max(2, availableParallelism() - 1);
 
 /**
+ * Browser-test files run two at a time, each worker against a server of its own (e2e/global-setup.ts):
+ * much of a browser test is waiting — on the server, on Chromium's paint — so two overlap well even
+ * on two cores. TUIJIN_E2E_WORKERS=1 runs them one by one.
+ */
+const browserWorkers = Math.max(1, Number(process.env.TUIJIN_E2E_WORKERS) || 2);
+
+/**
  * Test tiers: `unit` (pure packages, web logic, the import graph), `db` (server and CLI against
  * PGlite), `db-postgres` (the server files against PostgreSQL when TEST_DATABASE_URL is set) and
  * `browser` (Chromium end to end).
@@ -65,7 +72,7 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          maxWorkers: browserWorkers,
           // expect.poll's own 1 s is shorter than a page's first paint on a loaded two-core machine.
           expect: { poll: { timeout: 15_000 } },
         },

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { ApprovalItemRow, ProjectApprovals, ProjectListItem } from '@tuijin/contracts';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { screenshot, screenshotDir, signedInPages } from './browser';
+import { describe, expect, it } from 'vitest';
+import { e2eServer, screenshot, screenshotDir, signedInPages } from './browser';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 const signIn = signedInPages(baseUrl);
 
 async function getJson<T>(page: Page, path: string): Promise<T> {

@@ -2,11 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { describe, expect, inject, it } from 'vitest';
-import { freshPagePerTest, loginThroughPage, screenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { e2eServer, freshPagePerTest, loginThroughPage, screenshot } from './browser';
 
-const baseUrl = inject('baseUrl');
-const dataDir = inject('dataDir');
+const { baseUrl } = e2eServer();
+const { dataDir } = e2eServer();
 let page: Page;
 
 freshPagePerTest({ width: 1440, height: 1000 }, (fresh) => {

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
+import type { E2eServer } from './global-setup';
 
 /** Flags that keep Chromium quiet on a closed network (no background calls home). */
 const quietFlags = [
@@ -41,6 +42,18 @@ export const screenshotDir = join(process.cwd(), '.tmp', 'screenshots');
 export async function screenshot(page: Page, name: string) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The server this test file drives: the one started for its worker (VITEST_POOL_ID runs from 1 to
+ * the number of workers), so files running side by side never share one.
+ */
+export function e2eServer(): E2eServer {
+  const servers = inject('servers');
+  const worker = Number(process.env.VITEST_POOL_ID ?? '1');
+  const server = servers[(worker - 1) % servers.length];
+  if (!server) throw new Error('the browser tests started no server (see e2e/global-setup.ts)');
+  return server;
 }
 
 /** Logs in through the login page as a person would. */

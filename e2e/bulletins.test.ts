@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bulletin } from '@tuijin/contracts';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { inChina, screenshot, screenshotDir, signedInPages } from './browser';
+import { describe, expect, it } from 'vitest';
+import { e2eServer, inChina, screenshot, screenshotDir, signedInPages } from './browser';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 const signIn = signedInPages(baseUrl);
 
 /** The bulletin the city office generates and issues; the later tests open it. */

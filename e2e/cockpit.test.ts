@@ -1,10 +1,10 @@
 import type { CockpitRollup, CockpitSeries } from '@tuijin/contracts';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { freshPagePerTest, loginThroughPage, screenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { e2eServer, freshPagePerTest, loginThroughPage, screenshot } from './browser';
 import { grouped, wholeWanYuan, yiYuan } from './figures';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 let context: BrowserContext;
 let page: Page;
 

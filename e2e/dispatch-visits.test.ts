@@ -1,10 +1,10 @@
 import { defaultProblemCategories } from '@tuijin/domain';
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { screenshot, signedInPages } from './browser';
+import { describe, expect, it } from 'vitest';
+import { e2eServer, screenshot, signedInPages } from './browser';
 import { sitePhoto } from './fixtures';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 const signIn = signedInPages(baseUrl);
 
 type Row = { party: { key: string; name: string }; held: number; evidence: { kind: string; id: string }[] };

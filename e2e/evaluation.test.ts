@@ -1,9 +1,9 @@
 import type { EvaluationResults, WhatItTakes } from '@tuijin/contracts';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { freshPagePerTest, loginThroughPage, screenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { e2eServer, freshPagePerTest, loginThroughPage, screenshot } from './browser';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 let page: Page;
 freshPagePerTest({ width: 1440, height: 900 }, (fresh) => {
   page = fresh.page;

@@ -4,13 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { cachedDemoDir } from '../apps/server/src/testing/demo-cache';
+import { keptDemoDir } from '../apps/server/src/testing/cli-demo-dir';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    baseUrl: string;
-    /** The server's data directory (offline basemap tiles go in its `tiles`). */
-    dataDir: string;
+    /** The servers started for the browser tests, one per worker. */
+    servers: E2eServer[];
   }
 }
 
@@ -26,17 +25,23 @@ function freePort(): Promise<number> {
   });
 }
 
+/** One server the browser tests drive: its address and its data directory. */
+export interface E2eServer {
+  baseUrl: string;
+  /** The server's data directory (offline basemap tiles go in its `tiles`). */
+  dataDir: string;
+}
+
 /**
  * Starts the real server the way `npm start` does (`tuijin serve --demo`) on a fresh PGlite
- * directory (a copy of the kept demo when there is one) and a free port, waits until it is healthy, and stops it after the browser tests.
+ * directory (a copy of the kept demo) and a free port, and waits until it is
+ * healthy; resolves to the server and a way to stop it.
  */
-export default async function setup(project: TestProject) {
+async function startServer(demoDir: string): Promise<{ server: E2eServer; stop: () => Promise<void> }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tuijin-e2e-'));
-  // The demo the database tier loaded today on these sources, if it is kept: `serve --demo` then
-  // finds it in and starts at once instead of loading it again.
-  const cached = cachedDemoDir();
-  if (cached) cpSync(cached, dataDir, { recursive: true });
+  // A copy of the demo loaded today on these sources: `serve --demo` finds it in and starts at once.
+  cpSync(demoDir, dataDir, { recursive: true });
   const child: ChildProcess = spawn(process.execPath, ['apps/cli/bin/tuijin.mjs', 'serve', '--demo'], {
     env: {
       ...process.env,
@@ -56,8 +61,7 @@ export default async function setup(project: TestProject) {
     output += chunk;
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  // Generous: loading the demo (ten months of reports and their warnings) on a loaded two-core machine.
-  const deadline = Date.now() + 300_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
@@ -69,10 +73,28 @@ export default async function setup(project: TestProject) {
     if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  project.provide('baseUrl', baseUrl);
-  project.provide('dataDir', dataDir);
-  return async () => {
+  const stop = async () => {
+    if (child.exitCode !== null) return;
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
+  };
+  return { server: { baseUrl, dataDir }, stop };
+}
+
+/**
+ * One server per browser-test worker (see `browserWorkers` in vitest.config.ts): each worker's
+ * files drive their own server, so two files running at once never see each other's changes. All
+ * start from the demo the database tier kept for today (`tuijin demo` loads it first when no run has).
+ */
+export default async function setup(project: TestProject) {
+  const count = Math.max(1, Number(project.config.maxWorkers) || 1);
+  const demoDir = await keptDemoDir();
+  const started = await Promise.all(Array.from({ length: count }, () => startServer(demoDir)));
+  project.provide(
+    'servers',
+    started.map((s) => s.server),
+  );
+  return async () => {
+    await Promise.all(started.map((s) => s.stop()));
   };
 }

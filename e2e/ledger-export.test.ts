@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLedger } from '../apps/server/src/modules/ledger/parse-ledger';
-import { inChina, launchChromium, loginThroughPage, screenshot } from './browser';
+import { e2eServer, inChina, launchChromium, loginThroughPage, screenshot } from './browser';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;

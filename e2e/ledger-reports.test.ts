@@ -1,10 +1,10 @@
 import type { ProjectReportYear } from '@tuijin/contracts';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { screenshot, signedInPages } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eServer, screenshot, signedInPages } from './browser';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 const signIn = signedInPages(baseUrl);
 const slow = { timeout: 120_000 };
 

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildMessyLedger } from '../apps/server/src/modules/ledger/messy-ledger.fixture';
-import { inChina, launchChromium, loginThroughPage, screenshot } from './browser';
+import { e2eServer, inChina, launchChromium, loginThroughPage, screenshot } from './browser';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;

@@ -1,9 +1,9 @@
 import type { CockpitRollup, CurrentReportingPeriod, Screen, StatusBoard } from '@tuijin/contracts';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { screenshot, signedInPages } from './browser';
+import { describe, expect, it } from 'vitest';
+import { e2eServer, screenshot, signedInPages } from './browser';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 const signIn = signedInPages(baseUrl);
 
 const isPath = (path: string) => (response: { url(): string; ok(): boolean }) =>

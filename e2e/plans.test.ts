@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messyLedgerExpected } from '../apps/server/src/modules/ledger/messy-ledger.fixture';
-import { freshPagePerTest, loginThroughPage, screenshot } from './browser';
+import { e2eServer, freshPagePerTest, loginThroughPage, screenshot } from './browser';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 let page: Page;
 
 freshPagePerTest({ width: 1366, height: 900 }, (fresh) => {

@@ -1,10 +1,10 @@
 import type { EscalationLadder, Problem, RoutingRule } from '@tuijin/contracts';
 import { defaultProblemCategories } from '@tuijin/domain';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { screenshot, signedInPages } from './browser';
+import { describe, expect, it } from 'vitest';
+import { e2eServer, screenshot, signedInPages } from './browser';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 const signIn = signedInPages(baseUrl);
 /** The county office itself: its organisation search offers only its jurisdiction's organisations. */
 const handlerName = '蕉城区重点项目建设办公室';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Problem, ProblemPage } from '@tuijin/contracts';
-import { describe, expect, inject, it } from 'vitest';
-import { screenshot, signedInPages } from './browser';
+import { describe, expect, it } from 'vitest';
+import { e2eServer, screenshot, signedInPages } from './browser';
 import { sitePhoto } from './fixtures';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 const signIn = signedInPages(baseUrl);
 const housingName = '宁德市住房和城乡建设局';
 

@@ -1,10 +1,10 @@
 import type { ProblemStatistics, RoutingRule } from '@tuijin/contracts';
 import { defaultProblemCategories } from '@tuijin/domain';
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { screenshot, signedInPages } from './browser';
+import { describe, expect, it } from 'vitest';
+import { e2eServer, screenshot, signedInPages } from './browser';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 const housingName = '宁德市住房和城乡建设局';
 const signIn = signedInPages(baseUrl);
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { LetterSummary, ProjectLetterList, WarningOverview } from '@tuijin/contracts';
-import { describe, expect, inject, it } from 'vitest';
-import { screenshot, signedInPages } from './browser';
+import { describe, expect, it } from 'vitest';
+import { e2eServer, screenshot, signedInPages } from './browser';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 const signIn = signedInPages(baseUrl);
 const demand = '请于回复期限前报送赶超计划，落实专人推进。';
 

@@ -1,9 +1,9 @@
 import { type Browser, type BrowserContext, type Page, request } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { freshPagePerTest, inChina, loginThroughPage, screenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { e2eServer, freshPagePerTest, inChina, loginThroughPage, screenshot } from './browser';
 import { sitePhoto } from './fixtures';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;

@@ -1,12 +1,12 @@
 import type { CockpitRollup } from '@tuijin/contracts';
 import { addDecimals } from '@tuijin/domain';
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { screenshot, signedInPages } from './browser';
+import { describe, expect, it } from 'vitest';
+import { e2eServer, screenshot, signedInPages } from './browser';
 import { wholeWanYuan } from './figures';
 import { sitePhoto } from './fixtures';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 const signIn = signedInPages(baseUrl);
 
 const noHorizontalScroll = (page: Page) =>

@@ -1,8 +1,8 @@
 import type { ResumptionOverview, WhitelistList } from '@tuijin/contracts';
-import { describe, expect, inject, it } from 'vitest';
-import { screenshot, signedInPages } from './browser';
+import { describe, expect, it } from 'vitest';
+import { e2eServer, screenshot, signedInPages } from './browser';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 const signIn = signedInPages(baseUrl);
 
 describe('复工复产 and the whitelist', () => {

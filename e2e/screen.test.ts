@@ -1,9 +1,9 @@
 import type { PublicScreen, Screen } from '@tuijin/contracts';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { inChina, launchChromium, loginThroughPage, screenshot } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eServer, inChina, launchChromium, loginThroughPage, screenshot } from './browser';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl } = e2eServer();
 const viewport = { width: 1920, height: 1080 };
 let browser: Browser;
 

@@ -14,9 +14,12 @@ import { cachedDemoDir, keepDemoDir } from './demo-cache';
  */
 export async function loadCliDemoDir(): Promise<string> {
   if (!runMayIncludeCliTests(process.argv.slice(2))) return '';
-  const cached = cachedDemoDir();
-  if (cached) return cached;
-  return keepDemoDir(await loadDemoDir());
+  return keptDemoDir();
+}
+
+/** The kept demo directory for today's sources, loading (and keeping) it first if no run has. */
+export async function keptDemoDir(): Promise<string> {
+  return cachedDemoDir() ?? keepDemoDir(await loadDemoDir());
 }
 
 /** Runs `tuijin demo` into a new directory; answers it once the demo is in. */
