@@ -43,6 +43,7 @@ import { registerProblemRoutes } from './modules/problems';
 import { maxFileBytes, maxFilesPerUpload, registerProjectFileRoutes } from './modules/project-files';
 import { registerProjectLetterRoutes } from './modules/project-letters';
 import { registerProjectRoutes } from './modules/projects';
+import { registerReconciliationRoutes } from './modules/reconciliation';
 import { registerRegionRoutes } from './modules/regions';
 import { registerReportRoutes } from './modules/reports';
 import { registerResumptionRoutes } from './modules/resumption';
@@ -226,6 +227,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerProjectLetterRoutes(app, deps);
   registerResumptionRoutes(app, deps);
   registerFundRoutes(app, deps);
+  registerReconciliationRoutes(app, deps);
   registerProblemAttachmentRoutes(
     app,
     deps,

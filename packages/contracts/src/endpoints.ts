@@ -19,6 +19,7 @@ import { plansEndpoints } from './plans.contract';
 import { problemsEndpoints } from './problems.contract';
 import { projectLettersEndpoints } from './project-letters.contract';
 import { projectsEndpoints } from './projects.contract';
+import { reconciliationEndpoints } from './reconciliation.contract';
 import { regionsEndpoints } from './regions.contract';
 import { reportsEndpoints } from './reports.contract';
 import { resumptionEndpoints } from './resumption.contract';
@@ -59,6 +60,7 @@ export const endpoints = {
   ...projectLettersEndpoints,
   ...resumptionEndpoints,
   ...fundsEndpoints,
+  ...reconciliationEndpoints,
   ...mapEndpoints,
   ...warningsEndpoints,
   ...evaluationEndpoints,
@@ -83,6 +85,10 @@ export const fileRoutes = {
   monthlyLedger: '/api/ledger/monthly.xlsx',
   exportMilestonePortfolio: '/api/milestones/portfolio.xlsx',
   exportFundLedger: '/api/funds/ledger.xlsx',
+  exportReconciliation: '/api/reconciliation/export.xlsx',
+  previewStatisticsImport: '/api/reconciliation/statistics/preview',
+  importStatistics: '/api/reconciliation/statistics',
+  statisticsTemplate: '/api/reconciliation/statistics/template.xlsx',
   downloadProblemLetter: '/api/problems/:id/letters/:letterId/document.docx',
   downloadProjectLetter: '/api/project-letters/:id/document.docx',
   uploadProblemAttachments: '/api/problems/:id/attachments',

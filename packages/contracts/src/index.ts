@@ -26,6 +26,7 @@ export * from './problem-letters.contract';
 export * from './problems.contract';
 export * from './project-letters.contract';
 export * from './projects.contract';
+export * from './reconciliation.contract';
 export * from './regions.contract';
 export * from './reporting-calendar.contract';
 export * from './reporting-period.contract';

@@ -89,6 +89,8 @@ export const auditActions = [
   'fund.payment.create',
   'fund.payment.update',
   'fund.payment.remove',
+  'statistics.import',
+  'reconciliation.settings.update',
   'problemRouting.manage',
   'escalationLadder.manage',
   'warningRule.draft',

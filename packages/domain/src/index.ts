@@ -82,6 +82,7 @@ export * from './projects/project-rules';
 export * from './projects/project-scope';
 export * from './projects/size-bands';
 export * from './projects/stages';
+export * from './reconciliation/reconciliation';
 export * from './regions/region-codes';
 export * from './reports/check-ids';
 export * from './reports/checks';

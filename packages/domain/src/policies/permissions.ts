@@ -71,6 +71,8 @@ export const permissions = [
   'zone.manage',
   'fund.read',
   'fund.manage',
+  'reconciliation.read',
+  'reconciliation.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -163,6 +165,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'zone.manage',
     'fund.read',
     'fund.manage',
+    'reconciliation.read',
+    'reconciliation.manage',
   ],
   department_staff: [
     'region.read',
@@ -190,6 +194,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.read',
     'whitelist.read',
     'fund.read',
+    'reconciliation.read',
   ],
   owner: [
     'region.read',
@@ -235,6 +240,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.read',
     'whitelist.read',
     'fund.read',
+    'reconciliation.read',
   ],
   service_officer: [
     'region.read',
@@ -278,6 +284,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.read',
     'whitelist.read',
     'fund.read',
+    'reconciliation.read',
   ],
   system_admin: [
     'region.read',

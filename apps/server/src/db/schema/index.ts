@@ -21,6 +21,7 @@ export * from './problems';
 export * from './project-files';
 export * from './project-letters';
 export * from './projects';
+export * from './reconciliation';
 export * from './regions';
 export * from './reports';
 export * from './resumption';

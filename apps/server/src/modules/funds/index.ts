@@ -3,3 +3,4 @@ export { createFundAllocation, createFundPayment } from './fund-allocations';
 export { createFundApplication, moveFundApplication } from './fund-applications';
 export { fundOverview } from './fund-overview';
 export { registerFundRoutes } from './funds.routes';
+export { fundsPaidByProject } from './funds-paid';

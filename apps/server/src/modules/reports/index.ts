@@ -14,3 +14,4 @@ export { approveReport, returnReport } from './review-report';
 export { saveReportDraft } from './save-report-draft';
 export { getReportStatusBoard } from './status-board';
 export { submitReport } from './submit-report';
+export { approvedYearToDateByProject } from './year-to-date';
