@@ -27,6 +27,7 @@ export { deleteRegionMap, uploadRegionMap } from './modules/map';
 export { notificationText, runReminders } from './modules/notifications';
 export { runEscalations } from './modules/problems';
 export { listProjects } from './modules/projects';
+export { importStatistics, StatisticsImportRefusedError } from './modules/reconciliation';
 export { initialiseInstallation } from './modules/system';
 export { addAccount, resetPasswordByUsername, systemCtx, userCtx } from './modules/users';
 export { currentWarnings, defaultWarningMonth, recomputeWarnings } from './modules/warnings';

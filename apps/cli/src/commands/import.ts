@@ -15,6 +15,7 @@ import {
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
 import { withDatabase } from '../open';
+import { registerImportStatistics } from './import-statistics';
 
 interface LedgerOptions {
   reports?: boolean;
@@ -40,6 +41,7 @@ const problemLine = (p: {
 export function registerImportCommands(program: Command, io: Io) {
   const importCommand = program.command('import').description('导入');
   registerImportApprovals(importCommand, io);
+  registerImportStatistics(importCommand, io);
   importCommand
     .command('ledger')
     .description(
