@@ -128,9 +128,10 @@ export const StatisticsImportResult = z.object({
 });
 export type StatisticsImportResult = z.infer<typeof StatisticsImportResult>;
 
+/** 422: the refusal and every problem by row (the same shape as the other sheet imports). */
 export const StatisticsImportRefused = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
-  result: StatisticsImportResult,
+  problems: z.array(StatisticsImportProblem),
 });
 
 export const reconciliationEndpoints = {

@@ -18,6 +18,7 @@ import { loadDemoProblems } from './demo-problems';
 import { loadDemoProjectLetters } from './demo-project-letters';
 import { loadDemoReports } from './demo-reports';
 import { loadDemoResumption } from './demo-resumption';
+import { loadDemoStatistics } from './demo-statistics';
 import { loadDemoWarnings } from './demo-warnings';
 import { loadDemoProjects } from './load-demo-projects';
 import { demoAccounts, demoOrganisations, demoPassword, demoRegions } from './ningde';
@@ -124,4 +125,6 @@ async function loadRecords(ctx: Ctx) {
   await loadDemoResumption(ctx);
   // After the projects' starts are dated: money on started and unstarted projects, and the pipeline.
   await loadDemoFunds(ctx);
+  // After reports and funds: the statistics bureau's figures of the reporting month, for 三数比对.
+  await loadDemoStatistics(ctx);
 }

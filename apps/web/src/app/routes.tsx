@@ -131,6 +131,14 @@ export const appPages: AppPage[] = [
     Component: lazy(() => import('../features/funds/FundsPage')),
   },
   {
+    path: '/reconciliation',
+    group: 'analysis',
+    label: 'reconciliation',
+    icon: <AuditOutlined />,
+    permission: 'reconciliation.read',
+    Component: lazy(() => import('../features/reconciliation/ReconciliationPage')),
+  },
+  {
     path: '/approvals/statistics',
     group: 'analysis',
     label: 'approvalStatistics',

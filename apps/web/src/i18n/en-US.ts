@@ -23,6 +23,7 @@ import { problemLettersEnUS } from './problem-letters.en-US';
 import { problemsEnUS } from './problems.en-US';
 import { projectLettersEnUS } from './project-letters.en-US';
 import { projectsEnUS } from './projects.en-US';
+import { reconciliationEnUS } from './reconciliation.en-US';
 import { reportFormEnUS } from './report-form.en-US';
 import { reportsEnUS } from './reports.en-US';
 import { resumptionEnUS } from './resumption.en-US';
@@ -98,6 +99,7 @@ export const enUS: typeof zhCN = {
     resumption: 'Resumption',
     whitelist: 'Whitelist',
     funds: 'Funds',
+    reconciliation: 'Reconciliation',
     problemStatistics: 'Problem statistics',
     problemSettings: 'Escalation & routing',
     problemClass: 'Problem class',
@@ -385,6 +387,8 @@ export const enUS: typeof zhCN = {
     fund_payment_create: 'Fund payment recorded',
     fund_payment_update: 'Fund payment edited',
     fund_payment_remove: 'Fund payment deleted',
+    statistics_import: 'Statistics imported',
+    reconciliation_settings_update: 'Reconciliation thresholds changed',
     problemAttachment_upload: 'Problem attachment uploaded',
     problemAttachment_delete: 'Problem attachment deleted',
     dictionary_create: 'Dictionary entry added',
@@ -433,6 +437,7 @@ export const enUS: typeof zhCN = {
   ...problemLettersEnUS,
   ...projectLettersEnUS,
   ...fundsEnUS,
+  ...reconciliationEnUS,
   ...workbenchEnUS,
   ...securityEnUS,
   ...basemapEnUS,

@@ -23,6 +23,7 @@ import { problemLettersZhCN } from './problem-letters.zh-CN';
 import { problemsZhCN } from './problems.zh-CN';
 import { projectLettersZhCN } from './project-letters.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
+import { reconciliationZhCN } from './reconciliation.zh-CN';
 import { reportFormZhCN } from './report-form.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { resumptionZhCN } from './resumption.zh-CN';
@@ -97,6 +98,7 @@ export const zhCN = {
     resumption: '复工复产',
     whitelist: '白名单',
     funds: '资金保障',
+    reconciliation: '三数比对',
     problemStatistics: '问题统计',
     problemSettings: '提级与交办设置',
     problemClass: '问题类',
@@ -383,6 +385,8 @@ export const zhCN = {
     fund_payment_create: '登记资金支付',
     fund_payment_update: '修改资金支付',
     fund_payment_remove: '删除资金支付',
+    statistics_import: '导入入统数据',
+    reconciliation_settings_update: '修改三数比对差异阈值',
     problemAttachment_upload: '上传问题附件',
     problemAttachment_delete: '删除问题附件',
     dictionary_create: '新增字典项',
@@ -431,6 +435,7 @@ export const zhCN = {
   ...problemLettersZhCN,
   ...projectLettersZhCN,
   ...fundsZhCN,
+  ...reconciliationZhCN,
   ...workbenchZhCN,
   ...securityZhCN,
   ...basemapZhCN,

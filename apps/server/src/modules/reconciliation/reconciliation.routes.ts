@@ -136,7 +136,7 @@ export function registerReconciliationRoutes(app: FastifyInstance, deps: RouteDe
         if (!(error instanceof StatisticsImportRefusedError)) throw error;
         return reply.code(422).send({
           error: { code: error.code, message: error.message },
-          result: error.result,
+          problems: error.result.problems,
         });
       }
     },

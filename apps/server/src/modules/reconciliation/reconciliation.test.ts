@@ -193,11 +193,12 @@ describe('importing the statistics bureau’s sheet', () => {
     const stored = await t.db.select().from(statisticsFigures).where(eq(statisticsFigures.projectId, ids.a));
     expect(stored.map((s) => [s.month, s.yearToDateWanYuan])).toEqual([[2, '1000.0000']]);
     const audits = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'statistics.import'));
-    // Two imports of the region; the first changed A and B, the second nothing.
-    expect(audits.filter((a) => a.entityType === 'region')).toHaveLength(2);
+    // Two imports of 蕉城 (the demo's city import is 宁德's); the first changed A and B, the second nothing.
+    expect(audits.filter((a) => a.entityType === 'region' && a.entityId === '350902')).toHaveLength(2);
+    const ours = new Set([ids.a, ids.b, ids.c]);
     expect(
       audits
-        .filter((a) => a.entityType === 'project')
+        .filter((a) => a.entityType === 'project' && ours.has(a.entityId!))
         .map((a) => a.entityId)
         .sort(),
     ).toEqual([ids.a, ids.b].sort());
@@ -238,7 +239,16 @@ describe('三数比对', () => {
     expect(flagged.rows.every((r: { flags: string[] }) => r.flags.length > 0)).toBe(true);
     expect(flagged.rows).toHaveLength(view.totals.flagged);
     expect(rowOf(flagged, ids.b)).toBeUndefined();
-    expect(view.imports.map((i: { rowCount: number }) => i.rowCount)).toEqual([2, 2]);
+    // The county's two imports, and the city's (the demo's) whose figures cover 蕉城 too.
+    expect(
+      view.imports
+        .map((i: { regionCode: string; rowCount: number }) => [i.regionCode, i.rowCount])
+        .filter((i: [string, number]) => i[0] === '350902'),
+    ).toEqual([
+      ['350902', 2],
+      ['350902', 2],
+    ]);
+    expect(view.imports.some((i: { regionCode: string }) => i.regionCode === '350900')).toBe(true);
   });
 
   it('follows the county’s own thresholds once saved (audited), and the city keeps the defaults', async () => {
