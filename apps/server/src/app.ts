@@ -48,6 +48,7 @@ import { registerReportRoutes } from './modules/reports';
 import { registerResumptionRoutes } from './modules/resumption';
 import { registerScreenRoutes } from './modules/screen';
 import { registerSecurityRoutes } from './modules/security';
+import { registerServicePlanRoutes } from './modules/service-plans';
 import { registerSystemRoutes } from './modules/system';
 import { registerUserRoutes } from './modules/users';
 import { registerWarningRoutes } from './modules/warnings';
@@ -226,6 +227,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerProjectLetterRoutes(app, deps);
   registerResumptionRoutes(app, deps);
   registerFundRoutes(app, deps);
+  registerServicePlanRoutes(app, deps);
   registerProblemAttachmentRoutes(
     app,
     deps,

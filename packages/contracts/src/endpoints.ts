@@ -24,6 +24,7 @@ import { reportsEndpoints } from './reports.contract';
 import { resumptionEndpoints } from './resumption.contract';
 import { screenEndpoints } from './screen.contract';
 import { securityEndpoints } from './security.contract';
+import { servicePlansEndpoints } from './service-plans.contract';
 import { systemEndpoints } from './system.contract';
 import { usersEndpoints } from './users.contract';
 import { warningsEndpoints } from './warnings.contract';
@@ -59,6 +60,7 @@ export const endpoints = {
   ...projectLettersEndpoints,
   ...resumptionEndpoints,
   ...fundsEndpoints,
+  ...servicePlansEndpoints,
   ...mapEndpoints,
   ...warningsEndpoints,
   ...evaluationEndpoints,
@@ -83,6 +85,7 @@ export const fileRoutes = {
   monthlyLedger: '/api/ledger/monthly.xlsx',
   exportMilestonePortfolio: '/api/milestones/portfolio.xlsx',
   exportFundLedger: '/api/funds/ledger.xlsx',
+  exportServicePlans: '/api/service-plans/export.xlsx',
   downloadProblemLetter: '/api/problems/:id/letters/:letterId/document.docx',
   downloadProjectLetter: '/api/project-letters/:id/document.docx',
   uploadProblemAttachments: '/api/problems/:id/attachments',

@@ -10,6 +10,7 @@ import { cockpitEnUS } from './cockpit.en-US';
 import { dispatchEnUS } from './dispatch.en-US';
 import { evaluationEnUS } from './evaluation.en-US';
 import { fundsEnUS } from './funds.en-US';
+import { servicePlansEnUS } from './service-plans.en-US';
 import { jobsEnUS } from './jobs.en-US';
 import { ledgerEnUS } from './ledger.en-US';
 import { ledgerExportEnUS } from './ledger-export.en-US';
@@ -98,6 +99,7 @@ export const enUS: typeof zhCN = {
     resumption: 'Resumption',
     whitelist: 'Whitelist',
     funds: 'Funds',
+    servicePlans: 'Service plans',
     problemStatistics: 'Problem statistics',
     problemSettings: 'Escalation & routing',
     problemClass: 'Problem class',
@@ -385,6 +387,10 @@ export const enUS: typeof zhCN = {
     fund_payment_create: 'Fund payment recorded',
     fund_payment_update: 'Fund payment edited',
     fund_payment_remove: 'Fund payment deleted',
+    servicePlan_save: 'Service plan saved',
+    servicePlan_measure_create: 'Service measure added',
+    servicePlan_measure_update: 'Service measure edited',
+    servicePlan_measure_move: 'Service measure status changed',
     problemAttachment_upload: 'Problem attachment uploaded',
     problemAttachment_delete: 'Problem attachment deleted',
     dictionary_create: 'Dictionary entry added',
@@ -433,6 +439,7 @@ export const enUS: typeof zhCN = {
   ...problemLettersEnUS,
   ...projectLettersEnUS,
   ...fundsEnUS,
+  ...servicePlansEnUS,
   ...workbenchEnUS,
   ...securityEnUS,
   ...basemapEnUS,

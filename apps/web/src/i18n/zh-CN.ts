@@ -10,6 +10,7 @@ import { cockpitZhCN } from './cockpit.zh-CN';
 import { dispatchZhCN } from './dispatch.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
 import { fundsZhCN } from './funds.zh-CN';
+import { servicePlansZhCN } from './service-plans.zh-CN';
 import { jobsZhCN } from './jobs.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 import { ledgerExportZhCN } from './ledger-export.zh-CN';
@@ -97,6 +98,7 @@ export const zhCN = {
     resumption: '复工复产',
     whitelist: '白名单',
     funds: '资金保障',
+    servicePlans: '一项目一策',
     problemStatistics: '问题统计',
     problemSettings: '提级与交办设置',
     problemClass: '问题类',
@@ -383,6 +385,10 @@ export const zhCN = {
     fund_payment_create: '登记资金支付',
     fund_payment_update: '修改资金支付',
     fund_payment_remove: '删除资金支付',
+    servicePlan_save: '保存服务方案',
+    servicePlan_measure_create: '新增服务措施',
+    servicePlan_measure_update: '修改服务措施',
+    servicePlan_measure_move: '服务措施状态变更',
     problemAttachment_upload: '上传问题附件',
     problemAttachment_delete: '删除问题附件',
     dictionary_create: '新增字典项',
@@ -431,6 +437,7 @@ export const zhCN = {
   ...problemLettersZhCN,
   ...projectLettersZhCN,
   ...fundsZhCN,
+  ...servicePlansZhCN,
   ...workbenchZhCN,
   ...securityZhCN,
   ...basemapZhCN,

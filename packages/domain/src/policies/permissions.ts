@@ -71,6 +71,8 @@ export const permissions = [
   'zone.manage',
   'fund.read',
   'fund.manage',
+  'servicePlan.read',
+  'servicePlan.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -163,6 +165,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'zone.manage',
     'fund.read',
     'fund.manage',
+    'servicePlan.read',
+    'servicePlan.manage',
   ],
   department_staff: [
     'region.read',
@@ -190,6 +194,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.read',
     'whitelist.read',
     'fund.read',
+    'servicePlan.read',
   ],
   owner: [
     'region.read',
@@ -213,6 +218,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.manage',
     'whitelist.read',
     'fund.read',
+    'servicePlan.read',
   ],
   leader: [
     'region.read',
@@ -235,6 +241,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.read',
     'whitelist.read',
     'fund.read',
+    'servicePlan.read',
   ],
   service_officer: [
     'region.read',
@@ -259,6 +266,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.manage',
     'whitelist.read',
     'fund.read',
+    'servicePlan.read',
   ],
   supervisor: [
     'region.read',
@@ -278,6 +286,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.read',
     'whitelist.read',
     'fund.read',
+    'servicePlan.read',
   ],
   system_admin: [
     'region.read',
