@@ -73,6 +73,7 @@ const columns: LedgerSheetColumn<Row>[] = [
     kind: 'text',
     value: (r) => (r.tags as string[]).join('、') || null,
   },
+  { key: 'projectClass', header: '项目分类', width: 11, kind: 'center', value: (r) => r.projectClass },
 ];
 
 /**

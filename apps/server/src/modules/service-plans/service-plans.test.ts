@@ -14,14 +14,16 @@ let owner: Person;
 let housing: Person;
 let projectA: string;
 let projectB: string;
-const org: Record<string, string> = {};
-const measureIds: Record<string, string> = {};
+const org = { owner: '', housing: '', drc: '', fuanSteel: '' };
+const measureIds = { m1: '', m2: '', m3: '', m4: '' };
 
 beforeAll(async () => {
   t = await createTestApp();
-  [city, county, otherCounty, owner, housing] = await Promise.all(
-    ['ningde', 'jiaocheng', 'fuan', 'owner1', 'zhujian'].map((u) => t.as(u)),
-  );
+  city = await t.as('ningde');
+  county = await t.as('jiaocheng');
+  otherCounty = await t.as('fuan');
+  owner = await t.as('owner1');
+  housing = await t.as('zhujian');
   org.owner = await organisationId(t, '宁德市蕉城区城市建设投资开发有限公司');
   org.housing = await organisationId(t, '宁德市住房和城乡建设局');
   org.drc = await organisationId(t, '宁德市发展和改革委员会');
@@ -87,7 +89,7 @@ describe('a project plan kept by the office, its department and the responsible 
     );
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.details[0].path).toBe('responsibleOrganisationId');
-    const cases: [string, string, string, string][] = [
+    const cases: [keyof typeof measureIds, string, string, string][] = [
       ['m1', '协调返岗人员住宿', org.owner, '2026-02-20'],
       ['m2', '办理施工许可', org.housing, '2026-03-02'],
       ['m3', '争取专项债资金', org.drc, '2026-03-01'],
