@@ -18,6 +18,7 @@ import { loadDemoProblems } from './demo-problems';
 import { loadDemoProjectLetters } from './demo-project-letters';
 import { loadDemoReports } from './demo-reports';
 import { loadDemoResumption } from './demo-resumption';
+import { loadDemoServicePlans } from './demo-service-plans';
 import { loadDemoWarnings } from './demo-warnings';
 import { loadDemoProjects } from './load-demo-projects';
 import { demoAccounts, demoOrganisations, demoPassword, demoRegions } from './ningde';
@@ -124,4 +125,6 @@ async function loadRecords(ctx: Ctx) {
   await loadDemoResumption(ctx);
   // After the projects' starts are dated: money on started and unstarted projects, and the pipeline.
   await loadDemoFunds(ctx);
+  // 一项目一策 on a few projects, some measures past their date.
+  await loadDemoServicePlans(ctx);
 }

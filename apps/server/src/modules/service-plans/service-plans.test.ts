@@ -48,6 +48,28 @@ const measure = (content: string, organisation: string, dueOn: string) => ({
   dueOn,
 });
 
+describe('the demo plans, counted by hand', () => {
+  it('gives the counts by status and overdue on the test day the demo design gives', async () => {
+    // By hand from demo-service-plans.ts on 2026-03-02: 4 plans, 10 measures; open and past their
+    // date: 构件运输 (−8 days), 农转用 (−5), 临时用电 (−12) = 3 overdue.
+    const list = await city.get('/api/service-plans');
+    expect(list.status).toBe(200);
+    expect(list.body.rows).toHaveLength(4);
+    expect(list.body.totals).toEqual({
+      total: 10,
+      notStarted: 2,
+      inProgress: 4,
+      done: 3,
+      cancelled: 1,
+      overdue: 3,
+    });
+    expect((await county.get('/api/service-plans')).body.rows).toHaveLength(2);
+    const fuan = await otherCounty.get('/api/service-plans');
+    expect(fuan.body.rows).toHaveLength(1);
+    expect(fuan.body.rows[0].regionName).toBe('福安市');
+  });
+});
+
 describe('a project plan kept by the office, its department and the responsible units', () => {
   it('lets only the office over the project or its department create the one plan', async () => {
     const body = { summary: '帮助项目解决返岗人员住宿和构件运输', lead: '蕉城区重点项目建设办公室' };
