@@ -41,8 +41,6 @@ export default function ServicePlansPage() {
       dataIndex: 'projectClass',
       render: (value: string | null) => value ?? '',
     },
-    { title: t('servicePlans.summary'), dataIndex: 'summary', ellipsis: true, width: 240 },
-    { title: t('servicePlans.lead'), dataIndex: 'lead' },
     ...countKeys.map((key) => ({
       title: key === 'total' ? t('servicePlans.page.total') : t(`servicePlans.statuses.${key}`),
       key,
@@ -66,21 +64,23 @@ export default function ServicePlansPage() {
       render: (_: unknown, row) => <span data-testid="plan-overdue">{overdueCell(row.counts.overdue)}</span>,
     },
     { title: t('servicePlans.page.nextDue'), dataIndex: 'nextDueOn', render: (v: string | null) => v ?? '' },
+    { title: t('servicePlans.lead'), dataIndex: 'lead' },
+    { title: t('servicePlans.summary'), dataIndex: 'summary' },
   ];
   const summary = (totals: MeasureCounts) => (
     <Table.Summary.Row>
-      <Table.Summary.Cell index={0} colSpan={5}>
+      <Table.Summary.Cell index={0} colSpan={3}>
         <Typography.Text strong>{t('servicePlans.page.totalRow')}</Typography.Text>
       </Table.Summary.Cell>
       {countKeys.map((key, i) => (
-        <Table.Summary.Cell key={key} index={5 + i} align="right">
+        <Table.Summary.Cell key={key} index={3 + i} align="right">
           {totals[key]}
         </Table.Summary.Cell>
       ))}
-      <Table.Summary.Cell index={10} align="right">
+      <Table.Summary.Cell index={8} align="right">
         {overdueCell(totals.overdue)}
       </Table.Summary.Cell>
-      <Table.Summary.Cell index={11} />
+      <Table.Summary.Cell index={9} colSpan={3} />
     </Table.Summary.Row>
   );
   return (
