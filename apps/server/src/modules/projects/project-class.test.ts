@@ -89,7 +89,7 @@ describe('项目分类 (project classes)', () => {
     let headerRow = 0;
     sheet.eachRow((row, n) => {
       row.eachCell((cell, c) => {
-        if (cell.value === '项目分类') [column, headerRow] = [c, n];
+        if (cell.value === '优先分类') [column, headerRow] = [c, n];
       });
     });
     expect(column).toBeGreaterThan(0);
