@@ -49,6 +49,7 @@ import { registerReportRoutes } from './modules/reports';
 import { registerResumptionRoutes } from './modules/resumption';
 import { registerScreenRoutes } from './modules/screen';
 import { registerSecurityRoutes } from './modules/security';
+import { registerServicePlanRoutes } from './modules/service-plans';
 import { registerSystemRoutes } from './modules/system';
 import { registerUserRoutes } from './modules/users';
 import { registerWarningRoutes } from './modules/warnings';
@@ -228,6 +229,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerResumptionRoutes(app, deps);
   registerFundRoutes(app, deps);
   registerReconciliationRoutes(app, deps);
+  registerServicePlanRoutes(app, deps);
   registerProblemAttachmentRoutes(
     app,
     deps,

@@ -301,6 +301,7 @@ export const ApprovalItemQuery = PageQuery.extend({
     .describe('只看容缺受理（材料未补齐）'),
   approvedYear: z.coerce.number().int().min(2000).max(2100).optional().describe('只看该年批复的'),
   tag: z.string().max(30).optional().describe('项目标签'),
+  projectClass: z.string().max(30).optional().describe('项目分类'),
   constructionType: z.enum(constructionTypes).optional().describe('new 新建 / continuing 续建'),
   size: z.enum(sizeFilterKeys).optional().describe('投资规模（总投资）'),
 }).strict();

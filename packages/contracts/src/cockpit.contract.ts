@@ -151,6 +151,11 @@ export const CockpitRegionRef = z.object({
 /** Project filters every cockpit figure can be narrowed by (the project list has the same three). */
 export const CockpitFilters = z.object({
   tag: z.string().max(30).optional().describe('标签（字典），如 专项债、中央预算内、白名单'),
+  projectClass: z
+    .string()
+    .max(30)
+    .optional()
+    .describe('项目分类（字典），如 产业链类、基础设施类、急需民生类'),
   constructionType: z.enum(constructionTypes).optional().describe('new 新建 / continuing 续建'),
   size: z
     .enum(sizeFilterKeys)

@@ -25,6 +25,7 @@ import { reportsEndpoints } from './reports.contract';
 import { resumptionEndpoints } from './resumption.contract';
 import { screenEndpoints } from './screen.contract';
 import { securityEndpoints } from './security.contract';
+import { servicePlansEndpoints } from './service-plans.contract';
 import { systemEndpoints } from './system.contract';
 import { usersEndpoints } from './users.contract';
 import { warningsEndpoints } from './warnings.contract';
@@ -61,6 +62,7 @@ export const endpoints = {
   ...resumptionEndpoints,
   ...fundsEndpoints,
   ...reconciliationEndpoints,
+  ...servicePlansEndpoints,
   ...mapEndpoints,
   ...warningsEndpoints,
   ...evaluationEndpoints,
@@ -89,6 +91,7 @@ export const fileRoutes = {
   previewStatisticsImport: '/api/reconciliation/statistics/preview',
   importStatistics: '/api/reconciliation/statistics',
   statisticsTemplate: '/api/reconciliation/statistics/template.xlsx',
+  exportServicePlans: '/api/service-plans/export.xlsx',
   downloadProblemLetter: '/api/problems/:id/letters/:letterId/document.docx',
   downloadProjectLetter: '/api/project-letters/:id/document.docx',
   uploadProblemAttachments: '/api/problems/:id/attachments',

@@ -34,6 +34,7 @@ export * from './reports.contract';
 export * from './resumption.contract';
 export * from './screen.contract';
 export * from './security.contract';
+export * from './service-plans.contract';
 export * from './users.contract';
 export * from './warnings.contract';
 export * from './workbench.contract';

@@ -46,6 +46,10 @@ const projectFields = {
   constructionType: ConstructionType.describe('新建 new / 续建 continuing'),
   fundingSources: z.array(text(30)).default([]).describe('资金来源（字典）'),
   tags: z.array(text(30)).default([]).describe('标签（字典）：白名单、专项债、中央预算内、招商引资…'),
+  projectClass: text(30)
+    .nullable()
+    .default(null)
+    .describe('项目分类（字典）：产业链类、基础设施类、急需民生类…'),
   leaderUserId: Id.nullable().default(null).describe('挂钩领导（账号）'),
   responsibleDepartmentId: Id.nullable().default(null).describe('责任部门'),
   serviceOfficerUserId: Id.nullable().default(null).describe('首席服务官（账号）'),
@@ -82,6 +86,7 @@ export const ProjectListItem = z.object({
   startYear: z.number().int(),
   endYear: z.number().int(),
   tags: z.array(z.string()),
+  projectClass: z.string().nullable(),
   leaderName: z.string().nullable(),
   departmentName: z.string().nullable(),
   batchNames: z.array(z.string()),
@@ -106,6 +111,7 @@ export const ProjectQuery = PageQuery.extend({
   domain: text(30).optional(),
   industry: text(30).optional(),
   tag: text(30).optional(),
+  projectClass: text(30).optional().describe('项目分类（字典）'),
   batch: Id.optional().describe('批次编号'),
   whitelisted: QueryBoolean.optional().describe('true 只看在白名单中的项目，false 只看不在的'),
   leader: Id.optional().describe('挂钩领导账号编号'),

@@ -96,6 +96,7 @@ export * from './resumption/resumption-rate';
 export * from './resumption/stoppage';
 export * from './resumption/whitelist';
 export * from './resumption/zones';
+export * from './service-plans/service-plans';
 export * from './warnings/evaluate-warning';
 export * from './warnings/region-warning';
 export * from './warnings/warning-rules';

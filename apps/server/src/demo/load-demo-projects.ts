@@ -5,6 +5,12 @@ import { createOrganisation } from '../modules/organisations';
 import { changeProjectStage, createProject } from '../modules/projects';
 import { levelsFor, projectTemplates, seededRandom, stagePlan, stageReasons } from './demo-projects';
 
+/** 项目分类 of the demo by domain (Ningde's 分类: 产业链类, 基础设施类, 急需民生类); others stay unclassed. */
+const demoProjectClass: Record<string, string> = {
+  现代产业: '产业链类',
+  基础设施: '基础设施类',
+  社会民生: '急需民生类',
+};
 /** Counties of the demo with their short names and how many projects each gets (150 in all). */
 const demoCounties = [
   { code: '350902', short: '蕉城', count: 25 },
@@ -213,6 +219,7 @@ export async function loadDemoProjects(ctx: Ctx, people: DemoPeople) {
         fundingSources:
           template.domain === '现代产业' ? ['企业自筹', '银行贷款'] : ['政府专项债券', '市县财政'],
         tags: template.tags ?? [],
+        projectClass: demoProjectClass[template.domain] ?? null,
         leaderUserId: random.next() < 0.85 ? random.pick(people.leaders) : null,
         responsibleDepartmentId: template.sector
           ? (people.departmentsBySector.get(template.sector) ?? null)

@@ -18,6 +18,7 @@ import { loadDemoProblems } from './demo-problems';
 import { loadDemoProjectLetters } from './demo-project-letters';
 import { loadDemoReports } from './demo-reports';
 import { loadDemoResumption } from './demo-resumption';
+import { loadDemoServicePlans } from './demo-service-plans';
 import { loadDemoStatistics } from './demo-statistics';
 import { loadDemoWarnings } from './demo-warnings';
 import { loadDemoProjects } from './load-demo-projects';
@@ -127,4 +128,6 @@ async function loadRecords(ctx: Ctx) {
   await loadDemoFunds(ctx);
   // After reports and funds: the statistics bureau's figures of the reporting month, for 三数比对.
   await loadDemoStatistics(ctx);
+  // 一项目一策 on a few projects, some measures past their date.
+  await loadDemoServicePlans(ctx);
 }

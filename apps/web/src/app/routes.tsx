@@ -139,6 +139,14 @@ export const appPages: AppPage[] = [
     Component: lazy(() => import('../features/reconciliation/ReconciliationPage')),
   },
   {
+    path: '/service-plans',
+    group: 'analysis',
+    label: 'servicePlans',
+    icon: <SolutionOutlined />,
+    permission: 'servicePlan.read',
+    Component: lazy(() => import('../features/service-plans/ServicePlansPage')),
+  },
+  {
     path: '/approvals/statistics',
     group: 'analysis',
     label: 'approvalStatistics',

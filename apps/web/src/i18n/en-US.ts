@@ -29,6 +29,7 @@ import { reportsEnUS } from './reports.en-US';
 import { resumptionEnUS } from './resumption.en-US';
 import { screenEnUS } from './screen.en-US';
 import { securityEnUS } from './security.en-US';
+import { servicePlansEnUS } from './service-plans.en-US';
 import { visitsEnUS } from './visits.en-US';
 import { warningsEnUS } from './warnings.en-US';
 import { workbenchEnUS } from './workbench.en-US';
@@ -100,6 +101,7 @@ export const enUS: typeof zhCN = {
     whitelist: 'Whitelist',
     funds: 'Funds',
     reconciliation: 'Reconciliation',
+    servicePlans: 'Service plans',
     problemStatistics: 'Problem statistics',
     problemSettings: 'Escalation & routing',
     problemClass: 'Problem class',
@@ -389,6 +391,10 @@ export const enUS: typeof zhCN = {
     fund_payment_remove: 'Fund payment deleted',
     statistics_import: 'Statistics imported',
     reconciliation_settings_update: 'Reconciliation thresholds changed',
+    servicePlan_save: 'Service plan saved',
+    servicePlan_measure_create: 'Service measure added',
+    servicePlan_measure_update: 'Service measure edited',
+    servicePlan_measure_move: 'Service measure status changed',
     problemAttachment_upload: 'Problem attachment uploaded',
     problemAttachment_delete: 'Problem attachment deleted',
     dictionary_create: 'Dictionary entry added',
@@ -438,6 +444,7 @@ export const enUS: typeof zhCN = {
   ...projectLettersEnUS,
   ...fundsEnUS,
   ...reconciliationEnUS,
+  ...servicePlansEnUS,
   ...workbenchEnUS,
   ...securityEnUS,
   ...basemapEnUS,

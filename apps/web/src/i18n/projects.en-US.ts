@@ -102,6 +102,7 @@ export const projectsEnUS: typeof projectsZhCN = {
     letters: 'Letters',
     stoppages: 'Stoppages',
     funds: 'Funds',
+    servicePlan: 'Service plan',
     responsibilities: 'Responsibilities',
     stages: 'Stages',
     approvals: 'Approvals',
@@ -135,6 +136,7 @@ export const projectsEnUS: typeof projectsZhCN = {
     constructionType: 'Construction type',
     fundingSources: 'Funding sources',
     tags: 'Tags',
+    projectClass: 'Project class',
     leaderUserId: 'Linked leader',
     responsibleDepartmentId: 'Responsible department',
     serviceOfficerUserId: 'Chief service officer',
@@ -171,6 +173,7 @@ export const projectsEnUS: typeof projectsZhCN = {
     tag: 'Tags',
     fundingSource: 'Funding sources',
     problemCategory: 'Problem categories',
+    projectClass: 'Project classes',
   },
   dictionaries: {
     title: 'Dictionaries',

@@ -99,6 +99,7 @@ export const projectsZhCN = {
     letters: '函件',
     stoppages: '停复工',
     funds: '资金',
+    servicePlan: '一项目一策',
     responsibilities: '责任分工',
     stages: '阶段记录',
     approvals: '前期手续',
@@ -132,6 +133,7 @@ export const projectsZhCN = {
     constructionType: '建设性质',
     fundingSources: '资金来源',
     tags: '标签',
+    projectClass: '项目分类',
     leaderUserId: '挂钩领导',
     responsibleDepartmentId: '责任部门',
     serviceOfficerUserId: '首席服务官',
@@ -168,6 +170,7 @@ export const projectsZhCN = {
     tag: '标签',
     fundingSource: '资金来源',
     problemCategory: '问题分类',
+    projectClass: '项目分类',
   },
   dictionaries: {
     title: '字典管理',

@@ -29,6 +29,7 @@ import { reportsZhCN } from './reports.zh-CN';
 import { resumptionZhCN } from './resumption.zh-CN';
 import { screenZhCN } from './screen.zh-CN';
 import { securityZhCN } from './security.zh-CN';
+import { servicePlansZhCN } from './service-plans.zh-CN';
 import { visitsZhCN } from './visits.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 import { workbenchZhCN } from './workbench.zh-CN';
@@ -99,6 +100,7 @@ export const zhCN = {
     whitelist: '白名单',
     funds: '资金保障',
     reconciliation: '三数比对',
+    servicePlans: '一项目一策',
     problemStatistics: '问题统计',
     problemSettings: '提级与交办设置',
     problemClass: '问题类',
@@ -387,6 +389,10 @@ export const zhCN = {
     fund_payment_remove: '删除资金支付',
     statistics_import: '导入入统数据',
     reconciliation_settings_update: '修改三数比对差异阈值',
+    servicePlan_save: '保存服务方案',
+    servicePlan_measure_create: '新增服务措施',
+    servicePlan_measure_update: '修改服务措施',
+    servicePlan_measure_move: '服务措施状态变更',
     problemAttachment_upload: '上传问题附件',
     problemAttachment_delete: '删除问题附件',
     dictionary_create: '新增字典项',
@@ -436,6 +442,7 @@ export const zhCN = {
   ...projectLettersZhCN,
   ...fundsZhCN,
   ...reconciliationZhCN,
+  ...servicePlansZhCN,
   ...workbenchZhCN,
   ...securityZhCN,
   ...basemapZhCN,

@@ -73,6 +73,8 @@ export const permissions = [
   'fund.manage',
   'reconciliation.read',
   'reconciliation.manage',
+  'servicePlan.read',
+  'servicePlan.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -167,6 +169,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'fund.manage',
     'reconciliation.read',
     'reconciliation.manage',
+    'servicePlan.read',
+    'servicePlan.manage',
   ],
   department_staff: [
     'region.read',
@@ -195,6 +199,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'whitelist.read',
     'fund.read',
     'reconciliation.read',
+    'servicePlan.read',
   ],
   owner: [
     'region.read',
@@ -218,6 +223,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.manage',
     'whitelist.read',
     'fund.read',
+    'servicePlan.read',
   ],
   leader: [
     'region.read',
@@ -241,6 +247,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'whitelist.read',
     'fund.read',
     'reconciliation.read',
+    'servicePlan.read',
   ],
   service_officer: [
     'region.read',
@@ -265,6 +272,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.manage',
     'whitelist.read',
     'fund.read',
+    'servicePlan.read',
   ],
   supervisor: [
     'region.read',
@@ -285,6 +293,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'whitelist.read',
     'fund.read',
     'reconciliation.read',
+    'servicePlan.read',
   ],
   system_admin: [
     'region.read',

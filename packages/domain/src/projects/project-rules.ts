@@ -1,4 +1,5 @@
 import { defaultProblemCategories } from '../problems/routing';
+import { defaultProjectClasses } from '../service-plans/service-plans';
 
 /** Project levels (a project may be on several lists, e.g. 县管市级 = county-managed, city list). */
 export const projectLevels = ['provincial', 'city', 'county'] as const;
@@ -15,7 +16,14 @@ export type ConstructionType = (typeof constructionTypes)[number];
 export const constructionTypeNames: Record<ConstructionType, string> = { new: '新建', continuing: '续建' };
 
 /** Dictionaries an office manages; each comes with defaults. */
-export const dictionaryKinds = ['domain', 'industry', 'tag', 'fundingSource', 'problemCategory'] as const;
+export const dictionaryKinds = [
+  'domain',
+  'industry',
+  'tag',
+  'fundingSource',
+  'problemCategory',
+  'projectClass',
+] as const;
 export type DictionaryKind = (typeof dictionaryKinds)[number];
 
 export const defaultDictionaries: Record<DictionaryKind, string[]> = {
@@ -50,6 +58,7 @@ export const defaultDictionaries: Record<DictionaryKind, string[]> = {
     '社会资本',
   ],
   problemCategory: [...defaultProblemCategories],
+  projectClass: [...defaultProjectClasses],
 };
 
 /**

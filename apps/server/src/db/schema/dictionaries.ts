@@ -6,7 +6,9 @@ export const dictionaryEntries = pgTable(
   'dictionary_entries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind', { enum: ['domain', 'industry', 'tag', 'fundingSource', 'problemCategory'] }).notNull(),
+    kind: text('kind', {
+      enum: ['domain', 'industry', 'tag', 'fundingSource', 'problemCategory', 'projectClass'],
+    }).notNull(),
     name: text('name').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
     isActive: boolean('is_active').notNull().default(true),

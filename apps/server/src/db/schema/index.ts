@@ -26,5 +26,6 @@ export * from './regions';
 export * from './reports';
 export * from './resumption';
 export * from './screen';
+export * from './service-plans';
 export * from './system';
 export * from './warnings';

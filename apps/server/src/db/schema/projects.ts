@@ -49,6 +49,8 @@ export const projects = pgTable(
     constructionType: text('construction_type', { enum: ['new', 'continuing'] }).notNull(),
     fundingSources: text('funding_sources').array().notNull().default(sql`'{}'::text[]`),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** 项目分类 (产业链类 / 基础设施类 / 急需民生类…): an entry of the `projectClass` dictionary. */
+    projectClass: text('project_class'),
     leaderUserId: uuid('leader_user_id').references(() => users.id),
     responsibleDepartmentId: uuid('responsible_department_id').references(() => organisations.id),
     serviceOfficerUserId: uuid('service_officer_user_id').references(() => users.id),

@@ -73,6 +73,8 @@ const columns: LedgerSheetColumn<Row>[] = [
     kind: 'text',
     value: (r) => (r.tags as string[]).join('、') || null,
   },
+  // 项目分类 by priority; not headed 项目分类, which a ledger import reads as the 项目类别 (domain) column.
+  { key: 'projectClass', header: '优先分类', width: 11, kind: 'center', value: (r) => r.projectClass },
 ];
 
 /**

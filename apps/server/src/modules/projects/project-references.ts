@@ -125,6 +125,9 @@ export async function checkProjectReferences(
     ...[input.domain].map((name) => ({ kind: 'domain' as const, name, path: 'domain' })),
     ...(input.industry ? [{ kind: 'industry' as const, name: input.industry, path: 'industry' }] : []),
     ...input.tags.map((name) => ({ kind: 'tag' as const, name, path: 'tags' })),
+    ...(input.projectClass
+      ? [{ kind: 'projectClass' as const, name: input.projectClass, path: 'projectClass' }]
+      : []),
     ...input.fundingSources.map((name) => ({ kind: 'fundingSource' as const, name, path: 'fundingSources' })),
   ];
   const names = [...new Set(wanted.map((w) => w.name))];

@@ -24,6 +24,7 @@ export function presentProjectListItem(row: ProjectListRow): ProjectListItem {
     startYear: row.startYear ?? 0,
     endYear: row.endYear ?? 0,
     tags: row.tags,
+    projectClass: row.projectClass ?? null,
     leaderName: row.leaderName ?? null,
     departmentName: row.departmentName ?? null,
     batchNames: row.batchNames,

@@ -61,6 +61,7 @@ const listColumnsAt = (now: Date) => ({
   startYear: projects.startYear,
   endYear: projects.endYear,
   tags: projects.tags,
+  projectClass: projects.projectClass,
   leaderUserId: projects.leaderUserId,
   leaderName: leader.displayName,
   responsibleDepartmentId: projects.responsibleDepartmentId,
@@ -205,6 +206,7 @@ export async function projectFilter(
   if (query.domain) filters.push(eq(projects.domain, query.domain));
   if (query.industry) filters.push(eq(projects.industry, query.industry));
   if (query.tag) filters.push(sql`${query.tag} = any(${projects.tags})`);
+  if (query.projectClass) filters.push(eq(projects.projectClass, query.projectClass));
   if (query.batch) {
     filters.push(
       sql`exists (select 1 from ${projectBatches} where ${projectBatches.projectId} = ${projects.id} and ${projectBatches.batchId} = ${query.batch})`,

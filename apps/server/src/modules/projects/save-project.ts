@@ -211,6 +211,7 @@ export function projectFormFields(current: StoredProject): Omit<UpdateProject, '
     constructionType: current.constructionType as UpdateProject['constructionType'],
     fundingSources: current.fundingSources,
     tags: current.tags,
+    projectClass: current.projectClass,
     leaderUserId: current.leaderUserId,
     responsibleDepartmentId: current.responsibleDepartmentId,
     serviceOfficerUserId: current.serviceOfficerUserId,

@@ -10,11 +10,12 @@ interface CockpitFilterBarProps {
   onChange: (changes: Record<string, string | undefined>) => void;
 }
 
-/** The cockpit's project filters: tag, 新建/续建 and 投资规模 (by total investment), kept in the address. */
+/** The cockpit's project filters: tag, 项目分类, 新建/续建 and 投资规模 (by total investment), kept in the address. */
 export function CockpitFilterBar({ filters, onChange }: CockpitFilterBarProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const tags = useDictionary('tag');
+  const classes = useDictionary('projectClass');
   return (
     <>
       <Select<string>
@@ -28,6 +29,18 @@ export function CockpitFilterBar({ filters, onChange }: CockpitFilterBarProps) {
         onChange={(value) => onChange({ tag: value })}
         virtual={false}
         style={{ width: 140 }}
+      />
+      <Select<string>
+        allowClear
+        aria-label={t('projectFields.projectClass')}
+        data-testid="cockpit-filter-class"
+        placeholder={t('projectFields.projectClass')}
+        value={filters.projectClass}
+        loading={classes.isLoading}
+        options={classes.entries.map((entry) => ({ value: entry.name, label: entry.name }))}
+        onChange={(value) => onChange({ projectClass: value })}
+        virtual={false}
+        style={{ width: 130 }}
       />
       <Select<string>
         allowClear

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 /** The groupings the cockpit offers: the contract's own list, in its order. */
 export const cockpitDimensions: CockpitDimension[] = [...CockpitDimension.options];
 
-const filterKeys = ['tag', 'constructionType', 'size'] as const;
+const filterKeys = ['tag', 'projectClass', 'constructionType', 'size'] as const;
 
 /** The filters of the address the contract accepts (a hand-edited value that it refuses is dropped). */
 function readFilters(params: URLSearchParams): CockpitFilters {

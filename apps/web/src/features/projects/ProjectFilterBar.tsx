@@ -112,6 +112,9 @@ export function ProjectFilterBar({ filters, onSearch }: ProjectFilterBarProps) {
       <Form.Item name="tag" label={t('projectFields.tags')} hidden={!isExpanded}>
         <DictionaryFilter kind="tag" />
       </Form.Item>
+      <Form.Item name="projectClass" label={t('projectFields.projectClass')} hidden={!isExpanded}>
+        <DictionaryFilter kind="projectClass" />
+      </Form.Item>
       <Form.Item name="batch" label={t('projects.batch')} hidden={!isExpanded}>
         <BatchSelect className="tj-filter-md" placeholder={t('common.all')} />
       </Form.Item>

@@ -119,6 +119,14 @@ export function ProjectFormFields({ mode, project }: ProjectFormFieldsProps) {
       <Field name="tags">
         <DictionarySelect kind="tag" mode="multiple" disabled={locked('tags')} />
       </Field>
+      <Field name="projectClass">
+        <DictionarySelect
+          kind="projectClass"
+          allowClear
+          disabled={locked('projectClass')}
+          data-testid="project-class"
+        />
+      </Field>
       <Field name="fundingSources">
         <DictionarySelect kind="fundingSource" mode="multiple" disabled={locked('fundingSources')} />
       </Field>

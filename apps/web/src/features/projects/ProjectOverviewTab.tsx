@@ -54,6 +54,7 @@ export function ProjectOverviewTab({ project }: { project: Project }) {
       project.fundingSources.length ? <TextTags values={project.fundingSources} /> : null,
     ),
     item('tags', project.tags.length ? <TextTags values={project.tags} /> : null),
+    item('projectClass', project.projectClass),
     {
       key: 'batches',
       label: t('projects.batches'),

@@ -85,6 +85,7 @@ export function useProjectColumns(sort: ProjectSort | undefined, order: SortOrde
     column('startYear'),
     column('endYear'),
     column('tags', { render: (_, project) => <TextTags values={project.tags} /> }),
+    column('projectClass', { render: (value: string | null) => value ?? '' }),
     column('leaderName', { title: t('projects.leader') }),
     column('departmentName', { title: t('projects.department') }),
     column('batchNames', {

@@ -13,6 +13,7 @@ export const projectFilterKeys = [
   'domain',
   'industry',
   'tag',
+  'projectClass',
   'batch',
   'leader',
   'department',

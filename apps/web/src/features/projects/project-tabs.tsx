@@ -9,6 +9,7 @@ import { ProjectPlansTab } from '../plans/ProjectPlansTab';
 import { ProjectProblemsTab } from '../problems/ProjectProblemsTab';
 import { ProjectReportsTab } from '../reports/ProjectReportsTab';
 import { ProjectResumptionTab } from '../resumption/ProjectResumptionTab';
+import { ProjectServicePlanTab } from '../service-plans/ProjectServicePlanTab';
 import { ProjectBatchesTab } from './ProjectBatchesTab';
 import { ProjectCommentsTab } from './ProjectCommentsTab';
 import { ProjectFilesTab } from './ProjectFilesTab';
@@ -45,5 +46,6 @@ export const projectTabs: ProjectTab[] = [
   { key: 'letters', label: 'letters', Component: ProjectLettersTab },
   { key: 'stoppages', label: 'stoppages', Component: ProjectResumptionTab },
   { key: 'funds', label: 'funds', Component: ProjectFundsTab },
+  { key: 'servicePlan', label: 'servicePlan', Component: ProjectServicePlanTab },
   { key: 'history', label: 'history', Component: ProjectHistoryTab },
 ];
