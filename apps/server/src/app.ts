@@ -27,6 +27,7 @@ import { registerAuthRoutes } from './modules/auth';
 import { registerBatchRoutes } from './modules/batches';
 import { registerBulletinRoutes } from './modules/bulletins';
 import { registerCalendarRoutes } from './modules/calendar';
+import { registerCampaignRoutes } from './modules/campaigns';
 import { registerCockpitRoutes } from './modules/cockpit';
 import { registerDispatchRoutes } from './modules/dispatch';
 import { registerEvaluationRoutes } from './modules/evaluation';
@@ -226,6 +227,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerProjectLetterRoutes(app, deps);
   registerResumptionRoutes(app, deps);
   registerFundRoutes(app, deps);
+  registerCampaignRoutes(app, deps);
   registerProblemAttachmentRoutes(
     app,
     deps,

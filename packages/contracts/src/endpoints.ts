@@ -5,6 +5,7 @@ import { authEndpoints } from './auth.contract';
 import { batchesEndpoints } from './batches.contract';
 import { bulletinEndpoints } from './bulletins.contract';
 import { calendarEndpoints } from './calendar.contract';
+import { campaignsEndpoints } from './campaigns.contract';
 import { cockpitEndpoints } from './cockpit.contract';
 import { dictionariesEndpoints } from './dictionaries.contract';
 import { dispatchEndpoints } from './dispatch.contract';
@@ -59,6 +60,7 @@ export const endpoints = {
   ...projectLettersEndpoints,
   ...resumptionEndpoints,
   ...fundsEndpoints,
+  ...campaignsEndpoints,
   ...mapEndpoints,
   ...warningsEndpoints,
   ...evaluationEndpoints,
@@ -83,6 +85,7 @@ export const fileRoutes = {
   monthlyLedger: '/api/ledger/monthly.xlsx',
   exportMilestonePortfolio: '/api/milestones/portfolio.xlsx',
   exportFundLedger: '/api/funds/ledger.xlsx',
+  exportCampaignEvent: '/api/campaign-events/:id/projects.xlsx',
   downloadProblemLetter: '/api/problems/:id/letters/:letterId/document.docx',
   downloadProjectLetter: '/api/project-letters/:id/document.docx',
   uploadProblemAttachments: '/api/problems/:id/attachments',

@@ -71,6 +71,8 @@ export const permissions = [
   'zone.manage',
   'fund.read',
   'fund.manage',
+  'campaign.read',
+  'campaign.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -163,6 +165,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'zone.manage',
     'fund.read',
     'fund.manage',
+    'campaign.read',
+    'campaign.manage',
   ],
   department_staff: [
     'region.read',
@@ -190,6 +194,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.read',
     'whitelist.read',
     'fund.read',
+    'campaign.read',
   ],
   owner: [
     'region.read',
@@ -213,6 +218,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.manage',
     'whitelist.read',
     'fund.read',
+    'campaign.read',
   ],
   leader: [
     'region.read',
@@ -235,6 +241,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.read',
     'whitelist.read',
     'fund.read',
+    'campaign.read',
   ],
   service_officer: [
     'region.read',
@@ -259,6 +266,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.manage',
     'whitelist.read',
     'fund.read',
+    'campaign.read',
   ],
   supervisor: [
     'region.read',
@@ -278,6 +286,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'resumption.read',
     'whitelist.read',
     'fund.read',
+    'campaign.read',
   ],
   system_admin: [
     'region.read',
