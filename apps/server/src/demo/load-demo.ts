@@ -9,6 +9,7 @@ import { createOrganisation } from '../modules/organisations';
 import { createRegion } from '../modules/regions';
 import { createUser } from '../modules/users';
 import { loadDemoApprovals } from './demo-approvals';
+import { loadDemoCampaigns } from './demo-campaigns';
 import { loadDemoDispatch } from './demo-dispatch';
 import { loadDemoEvaluation } from './demo-evaluation';
 import { loadDemoFunds } from './demo-funds';
@@ -124,4 +125,6 @@ async function loadRecords(ctx: Ctx) {
   await loadDemoResumption(ctx);
   // After the projects' starts are dated: money on started and unstarted projects, and the pipeline.
   await loadDemoFunds(ctx);
+  // After the projects' starts are dated: the ceremonies fall on the days projects really started.
+  await loadDemoCampaigns(ctx);
 }

@@ -18,6 +18,7 @@ import {
   FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FolderOpenOutlined,
   FundProjectionScreenOutlined,
   GlobalOutlined,
@@ -129,6 +130,14 @@ export const appPages: AppPage[] = [
     icon: <MoneyCollectOutlined />,
     permission: 'fund.read',
     Component: lazy(() => import('../features/funds/FundsPage')),
+  },
+  {
+    path: '/events',
+    group: 'analysis',
+    label: 'events',
+    icon: <FlagOutlined />,
+    permission: 'campaign.read',
+    Component: lazy(() => import('../features/campaigns/EventsPage')),
   },
   {
     path: '/approvals/statistics',

@@ -6,6 +6,7 @@ import { auditActionsMoreEnUS, auditLogEnUS } from './audit-log.en-US';
 import { basemapEnUS } from './basemap.en-US';
 import { bulletinsEnUS } from './bulletins.en-US';
 import { calendarEnUS } from './calendar.en-US';
+import { campaignsEnUS } from './campaigns.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
 import { dispatchEnUS } from './dispatch.en-US';
 import { evaluationEnUS } from './evaluation.en-US';
@@ -98,6 +99,7 @@ export const enUS: typeof zhCN = {
     resumption: 'Resumption',
     whitelist: 'Whitelist',
     funds: 'Funds',
+    events: 'Campaigns and events',
     problemStatistics: 'Problem statistics',
     problemSettings: 'Escalation & routing',
     problemClass: 'Problem class',
@@ -433,6 +435,7 @@ export const enUS: typeof zhCN = {
   ...problemLettersEnUS,
   ...projectLettersEnUS,
   ...fundsEnUS,
+  ...campaignsEnUS,
   ...workbenchEnUS,
   ...securityEnUS,
   ...basemapEnUS,

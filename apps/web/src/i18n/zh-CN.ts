@@ -6,6 +6,7 @@ import { auditActionsMoreZhCN, auditLogZhCN } from './audit-log.zh-CN';
 import { basemapZhCN } from './basemap.zh-CN';
 import { bulletinsZhCN } from './bulletins.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
+import { campaignsZhCN } from './campaigns.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
 import { dispatchZhCN } from './dispatch.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
@@ -97,6 +98,7 @@ export const zhCN = {
     resumption: '复工复产',
     whitelist: '白名单',
     funds: '资金保障',
+    events: '攻坚行动与集中开竣工',
     problemStatistics: '问题统计',
     problemSettings: '提级与交办设置',
     problemClass: '问题类',
@@ -431,6 +433,7 @@ export const zhCN = {
   ...problemLettersZhCN,
   ...projectLettersZhCN,
   ...fundsZhCN,
+  ...campaignsZhCN,
   ...workbenchZhCN,
   ...securityZhCN,
   ...basemapZhCN,
