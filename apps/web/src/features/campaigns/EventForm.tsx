@@ -7,9 +7,10 @@ import type {
   ParticipantRole,
 } from '@tuijin/contracts';
 import { eventKinds, eventLevels, rolesOfKind } from '@tuijin/domain';
-import { App, Button, DatePicker, Flex, Form, Input, Select, Typography } from 'antd';
+import { App, Button, DatePicker, Flex, Form, type FormInstance, Input, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { FormDrawer } from '../../components/FormDrawer';
 import { ProjectPicker } from '../problems/ProjectPicker';
@@ -25,6 +26,19 @@ interface EventFormValues {
   subVenues: string[];
   note: string | null;
   participants: { projectId: string; role: ParticipantRole; investmentWanYuan: string | null }[];
+}
+
+/** Puts the server's messages about one project row (`participants.1.investmentWanYuan`) on that row's field. */
+function placeParticipantErrors(form: FormInstance<EventFormValues>, error: unknown) {
+  if (!(error instanceof ApiError)) return;
+  const rows = error.details.filter((d) => /^participants\.\d+\./.test(d.path));
+  form.setFields(
+    rows.map((d) => {
+      const [, index, field] = d.path.split('.');
+      const column = field === 'role' || field === 'investmentWanYuan' ? field : 'projectId';
+      return { name: ['participants', Number(index), column] as const, errors: [d.message] };
+    }),
+  );
 }
 
 /**
@@ -71,7 +85,10 @@ export function EventForm({
         onClose();
         void message.success(t('common.saved'));
       },
-      onError: (error: unknown) => reportError(error, form),
+      onError: (error: unknown) => {
+        reportError(error, form);
+        placeParticipantErrors(form, error);
+      },
     };
     if (event) update.mutate({ id: event.id, body: { ...body, version: event.version } }, options);
     else create.mutate(body, options);
