@@ -3,15 +3,9 @@ import { addDecimals, ratio, wanToYi } from '@tuijin/domain';
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditEvents,
-  campaignEventProjects,
-  campaignEvents,
-  monthlyReports,
-  projects,
-} from '../../db/schema';
+import { auditEvents, campaignEventProjects, campaignEvents } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { insertTestProject, organisationId } from '../problems/problem-test-kit';
+import { buildCampaignFixture } from './campaigns-test-kit';
 
 let t: TestApp;
 type Person = Awaited<ReturnType<TestApp['as']>>;
@@ -19,25 +13,12 @@ let city: Person;
 let jiaocheng: Person;
 let fuan: Person;
 let owner: Person;
-/** The fixture: A, B, E in 蕉城 (A owned by owner1's unit), C and D in 福安. */
-const ids = { a: '', b: '', c: '', d: '', e: '' };
+/** The fixture (`buildCampaignFixture`): A, B, E in 蕉城 (owned by owner1's unit), C and D in 福安. */
+let ids: Awaited<ReturnType<typeof buildCampaignFixture>>;
 let campaignId = '';
 let event1 = '';
 let event2 = '';
 let event3 = '';
-
-async function project(regionCode: string, org: string, name: string, total: string, startOn: string | null) {
-  const id = await insertTestProject(t, {
-    regionCode,
-    ownerOrganisationId: await organisationId(t, org),
-    name,
-  });
-  await t.db
-    .update(projects)
-    .set({ totalInvestmentWanYuan: total, actualStartOn: startOn, stage: startOn ? 'started' : 'preparing' })
-    .where(eq(projects.id, id));
-  return id;
-}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -45,33 +26,7 @@ beforeAll(async () => {
   jiaocheng = await t.as('jiaocheng');
   fuan = await t.as('fuan');
   owner = await t.as('owner1');
-  const jcInvest = '宁德市蕉城区城市建设投资开发有限公司';
-  const faOrg = '福安市青拓新材料有限公司';
-  ids.a = await project('350902', jcInvest, '活动测试项目甲', '10000', '2026-02-10');
-  ids.b = await project('350902', jcInvest, '活动测试项目乙', '5000.5', null);
-  ids.c = await project('350981', faOrg, '活动测试项目丙', '8000', '2026-03-01');
-  ids.d = await project('350981', faOrg, '活动测试项目丁', '3000', '2024-05-08');
-  ids.e = await project('350902', jcInvest, '活动测试项目戊', '4000', null);
-  // B has no start date on the project, but its February report (submitted) gives one.
-  await t.db.insert(monthlyReports).values({
-    projectId: ids.b,
-    year: 2026,
-    month: 2,
-    completedWanYuan: '300',
-    actualStartOn: '2026-02-20',
-    status: 'submitted',
-    dueOn: '2026-02-25',
-  });
-  // E's draft report claiming a start does not count (not submitted).
-  await t.db.insert(monthlyReports).values({
-    projectId: ids.e,
-    year: 2026,
-    month: 2,
-    completedWanYuan: '0',
-    actualStartOn: '2026-02-27',
-    status: 'draft',
-    dueOn: '2026-02-25',
-  });
+  ids = await buildCampaignFixture(t);
 }, 120_000);
 afterAll(async () => t.close());
 
