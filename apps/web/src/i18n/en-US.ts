@@ -414,6 +414,8 @@ export const enUS: typeof zhCN = {
     calendar: 'Holiday calendar',
     ledger: 'Ledger',
     zone: 'Zone',
+    campaign: 'Campaign',
+    campaignEvent: 'Start/completion event',
   },
   ...projectsEnUS,
   ...ledgerEnUS,

@@ -412,6 +412,8 @@ export const zhCN = {
     calendar: '节假日安排',
     ledger: '台账',
     zone: '推进分区',
+    campaign: '攻坚行动',
+    campaignEvent: '集中开竣工活动',
   },
   ...projectsZhCN,
   ...ledgerZhCN,
