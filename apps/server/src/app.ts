@@ -27,6 +27,7 @@ import { registerAuthRoutes } from './modules/auth';
 import { registerBatchRoutes } from './modules/batches';
 import { registerBulletinRoutes } from './modules/bulletins';
 import { registerCalendarRoutes } from './modules/calendar';
+import { registerCampaignRoutes } from './modules/campaigns';
 import { registerCockpitRoutes } from './modules/cockpit';
 import { registerDispatchRoutes } from './modules/dispatch';
 import { registerEvaluationRoutes } from './modules/evaluation';
@@ -230,6 +231,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerFundRoutes(app, deps);
   registerReconciliationRoutes(app, deps);
   registerServicePlanRoutes(app, deps);
+  registerCampaignRoutes(app, deps);
   registerProblemAttachmentRoutes(
     app,
     deps,

@@ -5,6 +5,7 @@ import { authEndpoints } from './auth.contract';
 import { batchesEndpoints } from './batches.contract';
 import { bulletinEndpoints } from './bulletins.contract';
 import { calendarEndpoints } from './calendar.contract';
+import { campaignsEndpoints } from './campaigns.contract';
 import { cockpitEndpoints } from './cockpit.contract';
 import { dictionariesEndpoints } from './dictionaries.contract';
 import { dispatchEndpoints } from './dispatch.contract';
@@ -63,6 +64,7 @@ export const endpoints = {
   ...fundsEndpoints,
   ...reconciliationEndpoints,
   ...servicePlansEndpoints,
+  ...campaignsEndpoints,
   ...mapEndpoints,
   ...warningsEndpoints,
   ...evaluationEndpoints,
@@ -92,6 +94,7 @@ export const fileRoutes = {
   importStatistics: '/api/reconciliation/statistics',
   statisticsTemplate: '/api/reconciliation/statistics/template.xlsx',
   exportServicePlans: '/api/service-plans/export.xlsx',
+  exportCampaignEvent: '/api/campaign-events/:id/projects.xlsx',
   downloadProblemLetter: '/api/problems/:id/letters/:letterId/document.docx',
   downloadProjectLetter: '/api/project-letters/:id/document.docx',
   uploadProblemAttachments: '/api/problems/:id/attachments',

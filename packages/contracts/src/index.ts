@@ -6,6 +6,7 @@ export * from './auth.contract';
 export * from './basemap.contract';
 export * from './bulletins.contract';
 export * from './calendar.contract';
+export * from './campaigns.contract';
 export * from './client';
 export * from './cockpit.contract';
 export * from './common';

@@ -159,6 +159,12 @@ export const auditActions = [
   'stoppage.resume',
   'stoppage.accept',
   'stoppage.file',
+  'campaign.create',
+  'campaign.update',
+  'campaign.delete',
+  'campaignEvent.create',
+  'campaignEvent.update',
+  'campaignEvent.delete',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -17,6 +17,7 @@ export * from './bulletins/bulletin-period';
 export * from './bulletins/bulletin-status';
 export * from './bulletins/bulletin-template';
 export * from './calendar/working-days';
+export * from './campaigns/campaigns';
 export * from './dispatch/agenda';
 export * from './dispatch/cadence-compliance';
 export * from './dispatch/meeting-cadence';

@@ -9,6 +9,7 @@ import { createOrganisation } from '../modules/organisations';
 import { createRegion } from '../modules/regions';
 import { createUser } from '../modules/users';
 import { loadDemoApprovals } from './demo-approvals';
+import { loadDemoCampaigns } from './demo-campaigns';
 import { loadDemoDispatch } from './demo-dispatch';
 import { loadDemoEvaluation } from './demo-evaluation';
 import { loadDemoFunds } from './demo-funds';
@@ -130,4 +131,6 @@ async function loadRecords(ctx: Ctx) {
   await loadDemoStatistics(ctx);
   // 一项目一策 on a few projects, some measures past their date.
   await loadDemoServicePlans(ctx);
+  // After the projects' starts are dated: the ceremonies fall on the days projects really started.
+  await loadDemoCampaigns(ctx);
 }

@@ -85,6 +85,12 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   stoppage_resume: 'Record a resumption',
   stoppage_accept: 'Record a resumption acceptance',
   stoppage_file: 'Record a stoppage filing',
+  campaign_create: 'Create a campaign',
+  campaign_update: 'Edit a campaign',
+  campaign_delete: 'Delete a campaign',
+  campaignEvent_create: 'Create a start/completion event',
+  campaignEvent_update: 'Edit a start/completion event',
+  campaignEvent_delete: 'Delete a start/completion event',
 };
 
 export const auditLogEnUS: typeof auditLogZhCN = {

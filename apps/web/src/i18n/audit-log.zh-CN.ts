@@ -83,6 +83,12 @@ export const auditActionsMoreZhCN = {
   stoppage_resume: '登记复工',
   stoppage_accept: '登记复工验收',
   stoppage_file: '登记停工备案',
+  campaign_create: '新建攻坚行动',
+  campaign_update: '修改攻坚行动',
+  campaign_delete: '删除攻坚行动',
+  campaignEvent_create: '新建集中开竣工活动',
+  campaignEvent_update: '修改集中开竣工活动',
+  campaignEvent_delete: '删除集中开竣工活动',
 };
 
 export const auditLogZhCN = {

@@ -6,6 +6,7 @@ import { auditActionsMoreEnUS, auditLogEnUS } from './audit-log.en-US';
 import { basemapEnUS } from './basemap.en-US';
 import { bulletinsEnUS } from './bulletins.en-US';
 import { calendarEnUS } from './calendar.en-US';
+import { campaignsEnUS } from './campaigns.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
 import { dispatchEnUS } from './dispatch.en-US';
 import { evaluationEnUS } from './evaluation.en-US';
@@ -102,6 +103,7 @@ export const enUS: typeof zhCN = {
     funds: 'Funds',
     reconciliation: 'Reconciliation',
     servicePlans: 'Service plans',
+    events: 'Campaigns and events',
     problemStatistics: 'Problem statistics',
     problemSettings: 'Escalation & routing',
     problemClass: 'Problem class',
@@ -422,6 +424,8 @@ export const enUS: typeof zhCN = {
     calendar: 'Holiday calendar',
     ledger: 'Ledger',
     zone: 'Zone',
+    campaign: 'Campaign',
+    campaignEvent: 'Start/completion event',
   },
   ...projectsEnUS,
   ...ledgerEnUS,
@@ -445,6 +449,7 @@ export const enUS: typeof zhCN = {
   ...fundsEnUS,
   ...reconciliationEnUS,
   ...servicePlansEnUS,
+  ...campaignsEnUS,
   ...workbenchEnUS,
   ...securityEnUS,
   ...basemapEnUS,

@@ -101,6 +101,7 @@ export const projectsEnUS: typeof projectsZhCN = {
     overview: 'Overview',
     letters: 'Letters',
     stoppages: 'Stoppages',
+    events: 'Events',
     funds: 'Funds',
     servicePlan: 'Service plan',
     responsibilities: 'Responsibilities',

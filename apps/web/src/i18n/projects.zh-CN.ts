@@ -98,6 +98,7 @@ export const projectsZhCN = {
     overview: '概况',
     letters: '函件',
     stoppages: '停复工',
+    events: '活动',
     funds: '资金',
     servicePlan: '一项目一策',
     responsibilities: '责任分工',

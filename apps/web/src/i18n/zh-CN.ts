@@ -6,6 +6,7 @@ import { auditActionsMoreZhCN, auditLogZhCN } from './audit-log.zh-CN';
 import { basemapZhCN } from './basemap.zh-CN';
 import { bulletinsZhCN } from './bulletins.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
+import { campaignsZhCN } from './campaigns.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
 import { dispatchZhCN } from './dispatch.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
@@ -101,6 +102,7 @@ export const zhCN = {
     funds: '资金保障',
     reconciliation: '三数比对',
     servicePlans: '一项目一策',
+    events: '攻坚行动与集中开竣工',
     problemStatistics: '问题统计',
     problemSettings: '提级与交办设置',
     problemClass: '问题类',
@@ -420,6 +422,8 @@ export const zhCN = {
     calendar: '节假日安排',
     ledger: '台账',
     zone: '推进分区',
+    campaign: '攻坚行动',
+    campaignEvent: '集中开竣工活动',
   },
   ...projectsZhCN,
   ...ledgerZhCN,
@@ -443,6 +447,7 @@ export const zhCN = {
   ...fundsZhCN,
   ...reconciliationZhCN,
   ...servicePlansZhCN,
+  ...campaignsZhCN,
   ...workbenchZhCN,
   ...securityZhCN,
   ...basemapZhCN,

@@ -75,6 +75,8 @@ export const permissions = [
   'reconciliation.manage',
   'servicePlan.read',
   'servicePlan.manage',
+  'campaign.read',
+  'campaign.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -171,6 +173,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'reconciliation.manage',
     'servicePlan.read',
     'servicePlan.manage',
+    'campaign.read',
+    'campaign.manage',
   ],
   department_staff: [
     'region.read',
@@ -200,6 +204,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'fund.read',
     'reconciliation.read',
     'servicePlan.read',
+    'campaign.read',
   ],
   owner: [
     'region.read',
@@ -224,6 +229,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'whitelist.read',
     'fund.read',
     'servicePlan.read',
+    'campaign.read',
   ],
   leader: [
     'region.read',
@@ -248,6 +254,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'fund.read',
     'reconciliation.read',
     'servicePlan.read',
+    'campaign.read',
   ],
   service_officer: [
     'region.read',
@@ -273,6 +280,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'whitelist.read',
     'fund.read',
     'servicePlan.read',
+    'campaign.read',
   ],
   supervisor: [
     'region.read',
@@ -294,6 +302,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'fund.read',
     'reconciliation.read',
     'servicePlan.read',
+    'campaign.read',
   ],
   system_admin: [
     'region.read',

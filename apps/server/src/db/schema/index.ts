@@ -5,6 +5,7 @@ export * from './audit';
 export * from './batches';
 export * from './bulletins';
 export * from './calendar';
+export * from './campaigns';
 export * from './dictionaries';
 export * from './dispatch';
 export * from './evaluation';

@@ -1,7 +1,15 @@
 import { inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/database';
-import { dictionaryEntries, organisations, projects, regions, users } from '../../db/schema';
+import {
+  campaignEvents,
+  campaigns,
+  dictionaryEntries,
+  organisations,
+  projects,
+  regions,
+  users,
+} from '../../db/schema';
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,12 +25,14 @@ const nameSources: Record<string, { table: PgTable; key: PgColumn; name: PgColum
     isUuid: true,
   },
   region: { table: regions, key: regions.code, name: regions.name, isUuid: false },
+  campaign: { table: campaigns, key: campaigns.id, name: campaigns.name, isUuid: true },
+  campaignEvent: { table: campaignEvents, key: campaignEvents.id, name: campaignEvents.name, isUuid: true },
 };
 
 /**
  * The readable names of the records a page of audit events points at (project name, user's name,
- * organisation, region, dictionary entry), one query per record type; keyed `type:id`. Records of
- * other types, and records since deleted, have no name.
+ * organisation, region, dictionary entry, campaign, event), one query per record type; keyed
+ * `type:id`. Records of other types, and records since deleted, have no name.
  */
 export async function auditEntityNames(
   db: Queryable,

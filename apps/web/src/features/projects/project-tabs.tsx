@@ -2,6 +2,7 @@ import type { Project } from '@tuijin/contracts';
 import type { ComponentType } from 'react';
 import type { zhCN } from '../../i18n/zh-CN';
 import { ProjectApprovalsTab } from '../approvals/ProjectApprovalsTab';
+import { ProjectEventsTab } from '../campaigns/ProjectEventsTab';
 import { ProjectFundsTab } from '../funds/ProjectFundsTab';
 import { ProjectLettersTab } from '../letters/ProjectLettersTab';
 import { ProjectMilestonesTab } from '../milestones/ProjectMilestonesTab';
@@ -47,5 +48,6 @@ export const projectTabs: ProjectTab[] = [
   { key: 'stoppages', label: 'stoppages', Component: ProjectResumptionTab },
   { key: 'funds', label: 'funds', Component: ProjectFundsTab },
   { key: 'servicePlan', label: 'servicePlan', Component: ProjectServicePlanTab },
+  { key: 'events', label: 'events', Component: ProjectEventsTab },
   { key: 'history', label: 'history', Component: ProjectHistoryTab },
 ];

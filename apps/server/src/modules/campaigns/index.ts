@@ -1,0 +1,5 @@
+/** The campaigns module's public face: what other modules may import. */
+export { createCampaignEvent } from './campaign-events';
+export { campaignOverview } from './campaign-overview';
+export { createCampaign } from './campaigns';
+export { registerCampaignRoutes } from './campaigns.routes';
