@@ -34,7 +34,6 @@ import {
   PhoneOutlined,
   ProfileOutlined,
   ReconciliationOutlined,
-  ReconciliationOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   ScheduleOutlined,
