@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../context';
 import { projects, users } from '../db/schema';
+import { workbookToBuffer } from '../lib/excel';
 import { actorSource, toActor } from '../modules/auth';
 import { importStatistics } from '../modules/reconciliation';
 import { approvedYearToDateByProject, resolveReportingPeriod } from '../modules/reports';
@@ -53,7 +54,7 @@ export async function loadDemoStatistics(ctx: Ctx): Promise<number> {
   await importStatistics(
     { ...ctx, actor: city },
     {
-      bytes: Buffer.from(await workbook.xlsx.writeBuffer()),
+      bytes: await workbookToBuffer(workbook),
       fileName: `宁德市${period.year}年1-${period.month}月入统数据.xlsx`,
       year: period.year,
       month: period.month,
