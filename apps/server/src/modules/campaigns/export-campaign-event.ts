@@ -8,10 +8,9 @@ import {
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../context';
 import { workbookToBuffer } from '../../lib/excel';
+import { writeTitledTable } from '../../lib/excel-table';
 import { getCampaignEventDetail } from './campaigns.queries';
 
-const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
-const border = { top: thin, left: thin, bottom: thin, right: thin };
 const columns = [
   { header: '序号', width: 6 },
   { header: '项目名称', width: 38 },
@@ -34,29 +33,14 @@ export async function exportCampaignEvent(ctx: Ctx, id: string): Promise<{ name:
   const event = await getCampaignEventDetail(ctx.db, ctx.actor, id);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Tuijin 推进';
-  const sheet = workbook.addWorksheet('项目清单');
   const title = `${event.name}项目清单`;
-  sheet.mergeCells(1, 1, 1, columns.length);
-  sheet.getCell(1, 1).value = title;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
-  sheet.mergeCells(2, 1, 2, columns.length);
   const sub = event.subVenues.length > 0 ? `；分会场：${event.subVenues.join('、')}` : '';
-  sheet.getCell(2, 1).value =
-    `${eventKindNames[event.kind]}（${eventLevelNames[event.level]}）  ${event.heldOn}  主会场：${event.mainVenue}${sub}；金额单位：万元`;
-  const head = sheet.getRow(3);
-  columns.forEach((column, i) => {
-    const cell = head.getCell(i + 1);
-    cell.value = column.header;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-    cell.border = border;
-    sheet.getColumn(i + 1).width = column.width;
-  });
-  event.participants.forEach((p, i) => {
-    const row = sheet.getRow(4 + i);
-    row.values = [
+  const f = event.figures;
+  writeTitledTable(workbook.addWorksheet('项目清单'), {
+    title,
+    note: `${eventKindNames[event.kind]}（${eventLevelNames[event.level]}）  ${event.heldOn}  主会场：${event.mainVenue}${sub}；金额单位：万元`,
+    columns,
+    rows: event.participants.map((p, i) => [
       i + 1,
       p.projectName,
       p.regionName,
@@ -65,26 +49,17 @@ export async function exportCampaignEvent(ctx: Ctx, id: string): Promise<{ name:
       p.investmentWanYuan,
       p.actualStartOn ?? '',
       p.role === 'completion' ? '—' : p.reallyStartedOn ? `已开工（${p.reallyStartedOn}）` : '未开工',
-    ];
-    row.eachCell((cell) => {
-      cell.border = border;
-    });
-  });
-  const f = event.figures;
-  const total = sheet.getRow(4 + event.participants.length);
-  total.values = [
-    '合计',
-    `${f.projects} 个项目（开工 ${f.startProjects} 个，竣工 ${f.completionProjects} 个）`,
-    '',
-    '',
-    sumDecimals(event.participants, (p) => p.totalInvestmentWanYuan),
-    f.investmentWanYuan,
-    '',
-    `真开工 ${f.reallyStarted} 个`,
-  ];
-  total.font = { bold: true };
-  total.eachCell((cell) => {
-    cell.border = border;
+    ]),
+    total: [
+      '合计',
+      `${f.projects} 个项目（开工 ${f.startProjects} 个，竣工 ${f.completionProjects} 个）`,
+      '',
+      '',
+      sumDecimals(event.participants, (p) => p.totalInvestmentWanYuan),
+      f.investmentWanYuan,
+      '',
+      `真开工 ${f.reallyStarted} 个`,
+    ],
   });
   return { name: `${title}.xlsx`, bytes: await workbookToBuffer(workbook) };
 }

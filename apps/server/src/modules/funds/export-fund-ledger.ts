@@ -3,11 +3,10 @@ import { authorize, disbursementRate, fundKindNames, startedBy, sumDecimals } fr
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../context';
 import { workbookToBuffer } from '../../lib/excel';
+import { writeTitledTable } from '../../lib/excel-table';
 import { resolveCockpitRegion } from '../cockpit';
 import { fundLedgerRows, fundPeriod } from './fund-overview';
 
-const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
-const border = { top: thin, left: thin, bottom: thin, right: thin };
 const columns = [
   { header: '序号', width: 6 },
   { header: '项目名称', width: 36 },
@@ -41,27 +40,15 @@ export async function exportFundLedger(ctx: Ctx, query: FundOverviewQuery): Prom
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Tuijin 推进';
-  const sheet = workbook.addWorksheet('资金台账');
-  sheet.mergeCells(1, 1, 1, columns.length);
-  sheet.getCell(1, 1).value = title;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
-  sheet.mergeCells(2, 1, 2, columns.length);
-  sheet.getCell(2, 1).value = `统计截至 ${asOf}；金额单位：万元`;
-  const head = sheet.getRow(3);
-  columns.forEach((column, i) => {
-    const cell = head.getCell(i + 1);
-    cell.value = column.header;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-    cell.border = border;
-    sheet.getColumn(i + 1).width = column.width;
-  });
-  rows.forEach((r, i) => {
-    const rate = disbursementRate({ paidWanYuan: r.paidWanYuan, allocatedWanYuan: r.amountWanYuan });
-    const row = sheet.getRow(4 + i);
-    row.values = [
+  const allocated = sumDecimals(rows, (r) => r.amountWanYuan);
+  const paid = sumDecimals(rows, (r) => r.paidWanYuan);
+  const started = new Set(rows.filter((r) => startedBy(r.actualStartOn, asOf)).map((r) => r.projectId)).size;
+  const projects = new Set(rows.map((r) => r.projectId)).size;
+  writeTitledTable(workbook.addWorksheet('资金台账'), {
+    title,
+    note: `统计截至 ${asOf}；金额单位：万元`,
+    columns,
+    rows: rows.map((r, i) => [
       i + 1,
       r.projectName,
       r.regionName,
@@ -70,33 +57,23 @@ export async function exportFundLedger(ctx: Ctx, query: FundOverviewQuery): Prom
       r.batch ?? '',
       r.amountWanYuan,
       r.paidWanYuan,
-      percentText(rate.percent),
+      percentText(
+        disbursementRate({ paidWanYuan: r.paidWanYuan, allocatedWanYuan: r.amountWanYuan }).percent,
+      ),
       startedBy(r.actualStartOn, asOf) ? `已开工（${r.actualStartOn}）` : '未开工',
-    ];
-    row.eachCell((cell) => {
-      cell.border = border;
-    });
-  });
-  const allocated = sumDecimals(rows, (r) => r.amountWanYuan);
-  const paid = sumDecimals(rows, (r) => r.paidWanYuan);
-  const started = new Set(rows.filter((r) => startedBy(r.actualStartOn, asOf)).map((r) => r.projectId)).size;
-  const projects = new Set(rows.map((r) => r.projectId)).size;
-  const total = sheet.getRow(4 + rows.length);
-  total.values = [
-    '合计',
-    `${projects} 个项目`,
-    '',
-    '',
-    '',
-    '',
-    allocated,
-    paid,
-    percentText(disbursementRate({ paidWanYuan: paid, allocatedWanYuan: allocated }).percent),
-    `已开工 ${started} 个`,
-  ];
-  total.font = { bold: true };
-  total.eachCell((cell) => {
-    cell.border = border;
+    ]),
+    total: [
+      '合计',
+      `${projects} 个项目`,
+      '',
+      '',
+      '',
+      '',
+      allocated,
+      paid,
+      percentText(disbursementRate({ paidWanYuan: paid, allocatedWanYuan: allocated }).percent),
+      `已开工 ${started} 个`,
+    ],
   });
   return workbookToBuffer(workbook);
 }
