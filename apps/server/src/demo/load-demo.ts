@@ -60,6 +60,8 @@ export async function loadDemo(
  */
 export interface DemoOptions {
   base?: boolean;
+  /** Stops after the problems: what a test of them needs, without the approvals, milestones… after. */
+  through?: 'problems';
 }
 
 async function loadInto(ctx: Ctx, options: DemoOptions) {
@@ -98,22 +100,28 @@ async function loadInto(ctx: Ctx, options: DemoOptions) {
     leaders: ['leader1', 'leader2'].map((u) => userIds.get(u)!),
     serviceOfficers: [userIds.get('officer1')!],
   });
-  if (!options.base) await loadRecords(ctx);
+  if (!options.base) await loadRecords(ctx, options);
   // The demo password is documented, so demo accounts are not forced to change it at first login.
   const usernames = demoAccounts.map((a) => a.username);
   await ctx.db.update(users).set({ mustChangePassword: false }).where(inArray(users.username, usernames));
   await recordAudit(ctx.db, ctx, {
     action: 'demo.load',
-    detail: { regions: demoRegions.length, accounts: usernames, ...(options.base ? { base: true } : {}) },
+    detail: {
+      regions: demoRegions.length,
+      accounts: usernames,
+      ...(options.base ? { base: true } : {}),
+      ...(options.through ? { through: options.through } : {}),
+    },
   });
 }
 
 /** A year of work on the demo projects: plans, reports, problems, warnings and what follows them. */
-async function loadRecords(ctx: Ctx) {
+async function loadRecords(ctx: Ctx, options: DemoOptions) {
   await loadDemoPlans(ctx);
   // After the demo plans: only projects with a plan for the year report.
   await loadDemoReports(ctx);
   await loadDemoProblems(ctx);
+  if (options.through === 'problems') return;
   await loadDemoWarnings(ctx);
   await loadDemoEvaluation(ctx);
   await loadDemoApprovals(ctx);
