@@ -1,10 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const serverFiles = ['apps/server/src/**/*.test.ts'];
 /** The CLI always runs on a PGlite directory of its own (see cli-test-kit), so once is enough. */
 const cliFiles = ['apps/cli/src/**/*.test.ts'];
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+/**
+ * The server's test files that open the test database (through the test app or directly): the only
+ * ones the PostgreSQL tier runs again. The rest — file sniffing, Excel, pinyin, rendering, the demo
+ * problems' own in-process PGlite — do the same on any engine, so they run once, in the db tier.
+ */
+function databaseTestFiles(dir = 'apps/server/src'): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return databaseTestFiles(path);
+    if (!entry.name.endsWith('.test.ts')) return [];
+    const text = readFileSync(path, 'utf8');
+    return /testing\/(test-app|test-database)|createTestApp|openTestDatabase/.test(text) ? [path] : [];
+  });
+}
 /**
  * Vitest runs one file at a time on a two-core machine (it keeps a core for itself); the database
  * tiers' main process is idle while files run, so they use both cores. Each file has its own database
@@ -54,9 +71,7 @@ export default defineConfig({
             {
               test: {
                 name: 'db-postgres',
-                include: serverFiles,
-                // Loads the demo into an in-process PGlite whatever the engine: once, in the db tier.
-                exclude: ['apps/server/src/demo/demo-problems.test.ts'],
+                include: databaseTestFiles(),
                 globalSetup: ['apps/server/src/testing/global-setup.ts'],
                 env: { TUIJIN_TEST_ENGINE: 'postgresql' },
                 maxWorkers: databaseWorkers,
