@@ -2,6 +2,7 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { main } from './main';
 
@@ -14,6 +15,11 @@ declare module 'vitest' {
 
 /** Runs the CLI in-process with `args` and captures its exit code and what it printed. */
 export async function runCli(...args: string[]) {
+  return runCliWithInput(null, ...args);
+}
+
+/** `runCli` with `input` as its standard input (for `--password-stdin` and the like). */
+export async function runCliWithInput(input: string | null, ...args: string[]) {
   let out = '';
   let err = '';
   const code = await main(['node', 'tuijin', ...args], {
@@ -23,6 +29,7 @@ export async function runCli(...args: string[]) {
     err: (s) => {
       err += s;
     },
+    ...(input === null ? {} : { stdin: Readable.from([input]) }),
   });
   return { code, out, err };
 }

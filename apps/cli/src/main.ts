@@ -47,6 +47,8 @@ export function buildProgram(io: Io) {
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Where `--password-stdin` / `--passwords-stdin` read from: the process's standard input unless given. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export async function main(

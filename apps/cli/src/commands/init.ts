@@ -1,22 +1,11 @@
-import { createInterface } from 'node:readline';
 import { initialiseInstallation, systemCtx } from '@tuijin/server';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
+import type { Io } from '../main';
 import { withDatabase } from '../open';
+import { readInputLines } from '../stdin';
 
-/** Reads the given number of lines from standard input. */
-async function readLines(n: number): Promise<string[]> {
-  const lines: string[] = [];
-  const reader = createInterface({ input: process.stdin, terminal: false });
-  for await (const line of reader) {
-    lines.push(line);
-    if (lines.length === n) break;
-  }
-  reader.close();
-  return lines;
-}
-
-export function registerInitCommand(program: Command, io: { out: (s: string) => void }) {
+export function registerInitCommand(program: Command, io: Pick<Io, 'out' | 'stdin'>) {
   program
     .command('init')
     .description('生产环境初始化：建立辖区根节点和三员账号 admin、security、auditor（无默认密码）')
@@ -40,7 +29,7 @@ export function registerInitCommand(program: Command, io: { out: (s: string) => 
         if (Boolean(options.provinceCode) !== Boolean(options.provinceName)) {
           throw new CliError('--province-code 与 --province-name 须同时给出', 2);
         }
-        const [admin, security, auditor] = await readLines(3);
+        const [admin, security, auditor] = await readInputLines(io, 3);
         if (!admin || !security || !auditor)
           throw new CliError('标准输入须有三行密码：系统管理员、安全管理员、审计管理员', 2);
         await withDatabase(async (handle, auditKey) => {

@@ -1,27 +1,25 @@
-import { createInterface } from 'node:readline';
 import { type Role, roles } from '@tuijin/domain';
 import { addAccount, resetPasswordByUsername, systemCtx } from '@tuijin/server';
 import { type Command, Option } from 'commander';
 import { CliError } from '../cli-error';
+import type { Io } from '../main';
 import { withDatabase } from '../open';
+import { readInputLines } from '../stdin';
 
-/** Reads one line from standard input (for `--password-stdin` or a piped password). */
-async function readPasswordLine(): Promise<string> {
-  const reader = createInterface({ input: process.stdin, terminal: false });
-  for await (const line of reader) {
-    reader.close();
+async function passwordFrom(
+  io: Pick<Io, 'stdin'>,
+  options: { password?: string; passwordStdin?: boolean },
+): Promise<string> {
+  if (options.password) return options.password;
+  if (options.passwordStdin) {
+    const [line] = await readInputLines(io, 1);
+    if (line === undefined) throw new CliError('标准输入中没有密码', 2);
     return line;
   }
-  throw new CliError('标准输入中没有密码', 2);
-}
-
-async function passwordFrom(options: { password?: string; passwordStdin?: boolean }): Promise<string> {
-  if (options.password) return options.password;
-  if (options.passwordStdin) return readPasswordLine();
   throw new CliError('请用 --password <密码> 或 --password-stdin 提供密码', 2);
 }
 
-export function registerUserCommands(program: Command, io: { out: (s: string) => void }) {
+export function registerUserCommands(program: Command, io: Pick<Io, 'out' | 'stdin'>) {
   const user = program.command('user').description('账号管理');
 
   user
@@ -46,7 +44,7 @@ export function registerUserCommands(program: Command, io: { out: (s: string) =>
           passwordStdin?: boolean;
         },
       ) => {
-        const password = await passwordFrom(options);
+        const password = await passwordFrom(io, options);
         await withDatabase(async (handle, auditKey) => {
           const created = await addAccount(systemCtx(handle.db, auditKey), {
             username,
@@ -68,7 +66,7 @@ export function registerUserCommands(program: Command, io: { out: (s: string) =>
     .option('--password <password>', '新密码（会留在命令历史中，建议用 --password-stdin）')
     .option('--password-stdin', '从标准输入读取新密码')
     .action(async (username: string, options: { password?: string; passwordStdin?: boolean }) => {
-      const password = await passwordFrom(options);
+      const password = await passwordFrom(io, options);
       await withDatabase(async (handle, auditKey) => {
         await resetPasswordByUsername(systemCtx(handle.db, auditKey), username, password);
         io.out(`已重置 ${username} 的密码\n`);
