@@ -13,6 +13,7 @@ import { loadDemo } from '../demo/load-demo';
 import { ensureDefaultDictionaries } from '../modules/dictionaries';
 import { loadCliDemoDir } from './cli-demo-dir';
 import { testAuditKey, testEpoch } from './test-constants';
+import { cheapenDemoPasswords } from './test-passwords';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,6 +40,7 @@ export default async function setup(project: TestProject) {
     await migratePglite(db);
     await ensureDefaultDictionaries(db);
     await loadDemo({ db, auditKey: testAuditKey, clock });
+    await cheapenDemoPasswords(db);
     const dump = await client.dumpDataDir('gzip');
     await client.close();
     const path = join(mkdtempSync(join(tmpdir(), 'tuijin-test-')), 'template.tar.gz');
@@ -57,6 +59,7 @@ export default async function setup(project: TestProject) {
   const handle = await openDatabase({ databaseUrl: withDatabase(url, template), dataDir: tmpdir() });
   await handle.migrate();
   await loadDemo({ db: handle.db, auditKey: testAuditKey, clock });
+  await cheapenDemoPasswords(handle.db);
   await handle.close();
   project.provide('pgliteDumpPath', '');
   project.provide('postgresTemplate', template);
