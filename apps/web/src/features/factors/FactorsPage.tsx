@@ -219,14 +219,13 @@ function Board() {
           <Row gutter={[12, 12]}>
             {(['total', 'met', 'inProgress', 'pending', 'unmet', 'overdue'] as const).map((key) => (
               <Col key={key} xs={12} sm={8} md={4}>
-                <Card size="small">
+                <Card size="small" data-testid={`board-${key}`}>
                   <Statistic
                     title={t(`factors.page.${key}`)}
                     value={data.totals[key]}
                     valueStyle={
                       key === 'overdue' && data.totals.overdue > 0 ? { color: '#cf1322' } : undefined
                     }
-                    data-testid={`board-${key}`}
                   />
                 </Card>
               </Col>

@@ -207,12 +207,13 @@ function QuotaKindCard({
             ['remaining', kind.remaining],
           ] as const
         ).map(([key, value]) => (
-          <Col key={key} xs={12} sm={8} md={4}>
+          <Col key={key} xs={12} sm={8} md={4} data-testid={`quota-${kind.kind}-${key}`}>
             <Statistic
               title={t(`factors.page.${key}`)}
               value={value ?? t('factors.page.notSet')}
+              // The exact decimal as the server gives it (亩 and 吨标准煤 are not rounded).
+              formatter={(shown) => String(shown)}
               suffix={value === null ? undefined : unit}
-              data-testid={`quota-${kind.kind}-${key}`}
               valueStyle={key === 'unstartedShare' && value !== '0' ? { color: '#d46b08' } : undefined}
             />
           </Col>
