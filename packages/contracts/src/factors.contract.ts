@@ -9,7 +9,7 @@ import {
   utilityKinds,
 } from '@tuijin/domain';
 import { z } from 'zod';
-import { Id, Ok, requiredText, text, Version } from './common';
+import { Id, Ok, text, Version } from './common';
 import { endpoint, IdParams } from './endpoint';
 import { WanYuan } from './money';
 
