@@ -31,6 +31,7 @@ import { registerCampaignRoutes } from './modules/campaigns';
 import { registerCockpitRoutes } from './modules/cockpit';
 import { registerDispatchRoutes } from './modules/dispatch';
 import { registerEvaluationRoutes } from './modules/evaluation';
+import { registerFactorRoutes } from './modules/factors';
 import { registerFundRoutes } from './modules/funds';
 import { registerLedgerExportRoutes, registerLedgerRoutes } from './modules/ledger';
 import { fetchTile, registerBasemapRoutes, registerMapRoutes, type TileFetcher } from './modules/map';
@@ -229,6 +230,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerProjectLetterRoutes(app, deps);
   registerResumptionRoutes(app, deps);
   registerFundRoutes(app, deps);
+  registerFactorRoutes(app, deps);
   registerReconciliationRoutes(app, deps);
   registerServicePlanRoutes(app, deps);
   registerCampaignRoutes(app, deps);

@@ -10,6 +10,7 @@ import { cockpitEndpoints } from './cockpit.contract';
 import { dictionariesEndpoints } from './dictionaries.contract';
 import { dispatchEndpoints } from './dispatch.contract';
 import { evaluationEndpoints } from './evaluation.contract';
+import { factorsEndpoints } from './factors.contract';
 import { fundsEndpoints } from './funds.contract';
 import { jobsEndpoints } from './jobs.contract';
 import { mapEndpoints } from './map.contract';
@@ -62,6 +63,7 @@ export const endpoints = {
   ...projectLettersEndpoints,
   ...resumptionEndpoints,
   ...fundsEndpoints,
+  ...factorsEndpoints,
   ...reconciliationEndpoints,
   ...servicePlansEndpoints,
   ...campaignsEndpoints,
@@ -89,6 +91,7 @@ export const fileRoutes = {
   monthlyLedger: '/api/ledger/monthly.xlsx',
   exportMilestonePortfolio: '/api/milestones/portfolio.xlsx',
   exportFundLedger: '/api/funds/ledger.xlsx',
+  exportFactorLedger: '/api/factors/ledger.xlsx',
   exportReconciliation: '/api/reconciliation/export.xlsx',
   previewStatisticsImport: '/api/reconciliation/statistics/preview',
   importStatistics: '/api/reconciliation/statistics',

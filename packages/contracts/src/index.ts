@@ -13,6 +13,7 @@ export * from './common';
 export * from './dispatch.contract';
 export * from './endpoints';
 export * from './evaluation.contract';
+export * from './factors.contract';
 export * from './funds.contract';
 export * from './jobs.contract';
 export * from './ledger.contract';

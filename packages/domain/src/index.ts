@@ -29,6 +29,7 @@ export * from './evaluation/quarter';
 export * from './evaluation/scheme';
 export * from './evaluation/score';
 export * from './evaluation/what-it-takes';
+export * from './factors/factors';
 export * from './files/upload-purposes';
 export * from './funds/funds';
 export * from './indicators/average-days';

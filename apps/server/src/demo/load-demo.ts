@@ -12,6 +12,7 @@ import { loadDemoApprovals } from './demo-approvals';
 import { loadDemoCampaigns } from './demo-campaigns';
 import { loadDemoDispatch } from './demo-dispatch';
 import { loadDemoEvaluation } from './demo-evaluation';
+import { loadDemoFactors } from './demo-factors';
 import { loadDemoFunds } from './demo-funds';
 import { loadDemoMilestones } from './demo-milestones';
 import { loadDemoPlans } from './demo-plans';
@@ -141,4 +142,7 @@ async function loadRecords(ctx: Ctx, options: DemoOptions) {
   await loadDemoServicePlans(ctx);
   // After the projects' starts are dated: the ceremonies fall on the days projects really started.
   await loadDemoCampaigns(ctx);
+  // After the projects' starts are dated: demands (one raised as a problem) and the city's quotas,
+  // some allocated to projects not started.
+  await loadDemoFactors(ctx);
 }

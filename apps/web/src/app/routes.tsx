@@ -22,6 +22,7 @@ import {
   FolderOpenOutlined,
   FundProjectionScreenOutlined,
   GlobalOutlined,
+  GoldOutlined,
   HomeOutlined,
   HourglassOutlined,
   IssuesCloseOutlined,
@@ -130,6 +131,14 @@ export const appPages: AppPage[] = [
     icon: <MoneyCollectOutlined />,
     permission: 'fund.read',
     Component: lazy(() => import('../features/funds/FundsPage')),
+  },
+  {
+    path: '/factors',
+    group: 'analysis',
+    label: 'factors',
+    icon: <GoldOutlined />,
+    permission: 'factor.read',
+    Component: lazy(() => import('../features/factors/FactorsPage')),
   },
   {
     path: '/reconciliation',

@@ -91,6 +91,13 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   campaignEvent_create: 'Create a start/completion event',
   campaignEvent_update: 'Edit a start/completion event',
   campaignEvent_delete: 'Delete a start/completion event',
+  factor_demand_create: 'Add a factor demand',
+  factor_demand_update: 'Edit a factor demand',
+  factor_demand_move: 'Move a factor demand',
+  factor_demand_raiseProblem: 'Raise a factor demand as a problem',
+  factor_quota_set: 'Set a land/energy quota',
+  factor_quota_allocate: 'Allocate quota to a project',
+  factor_quota_allocation_remove: 'Withdraw a quota allocation',
 };
 
 export const auditLogEnUS: typeof auditLogZhCN = {

@@ -89,6 +89,13 @@ export const auditActionsMoreZhCN = {
   campaignEvent_create: '新建集中开竣工活动',
   campaignEvent_update: '修改集中开竣工活动',
   campaignEvent_delete: '删除集中开竣工活动',
+  factor_demand_create: '新增要素需求',
+  factor_demand_update: '修改要素需求',
+  factor_demand_move: '变更要素保障状态',
+  factor_demand_raiseProblem: '要素需求转为问题',
+  factor_quota_set: '设定用地/能耗指标',
+  factor_quota_allocate: '分配指标给项目',
+  factor_quota_allocation_remove: '撤销指标分配',
 };
 
 export const auditLogZhCN = {

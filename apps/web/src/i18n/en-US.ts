@@ -10,6 +10,7 @@ import { campaignsEnUS } from './campaigns.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
 import { dispatchEnUS } from './dispatch.en-US';
 import { evaluationEnUS } from './evaluation.en-US';
+import { factorsEnUS } from './factors.en-US';
 import { fundsEnUS } from './funds.en-US';
 import { jobsEnUS } from './jobs.en-US';
 import { ledgerEnUS } from './ledger.en-US';
@@ -101,6 +102,7 @@ export const enUS: typeof zhCN = {
     resumption: 'Resumption',
     whitelist: 'Whitelist',
     funds: 'Funds',
+    factors: 'Factors',
     reconciliation: 'Reconciliation',
     servicePlans: 'Service plans',
     events: 'Campaigns and events',
@@ -447,6 +449,7 @@ export const enUS: typeof zhCN = {
   ...problemLettersEnUS,
   ...projectLettersEnUS,
   ...fundsEnUS,
+  ...factorsEnUS,
   ...reconciliationEnUS,
   ...servicePlansEnUS,
   ...campaignsEnUS,

@@ -103,6 +103,7 @@ export const projectsEnUS: typeof projectsZhCN = {
     stoppages: 'Stoppages',
     events: 'Events',
     funds: 'Funds',
+    factors: 'Factors',
     servicePlan: 'Service plan',
     responsibilities: 'Responsibilities',
     stages: 'Stages',

@@ -100,6 +100,7 @@ export const projectsZhCN = {
     stoppages: '停复工',
     events: '活动',
     funds: '资金',
+    factors: '要素',
     servicePlan: '一项目一策',
     responsibilities: '责任分工',
     stages: '阶段记录',

@@ -10,6 +10,7 @@ import { campaignsZhCN } from './campaigns.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
 import { dispatchZhCN } from './dispatch.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
+import { factorsZhCN } from './factors.zh-CN';
 import { fundsZhCN } from './funds.zh-CN';
 import { jobsZhCN } from './jobs.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
@@ -100,6 +101,7 @@ export const zhCN = {
     resumption: '复工复产',
     whitelist: '白名单',
     funds: '资金保障',
+    factors: '要素保障',
     reconciliation: '三数比对',
     servicePlans: '一项目一策',
     events: '攻坚行动与集中开竣工',
@@ -445,6 +447,7 @@ export const zhCN = {
   ...problemLettersZhCN,
   ...projectLettersZhCN,
   ...fundsZhCN,
+  ...factorsZhCN,
   ...reconciliationZhCN,
   ...servicePlansZhCN,
   ...campaignsZhCN,

@@ -9,6 +9,7 @@ export * from './campaigns';
 export * from './dictionaries';
 export * from './dispatch';
 export * from './evaluation';
+export * from './factors';
 export * from './funds';
 export * from './jobs';
 export * from './map';

@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import type { zhCN } from '../../i18n/zh-CN';
 import { ProjectApprovalsTab } from '../approvals/ProjectApprovalsTab';
 import { ProjectEventsTab } from '../campaigns/ProjectEventsTab';
+import { ProjectFactorsTab } from '../factors/ProjectFactorsTab';
 import { ProjectFundsTab } from '../funds/ProjectFundsTab';
 import { ProjectLettersTab } from '../letters/ProjectLettersTab';
 import { ProjectMilestonesTab } from '../milestones/ProjectMilestonesTab';
@@ -47,6 +48,7 @@ export const projectTabs: ProjectTab[] = [
   { key: 'letters', label: 'letters', Component: ProjectLettersTab },
   { key: 'stoppages', label: 'stoppages', Component: ProjectResumptionTab },
   { key: 'funds', label: 'funds', Component: ProjectFundsTab },
+  { key: 'factors', label: 'factors', Component: ProjectFactorsTab },
   { key: 'servicePlan', label: 'servicePlan', Component: ProjectServicePlanTab },
   { key: 'events', label: 'events', Component: ProjectEventsTab },
   { key: 'history', label: 'history', Component: ProjectHistoryTab },
