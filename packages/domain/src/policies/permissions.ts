@@ -77,6 +77,8 @@ export const permissions = [
   'servicePlan.manage',
   'campaign.read',
   'campaign.manage',
+  'bankMatchmaking.read',
+  'bankMatchmaking.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -175,6 +177,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'servicePlan.manage',
     'campaign.read',
     'campaign.manage',
+    'bankMatchmaking.read',
+    'bankMatchmaking.manage',
   ],
   department_staff: [
     'region.read',
@@ -205,6 +209,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'reconciliation.read',
     'servicePlan.read',
     'campaign.read',
+    'bankMatchmaking.read',
   ],
   owner: [
     'region.read',
@@ -230,6 +235,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'fund.read',
     'servicePlan.read',
     'campaign.read',
+    'bankMatchmaking.read',
   ],
   leader: [
     'region.read',
@@ -255,6 +261,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'reconciliation.read',
     'servicePlan.read',
     'campaign.read',
+    'bankMatchmaking.read',
   ],
   service_officer: [
     'region.read',
@@ -281,6 +288,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'fund.read',
     'servicePlan.read',
     'campaign.read',
+    'bankMatchmaking.read',
   ],
   supervisor: [
     'region.read',
@@ -303,6 +311,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'reconciliation.read',
     'servicePlan.read',
     'campaign.read',
+    'bankMatchmaking.read',
   ],
   system_admin: [
     'region.read',
