@@ -91,6 +91,12 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   campaignEvent_create: 'Create a start/completion event',
   campaignEvent_update: 'Edit a start/completion event',
   campaignEvent_delete: 'Delete a start/completion event',
+  bank_create: 'Add a bank',
+  bank_update: 'Edit a bank',
+  bank_delete: 'Delete a bank',
+  bankEvent_create: 'Create a bank matchmaking event',
+  bankEvent_update: 'Edit a bank matchmaking event',
+  bankFollowUp_update: 'Update a bank follow-up',
 };
 
 export const auditLogEnUS: typeof auditLogZhCN = {

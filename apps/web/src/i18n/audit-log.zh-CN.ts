@@ -89,6 +89,12 @@ export const auditActionsMoreZhCN = {
   campaignEvent_create: '新建集中开竣工活动',
   campaignEvent_update: '修改集中开竣工活动',
   campaignEvent_delete: '删除集中开竣工活动',
+  bank_create: '新增银行',
+  bank_update: '修改银行',
+  bank_delete: '删除银行',
+  bankEvent_create: '新建政银企对接会',
+  bankEvent_update: '修改政银企对接会',
+  bankFollowUp_update: '更新银企对接跟进',
 };
 
 export const auditLogZhCN = {
