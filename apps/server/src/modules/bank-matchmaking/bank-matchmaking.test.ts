@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, bankFollowUps, projects } from '../../db/schema';
@@ -57,14 +57,14 @@ describe('banks', () => {
       expect(res.status).toBe(200);
       return res.body.id as string;
     };
-    bank.nongfa = await make(city, '中国农业发展银行宁德市分行', '农发行', 'city');
-    bank.guokai = await make(city, '国家开发银行福建省分行', '国开行', 'provincial');
-    bank.xingye = await make(city, '兴业银行宁德分行', '兴业银行', 'city');
+    bank.nongfa = await make(city, '农发行测试分行', '农发行', 'city');
+    bank.guokai = await make(city, '国开行测试分行', '国开行', 'provincial');
+    bank.xingye = await make(city, '兴业银行测试分行', '兴业银行', 'city');
     bank.nongshang = await make(jiaocheng, '蕉城农村商业银行', '蕉城农商行', 'local');
     const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, bank.nongfa));
     expect(audit.map((a) => a.action)).toEqual(['bank.create']);
 
-    const clash = await city.post('/api/bank-matchmaking/banks', { name: '兴业银行宁德分行', level: 'city' });
+    const clash = await city.post('/api/bank-matchmaking/banks', { name: '兴业银行测试分行', level: 'city' });
     expect(clash.status).toBe(400);
     expect(clash.body.error.details[0].path).toBe('name');
     const badLevel = await city.post('/api/bank-matchmaking/banks', { name: '某银行', level: 'branch' });
@@ -81,13 +81,14 @@ describe('banks', () => {
 
     // 蕉城 sees the city's banks and its own; 福安 sees the city's only.
     const jcList = await jiaocheng.get('/api/bank-matchmaking/banks');
-    expect(jcList.body.data).toHaveLength(4);
+    const jcIds = jcList.body.data.map((b: { id: string }) => b.id);
+    expect(jcIds).toEqual(expect.arrayContaining(Object.values(bank)));
     const faList = await fuan.get('/api/bank-matchmaking/banks');
-    expect(faList.body.data.map((b: { id: string }) => b.id).sort()).toEqual(
-      [bank.nongfa, bank.guokai, bank.xingye].sort(),
-    );
+    const faIds = faList.body.data.map((b: { id: string }) => b.id);
+    expect(faIds).toEqual(expect.arrayContaining([bank.nongfa, bank.guokai, bank.xingye]));
+    expect(faIds).not.toContain(bank.nongshang);
     const renamed = await city.patch(`/api/bank-matchmaking/banks/${bank.xingye}`, {
-      name: '兴业银行宁德分行',
+      name: '兴业银行测试分行',
       shortName: '兴业',
       level: 'city',
       version: 0,
@@ -112,7 +113,7 @@ describe('events and pushes', () => {
       '/api/bank-matchmaking/events',
       event(
         '一季度政银企对接会',
-        '2026-01-20',
+        '2025-01-20',
         [bank.nongfa, bank.guokai, bank.xingye],
         [
           {
@@ -142,7 +143,7 @@ describe('events and pushes', () => {
       '/api/bank-matchmaking/events',
       event(
         '重点项目银企对接专场',
-        '2026-02-10',
+        '2025-02-10',
         [bank.nongfa, bank.xingye],
         [
           {
@@ -167,7 +168,7 @@ describe('events and pushes', () => {
       '/api/bank-matchmaking/events',
       event(
         '蕉城区银企对接会',
-        '2026-02-20',
+        '2025-02-20',
         [bank.nongshang, bank.nongfa],
         [
           {
@@ -185,7 +186,7 @@ describe('events and pushes', () => {
       '/api/bank-matchmaking/events',
       event(
         '2025年冬季对接会',
-        '2025-12-05',
+        '2024-12-05',
         [bank.nongfa],
         [
           {
@@ -200,7 +201,10 @@ describe('events and pushes', () => {
     ev.e0 = e0.body.id;
 
     // 6 pairs: A|农发 A|国开 C|兴业 B|兴业 B|农商 C|农发, each opened 已推送.
-    const all = await t.db.select().from(bankFollowUps);
+    const all = await t.db
+      .select()
+      .from(bankFollowUps)
+      .where(inArray(bankFollowUps.projectId, Object.values(p)));
     expect(all).toHaveLength(6);
     expect(new Set(all.map((f) => f.status))).toEqual(new Set(['pushed']));
     const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, ev.e1));
@@ -212,7 +216,7 @@ describe('events and pushes', () => {
       '/api/bank-matchmaking/events',
       event(
         '错误',
-        '2026-02-01',
+        '2025-02-01',
         [bank.nongfa],
         [{ projectId: p.a, financingNeedWanYuan: '1', purpose: '测试', banks: [{ bankId: bank.xingye }] }],
       ),
@@ -222,7 +226,7 @@ describe('events and pushes', () => {
     // 福安 may not invite 蕉城's own bank, nor push 蕉城's project.
     const otherCounty = await fuan.post(
       '/api/bank-matchmaking/events',
-      event('错误', '2026-02-01', [bank.nongshang], []),
+      event('错误', '2025-02-01', [bank.nongshang], []),
     );
     expect(otherCounty.status).toBe(400);
     expect(otherCounty.body.error.details[0].path).toBe('bankIds.0');
@@ -230,7 +234,7 @@ describe('events and pushes', () => {
       '/api/bank-matchmaking/events',
       event(
         '错误',
-        '2026-02-01',
+        '2025-02-01',
         [bank.nongfa],
         [{ projectId: p.a, financingNeedWanYuan: '1', purpose: '测试', banks: [{ bankId: bank.nongfa }] }],
       ),
@@ -240,7 +244,7 @@ describe('events and pushes', () => {
       '/api/bank-matchmaking/events',
       event(
         '错误',
-        '2026-02-01',
+        '2025-02-01',
         [bank.nongfa],
         [{ projectId: p.a, financingNeedWanYuan: '-5', purpose: '测试', banks: [{ bankId: bank.nongfa }] }],
       ),
@@ -250,7 +254,7 @@ describe('events and pushes', () => {
     expect(
       (
         await jiaocheng.patch(`/api/bank-matchmaking/events/${ev.e1}`, {
-          ...event('改', '2026-01-20', [], []),
+          ...event('改', '2025-01-20', [], []),
           version: 0,
         })
       ).status,
@@ -273,15 +277,15 @@ describe('follow-ups', () => {
       status: 'disbursed',
       creditGrantedWanYuan: '30000',
       disbursedWanYuan: '20000',
-      disbursedOn: '2026-02-25',
+      disbursedOn: '2025-02-25',
       nextStep: '跟进二期放款',
-      followedUpOn: '2026-02-26',
+      followedUpOn: '2025-02-26',
     });
     expect(paid.status).toBe(200);
     expect(paid.body).toMatchObject({
       status: 'disbursed',
       moves: [],
-      firstPushedOn: '2026-01-20',
+      firstPushedOn: '2025-01-20',
       signedWanYuan: '30000',
     });
     const future = await move(city, p.a, bank.guokai, { status: 'negotiating', followedUpOn: '2026-03-03' });
@@ -305,12 +309,12 @@ describe('follow-ups', () => {
       status: 'disbursed',
       creditGrantedWanYuan: '40000',
       disbursedWanYuan: '40000',
-      disbursedOn: '2026-03-01',
+      disbursedOn: '2025-03-01',
       rolledOverWanYuan: '8000',
-      rolledOverOn: '2026-02-28',
+      rolledOverOn: '2025-02-28',
     });
     expect(c.status).toBe(200);
-    // The 2025 pair: 5000 disbursed in 2025 (not this year), 3000 rolled over in January 2026.
+    // The 2024 pair: 5000 disbursed in 2024 (not the year counted), 3000 rolled over in January 2025.
     await move(fuan, p.c, bank.nongfa, { status: 'credited', creditGrantedWanYuan: '10000' });
     expect(
       (
@@ -318,9 +322,9 @@ describe('follow-ups', () => {
           status: 'disbursed',
           creditGrantedWanYuan: '10000',
           disbursedWanYuan: '5000',
-          disbursedOn: '2025-12-20',
+          disbursedOn: '2024-12-20',
           rolledOverWanYuan: '3000',
-          rolledOverOn: '2026-01-15',
+          rolledOverOn: '2025-01-15',
         })
       ).status,
     ).toBe(200);
@@ -358,8 +362,8 @@ describe('follow-ups', () => {
       ]),
     ).toEqual(
       expect.arrayContaining([
-        ['中国农业发展银行宁德市分行', 'disbursed', false],
-        ['国家开发银行福建省分行', 'pushed', false],
+        ['农发行测试分行', 'disbursed', false],
+        ['国开行测试分行', 'pushed', false],
       ]),
     );
     expect(
@@ -376,19 +380,24 @@ describe('follow-ups', () => {
       ['银企测试项目丙', '银企测试项目乙'].sort(),
     );
     const failed = await city.get('/api/bank-matchmaking/follow-ups?status=failed');
-    expect(failed.body.data).toHaveLength(1);
+    const ours = failed.body.data.filter((f: { projectId: string }) =>
+      Object.values(p).includes(f.projectId),
+    );
+    expect(ours.map((f: { projectName: string }) => f.projectName)).toEqual(['银企测试项目乙']);
+    expect(failed.body.data.every((f: { status: string }) => f.status === 'failed')).toBe(true);
     expect((await t.call(null, 'GET', '/api/bank-matchmaking/follow-ups')).status).toBe(401);
   });
 });
 
 describe('overview, counted by hand', () => {
   it('gives the city the year figures with its child regions', async () => {
-    const res = await city.get('/api/bank-matchmaking/overview?year=2026');
+    const res = await city.get('/api/bank-matchmaking/overview?year=2025');
     expect(res.status).toBe(200);
-    // 2026 events: E1, E2, E3 (E0 is 2025). Projects A, B, C; pairs A|农发 A|国开 C|兴业 B|兴业 B|农商 =
+    // The test's events are in 2025 (the demo's own meetings are in the test clock's year, 2026).
+    // 2025 events: E1, E2, E3 (E0 is 2024). Projects A, B, C; pairs A|农发 A|国开 C|兴业 B|兴业 B|农商 =
     // 5 → 5 / 3 = 1.7 banks per project. Signed 30000 + 12000.5 + 40000 + 5000 + 2000 = 89000.5 万元.
-    // Disbursed in 2026: 20000 (A|农发) + 40000 (C|兴业) = 60000; C|农发's 5000 was in 2025. Rolled over
-    // in 2026: 8000 + 3000 = 11000.
+    // Disbursed in 2025: 20000 (A|农发) + 40000 (C|兴业) = 60000; C|农发's 5000 was in 2024. Rolled over
+    // in 2025: 8000 + 3000 = 11000.
     expect(res.body.totals).toEqual({
       events: 3,
       projectsPushed: 3,
@@ -425,7 +434,7 @@ describe('overview, counted by hand', () => {
       '重点项目银企对接专场',
       '蕉城区银企对接会',
     ]);
-    const last = await city.get('/api/bank-matchmaking/overview?year=2025');
+    const last = await city.get('/api/bank-matchmaking/overview?year=2024');
     expect(last.body.totals).toMatchObject({
       events: 1,
       projectsPushed: 1,
@@ -435,7 +444,7 @@ describe('overview, counted by hand', () => {
   });
 
   it('gives a county only its own projects and the events they were pushed at', async () => {
-    const res = await jiaocheng.get('/api/bank-matchmaking/overview?year=2026');
+    const res = await jiaocheng.get('/api/bank-matchmaking/overview?year=2025');
     expect(res.body.totals).toMatchObject({
       events: 3,
       projectsPushed: 2,
@@ -444,7 +453,7 @@ describe('overview, counted by hand', () => {
     });
     const e1 = res.body.events.find((e: { id: string }) => e.id === ev.e1);
     expect(e1).toMatchObject({ projectsPushed: 1, creditSignedWanYuan: '42000.5', canManage: false });
-    const fa = await fuan.get('/api/bank-matchmaking/overview?year=2026');
+    const fa = await fuan.get('/api/bank-matchmaking/overview?year=2025');
     expect(fa.body.totals).toMatchObject({ events: 1, projectsPushed: 1, creditSignedWanYuan: '40000' });
     const detail = await fuan.get(`/api/bank-matchmaking/events/${ev.e2}`);
     expect(detail.status).toBe(200);
@@ -478,12 +487,12 @@ describe('push list export', () => {
   };
 
   it('writes one sheet per bank with the projects pushed to it', async () => {
-    const book = await read(city, '?year=2026');
+    const book = await read(city, '?year=2025');
     expect(book.worksheets.map((s) => s.name).sort()).toEqual(
       ['兴业', '农发行', '国开行', '蕉城农商行'].sort(),
     );
     const xingye = book.getWorksheet('兴业')!;
-    expect(xingye.getCell(1, 1).value).toBe('2026年政银企对接推送项目清单（兴业银行宁德分行）');
+    expect(xingye.getCell(1, 1).value).toBe('2025年政银企对接推送项目清单（兴业银行测试分行）');
     expect(xingye.getRow(3).values).toEqual([
       undefined,
       '序号',
@@ -522,9 +531,9 @@ describe('push list export', () => {
   });
 
   it('filters by bank and by the reader scope', async () => {
-    const one = await read(city, `?year=2026&bankId=${bank.guokai}`);
+    const one = await read(city, `?year=2025&bankId=${bank.guokai}`);
     expect(one.worksheets.map((s) => s.name)).toEqual(['国开行']);
-    const county = await read(jiaocheng, '?year=2026');
+    const county = await read(jiaocheng, '?year=2025');
     const names = county.worksheets.flatMap((s) =>
       rowsOf(s)
         .slice(0, -1)
@@ -542,7 +551,7 @@ describe('editing an event', () => {
     const detail = await jiaocheng.get(`/api/bank-matchmaking/events/${ev.e3}`);
     const res = await jiaocheng.patch(`/api/bank-matchmaking/events/${ev.e3}`, {
       title: '蕉城区银企对接会（更正）',
-      heldOn: '2026-02-20',
+      heldOn: '2025-02-20',
       venue: '蕉城区政府',
       organiser: '蕉城区发改局',
       bankIds: [bank.nongshang],
@@ -557,7 +566,7 @@ describe('editing an event', () => {
     expect(audit.map((a) => a.action)).toEqual(['bankEvent.create', 'bankEvent.update']);
     const stale = await jiaocheng.patch(`/api/bank-matchmaking/events/${ev.e3}`, {
       title: '再改',
-      heldOn: '2026-02-20',
+      heldOn: '2025-02-20',
       venue: '蕉城区政府',
       organiser: '蕉城区发改局',
       version: detail.body.version,
