@@ -106,7 +106,14 @@ export async function loadDemoBanks(ctx: Ctx): Promise<{ banks: number; events: 
     .where(and(ne(projects.stage, 'dropped'), gte(projects.totalInvestmentWanYuan, '5000')))
     .orderBy(asc(projects.name));
   const own = candidates.filter((p) => p.regionCode === '350902');
-  const others = candidates.filter((p) => p.regionCode !== '350902');
+  // The city's meetings take projects from every county in turn, not one county's list first.
+  const byRegion = new Map<string, typeof candidates>();
+  for (const p of candidates)
+    if (p.regionCode !== '350902') byRegion.set(p.regionCode, [...(byRegion.get(p.regionCode) ?? []), p]);
+  const queues = [...byRegion.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([, list]) => list);
+  const others: typeof candidates = [];
+  for (let round = 0; queues.some((q) => q.length > round); round += 1)
+    for (const q of queues) if (q[round]) others.push(q[round]!);
 
   let held = 0;
   let next = 0;
