@@ -7,7 +7,7 @@ const { baseUrl } = e2eServer();
 /** An exact 万元 string as the tables print it: thousands grouped, two decimals ("611200" → "611,200.00"). */
 const grouped = (wan: string) => {
   const [whole, fraction = ''] = wan.split('.');
-  return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}.${(fraction + '00').slice(0, 2)}`;
+  return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}.${(`${fraction}00`).slice(0, 2)}`;
 };
 const signIn = signedInPages(baseUrl);
 

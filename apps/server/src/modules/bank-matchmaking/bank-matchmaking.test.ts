@@ -507,7 +507,7 @@ describe('push list export', () => {
     const rows = rowsOf(xingye);
     expect(rows).toHaveLength(3);
     const byName = Object.fromEntries(rows.slice(0, 2).map((r) => [r[1], r]));
-    expect(byName['银企测试项目丙']!.slice(2)).toEqual([
+    expect(byName.银企测试项目丙!.slice(2)).toEqual([
       '福安市',
       '福安市青拓新材料有限公司',
       '50000',
@@ -515,7 +515,7 @@ describe('push list export', () => {
       '',
       '已放款',
     ]);
-    expect(byName['银企测试项目乙']!.slice(4)).toEqual(['8000', '项目建设贷款', '', '未成功']);
+    expect(byName.银企测试项目乙!.slice(4)).toEqual(['8000', '项目建设贷款', '', '未成功']);
     expect(rows[2]!.slice(0, 5)).toEqual(['合计', '2 个项目', '', '', '58000']);
     // A was pushed to 农发行 twice: once, with the latest need (E2: 20000, 流动资金), and its contact.
     const nongfa = rowsOf(book.getWorksheet('农发行')!);
