@@ -24,6 +24,7 @@ import { registerApprovalDocumentRoutes } from './modules/approval-documents';
 import { registerApprovalRoutes } from './modules/approvals';
 import { registerAuditRoutes } from './modules/audit';
 import { registerAuthRoutes } from './modules/auth';
+import { registerBankMatchmakingRoutes } from './modules/bank-matchmaking';
 import { registerBatchRoutes } from './modules/batches';
 import { registerBulletinRoutes } from './modules/bulletins';
 import { registerCalendarRoutes } from './modules/calendar';
@@ -234,6 +235,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerReconciliationRoutes(app, deps);
   registerServicePlanRoutes(app, deps);
   registerCampaignRoutes(app, deps);
+  registerBankMatchmakingRoutes(app, deps);
   registerProblemAttachmentRoutes(
     app,
     deps,

@@ -2,6 +2,7 @@ import { approvalDocumentsEndpoints } from './approval-documents.contract';
 import { approvalsEndpoints } from './approvals.contract';
 import { auditEndpoints } from './audit.contract';
 import { authEndpoints } from './auth.contract';
+import { bankMatchmakingEndpoints } from './bank-matchmaking.contract';
 import { batchesEndpoints } from './batches.contract';
 import { bulletinEndpoints } from './bulletins.contract';
 import { calendarEndpoints } from './calendar.contract';
@@ -67,6 +68,7 @@ export const endpoints = {
   ...reconciliationEndpoints,
   ...servicePlansEndpoints,
   ...campaignsEndpoints,
+  ...bankMatchmakingEndpoints,
   ...mapEndpoints,
   ...warningsEndpoints,
   ...evaluationEndpoints,
@@ -98,6 +100,7 @@ export const fileRoutes = {
   statisticsTemplate: '/api/reconciliation/statistics/template.xlsx',
   exportServicePlans: '/api/service-plans/export.xlsx',
   exportCampaignEvent: '/api/campaign-events/:id/projects.xlsx',
+  exportBankPushList: '/api/bank-matchmaking/push-list.xlsx',
   downloadProblemLetter: '/api/problems/:id/letters/:letterId/document.docx',
   downloadProjectLetter: '/api/project-letters/:id/document.docx',
   uploadProblemAttachments: '/api/problems/:id/attachments',

@@ -3,6 +3,7 @@ export * from './approval-import.contract';
 export * from './approvals.contract';
 export * from './audit.contract';
 export * from './auth.contract';
+export * from './bank-matchmaking.contract';
 export * from './basemap.contract';
 export * from './bulletins.contract';
 export * from './calendar.contract';

@@ -172,6 +172,12 @@ export const auditActions = [
   'campaignEvent.create',
   'campaignEvent.update',
   'campaignEvent.delete',
+  'bank.create',
+  'bank.update',
+  'bank.delete',
+  'bankEvent.create',
+  'bankEvent.update',
+  'bankFollowUp.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

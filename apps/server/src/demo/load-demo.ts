@@ -9,6 +9,7 @@ import { createOrganisation } from '../modules/organisations';
 import { createRegion } from '../modules/regions';
 import { createUser } from '../modules/users';
 import { loadDemoApprovals } from './demo-approvals';
+import { loadDemoBanks } from './demo-banks';
 import { loadDemoCampaigns } from './demo-campaigns';
 import { loadDemoDispatch } from './demo-dispatch';
 import { loadDemoEvaluation } from './demo-evaluation';
@@ -145,4 +146,6 @@ async function loadRecords(ctx: Ctx, options: DemoOptions) {
   // After the projects' starts are dated: demands (one raised as a problem) and the city's quotas,
   // some allocated to projects not started.
   await loadDemoFactors(ctx);
+  // 政银企对接: the bank list, the year's meetings pushing projects, and each pair followed up.
+  await loadDemoBanks(ctx);
 }

@@ -165,6 +165,14 @@ export const appPages: AppPage[] = [
     Component: lazy(() => import('../features/campaigns/EventsPage')),
   },
   {
+    path: '/bank-matchmaking',
+    group: 'analysis',
+    label: 'bankMatchmaking',
+    icon: <BankOutlined />,
+    permission: 'bankMatchmaking.read',
+    Component: lazy(() => import('../features/bank-matchmaking/BankMatchmakingPage')),
+  },
+  {
     path: '/approvals/statistics',
     group: 'analysis',
     label: 'approvalStatistics',

@@ -98,6 +98,12 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   factor_quota_set: 'Set a land/energy quota',
   factor_quota_allocate: 'Allocate quota to a project',
   factor_quota_allocation_remove: 'Withdraw a quota allocation',
+  bank_create: 'Add a bank',
+  bank_update: 'Edit a bank',
+  bank_delete: 'Delete a bank',
+  bankEvent_create: 'Create a bank matchmaking event',
+  bankEvent_update: 'Edit a bank matchmaking event',
+  bankFollowUp_update: 'Update a bank follow-up',
 };
 
 export const auditLogEnUS: typeof auditLogZhCN = {

@@ -96,6 +96,12 @@ export const auditActionsMoreZhCN = {
   factor_quota_set: '设定用地/能耗指标',
   factor_quota_allocate: '分配指标给项目',
   factor_quota_allocation_remove: '撤销指标分配',
+  bank_create: '新增银行',
+  bank_update: '修改银行',
+  bank_delete: '删除银行',
+  bankEvent_create: '新建政银企对接会',
+  bankEvent_update: '修改政银企对接会',
+  bankFollowUp_update: '更新银企对接跟进',
 };
 
 export const auditLogZhCN = {

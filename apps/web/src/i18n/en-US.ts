@@ -3,6 +3,7 @@ import { approvalImportEnUS } from './approval-import.en-US';
 import { approvalLoopEnUS } from './approval-loop.en-US';
 import { approvalsEnUS } from './approvals.en-US';
 import { auditActionsMoreEnUS, auditLogEnUS } from './audit-log.en-US';
+import { bankMatchmakingEnUS } from './bank-matchmaking.en-US';
 import { basemapEnUS } from './basemap.en-US';
 import { bulletinsEnUS } from './bulletins.en-US';
 import { calendarEnUS } from './calendar.en-US';
@@ -106,6 +107,7 @@ export const enUS: typeof zhCN = {
     reconciliation: 'Reconciliation',
     servicePlans: 'Service plans',
     events: 'Campaigns and events',
+    bankMatchmaking: 'Bank matchmaking',
     problemStatistics: 'Problem statistics',
     problemSettings: 'Escalation & routing',
     problemClass: 'Problem class',
@@ -428,6 +430,8 @@ export const enUS: typeof zhCN = {
     zone: 'Zone',
     campaign: 'Campaign',
     campaignEvent: 'Start/completion event',
+    bank: 'Bank',
+    bankEvent: 'Bank matchmaking event',
   },
   ...projectsEnUS,
   ...ledgerEnUS,
@@ -453,6 +457,7 @@ export const enUS: typeof zhCN = {
   ...reconciliationEnUS,
   ...servicePlansEnUS,
   ...campaignsEnUS,
+  ...bankMatchmakingEnUS,
   ...workbenchEnUS,
   ...securityEnUS,
   ...basemapEnUS,

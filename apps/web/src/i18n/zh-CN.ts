@@ -3,6 +3,7 @@ import { approvalImportZhCN } from './approval-import.zh-CN';
 import { approvalLoopZhCN } from './approval-loop.zh-CN';
 import { approvalsZhCN } from './approvals.zh-CN';
 import { auditActionsMoreZhCN, auditLogZhCN } from './audit-log.zh-CN';
+import { bankMatchmakingZhCN } from './bank-matchmaking.zh-CN';
 import { basemapZhCN } from './basemap.zh-CN';
 import { bulletinsZhCN } from './bulletins.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
@@ -105,6 +106,7 @@ export const zhCN = {
     reconciliation: '三数比对',
     servicePlans: '一项目一策',
     events: '攻坚行动与集中开竣工',
+    bankMatchmaking: '政银企对接',
     problemStatistics: '问题统计',
     problemSettings: '提级与交办设置',
     problemClass: '问题类',
@@ -426,6 +428,8 @@ export const zhCN = {
     zone: '推进分区',
     campaign: '攻坚行动',
     campaignEvent: '集中开竣工活动',
+    bank: '银行',
+    bankEvent: '政银企对接会',
   },
   ...projectsZhCN,
   ...ledgerZhCN,
@@ -451,6 +455,7 @@ export const zhCN = {
   ...reconciliationZhCN,
   ...servicePlansZhCN,
   ...campaignsZhCN,
+  ...bankMatchmakingZhCN,
   ...workbenchZhCN,
   ...securityZhCN,
   ...basemapZhCN,

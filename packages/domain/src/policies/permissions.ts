@@ -79,6 +79,8 @@ export const permissions = [
   'campaign.manage',
   'factor.read',
   'factor.manage',
+  'bankMatchmaking.read',
+  'bankMatchmaking.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -179,6 +181,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'campaign.manage',
     'factor.read',
     'factor.manage',
+    'bankMatchmaking.read',
+    'bankMatchmaking.manage',
   ],
   department_staff: [
     'region.read',
@@ -210,6 +214,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'servicePlan.read',
     'campaign.read',
     'factor.read',
+    'bankMatchmaking.read',
   ],
   owner: [
     'region.read',
@@ -236,6 +241,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'servicePlan.read',
     'campaign.read',
     'factor.read',
+    'bankMatchmaking.read',
   ],
   leader: [
     'region.read',
@@ -262,6 +268,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'servicePlan.read',
     'campaign.read',
     'factor.read',
+    'bankMatchmaking.read',
   ],
   service_officer: [
     'region.read',
@@ -289,6 +296,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'servicePlan.read',
     'campaign.read',
     'factor.read',
+    'bankMatchmaking.read',
   ],
   supervisor: [
     'region.read',
@@ -312,6 +320,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'servicePlan.read',
     'campaign.read',
     'factor.read',
+    'bankMatchmaking.read',
   ],
   system_admin: [
     'region.read',

@@ -2,6 +2,7 @@
 export * from './access';
 export * from './approvals';
 export * from './audit';
+export * from './bank-matchmaking';
 export * from './batches';
 export * from './bulletins';
 export * from './calendar';

@@ -28,6 +28,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { QueryError } from '../../components/QueryError';
 import { amountColumn, formatTableAmount } from '../../lib/amount';
+import { ProjectBankFollowUps } from '../bank-matchmaking/ProjectBankFollowUps';
 import { PaymentDialog, PaymentsTable } from './FundPayments';
 import { day } from './fund-dates';
 import {
@@ -75,6 +76,7 @@ export function ProjectFundsTab({ project }: { project: Project }) {
         canManage={data.canManage}
         canPay={data.canPay}
       />
+      <ProjectBankFollowUps project={project} />
     </Flex>
   );
 }
