@@ -21,12 +21,13 @@ export const CockpitDimension = z
     'leader',
     'batch',
     'tag',
+    'projectClass',
     'constructionType',
     'sizeBand',
     'category',
   ])
   .describe(
-    '分组维度：区划（所选区划的下级，末级为项目）、级别、领域、行业、责任部门、挂钩领导、批次、标签、新建/续建、投资规模（总投资 <5000 万、5000 万–1 亿、1–10 亿、≥10 亿元）、分类汇总（各标签、新建、续建、5000 万元以上、1 亿元以上；可重叠）',
+    '分组维度：区划（所选区划的下级，末级为项目）、级别、领域、行业、责任部门、挂钩领导、批次、标签、项目分类（产业链类、基础设施类、急需民生类…，按轻重缓急排序）、新建/续建、投资规模（总投资 <5000 万、5000 万–1 亿、1–10 亿、≥10 亿元）、分类汇总（各标签、新建、续建、5000 万元以上、1 亿元以上；可重叠）',
   );
 export type CockpitDimension = z.infer<typeof CockpitDimension>;
 

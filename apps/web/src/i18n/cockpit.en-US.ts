@@ -23,6 +23,7 @@ export const cockpitEnUS: typeof cockpitZhCN = {
       leader: 'Linked leader',
       batch: 'Batch',
       tag: 'Tag',
+      projectClass: 'Project class',
       constructionType: 'New/continuing',
       sizeBand: 'Investment size',
       category: 'Categories',

@@ -21,6 +21,7 @@ export const cockpitZhCN = {
       leader: '挂钩领导',
       batch: '批次',
       tag: '标签',
+      projectClass: '项目分类',
       constructionType: '新建/续建',
       sizeBand: '投资规模',
       category: '分类汇总',

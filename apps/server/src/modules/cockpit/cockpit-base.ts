@@ -98,7 +98,7 @@ export function cockpitBaseSql(
   );
   return sql`select projects.id, projects.name, projects.region_code, projects.region_path, ${stageAtMonth} as stage,
       projects.levels, projects.domain, projects.industry, projects.responsible_department_id, projects.leader_user_id,
-      projects.tags, projects.construction_type, projects.total_investment_wan_yuan, ${halfBase},
+      projects.tags, projects.project_class, projects.construction_type, projects.total_investment_wan_yuan, ${halfBase},
       ${planned} as planned,
       ${cumulativePlanSql(planCurveColumnsOf('a', basis), month)} as cum_plan,
       coalesce(r.ytd, 0) as ytd,

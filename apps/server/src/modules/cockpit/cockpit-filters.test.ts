@@ -193,6 +193,36 @@ describe('cockpit filters and groupings (tag, 新建/续建, 投资规模)', () 
     expect(addDecimals(rows.map((r) => r.figures.plannedInvestment!.value!))).toBe('475100');
   });
 
+  it('groups by 项目分类 by priority, unclassified last, the rows adding up and drilling to their projects', async () => {
+    const classOf = (i: number) =>
+      i <= 10 ? '产业链类' : i <= 15 ? '急需民生类' : i <= 17 ? '招商重点类' : i <= 20 ? '基础设施类' : null;
+    for (let i = 1; i <= 20; i++)
+      await t.db
+        .update(projects)
+        .set({ projectClass: classOf(i) })
+        .where(eq(projects.name, `东丰测试项目${i}`));
+    const county = await t.as('jiaocheng');
+    const { status, body } = await county.get(rollup('dimension=projectClass'));
+    expect(status).toBe(200);
+    const rows = body.rows as Row[];
+    expect(rows.map((r) => [r.key, r.kind, r.figures.projectCount!.value])).toEqual([
+      ['产业链类', 'value', '10'],
+      ['基础设施类', 'value', '3'],
+      ['急需民生类', 'value', '5'],
+      ['招商重点类', 'value', '2'],
+      ['', 'none', '60'],
+    ]);
+    expect(body.isAdditive).toBe(true);
+    expect(body.total.projectCount.value).toBe('80');
+    const chain = await county.get(
+      '/api/cockpit/projects?year=2026&month=11&dimension=projectClass&key=产业链类&measure=all&pageSize=50',
+    );
+    expect(chain.status).toBe(200);
+    expect(chain.body.page.total).toBe(10);
+    const filtered = (await county.get(rollup('dimension=constructionType&projectClass=急需民生类'))).body;
+    expect(filtered.total.projectCount.value).toBe('5');
+  });
+
   it('filters the drill-down and the monthly curve the same way', async () => {
     const city = await t.as('ningde');
     const notStarted = (

@@ -14,6 +14,7 @@ import {
   chinaDate,
   compareDecimals,
   constructionTypes,
+  defaultProjectClasses,
   isBehindTimeProgress,
   planCompletionRate,
   projectStages,
@@ -44,7 +45,7 @@ const regionRef = (r: RegionRow) => ({ code: r.code, name: r.name, level: r.leve
  * Region: the chosen region's children (each with its subtree; children with no project still
  * appear) plus the region itself (本级) for projects placed directly on it; at a leaf, the projects.
  * Level, batch and tag can overlap (a project on several lists, with several tags), so their rows
- * do not add up to the total. 新建/续建 and the 投资规模 bands (by total investment) are disjoint and
+ * do not add up to the total. 项目分类 comes by priority. 新建/续建 and the 投资规模 bands (by total investment) are disjoint and
  * come in their fixed order. 分类汇总 (category) mixes tags, 新建/续建 and the size thresholds; it overlaps.
  */
 function membershipSql(dimension: CockpitDimension, place: CockpitRegion, year: number): SQL {
@@ -81,6 +82,14 @@ function membershipSql(dimension: CockpitDimension, place: CockpitRegion, year: 
       return sql`select tg as key, tg as label, 'value' as kind, 0 as sort, b.* from base b cross join unnest(b.tags) tg
         union all
         select '', '', 'none', 1000, b.* from base b where cardinality(b.tags) = 0`;
+    case 'projectClass':
+      // By priority: the default classes in their order (产业链类, 基础设施类, 急需民生类), a class
+      // the jurisdiction added after them, unclassified projects last.
+      return sql`select coalesce(b.project_class, '') as key, coalesce(b.project_class, '') as label,
+        case when b.project_class is null then 'none' else 'value' end as kind,
+        case when b.project_class is null then 1000
+          else coalesce(array_position(${orderArray(defaultProjectClasses)}, b.project_class), 500) end as sort,
+        b.* from base b`;
     case 'constructionType':
       return sql`select b.construction_type as key, b.construction_type as label, 'value' as kind,
         array_position(${orderArray(constructionTypes)}, b.construction_type) as sort, b.* from base b`;
@@ -111,7 +120,13 @@ const orderArray = (keys: readonly string[]) =>
   )}]::text[]`;
 
 /** Dimensions whose rows come in a fixed order (not by plan size). */
-const orderedDimensions: readonly CockpitDimension[] = ['region', 'batch', 'constructionType', 'sizeBand'];
+const orderedDimensions: readonly CockpitDimension[] = [
+  'region',
+  'batch',
+  'projectClass',
+  'constructionType',
+  'sizeBand',
+];
 /** Dimensions whose groups can overlap, so the rows do not add up to the total. */
 const overlappingDimensions: readonly CockpitDimension[] = ['level', 'batch', 'tag', 'category'];
 
