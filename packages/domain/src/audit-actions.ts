@@ -165,6 +165,12 @@ export const auditActions = [
   'campaignEvent.create',
   'campaignEvent.update',
   'campaignEvent.delete',
+  'promotion.lead.create',
+  'promotion.lead.update',
+  'promotion.lead.move',
+  'promotion.lead.drop',
+  'promotion.lead.convert',
+  'promotion.settings.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

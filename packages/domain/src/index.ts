@@ -102,3 +102,5 @@ export * from './warnings/evaluate-warning';
 export * from './warnings/region-warning';
 export * from './warnings/warning-rules';
 export * from './workbench/workbench-sections';
+export * from './promotion/promotion';
+export * from './promotion/promotion-figures';

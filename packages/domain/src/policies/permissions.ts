@@ -77,6 +77,8 @@ export const permissions = [
   'servicePlan.manage',
   'campaign.read',
   'campaign.manage',
+  'promotion.read',
+  'promotion.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -175,6 +177,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'servicePlan.manage',
     'campaign.read',
     'campaign.manage',
+    'promotion.read',
+    'promotion.manage',
   ],
   department_staff: [
     'region.read',
@@ -205,6 +209,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'reconciliation.read',
     'servicePlan.read',
     'campaign.read',
+    'promotion.read',
   ],
   owner: [
     'region.read',
@@ -255,6 +260,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'reconciliation.read',
     'servicePlan.read',
     'campaign.read',
+    'promotion.read',
   ],
   service_officer: [
     'region.read',
@@ -303,6 +309,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'reconciliation.read',
     'servicePlan.read',
     'campaign.read',
+    'promotion.read',
   ],
   system_admin: [
     'region.read',
