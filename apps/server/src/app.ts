@@ -44,6 +44,7 @@ import { registerProblemRoutes } from './modules/problems';
 import { maxFileBytes, maxFilesPerUpload, registerProjectFileRoutes } from './modules/project-files';
 import { registerProjectLetterRoutes } from './modules/project-letters';
 import { registerProjectRoutes } from './modules/projects';
+import { registerPromotionRoutes } from './modules/promotion';
 import { registerReconciliationRoutes } from './modules/reconciliation';
 import { registerRegionRoutes } from './modules/regions';
 import { registerReportRoutes } from './modules/reports';
@@ -232,6 +233,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerReconciliationRoutes(app, deps);
   registerServicePlanRoutes(app, deps);
   registerCampaignRoutes(app, deps);
+  registerPromotionRoutes(app, deps);
   registerProblemAttachmentRoutes(
     app,
     deps,

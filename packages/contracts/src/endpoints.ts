@@ -20,6 +20,7 @@ import { plansEndpoints } from './plans.contract';
 import { problemsEndpoints } from './problems.contract';
 import { projectLettersEndpoints } from './project-letters.contract';
 import { projectsEndpoints } from './projects.contract';
+import { promotionEndpoints } from './promotion.contract';
 import { reconciliationEndpoints } from './reconciliation.contract';
 import { regionsEndpoints } from './regions.contract';
 import { reportsEndpoints } from './reports.contract';
@@ -65,6 +66,7 @@ export const endpoints = {
   ...reconciliationEndpoints,
   ...servicePlansEndpoints,
   ...campaignsEndpoints,
+  ...promotionEndpoints,
   ...mapEndpoints,
   ...warningsEndpoints,
   ...evaluationEndpoints,
@@ -94,6 +96,7 @@ export const fileRoutes = {
   importStatistics: '/api/reconciliation/statistics',
   statisticsTemplate: '/api/reconciliation/statistics/template.xlsx',
   exportServicePlans: '/api/service-plans/export.xlsx',
+  exportPromotionLeads: '/api/promotion/leads.xlsx',
   exportCampaignEvent: '/api/campaign-events/:id/projects.xlsx',
   downloadProblemLetter: '/api/problems/:id/letters/:letterId/document.docx',
   downloadProjectLetter: '/api/project-letters/:id/document.docx',

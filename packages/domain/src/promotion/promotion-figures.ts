@@ -41,11 +41,15 @@ export function effectiveLead<T extends LeadFacts>(
   if (!start || start > asOf || lead.isDropped) return lead;
   const started = stageIndex(stages, startedStageKey);
   if (started < 0 || stageIndex(stages, lead.stage) >= started) return lead;
-  const last = lead.history.reduce((max, e) => (e.enteredOn > max ? e.enteredOn : max), '');
+  const last =
+    lead.history
+      .map((e) => e.enteredOn)
+      .sort()
+      .at(-1) ?? '';
   return {
     ...lead,
     stage: startedStageKey,
-    history: [...lead.history, { key: startedStageKey, enteredOn: start > last ? start : last }],
+    history: [...lead.history, { key: startedStageKey, enteredOn: [start, last].sort()[1]! }],
   };
 }
 

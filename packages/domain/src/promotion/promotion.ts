@@ -125,7 +125,7 @@ export function moveLeadStage(input: {
     ]);
   if (target < from) {
     const kept = history.filter((e) => stageIndex(stages, e.key) <= target);
-    if (!kept.some((e) => e.key === to)) kept.push({ key: to, enteredOn: on > today ? today : on });
+    if (!kept.some((e) => e.key === to)) kept.push({ key: to, enteredOn: [on, today].sort()[0]! });
     return kept;
   }
   if (on > today) throw invalid([{ path: 'on', message: '日期不能晚于今天' }], '日期不能晚于今天');

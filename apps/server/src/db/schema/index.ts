@@ -22,6 +22,7 @@ export * from './problems';
 export * from './project-files';
 export * from './project-letters';
 export * from './projects';
+export * from './promotion';
 export * from './reconciliation';
 export * from './regions';
 export * from './reports';
