@@ -108,6 +108,12 @@ export const ConvertPromotionLead = z
   .strict();
 export type ConvertPromotionLead = z.infer<typeof ConvertPromotionLead>;
 
+/** 关联已有项目: a project already in the library (same region line, not linked elsewhere). */
+export const LinkPromotionLead = z
+  .object({ version: Version, projectId: Id.describe('项目库中的项目') })
+  .strict();
+export type LinkPromotionLead = z.infer<typeof LinkPromotionLead>;
+
 export const LeadPromise = z.enum(['registration', 'start', 'production']);
 
 export const PromotionLead = z.object({
@@ -321,6 +327,15 @@ export const promotionEndpoints = {
     tag: 'promotion',
     params: IdParams,
     body: ConvertPromotionLead,
+    response: PromotionLead,
+  }),
+  linkPromotionLead: endpoint({
+    method: 'POST',
+    path: '/api/promotion/leads/:id/link',
+    summary: '签约项目关联项目库中已有的项目',
+    tag: 'promotion',
+    params: IdParams,
+    body: LinkPromotionLead,
     response: PromotionLead,
   }),
   projectPromotionLead: endpoint({

@@ -170,6 +170,7 @@ export const auditActions = [
   'promotion.lead.move',
   'promotion.lead.drop',
   'promotion.lead.convert',
+  'promotion.lead.link',
   'promotion.settings.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

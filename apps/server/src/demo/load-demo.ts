@@ -17,6 +17,7 @@ import { loadDemoMilestones } from './demo-milestones';
 import { loadDemoPlans } from './demo-plans';
 import { loadDemoProblems } from './demo-problems';
 import { loadDemoProjectLetters } from './demo-project-letters';
+import { loadDemoPromotion } from './demo-promotion';
 import { loadDemoReports } from './demo-reports';
 import { loadDemoResumption } from './demo-resumption';
 import { loadDemoServicePlans } from './demo-service-plans';
@@ -133,4 +134,6 @@ async function loadRecords(ctx: Ctx) {
   await loadDemoServicePlans(ctx);
   // After the projects' starts are dated: the ceremonies fall on the days projects really started.
   await loadDemoCampaigns(ctx);
+  // After the projects' starts are dated: leads through the year, some linked to 招商引资 projects.
+  await loadDemoPromotion(ctx);
 }

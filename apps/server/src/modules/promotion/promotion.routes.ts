@@ -8,6 +8,7 @@ import { convertPromotionLead } from './convert-lead';
 import { createPromotionLead } from './create-lead';
 import { dropPromotionLead } from './drop-lead';
 import { exportPromotionLeads } from './export-promotion-leads';
+import { linkPromotionLead } from './link-lead';
 import { movePromotionLead } from './move-lead';
 import { findPromotionLeads, leadView, projectPromotionLead } from './promotion.queries';
 import { promotionOverview } from './promotion-overview';
@@ -46,6 +47,9 @@ export function registerPromotionRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
   defineRoute(app, deps, endpoints.convertPromotionLead, 'promotion.manage', ({ ctx, params, body }) =>
     convertPromotionLead(ctx, params.id, body),
+  );
+  defineRoute(app, deps, endpoints.linkPromotionLead, 'promotion.manage', ({ ctx, params, body }) =>
+    linkPromotionLead(ctx, params.id, body),
   );
   defineRoute(app, deps, endpoints.projectPromotionLead, 'promotion.read', ({ ctx, params }) =>
     projectPromotionLead(ctx, params.id),
