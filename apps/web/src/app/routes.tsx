@@ -34,6 +34,7 @@ import {
   PhoneOutlined,
   ProfileOutlined,
   ReconciliationOutlined,
+  RiseOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   ScheduleOutlined,
@@ -130,6 +131,14 @@ export const appPages: AppPage[] = [
     icon: <MoneyCollectOutlined />,
     permission: 'fund.read',
     Component: lazy(() => import('../features/funds/FundsPage')),
+  },
+  {
+    path: '/promotion',
+    group: 'analysis',
+    label: 'promotion',
+    icon: <RiseOutlined />,
+    permission: 'promotion.read',
+    Component: lazy(() => import('../features/promotion/PromotionPage')),
   },
   {
     path: '/reconciliation',

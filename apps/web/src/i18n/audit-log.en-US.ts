@@ -91,6 +91,13 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   campaignEvent_create: 'Create a start/completion event',
   campaignEvent_update: 'Edit a start/completion event',
   campaignEvent_delete: 'Delete a start/completion event',
+  promotion_lead_create: 'Create promotion lead',
+  promotion_lead_update: 'Update promotion lead',
+  promotion_lead_move: 'Move promotion lead',
+  promotion_lead_drop: 'Drop promotion lead',
+  promotion_lead_convert: 'Convert lead to project',
+  promotion_lead_link: 'Link lead to project',
+  promotion_settings_update: 'Update promotion stages',
 };
 
 export const auditLogEnUS: typeof auditLogZhCN = {

@@ -89,6 +89,13 @@ export const auditActionsMoreZhCN = {
   campaignEvent_create: '新建集中开竣工活动',
   campaignEvent_update: '修改集中开竣工活动',
   campaignEvent_delete: '删除集中开竣工活动',
+  promotion_lead_create: '新增招商项目',
+  promotion_lead_update: '修改招商项目',
+  promotion_lead_move: '招商项目变更阶段',
+  promotion_lead_drop: '放弃招商项目',
+  promotion_lead_convert: '招商项目转入项目库',
+  promotion_lead_link: '招商项目关联已有项目',
+  promotion_settings_update: '修改招商阶段设置',
 };
 
 export const auditLogZhCN = {

@@ -7,6 +7,7 @@ import { basemapEnUS } from './basemap.en-US';
 import { bulletinsEnUS } from './bulletins.en-US';
 import { calendarEnUS } from './calendar.en-US';
 import { campaignsEnUS } from './campaigns.en-US';
+import { promotionEnUS } from './promotion.en-US';
 import { cockpitEnUS } from './cockpit.en-US';
 import { dispatchEnUS } from './dispatch.en-US';
 import { evaluationEnUS } from './evaluation.en-US';
@@ -101,6 +102,7 @@ export const enUS: typeof zhCN = {
     resumption: 'Resumption',
     whitelist: 'Whitelist',
     funds: 'Funds',
+    promotion: 'Investment promotion',
     reconciliation: 'Reconciliation',
     servicePlans: 'Service plans',
     events: 'Campaigns and events',
@@ -426,6 +428,7 @@ export const enUS: typeof zhCN = {
     zone: 'Zone',
     campaign: 'Campaign',
     campaignEvent: 'Start/completion event',
+    promotionLead: 'Promotion lead',
   },
   ...projectsEnUS,
   ...ledgerEnUS,
@@ -450,6 +453,7 @@ export const enUS: typeof zhCN = {
   ...reconciliationEnUS,
   ...servicePlansEnUS,
   ...campaignsEnUS,
+  ...promotionEnUS,
   ...workbenchEnUS,
   ...securityEnUS,
   ...basemapEnUS,

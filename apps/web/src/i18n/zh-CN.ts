@@ -7,6 +7,7 @@ import { basemapZhCN } from './basemap.zh-CN';
 import { bulletinsZhCN } from './bulletins.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
 import { campaignsZhCN } from './campaigns.zh-CN';
+import { promotionZhCN } from './promotion.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
 import { dispatchZhCN } from './dispatch.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
@@ -100,6 +101,7 @@ export const zhCN = {
     resumption: '复工复产',
     whitelist: '白名单',
     funds: '资金保障',
+    promotion: '招商引资',
     reconciliation: '三数比对',
     servicePlans: '一项目一策',
     events: '攻坚行动与集中开竣工',
@@ -424,6 +426,7 @@ export const zhCN = {
     zone: '推进分区',
     campaign: '攻坚行动',
     campaignEvent: '集中开竣工活动',
+    promotionLead: '招商项目',
   },
   ...projectsZhCN,
   ...ledgerZhCN,
@@ -448,6 +451,7 @@ export const zhCN = {
   ...reconciliationZhCN,
   ...servicePlansZhCN,
   ...campaignsZhCN,
+  ...promotionZhCN,
   ...workbenchZhCN,
   ...securityZhCN,
   ...basemapZhCN,
