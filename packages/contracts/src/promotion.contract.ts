@@ -180,6 +180,7 @@ export const PromotionLeadQuery = z
 export type PromotionLeadQuery = z.infer<typeof PromotionLeadQuery>;
 
 export const PromotionLeadList = z.object({ data: z.array(PromotionLead), canManage: z.boolean() });
+export type PromotionLeadList = z.infer<typeof PromotionLeadList>;
 
 const Rate = z.object({
   numerator: z.string(),
