@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { promotionLeads } from '../../db/schema';
 import { updateVersioned } from '../audit';
-import { assertManageLead, conflictMessage, leadView, loadLead } from './promotion.queries';
+import { assertManageLead, conflictMessage, leadFacts, leadView, loadLead } from './promotion.queries';
 import { effectivePromotionStages } from './promotion-settings';
 
 /**
@@ -17,15 +17,18 @@ export async function movePromotionLead(
   id: string,
   input: MovePromotionLead,
 ): Promise<PromotionLead> {
-  const { lead } = await loadLead(ctx, id);
+  const row = await loadLead(ctx, id);
+  const { lead } = row;
   assertManageLead(ctx.actor, lead.regionPath);
   const { stages } = await effectivePromotionStages(ctx.db, lead.regionPath);
   const today = chinaDate(ctx.clock.now());
   const on = input.on ?? today;
+  // From the lead as it stands: a converted lead whose project started is at 开工 since that day.
+  const facts = leadFacts(row, stages, today);
   const history = moveLeadStage({
     stages,
-    history: lead.stageHistory,
-    current: lead.stage,
+    history: facts.history,
+    current: facts.stage,
     to: input.stage,
     on,
     today,
@@ -48,9 +51,9 @@ export async function movePromotionLead(
         entityId: id,
         regionPath: lead.regionPath,
         changes: {
-          stage: { before: stageName(stages, lead.stage), after: stageName(stages, input.stage) },
+          stage: { before: stageName(stages, facts.stage), after: stageName(stages, input.stage) },
         },
-        detail: { from: lead.stage, to: input.stage, on: enteredOn(history, input.stage) },
+        detail: { from: facts.stage, to: input.stage, on: enteredOn(history, input.stage) },
       }),
       conflict: conflictMessage,
     }),

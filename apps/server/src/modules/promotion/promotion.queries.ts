@@ -15,7 +15,7 @@ import {
   stageIndex,
   stageName,
 } from '@tuijin/domain';
-import { and, asc, desc, eq, gte, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { organisations, projects, promotionLeads, regions } from '../../db/schema';
@@ -207,7 +207,7 @@ export async function findPromotionLeads(ctx: Ctx, query: PromotionLeadQuery) {
     .orderBy(
       asc(regions.sortOrder),
       asc(regions.code),
-      desc(promotionLeads.contractWanYuan),
+      sql`${promotionLeads.contractWanYuan} desc nulls last`,
       asc(promotionLeads.name),
     );
   const stagesOf = stagesResolver(ctx.db);

@@ -246,6 +246,111 @@ describe('moves, settings and errors', () => {
   });
 });
 
+describe('after the project started, edits and links', () => {
+  it("moves a converted lead on from its project's start, keeping that day in the history", async () => {
+    const e = (await county.get(`/api/promotion/leads/${ids['E 转入项目库']}`)).body;
+    const moved = await county.post(`/api/promotion/leads/${e.id}/stage`, {
+      version: e.version,
+      stage: 'producing',
+      on: '2025-12-10',
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(
+      moved.body.history.map((h: { key: string; enteredOn: string }) => `${h.key} ${h.enteredOn}`),
+    ).toEqual(['signed 2025-08-01', 'started 2025-11-20', 'producing 2025-12-10']);
+    const [stored] = await t.db.select().from(promotionLeads).where(eq(promotionLeads.id, e.id));
+    expect(stored!.stageHistory).toHaveLength(3);
+  });
+
+  it('edits a lead, audited with the fields changed', async () => {
+    const c = (await county.get(`/api/promotion/leads/${ids['C 签约未开工']}`)).body;
+    const { id, version, ...rest } = c;
+    const edited = await county.patch(`/api/promotion/leads/${id}`, {
+      version,
+      name: rest.name,
+      investorName: rest.investorName,
+      investorOrigin: '香港',
+      industry: rest.industry,
+      regionCode: rest.regionCode,
+      contractWanYuan: '12500.75',
+      promisedRegistrationOn: null,
+      promisedStartOn: rest.promisedStartOn,
+      promisedProductionOn: null,
+      responsibleOrganisationId: null,
+      note: null,
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body.contractWanYuan).toBe('12500.75');
+    const [audit] = await t.db
+      .select({ changes: auditEvents.changes })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'promotion.lead.update'), eq(auditEvents.entityId, id)));
+    expect(audit!.changes).toEqual({
+      investorOrigin: { before: '广东深圳', after: '香港' },
+      contractWanYuan: { before: '10000', after: '12500.75' },
+    });
+    const body = {
+      version,
+      name: rest.name,
+      investorName: rest.investorName,
+      investorOrigin: null,
+      industry: rest.industry,
+      regionCode: rest.regionCode,
+      contractWanYuan: '1',
+      promisedRegistrationOn: null,
+      promisedStartOn: null,
+      promisedProductionOn: null,
+      responsibleOrganisationId: null,
+      note: null,
+    };
+    // The version read before the edit is stale now.
+    expect((await county.patch(`/api/promotion/leads/${id}`, body)).status).toBe(409);
+    const badOrder = await county.patch(`/api/promotion/leads/${id}`, {
+      ...body,
+      version: edited.body.version,
+      promisedStartOn: '2025-09-01',
+      promisedProductionOn: '2025-08-01',
+    });
+    expect(badOrder.status).toBe(400);
+    expect(badOrder.body.error.details[0].path).toBe('promisedProductionOn');
+  });
+
+  it('links a signed lead to a library project of its region, once', async () => {
+    const linked = await t.db.select({ projectId: promotionLeads.projectId }).from(promotionLeads);
+    const taken = new Set(linked.map((l) => l.projectId).filter(Boolean));
+    const candidates = await t.db
+      .select({ id: projects.id, regionCode: projects.regionCode })
+      .from(projects)
+      .where(inArray(projects.regionCode, ['350902', '350981']));
+    const here = candidates.find((p) => p.regionCode === '350902' && !taken.has(p.id))!;
+    const there = candidates.find((p) => p.regionCode === '350981' && !taken.has(p.id))!;
+    const a = (await county.get(`/api/promotion/leads/${ids['A 签约后开工']}`)).body;
+    const wrongRegion = await city.post(`/api/promotion/leads/${a.id}/link`, {
+      version: a.version,
+      projectId: there.id,
+    });
+    expect(wrongRegion.status).toBe(400);
+    const ok = await county.post(`/api/promotion/leads/${a.id}/link`, {
+      version: a.version,
+      projectId: here.id,
+    });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.project.id).toBe(here.id);
+    const g = (await county.get(`/api/promotion/leads/${ids['G 去年签约']}`)).body;
+    const twice = await county.post(`/api/promotion/leads/${g.id}/link`, {
+      version: g.version,
+      projectId: here.id,
+    });
+    expect(twice.status).toBe(409);
+    const f = (await county.get(`/api/promotion/leads/${ids['F 仍在洽谈']}`)).body;
+    const unsigned = await county.post(`/api/promotion/leads/${f.id}/link`, {
+      version: f.version,
+      projectId: there.id,
+    });
+    expect(unsigned.status).toBe(409);
+  });
+});
+
 describe('scope', () => {
   it('shows a county only its own leads; another county gets NOT_FOUND; owners have no access', async () => {
     const mine = await county.get('/api/promotion/leads');
@@ -306,9 +411,9 @@ describe('scope', () => {
     });
     expect(names).toContain('E 转入项目库');
     expect(names.at(-1)).toBe('5 个项目');
-    // 10000 × 4 + 35000.5
+    // 10000 × 3 + 12500.75 (C, edited above) + 35000.5
     const total = sheet.getRow(sheet.rowCount).getCell(7).value;
-    expect(total).toBe('75000.5');
+    expect(total).toBe('77501.25');
     const leadIds = Object.values(ids);
     const rows = await t.db.select().from(promotionLeads).where(inArray(promotionLeads.id, leadIds));
     expect(rows).toHaveLength(7);

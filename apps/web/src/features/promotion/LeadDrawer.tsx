@@ -92,12 +92,12 @@ export function LeadDrawer({ id, onClose }: { id: string; onClose: () => void })
             {t('promotion.drawer.history')}
           </Typography.Title>
           <Steps
-            direction="vertical"
+            orientation="vertical"
             size="small"
             current={lead.history.length - 1}
             items={lead.history.map((h) => ({
               title: h.name,
-              description: `${h.enteredOn} · ${t('promotion.drawer.days', { days: h.days })}`,
+              content: `${h.enteredOn} · ${t('promotion.drawer.days', { days: h.days })}`,
             }))}
           />
           {lead.isDropped && (
