@@ -46,6 +46,7 @@ import { registerProblemRoutes } from './modules/problems';
 import { maxFileBytes, maxFilesPerUpload, registerProjectFileRoutes } from './modules/project-files';
 import { registerProjectLetterRoutes } from './modules/project-letters';
 import { registerProjectRoutes } from './modules/projects';
+import { registerPromotionRoutes } from './modules/promotion';
 import { registerReconciliationRoutes } from './modules/reconciliation';
 import { registerRegionRoutes } from './modules/regions';
 import { registerReportRoutes } from './modules/reports';
@@ -236,6 +237,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerServicePlanRoutes(app, deps);
   registerCampaignRoutes(app, deps);
   registerBankMatchmakingRoutes(app, deps);
+  registerPromotionRoutes(app, deps);
   registerProblemAttachmentRoutes(
     app,
     deps,

@@ -22,6 +22,7 @@ import { plansEndpoints } from './plans.contract';
 import { problemsEndpoints } from './problems.contract';
 import { projectLettersEndpoints } from './project-letters.contract';
 import { projectsEndpoints } from './projects.contract';
+import { promotionEndpoints } from './promotion.contract';
 import { reconciliationEndpoints } from './reconciliation.contract';
 import { regionsEndpoints } from './regions.contract';
 import { reportsEndpoints } from './reports.contract';
@@ -69,6 +70,7 @@ export const endpoints = {
   ...servicePlansEndpoints,
   ...campaignsEndpoints,
   ...bankMatchmakingEndpoints,
+  ...promotionEndpoints,
   ...mapEndpoints,
   ...warningsEndpoints,
   ...evaluationEndpoints,
@@ -99,6 +101,7 @@ export const fileRoutes = {
   importStatistics: '/api/reconciliation/statistics',
   statisticsTemplate: '/api/reconciliation/statistics/template.xlsx',
   exportServicePlans: '/api/service-plans/export.xlsx',
+  exportPromotionLeads: '/api/promotion/leads.xlsx',
   exportCampaignEvent: '/api/campaign-events/:id/projects.xlsx',
   exportBankPushList: '/api/bank-matchmaking/push-list.xlsx',
   downloadProblemLetter: '/api/problems/:id/letters/:letterId/document.docx',

@@ -29,6 +29,7 @@ export * from './problem-letters.contract';
 export * from './problems.contract';
 export * from './project-letters.contract';
 export * from './projects.contract';
+export * from './promotion.contract';
 export * from './reconciliation.contract';
 export * from './regions.contract';
 export * from './reporting-calendar.contract';

@@ -178,6 +178,13 @@ export const auditActions = [
   'bankEvent.create',
   'bankEvent.update',
   'bankFollowUp.update',
+  'promotion.lead.create',
+  'promotion.lead.update',
+  'promotion.lead.move',
+  'promotion.lead.drop',
+  'promotion.lead.convert',
+  'promotion.lead.link',
+  'promotion.settings.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

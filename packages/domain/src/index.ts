@@ -85,6 +85,8 @@ export * from './projects/project-rules';
 export * from './projects/project-scope';
 export * from './projects/size-bands';
 export * from './projects/stages';
+export * from './promotion/promotion';
+export * from './promotion/promotion-figures';
 export * from './reconciliation/reconciliation';
 export * from './regions/region-codes';
 export * from './reports/check-ids';

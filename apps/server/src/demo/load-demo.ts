@@ -19,6 +19,7 @@ import { loadDemoMilestones } from './demo-milestones';
 import { loadDemoPlans } from './demo-plans';
 import { loadDemoProblems } from './demo-problems';
 import { loadDemoProjectLetters } from './demo-project-letters';
+import { loadDemoPromotion } from './demo-promotion';
 import { loadDemoReports } from './demo-reports';
 import { loadDemoResumption } from './demo-resumption';
 import { loadDemoServicePlans } from './demo-service-plans';
@@ -148,4 +149,6 @@ async function loadRecords(ctx: Ctx, options: DemoOptions) {
   await loadDemoFactors(ctx);
   // 政银企对接: the bank list, the year's meetings pushing projects, and each pair followed up.
   await loadDemoBanks(ctx);
+  // After the projects' starts are dated: leads through the year, some linked to 招商引资 projects.
+  await loadDemoPromotion(ctx);
 }

@@ -35,6 +35,7 @@ import {
   PhoneOutlined,
   ProfileOutlined,
   ReconciliationOutlined,
+  RiseOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   ScheduleOutlined,
@@ -139,6 +140,14 @@ export const appPages: AppPage[] = [
     icon: <GoldOutlined />,
     permission: 'factor.read',
     Component: lazy(() => import('../features/factors/FactorsPage')),
+  },
+  {
+    path: '/promotion',
+    group: 'analysis',
+    label: 'promotion',
+    icon: <RiseOutlined />,
+    permission: 'promotion.read',
+    Component: lazy(() => import('../features/promotion/PromotionPage')),
   },
   {
     path: '/reconciliation',

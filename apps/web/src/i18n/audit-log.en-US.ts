@@ -104,6 +104,13 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   bankEvent_create: 'Create a bank matchmaking event',
   bankEvent_update: 'Edit a bank matchmaking event',
   bankFollowUp_update: 'Update a bank follow-up',
+  promotion_lead_create: 'Create promotion lead',
+  promotion_lead_update: 'Update promotion lead',
+  promotion_lead_move: 'Move promotion lead',
+  promotion_lead_drop: 'Drop promotion lead',
+  promotion_lead_convert: 'Convert lead to project',
+  promotion_lead_link: 'Link lead to project',
+  promotion_settings_update: 'Update promotion stages',
 };
 
 export const auditLogEnUS: typeof auditLogZhCN = {

@@ -102,6 +102,13 @@ export const auditActionsMoreZhCN = {
   bankEvent_create: '新建政银企对接会',
   bankEvent_update: '修改政银企对接会',
   bankFollowUp_update: '更新银企对接跟进',
+  promotion_lead_create: '新增招商项目',
+  promotion_lead_update: '修改招商项目',
+  promotion_lead_move: '招商项目变更阶段',
+  promotion_lead_drop: '放弃招商项目',
+  promotion_lead_convert: '招商项目转入项目库',
+  promotion_lead_link: '招商项目关联已有项目',
+  promotion_settings_update: '修改招商阶段设置',
 };
 
 export const auditLogZhCN = {

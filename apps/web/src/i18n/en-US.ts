@@ -26,6 +26,7 @@ import { problemLettersEnUS } from './problem-letters.en-US';
 import { problemsEnUS } from './problems.en-US';
 import { projectLettersEnUS } from './project-letters.en-US';
 import { projectsEnUS } from './projects.en-US';
+import { promotionEnUS } from './promotion.en-US';
 import { reconciliationEnUS } from './reconciliation.en-US';
 import { reportFormEnUS } from './report-form.en-US';
 import { reportsEnUS } from './reports.en-US';
@@ -104,6 +105,7 @@ export const enUS: typeof zhCN = {
     whitelist: 'Whitelist',
     funds: 'Funds',
     factors: 'Factors',
+    promotion: 'Investment promotion',
     reconciliation: 'Reconciliation',
     servicePlans: 'Service plans',
     events: 'Campaigns and events',
@@ -432,6 +434,7 @@ export const enUS: typeof zhCN = {
     campaignEvent: 'Start/completion event',
     bank: 'Bank',
     bankEvent: 'Bank matchmaking event',
+    promotionLead: 'Promotion lead',
   },
   ...projectsEnUS,
   ...ledgerEnUS,
@@ -458,6 +461,7 @@ export const enUS: typeof zhCN = {
   ...servicePlansEnUS,
   ...campaignsEnUS,
   ...bankMatchmakingEnUS,
+  ...promotionEnUS,
   ...workbenchEnUS,
   ...securityEnUS,
   ...basemapEnUS,

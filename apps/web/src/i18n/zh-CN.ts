@@ -26,6 +26,7 @@ import { problemLettersZhCN } from './problem-letters.zh-CN';
 import { problemsZhCN } from './problems.zh-CN';
 import { projectLettersZhCN } from './project-letters.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
+import { promotionZhCN } from './promotion.zh-CN';
 import { reconciliationZhCN } from './reconciliation.zh-CN';
 import { reportFormZhCN } from './report-form.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
@@ -103,6 +104,7 @@ export const zhCN = {
     whitelist: '白名单',
     funds: '资金保障',
     factors: '要素保障',
+    promotion: '招商引资',
     reconciliation: '三数比对',
     servicePlans: '一项目一策',
     events: '攻坚行动与集中开竣工',
@@ -430,6 +432,7 @@ export const zhCN = {
     campaignEvent: '集中开竣工活动',
     bank: '银行',
     bankEvent: '政银企对接会',
+    promotionLead: '招商项目',
   },
   ...projectsZhCN,
   ...ledgerZhCN,
@@ -456,6 +459,7 @@ export const zhCN = {
   ...servicePlansZhCN,
   ...campaignsZhCN,
   ...bankMatchmakingZhCN,
+  ...promotionZhCN,
   ...workbenchZhCN,
   ...securityZhCN,
   ...basemapZhCN,

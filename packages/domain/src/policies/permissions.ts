@@ -81,6 +81,8 @@ export const permissions = [
   'factor.manage',
   'bankMatchmaking.read',
   'bankMatchmaking.manage',
+  'promotion.read',
+  'promotion.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -183,6 +185,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'factor.manage',
     'bankMatchmaking.read',
     'bankMatchmaking.manage',
+    'promotion.read',
+    'promotion.manage',
   ],
   department_staff: [
     'region.read',
@@ -215,6 +219,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'campaign.read',
     'factor.read',
     'bankMatchmaking.read',
+    'promotion.read',
   ],
   owner: [
     'region.read',
@@ -269,6 +274,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'campaign.read',
     'factor.read',
     'bankMatchmaking.read',
+    'promotion.read',
   ],
   service_officer: [
     'region.read',
@@ -321,6 +327,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'campaign.read',
     'factor.read',
     'bankMatchmaking.read',
+    'promotion.read',
   ],
   system_admin: [
     'region.read',

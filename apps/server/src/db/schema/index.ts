@@ -24,6 +24,7 @@ export * from './problems';
 export * from './project-files';
 export * from './project-letters';
 export * from './projects';
+export * from './promotion';
 export * from './reconciliation';
 export * from './regions';
 export * from './reports';

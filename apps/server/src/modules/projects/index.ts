@@ -10,6 +10,7 @@ export { learnActualDatesFromReports, recordActualDates } from './record-actual-
 export {
   applyProjectUpdate,
   createProject,
+  insertProject,
   type PreparedProject,
   prepareProject,
   projectChanges,

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../i18n/use-labels';
+import { ProjectPromotionLeadCard } from '../promotion/ProjectPromotionLeadCard';
 import { ProjectWarningsCard } from '../warnings/ProjectWarningsCard';
 import { formatWanYuan, wanYuanToYiYuan } from './money';
 import { LevelTags, StageTag, TextTags } from './ProjectTags';
@@ -112,6 +113,7 @@ export function ProjectOverviewTab({ project }: { project: Project }) {
     <Flex vertical gap={16}>
       <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2, lg: 3 }} items={items} />
       <ProjectWarningsCard project={project} />
+      <ProjectPromotionLeadCard project={project} />
     </Flex>
   );
 }
