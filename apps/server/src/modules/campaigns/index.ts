@@ -2,4 +2,5 @@
 export { createCampaignEvent } from './campaign-events';
 export { campaignOverview } from './campaign-overview';
 export { createCampaign } from './campaigns';
+export { campaignEventRef } from './campaigns.queries';
 export { registerCampaignRoutes } from './campaigns.routes';

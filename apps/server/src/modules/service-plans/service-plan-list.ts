@@ -7,9 +7,10 @@ import {
   isMeasureOverdue,
   type MeasureStatus,
 } from '@tuijin/domain';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { projects, regions, servicePlanMeasures, servicePlans } from '../../db/schema';
+import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
 import { resolveCockpitRegion } from '../cockpit';
 import { planProjectScope } from './service-plans.queries';
@@ -40,6 +41,8 @@ export async function listServicePlans(ctx: Ctx, query: ServicePlanListQuery): P
       projectName: projects.name,
       regionName: regions.name,
       projectClass: projects.projectClass,
+      // Null where a scope term meets a null column (no responsible department): not openable.
+      projectOpen: sql<boolean>`coalesce((${projectScope(ctx.actor)}), false)`,
       summary: servicePlans.summary,
       lead: servicePlans.lead,
     })
