@@ -12,7 +12,7 @@ import type { Ctx } from '../../context';
 import { projects, regions, servicePlanMeasures, servicePlans } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
-import { resolveCockpitRegion } from '../cockpit';
+import { resolveRegionView } from '../regions';
 import { planProjectScope } from './service-plans.queries';
 
 /** The sum of some plans' counts (the list's 合计 row). */
@@ -32,7 +32,7 @@ export function addCounts(rows: readonly { counts: MeasureCounts }[]): MeasureCo
  */
 export async function listServicePlans(ctx: Ctx, query: ServicePlanListQuery): Promise<ServicePlanList> {
   authorize(ctx.actor, 'servicePlan.read');
-  const { region } = await resolveCockpitRegion(ctx.db, ctx.actor, query.regionCode);
+  const { region } = await resolveRegionView(ctx.db, ctx.actor, query.regionCode);
   const today = chinaDate(ctx.clock.now());
   const plans = await ctx.db
     .select({
