@@ -336,7 +336,9 @@ export type CockpitProgrammesQuery = z.infer<typeof CockpitProgrammesQuery>;
 /** The parts of the 专项工作 panel, each from its module (shown only to readers of that module). */
 export const CockpitProgrammePart = z
   .enum(cockpitProgrammeParts)
-  .describe('whitelist 四保白名单、resumption 复工复产、funds 资金保障、factors 要素保障、promotion 招商引资、bankMatchmaking 政银企对接、campaigns 集中开竣工');
+  .describe(
+    'whitelist 四保白名单、resumption 复工复产、funds 资金保障、factors 要素保障、promotion 招商引资、bankMatchmaking 政银企对接、campaigns 集中开竣工',
+  );
 export type CockpitProgrammePart = z.infer<typeof CockpitProgrammePart>;
 
 /** The figures of the 专项工作 panel (also the label keys `cockpit.programmes.figures.<key>`). */
@@ -385,9 +387,7 @@ export type CockpitProgrammeFormula = z.infer<typeof CockpitProgrammeFormula>;
 export const CockpitProgrammeFigure = z.object({
   key: CockpitProgrammeKey,
   formula: CockpitProgrammeFormula,
-  unit: z
-    .enum(['count', 'wanYuan', 'mu', 'tce'])
-    .describe('分子分母或数值的单位：个数、万元、亩、吨标准煤'),
+  unit: z.enum(['count', 'wanYuan', 'mu', 'tce']).describe('分子分母或数值的单位：个数、万元、亩、吨标准煤'),
   numerator: z.string().nullable().describe('比率的分子；数值为 null'),
   denominator: z.string().nullable().describe('比率的分母；数值为 null'),
   percent: z.string().nullable().describe('百分比，一位小数；分母为 0 或数值时为 null'),

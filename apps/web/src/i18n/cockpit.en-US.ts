@@ -126,8 +126,10 @@ export const cockpitEnUS: typeof cockpitZhCN = {
         "Quota on unstarted projects = the part of the region's land (mu) or energy (tce) quota of the year allocated to projects not started by the count day",
       signedToStarted:
         'Signed-to-started rate = promoted deals signed this year that have started ÷ deals signed this year (dropped ones stay in the denominator)',
-      bankCreditSigned: "Credit signed = credit the region's projects signed with banks at this year's matchmaking events",
-      bankProjectsPushed: "Projects pushed = the region's projects pushed at this year's matchmaking events, each once",
+      bankCreditSigned:
+        "Credit signed = credit the region's projects signed with banks at this year's matchmaking events",
+      bankProjectsPushed:
+        "Projects pushed = the region's projects pushed at this year's matchmaking events, each once",
       campaignEvents:
         'Events = groundbreaking/completion events this year held by the region or with its projects taking part',
       campaignProjects: "Projects = the region's projects taking part in this year's events, each once",

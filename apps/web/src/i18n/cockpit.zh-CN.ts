@@ -116,12 +116,14 @@ export const cockpitZhCN = {
       factorDemandsOverdue: '逾期要素需求 = 需求日期已过仍未保障的要素需求数',
       quotaUnstarted:
         '未开工项目占用指标 = 所选区划本年用地（亩）或能耗（吨标准煤）指标中，分配给截至统计日仍未开工项目的数量',
-      signedToStarted: '签约转开工率 = 本年签约且已开工的招商项目数 ÷ 本年签约的招商项目数（已终止的仍计入分母）',
+      signedToStarted:
+        '签约转开工率 = 本年签约且已开工的招商项目数 ÷ 本年签约的招商项目数（已终止的仍计入分母）',
       bankCreditSigned: '签约授信 = 本年政银企对接会上所选区划项目与银行签约的授信额合计',
       bankProjectsPushed: '推送项目 = 本年政银企对接会上推送的所选区划项目数（一个项目计一次）',
       campaignEvents: '集中开竣工活动 = 本年所选区划举办或有其项目参加的集中开竣工活动场数',
       campaignProjects: '参加项目 = 本年活动中所选区划的参加项目数（一个项目参加多场计一次）',
-      campaignInvestment: '活动投资 = 本年活动中所选区划各参加项目登记的投资额之和（一个项目参加多场各计一次）',
+      campaignInvestment:
+        '活动投资 = 本年活动中所选区划各参加项目登记的投资额之和（一个项目参加多场各计一次）',
     },
     explain: {
       formula: '公式',

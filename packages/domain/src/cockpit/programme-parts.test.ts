@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type Permission, permissionsOf } from '../policies/permissions';
-import { cockpitProgrammeAsOf, cockpitProgrammePartsFor, cockpitProgrammePartsGranted } from './programme-parts';
 import { systemActor } from '../policies/actor';
+import { type Permission, permissionsOf } from '../policies/permissions';
+import {
+  cockpitProgrammeAsOf,
+  cockpitProgrammePartsFor,
+  cockpitProgrammePartsGranted,
+} from './programme-parts';
 
 const without = (role: Parameters<typeof permissionsOf>[0][number], missing: Permission) => {
   const granted = permissionsOf([role]);

@@ -32,7 +32,9 @@ export const cockpitProgrammePermissions: Record<CockpitProgrammePart, Permissio
  * The parts a reader of the cockpit gets: each one whose module they may read (`has`), in panel
  * order; a part they may not read is left out, never refused, so the cockpit still answers.
  */
-export function cockpitProgrammePartsGranted(has: (permission: Permission) => boolean): CockpitProgrammePart[] {
+export function cockpitProgrammePartsGranted(
+  has: (permission: Permission) => boolean,
+): CockpitProgrammePart[] {
   return cockpitProgrammeParts.filter((part) => has(cockpitProgrammePermissions[part]));
 }
 

@@ -37,7 +37,9 @@ export async function campaignFiguresIn(
           await ctx.db
             .select({ id: projects.id })
             .from(projects)
-            .where(and(inArray(projects.id, projectIds), inRegionSubtree(projects.regionPath, input.regionPath)))
+            .where(
+              and(inArray(projects.id, projectIds), inRegionSubtree(projects.regionPath, input.regionPath)),
+            )
         ).map((p) => p.id),
   );
   const counted = events

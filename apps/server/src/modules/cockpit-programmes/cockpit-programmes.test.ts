@@ -38,7 +38,7 @@ const rateOf = (answer: Answer, key: string) => {
   const { numerator, denominator, percent } = figureOf(answer, key);
   return { numerator, denominator, percent };
 };
-const valueOf = (answer: Answer, key: string) => figureOf(answer, key).value;
+const figureValue = (answer: Answer, key: string) => figureOf(answer, key).value;
 /** What a module's own page answers. */
 const page = async (who: Person, url: string) => {
   const response = await who.get(url);
@@ -63,12 +63,19 @@ afterAll(async () => t.close());
 describe('专项工作 in the cockpit', () => {
   it('gives an office every part, each figure what its module’s own page shows for the year', async () => {
     const answer = await programmes(city, 'year=2026');
-    expect(answer).toMatchObject({ year: 2026, asOf: '2026-03-02', region: { code: '350900', name: '宁德市' } });
+    expect(answer).toMatchObject({
+      year: 2026,
+      asOf: '2026-03-02',
+      region: { code: '350900', name: '宁德市' },
+    });
     expect(answer.parts.map((p) => p.part)).toEqual(allParts);
 
     // 四保白名单 (demo): the six largest projects under construction on the 省级 list, the next six on
     // the 市级 list in the season before, the last of them removed since: 6 and 5.
-    expect([valueOf(answer, 'whitelistProvincial'), valueOf(answer, 'whitelistCity')]).toEqual(['6', '5']);
+    expect([figureValue(answer, 'whitelistProvincial'), figureValue(answer, 'whitelistCity')]).toEqual([
+      '6',
+      '5',
+    ]);
     const whitelist = await page(city, '/api/whitelist');
     expect([whitelist.counts.provincial, whitelist.counts.city]).toEqual([6, 5]);
     expect(figureOf(answer, 'whitelistCity')).toMatchObject({ formula: 'whitelistCount', unit: 'count' });
@@ -82,7 +89,9 @@ describe('专项工作 in the cockpit', () => {
       expect(rateOf(answer, paid)).toEqual(ratioOf(funds.totals.disbursementRate));
       expect(figureOf(answer, paid)).toMatchObject({ formula: 'fundPaymentRate', unit: 'wanYuan' });
     }
-    expect(valueOf(answer, 'idleFunds')).toBe((await page(city, '/api/funds/overview?year=2026')).totals.idleWanYuan);
+    expect(figureValue(answer, 'idleFunds')).toBe(
+      (await page(city, '/api/funds/overview?year=2026')).totals.idleWanYuan,
+    );
 
     const board = await page(city, '/api/factors/board');
     expect(rateOf(answer, 'factorDemandsMet')).toMatchObject({
@@ -90,25 +99,25 @@ describe('专项工作 in the cockpit', () => {
       denominator: String(board.totals.total),
     });
     expect(Number(figureOf(answer, 'factorDemandsMet').denominator)).toBe(30);
-    expect(valueOf(answer, 'factorDemandsOverdue')).toBe(String(board.totals.overdue));
+    expect(figureValue(answer, 'factorDemandsOverdue')).toBe(String(board.totals.overdue));
     const quotas = await page(city, '/api/factors/quotas?year=2026');
     const unstarted = (kind: string) => quotas.kinds.find((k: { kind: string }) => k.kind === kind).unstarted;
-    expect(valueOf(answer, 'landQuotaUnstarted')).toBe(unstarted('land'));
-    expect(valueOf(answer, 'energyQuotaUnstarted')).toBe(unstarted('energy'));
+    expect(figureValue(answer, 'landQuotaUnstarted')).toBe(unstarted('land'));
+    expect(figureValue(answer, 'energyQuotaUnstarted')).toBe(unstarted('energy'));
     expect(figureOf(answer, 'landQuotaUnstarted').unit).toBe('mu');
 
     const promotion = await page(city, '/api/promotion/overview?year=2026');
     expect(rateOf(answer, 'signedToStarted')).toEqual(ratioOf(promotion.conversion));
 
     const banks = await page(city, '/api/bank-matchmaking/overview?year=2026');
-    expect(valueOf(answer, 'bankCreditSigned')).toBe(banks.totals.creditSignedWanYuan);
-    expect(valueOf(answer, 'bankProjectsPushed')).toBe(String(banks.totals.projectsPushed));
+    expect(figureValue(answer, 'bankCreditSigned')).toBe(banks.totals.creditSignedWanYuan);
+    expect(figureValue(answer, 'bankProjectsPushed')).toBe(String(banks.totals.projectsPushed));
 
     // Every event of the year is the city's (or a county's): the city's figures are the year's.
     const events = (await page(city, '/api/campaigns?year=2026')).yearFigures;
-    expect(valueOf(answer, 'campaignEvents')).toBe(String(events.events));
-    expect(valueOf(answer, 'campaignProjects')).toBe(String(events.distinctProjects));
-    expect(valueOf(answer, 'campaignInvestment')).toBe(events.investmentWanYuan);
+    expect(figureValue(answer, 'campaignEvents')).toBe(String(events.events));
+    expect(figureValue(answer, 'campaignProjects')).toBe(String(events.distinctProjects));
+    expect(figureValue(answer, 'campaignInvestment')).toBe(events.investmentWanYuan);
   });
 
   it('counts a past year to its last day and a year with nothing as nothing', async () => {
@@ -128,9 +137,12 @@ describe('专项工作 in the cockpit', () => {
     expect(Number(numerator)).toBe(Number(denominator) - 1);
 
     const empty = await programmes(city, 'year=2024');
-    expect([valueOf(empty, 'whitelistProvincial'), valueOf(empty, 'whitelistCity')]).toEqual(['0', '0']);
+    expect([figureValue(empty, 'whitelistProvincial'), figureValue(empty, 'whitelistCity')]).toEqual([
+      '0',
+      '0',
+    ]);
     expect(rateOf(empty, 'resumptionRate')).toEqual({ numerator: '0', denominator: '0', percent: null });
-    expect(valueOf(empty, 'campaignEvents')).toBe('0');
+    expect(figureValue(empty, 'campaignEvents')).toBe('0');
   });
 
   it('scopes to the region chosen: the city looking at a county sees what the county sees', async () => {
@@ -139,8 +151,8 @@ describe('专项工作 in the cockpit', () => {
     expect(fromCity.region).toEqual({ code: '350902', name: '蕉城区', level: 'county' });
     expect(own.parts).toEqual(fromCity.parts);
     const whole = await programmes(city, 'year=2026');
-    expect(Number(valueOf(fromCity, 'campaignProjects'))).toBeLessThanOrEqual(
-      Number(valueOf(whole, 'campaignProjects')),
+    expect(Number(figureValue(fromCity, 'campaignProjects'))).toBeLessThanOrEqual(
+      Number(figureValue(whole, 'campaignProjects')),
     );
   });
 
@@ -175,7 +187,7 @@ describe('专项工作 in the cockpit', () => {
     const after = await take();
     const change = (place: Place) =>
       ['campaignEvents', 'campaignProjects', 'campaignInvestment'].map((key) =>
-        subtractDecimal(valueOf(after[place], key)!, valueOf(before[place], key)!),
+        subtractDecimal(figureValue(after[place], key)!, figureValue(before[place], key)!),
       );
     // By hand: 蕉城 takes part with A (10000, its total) and B (1200.5), 福安 with C (2000); 屏南,
     // which neither held it nor took part, counts none of it.

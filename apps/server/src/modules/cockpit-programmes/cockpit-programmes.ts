@@ -11,8 +11,9 @@ import {
   chinaDate,
   cockpitProgrammeAsOf,
   cockpitProgrammePartsFor,
-  indicatorRatio,
   type Ratio,
+  ratio,
+  resumptionRate,
 } from '@tuijin/domain';
 import type { Ctx } from '../../context';
 import { bankMatchmakingOverview } from '../bank-matchmaking';
@@ -34,7 +35,12 @@ const rate = (key: CockpitProgrammeKey, formula: CockpitProgrammeFormula, unit: 
   percent: r.percent,
   value: null,
 });
-const value = (key: CockpitProgrammeKey, formula: CockpitProgrammeFormula, unit: Unit, v: string | number) => ({
+const value = (
+  key: CockpitProgrammeKey,
+  formula: CockpitProgrammeFormula,
+  unit: Unit,
+  v: string | number,
+) => ({
   key,
   formula,
   unit,
@@ -56,78 +62,75 @@ interface Place {
  * Each part from its module's public face, over the region's subtree and the year: the figures
  * that module's own page shows for the same region and year.
  */
-const partFigures: Record<CockpitProgrammePart, (ctx: Ctx, at: Place) => Promise<CockpitProgrammeFigure[]>> = {
-  async whitelist(ctx, at) {
-    const counts = await whitelistCountsIn(ctx, at);
-    return [
-      value('whitelistProvincial', 'whitelistCount', 'count', counts.provincial),
-      value('whitelistCity', 'whitelistCount', 'count', counts.city),
-    ];
-  },
-  async resumption(ctx, at) {
-    const count = await resumptionCountIn(ctx, { ...at, from: `${at.year}-01-01` });
-    return [
-      rate(
-        'resumptionRate',
-        'resumptionRate',
-        'count',
-        indicatorRatio(count.resumed, count.due, ['resumed', 'due']),
-      ),
-    ];
-  },
-  async funds(ctx, at) {
-    const query = { regionCode: at.regionCode, year: at.year };
-    const [bonds, budget, all] = await Promise.all([
-      fundOverview(ctx, { ...query, kind: 'specialBond' }),
-      fundOverview(ctx, { ...query, kind: 'centralBudget' }),
-      fundOverview(ctx, query),
-    ]);
-    return [
-      rate('specialBondStartRate', 'fundStartRate', 'count', bonds.totals.startRate),
-      rate('specialBondPaymentRate', 'fundPaymentRate', 'wanYuan', bonds.totals.disbursementRate),
-      rate('centralBudgetStartRate', 'fundStartRate', 'count', budget.totals.startRate),
-      rate('centralBudgetPaymentRate', 'fundPaymentRate', 'wanYuan', budget.totals.disbursementRate),
-      value('idleFunds', 'idleFunds', 'wanYuan', all.totals.idleWanYuan),
-    ];
-  },
-  async factors(ctx, at) {
-    const [board, quotas] = await Promise.all([
-      factorBoardOf(ctx, { regionCode: at.regionCode }),
-      factorQuotaView(ctx, { regionCode: at.regionCode, year: at.year }),
-    ]);
-    const unstarted = (kind: 'land' | 'energy') => quotas.kinds.find((k) => k.kind === kind)?.unstarted ?? '0';
-    return [
-      rate(
-        'factorDemandsMet',
-        'factorDemandsMet',
-        'count',
-        indicatorRatio(board.totals.met, board.totals.total, ['met', 'total']),
-      ),
-      value('factorDemandsOverdue', 'factorDemandsOverdue', 'count', board.totals.overdue),
-      value('landQuotaUnstarted', 'quotaUnstarted', 'mu', unstarted('land')),
-      value('energyQuotaUnstarted', 'quotaUnstarted', 'tce', unstarted('energy')),
-    ];
-  },
-  async promotion(ctx, at) {
-    const overview = await promotionOverview(ctx, { regionCode: at.regionCode, year: at.year });
-    return [rate('signedToStarted', 'signedToStarted', 'count', overview.conversion)];
-  },
-  async bankMatchmaking(ctx, at) {
-    const overview = await bankMatchmakingOverview(ctx, { regionCode: at.regionCode, year: at.year });
-    return [
-      value('bankCreditSigned', 'bankCreditSigned', 'wanYuan', overview.totals.creditSignedWanYuan),
-      value('bankProjectsPushed', 'bankProjectsPushed', 'count', overview.totals.projectsPushed),
-    ];
-  },
-  async campaigns(ctx, at) {
-    const figures = await campaignFiguresIn(ctx, at);
-    return [
-      value('campaignEvents', 'campaignEvents', 'count', figures.events),
-      value('campaignProjects', 'campaignProjects', 'count', figures.distinctProjects),
-      value('campaignInvestment', 'campaignInvestment', 'wanYuan', figures.investmentWanYuan),
-    ];
-  },
-};
+const partFigures: Record<CockpitProgrammePart, (ctx: Ctx, at: Place) => Promise<CockpitProgrammeFigure[]>> =
+  {
+    async whitelist(ctx, at) {
+      const counts = await whitelistCountsIn(ctx, at);
+      return [
+        value('whitelistProvincial', 'whitelistCount', 'count', counts.provincial),
+        value('whitelistCity', 'whitelistCount', 'count', counts.city),
+      ];
+    },
+    async resumption(ctx, at) {
+      const count = await resumptionCountIn(ctx, { ...at, from: `${at.year}-01-01` });
+      return [
+        rate(
+          'resumptionRate',
+          'resumptionRate',
+          'count',
+          resumptionRate({ resumed: count.resumed, toResume: count.due }),
+        ),
+      ];
+    },
+    async funds(ctx, at) {
+      const query = { regionCode: at.regionCode, year: at.year };
+      const [bonds, budget, all] = await Promise.all([
+        fundOverview(ctx, { ...query, kind: 'specialBond' }),
+        fundOverview(ctx, { ...query, kind: 'centralBudget' }),
+        fundOverview(ctx, query),
+      ]);
+      return [
+        rate('specialBondStartRate', 'fundStartRate', 'count', bonds.totals.startRate),
+        rate('specialBondPaymentRate', 'fundPaymentRate', 'wanYuan', bonds.totals.disbursementRate),
+        rate('centralBudgetStartRate', 'fundStartRate', 'count', budget.totals.startRate),
+        rate('centralBudgetPaymentRate', 'fundPaymentRate', 'wanYuan', budget.totals.disbursementRate),
+        value('idleFunds', 'idleFunds', 'wanYuan', all.totals.idleWanYuan),
+      ];
+    },
+    async factors(ctx, at) {
+      const [board, quotas] = await Promise.all([
+        factorBoardOf(ctx, { regionCode: at.regionCode }),
+        factorQuotaView(ctx, { regionCode: at.regionCode, year: at.year }),
+      ]);
+      const unstarted = (kind: 'land' | 'energy') =>
+        quotas.kinds.find((k) => k.kind === kind)?.unstarted ?? '0';
+      return [
+        rate('factorDemandsMet', 'factorDemandsMet', 'count', ratio(board.totals.met, board.totals.total)),
+        value('factorDemandsOverdue', 'factorDemandsOverdue', 'count', board.totals.overdue),
+        value('landQuotaUnstarted', 'quotaUnstarted', 'mu', unstarted('land')),
+        value('energyQuotaUnstarted', 'quotaUnstarted', 'tce', unstarted('energy')),
+      ];
+    },
+    async promotion(ctx, at) {
+      const overview = await promotionOverview(ctx, { regionCode: at.regionCode, year: at.year });
+      return [rate('signedToStarted', 'signedToStarted', 'count', overview.conversion)];
+    },
+    async bankMatchmaking(ctx, at) {
+      const overview = await bankMatchmakingOverview(ctx, { regionCode: at.regionCode, year: at.year });
+      return [
+        value('bankCreditSigned', 'bankCreditSigned', 'wanYuan', overview.totals.creditSignedWanYuan),
+        value('bankProjectsPushed', 'bankProjectsPushed', 'count', overview.totals.projectsPushed),
+      ];
+    },
+    async campaigns(ctx, at) {
+      const figures = await campaignFiguresIn(ctx, at);
+      return [
+        value('campaignEvents', 'campaignEvents', 'count', figures.events),
+        value('campaignProjects', 'campaignProjects', 'count', figures.distinctProjects),
+        value('campaignInvestment', 'campaignInvestment', 'wanYuan', figures.investmentWanYuan),
+      ];
+    },
+  };
 
 /**
  * 专项工作 in the cockpit (issue 16 item 11): for the chosen region (default the actor's own; out of
@@ -138,7 +141,10 @@ const partFigures: Record<CockpitProgrammePart, (ctx: Ctx, at: Place) => Promise
  * may not read is left out (`cockpitProgrammePartsFor`), never refused. Figures count up to
  * 31 December of a past year, else today.
  */
-export async function getCockpitProgrammes(ctx: Ctx, query: CockpitProgrammesQuery): Promise<CockpitProgrammes> {
+export async function getCockpitProgrammes(
+  ctx: Ctx,
+  query: CockpitProgrammesQuery,
+): Promise<CockpitProgrammes> {
   authorize(ctx.actor, 'cockpit.read');
   const { region } = await resolveCockpitRegion(ctx.db, ctx.actor, query.region);
   const at: Place = {
@@ -148,7 +154,10 @@ export async function getCockpitProgrammes(ctx: Ctx, query: CockpitProgrammesQue
     asOf: cockpitProgrammeAsOf(query.year, chinaDate(ctx.clock.now())),
   };
   const parts = await Promise.all(
-    cockpitProgrammePartsFor(ctx.actor).map(async (part) => ({ part, figures: await partFigures[part](ctx, at) })),
+    cockpitProgrammePartsFor(ctx.actor).map(async (part) => ({
+      part,
+      figures: await partFigures[part](ctx, at),
+    })),
   );
   return {
     year: query.year,

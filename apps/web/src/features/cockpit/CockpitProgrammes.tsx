@@ -60,7 +60,13 @@ export function CockpitProgrammes({ year, region }: ProgrammesProps) {
                   children: quantity(figure, figure.denominator!),
                 },
               ]
-            : [{ key: 'v', label: t('cockpit.explain.value'), children: quantity(figure, figure.value ?? '0') }]
+            : [
+                {
+                  key: 'v',
+                  label: t('cockpit.explain.value'),
+                  children: quantity(figure, figure.value ?? '0'),
+                },
+              ]
         }
       />
     </div>
@@ -97,7 +103,9 @@ export function CockpitProgrammes({ year, region }: ProgrammesProps) {
                 <Flex vertical gap={6}>
                   {figures.map((figure) => (
                     <Flex key={figure.key} justify="space-between" gap={8}>
-                      <Typography.Text type="secondary">{t(`cockpit.programmes.figures.${figure.key}`)}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {t(`cockpit.programmes.figures.${figure.key}`)}
+                      </Typography.Text>
                       <Popover content={explain(figure)} title={t('cockpit.explain.formula')}>
                         <Link
                           to={programmeHref(figure.key, place)}
@@ -106,9 +114,15 @@ export function CockpitProgrammes({ year, region }: ProgrammesProps) {
                         >
                           {shown(figure)}
                           {isRate(figure) && (
-                            <Typography.Text type="secondary" style={{ fontWeight: 400, marginInlineStart: 6 }}>
+                            <Typography.Text
+                              type="secondary"
+                              style={{ fontWeight: 400, marginInlineStart: 6 }}
+                            >
                               {t('cockpit.programmes.ratio', {
-                                numerator: figure.unit === 'wanYuan' ? amount.digits(figure.numerator, moneyUnit(figure)) : figure.numerator,
+                                numerator:
+                                  figure.unit === 'wanYuan'
+                                    ? amount.digits(figure.numerator, moneyUnit(figure))
+                                    : figure.numerator,
                                 denominator:
                                   figure.unit === 'wanYuan'
                                     ? amount.digits(figure.denominator, moneyUnit(figure))
