@@ -118,6 +118,11 @@ describe('专项工作 in the cockpit', () => {
     expect(figureValue(answer, 'campaignEvents')).toBe(String(events.events));
     expect(figureValue(answer, 'campaignProjects')).toBe(String(events.distinctProjects));
     expect(figureValue(answer, 'campaignInvestment')).toBe(events.investmentWanYuan);
+    // The demo fills each programme, so the equalities above compare real figures.
+    for (const key of ['specialBondStartRate', 'centralBudgetPaymentRate', 'signedToStarted'])
+      expect(Number(figureOf(answer, key).denominator), key).toBeGreaterThan(0);
+    for (const key of ['idleFunds', 'factorDemandsOverdue', 'bankCreditSigned', 'campaignEvents'])
+      expect(Number(figureValue(answer, key)), key).toBeGreaterThan(0);
   });
 
   it('counts a past year to its last day and a year with nothing as nothing', async () => {
