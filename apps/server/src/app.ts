@@ -30,7 +30,6 @@ import { registerBulletinRoutes } from './modules/bulletins';
 import { registerCalendarRoutes } from './modules/calendar';
 import { registerCampaignRoutes } from './modules/campaigns';
 import { registerCockpitRoutes } from './modules/cockpit';
-import { registerCockpitProgrammesRoutes } from './modules/cockpit-programmes';
 import { registerDispatchRoutes } from './modules/dispatch';
 import { registerEvaluationRoutes } from './modules/evaluation';
 import { registerFactorRoutes } from './modules/factors';
@@ -227,7 +226,6 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerPlanRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerCockpitRoutes(app, deps);
-  registerCockpitProgrammesRoutes(app, deps);
   registerProblemRoutes(app, deps);
   registerWarningRoutes(app, deps);
   registerProblemLetterRoutes(app, deps);

@@ -18,11 +18,11 @@ import {
 import type { Ctx } from '../../context';
 import { bankMatchmakingOverview } from '../bank-matchmaking';
 import { campaignFiguresIn } from '../campaigns';
-import { resolveCockpitRegion } from '../cockpit';
 import { factorBoardOf, factorQuotaView } from '../factors';
 import { fundOverview } from '../funds';
 import { promotionOverview } from '../promotion';
 import { resumptionCountIn, whitelistCountsIn } from '../resumption';
+import { resolveCockpitRegion } from './cockpit-regions';
 
 type Unit = CockpitProgrammeFigure['unit'];
 
