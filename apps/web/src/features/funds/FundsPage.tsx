@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError';
 import { amountColumn, formatTableAmount } from '../../lib/amount';
+import { useDrillParams } from '../../lib/drill-params';
 import { fundLedgerUrl, useFundOverview } from './funds.queries';
 
 type RegionFigures = FundFigures & { regionCode: string; regionName: string };
@@ -30,7 +31,15 @@ const percent = (value: string | null) => (value === null ? '—' : `${value}%`)
 /** 资金保障: start and disbursement rates per region, idle money, the application pipeline, the ledger. */
 export default function FundsPage() {
   const { t } = useTranslation();
-  const [query, setQuery] = useState<FundOverviewQuery>({ year: dayjs().year(), kind: 'specialBond' });
+  const drill = useDrillParams();
+  const [query, setQuery] = useState<FundOverviewQuery>(() => {
+    const kind = drill.params.get('kind');
+    return {
+      year: drill.year ?? dayjs().year(),
+      kind: kind === 'all' ? undefined : (fundKinds.find((k) => k === kind) ?? 'specialBond'),
+      ...(drill.regionCode ? { regionCode: drill.regionCode } : {}),
+    };
+  });
   const overview = useFundOverview(query);
   const data = overview.data;
   const kindName = query.kind ? t(`funds.kinds.${query.kind}`) : t('funds.allKinds');
