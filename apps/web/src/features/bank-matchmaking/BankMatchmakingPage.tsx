@@ -6,7 +6,6 @@ import {
   Card,
   Col,
   Flex,
-  InputNumber,
   Row,
   Select,
   Statistic,
@@ -19,6 +18,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../components/QueryError';
+import { YearInput } from '../../components/YearInput';
 import { amountColumn, formatTableAmount } from '../../lib/amount';
 import { useDrillParams } from '../../lib/drill-params';
 import { BankEventDrawer } from './BankEventDrawer';
@@ -189,15 +189,10 @@ export default function BankMatchmakingPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('bankMatchmaking.title')}
         </Typography.Title>
-        <InputNumber
-          aria-label={t('bankMatchmaking.year')}
-          addonBefore={t('bankMatchmaking.year')}
-          min={2000}
-          max={2100}
-          precision={0}
+        <YearInput
+          label={t('bankMatchmaking.year')}
           value={year}
           onChange={(v) => setYear(v ?? dayjs().year())}
-          style={{ width: 160 }}
         />
         {data?.canManage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>

@@ -6,7 +6,6 @@ import {
   Col,
   Empty,
   Flex,
-  InputNumber,
   Popconfirm,
   Progress,
   Row,
@@ -19,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { QueryError } from '../../components/QueryError';
+import { YearInput } from '../../components/YearInput';
 import { formatTableAmount } from '../../lib/amount';
 import { useDrillParams } from '../../lib/drill-params';
 import { CampaignForm } from './CampaignForm';
@@ -137,16 +137,7 @@ export default function EventsPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('campaigns.title')}
         </Typography.Title>
-        <InputNumber
-          aria-label={t('campaigns.year')}
-          addonBefore={t('campaigns.year')}
-          min={2000}
-          max={2100}
-          precision={0}
-          value={year}
-          onChange={(v) => setYear(v ?? dayjs().year())}
-          style={{ width: 160 }}
-        />
+        <YearInput label={t('campaigns.year')} value={year} onChange={(v) => setYear(v ?? dayjs().year())} />
         {data?.canManage && (
           <>
             <Button icon={<PlusOutlined />} onClick={() => setCampaignForm('new')}>

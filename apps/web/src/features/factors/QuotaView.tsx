@@ -9,7 +9,6 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
   Modal,
   Popconfirm,
   Row,
@@ -25,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { QueryError } from '../../components/QueryError';
+import { YearInput } from '../../components/YearInput';
 import { useDrillParams } from '../../lib/drill-params';
 import { ProjectPicker } from '../problems/ProjectPicker';
 import {
@@ -60,15 +60,10 @@ export function QuotaView() {
             {t('factors.page.up')}
           </Button>
         )}
-        <InputNumber
-          aria-label={t('factors.page.year')}
-          addonBefore={t('factors.page.year')}
-          min={2000}
-          max={2100}
-          precision={0}
+        <YearInput
+          label={t('factors.page.year')}
           value={query.year}
           onChange={(year) => setQuery({ ...query, year: year ?? undefined })}
-          style={{ width: 160 }}
         />
         {data && <Typography.Text type="secondary">{t('factors.asOf', { date: data.asOf })}</Typography.Text>}
         <Typography.Text type="secondary">{t('factors.page.explain')}</Typography.Text>

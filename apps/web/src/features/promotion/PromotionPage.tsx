@@ -5,7 +5,6 @@ import {
   Card,
   Col,
   Flex,
-  InputNumber,
   Row,
   Select,
   Space,
@@ -23,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { EChart } from '../../components/EChart';
 import { QueryError } from '../../components/QueryError';
+import { YearInput } from '../../components/YearInput';
 import { amountColumn, formatTableAmount } from '../../lib/amount';
 import { useDrillParams } from '../../lib/drill-params';
 import { LeadDrawer, PromiseTags } from './LeadDrawer';
@@ -166,15 +166,10 @@ export default function PromotionPage() {
         )}
       </Flex>
       <Flex gap={8} wrap align="center">
-        <InputNumber
-          aria-label={t('promotion.year')}
-          addonBefore={t('promotion.year')}
-          min={2000}
-          max={2100}
-          precision={0}
+        <YearInput
+          label={t('promotion.year')}
           value={period.year}
           onChange={(year) => setPeriod({ ...period, year: year ?? dayjs().year() })}
-          style={{ width: 160 }}
         />
         <Select
           aria-label={t('promotion.wholeYear')}
