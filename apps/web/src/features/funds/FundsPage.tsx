@@ -1,4 +1,4 @@
-import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { DownloadOutlined, QuestionCircleOutlined, UploadOutlined } from '@ant-design/icons';
 import type { FundFigures, FundKind, FundOverviewQuery, IdleFund } from '@tuijin/contracts';
 import { fundKinds } from '@tuijin/domain';
 import {
@@ -22,6 +22,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError';
 import { amountColumn, formatTableAmount } from '../../lib/amount';
+import { useCan } from '../auth/use-current-user';
+import { FundImportDrawer } from './FundImportDrawer';
 import { fundLedgerUrl, useFundOverview } from './funds.queries';
 
 type RegionFigures = FundFigures & { regionCode: string; regionName: string };
@@ -30,6 +32,8 @@ const percent = (value: string | null) => (value === null ? '—' : `${value}%`)
 /** 资金保障: start and disbursement rates per region, idle money, the application pipeline, the ledger. */
 export default function FundsPage() {
   const { t } = useTranslation();
+  const can = useCan();
+  const [importing, setImporting] = useState(false);
   const [query, setQuery] = useState<FundOverviewQuery>({ year: dayjs().year(), kind: 'specialBond' });
   const overview = useFundOverview(query);
   const data = overview.data;
@@ -151,6 +155,11 @@ export default function FundsPage() {
         <Button icon={<DownloadOutlined />} href={fundLedgerUrl(query)} download>
           {t('funds.page.download')}
         </Button>
+        {can('fund.manage') && (
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="fund-import-open">
+            {t('funds.import.button')}
+          </Button>
+        )}
         {data && (
           <Typography.Text type="secondary">{t('funds.page.asOf', { date: data.asOf })}</Typography.Text>
         )}
@@ -269,6 +278,7 @@ export default function FundsPage() {
           </Card>
         </>
       )}
+      {importing && <FundImportDrawer open={importing} onClose={() => setImporting(false)} />}
     </Flex>
   );
 }
