@@ -226,7 +226,9 @@ export type FundImportProblem = z.infer<typeof FundImportProblem>;
 export const FundImportRow = z.object({
   row: z.number().int(),
   record: z.enum(['allocation', 'payment']).describe('allocation 资金下达，payment 资金支付'),
-  status: z.enum(['created', 'existing']).describe('created 将登记/已登记，existing 系统中已有（不重复登记）'),
+  status: z
+    .enum(['created', 'existing'])
+    .describe('created 将登记/已登记，existing 系统中已有（不重复登记）'),
   projectId: Id,
   projectCode: z.string(),
   projectName: z.string(),

@@ -95,7 +95,8 @@ export const fundsEnUS = {
         'Upload the fund ledger (.xlsx) from the finance bureau, the NDRC or your own office: its heading row needs “项目代码”, “资金类型” and “年度”; each row records one allocation (amount and date issued) or one payment (amount and date paid, against the allocation of the same project, fund kind, year and batch). Amounts in 10k yuan; no date after today; payments never past the allocation. Preview first, then import; any error refuses the whole sheet. See the “说明” sheet of the template.',
       template: 'Download template',
       drop: 'Click or drop the fund ledger (.xlsx)',
-      dropHint: 'Importing the same ledger again records nothing twice: what is recorded shows as “already recorded”',
+      dropHint:
+        'Importing the same ledger again records nothing twice: what is recorded shows as “already recorded”',
       uploading: 'Uploading…',
       checking: 'Checking…',
       refused: 'This file cannot be read',

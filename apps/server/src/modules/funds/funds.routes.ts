@@ -51,7 +51,9 @@ async function readFundUpload(request: FastifyRequest) {
     file = { bytes, fileName: part.filename.split(/[\\/]/).pop()!.slice(0, 200) };
   }
   if (!file)
-    throw new AppError('VALIDATION_FAILED', '请选择资金台账（.xlsx）', [{ path: 'file', message: '没有文件' }]);
+    throw new AppError('VALIDATION_FAILED', '请选择资金台账（.xlsx）', [
+      { path: 'file', message: '没有文件' },
+    ]);
   return file;
 }
 
@@ -119,7 +121,8 @@ export function registerFundRoutes(app: FastifyInstance, deps: RouteDeps) {
     {
       config: { access: 'fund.manage' },
       schema: {
-        summary: '导入资金台账（专项债券、中央预算内投资的下达与支付）：一个事务内登记；有错误时整体拒绝（422）且不写入',
+        summary:
+          '导入资金台账（专项债券、中央预算内投资的下达与支付）：一个事务内登记；有错误时整体拒绝（422）且不写入',
         tags: ['funds'],
         consumes: ['multipart/form-data'],
         response: { 200: FundImportResult, 422: FundImportRefused },

@@ -69,7 +69,19 @@ function upload(who: Person, bytes: Buffer, url = '/api/funds/import/preview') {
 
 const goodSheet = () =>
   sheet([
-    [codes.a, '导入测试项目A', '专项债券', 2026, '第一批', 3000, new Date(Date.UTC(2026, 0, 20)), '闽财债〔2026〕5号', null, null, null],
+    [
+      codes.a,
+      '导入测试项目A',
+      '专项债券',
+      2026,
+      '第一批',
+      3000,
+      new Date(Date.UTC(2026, 0, 20)),
+      '闽财债〔2026〕5号',
+      null,
+      null,
+      null,
+    ],
     [codes.a, '导入测试项目A', '专项债', '2026', '第一批', null, null, null, '1200', '2026-02-10', '进度款'],
     [codes.a, '导入测试项目A', '专项债券', 2026, '第一批', null, null, null, '800.5', '2026/3/1', null],
     [codes.b, '导入测试项目B', '中央预算内', 2026, null, null, null, null, 400, '2026年2月20日', '尾款'],
@@ -79,8 +91,16 @@ beforeAll(async () => {
   t = await createTestApp();
   county = await t.as('jiaocheng');
   const owner = await organisationId(t, '宁德市蕉城区城市建设投资开发有限公司');
-  ids.a = await insertTestProject(t, { regionCode: '350902', ownerOrganisationId: owner, name: '导入测试项目A' });
-  ids.b = await insertTestProject(t, { regionCode: '350902', ownerOrganisationId: owner, name: '导入测试项目B' });
+  ids.a = await insertTestProject(t, {
+    regionCode: '350902',
+    ownerOrganisationId: owner,
+    name: '导入测试项目A',
+  });
+  ids.b = await insertTestProject(t, {
+    regionCode: '350902',
+    ownerOrganisationId: owner,
+    name: '导入测试项目B',
+  });
   ids.fuan = await insertTestProject(t, {
     regionCode: '350981',
     ownerOrganisationId: await organisationId(t, '福安市青拓新材料有限公司'),
@@ -90,10 +110,18 @@ beforeAll(async () => {
     await t.db.update(projects).set({ code: codes[key] }).where(eq(projects.id, ids[key]));
   const [allocation] = await t.db
     .insert(fundAllocations)
-    .values({ projectId: ids.b, kind: 'centralBudget', year: 2026, amountWanYuan: '1000', issuedOn: '2026-01-05' })
+    .values({
+      projectId: ids.b,
+      kind: 'centralBudget',
+      year: 2026,
+      amountWanYuan: '1000',
+      issuedOn: '2026-01-05',
+    })
     .returning({ id: fundAllocations.id });
   allocationB = allocation!.id;
-  await t.db.insert(fundPayments).values({ allocationId: allocationB, paidOn: '2026-02-01', amountWanYuan: '600' });
+  await t.db
+    .insert(fundPayments)
+    .values({ allocationId: allocationB, paidOn: '2026-02-01', amountWanYuan: '600' });
 }, 120_000);
 afterAll(async () => t.close());
 
@@ -185,13 +213,28 @@ describe('importing a 资金台账', () => {
       paymentsCreated: 3,
       paymentsExisting: 0,
     });
-    expect(body.rows.map((r: Record<string, unknown>) => [r.row, r.record, r.status, r.projectId, r.amountWanYuan, r.on, r.text])).toEqual([
+    expect(
+      body.rows.map((r: Record<string, unknown>) => [
+        r.row,
+        r.record,
+        r.status,
+        r.projectId,
+        r.amountWanYuan,
+        r.on,
+        r.text,
+      ]),
+    ).toEqual([
       [3, 'allocation', 'created', ids.a, '3000', '2026-01-20', '闽财债〔2026〕5号'],
       [4, 'payment', 'created', ids.a, '1200', '2026-02-10', '进度款'],
       [5, 'payment', 'created', ids.a, '800.5', '2026-03-01', null],
       [6, 'payment', 'created', ids.b, '400', '2026-02-20', '尾款'],
     ]);
-    expect(body.rows[0]).toMatchObject({ kind: 'specialBond', year: 2026, batch: '第一批', projectCode: codes.a });
+    expect(body.rows[0]).toMatchObject({
+      kind: 'specialBond',
+      year: 2026,
+      batch: '第一批',
+      projectCode: codes.a,
+    });
     expect(await allocationsOf(ids.a)).toEqual([]);
     expect(await paymentsOf([allocationB])).toHaveLength(1);
   });
@@ -216,7 +259,11 @@ describe('importing a 资金台账', () => {
     });
     // A: 1200 + 800.5 = 2000.5 of 3000 paid; B: 600 + 400 = 1000 of 1000.
     const funds = (await county.get(`/api/projects/${ids.a}/funds`)).body;
-    expect(funds.allocations[0]).toMatchObject({ amountWanYuan: '3000', paidWanYuan: '2000.5', remainingWanYuan: '999.5' });
+    expect(funds.allocations[0]).toMatchObject({
+      amountWanYuan: '3000',
+      paidWanYuan: '2000.5',
+      remainingWanYuan: '999.5',
+    });
     const fundsB = (await county.get(`/api/projects/${ids.b}/funds`)).body;
     expect(fundsB.allocations[0]).toMatchObject({ paidWanYuan: '1000', remainingWanYuan: '0' });
     expect(await auditsOf('fund.allocation.create', ids.a)).toHaveLength(1);
@@ -226,7 +273,11 @@ describe('importing a 资金台账', () => {
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'fund.import'), eq(auditEvents.entityId, '350902')));
-    expect(imported?.detail).toMatchObject({ fileName: '资金台账.xlsx', allocationsCreated: 1, paymentsCreated: 3 });
+    expect(imported?.detail).toMatchObject({
+      fileName: '资金台账.xlsx',
+      allocationsCreated: 1,
+      paymentsCreated: 3,
+    });
 
     const again = await upload(county, await goodSheet(), '/api/funds/import');
     expect(again.statusCode).toBe(200);
@@ -270,7 +321,9 @@ describe('importing a 资金台账', () => {
     const over = (
       await upload(
         county,
-        await sheet([[codes.a, 'A', '专项债券', 2026, '第一批', null, null, null, '999.6', '2026-03-02', null]]),
+        await sheet([
+          [codes.a, 'A', '专项债券', 2026, '第一批', null, null, null, '999.6', '2026-03-02', null],
+        ]),
       )
     ).json();
     expect(over.problems).toEqual([

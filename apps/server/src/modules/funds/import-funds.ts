@@ -141,7 +141,7 @@ async function importInto(ctx: Ctx, sheet: FundSheet, input: ImportFundsInput): 
       return true;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      at(row, error.details[0]?.path ?? null, error.message);
+      at(row, error.details?.[0]?.path ?? null, error.message);
       return false;
     }
   };
@@ -174,7 +174,11 @@ async function importInto(ctx: Ctx, sheet: FundSheet, input: ImportFundsInput): 
     allocationRows.set(key, entry);
     const existing = await allocationsOf(project.id, row);
     if (existing.length > 1) {
-      at(row, null, `项目已有 ${existing.length} 笔${allocationName(row)}的下达，无法对应，请在项目资金页核对`);
+      at(
+        row,
+        null,
+        `项目已有 ${existing.length} 笔${allocationName(row)}的下达，无法对应，请在项目资金页核对`,
+      );
       continue;
     }
     const [recorded] = existing;

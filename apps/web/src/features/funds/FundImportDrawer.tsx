@@ -1,5 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { type FundImportProblem, type FundImportResult, type FundImportRow, fileRoutes } from '@tuijin/contracts';
+import {
+  type FundImportProblem,
+  type FundImportResult,
+  type FundImportRow,
+  fileRoutes,
+} from '@tuijin/contracts';
 import { Alert, Button, Drawer, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +56,9 @@ export function FundImportDrawer({ open, onClose }: { open: boolean; onClose: ()
       render: (record: FundImportRow['record'], row) => (
         <Flex gap={4} wrap>
           {t(`funds.import.records.${record}`)}
-          <Tag color={row.status === 'created' ? 'green' : 'default'}>{t(`funds.import.statuses.${row.status}`)}</Tag>
+          <Tag color={row.status === 'created' ? 'green' : 'default'}>
+            {t(`funds.import.statuses.${row.status}`)}
+          </Tag>
         </Flex>
       ),
     },
@@ -67,7 +74,11 @@ export function FundImportDrawer({ open, onClose }: { open: boolean; onClose: ()
         </Flex>
       ),
     },
-    { title: t('funds.kind'), dataIndex: 'kind', render: (kind: FundImportRow['kind']) => t(`funds.kinds.${kind}`) },
+    {
+      title: t('funds.kind'),
+      dataIndex: 'kind',
+      render: (kind: FundImportRow['kind']) => t(`funds.kinds.${kind}`),
+    },
     { title: t('funds.year'), dataIndex: 'year' },
     { title: t('funds.batch'), dataIndex: 'batch', render: (batch: string | null) => batch ?? '' },
     {
@@ -113,10 +124,20 @@ export function FundImportDrawer({ open, onClose }: { open: boolean; onClose: ()
           />
         )}
         {imported && (
-          <Alert type="success" showIcon data-testid="fund-import-done" title={t('funds.import.done', { ...imported.counts })} />
+          <Alert
+            type="success"
+            showIcon
+            data-testid="fund-import-done"
+            title={t('funds.import.done', { ...imported.counts })}
+          />
         )}
         {commit.mutation.isError && !refused && (
-          <Alert type="error" showIcon title={t('funds.import.failed')} description={refusalText(commit.mutation.error)} />
+          <Alert
+            type="error"
+            showIcon
+            title={t('funds.import.failed')}
+            description={refusalText(commit.mutation.error)}
+          />
         )}
         {problems.length > 0 && (
           <Alert
@@ -131,7 +152,9 @@ export function FundImportDrawer({ open, onClose }: { open: boolean; onClose: ()
                     {t('funds.import.atRow', { row: entry.row })}
                     {entry.problems
                       .map((p) =>
-                        p.column ? `${t('funds.import.atColumn', { column: p.column })}${p.message}` : p.message,
+                        p.column
+                          ? `${t('funds.import.atColumn', { column: p.column })}${p.message}`
+                          : p.message,
                       )
                       .join('；')}
                   </li>
@@ -142,7 +165,9 @@ export function FundImportDrawer({ open, onClose }: { open: boolean; onClose: ()
         )}
         {preview && !imported && (
           <>
-            <Typography.Text data-testid="fund-import-summary">{t('funds.import.summary', { ...preview.counts })}</Typography.Text>
+            <Typography.Text data-testid="fund-import-summary">
+              {t('funds.import.summary', { ...preview.counts })}
+            </Typography.Text>
             <Table<FundImportRow>
               size="small"
               rowKey="row"

@@ -10,7 +10,13 @@ const result = (
   dryRun: true,
   rows: [],
   problems,
-  counts: { allocationsCreated: 0, allocationsExisting: 0, paymentsCreated: 0, paymentsExisting: 0, ...counts },
+  counts: {
+    allocationsCreated: 0,
+    allocationsExisting: 0,
+    paymentsCreated: 0,
+    paymentsExisting: 0,
+    ...counts,
+  },
 });
 
 describe('problemsByRow', () => {
