@@ -136,7 +136,10 @@ function headingProblems(
 
 const text = (cell: LedgerCell | undefined) => cleanText(cell) ?? '';
 
-/** One data row: null when blank or a total, else its record or the problems of its cells. */
+/**
+ * One data row: null when blank in the columns read or a total, else its record or the problems of
+ * its cells.
+ */
 function readRow(
   cells: LedgerCell[],
   at: Partial<Record<FundSheetColumn, number>>,
@@ -146,7 +149,8 @@ function readRow(
   const cell = (column: FundSheetColumn) => (at[column] === undefined ? null : (cells[at[column]] ?? null));
   const where = (column: FundSheetColumn) => (at[column] === undefined ? null : columnLetter(at[column]));
   const texts = cells.map(text);
-  if (texts.every((t) => t === '')) return null;
+  // A row blank in every column the import reads (a pre-numbered 序号 alone) is no record.
+  if (Object.values(at).every((index) => (texts[index] ?? '') === '')) return null;
   if (texts.some((t) => /^(合\s*计|小\s*计|总\s*计)/.test(t))) return null;
   const problems: FundImportProblem[] = [];
   const problem = (column: FundSheetColumn | null, message: string) =>

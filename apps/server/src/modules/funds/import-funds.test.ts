@@ -85,6 +85,8 @@ const goodSheet = () =>
     [codes.a, '导入测试项目A', '专项债', '2026', '第一批', null, null, null, '1200', '2026-02-10', '进度款'],
     [codes.a, '导入测试项目A', '专项债券', 2026, '第一批', null, null, null, '800.5', '2026/3/1', null],
     [codes.b, '导入测试项目B', '中央预算内', 2026, null, null, null, null, 400, '2026年2月20日', '尾款'],
+    // Row 7: numbered in advance and left blank — no record, no problem.
+    [],
   ]);
 
 beforeAll(async () => {
