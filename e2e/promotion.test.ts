@@ -61,4 +61,48 @@ describe('招商引资', () => {
     await drawer.locator('.ant-steps-item-title', { hasText: '注册' }).waitFor({ timeout: 15_000 });
     await screenshot(office, 'promotion-lead-drawer');
   });
+  it('links a signed lead to a project already in the library instead of creating one', async () => {
+    const office = await signIn('ningde', 'desktop', null);
+    const year = new Date().getFullYear();
+    const list = (await (
+      await office.request.get(`${baseUrl}/api/promotion/leads?year=${year}&stage=signed&dropped=false`)
+    ).json()) as PromotionLeadList;
+    const lead = list.data.filter((l) => l.project === null).at(-1);
+    expect(lead, 'a signed lead not yet in the library').toBeDefined();
+    const projects = (await (
+      await office.request.get(`${baseUrl}/api/projects?region=${lead!.regionCode}&pageSize=50`)
+    ).json()) as { data: { id: string; name: string; regionCode: string }[] };
+    let target: { id: string; name: string } | undefined;
+    for (const p of projects.data.filter((p) => p.regionCode === lead!.regionCode)) {
+      const linked = await (
+        await office.request.get(`${baseUrl}/api/projects/${p.id}/promotion-lead`)
+      ).json();
+      if (!linked?.lead) {
+        target = p;
+        break;
+      }
+    }
+    expect(target, 'a project of the lead’s county without a lead').toBeDefined();
+
+    await office.goto(`${baseUrl}/promotion?lead=${lead!.id}`);
+    const drawer = office.getByTestId('promotion-lead-drawer');
+    await drawer.getByText(lead!.investorName).waitFor({ timeout: 15_000 });
+    await office.getByTestId('promotion-link').click();
+    const form = office.getByTestId('promotion-link-form');
+    await form.locator('input').fill(target!.name.slice(0, 6));
+    await office
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: target!.name })
+      .first()
+      .click();
+    await office
+      .getByRole('button', { name: /关联已有项目/ })
+      .last()
+      .click();
+    await expect
+      .poll(async () => {
+        const now = await (await office.request.get(`${baseUrl}/api/promotion/leads/${lead!.id}`)).json();
+        return now.project?.id ?? null;
+      })
+      .toBe(target!.id);
+  });
 });

@@ -1,4 +1,4 @@
-import { constructionTypes, sizeFilterKeys } from '@tuijin/domain';
+import { cockpitProgrammeParts, constructionTypes, sizeFilterKeys } from '@tuijin/domain';
 import { z } from 'zod';
 import { ApprovalFigures } from './approvals.contract';
 import { Id } from './common';
@@ -325,6 +325,85 @@ export const CockpitApprovals = z.object({
 });
 export type CockpitApprovals = z.infer<typeof CockpitApprovals>;
 
+export const CockpitProgrammesQuery = z
+  .object({
+    year: z.coerce.number().int().min(2000).max(2100).describe('年份'),
+    region: z.string().max(20).optional().describe('区划代码（含下级）；默认本人辖区'),
+  })
+  .strict();
+export type CockpitProgrammesQuery = z.infer<typeof CockpitProgrammesQuery>;
+
+/** The parts of the 专项工作 panel, each from its module (shown only to readers of that module). */
+export const CockpitProgrammePart = z
+  .enum(cockpitProgrammeParts)
+  .describe(
+    'whitelist 四保白名单、resumption 复工复产、funds 资金保障、factors 要素保障、promotion 招商引资、bankMatchmaking 政银企对接、campaigns 集中开竣工',
+  );
+export type CockpitProgrammePart = z.infer<typeof CockpitProgrammePart>;
+
+/** The figures of the 专项工作 panel (also the label keys `cockpit.programmes.figures.<key>`). */
+export const CockpitProgrammeKey = z.enum([
+  'whitelistProvincial',
+  'whitelistCity',
+  'resumptionRate',
+  'specialBondStartRate',
+  'specialBondPaymentRate',
+  'centralBudgetStartRate',
+  'centralBudgetPaymentRate',
+  'idleFunds',
+  'factorDemandsMet',
+  'factorDemandsOverdue',
+  'landQuotaUnstarted',
+  'energyQuotaUnstarted',
+  'signedToStarted',
+  'bankCreditSigned',
+  'bankProjectsPushed',
+  'campaignEvents',
+  'campaignProjects',
+  'campaignInvestment',
+]);
+export type CockpitProgrammeKey = z.infer<typeof CockpitProgrammeKey>;
+
+/** The rules the 专项工作 figures come from (i18n `cockpit.formula.<formula>`). */
+export const CockpitProgrammeFormula = z.enum([
+  'whitelistCount',
+  'resumptionRate',
+  'fundStartRate',
+  'fundPaymentRate',
+  'idleFunds',
+  'factorDemandsMet',
+  'factorDemandsOverdue',
+  'quotaUnstarted',
+  'signedToStarted',
+  'bankCreditSigned',
+  'bankProjectsPushed',
+  'campaignEvents',
+  'campaignProjects',
+  'campaignInvestment',
+]);
+export type CockpitProgrammeFormula = z.infer<typeof CockpitProgrammeFormula>;
+
+/** One 专项工作 figure: a rate (numerator, denominator, percent) or a value, with its formula. */
+export const CockpitProgrammeFigure = z.object({
+  key: CockpitProgrammeKey,
+  formula: CockpitProgrammeFormula,
+  unit: z.enum(['count', 'wanYuan', 'mu', 'tce']).describe('分子分母或数值的单位：个数、万元、亩、吨标准煤'),
+  numerator: z.string().nullable().describe('比率的分子；数值为 null'),
+  denominator: z.string().nullable().describe('比率的分母；数值为 null'),
+  percent: z.string().nullable().describe('百分比，一位小数；分母为 0 或数值时为 null'),
+  value: z.string().nullable().describe('数值（个数或金额、数量）；比率为 null'),
+});
+export type CockpitProgrammeFigure = z.infer<typeof CockpitProgrammeFigure>;
+
+/** 专项工作 in the cockpit: for the region and year, a part per module the reader may read. */
+export const CockpitProgrammes = z.object({
+  year: z.number().int(),
+  asOf: z.string().describe('统计截至日：往年为 12 月 31 日，本年为今天'),
+  region: CockpitRegionRef,
+  parts: z.array(z.object({ part: CockpitProgrammePart, figures: z.array(CockpitProgrammeFigure) })),
+});
+export type CockpitProgrammes = z.infer<typeof CockpitProgrammes>;
+
 /** The cockpit module's endpoints (the server registers them, the client calls them). */
 export const cockpitEndpoints = {
   getCockpitRollup: endpoint({
@@ -359,5 +438,14 @@ export const cockpitEndpoints = {
     tag: 'cockpit',
     query: CockpitSeriesQuery,
     response: CockpitSeries,
+  }),
+  getCockpitProgrammes: endpoint({
+    method: 'GET',
+    path: '/api/cockpit/programmes',
+    summary:
+      '驾驶舱专项工作：所选区划与年度的白名单、复工率、资金开工率与支付率、要素保障、签约转开工、政银企对接、集中开竣工（各部分仅在有该模块查看权限时给出）',
+    tag: 'cockpit',
+    query: CockpitProgrammesQuery,
+    response: CockpitProgrammes,
   }),
 } as const;

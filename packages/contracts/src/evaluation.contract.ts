@@ -83,6 +83,9 @@ export const AddEvaluationAdjustment = z
     kind: EvaluationAdjustmentKind.describe('bonus 加分，penalty 扣分，exemption 免责'),
     points: points.nullable().default(null).describe('分值（加分、扣分必填；免责为空）'),
     reason: requiredText(500).describe('事由，如“承办全市集中开工活动”“台风不可抗力停工”'),
+    campaignEventId: Id.nullable()
+      .default(null)
+      .describe('加分所依据的集中开竣工活动（可选；活动须在该季度内举行）'),
   })
   .strict();
 export type AddEvaluationAdjustment = z.infer<typeof AddEvaluationAdjustment>;
@@ -95,6 +98,8 @@ export const EvaluationAdjustment = z.object({
   kind: EvaluationAdjustmentKind,
   points: z.string().nullable(),
   reason: z.string(),
+  /** The 集中开竣工 event a bonus is for, if any. */
+  campaignEvent: z.object({ id: Id, name: z.string(), heldOn: z.string() }).nullable(),
   createdByName: z.string(),
   createdAt: Timestamp,
 });

@@ -107,6 +107,11 @@ export const ServicePlanRow = z.object({
   projectName: z.string(),
   regionName: z.string(),
   projectClass: z.string().nullable(),
+  /**
+   * Whether the reader may open the project's file (一项一档): false for a unit that sees the plan
+   * only because it is responsible for one of its measures — it opens the plan on its own.
+   */
+  projectOpen: z.boolean(),
   summary: z.string(),
   lead: z.string(),
   counts: MeasureCounts,

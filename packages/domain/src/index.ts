@@ -19,6 +19,7 @@ export * from './bulletins/bulletin-status';
 export * from './bulletins/bulletin-template';
 export * from './calendar/working-days';
 export * from './campaigns/campaigns';
+export * from './cockpit/programme-parts';
 export * from './dispatch/agenda';
 export * from './dispatch/cadence-compliance';
 export * from './dispatch/meeting-cadence';

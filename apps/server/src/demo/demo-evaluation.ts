@@ -62,6 +62,8 @@ export async function loadDemoEvaluation(ctx: Ctx): Promise<void> {
         kind: a.kind,
         points: a.points,
         reason: a.reason,
+        // The demo's ceremonies are laid later (on the days projects really started).
+        campaignEventId: null,
       });
     await computeEvaluation(quarterCtx, schemeId, quarter.key);
     if (index < ended.length - 1) await publishEvaluation(quarterCtx, schemeId, quarter.key);

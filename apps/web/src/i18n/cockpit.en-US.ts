@@ -111,6 +111,30 @@ export const cockpitEnUS: typeof cockpitZhCN = {
         'Statistics entry = projects due whose approved report for the month is counted in statistics ÷ projects due',
       warnings:
         "Warnings = the stored red/yellow/green colours of the chosen year-month (the deepest region's newest rule set), counted by colour; projects not computed for the month are not counted",
+      whitelistCount:
+        "Whitelisted projects = projects of the chosen region (and below) on that level's whitelist on the count day (included and not removed), each once",
+      resumptionRate:
+        'Resumption rate = projects resumed ÷ projects to resume: projects stopped between 1 January and the count day, by whether their last stoppage had resumed (on acceptance where required)',
+      fundStartRate:
+        'Start rate of funded projects = projects started ÷ projects given this kind of money this year (started when the actual start is on or before the count day)',
+      fundPaymentRate: 'Payment rate = amount paid by the count day ÷ amount allocated this year (10k yuan)',
+      idleFunds:
+        'Idle funds = money allocated at least 3 months ago to projects still not started (all kinds, any year)',
+      factorDemandsMet: "Factor demands met = demands met ÷ all demands (every type, today's status)",
+      factorDemandsOverdue: 'Overdue factor demands = demands past their date and not met',
+      quotaUnstarted:
+        "Quota on unstarted projects = the part of the region's land (mu) or energy (tce) quota of the year allocated to projects not started by the count day",
+      signedToStarted:
+        'Signed-to-started rate = promoted deals signed this year that have started ÷ deals signed this year (dropped ones stay in the denominator)',
+      bankCreditSigned:
+        "Credit signed = credit the region's projects signed with banks at this year's matchmaking events",
+      bankProjectsPushed:
+        "Projects pushed = the region's projects pushed at this year's matchmaking events, each once",
+      campaignEvents:
+        'Events = groundbreaking/completion events this year held by the region or with its projects taking part',
+      campaignProjects: "Projects = the region's projects taking part in this year's events, each once",
+      campaignInvestment:
+        "Investment = the sum of the investment recorded for the region's participating projects (once per event taken part in)",
     },
     explain: {
       formula: 'Formula',
@@ -203,5 +227,41 @@ export const cockpitEnUS: typeof cockpitZhCN = {
       empty: 'No approval items',
     },
     flags: { late: 'Late', missing: 'Missing', behind: 'Behind time' },
+    programmes: {
+      title: 'Programmes',
+      hint: '{{region}} · up to {{date}}; click a figure to open its page',
+      parts: {
+        whitelist: 'Whitelist',
+        resumption: 'Resumption',
+        funds: 'Funds',
+        factors: 'Factors',
+        promotion: 'Investment promotion',
+        bankMatchmaking: 'Bank matchmaking',
+        campaigns: 'Groundbreaking events',
+      },
+      figures: {
+        whitelistProvincial: 'Provincial whitelist',
+        whitelistCity: 'City whitelist',
+        resumptionRate: 'Resumption rate',
+        specialBondStartRate: 'Special-bond projects started',
+        specialBondPaymentRate: 'Special-bond payment rate',
+        centralBudgetStartRate: 'Central-budget projects started',
+        centralBudgetPaymentRate: 'Central-budget payment rate',
+        idleFunds: 'Idle funds',
+        factorDemandsMet: 'Factor demands met',
+        factorDemandsOverdue: 'Overdue factor demands',
+        landQuotaUnstarted: 'Land quota on unstarted projects',
+        energyQuotaUnstarted: 'Energy quota on unstarted projects',
+        signedToStarted: 'Signed to started',
+        bankCreditSigned: 'Credit signed',
+        bankProjectsPushed: 'Projects pushed',
+        campaignEvents: 'Events',
+        campaignProjects: 'Projects',
+        campaignInvestment: 'Investment',
+      },
+      units: { count: '', mu: 'mu', tce: 'tce' },
+      percent: '{{percent}}%',
+      ratio: '{{numerator}} / {{denominator}}',
+    },
   },
 };

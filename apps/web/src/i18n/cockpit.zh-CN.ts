@@ -104,6 +104,26 @@ export const cockpitZhCN = {
       statisticsEntry: '入统率 = 本月已审核月报标记入统的项目数 ÷ 应报项目数',
       warnings:
         '预警 = 所选年月已计算并保存的红黄绿灯（适用最深一级区划的最新版规则），按颜色计项目数；当月未计算的项目不计',
+      whitelistCount:
+        '白名单项目数 = 所选区划（含下级）截至统计日在该级“四保”白名单上的项目数（已纳入且未移出），每个项目计一次',
+      resumptionRate:
+        '复工率 = 已复工项目数 ÷ 应复工项目数：本年 1 月 1 日至统计日有停工的项目，以统计日前最后一次停工是否已复工（需验收的以验收日）计',
+      fundStartRate:
+        '资金项目开工率 = 已开工项目数 ÷ 本年下达该类资金的项目数（实际开工日期不晚于统计日即已开工）',
+      fundPaymentRate: '资金支付率 = 截至统计日已支付金额 ÷ 本年已下达金额（万元）',
+      idleFunds: '闲置资金 = 下达满 3 个月仍未开工的项目所获资金合计（各类资金、各年度下达）',
+      factorDemandsMet: '要素保障率 = 已保障的要素需求数 ÷ 要素需求总数（各类要素合计，按今天的状态）',
+      factorDemandsOverdue: '逾期要素需求 = 需求日期已过仍未保障的要素需求数',
+      quotaUnstarted:
+        '未开工项目占用指标 = 所选区划本年用地（亩）或能耗（吨标准煤）指标中，分配给截至统计日仍未开工项目的数量',
+      signedToStarted:
+        '签约转开工率 = 本年签约且已开工的招商项目数 ÷ 本年签约的招商项目数（已终止的仍计入分母）',
+      bankCreditSigned: '签约授信 = 本年政银企对接会上所选区划项目与银行签约的授信额合计',
+      bankProjectsPushed: '推送项目 = 本年政银企对接会上推送的所选区划项目数（一个项目计一次）',
+      campaignEvents: '集中开竣工活动 = 本年所选区划举办或有其项目参加的集中开竣工活动场数',
+      campaignProjects: '参加项目 = 本年活动中所选区划的参加项目数（一个项目参加多场计一次）',
+      campaignInvestment:
+        '活动投资 = 本年活动中所选区划各参加项目登记的投资额之和（一个项目参加多场各计一次）',
     },
     explain: {
       formula: '公式',
@@ -195,5 +215,41 @@ export const cockpitZhCN = {
       empty: '暂无前期手续',
     },
     flags: { late: '迟报', missing: '漏报', behind: '落后序时' },
+    programmes: {
+      title: '专项工作',
+      hint: '{{region}} · 截至 {{date}}；点数字打开对应页面',
+      parts: {
+        whitelist: '四保白名单',
+        resumption: '复工复产',
+        funds: '资金保障',
+        factors: '要素保障',
+        promotion: '招商引资',
+        bankMatchmaking: '政银企对接',
+        campaigns: '集中开竣工',
+      },
+      figures: {
+        whitelistProvincial: '省级白名单',
+        whitelistCity: '市级白名单',
+        resumptionRate: '复工率',
+        specialBondStartRate: '专项债项目开工率',
+        specialBondPaymentRate: '专项债支付率',
+        centralBudgetStartRate: '中央预算内项目开工率',
+        centralBudgetPaymentRate: '中央预算内支付率',
+        idleFunds: '闲置资金',
+        factorDemandsMet: '要素需求已保障',
+        factorDemandsOverdue: '逾期要素需求',
+        landQuotaUnstarted: '未开工项目占用地指标',
+        energyQuotaUnstarted: '未开工项目占能耗指标',
+        signedToStarted: '签约转开工率',
+        bankCreditSigned: '签约授信',
+        bankProjectsPushed: '推送项目',
+        campaignEvents: '活动场数',
+        campaignProjects: '参加项目',
+        campaignInvestment: '活动投资',
+      },
+      units: { count: '个', mu: '亩', tce: '吨标准煤' },
+      percent: '{{percent}}%',
+      ratio: '{{numerator}} / {{denominator}}',
+    },
   },
 };

@@ -109,6 +109,8 @@ export const evaluationEnUS: typeof evaluationZhCN = {
       kinds: { bonus: 'Bonus', penalty: 'Penalty', exemption: 'Exemption' },
       points: 'Points',
       reason: 'Reason',
+      event: 'Event',
+      eventHint: 'The ceremony this bonus is for (optional)',
       reasonHint: 'e.g. hosted the city groundbreaking event; typhoon (force majeure)',
       add: 'Add',
       added: 'Added; takes effect when computed again',

@@ -106,6 +106,8 @@ export const evaluationZhCN = {
       kinds: { bonus: '加分', penalty: '扣分', exemption: '免责' },
       points: '分值',
       reason: '事由',
+      event: '关联活动',
+      eventHint: '加分所依据的集中开竣工活动（可选）',
       reasonHint: '如：承办全市集中开工活动；台风不可抗力停工',
       add: '录入',
       added: '已录入，重新计算后生效',

@@ -75,6 +75,7 @@ export const promotionEnUS: typeof promotionZhCN = {
       edit: 'Edit',
       move: 'Change stage',
       drop: 'Drop',
+      link: 'Link existing project',
       convert: 'Turn into project',
     },
     drawer: {
@@ -115,6 +116,11 @@ export const promotionEnUS: typeof promotionZhCN = {
       stage: 'Stage when recorded',
       stageOn: 'Entered on',
       required: 'Required',
+    },
+    link: {
+      title: 'Link a project already in the library',
+      hint: 'When the lead is already a library project, link it instead of creating another; the project must be in the lead’s region, and a project takes one lead.',
+      project: 'Project',
     },
     convert: {
       title: 'Turn into a library project',

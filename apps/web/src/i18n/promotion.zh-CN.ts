@@ -71,6 +71,7 @@ export const promotionZhCN = {
       edit: '编辑',
       move: '变更阶段',
       drop: '放弃',
+      link: '关联已有项目',
       convert: '转入项目库',
     },
     drawer: {
@@ -111,6 +112,11 @@ export const promotionZhCN = {
       stage: '登记时所处阶段',
       stageOn: '进入该阶段的日期',
       required: '必填',
+    },
+    link: {
+      title: '关联项目库中已有的项目',
+      hint: '该招商项目已在项目库中立项的，直接关联，不再新建；项目须在本招商项目所在地区，一个项目只关联一个招商项目。',
+      project: '项目',
     },
     convert: {
       title: '转入项目库',

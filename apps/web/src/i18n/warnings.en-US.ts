@@ -43,6 +43,7 @@ export const warningsEnUS: typeof warningsZhCN = {
       monthTarget: 'Monthly target',
       approvals: 'Overdue approvals',
       milestones: 'Overdue milestones',
+      reconciliation: 'Statistics gap',
     },
     reason: {
       start: {
@@ -62,6 +63,9 @@ export const warningsEnUS: typeof warningsZhCN = {
       },
       milestones: {
         overdue: '{{count}} milestones past their planned date',
+      },
+      reconciliation: {
+        gap: 'Jan–month {{month}}: reported {{reported}} (10k yuan), statistics {{statistics}}, {{gapPercent}}% apart',
       },
       reports: {
         missed: 'Monthly report missed {{months}} months in a row',
@@ -114,6 +118,7 @@ export const warningsEnUS: typeof warningsZhCN = {
         statistics: 'months after start without entry',
         approvals: 'overdue approvals',
         milestones: 'overdue milestones',
+        reconciliation: 'Reported vs statistics, %',
       },
       measure: 'Measure',
       measurePoints: 'percentage points',

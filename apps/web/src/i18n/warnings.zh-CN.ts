@@ -41,6 +41,7 @@ export const warningsZhCN = {
       monthTarget: '月度目标',
       approvals: '手续超期',
       milestones: '节点超期',
+      reconciliation: '入统差异',
     },
     reason: {
       start: {
@@ -59,6 +60,9 @@ export const warningsZhCN = {
       },
       milestones: {
         overdue: '{{count}} 个节点超过计划日期未完成',
+      },
+      reconciliation: {
+        gap: '1–{{month}} 月自报 {{reported}} 万元，入统 {{statistics}} 万元，相差 {{gapPercent}}%',
       },
       reports: {
         missed: '连续 {{months}} 个月月报未按时报送',
@@ -111,6 +115,7 @@ export const warningsZhCN = {
         statistics: '开工后未入统月数',
         approvals: '超期手续数',
         milestones: '超期节点数',
+        reconciliation: '自报与入统相差 %',
       },
       measure: '计量方式',
       measurePoints: '百分点',

@@ -301,3 +301,61 @@ describe('snails, changes and rule checks', () => {
     expect(parseMonthKey('26-5')).toBeNull();
   });
 });
+
+describe('三数比对 as a dimension (|自报 − 入统| as a share of 入统: yellow ≥ 10%, red > 30%)', () => {
+  const rules: WarningRuleSet = {
+    ...yinchuan,
+    start: { enabled: false, yellow: null, red: null },
+    progress: { ...yinchuan.progress, enabled: false },
+    statistics: { enabled: false, yellow: null, red: null },
+    reconciliation: {
+      enabled: true,
+      yellow: { value: 10, inclusive: true },
+      red: { value: 30, inclusive: false },
+    },
+  };
+  // 自报 1–9 月 is 900 万元 (the helper's on-plan year); 入统 varies.
+  it.each([
+    { statistics: '900', month: 9, colour: 'green', percent: null, why: 'the same figure' },
+    { statistics: '850', month: 9, colour: 'green', percent: null, why: '5.9% apart' },
+    { statistics: '1000', month: 9, colour: 'yellow', percent: '10.0', why: 'exactly 10% (inclusive)' },
+    { statistics: '692.3077', month: 9, colour: 'yellow', percent: '30.0', why: '30.0% is not above 30' },
+    { statistics: '600', month: 9, colour: 'red', percent: '50.0', why: '50% apart' },
+    { statistics: '0', month: 9, colour: 'red', percent: '—', why: 'reported against a 入统 of zero' },
+  ])('入统 $statistics at month $month: $colour ($why)', ({ statistics, month, colour, percent }) => {
+    const result = evaluateWarning(facts({ statisticsFigure: { month, wanYuan: statistics } }), rules, {
+      year: 2026,
+      month: 10,
+    });
+    expect(result.colour).toBe(colour);
+    if (percent === null) return expect(result.reasons).toEqual([]);
+    expect(result.reasons).toEqual([
+      {
+        dimension: 'reconciliation',
+        colour,
+        code: 'reconciliation.gap',
+        params: { month, reported: '900', statistics, gapPercent: percent },
+        excused: false,
+      },
+    ]);
+  });
+
+  it('reads nothing without a figure, from a later month, or with the dimension off', () => {
+    const period = { year: 2026, month: 6 };
+    expect(evaluateWarning(facts(), rules, period).reasons).toEqual([]);
+    expect(
+      evaluateWarning(facts({ statisticsFigure: { month: 7, wanYuan: '10' } }), rules, period).reasons,
+    ).toEqual([]);
+    expect(
+      evaluateWarning(facts({ statisticsFigure: { month: 6, wanYuan: '10' } }), yinchuan, period).colour,
+    ).toBe('green');
+  });
+
+  it('reads stored rule sets from before the dimension as off, and checks its thresholds', () => {
+    const { reconciliation: _dropped, ...stored } = yinchuan;
+    expect(WarningRuleSet.parse(stored).reconciliation).toEqual({ enabled: false, yellow: null, red: null });
+    expect(
+      warningRuleProblems({ ...rules, reconciliation: { enabled: true, yellow: null, red: null } }),
+    ).toEqual([{ path: 'reconciliation.yellow', message: '启用的维度至少需要一个阈值' }]);
+  });
+});

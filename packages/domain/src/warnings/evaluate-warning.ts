@@ -1,5 +1,5 @@
 import { timeProgress } from '../indicators/time-progress';
-import { compareDecimals, parseDecimal, percentPoints, ratio } from '../money/decimal';
+import { compareDecimals, parseDecimal, percentPoints, ratio, subtractDecimal } from '../money/decimal';
 import type { ReportTimeliness } from '../reports/reporting-calendar';
 import { reaches, type WarningColour, type WarningDimension, type WarningRuleSet } from './warning-rules';
 
@@ -35,6 +35,11 @@ export interface WarningFacts {
   overdueApprovals?: number;
   /** Milestone nodes past their planned date at the month's end (absent: none). */
   overdueMilestones?: number;
+  /**
+   * The statistics bureau's year-to-date 入统 figure of the latest month of the year imported up to
+   * this one (absent or null: none imported for the project).
+   */
+  statisticsFigure?: { month: number; wanYuan: string } | null;
   /** Dimensions the office excused for this month (正当理由). */
   excused: readonly WarningDimension[];
 }
@@ -138,6 +143,8 @@ const progressShortfall = (facts: WarningFacts, year: number, m: number, measure
  *   序时进度; with `redAfterConsecutiveMonths` N, behind (reaching yellow) N months in a row is red.
  * - problems: count of overdue open problems.
  * - approvals / milestones: count of approval items past their limit / nodes past their date.
+ * - reconciliation: |自报 − 入统| as a percentage of 入统 (one decimal, as printed) at the latest
+ *   入统 month; reported investment against a 入统 of zero reaches every threshold.
  * - reports: months in a row ending with this one whose report is missing (late too if counted).
  * - statistics: months from the actual start month to this one while not 入统.
  * - monthTarget (Ouhai): year-to-date below the cumulative plan is red; met this month after a
@@ -213,6 +220,22 @@ export function evaluateWarning(
     add('milestones', colourOf(overdueMilestones * 10, rules.milestones), 'milestones.overdue', {
       count: overdueMilestones,
     });
+
+  const figure = facts.statisticsFigure;
+  if (rules.reconciliation.enabled && figure && figure.month <= period.month) {
+    const reported = facts.ytdByMonth[figure.month - 1] ?? '0';
+    const gap = subtractDecimal(reported, figure.wanYuan);
+    if (parseDecimal(gap) !== 0n) {
+      const percent = ratio(gap.startsWith('-') ? gap.slice(1) : gap, figure.wanYuan).percent;
+      const tenths = percent === null ? Number.POSITIVE_INFINITY : Math.round(Number(percent) * 10);
+      add('reconciliation', colourOf(tenths, rules.reconciliation), 'reconciliation.gap', {
+        month: figure.month,
+        reported,
+        statistics: figure.wanYuan,
+        gapPercent: percent ?? '—',
+      });
+    }
+  }
 
   if (rules.reports.enabled) {
     let streak = 0;

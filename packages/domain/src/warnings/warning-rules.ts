@@ -10,6 +10,7 @@ export const warningDimensions = [
   'monthTarget',
   'approvals',
   'milestones',
+  'reconciliation',
 ] as const;
 export type WarningDimension = (typeof warningDimensions)[number];
 
@@ -51,6 +52,8 @@ const levels = {
  * - monthTarget: Ouhai's month rule (no thresholds).
  * - approvals: approval items (前期手续) past their committed limit at the month's end, not approved.
  * - milestones: nodes (节点) past their planned date at the month's end, not reached.
+ * - reconciliation (三数比对): how far the year-to-date the owner reported is from the statistics
+ *   bureau's 入统 figure of the latest month imported, as a percentage of 入统.
  * `snailMonths`: red this many months in a row puts a project on the 蜗牛 list.
  * `regionRule`: the region colour ({@link WarningRegionRule}); off when absent.
  */
@@ -81,6 +84,7 @@ export const WarningRuleSet = z.object({
   /** Rule sets stored before these dimensions existed read them as off. */
   approvals: z.object(levels).default({ enabled: false, yellow: null, red: null }),
   milestones: z.object(levels).default({ enabled: false, yellow: null, red: null }),
+  reconciliation: z.object(levels).default({ enabled: false, yellow: null, red: null }),
   snailMonths: z.number().int().min(2).max(12),
   regionRule: WarningRegionRule.default(regionRuleOff),
 });
@@ -123,6 +127,7 @@ export const warningPresets: Record<WarningPresetId, { name: string; rules: Warn
       monthTarget: { enabled: false },
       approvals: off,
       milestones: off,
+      reconciliation: off,
       snailMonths: 3,
       regionRule: regionRuleOff,
     },
@@ -144,6 +149,7 @@ export const warningPresets: Record<WarningPresetId, { name: string; rules: Warn
       monthTarget: { enabled: false },
       approvals: off,
       milestones: off,
+      reconciliation: off,
       snailMonths: 3,
       regionRule: { enabled: true, consecutiveMonths: 2 },
     },
@@ -159,6 +165,7 @@ export const warningPresets: Record<WarningPresetId, { name: string; rules: Warn
       monthTarget: { enabled: true },
       approvals: off,
       milestones: off,
+      reconciliation: off,
       snailMonths: 3,
       regionRule: regionRuleOff,
     },
@@ -179,6 +186,7 @@ export function warningRuleProblems(rules: WarningRuleSet): { path: string; mess
     'statistics',
     'approvals',
     'milestones',
+    'reconciliation',
   ] as const) {
     const rule = rules[dimension];
     if (!rule.enabled) continue;

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { campaignEvents } from './campaigns';
 import { regions } from './regions';
 
 /** 考评方案: one jurisdiction's weighted indicators, target and red/black cut-offs; `version` grows with each edit. */
@@ -53,6 +54,11 @@ export const evaluationAdjustments = pgTable(
     /** Points for a bonus or penalty (positive; a penalty subtracts), null for an exemption. */
     points: numeric('points', { precision: 8, scale: 2 }),
     reason: text('reason').notNull(),
+    /**
+     * The 集中开竣工 event a bonus is for (hosting or delivering it), if any; cleared when the event is
+     * deleted — the bonus and its reason stand.
+     */
+    campaignEventId: uuid('campaign_event_id').references(() => campaignEvents.id, { onDelete: 'set null' }),
     createdBy: uuid('created_by'),
     createdByName: text('created_by_name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

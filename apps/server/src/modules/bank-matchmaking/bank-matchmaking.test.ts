@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, bankFollowUps, projects } from '../../db/schema';
@@ -562,7 +562,11 @@ describe('editing an event', () => {
     expect(res.body.pushes).toEqual([]);
     expect(await followUp(p.b, bank.nongshang)).toBeUndefined();
     expect(await followUp(p.b, bank.xingye)).toMatchObject({ status: 'failed' });
-    const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, ev.e3));
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, ev.e3))
+      .orderBy(asc(auditEvents.id));
     expect(audit.map((a) => a.action)).toEqual(['bankEvent.create', 'bankEvent.update']);
     const stale = await jiaocheng.patch(`/api/bank-matchmaking/events/${ev.e3}`, {
       title: '再改',
@@ -584,7 +588,11 @@ describe('editing an event', () => {
       `/api/bank-matchmaking/banks/${spare.body.id}?version=0`,
     );
     expect(gone.status).toBe(200);
-    const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, spare.body.id));
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, spare.body.id))
+      .orderBy(asc(auditEvents.id));
     expect(audit.map((a) => a.action)).toEqual(['bank.create', 'bank.delete']);
   });
 });

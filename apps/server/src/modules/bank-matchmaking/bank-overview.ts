@@ -6,7 +6,7 @@ import type { Ctx } from '../../context';
 import { bankEvents, bankFollowUps, projects } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
-import { resolveCockpitRegion } from '../cockpit';
+import { resolveRegionView } from '../regions';
 import {
   attendingBanks,
   mayManageBankMatchmaking,
@@ -48,7 +48,7 @@ export async function bankMatchmakingOverview(
   query: BankMatchmakingOverviewQuery,
 ): Promise<BankMatchmakingOverview> {
   authorize(ctx.actor, 'bankMatchmaking.read');
-  const { region, children } = await resolveCockpitRegion(ctx.db, ctx.actor, query.regionCode);
+  const { region, children } = await resolveRegionView(ctx.db, ctx.actor, query.regionCode);
   const year = bankYear(ctx, query.year);
   const visible = await visibleEvents(
     ctx.db,

@@ -2,4 +2,5 @@
 export { createBankEvent } from './bank-events';
 export { updateBankFollowUp } from './bank-follow-ups';
 export { registerBankMatchmakingRoutes } from './bank-matchmaking.routes';
+export { bankMatchmakingOverview } from './bank-overview';
 export { createBank } from './banks';

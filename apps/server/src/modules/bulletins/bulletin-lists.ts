@@ -28,6 +28,7 @@ const dimensionNames: Record<(typeof warningDimensions)[number], string> = {
   monthTarget: '未完成月度目标',
   approvals: '手续超期',
   milestones: '节点超期',
+  reconciliation: '自报与入统不符',
 };
 
 /** The reason a project is red or yellow, as a bulletin writes it: the dimensions that coloured it. */

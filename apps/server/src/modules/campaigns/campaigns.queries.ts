@@ -190,3 +190,18 @@ export async function getCampaignEventDetail(db: Queryable, actor: Actor, id: st
   const participants = (await participantsOf(db, actor, [row.event])).get(id)!;
   return { ...presentEvent(actor, row, participants), participants };
 }
+
+/**
+ * The name and date of an event the actor sees, for a record elsewhere that names it (an evaluation
+ * bonus for hosting it); null when there is no such event or it is outside the actor's view.
+ */
+export async function campaignEventRef(
+  db: Queryable,
+  actor: Actor,
+  id: string,
+): Promise<{ id: string; name: string; heldOn: string; regionPath: string } | null> {
+  const [row] = await visibleEvents(db, actor, eq(campaignEvents.id, id));
+  return row
+    ? { id: row.event.id, name: row.event.name, heldOn: row.event.heldOn, regionPath: row.event.regionPath }
+    : null;
+}

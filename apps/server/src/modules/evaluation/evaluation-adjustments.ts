@@ -3,8 +3,9 @@ import { AppError, authorize, compareDecimals, invalid, parseQuarter } from '@tu
 import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
-import { evaluationAdjustments, evaluationRuns } from '../../db/schema';
+import { campaignEvents, evaluationAdjustments, evaluationRuns } from '../../db/schema';
 import { recordAudit } from '../audit';
+import { campaignEventRef } from '../campaigns';
 import { listSchemeEntities } from './evaluation-entities';
 import { loadScheme } from './evaluation-scope';
 
@@ -34,16 +35,25 @@ export async function listEvaluationAdjustments(
   if (!scheme.isInside) return { data: [] };
   const names = new Map((await listSchemeEntities(ctx.db, scheme)).map((e) => [e.code, e.name]));
   const rows = await ctx.db
-    .select()
+    .select({
+      adjustment: evaluationAdjustments,
+      event: { name: campaignEvents.name, heldOn: campaignEvents.heldOn },
+    })
     .from(evaluationAdjustments)
+    .leftJoin(campaignEvents, eq(campaignEvents.id, evaluationAdjustments.campaignEventId))
     .where(and(eq(evaluationAdjustments.schemeId, schemeId), eq(evaluationAdjustments.quarter, quarter)))
     .orderBy(asc(evaluationAdjustments.createdAt));
-  return { data: rows.map((r) => presentAdjustment(r, names.get(r.entityCode) ?? r.entityCode)) };
+  return {
+    data: rows.map(({ adjustment, event }) =>
+      presentAdjustment(adjustment, names.get(adjustment.entityCode) ?? adjustment.entityCode, event),
+    ),
+  };
 }
 
 function presentAdjustment(
   a: typeof evaluationAdjustments.$inferSelect,
   entityName: string,
+  event: { name: string; heldOn: string } | null,
 ): EvaluationAdjustment {
   return {
     id: a.id,
@@ -53,6 +63,7 @@ function presentAdjustment(
     kind: a.kind,
     points: a.points === null ? null : a.points,
     reason: a.reason,
+    campaignEvent: a.campaignEventId && event ? { id: a.campaignEventId, ...event } : null,
     createdByName: a.createdByName,
     createdAt: a.createdAt.toISOString(),
   };
@@ -81,6 +92,7 @@ export async function addEvaluationAdjustment(
       [{ path: 'points', message: '加分、扣分须填大于 0 的分值' }],
       '加分、扣分须填大于 0 的分值',
     );
+  const event = input.campaignEventId ? await eventOfBonus(ctx, input) : null;
   await assertQuarterOpen(ctx.db, schemeId, input.quarter);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -92,6 +104,7 @@ export async function addEvaluationAdjustment(
         kind: input.kind,
         points: input.points,
         reason: input.reason,
+        campaignEventId: event?.id ?? null,
         createdBy: ctx.actor.userId,
         createdByName: ctx.actor.displayName,
         createdAt: ctx.clock.now(),
@@ -104,8 +117,23 @@ export async function addEvaluationAdjustment(
       regionPath: scheme.regionPath,
       detail: { op: 'add', ...input },
     });
-    return presentAdjustment(row!, entity.name);
+    return presentAdjustment(row!, entity.name, event);
   });
+}
+
+/**
+ * The 集中开竣工 event a bonus names: only a bonus names one, the event must be one the office sees,
+ * and held within the quarter scored (a bonus for the spring ceremony goes to the spring quarter).
+ */
+async function eventOfBonus(ctx: Ctx, input: AddEvaluationAdjustment) {
+  const refuse = (message: string) => invalid([{ path: 'campaignEventId', message }], message);
+  if (input.kind !== 'bonus') throw refuse('只有加分可以关联集中开竣工活动');
+  const event = await campaignEventRef(ctx.db, ctx.actor, input.campaignEventId!);
+  if (!event) throw refuse('关联的活动不存在或不在本辖区');
+  const { startDate, endDate } = parseQuarter(input.quarter);
+  if (event.heldOn < startDate || event.heldOn > endDate)
+    throw refuse(`活动“${event.name}”于 ${event.heldOn} 举行，不在 ${input.quarter} 内`);
+  return { id: event.id, name: event.name, heldOn: event.heldOn };
 }
 
 /** Deletes an adjustment of a quarter not yet published. Audited with what was removed. */

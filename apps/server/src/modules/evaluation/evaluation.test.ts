@@ -344,6 +344,63 @@ describe('quarterly evaluation (赛马)', () => {
     ]);
   });
 
+  it('lets a bonus name the 集中开竣工 event it is for, held within the quarter', async () => {
+    const office = await t.as('cs_city');
+    const event = await office.post('/api/campaign-events', {
+      name: '二季度重大项目集中开工',
+      heldOn: '2026-05-18',
+      kind: 'start',
+      level: 'city',
+      mainVenue: '主会场',
+    });
+    expect(event.status).toBe(200);
+    const adjust = (body: Record<string, unknown>) =>
+      office.post(`/api/evaluation-schemes/${schemeId}/adjustments`, {
+        quarter: '2026Q2',
+        entityCode: '350801',
+        kind: 'bonus',
+        points: '2',
+        reason: '承办全市二季度集中开工活动',
+        ...body,
+      });
+    const bonus = await adjust({ campaignEventId: event.body.id });
+    expect(bonus.status).toBe(200);
+    expect(bonus.body.campaignEvent).toEqual({
+      id: event.body.id,
+      name: '二季度重大项目集中开工',
+      heldOn: '2026-05-18',
+    });
+    const listed = await office.get(`/api/evaluation-schemes/${schemeId}/adjustments?quarter=2026Q2`);
+    expect(
+      listed.body.data.map((a: { campaignEvent: { name: string } | null }) => a.campaignEvent?.name),
+    ).toEqual(['二季度重大项目集中开工']);
+    const refusal = async (body: Record<string, unknown>) => {
+      const response = await adjust(body);
+      expect(response.status).toBe(400);
+      return response.body.error.details[0];
+    };
+    expect(await refusal({ quarter: '2026Q3', campaignEventId: event.body.id })).toMatchObject({
+      path: 'campaignEventId',
+      message: '活动“二季度重大项目集中开工”于 2026-05-18 举行，不在 2026Q3 内',
+    });
+    expect(await refusal({ kind: 'penalty', campaignEventId: event.body.id })).toMatchObject({
+      path: 'campaignEventId',
+    });
+    expect(await refusal({ campaignEventId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      path: 'campaignEventId',
+      message: '关联的活动不存在或不在本辖区',
+    });
+    // Deleting the event leaves the bonus and its reason, without the link.
+    expect(
+      (await t.call(office.cookie, 'DELETE', `/api/campaign-events/${event.body.id}?version=0`)).status,
+    ).toBe(200);
+    const after = await office.get(`/api/evaluation-schemes/${schemeId}/adjustments?quarter=2026Q2`);
+    expect(after.body.data).toMatchObject([{ reason: '承办全市二季度集中开工活动', campaignEvent: null }]);
+    expect(
+      (await t.call(office.cookie, 'DELETE', `/api/evaluation-adjustments/${bonus.body.id}`)).status,
+    ).toBe(200);
+  });
+
   it('shows a county only the published ranking, then freezes the quarter', async () => {
     const county = await t.as('cs_county');
     const before = await county.get(`/api/evaluation-schemes/${schemeId}/results?quarter=2026Q3`);
@@ -412,6 +469,8 @@ describe('quarterly evaluation (赛马)', () => {
       'evaluation.adjust',
       'evaluation.compute',
       'evaluation.compute',
+      'evaluation.adjust',
+      'evaluation.adjust',
       'evaluation.adjust',
       'evaluation.adjust',
       'evaluation.publish',

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { factorDemands, projects } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
-import { resolveCockpitRegion } from '../cockpit';
+import { resolveRegionView } from '../regions';
 import { type DemandListRow, jurisdictionDepartments, presentDemand, selectDemands } from './factors.queries';
 
 /**
@@ -12,7 +12,7 @@ import { type DemandListRow, jurisdictionDepartments, presentDemand, selectDeman
  * status, responsible department), with the region and its child regions.
  */
 export async function boardDemands(ctx: Pick<Ctx, 'db' | 'actor'>, query: FactorBoardQuery) {
-  const { region, children } = await resolveCockpitRegion(ctx.db, ctx.actor, query.regionCode);
+  const { region, children } = await resolveRegionView(ctx.db, ctx.actor, query.regionCode);
   const rows = await selectDemands(
     ctx.db,
     ctx.actor,

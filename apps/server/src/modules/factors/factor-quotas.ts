@@ -28,7 +28,7 @@ import { factorQuotaAllocations, factorQuotas, projects, regions } from '../../d
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
 import { recordAudit, updateVersioned } from '../audit';
-import { resolveCockpitRegion } from '../cockpit';
+import { resolveRegionView } from '../regions';
 
 const conflict = '指标已被他人修改，请刷新后重试';
 
@@ -66,7 +66,7 @@ async function liveAllocated(tx: Queryable, quotaId: string): Promise<string[]> 
  */
 export async function factorQuotaView(ctx: Ctx, query: FactorQuotaQuery): Promise<FactorQuotaView> {
   authorize(ctx.actor, 'factor.read');
-  const { region, children } = await resolveCockpitRegion(ctx.db, ctx.actor, query.regionCode);
+  const { region, children } = await resolveRegionView(ctx.db, ctx.actor, query.regionCode);
   const { year, asOf } = quotaPeriod(ctx, query.year);
   const quotas = await ctx.db
     .select()
@@ -166,7 +166,7 @@ function assertKeepQuota(actor: Actor, regionPath: string) {
  * `factor.quota.set`.
  */
 export async function setFactorQuota(ctx: Ctx, input: SetFactorQuota): Promise<FactorQuotaView> {
-  const { region } = await resolveCockpitRegion(ctx.db, ctx.actor, input.regionCode);
+  const { region } = await resolveRegionView(ctx.db, ctx.actor, input.regionCode);
   assertKeepQuota(ctx.actor, region.path);
   await ctx.db.transaction(async (tx) => {
     const [existing] = await tx

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Ctx } from '../../context';
 import { workbookToBuffer } from '../../lib/excel';
 import { writeTitledTable } from '../../lib/excel-table';
-import { resolveCockpitRegion } from '../cockpit';
+import { resolveRegionView } from '../regions';
 import { fundLedgerRows, fundPeriod } from './fund-overview';
 
 const columns = [
@@ -31,7 +31,7 @@ const percentText = (percent: string | null) => (percent === null ? '—' : `${p
  */
 export async function exportFundLedger(ctx: Ctx, query: FundOverviewQuery): Promise<Buffer> {
   authorize(ctx.actor, 'fund.read');
-  const { region } = await resolveCockpitRegion(ctx.db, ctx.actor, query.regionCode);
+  const { region } = await resolveRegionView(ctx.db, ctx.actor, query.regionCode);
   const { year, asOf } = fundPeriod(ctx, query.year);
   const rows = (await fundLedgerRows(ctx, region.path, query.kind, asOf)).filter((r) => r.year === year);
   const title = query.kind

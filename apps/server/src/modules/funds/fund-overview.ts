@@ -23,7 +23,7 @@ import type { Ctx } from '../../context';
 import { fundAllocations, fundApplications, fundPayments, projects, regions } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
-import { resolveCockpitRegion } from '../cockpit';
+import { resolveRegionView } from '../regions';
 
 /** One allocation as the jurisdiction views read it: its project, region, start and paid total. */
 export interface FundLedgerRow {
@@ -139,7 +139,7 @@ export function fundFigures(
  * pipeline by kind and stage for the year. Scoped: only projects the actor may see count.
  */
 export async function fundOverview(ctx: Ctx, query: FundOverviewQuery): Promise<FundOverview> {
-  const { region, children } = await resolveCockpitRegion(ctx.db, ctx.actor, query.regionCode);
+  const { region, children } = await resolveRegionView(ctx.db, ctx.actor, query.regionCode);
   const { year, asOf } = fundPeriod(ctx, query.year);
   const idleMonths = query.idleMonths ?? defaultIdleMonths;
   const rows = await fundLedgerRows(ctx, region.path, query.kind, asOf);

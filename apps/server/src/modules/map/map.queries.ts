@@ -7,8 +7,8 @@ import { completedYearToDateSql, impliedStageSql, stageToday } from '../../db/ru
 import { projects, regions } from '../../db/schema';
 import { decimal } from '../../lib/decimal-column';
 import { inRegionSubtree } from '../../lib/scope';
-import { resolveCockpitRegion } from '../cockpit';
 import { filteredProjectIds } from '../projects';
+import { resolveRegionView } from '../regions';
 import { resolveReportingPeriod } from '../reports';
 import { currentWarnings, defaultWarningMonth } from '../warnings';
 
@@ -108,7 +108,7 @@ function figuresOf(row: FigureRow | undefined) {
  */
 export async function getMapRegions(ctx: Ctx, query: MapRegionsQuery): Promise<MapRegions> {
   authorize(ctx.actor, 'project.read');
-  const place = await resolveCockpitRegion(ctx.db, ctx.actor, query.region);
+  const place = await resolveRegionView(ctx.db, ctx.actor, query.region);
   // Without a period: the current reporting month (the cockpit's and the screen's), a whole past year.
   const current = await resolveReportingPeriod(ctx, place.region.path);
   const year = query.year ?? current.year;

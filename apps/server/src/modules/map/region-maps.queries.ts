@@ -5,7 +5,7 @@ import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { regionMaps, regions, users } from '../../db/schema';
 import { ancestorPaths, inRegionSubtree } from '../../lib/scope';
-import { resolveCockpitRegion } from '../cockpit';
+import { resolveRegionView } from '../regions';
 
 /** The region codes of a subtree (the region and everything below it) with their names. */
 export async function subtreeRegionNames(db: Queryable, rootPath: string): Promise<Map<string, string>> {
@@ -70,7 +70,7 @@ export async function getRegionMap(
   query: { region?: string | undefined },
 ): Promise<RegionMapAnswer> {
   authorize(ctx.actor, 'project.read');
-  const { region } = await resolveCockpitRegion(ctx.db, ctx.actor, query.region);
+  const { region } = await resolveRegionView(ctx.db, ctx.actor, query.region);
   return {
     map: await loadRegionMap(ctx.db, ctx.actor, region),
     canUpload: can(ctx.actor, 'regionMap.manage'),

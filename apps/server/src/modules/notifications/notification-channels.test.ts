@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, notificationDeliveries, notifications, users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
@@ -179,7 +179,11 @@ describe('channel administration', () => {
     });
     expect(cleared.body.hasSecret).toBe(false);
 
-    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, created.body.id));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, created.body.id))
+      .orderBy(asc(auditEvents.id));
     expect(events.map((e) => e.action)).toEqual([
       'notificationChannel.create',
       'notificationChannel.update',

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Ctx } from '../../context';
 import { workbookToBuffer } from '../../lib/excel';
 import { writeTitledTable } from '../../lib/excel-table';
-import { resolveCockpitRegion } from '../cockpit';
+import { resolveRegionView } from '../regions';
 import { findPromotionLeads, leadPeriod } from './promotion.queries';
 
 const columns = [
@@ -36,7 +36,7 @@ const promiseNames = { registration: '注册', start: '开工', production: '投
  */
 export async function exportPromotionLeads(ctx: Ctx, query: PromotionLeadQuery): Promise<Buffer> {
   authorize(ctx.actor, 'promotion.read');
-  const { region } = await resolveCockpitRegion(ctx.db, ctx.actor, query.regionCode);
+  const { region } = await resolveRegionView(ctx.db, ctx.actor, query.regionCode);
   const { data } = await findPromotionLeads(ctx, query);
   const period = leadPeriod(ctx, query);
   const workbook = new ExcelJS.Workbook();

@@ -16,7 +16,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { projects, promotionLeads, regions } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
-import { resolveCockpitRegion } from '../cockpit';
+import { resolveRegionView } from '../regions';
 import { leadFacts, leadPeriod, leadScope } from './promotion.queries';
 import { effectivePromotionStages, stagesResolver } from './promotion-settings';
 
@@ -85,7 +85,7 @@ function regionFigures(leads: readonly Facts[], period: { from: string; to: stri
  */
 export async function promotionOverview(ctx: Ctx, query: PromotionOverviewQuery): Promise<PromotionOverview> {
   authorize(ctx.actor, 'promotion.read');
-  const { region, children } = await resolveCockpitRegion(ctx.db, ctx.actor, query.regionCode);
+  const { region, children } = await resolveRegionView(ctx.db, ctx.actor, query.regionCode);
   const period = leadPeriod(ctx, query);
   const asOf = period.today;
   const { stages } = await effectivePromotionStages(ctx.db, region.path);

@@ -21,7 +21,7 @@ import type { Queryable } from '../../db/database';
 import { organisations, projects, promotionLeads, regions } from '../../db/schema';
 import { isOfficeOver, scopedProject } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
-import { resolveCockpitRegion } from '../cockpit';
+import { resolveRegionView } from '../regions';
 import { stagesResolver } from './promotion-settings';
 
 export type LeadRow = typeof promotionLeads.$inferSelect;
@@ -183,9 +183,9 @@ export function leadPeriod(ctx: Pick<Ctx, 'clock'>, query: { year?: number; quar
  * filtered by stage, child region, period (signed or registered within it) and overdue promise.
  */
 export async function findPromotionLeads(ctx: Ctx, query: PromotionLeadQuery) {
-  const { region } = await resolveCockpitRegion(ctx.db, ctx.actor, query.regionCode);
+  const { region } = await resolveRegionView(ctx.db, ctx.actor, query.regionCode);
   const sub = query.region
-    ? (await resolveCockpitRegion(ctx.db, ctx.actor, query.region)).region.path
+    ? (await resolveRegionView(ctx.db, ctx.actor, query.region)).region.path
     : region.path;
   const period = leadPeriod(ctx, query);
   const rows = await leadSelect(ctx.db)

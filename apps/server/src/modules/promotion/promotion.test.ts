@@ -1,4 +1,4 @@
-import { and, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, projects, promotionLeads } from '../../db/schema';
@@ -202,7 +202,8 @@ describe('moves, settings and errors', () => {
     const rows = await t.db
       .select({ action: auditEvents.action, changes: auditEvents.changes })
       .from(auditEvents)
-      .where(and(eq(auditEvents.entityType, 'promotionLead'), eq(auditEvents.entityId, b.id)));
+      .where(and(eq(auditEvents.entityType, 'promotionLead'), eq(auditEvents.entityId, b.id)))
+      .orderBy(asc(auditEvents.id));
     expect(rows.map((r) => r.action)).toEqual([
       'promotion.lead.create',
       'promotion.lead.move',

@@ -4,6 +4,7 @@ export {
   importStatistics,
   StatisticsImportRefusedError,
 } from './import-statistics';
+export { latestStatisticsFigures } from './latest-statistics';
 export { getReconciliation } from './reconciliation.queries';
 export { registerReconciliationRoutes } from './reconciliation.routes';
 export { effectiveReconciliationSettings } from './reconciliation-settings';

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, projectStoppages, projects, regions, whitelistEntries } from '../../db/schema';
 import { demoSeasonYear, demoZones } from '../../demo/demo-resumption';
@@ -260,7 +260,8 @@ describe('zones', () => {
     const actions = await t.db
       .select({ action: auditEvents.action })
       .from(auditEvents)
-      .where(eq(auditEvents.entityId, other.body.id));
+      .where(eq(auditEvents.entityId, other.body.id))
+      .orderBy(asc(auditEvents.id));
     expect(actions.map((a) => a.action)).toEqual(['zone.create', 'zone.update', 'zone.delete']);
     expect(
       (await owner.post('/api/zones', { name: 'x', targetOn: '2026-03-01', regionCodes: [] })).status,

@@ -7,11 +7,12 @@ import {
   isMeasureOverdue,
   type MeasureStatus,
 } from '@tuijin/domain';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { projects, regions, servicePlanMeasures, servicePlans } from '../../db/schema';
+import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
-import { resolveCockpitRegion } from '../cockpit';
+import { resolveRegionView } from '../regions';
 import { planProjectScope } from './service-plans.queries';
 
 /** The sum of some plans' counts (the list's 合计 row). */
@@ -31,7 +32,7 @@ export function addCounts(rows: readonly { counts: MeasureCounts }[]): MeasureCo
  */
 export async function listServicePlans(ctx: Ctx, query: ServicePlanListQuery): Promise<ServicePlanList> {
   authorize(ctx.actor, 'servicePlan.read');
-  const { region } = await resolveCockpitRegion(ctx.db, ctx.actor, query.regionCode);
+  const { region } = await resolveRegionView(ctx.db, ctx.actor, query.regionCode);
   const today = chinaDate(ctx.clock.now());
   const plans = await ctx.db
     .select({
@@ -40,6 +41,8 @@ export async function listServicePlans(ctx: Ctx, query: ServicePlanListQuery): P
       projectName: projects.name,
       regionName: regions.name,
       projectClass: projects.projectClass,
+      // Null where a scope term meets a null column (no responsible department): not openable.
+      projectOpen: sql<boolean>`coalesce((${projectScope(ctx.actor)}), false)`,
       summary: servicePlans.summary,
       lead: servicePlans.lead,
     })

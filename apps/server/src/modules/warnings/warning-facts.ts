@@ -14,6 +14,7 @@ import { impliedStageSql, isOverdueProblemSql } from '../../db/rules';
 import { annualPlans, monthlyReports, problems, projects, regions, warningGraces } from '../../db/schema';
 import { overdueApprovalCounts } from '../approvals';
 import { overdueNodeCounts } from '../milestones';
+import { latestStatisticsFigures } from '../reconciliation';
 import { reportingDeadlineResolver } from '../reports';
 
 /** Stages a warning applies to: being prepared or under construction (not conceived, done or dropped). */
@@ -41,7 +42,8 @@ export const monthEnd = (p: WarningPeriod) => {
  * on `today` (China date): the year's plan (planned start month, amount, split), approved reports
  * up to the month (year-to-date by month, 入统), the project's actual start date, each month's report
  * timeliness by the reports module's one deadline rule, and open problems, approval items and
- * milestone nodes past their dates at the month's end (or today, if earlier). Only projects on the year's plan that are being prepared or built at
+ * milestone nodes past their dates at the month's end (or today, if earlier), and the latest 入统
+ * figure imported for the year up to the month (三数比对). Only projects on the year's plan that are being prepared or built at
  * the month's end by the library's `impliedStage` are warned (the cockpit counts the same set: a
  * 前期 project that starts next year has no plan this year and no colour).
  */
@@ -126,9 +128,10 @@ export async function loadWarningFacts(
     reportingDeadlineResolver(db),
   ]);
   const asOf = monthEnd(period) < today ? monthEnd(period) : today;
-  const [overdueApprovals, overdueNodes] = await Promise.all([
+  const [overdueApprovals, overdueNodes, statistics] = await Promise.all([
     overdueApprovalCounts(db, ids, asOf),
     overdueNodeCounts(db, ids, asOf),
+    latestStatisticsFigures(db, ids, period.year, period.month),
   ]);
   const reportsOf = new Map<string, typeof reports>();
   for (const r of reports) reportsOf.set(r.projectId, [...(reportsOf.get(r.projectId) ?? []), r]);
@@ -180,6 +183,7 @@ export async function loadWarningFacts(
         overdueProblems: overdueOf.get(row.id) ?? 0,
         overdueApprovals: overdueApprovals.get(row.id) ?? 0,
         overdueMilestones: overdueNodes.get(row.id) ?? 0,
+        statisticsFigure: statistics.get(row.id) ?? null,
         excused: [],
       },
     };

@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../components/QueryError';
 import { amountColumn, formatTableAmount } from '../../lib/amount';
+import { useDrillParams } from '../../lib/drill-params';
 import { BankEventDrawer } from './BankEventDrawer';
 import { BankEventForm } from './BankEventForm';
 import { BanksDialog } from './BanksDialog';
@@ -130,13 +131,14 @@ function YearCards({ totals }: { totals: BankMatchmakingOverview['totals'] }) {
 /** 政银企对接 (/bank-matchmaking): year figures by region, events, follow-ups, banks and the push list. */
 export default function BankMatchmakingPage() {
   const { t } = useTranslation();
-  const [year, setYear] = useState(dayjs().year());
+  const drill = useDrillParams();
+  const [year, setYear] = useState(drill.year ?? dayjs().year());
   const [bankId, setBankId] = useState<string | null>(null);
   const [status, setStatus] = useState<BankFollowUpStatus | null>(null);
   const [creating, setCreating] = useState(false);
   const [showBanks, setShowBanks] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const overview = useBankOverview({ year });
+  const overview = useBankOverview({ year, ...(drill.regionCode ? { regionCode: drill.regionCode } : {}) });
   const banks = useBanks();
   const followUps = useBankFollowUps({ ...(bankId ? { bankId } : {}), ...(status ? { status } : {}) });
   const data = overview.data;

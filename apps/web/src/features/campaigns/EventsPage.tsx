@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { QueryError } from '../../components/QueryError';
 import { formatTableAmount } from '../../lib/amount';
+import { useDrillParams } from '../../lib/drill-params';
 import { CampaignForm } from './CampaignForm';
 import { useCampaignOverview, useDeleteCampaign } from './campaigns.queries';
 import { EventDrawer } from './EventDrawer';
@@ -117,7 +118,8 @@ function CampaignCard({
 /** 攻坚行动与集中开竣工 (/events): the year's totals, each campaign's progress and events, the drawer. */
 export default function EventsPage() {
   const { t } = useTranslation();
-  const [year, setYear] = useState(dayjs().year());
+  const drill = useDrillParams();
+  const [year, setYear] = useState(drill.year ?? dayjs().year());
   const overview = useCampaignOverview({ year });
   const data = overview.data;
   const [campaignForm, setCampaignForm] = useState<Campaign | 'new' | null>(null);

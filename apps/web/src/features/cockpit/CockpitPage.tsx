@@ -20,6 +20,7 @@ import { useCan } from '../auth/use-current-user';
 import { ReportingMonthGate } from '../reports/ReportingMonthGate';
 import { CockpitApprovalsPanel } from './CockpitApprovalsPanel';
 import { CockpitFilterBar } from './CockpitFilterBar';
+import { CockpitProgrammes } from './CockpitProgrammes';
 import { CockpitProjectsDrawer, type DrillTarget } from './CockpitProjectsDrawer';
 import { CockpitTable } from './CockpitTable';
 import { useCockpitRollup, useCockpitSeries } from './cockpit.queries';
@@ -323,6 +324,7 @@ function Cockpit({ current }: { current: { year: number; month: number } }) {
         )}
       </Card>
       {can('approval.read') && <CockpitApprovalsPanel year={year} region={region} filters={filters} />}
+      <CockpitProgrammes year={year} region={region} />
       <CockpitProjectsDrawer target={drill} onClose={() => setDrill(null)} />
     </Space>
   );

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   CockpitApprovalsQuery,
+  CockpitProgrammesQuery,
   CockpitProjectsQuery,
   CockpitQuery,
   CockpitSeriesQuery,
@@ -49,6 +50,15 @@ export function useCockpitApprovals(params: CockpitApprovalsQuery) {
   return useQuery({
     queryKey: ['cockpit', 'approvals', params],
     queryFn: () => api.call('getCockpitApprovals', { query: params }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** 专项工作: each programme module's figures for the region and year (parts the reader may read). */
+export function useCockpitProgrammes(params: CockpitProgrammesQuery) {
+  return useQuery({
+    queryKey: ['cockpit', 'programmes', params],
+    queryFn: () => api.call('getCockpitProgrammes', { query: params }),
     placeholderData: keepPreviousData,
   });
 }

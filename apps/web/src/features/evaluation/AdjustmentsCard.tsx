@@ -1,8 +1,10 @@
-import type { EvaluationAdjustmentKind } from '@tuijin/contracts';
+import type { EvaluationAdjustment, EvaluationAdjustmentKind } from '@tuijin/contracts';
 import { App, Button, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/error-text';
 import { QueryError } from '../../components/QueryError';
+import { useCampaignOverview } from '../campaigns/campaigns.queries';
+import { eventsInQuarter } from './adjustment-events';
 import {
   useAddEvaluationAdjustment,
   useDeleteEvaluationAdjustment,
@@ -14,6 +16,7 @@ interface FormValues {
   kind: EvaluationAdjustmentKind;
   points?: string;
   reason: string;
+  campaignEventId?: string;
 }
 
 const kinds: EvaluationAdjustmentKind[] = ['bonus', 'penalty', 'exemption'];
@@ -32,6 +35,10 @@ export function AdjustmentsCard(props: {
   const add = useAddEvaluationAdjustment();
   const remove = useDeleteEvaluationAdjustment();
   const kind = Form.useWatch('kind', form);
+  const events = eventsInQuarter(
+    useCampaignOverview({ year: Number(props.quarter.slice(0, 4)) }).data,
+    props.quarter,
+  );
   const submit = (values: FormValues) =>
     add.mutate(
       {
@@ -41,11 +48,12 @@ export function AdjustmentsCard(props: {
         kind: values.kind,
         points: values.kind === 'exemption' ? null : (values.points ?? '').trim() || null,
         reason: values.reason,
+        campaignEventId: values.kind === 'bonus' ? (values.campaignEventId ?? null) : null,
       },
       {
         onSuccess: () => {
           void message.success(t('evaluation.adjust.added'));
-          form.resetFields(['points', 'reason']);
+          form.resetFields(['points', 'reason', 'campaignEventId']);
         },
         onError: (e) => void message.error(errorText(e)),
       },
@@ -88,6 +96,17 @@ export function AdjustmentsCard(props: {
               <Input style={{ width: 80 }} data-testid="adjust-points" />
             </Form.Item>
           )}
+          {kind === 'bonus' && events.length > 0 && (
+            <Form.Item name="campaignEventId" label={t('evaluation.adjust.event')}>
+              <Select
+                allowClear
+                style={{ width: 240 }}
+                placeholder={t('evaluation.adjust.eventHint')}
+                options={events.map((e) => ({ value: e.id, label: `${e.heldOn} ${e.name}` }))}
+                data-testid="adjust-event"
+              />
+            </Form.Item>
+          )}
           <Form.Item
             name="reason"
             label={t('evaluation.adjust.reason')}
@@ -125,6 +144,11 @@ export function AdjustmentsCard(props: {
             render: (p: string | null) => p ?? '—',
           },
           { title: t('evaluation.adjust.reason'), dataIndex: 'reason' },
+          {
+            title: t('evaluation.adjust.event'),
+            dataIndex: 'campaignEvent',
+            render: (e: EvaluationAdjustment['campaignEvent']) => (e ? `${e.heldOn} ${e.name}` : ''),
+          },
           { title: t('evaluation.adjust.by'), dataIndex: 'createdByName' },
           ...(props.canManage
             ? [

@@ -26,6 +26,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError';
+import { useDrillParams } from '../../lib/drill-params';
 import { metShare } from './factor-form';
 import { factorLedgerUrl, useFactorBoard } from './factors.queries';
 import { DemandProblem, demandStatusColours, useDemandDetail } from './ProjectFactorsTab';
@@ -37,12 +38,14 @@ type RegionRow = FactorBoard['byRegion'][number];
 /** 要素保障: the factor board of a jurisdiction, and the quota view "要素跟着项目走". */
 export default function FactorsPage() {
   const { t } = useTranslation();
+  const drill = useDrillParams();
   return (
     <Flex vertical gap={12} data-testid="factors-page">
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('factors.title')}
       </Typography.Title>
       <Tabs
+        defaultActiveKey={drill.params.get('tab') === 'quotas' ? 'quotas' : 'board'}
         items={[
           { key: 'board', label: t('factors.page.board'), children: <Board /> },
           { key: 'quotas', label: t('factors.page.quotas'), children: <QuotaView /> },
@@ -54,7 +57,8 @@ export default function FactorsPage() {
 
 function Board() {
   const { t } = useTranslation();
-  const [query, setQuery] = useState<FactorBoardQuery>({});
+  const { regionCode } = useDrillParams();
+  const [query, setQuery] = useState<FactorBoardQuery>(regionCode ? { regionCode } : {});
   const board = useFactorBoard(query);
   const detail = useDemandDetail();
   if (board.isError) return <QueryError error={board.error} onRetry={() => void board.refetch()} />;

@@ -25,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { QueryError } from '../../components/QueryError';
+import { useDrillParams } from '../../lib/drill-params';
 import { ProjectPicker } from '../problems/ProjectPicker';
 import {
   useAllocateFactorQuota,
@@ -42,7 +43,11 @@ type AllocationRow = FactorQuotaKindView['allocations'][number];
  */
 export function QuotaView() {
   const { t } = useTranslation();
-  const [query, setQuery] = useState<FactorQuotaQuery>({ year: dayjs().year() });
+  const drill = useDrillParams();
+  const [query, setQuery] = useState<FactorQuotaQuery>({
+    year: drill.year ?? dayjs().year(),
+    ...(drill.regionCode ? { regionCode: drill.regionCode } : {}),
+  });
   const view = useFactorQuotas(query);
   if (view.isError) return <QueryError error={view.error} onRetry={() => void view.refetch()} />;
   const data = view.data;

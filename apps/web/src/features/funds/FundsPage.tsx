@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError';
 import { amountColumn, formatTableAmount } from '../../lib/amount';
+import { useDrillParams } from '../../lib/drill-params';
 import { useCan } from '../auth/use-current-user';
 import { FundImportDrawer } from './FundImportDrawer';
 import { fundLedgerUrl, useFundOverview } from './funds.queries';
@@ -34,7 +35,15 @@ export default function FundsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const [importing, setImporting] = useState(false);
-  const [query, setQuery] = useState<FundOverviewQuery>({ year: dayjs().year(), kind: 'specialBond' });
+  const drill = useDrillParams();
+  const [query, setQuery] = useState<FundOverviewQuery>(() => {
+    const kind = drill.params.get('kind');
+    return {
+      year: drill.year ?? dayjs().year(),
+      kind: kind === 'all' ? undefined : (fundKinds.find((k) => k === kind) ?? 'specialBond'),
+      ...(drill.regionCode ? { regionCode: drill.regionCode } : {}),
+    };
+  });
   const overview = useFundOverview(query);
   const data = overview.data;
   const kindName = query.kind ? t(`funds.kinds.${query.kind}`) : t('funds.allKinds');

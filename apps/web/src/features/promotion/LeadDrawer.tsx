@@ -30,6 +30,7 @@ import { formatTableAmount } from '../../lib/amount';
 import { useDictionary } from '../dictionaries/dictionaries.queries';
 import { useOrganisationsOfKind } from '../organisations/organisations.queries';
 import { LeadForm } from './LeadForm';
+import { LinkLeadModal } from './LinkLeadModal';
 import {
   useConvertPromotionLead,
   useDropPromotionLead,
@@ -65,6 +66,7 @@ export function LeadDrawer({ id, onClose }: { id: string; onClose: () => void })
   const lead = query.data;
   const [editing, setEditing] = useState(false);
   const [converting, setConverting] = useState(false);
+  const [linking, setLinking] = useState(false);
   return (
     <Drawer
       open
@@ -78,6 +80,11 @@ export function LeadDrawer({ id, onClose }: { id: string; onClose: () => void })
             {lead.canConvert && (
               <Button type="primary" data-testid="promotion-convert" onClick={() => setConverting(true)}>
                 {t('promotion.actions.convert')}
+              </Button>
+            )}
+            {lead.canConvert && (
+              <Button data-testid="promotion-link" onClick={() => setLinking(true)}>
+                {t('promotion.actions.link')}
               </Button>
             )}
           </Space>
@@ -112,6 +119,7 @@ export function LeadDrawer({ id, onClose }: { id: string; onClose: () => void })
       )}
       {editing && lead && <LeadForm lead={lead} stages={lead.stages} onClose={() => setEditing(false)} />}
       {converting && lead && <ConvertModal lead={lead} onClose={() => setConverting(false)} />}
+      {linking && lead && <LinkLeadModal lead={lead} onClose={() => setLinking(false)} />}
     </Drawer>
   );
 }

@@ -24,6 +24,7 @@ import { Link, useSearchParams } from 'react-router';
 import { EChart } from '../../components/EChart';
 import { QueryError } from '../../components/QueryError';
 import { amountColumn, formatTableAmount } from '../../lib/amount';
+import { useDrillParams } from '../../lib/drill-params';
 import { LeadDrawer, PromiseTags } from './LeadDrawer';
 import { LeadForm } from './LeadForm';
 import { usePromotionLeads, usePromotionOverview } from './promotion.queries';
@@ -40,8 +41,10 @@ type DwellRow = PromotionOverview['dwell'][number];
  */
 export default function PromotionPage() {
   const { t } = useTranslation();
+  const drill = useDrillParams();
   const [period, setPeriod] = useState<{ regionCode?: string; year: number; quarter?: number }>({
-    year: dayjs().year(),
+    year: drill.year ?? dayjs().year(),
+    ...(drill.regionCode ? { regionCode: drill.regionCode } : {}),
   });
   const [filters, setFilters] = useState<Omit<PromotionLeadQuery, 'regionCode' | 'year' | 'quarter'>>({
     dropped: 'false',

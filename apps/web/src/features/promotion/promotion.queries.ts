@@ -3,6 +3,7 @@ import type {
   ConvertPromotionLead,
   CreatePromotionLead,
   DropPromotionLead,
+  LinkPromotionLead,
   MovePromotionLead,
   PromotionLeadQuery,
   PromotionOverviewQuery,
@@ -85,6 +86,11 @@ export const useDropPromotionLead = () =>
   usePromotionMutation(({ id, body }: { id: string; body: DropPromotionLead }, idempotencyKey) =>
     api.call('dropPromotionLead', { params: { id }, body, idempotencyKey }),
   );
+export const useLinkPromotionLead = () =>
+  usePromotionMutation(({ id, body }: { id: string; body: LinkPromotionLead }, idempotencyKey) =>
+    api.call('linkPromotionLead', { params: { id }, body, idempotencyKey }),
+  );
+
 export const useConvertPromotionLead = () =>
   usePromotionMutation(({ id, body }: { id: string; body: ConvertPromotionLead }, idempotencyKey) =>
     api.call('convertPromotionLead', { params: { id }, body, idempotencyKey }),

@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { QueryError } from '../../components/QueryError';
+import { useDrillParams } from '../../lib/drill-params';
 import { stoppageColours } from './ProjectResumptionTab';
 import { resumptionLedgerHref, useResumptionOverview, useSaveResumptionSettings } from './resumption.queries';
 import { ZoneEditor } from './ZoneEditor';
@@ -117,7 +118,11 @@ function Settings({ settings }: { settings: ResumptionOverview['settings'] }) {
  */
 export default function ResumptionPage() {
   const { t } = useTranslation();
-  const [date, setDate] = useState<string | undefined>(undefined);
+  const { params } = useDrillParams();
+  const [date, setDate] = useState<string | undefined>(() => {
+    const asked = params.get('date');
+    return asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : undefined;
+  });
   const [editing, setEditing] = useState(false);
   const query = date ? { date } : {};
   const overview = useResumptionOverview(query);

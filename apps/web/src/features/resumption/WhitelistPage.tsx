@@ -29,6 +29,7 @@ import { api } from '../../api/client';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { QueryError } from '../../components/QueryError';
 import { useDebouncedValue } from '../../components/use-debounced-value';
+import { useDrillParams } from '../../lib/drill-params';
 import {
   useIncludeInWhitelist,
   useRemoveFromWhitelist,
@@ -41,7 +42,10 @@ type Shown = 'all' | 'live' | 'removed';
 /** 白名单: the jurisdiction's whitelisted projects per level, inclusion and removal, counts and Excel. */
 export default function WhitelistPage() {
   const { t } = useTranslation();
-  const [level, setLevel] = useState<WhitelistLevel | 'all'>('all');
+  const { params } = useDrillParams();
+  const [level, setLevel] = useState<WhitelistLevel | 'all'>(
+    () => whitelistLevels.find((l) => l === params.get('level')) ?? 'all',
+  );
   const [shown, setShown] = useState<Shown>('live');
   const [including, setIncluding] = useState(false);
   const [removing, setRemoving] = useState<WhitelistEntry | null>(null);

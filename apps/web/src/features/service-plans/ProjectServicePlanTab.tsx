@@ -32,8 +32,11 @@ export const measureStatusColours: Record<MeasureStatus, string> = {
   cancelled: 'default',
 };
 
-/** 一项目一策 tab of a project: the plan (aim, lead, counts) and its measures with their moves. */
-export function ProjectServicePlanTab({ project }: { project: Project }) {
+/**
+ * 一项目一策 tab of a project: the plan (aim, lead, counts) and its measures with their moves. Needs
+ * only the project's id, so the list can show it in a drawer to a unit that cannot open the project.
+ */
+export function ProjectServicePlanTab({ project }: { project: Pick<Project, 'id'> }) {
   const { t } = useTranslation();
   const query = useProjectServicePlan(project.id);
   const [editingPlan, setEditingPlan] = useState(false);

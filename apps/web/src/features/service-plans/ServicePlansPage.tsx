@@ -1,13 +1,24 @@
 import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import type { MeasureCounts, MeasureStatus, ServicePlanListQuery, ServicePlanRow } from '@tuijin/contracts';
 import { measureStatuses } from '@tuijin/domain';
-import { Button, Checkbox, Flex, Select, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
+import {
+  Button,
+  Checkbox,
+  Drawer,
+  Flex,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError';
 import { OrganisationSelect } from '../organisations/OrganisationSelect';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect';
+import { ProjectServicePlanTab } from './ProjectServicePlanTab';
 import { servicePlansExportUrl, useServicePlanList } from './service-plans.queries';
 
 const countKeys = ['total', 'notStarted', 'inProgress', 'done', 'cancelled'] as const;
@@ -20,6 +31,8 @@ export default function ServicePlansPage() {
   const { t } = useTranslation();
   const [query, setQuery] = useState<ServicePlanListQuery>({});
   const list = useServicePlanList(query);
+  /** A plan whose project the reader cannot open (a unit responsible for a measure): shown in a drawer. */
+  const [opened, setOpened] = useState<ServicePlanRow | null>(null);
   const overdueCell = (n: number) =>
     n > 0 ? (
       <Typography.Text type="danger" strong>
@@ -33,7 +46,14 @@ export default function ServicePlansPage() {
       title: t('servicePlans.page.project'),
       dataIndex: 'projectName',
       fixed: 'left',
-      render: (name: string, row) => <Link to={`/projects/${row.projectId}?tab=servicePlan`}>{name}</Link>,
+      render: (name: string, row) =>
+        row.projectOpen ? (
+          <Link to={`/projects/${row.projectId}?tab=servicePlan`}>{name}</Link>
+        ) : (
+          <Typography.Link data-testid="open-plan" onClick={() => setOpened(row)}>
+            {name}
+          </Typography.Link>
+        ),
     },
     { title: t('servicePlans.page.region'), dataIndex: 'regionName' },
     {
@@ -149,6 +169,16 @@ export default function ServicePlansPage() {
           data-testid="service-plans-table"
         />
       )}
+      <Drawer
+        open={opened !== null}
+        title={opened?.projectName}
+        width={720}
+        onClose={() => setOpened(null)}
+        destroyOnHidden
+        data-testid="service-plan-drawer"
+      >
+        {opened && <ProjectServicePlanTab project={{ id: opened.projectId }} />}
+      </Drawer>
     </Flex>
   );
 }

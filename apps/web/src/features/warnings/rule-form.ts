@@ -9,6 +9,7 @@ export const thresholdDimensions = [
   'statistics',
   'approvals',
   'milestones',
+  'reconciliation',
 ] as const;
 export type ThresholdDimension = (typeof thresholdDimensions)[number];
 
@@ -30,6 +31,7 @@ export interface RuleForm {
   statistics: DimensionFields;
   approvals: DimensionFields;
   milestones: DimensionFields;
+  reconciliation: DimensionFields;
   monthTarget: { enabled: boolean };
   snailMonths: number;
   regionRule: { enabled: boolean; consecutiveMonths: number };
@@ -60,6 +62,7 @@ export function toRuleForm(name: string, rules: WarningRuleSet): RuleForm {
     statistics: dim(rules.statistics),
     approvals: dim(rules.approvals),
     milestones: dim(rules.milestones),
+    reconciliation: dim(rules.reconciliation),
     monthTarget: rules.monthTarget,
     snailMonths: rules.snailMonths,
     regionRule: rules.regionRule ?? regionRuleOff,
@@ -84,6 +87,7 @@ export function fromRuleForm(form: RuleForm): WarningRuleSet {
     statistics: dim(form.statistics),
     approvals: dim(form.approvals),
     milestones: dim(form.milestones),
+    reconciliation: dim(form.reconciliation),
     monthTarget: form.monthTarget,
     snailMonths: form.snailMonths,
     regionRule: form.regionRule ?? regionRuleOff,

@@ -1,0 +1,2 @@
+ALTER TABLE "evaluation_adjustments" ADD COLUMN "campaign_event_id" uuid;--> statement-breakpoint
+ALTER TABLE "evaluation_adjustments" ADD CONSTRAINT "evaluation_adjustments_campaign_event_id_campaign_events_id_fk" FOREIGN KEY ("campaign_event_id") REFERENCES "public"."campaign_events"("id") ON DELETE set null ON UPDATE no action;
