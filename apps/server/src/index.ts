@@ -12,6 +12,7 @@ export { ApprovalImportRefusedError, getApprovalStatistics, importApprovals } fr
 export { loadActorByUsername } from './modules/auth';
 export { generateBulletinFiles } from './modules/bulletins';
 export { computeAllEvaluations } from './modules/evaluation';
+export { FundImportRefusedError, importFunds } from './modules/funds';
 export {
   exportMonthlyLedger,
   exportProjects,

@@ -214,6 +214,53 @@ export const FundOverview = z.object({
 });
 export type FundOverview = z.infer<typeof FundOverview>;
 
+/** One problem of a 资金台账 sheet, where it is (row and column as Excel shows them). */
+export const FundImportProblem = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+export type FundImportProblem = z.infer<typeof FundImportProblem>;
+
+/** A sheet row the import records (`created`) or finds already recorded (`existing`). */
+export const FundImportRow = z.object({
+  row: z.number().int(),
+  record: z.enum(['allocation', 'payment']).describe('allocation 资金下达，payment 资金支付'),
+  status: z
+    .enum(['created', 'existing'])
+    .describe('created 将登记/已登记，existing 系统中已有（不重复登记）'),
+  projectId: Id,
+  projectCode: z.string(),
+  projectName: z.string(),
+  kind: FundKind,
+  year: z.number().int(),
+  batch: z.string().nullable(),
+  amountWanYuan: z.string(),
+  on: z.string().describe('下达日期或支付日期 YYYY-MM-DD'),
+  text: z.string().nullable().describe('下达文号或支付凭证/说明'),
+});
+export type FundImportRow = z.infer<typeof FundImportRow>;
+
+export const FundImportResult = z.object({
+  sheet: z.string(),
+  dryRun: z.boolean(),
+  rows: z.array(FundImportRow),
+  problems: z.array(FundImportProblem),
+  counts: z.object({
+    allocationsCreated: z.number().int(),
+    allocationsExisting: z.number().int(),
+    paymentsCreated: z.number().int(),
+    paymentsExisting: z.number().int(),
+  }),
+});
+export type FundImportResult = z.infer<typeof FundImportResult>;
+
+/** 422: the refusal and every problem by row (the same shape as the other sheet imports). */
+export const FundImportRefused = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+  problems: z.array(FundImportProblem),
+});
+
 export const FundItemParams = z.object({ id: Id });
 
 export const fundsEndpoints = {

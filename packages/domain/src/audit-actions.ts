@@ -96,6 +96,7 @@ export const auditActions = [
   'fund.payment.create',
   'fund.payment.update',
   'fund.payment.remove',
+  'fund.import',
   'statistics.import',
   'reconciliation.settings.update',
   'servicePlan.save',

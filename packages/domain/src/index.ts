@@ -33,6 +33,7 @@ export * from './evaluation/score';
 export * from './evaluation/what-it-takes';
 export * from './factors/factors';
 export * from './files/upload-purposes';
+export * from './funds/fund-sheet';
 export * from './funds/funds';
 export * from './indicators/average-days';
 export * from './indicators/double-half';

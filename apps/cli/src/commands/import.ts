@@ -15,6 +15,7 @@ import {
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
 import { withDatabase } from '../open';
+import { registerImportFunds } from './import-funds';
 import { registerImportStatistics } from './import-statistics';
 
 interface LedgerOptions {
@@ -42,6 +43,7 @@ export function registerImportCommands(program: Command, io: Io) {
   const importCommand = program.command('import').description('导入');
   registerImportApprovals(importCommand, io);
   registerImportStatistics(importCommand, io);
+  registerImportFunds(importCommand, io);
   importCommand
     .command('ledger')
     .description(

@@ -397,6 +397,7 @@ export const enUS: typeof zhCN = {
     fund_payment_create: 'Fund payment recorded',
     fund_payment_update: 'Fund payment edited',
     fund_payment_remove: 'Fund payment deleted',
+    fund_import: 'Fund ledger imported',
     statistics_import: 'Statistics imported',
     reconciliation_settings_update: 'Reconciliation thresholds changed',
     servicePlan_save: 'Service plan saved',

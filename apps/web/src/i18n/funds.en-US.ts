@@ -88,5 +88,33 @@ export const fundsEnUS = {
         idle: 'Idle funds = allocations issued {{months}} months or more before the as-of day on projects not started (any year)',
       },
     },
+    import: {
+      button: 'Import fund ledger',
+      title: 'Import a fund ledger (special bonds, central budget)',
+      intro:
+        'Upload the fund ledger (.xlsx) from the finance bureau, the NDRC or your own office: its heading row needs “项目代码”, “资金类型” and “年度”; each row records one allocation (amount and date issued) or one payment (amount and date paid, against the allocation of the same project, fund kind, year and batch). Amounts in 10k yuan; no date after today; payments never past the allocation. Preview first, then import; any error refuses the whole sheet. See the “说明” sheet of the template.',
+      template: 'Download template',
+      drop: 'Click or drop the fund ledger (.xlsx)',
+      dropHint:
+        'Importing the same ledger again records nothing twice: what is recorded shows as “already recorded”',
+      uploading: 'Uploading…',
+      checking: 'Checking…',
+      refused: 'This file cannot be read',
+      failed: 'Import failed',
+      problems: '{{count}} problems to fix first; no fund record was imported',
+      atRow: 'Row {{row}}: ',
+      atColumn: 'column {{column}} ',
+      row: 'Row',
+      record: 'Records',
+      records: { allocation: 'Allocation', payment: 'Payment' },
+      statuses: { created: 'New', existing: 'Already recorded' },
+      amount: 'Amount (10k yuan)',
+      on: 'Date',
+      text: 'Document no. / voucher note',
+      summary:
+        'Allocations: {{allocationsCreated}} new, {{allocationsExisting}} already recorded; payments: {{paymentsCreated}} new, {{paymentsExisting}} already recorded',
+      confirm: 'Import ({{count}} new)',
+      done: 'Imported. Allocations: {{allocationsCreated}} new, {{allocationsExisting}} already recorded; payments: {{paymentsCreated}} new, {{paymentsExisting}} already recorded',
+    },
   },
 };

@@ -395,6 +395,7 @@ export const zhCN = {
     fund_payment_create: '登记资金支付',
     fund_payment_update: '修改资金支付',
     fund_payment_remove: '删除资金支付',
+    fund_import: '导入资金台账',
     statistics_import: '导入入统数据',
     reconciliation_settings_update: '修改三数比对差异阈值',
     servicePlan_save: '保存服务方案',

@@ -1,9 +1,17 @@
-import { endpoints, FundOverviewQuery, fileRoutes } from '@tuijin/contracts';
-import { chinaDate } from '@tuijin/domain';
-import type { FastifyInstance } from 'fastify';
+import '@fastify/multipart';
+import {
+  endpoints,
+  FundImportRefused,
+  FundImportResult,
+  FundOverviewQuery,
+  fileRoutes,
+} from '@tuijin/contracts';
+import { AppError, authorize, chinaDate } from '@tuijin/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { defineRoute, type RouteDeps } from '../../http/route';
 import { attachmentDisposition, xlsxContentType } from '../../lib/excel';
+import { ledgerLimits } from '../../lib/xlsx-guard';
 import { exportFundLedger } from './export-fund-ledger';
 import {
   createFundAllocation,
@@ -19,13 +27,41 @@ import {
   removeFundApplication,
   updateFundApplication,
 } from './fund-applications';
+import { buildFundImportTemplate } from './fund-import-template';
 import { fundOverview } from './fund-overview';
 import { getProjectFunds } from './funds.queries';
+import { FundImportRefusedError, importFunds } from './import-funds';
+
+/** The uploaded 资金台账 (`file`, the one part read). */
+async function readFundUpload(request: FastifyRequest) {
+  if (!request.isMultipart())
+    throw new AppError('VALIDATION_FAILED', '请以 multipart/form-data 上传资金台账', [
+      { path: 'file', message: '需要 multipart/form-data' },
+    ]);
+  let file: { bytes: Buffer; fileName: string } | null = null;
+  for await (const part of request.parts({
+    limits: { fileSize: ledgerLimits.maxFileBytes, files: 1, fields: 4 },
+  })) {
+    if (part.type === 'field') continue;
+    const bytes = await part.toBuffer();
+    if (part.file.truncated)
+      throw new AppError('VALIDATION_FAILED', `文件超过 ${ledgerLimits.maxFileBytes / 1024 / 1024} MB`, [
+        { path: 'file', message: '文件过大' },
+      ]);
+    file = { bytes, fileName: part.filename.split(/[\\/]/).pop()!.slice(0, 200) };
+  }
+  if (!file)
+    throw new AppError('VALIDATION_FAILED', '请选择资金台账（.xlsx）', [
+      { path: 'file', message: '没有文件' },
+    ]);
+  return file;
+}
 
 /**
  * 资金保障: a project's applications, allocations and payments, and the jurisdiction's figures and
  * ledger. Applications and allocations need `fund.manage` (an office); payments need `fund.read`
- * and the use case admits the office or the project's owner unit.
+ * and the use case admits the office or the project's owner unit. The 资金台账 import (preview,
+ * import: one transaction, 422 naming every row when any is wrong; template) needs `fund.manage`.
  */
 export function registerFundRoutes(app: FastifyInstance, deps: RouteDeps) {
   defineRoute(app, deps, endpoints.getProjectFunds, 'fund.read', ({ ctx, params }) =>
@@ -63,7 +99,63 @@ export function registerFundRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
   defineRoute(app, deps, endpoints.fundOverview, 'fund.read', ({ ctx, query }) => fundOverview(ctx, query));
 
-  app.withTypeProvider<ZodTypeProvider>().get(
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.post(
+    fileRoutes.previewFundImport,
+    {
+      config: { access: 'fund.manage' },
+      schema: {
+        summary: '预检资金台账：每行将登记的资金下达或支付（或系统中已有），及按行列的问题（不写入）',
+        tags: ['funds'],
+        consumes: ['multipart/form-data'],
+        response: { 200: FundImportResult },
+      },
+    },
+    async (request) => {
+      const upload = await readFundUpload(request);
+      return importFunds(deps.makeCtx(request), { ...upload, dryRun: true });
+    },
+  );
+  typed.post(
+    fileRoutes.importFunds,
+    {
+      config: { access: 'fund.manage' },
+      schema: {
+        summary:
+          '导入资金台账（专项债券、中央预算内投资的下达与支付）：一个事务内登记；有错误时整体拒绝（422）且不写入',
+        tags: ['funds'],
+        consumes: ['multipart/form-data'],
+        response: { 200: FundImportResult, 422: FundImportRefused },
+      },
+    },
+    async (request, reply) => {
+      const upload = await readFundUpload(request);
+      try {
+        return await importFunds(deps.makeCtx(request), { ...upload, dryRun: false });
+      } catch (error) {
+        if (!(error instanceof FundImportRefusedError)) throw error;
+        return reply.code(422).send({
+          error: { code: error.code, message: error.message },
+          problems: error.result.problems,
+        });
+      }
+    },
+  );
+  typed.get(
+    fileRoutes.fundImportTemplate,
+    {
+      config: { access: 'fund.manage' },
+      schema: { summary: '下载资金台账导入模板', tags: ['funds'] },
+    },
+    async (request, reply) => {
+      authorize(deps.makeCtx(request).actor, 'fund.manage');
+      reply.header('content-disposition', attachmentDisposition('资金台账导入模板.xlsx'));
+      reply.header('x-content-type-options', 'nosniff');
+      reply.type(xlsxContentType);
+      return reply.send(await buildFundImportTemplate());
+    },
+  );
+  typed.get(
     fileRoutes.exportFundLedger,
     {
       config: { access: 'fund.read' },

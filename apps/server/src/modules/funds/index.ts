@@ -4,3 +4,4 @@ export { createFundApplication, moveFundApplication } from './fund-applications'
 export { fundOverview } from './fund-overview';
 export { registerFundRoutes } from './funds.routes';
 export { fundsPaidByProject } from './funds-paid';
+export { FundImportRefusedError, type ImportFundsInput, importFunds } from './import-funds';

@@ -1,4 +1,4 @@
-import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { DownloadOutlined, QuestionCircleOutlined, UploadOutlined } from '@ant-design/icons';
 import type { FundFigures, FundKind, FundOverviewQuery, IdleFund } from '@tuijin/contracts';
 import { fundKinds } from '@tuijin/domain';
 import {
@@ -23,6 +23,8 @@ import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError';
 import { amountColumn, formatTableAmount } from '../../lib/amount';
 import { useDrillParams } from '../../lib/drill-params';
+import { useCan } from '../auth/use-current-user';
+import { FundImportDrawer } from './FundImportDrawer';
 import { fundLedgerUrl, useFundOverview } from './funds.queries';
 
 type RegionFigures = FundFigures & { regionCode: string; regionName: string };
@@ -31,6 +33,8 @@ const percent = (value: string | null) => (value === null ? '—' : `${value}%`)
 /** 资金保障: start and disbursement rates per region, idle money, the application pipeline, the ledger. */
 export default function FundsPage() {
   const { t } = useTranslation();
+  const can = useCan();
+  const [importing, setImporting] = useState(false);
   const drill = useDrillParams();
   const [query, setQuery] = useState<FundOverviewQuery>(() => {
     const kind = drill.params.get('kind');
@@ -160,6 +164,11 @@ export default function FundsPage() {
         <Button icon={<DownloadOutlined />} href={fundLedgerUrl(query)} download>
           {t('funds.page.download')}
         </Button>
+        {can('fund.manage') && (
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="fund-import-open">
+            {t('funds.import.button')}
+          </Button>
+        )}
         {data && (
           <Typography.Text type="secondary">{t('funds.page.asOf', { date: data.asOf })}</Typography.Text>
         )}
@@ -278,6 +287,7 @@ export default function FundsPage() {
           </Card>
         </>
       )}
+      {importing && <FundImportDrawer open={importing} onClose={() => setImporting(false)} />}
     </Flex>
   );
 }

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type CreateFundApplication,
+  type FundImportResult,
   type FundOverviewQuery,
   fileRoutes,
   type MoveFundApplication,
@@ -11,6 +12,7 @@ import {
   type UpdateFundPayment,
 } from '@tuijin/contracts';
 import { api, newIdempotencyKey } from '../../api/client';
+import { uploadLedger } from '../ledger/ledger.api';
 
 /** Every funds query lives under one key, so a change on a project refreshes the overview too. */
 const fundsKey = ['funds'] as const;
@@ -89,3 +91,15 @@ export function fundLedgerUrl(query: FundOverviewQuery): string {
   const text = search.toString();
   return `${fileRoutes.exportFundLedger}${text ? `?${text}` : ''}`;
 }
+
+/** Refreshes every funds query (the overview, the projects' tabs) after an import. */
+export function useRefreshFunds() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: fundsKey });
+}
+
+/** The preview of a 资金台账 (the import run and rolled back) and its import (one transaction). */
+export const previewFundImport = (file: File, _options: null, onProgress: (p: number) => void) =>
+  uploadLedger<FundImportResult>(fileRoutes.previewFundImport, file, {}, onProgress);
+export const importFundsFile = (file: File, _options: null, onProgress: (p: number) => void) =>
+  uploadLedger<FundImportResult>(fileRoutes.importFunds, file, {}, onProgress);
