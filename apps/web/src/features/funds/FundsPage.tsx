@@ -21,6 +21,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError';
+import { YearInput } from '../../components/YearInput';
 import { amountColumn, formatTableAmount } from '../../lib/amount';
 import { useDrillParams } from '../../lib/drill-params';
 import { useCan } from '../auth/use-current-user';
@@ -131,15 +132,10 @@ export default function FundsPage() {
         )}
       </Flex>
       <Flex gap={8} wrap align="center">
-        <InputNumber
-          aria-label={t('funds.year')}
-          addonBefore={t('funds.year')}
-          min={2000}
-          max={2100}
-          precision={0}
+        <YearInput
+          label={t('funds.year')}
           value={query.year}
           onChange={(year) => setQuery({ ...query, year: year ?? undefined })}
-          style={{ width: 160 }}
         />
         <Select<FundKind | 'all'>
           aria-label={t('funds.kind')}
