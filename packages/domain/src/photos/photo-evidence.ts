@@ -112,7 +112,7 @@ export function photoEvidenceFindings(photo: PhotoFacts, context: PhotoEvidenceC
     const takenOn = chinaDate(photo.takenAt);
     const earliestOn = photoPeriodStart(context.reportYear, context.reportMonth);
     const end = monthEnd(context.reportYear, context.reportMonth);
-    const latestOn = context.today < end ? context.today : end;
+    const latestOn = [context.today, end].sort()[0]!; // the earlier date (ISO dates sort as text)
     if (takenOn < earliestOn) findings.push({ kind: 'tooOld', takenOn, earliestOn });
     else if (takenOn > latestOn) findings.push({ kind: 'inFuture', takenOn, latestOn });
   }
