@@ -98,6 +98,7 @@ export const auditActions = [
   'fund.payment.remove',
   'statistics.import',
   'reconciliation.settings.update',
+  'photoEvidence.settings.update',
   'servicePlan.save',
   'servicePlan.measure.create',
   'servicePlan.measure.update',
