@@ -63,24 +63,23 @@ beforeAll(async () => {
     .select()
     .from(organisations)
     .where(eq(organisations.name, '宁德市蕉城区城市建设投资开发有限公司'));
-  [project] = await t.db
+  const [first] = await t.db
     .select({ id: projects.id })
     .from(projects)
     .where(and(eq(projects.ownerOrganisationId, org!.id), ne(projects.stage, 'dropped')))
     .orderBy(projects.name)
     .limit(1);
+  project = first!;
   await t.db
     .update(projects)
     .set({ latitude: site.lat, longitude: site.lng })
-    .where(eq(projects.id, project!.id));
-  await t.db
-    .insert(annualPlans)
-    .values({
-      projectId: project!.id,
-      year: 2026,
-      plannedInvestmentWanYuan: '12000',
-      priorCompletedWanYuan: '0',
-    });
+    .where(eq(projects.id, project.id));
+  await t.db.insert(annualPlans).values({
+    projectId: project.id,
+    year: 2026,
+    plannedInvestmentWanYuan: '12000',
+    priorCompletedWanYuan: '0',
+  });
 });
 afterAll(async () => t.close());
 
