@@ -129,6 +129,32 @@ export const reportsZhCN = {
       noEvents: '暂无处理记录',
       noPhotos: '暂无照片',
     },
+    photoEvidence: {
+      tooFar: '距项目 {{km}} 公里',
+      tooOld: '拍摄于 {{takenOn}}，早于上期',
+      inFuture: '拍摄于 {{takenOn}}，晚于本月',
+      noLocation: '无位置信息',
+      noTime: '无拍摄时间',
+      hints: {
+        tooFar: '照片拍摄地距项目坐标 {{km}} 公里，超过本辖区阈值 {{max}} 公里',
+        tooOld: '照片拍摄于 {{takenOn}}，早于 {{earliestOn}}（报送月份上一个月的 1 日）',
+        inFuture: '照片拍摄于 {{takenOn}}，晚于 {{latestOn}}（本月最后一天或今天）',
+        noLocation: '照片没有 GPS 位置，无法核对拍摄地',
+        noTime: '照片没有拍摄时间，无法核对拍摄日期',
+      },
+      summary: '{{count}} 张照片有核验提示，请审核时留意（仅提示，不影响报送）',
+      settings: {
+        title: '现场照片核验',
+        intro:
+          '月报现场照片按其拍摄时间和 GPS 位置核对：拍摄地距项目坐标超过阈值、拍摄早于上月 1 日或晚于本月的照片，在审核时标出提示。',
+        maxDistanceKm: '距离阈值（公里）',
+        required: '请填写距离阈值',
+        defaults: '本辖区未设置，使用缺省值 5 公里',
+        inherited: '沿用上级（{{code}}）的设置',
+        own: '本辖区的设置',
+        saved: '已保存',
+      },
+    },
     calendar: {
       title: '报送日历',
       intro:

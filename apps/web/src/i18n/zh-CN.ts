@@ -397,6 +397,7 @@ export const zhCN = {
     fund_payment_remove: '删除资金支付',
     statistics_import: '导入入统数据',
     reconciliation_settings_update: '修改三数比对差异阈值',
+    photoEvidence_settings_update: '修改现场照片距离阈值',
     servicePlan_save: '保存服务方案',
     servicePlan_measure_create: '新增服务措施',
     servicePlan_measure_update: '修改服务措施',
