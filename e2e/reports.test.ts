@@ -134,6 +134,13 @@ describe('monthly report on a phone', () => {
     const office = await signIn('jiaocheng', 'desktop', null);
     const ytdBeforeApproval = await cockpitYtd(office, c);
     await openFromQueue(office, c);
+    // The camera photo's own metadata says 18 March 2026: older than last month, flagged to the
+    // reviewer as a warning (the report went through all the same).
+    if (c.year * 12 + c.month > 2026 * 12 + 4)
+      await waitForText(
+        office.locator('.ant-drawer').getByTestId('photo-finding-tooOld'),
+        '拍摄于 2026-03-18，早于上期',
+      );
     await office.getByTestId('report-return').click();
     const modal = office.locator('.ant-modal').filter({ hasText: '退回月报' });
     await modal.getByRole('button', { name: /退\s*回/ }).click();
