@@ -143,6 +143,8 @@ export const reportsEnUS: typeof reportsZhCN = {
       photos: 'Photos',
       noEvents: 'No history yet',
       noPhotos: 'No photos',
+      photoCount: '{{count}}',
+      photoFlagged: '{{count}} flagged',
     },
     photoEvidence: {
       tooFar: '{{km}} km from the project',

@@ -128,6 +128,8 @@ export const reportsZhCN = {
       photos: '照片',
       noEvents: '暂无处理记录',
       noPhotos: '暂无照片',
+      photoCount: '{{count}} 张',
+      photoFlagged: '{{count}} 张有提示',
     },
     photoEvidence: {
       tooFar: '距项目 {{km}} 公里',
