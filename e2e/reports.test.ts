@@ -249,5 +249,13 @@ describe('reviewer pages', () => {
       .getByRole('button', { name: /确\s*定|OK/ })
       .click();
     await expect.poll(() => text(office.getByTestId('calendar-source'))).not.toBe('本级设置');
+
+    // Below the calendar, the site-photo distance threshold: the 5 km default until 蕉城 saves its own.
+    await waitForText(office.getByTestId('photo-evidence-source'), '使用缺省值 5 公里');
+    await office.getByLabel('距离阈值（公里）').fill('6.5');
+    await office.getByTestId('photo-evidence-save').click();
+    await waitForText(office.getByTestId('photo-evidence-source'), '本辖区的设置');
+    const saved = await office.request.get(`${baseUrl}/api/photo-evidence/settings`);
+    expect(await saved.json()).toMatchObject({ maxDistanceKm: 6.5, fromRegionCode: '350902', version: 1 });
   });
 });
