@@ -134,6 +134,13 @@ describe('monthly report on a phone', () => {
     const office = await signIn('jiaocheng', 'desktop', null);
     const ytdBeforeApproval = await cockpitYtd(office, c);
     await openFromQueue(office, c);
+    // The camera photo's own metadata says 18 March 2026: older than last month, flagged to the
+    // reviewer as a warning (the report went through all the same).
+    if (c.year * 12 + c.month > 2026 * 12 + 4)
+      await waitForText(
+        office.locator('.ant-drawer').getByTestId('photo-finding-tooOld'),
+        '拍摄于 2026-03-18，早于上期',
+      );
     await office.getByTestId('report-return').click();
     const modal = office.locator('.ant-modal').filter({ hasText: '退回月报' });
     await modal.getByRole('button', { name: /退\s*回/ }).click();
@@ -180,6 +187,8 @@ describe('monthly report on a phone', () => {
     const row = office.getByTestId('project-reports').locator(`tr[data-row-key="${c.month}"]`);
     await waitForText(row, '已通过');
     await waitForText(row, '15');
+    if (c.year * 12 + c.month > 2026 * 12 + 4)
+      await waitForText(row.getByTestId('month-photos'), '1 张1 张有提示');
 
     // The office corrects the approved report (reason required); the tab shows the corrected amount.
     await row.getByRole('button', { name: /查\s*看/ }).click();
@@ -240,5 +249,13 @@ describe('reviewer pages', () => {
       .getByRole('button', { name: /确\s*定|OK/ })
       .click();
     await expect.poll(() => text(office.getByTestId('calendar-source'))).not.toBe('本级设置');
+
+    // Below the calendar, the site-photo distance threshold: the 5 km default until 蕉城 saves its own.
+    await waitForText(office.getByTestId('photo-evidence-source'), '使用缺省值 5 公里');
+    await office.getByLabel('距离阈值（公里）').fill('6.5');
+    await office.getByTestId('photo-evidence-save').click();
+    await waitForText(office.getByTestId('photo-evidence-source'), '本辖区的设置');
+    const saved = await office.request.get(`${baseUrl}/api/photo-evidence/settings`);
+    expect(await saved.json()).toMatchObject({ maxDistanceKm: 6.5, fromRegionCode: '350902', version: 1 });
   });
 });

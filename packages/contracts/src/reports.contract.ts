@@ -1,4 +1,4 @@
-import { parseWanYuan, reportEventActions, reportStatuses } from '@tuijin/domain';
+import { parseWanYuan, photoFindingKinds, reportEventActions, reportStatuses } from '@tuijin/domain';
 import { z } from 'zod';
 import { Id, PageInfo, PageQuery, requiredText, text, Version } from './common';
 import { endpoint, IdParams } from './endpoint';
@@ -119,6 +119,60 @@ export const CorrectReport = z
   .strict();
 export type CorrectReport = z.infer<typeof CorrectReport>;
 
+export const PhotoFindingKind = z.enum(photoFindingKinds);
+export type PhotoFindingKind = z.infer<typeof PhotoFindingKind>;
+
+/** A warning on a site photo, from its own EXIF time and place (domain `photoEvidenceFindings`). */
+export const PhotoFinding = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('tooFar'),
+    distanceKm: z.number().describe('拍摄地距项目坐标（公里，一位小数）'),
+    maxDistanceKm: z.number().describe('本辖区的距离阈值（公里）'),
+  }),
+  z.object({
+    kind: z.literal('tooOld'),
+    takenOn: z.string().describe('拍摄日期（北京时间）'),
+    earliestOn: z.string().describe('最早可接受的日期：报送月份上一个月的 1 日'),
+  }),
+  z.object({
+    kind: z.literal('inFuture'),
+    takenOn: z.string(),
+    latestOn: z.string().describe('最晚可接受的日期：报送月份最后一天与今天中较早者'),
+  }),
+  z.object({ kind: z.literal('noLocation') }),
+  z.object({ kind: z.literal('noTime') }),
+]);
+export type PhotoFinding = z.infer<typeof PhotoFinding>;
+
+/** A report's site photo with what its metadata says against the project and the month (warnings only). */
+export const ReportPhoto = ProjectFile.extend({
+  evidence: z.array(PhotoFinding).describe('照片核验提示（读取时计算，不阻止报送）'),
+});
+export type ReportPhoto = z.infer<typeof ReportPhoto>;
+
+/** The jurisdiction's photo distance threshold as answered. */
+export const PhotoEvidenceSettingsView = z.object({
+  regionCode: z.string(),
+  maxDistanceKm: z.number(),
+  /** The region whose saved settings apply (an ancestor's, or null for the default 5 km). */
+  fromRegionCode: z.string().nullable(),
+  version: z.number().int().describe('本辖区设置的版本（0 为从未保存）'),
+});
+export type PhotoEvidenceSettingsView = z.infer<typeof PhotoEvidenceSettingsView>;
+
+export const SavePhotoEvidenceSettings = z
+  .object({
+    regionCode: z.string().max(20).optional().describe('辖区，默认本人所在'),
+    maxDistanceKm: z
+      .number({ message: '距离阈值应为数字（公里）' })
+      .gt(0, { message: '距离阈值应大于 0' })
+      .max(1000, { message: '距离阈值不能超过 1000 公里' })
+      .describe('照片拍摄地距项目坐标超过多少公里时提示，如 5'),
+    version: z.number().int().min(0),
+  })
+  .strict();
+export type SavePhotoEvidenceSettings = z.infer<typeof SavePhotoEvidenceSettings>;
+
 export const MonthlyReport = z.object({
   id: Id,
   projectId: Id,
@@ -148,7 +202,7 @@ export const MonthlyReport = z.object({
   findings: z.array(ReportFinding),
   version: z.number().int(),
   updatedAt: z.string(),
-  photos: z.array(ProjectFile),
+  photos: z.array(ReportPhoto),
   events: z.array(ReportEvent),
   abilities: z.object({
     canEdit: z.boolean().describe('业主可修改并报送（草稿或退回）'),
@@ -316,6 +370,22 @@ export const reportsEndpoints = {
     tag: 'reports',
     query: CurrentReportingPeriodQuery,
     response: CurrentReportingPeriod,
+  }),
+  getPhotoEvidenceSettings: endpoint({
+    method: 'GET',
+    path: '/api/photo-evidence/settings',
+    summary: '月报现场照片的距离阈值（本辖区或上级设置，缺省 5 公里）',
+    tag: 'reports',
+    query: z.object({ regionCode: z.string().max(20).optional() }).strict(),
+    response: PhotoEvidenceSettingsView,
+  }),
+  savePhotoEvidenceSettings: endpoint({
+    method: 'PUT',
+    path: '/api/photo-evidence/settings',
+    summary: '保存本辖区月报现场照片的距离阈值（重点办）',
+    tag: 'reports',
+    body: SavePhotoEvidenceSettings,
+    response: PhotoEvidenceSettingsView,
   }),
   getReportingCalendar: endpoint({
     method: 'GET',

@@ -99,6 +99,7 @@ export const auditActions = [
   'fund.import',
   'statistics.import',
   'reconciliation.settings.update',
+  'photoEvidence.settings.update',
   'servicePlan.save',
   'servicePlan.measure.create',
   'servicePlan.measure.update',

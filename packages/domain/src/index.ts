@@ -62,6 +62,7 @@ export * from './milestones/report-month-nodes';
 export * from './money/decimal';
 export * from './money/wan-yuan';
 export * from './money/wan-yuan-cases';
+export * from './photos/photo-evidence';
 export * from './plans/annual-plan';
 export * from './plans/cumulative-plan-cases';
 export * from './plans/plan-policy';

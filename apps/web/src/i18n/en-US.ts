@@ -400,6 +400,7 @@ export const enUS: typeof zhCN = {
     fund_import: 'Fund ledger imported',
     statistics_import: 'Statistics imported',
     reconciliation_settings_update: 'Reconciliation thresholds changed',
+    photoEvidence_settings_update: 'Site photo distance threshold changed',
     servicePlan_save: 'Service plan saved',
     servicePlan_measure_create: 'Service measure added',
     servicePlan_measure_update: 'Service measure edited',

@@ -143,6 +143,36 @@ export const reportsEnUS: typeof reportsZhCN = {
       photos: 'Photos',
       noEvents: 'No history yet',
       noPhotos: 'No photos',
+      photoCount: '{{count}}',
+      photoFlagged: '{{count}} flagged',
+    },
+    photoEvidence: {
+      tooFar: '{{km}} km from the project',
+      tooOld: 'Taken {{takenOn}}, before the last period',
+      inFuture: 'Taken {{takenOn}}, after this month',
+      noLocation: 'No location',
+      noTime: 'No capture time',
+      hints: {
+        tooFar:
+          'Taken {{km}} km from the project coordinates, beyond the jurisdiction threshold of {{max}} km',
+        tooOld: 'Taken {{takenOn}}, before {{earliestOn}} (the 1st of the month before the report month)',
+        inFuture: 'Taken {{takenOn}}, after {{latestOn}} (the end of the report month or today)',
+        noLocation: 'The photo has no GPS location; where it was taken cannot be checked',
+        noTime: 'The photo has no capture time; when it was taken cannot be checked',
+      },
+      summary:
+        '{{count}} photo(s) flagged; check them when reviewing (warnings only, submission is not blocked)',
+      settings: {
+        title: 'Site photo checks',
+        intro:
+          "Report site photos are checked by their capture time and GPS location: photos taken farther from the project's coordinates than the threshold, before the 1st of last month, or after the report month are flagged to the reviewer.",
+        maxDistanceKm: 'Distance threshold (km)',
+        required: 'Enter the distance threshold',
+        defaults: 'Not set for this jurisdiction; the default of 5 km applies',
+        inherited: 'Inherited from the level above ({{code}})',
+        own: "This jurisdiction's setting",
+        saved: 'Saved',
+      },
     },
     calendar: {
       title: 'Reporting calendar',

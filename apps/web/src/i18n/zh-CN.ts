@@ -398,6 +398,7 @@ export const zhCN = {
     fund_import: '导入资金台账',
     statistics_import: '导入入统数据',
     reconciliation_settings_update: '修改三数比对差异阈值',
+    photoEvidence_settings_update: '修改现场照片距离阈值',
     servicePlan_save: '保存服务方案',
     servicePlan_measure_create: '新增服务措施',
     servicePlan_measure_update: '修改服务措施',

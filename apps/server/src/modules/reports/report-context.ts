@@ -42,6 +42,8 @@ export async function loadReportProject(ctx: Pick<Ctx, 'db' | 'actor'>, projectI
       ownerOrganisationId: projects.ownerOrganisationId,
       stage: projects.stage,
       totalInvestmentWanYuan: projects.totalInvestmentWanYuan,
+      longitude: projects.longitude,
+      latitude: projects.latitude,
       inReviewScope: sql<boolean>`(${reviewScope(ctx.actor)})`,
       inCorrectionScope: sql<boolean>`(${correctionScope(ctx.actor)})`,
     })

@@ -3,6 +3,7 @@ import { addDecimals, can, formatDecimal, parseDecimal } from '@tuijin/domain';
 import type { Ctx } from '../../context';
 import type { monthlyReportEvents, projectFiles } from '../../db/schema';
 import { presentFile } from '../project-files';
+import type { PhotoEvidenceReader } from './photo-evidence';
 import type { ReportProject, ReportRow } from './report-context';
 
 /** An exact amount as the wire carries it: "800.0000" → "800". */
@@ -15,6 +16,8 @@ export interface ReportExtras {
   priorCompletedWanYuan: string | null;
   photos: (typeof projectFiles.$inferSelect)[];
   events: (typeof monthlyReportEvents.$inferSelect)[];
+  /** Each photo's findings against the project's place and the report's month. */
+  evidence: PhotoEvidenceReader;
 }
 
 /** Whether the actor is the owner unit reporting on this project. */
@@ -59,7 +62,10 @@ export function presentReport(
     findings: report.findings as ReportFinding[],
     version: report.version,
     updatedAt: report.updatedAt.toISOString(),
-    photos: extras.photos.map((file) => presentFile(ctx, file)),
+    photos: extras.photos.map((file) => ({
+      ...presentFile(ctx, file),
+      evidence: extras.evidence(report, file),
+    })),
     events: extras.events.map((e) => ({
       id: e.id,
       action: e.action,

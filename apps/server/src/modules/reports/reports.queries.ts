@@ -24,6 +24,7 @@ import {
 } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
 import { loadHolidayCalendar } from '../calendar';
+import { photoEvidenceReader } from './photo-evidence';
 import {
   approvedMonths,
   currentMonth,
@@ -60,7 +61,11 @@ async function photosAndEvents(db: Queryable, reportIds: string[]) {
 }
 
 /** One report with its computed totals, photos and events, for a project already loaded in scope. */
-export async function presentOne(ctx: Pick<Ctx, 'db' | 'actor'>, project: ReportProject, report: ReportRow) {
+export async function presentOne(
+  ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>,
+  project: ReportProject,
+  report: ReportRow,
+) {
   const plan = await loadPlan(ctx.db, project.id, report.year);
   const approved = await approvedMonths(ctx.db, project.id, report.year);
   const { photos, events } = await photosAndEvents(ctx.db, [report.id]);
@@ -72,11 +77,12 @@ export async function presentOne(ctx: Pick<Ctx, 'db' | 'actor'>, project: Report
     priorCompletedWanYuan: plan?.priorCompletedWanYuan ?? null,
     photos: photos.get(report.id) ?? [],
     events: events.get(report.id) ?? [],
+    evidence: await photoEvidenceReader(ctx, project),
   });
 }
 
 /** A report the actor may see (its project in their scope), else NOT_FOUND. */
-export async function getMonthlyReport(ctx: Pick<Ctx, 'db' | 'actor'>, id: string) {
+export async function getMonthlyReport(ctx: Pick<Ctx, 'db' | 'actor' | 'clock'>, id: string) {
   authorize(ctx.actor, 'project.read');
   const { report, project } = await loadReport(ctx, id);
   return presentOne(ctx, project, report);
@@ -105,6 +111,7 @@ export async function listProjectReports(
     rows.map((r) => r.id),
   );
   const deadlines = await reportingDeadlineResolver(ctx.db);
+  const evidence = await photoEvidenceReader(ctx, project);
   const [thisYear, thisMonth] = currentMonth(ctx);
   const lastMonth = year < thisYear ? 12 : year === thisYear ? thisMonth : 0;
   const isDue = plan !== undefined && project.stage !== 'dropped';
@@ -123,6 +130,7 @@ export async function listProjectReports(
           priorCompletedWanYuan: plan?.priorCompletedWanYuan ?? null,
           photos: photos.get(report.id) ?? [],
           events: events.get(report.id) ?? [],
+          evidence,
         })
       : null;
     const approvedSoFar = completedYearToDate(amounts, { year, month });

@@ -8,6 +8,7 @@ import { defineRoute, type RouteDeps } from '../../http/route';
 import type { FileStore } from '../../lib/file-store';
 import { type IncomingFile, maxFileBytes, maxFilesPerUpload, presentFile } from '../project-files';
 import { correctReport } from './correct-report';
+import { getPhotoEvidenceSettings, savePhotoEvidenceSettings } from './photo-evidence-settings';
 import { uploadReportPhotos } from './report-photos';
 import { deleteReportingCalendar, getReportingCalendar, setReportingCalendar } from './reporting-calendars';
 import { getCurrentReportingPeriod } from './reporting-period';
@@ -38,6 +39,16 @@ export function registerReportRoutes(app: FastifyInstance, deps: RouteDeps, stor
     endpoints.deleteReportingCalendar,
     'reportingCalendar.manage',
     async ({ ctx, params, query }) => deleteReportingCalendar(ctx, params.regionCode, query.version),
+  );
+  defineRoute(app, deps, endpoints.getPhotoEvidenceSettings, 'project.read', async ({ ctx, query }) =>
+    getPhotoEvidenceSettings(ctx, query.regionCode),
+  );
+  defineRoute(
+    app,
+    deps,
+    endpoints.savePhotoEvidenceSettings,
+    'reportingCalendar.manage',
+    async ({ ctx, body }) => savePhotoEvidenceSettings(ctx, body),
   );
 
   defineRoute(app, deps, endpoints.listProjectReports, 'project.read', async ({ ctx, params, query }) =>

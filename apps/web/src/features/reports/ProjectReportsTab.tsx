@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { QueryError } from '../../components/QueryError';
 import { useCan } from '../auth/use-current-user';
+import { flaggedPhotoCount } from './photo-evidence';
 import { Amount, ReportEvents, ReportPhotoGrid, ReportStatusTag } from './ReportBits';
 import { ReportDrawer } from './ReportDrawer';
 import { useProjectReportYear } from './reports.queries';
@@ -98,6 +99,24 @@ export function ProjectReportsTab({ project }: { project: Project }) {
                 {row.isMissing && <Tag color="error">{t('reports.missing')}</Tag>}
               </>
             ),
+          },
+          {
+            key: 'photos',
+            title: t('reports.tab.photos'),
+            render: (_, row) => {
+              if (!row.report) return t('reports.none');
+              const flagged = flaggedPhotoCount(row.report.photos);
+              return (
+                <span data-testid="month-photos">
+                  {t('reports.tab.photoCount', { count: row.report.photos.length })}
+                  {flagged > 0 && (
+                    <Tag color="warning" style={{ marginInlineStart: 4 }}>
+                      {t('reports.tab.photoFlagged', { count: flagged })}
+                    </Tag>
+                  )}
+                </span>
+              );
+            },
           },
           { key: 'due', title: t('reports.dueOn'), render: (_, row) => row.dueOn ?? t('reports.none') },
           {

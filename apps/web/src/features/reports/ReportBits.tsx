@@ -1,10 +1,11 @@
-import type { MonthlyReport, ProjectFile, ReportEvent, ReportFinding } from '@tuijin/contracts';
-import { Alert, Col, Empty, Image, Row, Tag, Timeline, Typography } from 'antd';
+import type { MonthlyReport, ReportEvent, ReportFinding, ReportPhoto } from '@tuijin/contracts';
+import { Alert, Col, Empty, Flex, Image, Row, Tag, Timeline, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
 import { formatTableAmount } from '../../lib/amount';
 import { projectFileUrl, projectThumbnailUrl } from '../projects/project-files.api';
+import { flaggedPhotoCount, type PhotoFindingValues, photoFindingText } from './photo-evidence';
 
 type ShownStatus = MonthlyReport['status'] | 'absent';
 
@@ -80,30 +81,68 @@ export function ReportEvents({ events }: { events: ReportEvent[] }) {
   );
 }
 
-/** The report's site photos as thumbnails; a tap shows the full photo. */
-export function ReportPhotoGrid({ projectId, photos }: { projectId: string; photos: ProjectFile[] }) {
+/** A photo's evidence findings as tags (距项目 1,500.4 公里 / 无位置信息…), each explained on hover. */
+function PhotoEvidenceTags({ photo }: { photo: ReportPhoto }) {
+  const { t } = useTranslation();
+  if (photo.evidence.length === 0) return null;
+  const language = currentLanguage();
+  return (
+    <Flex wrap gap={4} className="tj-photo-evidence" data-testid="photo-evidence">
+      {photo.evidence.map((finding) => {
+        const text = photoFindingText(finding, language);
+        // Each kind's text reads only its own values; the key union makes i18next ask for all of them.
+        const values = text.values as Required<PhotoFindingValues>;
+        return (
+          <Tooltip key={finding.kind} title={t(text.hintKey, values)}>
+            <Tag color={text.color} data-testid={`photo-finding-${finding.kind}`}>
+              {t(text.key, values)}
+            </Tag>
+          </Tooltip>
+        );
+      })}
+    </Flex>
+  );
+}
+
+/**
+ * The report's site photos as thumbnails; a tap shows the full photo. Each photo whose own time or
+ * place disagrees with the project and month carries warning tags (never blocking).
+ */
+export function ReportPhotoGrid({ projectId, photos }: { projectId: string; photos: ReportPhoto[] }) {
   const { t } = useTranslation();
   if (photos.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.tab.noPhotos')} />;
+  const flagged = flaggedPhotoCount(photos);
   return (
-    <Image.PreviewGroup>
-      <Row gutter={[8, 8]} data-testid="report-photos">
-        {photos.map((photo) => (
-          <Col key={photo.id} xs={8} sm={6} md={4}>
-            {photo.hasThumbnail ? (
-              <Image
-                src={projectThumbnailUrl(projectId, photo.id)}
-                alt={photo.originalName}
-                preview={{ src: projectFileUrl(projectId, photo.id) }}
-                width="100%"
-                className="tj-report-thumb"
-              />
-            ) : (
-              <Typography.Text ellipsis>{photo.originalName}</Typography.Text>
-            )}
-          </Col>
-        ))}
-      </Row>
-    </Image.PreviewGroup>
+    <Flex vertical gap={8}>
+      {flagged > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="photo-evidence-summary"
+          title={t('reports.photoEvidence.summary', { count: flagged })}
+        />
+      )}
+      <Image.PreviewGroup>
+        <Row gutter={[8, 8]} data-testid="report-photos">
+          {photos.map((photo) => (
+            <Col key={photo.id} xs={12} sm={8} md={6}>
+              {photo.hasThumbnail ? (
+                <Image
+                  src={projectThumbnailUrl(projectId, photo.id)}
+                  alt={photo.originalName}
+                  preview={{ src: projectFileUrl(projectId, photo.id) }}
+                  width="100%"
+                  className="tj-report-thumb"
+                />
+              ) : (
+                <Typography.Text ellipsis>{photo.originalName}</Typography.Text>
+              )}
+              <PhotoEvidenceTags photo={photo} />
+            </Col>
+          ))}
+        </Row>
+      </Image.PreviewGroup>
+    </Flex>
   );
 }

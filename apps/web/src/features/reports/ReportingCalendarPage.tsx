@@ -27,6 +27,7 @@ import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { QueryError } from '../../components/QueryError';
 import { useCurrentUser } from '../auth/use-current-user';
+import { PhotoEvidenceSettingsCard } from './PhotoEvidenceSettingsCard';
 import { useDeleteReportingCalendar, useReportingCalendar, useSetReportingCalendar } from './reports.queries';
 import './reports.css';
 
@@ -50,7 +51,10 @@ function useRuleText() {
     ].join('，');
 }
 
-/** 报送日历: the effective reporting rule of the office's region (own, inherited or default), its edit, the next 12 deadlines. */
+/**
+ * 报送日历: the effective reporting rule of the office's region (own, inherited or default), its edit,
+ * the next 12 deadlines; below it, the region's site-photo distance threshold.
+ */
 export default function ReportingCalendarPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -60,103 +64,110 @@ export default function ReportingCalendarPage() {
   const ruleText = useRuleText();
 
   return (
-    <Card title={t('reports.calendar.title')} className="tj-report-card">
-      <Typography.Paragraph type="secondary">{t('reports.calendar.intro')}</Typography.Paragraph>
-      {view.isPending ? (
-        <Spin />
-      ) : view.isError ? (
-        <QueryError error={view.error} onRetry={() => void view.refetch()} />
-      ) : (
-        <Flex vertical gap={16}>
-          <Descriptions
-            size="small"
-            bordered
-            column={1}
-            className="tj-report-plan"
-            items={[
-              { key: 'region', label: t('reports.region'), children: view.data.regionName },
-              {
-                key: 'source',
-                label: t('reports.calendar.rule'),
-                children: (
-                  <Flex vertical gap={4}>
-                    <span>
-                      <Tag
-                        color={view.data.source === 'own' ? 'blue' : 'default'}
-                        data-testid="calendar-source"
-                      >
-                        {t(`reports.calendar.source.${view.data.source}`)}
-                      </Tag>
-                      {view.data.inheritedFrom &&
-                        t('reports.calendar.inheritedFrom', { name: view.data.inheritedFrom.name })}
-                    </span>
-                    <span data-testid="calendar-rule">{ruleText(view.data.rule)}</span>
-                  </Flex>
-                ),
-              },
-              {
-                key: 'blocking',
-                label: t('reports.calendar.blockingChecks'),
-                children: view.data.rule.blockingChecks.map((check) => (
-                  <Tag key={check}>{t(`reports.calendar.checks.${check}`)}</Tag>
-                )),
-              },
-            ]}
-          />
-          {view.data.canManage && !isEditing && (
-            <Flex gap={8} wrap>
-              <Button type="primary" onClick={() => setEditing(true)} data-testid="calendar-edit">
-                {view.data.source === 'own' ? t('reports.calendar.edit') : t('reports.calendar.create')}
-              </Button>
-              {view.data.source === 'own' && view.data.version !== null && (
-                <RemoveOwnRule regionCode={regionCode} version={view.data.version} />
-              )}
-            </Flex>
-          )}
-          {isEditing && <RuleForm view={view.data} onDone={() => setEditing(false)} />}
-          <Typography.Title level={5} style={{ margin: 0 }}>
-            {t('reports.calendar.upcoming')}
-          </Typography.Title>
-          <Table
-            rowKey={(row) => `${row.year}-${row.month}`}
-            size="small"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            dataSource={view.data.upcoming}
-            data-testid="calendar-upcoming"
-            columns={[
-              {
-                key: 'month',
-                title: t('reports.month'),
-                render: (_, row) => t('reports.monthOption', { year: row.year, month: row.month }),
-              },
-              { key: 'opens', title: t('reports.calendar.opensOn'), render: (_, row) => row.opensOn ?? '—' },
-              {
-                key: 'due',
-                title: t('reports.calendar.dueOn'),
-                render: (_, row) => (
-                  <>
-                    <strong>{row.dueOn ?? '—'}</strong>
-                    {row.isProvisional && <ProvisionalTag />}
-                  </>
-                ),
-              },
-              {
-                key: 'closes',
-                title: t('reports.calendar.closesOn'),
-                render: (_, row) =>
-                  row.problem ? (
-                    <Typography.Text type="warning">{row.problem}</Typography.Text>
-                  ) : (
-                    (row.closesOn ??
-                    (view.data.rule.lateAllowed ? t('reports.calendar.neverCloses') : row.dueOn))
+    <Flex vertical gap={16}>
+      <Card title={t('reports.calendar.title')} className="tj-report-card">
+        <Typography.Paragraph type="secondary">{t('reports.calendar.intro')}</Typography.Paragraph>
+        {view.isPending ? (
+          <Spin />
+        ) : view.isError ? (
+          <QueryError error={view.error} onRetry={() => void view.refetch()} />
+        ) : (
+          <Flex vertical gap={16}>
+            <Descriptions
+              size="small"
+              bordered
+              column={1}
+              className="tj-report-plan"
+              items={[
+                { key: 'region', label: t('reports.region'), children: view.data.regionName },
+                {
+                  key: 'source',
+                  label: t('reports.calendar.rule'),
+                  children: (
+                    <Flex vertical gap={4}>
+                      <span>
+                        <Tag
+                          color={view.data.source === 'own' ? 'blue' : 'default'}
+                          data-testid="calendar-source"
+                        >
+                          {t(`reports.calendar.source.${view.data.source}`)}
+                        </Tag>
+                        {view.data.inheritedFrom &&
+                          t('reports.calendar.inheritedFrom', { name: view.data.inheritedFrom.name })}
+                      </span>
+                      <span data-testid="calendar-rule">{ruleText(view.data.rule)}</span>
+                    </Flex>
                   ),
-              },
-            ]}
-          />
-        </Flex>
-      )}
-    </Card>
+                },
+                {
+                  key: 'blocking',
+                  label: t('reports.calendar.blockingChecks'),
+                  children: view.data.rule.blockingChecks.map((check) => (
+                    <Tag key={check}>{t(`reports.calendar.checks.${check}`)}</Tag>
+                  )),
+                },
+              ]}
+            />
+            {view.data.canManage && !isEditing && (
+              <Flex gap={8} wrap>
+                <Button type="primary" onClick={() => setEditing(true)} data-testid="calendar-edit">
+                  {view.data.source === 'own' ? t('reports.calendar.edit') : t('reports.calendar.create')}
+                </Button>
+                {view.data.source === 'own' && view.data.version !== null && (
+                  <RemoveOwnRule regionCode={regionCode} version={view.data.version} />
+                )}
+              </Flex>
+            )}
+            {isEditing && <RuleForm view={view.data} onDone={() => setEditing(false)} />}
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {t('reports.calendar.upcoming')}
+            </Typography.Title>
+            <Table
+              rowKey={(row) => `${row.year}-${row.month}`}
+              size="small"
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              dataSource={view.data.upcoming}
+              data-testid="calendar-upcoming"
+              columns={[
+                {
+                  key: 'month',
+                  title: t('reports.month'),
+                  render: (_, row) => t('reports.monthOption', { year: row.year, month: row.month }),
+                },
+                {
+                  key: 'opens',
+                  title: t('reports.calendar.opensOn'),
+                  render: (_, row) => row.opensOn ?? '—',
+                },
+                {
+                  key: 'due',
+                  title: t('reports.calendar.dueOn'),
+                  render: (_, row) => (
+                    <>
+                      <strong>{row.dueOn ?? '—'}</strong>
+                      {row.isProvisional && <ProvisionalTag />}
+                    </>
+                  ),
+                },
+                {
+                  key: 'closes',
+                  title: t('reports.calendar.closesOn'),
+                  render: (_, row) =>
+                    row.problem ? (
+                      <Typography.Text type="warning">{row.problem}</Typography.Text>
+                    ) : (
+                      (row.closesOn ??
+                      (view.data.rule.lateAllowed ? t('reports.calendar.neverCloses') : row.dueOn))
+                    ),
+                },
+              ]}
+            />
+          </Flex>
+        )}
+      </Card>
+      <PhotoEvidenceSettingsCard regionCode={regionCode} />
+    </Flex>
   );
 }
 

@@ -3,6 +3,7 @@ import type {
   CorrectReport,
   MonthlyReport,
   ReviewQueueQuery,
+  SavePhotoEvidenceSettings,
   SaveReportDraft,
   SetReportingCalendar,
   StatusBoardQuery,
@@ -19,6 +20,7 @@ export const reportKeys = {
   queue: (query: Partial<ReviewQueueQuery>) => ['reports', 'queue', query] as const,
   board: (query: StatusBoardQuery) => ['reports', 'board', query] as const,
   calendar: (regionCode: string) => ['reports', 'calendar', regionCode] as const,
+  photoEvidence: (regionCode: string) => ['reports', 'photoEvidence', regionCode] as const,
 };
 
 /** The form of one project's month: plan, approved totals before it, last month's text, the window, the report. */
@@ -173,5 +175,26 @@ export function useDeleteReportingCalendar(regionCode: string) {
         idempotencyKey: newIdempotencyKey(),
       }),
     onSuccess: (view) => queryClient.setQueryData(reportKeys.calendar(regionCode), view),
+  });
+}
+
+/** The jurisdiction's photo distance threshold (own, an ancestor's or the 5 km default). */
+export function usePhotoEvidenceSettings(regionCode: string) {
+  return useQuery({
+    queryKey: reportKeys.photoEvidence(regionCode),
+    queryFn: () => api.call('getPhotoEvidenceSettings', { query: { regionCode } }),
+  });
+}
+
+/** Saves the threshold; every report read again shows the findings under it. */
+export function useSavePhotoEvidenceSettings(regionCode: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SavePhotoEvidenceSettings) =>
+      api.call('savePhotoEvidenceSettings', { body, idempotencyKey: newIdempotencyKey() }),
+    onSuccess: async (view) => {
+      queryClient.setQueryData(reportKeys.photoEvidence(regionCode), view);
+      await queryClient.invalidateQueries({ queryKey: reportKeys.all });
+    },
   });
 }
