@@ -5,41 +5,19 @@ import {
   ApprovalImportTemplateQuery,
   fileRoutes,
 } from '@tuijin/contracts';
-import { AppError, authorize } from '@tuijin/domain';
+import { authorize } from '@tuijin/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../http/route';
+import { readSheetUpload } from '../../http/sheet-upload';
 import { attachmentDisposition, xlsxContentType } from '../../lib/excel';
-import { ledgerLimits } from '../../lib/xlsx-guard';
 import { buildApprovalImportTemplate } from './approval-import-template';
 import { ApprovalImportRefusedError, importApprovals } from './import-approvals';
 
 /** The uploaded ledger (`file`) and the optional `region` field, sent before or after it. */
 async function readApprovalUpload(request: FastifyRequest) {
-  if (!request.isMultipart())
-    throw new AppError('VALIDATION_FAILED', '请以 multipart/form-data 上传台账文件', [
-      { path: 'file', message: '需要 multipart/form-data' },
-    ]);
-  let file: { bytes: Buffer; fileName: string } | null = null;
-  let regionCode: string | null = null;
-  for await (const part of request.parts({
-    limits: { fileSize: ledgerLimits.maxFileBytes, files: 1, fields: 2 },
-  })) {
-    if (part.type === 'field') {
-      if (part.fieldname === 'region' && typeof part.value === 'string' && part.value.trim())
-        regionCode = part.value.trim().slice(0, 20);
-      continue;
-    }
-    const bytes = await part.toBuffer();
-    if (part.file.truncated)
-      throw new AppError('VALIDATION_FAILED', `文件超过 ${ledgerLimits.maxFileBytes / 1024 / 1024} MB`, [
-        { path: 'file', message: '文件过大' },
-      ]);
-    file = { bytes, fileName: part.filename.split(/[\\/]/).pop()!.slice(0, 200) };
-  }
-  if (!file)
-    throw new AppError('VALIDATION_FAILED', '请选择台账文件', [{ path: 'file', message: '没有文件' }]);
-  return { ...file, regionCode };
+  const { bytes, fileName, fields } = await readSheetUpload(request, '台账文件', 2);
+  return { bytes, fileName, regionCode: fields.region?.slice(0, 20) || null };
 }
 
 /**

@@ -6,12 +6,12 @@ import {
   FundOverviewQuery,
   fileRoutes,
 } from '@tuijin/contracts';
-import { AppError, authorize, chinaDate } from '@tuijin/domain';
+import { authorize, chinaDate } from '@tuijin/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { defineRoute, type RouteDeps } from '../../http/route';
+import { readSheetUpload } from '../../http/sheet-upload';
 import { attachmentDisposition, xlsxContentType } from '../../lib/excel';
-import { ledgerLimits } from '../../lib/xlsx-guard';
 import { exportFundLedger } from './export-fund-ledger';
 import {
   createFundAllocation,
@@ -32,30 +32,11 @@ import { fundOverview } from './fund-overview';
 import { getProjectFunds } from './funds.queries';
 import { FundImportRefusedError, importFunds } from './import-funds';
 
-/** The uploaded 资金台账 (`file`, the one part read). */
-async function readFundUpload(request: FastifyRequest) {
-  if (!request.isMultipart())
-    throw new AppError('VALIDATION_FAILED', '请以 multipart/form-data 上传资金台账', [
-      { path: 'file', message: '需要 multipart/form-data' },
-    ]);
-  let file: { bytes: Buffer; fileName: string } | null = null;
-  for await (const part of request.parts({
-    limits: { fileSize: ledgerLimits.maxFileBytes, files: 1, fields: 4 },
-  })) {
-    if (part.type === 'field') continue;
-    const bytes = await part.toBuffer();
-    if (part.file.truncated)
-      throw new AppError('VALIDATION_FAILED', `文件超过 ${ledgerLimits.maxFileBytes / 1024 / 1024} MB`, [
-        { path: 'file', message: '文件过大' },
-      ]);
-    file = { bytes, fileName: part.filename.split(/[\\/]/).pop()!.slice(0, 200) };
-  }
-  if (!file)
-    throw new AppError('VALIDATION_FAILED', '请选择资金台账（.xlsx）', [
-      { path: 'file', message: '没有文件' },
-    ]);
-  return file;
-}
+/** The uploaded 资金台账. */
+const readFundUpload = async (request: FastifyRequest) => {
+  const { bytes, fileName } = await readSheetUpload(request, '资金台账（.xlsx）', 4);
+  return { bytes, fileName };
+};
 
 /**
  * 资金保障: a project's applications, allocations and payments, and the jurisdiction's figures and

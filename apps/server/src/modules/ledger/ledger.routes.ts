@@ -10,8 +10,8 @@ import { AppError } from '@tuijin/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../http/route';
+import { readSheetUpload } from '../../http/sheet-upload';
 import { attachmentDisposition } from '../../lib/excel';
-import { ledgerLimits } from '../../lib/xlsx-guard';
 import { importLedger, LedgerRefusedError } from './import-ledger';
 import { importLedgerReports } from './import-ledger-reports';
 import { presentLedgerCheck, presentLedgerImport } from './ledger-preview';
@@ -35,39 +35,15 @@ function planYearField(value: string): number {
  * every record is) and `year` (the plan year its 年度计划投资 goes into).
  */
 async function readLedgerUpload(request: FastifyRequest) {
-  if (!request.isMultipart()) {
-    throw new AppError('VALIDATION_FAILED', '请以 multipart/form-data 上传台账文件', [
-      { path: 'file', message: '需要 multipart/form-data' },
-    ]);
-  }
-  let file: { bytes: Buffer; fileName: string } | null = null;
-  let regionCode: string | null = null;
-  let year: number | null = null;
-  let dryRun = false;
-  let sheetYears: Record<string, number> = {};
-  const parts = request.parts({ limits: { fileSize: ledgerLimits.maxFileBytes, files: 1, fields: 6 } });
-  for await (const part of parts) {
-    if (part.type === 'field') {
-      if (part.fieldname === 'region' && typeof part.value === 'string' && part.value.trim())
-        regionCode = part.value.trim().slice(0, 20);
-      if (part.fieldname === 'year' && typeof part.value === 'string' && part.value.trim())
-        year = planYearField(part.value.trim());
-      if (part.fieldname === 'dryRun') dryRun = part.value === 'true';
-      if (part.fieldname === 'sheetYears' && typeof part.value === 'string' && part.value.trim())
-        sheetYears = sheetYearsField(part.value);
-      continue;
-    }
-    const bytes = await part.toBuffer();
-    if (part.file.truncated) {
-      throw new AppError('VALIDATION_FAILED', `文件超过 ${ledgerLimits.maxFileBytes / 1024 / 1024} MB`, [
-        { path: 'file', message: '文件过大' },
-      ]);
-    }
-    file = { bytes, fileName: part.filename };
-  }
-  if (!file)
-    throw new AppError('VALIDATION_FAILED', '请选择台账文件', [{ path: 'file', message: '没有文件' }]);
-  return { ...file, regionCode, year, dryRun, sheetYears };
+  const { bytes, fileName, fields } = await readSheetUpload(request, '台账文件', 6);
+  return {
+    bytes,
+    fileName,
+    regionCode: fields.region?.slice(0, 20) || null,
+    year: fields.year ? planYearField(fields.year) : null,
+    dryRun: fields.dryRun === 'true',
+    sheetYears: fields.sheetYears ? sheetYearsField(fields.sheetYears) : {},
+  };
 }
 
 /** A `sheetYears` form field: JSON `{"福安市": 2026}`, each a year 2000–2100, else a clear refusal. */

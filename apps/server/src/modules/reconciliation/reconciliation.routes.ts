@@ -11,8 +11,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { defineRoute, type RouteDeps } from '../../http/route';
+import { readSheetUpload } from '../../http/sheet-upload';
 import { attachmentDisposition, xlsxContentType } from '../../lib/excel';
-import { ledgerLimits } from '../../lib/xlsx-guard';
 import { exportReconciliation } from './export-reconciliation';
 import { importStatistics, StatisticsImportRefusedError } from './import-statistics';
 import { getReconciliation } from './reconciliation.queries';
@@ -33,35 +33,13 @@ function formNumber(value: string | undefined, field: 'year' | 'month', min: num
 
 /** The uploaded sheet (`file`) and the fields `year`, `month` and optional `region`, in any order. */
 async function readStatisticsUpload(request: FastifyRequest) {
-  if (!request.isMultipart())
-    throw new AppError('VALIDATION_FAILED', '请以 multipart/form-data 上传入统数据表', [
-      { path: 'file', message: '需要 multipart/form-data' },
-    ]);
-  let file: { bytes: Buffer; fileName: string } | null = null;
-  const fields: Record<string, string> = {};
-  for await (const part of request.parts({
-    limits: { fileSize: ledgerLimits.maxFileBytes, files: 1, fields: 4 },
-  })) {
-    if (part.type === 'field') {
-      if (typeof part.value === 'string') fields[part.fieldname] = part.value.trim().slice(0, 20);
-      continue;
-    }
-    const bytes = await part.toBuffer();
-    if (part.file.truncated)
-      throw new AppError('VALIDATION_FAILED', `文件超过 ${ledgerLimits.maxFileBytes / 1024 / 1024} MB`, [
-        { path: 'file', message: '文件过大' },
-      ]);
-    file = { bytes, fileName: part.filename.split(/[\\/]/).pop()!.slice(0, 200) };
-  }
-  if (!file)
-    throw new AppError('VALIDATION_FAILED', '请选择入统数据表（.xlsx）', [
-      { path: 'file', message: '没有文件' },
-    ]);
+  const { bytes, fileName, fields } = await readSheetUpload(request, '入统数据表（.xlsx）', 4);
   return {
-    ...file,
-    year: formNumber(fields.year, 'year', 2000, 2100),
-    month: formNumber(fields.month, 'month', 1, 12),
-    regionCode: fields.region || null,
+    bytes,
+    fileName,
+    year: formNumber(fields.year?.slice(0, 20), 'year', 2000, 2100),
+    month: formNumber(fields.month?.slice(0, 20), 'month', 1, 12),
+    regionCode: fields.region?.slice(0, 20) || null,
   };
 }
 
