@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { FundImportResult } from '@tuijin/contracts';
-import { FundImportRefusedError, importFunds, loadActorByUsername, systemClock } from '@tuijin/server';
+import { FundImportRefusedError, importFunds } from '@tuijin/server';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
+import { actingAs, readInputFile } from '../cli-input';
 import { withDatabase } from '../open';
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
@@ -36,16 +36,9 @@ export function registerImportFunds(importCommand: Command, io: Io) {
     .option('--json', '以一个 JSON 对象输出结果')
     .action(async (file: string, options: FundsOptions) => {
       if (!options.as) throw new CliError('须用 --as <用户名> 指明以哪个重点办账号的身份导入', 2);
-      const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-        throw new CliError(
-          error.code === 'ENOENT' ? `找不到文件：${file}` : `无法读取文件 ${file}：${error.message}`,
-          2,
-        );
-      });
+      const bytes = await readInputFile(file);
       await withDatabase(async (handle, auditKey) => {
-        const actor = await loadActorByUsername(handle.db, options.as!);
-        if (!actor) throw new CliError(`参数 --as 无效：找不到用户 ${options.as}，或该账号已停用`, 2);
-        const ctx = { db: handle.db, actor, clock: systemClock, ip: null, auditKey };
+        const ctx = await actingAs(handle, auditKey, options.as!);
         try {
           const result = await importFunds(ctx, {
             bytes,

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { ApprovalImportResult } from '@tuijin/contracts';
 import {
   ApprovalImportRefusedError,
@@ -6,14 +5,13 @@ import {
   importLedger,
   importLedgerReports,
   LedgerRefusedError,
-  loadActorByUsername,
   parseLedger,
   presentDryRun,
   presentLedgerImport,
-  systemClock,
 } from '@tuijin/server';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
+import { actingAs, readInputFile } from '../cli-input';
 import { withDatabase } from '../open';
 import { registerImportFunds } from './import-funds';
 import { registerImportStatistics } from './import-statistics';
@@ -76,12 +74,7 @@ export function registerImportCommands(program: Command, io: Io) {
         throw new CliError(`参数 --year 无效：“${options.year}”应为 2000–2100 之间的年份（如 2026）`, 2);
       if (!options.dryRun && !options.as)
         throw new CliError('提交导入须用 --as <用户名> 指明以谁的身份导入（只预检请加 --dry-run）', 2);
-      const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-        throw new CliError(
-          error.code === 'ENOENT' ? `找不到文件：${file}` : `无法读取文件 ${file}：${error.message}`,
-          2,
-        );
-      });
+      const bytes = await readInputFile(file);
       const parsed = await parseLedger(bytes);
       if (options.reports) {
         await importReports(io, file, parsed, year, options);
@@ -92,9 +85,7 @@ export function registerImportCommands(program: Command, io: Io) {
         return;
       }
       await withDatabase(async (handle, auditKey) => {
-        const actor = await loadActorByUsername(handle.db, options.as!);
-        if (!actor) throw new CliError(`参数 --as 无效：找不到用户 ${options.as}，或该账号已停用`, 2);
-        const ctx = { db: handle.db, actor, clock: systemClock, ip: null, auditKey };
+        const ctx = await actingAs(handle, auditKey, options.as!);
         try {
           const outcome = await importLedger(ctx, {
             parsed,
@@ -169,9 +160,7 @@ async function importReports(
   if (!options.as) throw new CliError('导入进展台账须用 --as <用户名> 指明以哪个办公室账号的身份导入', 2);
   const years = sheetYears(options.sheetYear);
   await withDatabase(async (handle, auditKey) => {
-    const actor = await loadActorByUsername(handle.db, options.as!);
-    if (!actor) throw new CliError(`参数 --as 无效：找不到用户 ${options.as}，或该账号已停用`, 2);
-    const ctx = { db: handle.db, actor, clock: systemClock, ip: null, auditKey };
+    const ctx = await actingAs(handle, auditKey, options.as!);
     const outcome = await importLedgerReports(ctx, {
       parsed,
       year,
@@ -229,16 +218,9 @@ function registerImportApprovals(importCommand: Command, io: Io) {
       if (options.region !== undefined && !/^[0-9A-Za-z-]{2,20}$/.test(options.region))
         throw new CliError(`参数 --region 无效：“${options.region}”不是区划代码（如 350902）`, 2);
       if (!options.as) throw new CliError('须用 --as <用户名> 指明以哪个重点办账号的身份导入', 2);
-      const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-        throw new CliError(
-          error.code === 'ENOENT' ? `找不到文件：${file}` : `无法读取文件 ${file}：${error.message}`,
-          2,
-        );
-      });
+      const bytes = await readInputFile(file);
       await withDatabase(async (handle, auditKey) => {
-        const actor = await loadActorByUsername(handle.db, options.as!);
-        if (!actor) throw new CliError(`参数 --as 无效：找不到用户 ${options.as}，或该账号已停用`, 2);
-        const ctx = { db: handle.db, actor, clock: systemClock, ip: null, auditKey };
+        const ctx = await actingAs(handle, auditKey, options.as!);
         try {
           const result = await importApprovals(ctx, {
             bytes,

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { deleteRegionMap, uploadRegionMap, userCtx } from '@tuijin/server';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
+import { readInputFile } from '../cli-input';
 import { withDatabase } from '../open';
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
@@ -26,12 +26,7 @@ export function registerMapCommands(program: Command, io: Io) {
     .action(async (file: string, options: { as: string; region?: string }) => {
       if (options.region !== undefined && !regionPattern.test(options.region))
         throw new CliError(`参数 --region 无效：“${options.region}”不是区划代码（如 350902）`, 2);
-      const content = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new CliError(
-          error.code === 'ENOENT' ? `找不到文件：${file}` : `无法读取文件 ${file}：${error.message}`,
-          2,
-        );
-      });
+      const content = (await readInputFile(file)).toString('utf8');
       await withDatabase(async (handle, auditKey) => {
         const ctx = await userCtx(handle.db, auditKey, options.as);
         const answer = await uploadRegionMap(ctx, {
