@@ -47,6 +47,7 @@ export const enUS: typeof zhCN = {
     title: 'Tuijin · Key Project Delivery Platform',
   },
   common: {
+    upToOwnRegion: 'Back to own jurisdiction',
     search: 'Search',
     reset: 'Reset',
     create: 'New',

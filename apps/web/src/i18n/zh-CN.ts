@@ -46,6 +46,7 @@ export const zhCN = {
     title: '推进 · 重点项目推进平台',
   },
   common: {
+    upToOwnRegion: '回到本辖区',
     search: '查询',
     reset: '重置',
     create: '新增',

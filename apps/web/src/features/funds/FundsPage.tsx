@@ -21,6 +21,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError';
+import { RegionPageTitle } from '../../components/RegionPageTitle';
 import { YearInput } from '../../components/YearInput';
 import { amountColumn, formatTableAmount } from '../../lib/amount';
 import { useDrillParams } from '../../lib/drill-params';
@@ -120,17 +121,11 @@ export default function FundsPage() {
   ];
   return (
     <Flex vertical gap={12} data-testid="funds-page">
-      <Flex gap={8} wrap align="center">
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('funds.title')}
-          {data ? ` · ${data.regionName}` : ''}
-        </Typography.Title>
-        {query.regionCode && (
-          <Button size="small" onClick={() => setQuery({ ...query, regionCode: undefined })}>
-            ↑
-          </Button>
-        )}
-      </Flex>
+      <RegionPageTitle
+        title={t('funds.title')}
+        regionName={data?.regionName}
+        onUp={query.regionCode ? () => setQuery({ ...query, regionCode: undefined }) : undefined}
+      />
       <Flex gap={8} wrap align="center">
         <YearInput
           label={t('funds.year')}

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { EChart } from '../../components/EChart';
 import { QueryError } from '../../components/QueryError';
+import { RegionPageTitle } from '../../components/RegionPageTitle';
 import { YearInput } from '../../components/YearInput';
 import { amountColumn, formatTableAmount } from '../../lib/amount';
 import { useDrillParams } from '../../lib/drill-params';
@@ -154,17 +155,11 @@ export default function PromotionPage() {
   ];
   return (
     <Flex vertical gap={12} data-testid="promotion-page">
-      <Flex gap={8} wrap align="center">
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('promotion.title')}
-          {data ? ` · ${data.regionName}` : ''}
-        </Typography.Title>
-        {period.regionCode && (
-          <Button size="small" onClick={() => setPeriod({ ...period, regionCode: undefined })}>
-            ↑
-          </Button>
-        )}
-      </Flex>
+      <RegionPageTitle
+        title={t('promotion.title')}
+        regionName={data?.regionName}
+        onUp={period.regionCode ? () => setPeriod({ ...period, regionCode: undefined }) : undefined}
+      />
       <Flex gap={8} wrap align="center">
         <YearInput
           label={t('promotion.year')}
