@@ -14,12 +14,10 @@ import {
   Flex,
   Row,
   Select,
-  Space,
   Statistic,
   Table,
   type TableColumnsType,
   Tabs,
-  Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -29,7 +27,7 @@ import { QueryError } from '../../components/QueryError';
 import { useDrillParams } from '../../lib/drill-params';
 import { metShare } from './factor-form';
 import { factorLedgerUrl, useFactorBoard } from './factors.queries';
-import { DemandProblem, demandStatusColours, useDemandDetail } from './ProjectFactorsTab';
+import { DemandNeededBy, DemandStatusCell, useDemandDetail } from './ProjectFactorsTab';
 import { QuotaView } from './QuotaView';
 
 type TypeRow = FactorBoard['byType'][number];
@@ -151,22 +149,12 @@ function Board() {
     {
       title: t('factors.neededBy'),
       dataIndex: 'neededBy',
-      render: (neededBy: string, row) => (
-        <Space size={4} wrap>
-          {neededBy}
-          {row.isOverdue && <Tag color="red">{t('factors.overdueDays', { count: row.daysOverdue })}</Tag>}
-        </Space>
-      ),
+      render: (_: string, row) => <DemandNeededBy demand={row} />,
     },
     {
       title: t('factors.status'),
       dataIndex: 'status',
-      render: (status: FactorDemandStatus, row) => (
-        <Space size={4} wrap>
-          <Tag color={demandStatusColours[status]}>{t(`factors.statuses.${status}`)}</Tag>
-          <DemandProblem demand={row} />
-        </Space>
-      ),
+      render: (_: FactorDemandStatus, row) => <DemandStatusCell demand={row} />,
     },
   ];
   return (

@@ -53,6 +53,30 @@ export function useDemandDetail() {
 }
 
 /** The link to a demand's problem, with its reference number. */
+/** The date a demand is needed by, with its days overdue in red (the board and the project's tab). */
+export function DemandNeededBy({ demand }: { demand: FactorDemand }) {
+  const { t } = useTranslation();
+  return (
+    <Space size={4} wrap>
+      {demand.neededBy}
+      {demand.isOverdue && <Tag color="red">{t('factors.overdueDays', { count: demand.daysOverdue })}</Tag>}
+    </Space>
+  );
+}
+
+/** A demand's status tag and the problem it was raised as, if any. */
+export function DemandStatusCell({ demand, testId }: { demand: FactorDemand; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Space size={4} wrap>
+      <Tag color={demandStatusColours[demand.status]} data-testid={testId}>
+        {t(`factors.statuses.${demand.status}`)}
+      </Tag>
+      <DemandProblem demand={demand} />
+    </Space>
+  );
+}
+
 export function DemandProblem({ demand }: { demand: FactorDemand }) {
   const { t } = useTranslation();
   if (!demand.problem) return null;
@@ -105,24 +129,12 @@ export function ProjectFactorsTab({ project }: { project: Project }) {
     {
       title: t('factors.neededBy'),
       dataIndex: 'neededBy',
-      render: (neededBy: string, row) => (
-        <Space size={4} wrap>
-          {neededBy}
-          {row.isOverdue && <Tag color="red">{t('factors.overdueDays', { count: row.daysOverdue })}</Tag>}
-        </Space>
-      ),
+      render: (_: string, row) => <DemandNeededBy demand={row} />,
     },
     {
       title: t('factors.status'),
       dataIndex: 'status',
-      render: (status: FactorDemandStatus, row) => (
-        <Space size={4} wrap>
-          <Tag color={demandStatusColours[status]} data-testid="demand-status">
-            {t(`factors.statuses.${status}`)}
-          </Tag>
-          <DemandProblem demand={row} />
-        </Space>
-      ),
+      render: (_: FactorDemandStatus, row) => <DemandStatusCell demand={row} testId="demand-status" />,
     },
     {
       title: '',
