@@ -25,8 +25,7 @@ function databaseTestFiles(dir = 'apps/server/src'): string[] {
 /**
  * Vitest runs one file at a time on a two-core machine (it keeps a core for itself); the database
  * tiers' main process is idle while files run, so they use both cores. Each file has its own database
- * and the server keeps no per-database state in modules (only packaged data such as the holiday
- * calendar), so a worker reuses its loaded modules from file to file (`isolate: false`): the server's
+ * and the server's per-process caches are keyed by database (`lib/process-cache.ts`), so a worker reuses its loaded modules from file to file (`isolate: false`): the server's
  * module graph is imported once per worker, not once per file (≈150 s of the PGlite tier).
  */
 const databaseWorkers = Math.max(2, availableParallelism() - 1);
@@ -49,7 +48,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'apps/web/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/web/src/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            // The benchmarks' pure generators (no database), e.g. the province data set.
+            'apps/server/bench/**/*.test.ts',
+          ],
           // Pure code with no mocks or globals: a worker's modules serve every file (37 s → 9 s).
           isolate: false,
         },
@@ -87,7 +92,9 @@ export default defineConfig({
           name: 'browser',
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['e2e/global-setup.ts'],
-          testTimeout: 60_000,
+          // A long walk-through takes 20 s alone and three times that beside another file on two
+          // loaded cores; the waits inside keep their own 15 s limits.
+          testTimeout: 120_000,
           hookTimeout: 180_000,
           maxWorkers: browserWorkers,
           // expect.poll's own 1 s is shorter than a page's first paint on a loaded two-core machine.

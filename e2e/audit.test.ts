@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eServer, screenshot, signedInPages } from './browser';
+import { e2eServer, hoverUntil, screenshot, signedInPages } from './browser';
 
 const { baseUrl } = e2eServer();
 const signIn = signedInPages(baseUrl);
@@ -36,8 +36,10 @@ describe('audit log', () => {
     for (const action of actions) expect(action).not.toMatch(/^[a-zA-Z]+(\.[a-zA-Z]+)+$/);
     for (const entity of await column(page, 'audit-entity').allTextContents())
       expect(entity).not.toMatch(uuid);
-    await column(page, 'audit-action').first().hover();
-    await page.locator('.ant-tooltip').filter({ hasText: '动作代码：' }).first().waitFor();
+    await hoverUntil(
+      column(page, 'audit-action').first(),
+      page.locator('.ant-tooltip').filter({ hasText: '动作代码：' }).first(),
+    );
     await screenshot(page, 'audit-log-auditor');
 
     // Newest first: the times in the table never go up.

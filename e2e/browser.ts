@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import type { E2eServer } from './global-setup';
 
@@ -42,6 +42,25 @@ export const screenshotDir = join(process.cwd(), '.tmp', 'screenshots');
 export async function screenshot(page: Page, name: string) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Hovers `target` until `shown` appears. A tooltip closes when the element under the mouse is
+ * re-rendered (a query refetching on a loaded machine), so one hover can miss it: the mouse is moved
+ * away and back until the tooltip stays, or `timeout` passes.
+ */
+export async function hoverUntil(target: Locator, shown: Locator, timeout = 20_000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    await target.hover();
+    try {
+      await shown.waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await target.page().mouse.move(0, 0);
+    }
+  }
 }
 
 /**

@@ -201,3 +201,37 @@ describe('通报: the October bulletin of 宁德, issued, read below, as a PDF a
     }
   });
 });
+
+describe('一日一通报: the timer and the day’s site figures', () => {
+  it('lets ningde switch the daily bulletin on at 17:30 and read today’s 现场用工与督查 table', async () => {
+    const office = await signIn('ningde', 'desktop', '/bulletins/templates');
+    const settings = office.getByTestId('daily-bulletin-settings');
+    await settings.waitFor();
+    await settings.getByTestId('daily-bulletin-enabled').click();
+    await settings.getByTestId('daily-bulletin-at').fill('17:30');
+    await settings.getByTestId('daily-bulletin-save').click();
+    await office.getByText('一日一通报设置已保存').waitFor();
+    await screenshot(office, 'daily-bulletin-settings');
+    await office.reload();
+    await expect
+      .poll(() => office.getByTestId('daily-bulletin-enabled').getAttribute('aria-checked'))
+      .toBe('true');
+
+    // Today's daily bulletin (as the timer would make it): the site's day opens it, figures with formulas.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const created = await office.request.post(`${baseUrl}/api/bulletins`, {
+      headers: { origin: baseUrl },
+      data: { kind: 'daily', period: today },
+    });
+    expect(created.status()).toBe(200);
+    const { id } = (await created.json()) as { id: string };
+    await office.goto(`${baseUrl}/bulletins/${id}`);
+    const table = office.getByTestId('bulletin-site-day');
+    await table.waitFor();
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(1);
+    expect(await table.locator('thead').textContent()).toContain('在岗');
+    await table.locator('tbody tr').last().getByTestId('bulletin-figure').first().click();
+    await expect.poll(() => office.getByTestId('figure-formula').textContent()).toContain('在岗 = 花名册');
+    await screenshot(office, 'daily-bulletin-site-day');
+  });
+});

@@ -1,6 +1,6 @@
 import type { CockpitProgrammes } from '@tuijin/contracts';
 import { describe, expect, it } from 'vitest';
-import { e2eServer, screenshot, signedInPages } from './browser';
+import { e2eServer, hoverUntil, screenshot, signedInPages } from './browser';
 
 const { baseUrl } = e2eServer();
 const signIn = signedInPages(baseUrl);
@@ -14,13 +14,21 @@ describe('专项工作 in the cockpit', () => {
     ).json()) as CockpitProgrammes;
     const figures = answer.parts.flatMap((p) => p.figures);
     const figure = (key: string) => figures.find((f) => f.key === key)!;
-    expect(answer.parts.map((p) => p.part)).toHaveLength(7);
+    expect(answer.parts.map((p) => p.part)).toHaveLength(8);
 
     await office.goto(`${baseUrl}/cockpit?year=${year}&region=350902`);
     const panel = office.getByTestId('cockpit-programmes');
     await panel.getByText('专项工作').waitFor({ timeout: 15_000 });
     await panel.getByTestId('programme-whitelist').getByText('四保白名单').waitFor({ timeout: 15_000 });
-    for (const part of ['复工复产', '资金保障', '要素保障', '招商引资', '政银企对接', '集中开竣工'])
+    for (const part of [
+      '复工复产',
+      '现场用工',
+      '资金保障',
+      '要素保障',
+      '招商引资',
+      '政银企对接',
+      '集中开竣工',
+    ])
       await panel.getByText(part, { exact: true }).waitFor();
     const provincial = panel.getByTestId('programme-figure-whitelistProvincial');
     expect(await provincial.textContent()).toBe(`${figure('whitelistProvincial').value} 个`);
@@ -31,9 +39,11 @@ describe('专项工作 in the cockpit', () => {
     );
 
     // Hovering a figure shows its formula and the numbers behind it.
-    await panel.getByTestId('programme-figure-resumptionRate').hover();
     const explain = office.getByTestId('programme-explain-resumptionRate');
-    await explain.getByText(/^复工率 = 已复工项目数 ÷ 应复工项目数/).waitFor({ timeout: 15_000 });
+    await hoverUntil(
+      panel.getByTestId('programme-figure-resumptionRate'),
+      explain.getByText(/^复工率 = 已复工项目数 ÷ 应复工项目数/),
+    );
     await explain.getByText('分子').waitFor();
     await screenshot(office, 'cockpit-programmes');
 

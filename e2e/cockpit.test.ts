@@ -1,7 +1,7 @@
 import type { CockpitRollup, CockpitSeries } from '@tuijin/contracts';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eServer, freshPagePerTest, loginThroughPage, screenshot } from './browser';
+import { e2eServer, freshPagePerTest, hoverUntil, loginThroughPage, screenshot } from './browser';
 import { grouped, wholeWanYuan, yiYuan } from './figures';
 
 const { baseUrl } = e2eServer();
@@ -29,14 +29,15 @@ freshPagePerTest({ width: 1440, height: 900 }, (fresh) => {
 });
 
 /** The next rollup-by-region answer the page receives (for `region`, or the default one). */
-function nextRegionRollup(region?: string): Promise<CockpitRollup> {
+function nextRegionRollup(region?: string, month?: number): Promise<CockpitRollup> {
   return page
     .waitForResponse((response) => {
       const url = new URL(response.url());
       return (
         url.pathname === '/api/cockpit/rollup' &&
         url.searchParams.get('dimension') === 'region' &&
-        (region === undefined || url.searchParams.get('region') === region)
+        (region === undefined || url.searchParams.get('region') === region) &&
+        (month === undefined || url.searchParams.get('month') === String(month))
       );
     })
     .then((response) => response.json() as Promise<CockpitRollup>);
@@ -92,9 +93,11 @@ describe('cockpit', () => {
       .getByText(`序时进度 ${city.total.timeProgress.percent}%`)
       .waitFor();
 
-    await page.getByTestId('headline-completion').getByText(completion, { exact: true }).hover();
     const explain = page.getByTestId('explain-planCompletionRate');
-    await explain.getByText('计划完成率 = 本年累计完成 ÷ 年度计划投资').waitFor();
+    await hoverUntil(
+      page.getByTestId('headline-completion').getByText(completion, { exact: true }),
+      explain.getByText('计划完成率 = 本年累计完成 ÷ 年度计划投资'),
+    );
     const item = (label: string) => explain.locator('.ant-descriptions-item').filter({ hasText: label });
     await item('分子').getByText(grouped(city.total.planCompletionRate.numerator), { exact: true }).waitFor();
     await item('分母')
@@ -182,7 +185,7 @@ describe('cockpit', () => {
   it('shows the month’s warning colours: a headline card, a 预警 column group and the drawer by colour', async () => {
     await loginThroughPage(page, baseUrl, 'ningde');
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const answer = nextRegionRollup();
+    const answer = nextRegionRollup(undefined, 2);
     await page.goto(`${baseUrl}/cockpit?year=2026&month=2`);
     const rollup = await answer;
     expect(rollup.month).toBe(2);

@@ -29,7 +29,17 @@ async function openHome(page: Page) {
 
 describe('首页 is a workbench per role', () => {
   it.each([
-    ['owner1', ['reportsToFill', 'problemsToConfirm', 'tasksToHandle', 'warnings', 'notifications']],
+    [
+      'owner1',
+      [
+        'reportsToFill',
+        'problemsToConfirm',
+        'tasksToHandle',
+        'findingsToRectify',
+        'warnings',
+        'notifications',
+      ],
+    ],
     [
       'jiaocheng',
       [

@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Clock, type Ctx, systemClock } from './context';
+import { analyticsCtx, type Clock, type Ctx, systemClock } from './context';
 import type { DatabaseHandle } from './db/database';
 import { installErrorHandler } from './http/error-handler';
 import { installIdempotency } from './http/idempotency';
@@ -34,6 +34,7 @@ import { registerDispatchRoutes } from './modules/dispatch';
 import { registerEvaluationRoutes } from './modules/evaluation';
 import { registerFactorRoutes } from './modules/factors';
 import { registerFundRoutes } from './modules/funds';
+import { registerInspectionRoutes } from './modules/inspections';
 import { registerLedgerExportRoutes, registerLedgerRoutes } from './modules/ledger';
 import { fetchTile, registerBasemapRoutes, registerMapRoutes, type TileFetcher } from './modules/map';
 import { registerMilestoneRoutes } from './modules/milestones';
@@ -45,6 +46,7 @@ import { registerProblemLetterRoutes } from './modules/problem-letters';
 import { registerProblemRoutes } from './modules/problems';
 import { maxFileBytes, maxFilesPerUpload, registerProjectFileRoutes } from './modules/project-files';
 import { registerProjectLetterRoutes } from './modules/project-letters';
+import { registerProjectPageRoutes } from './modules/project-page';
 import { registerProjectRoutes } from './modules/projects';
 import { registerPromotionRoutes } from './modules/promotion';
 import { registerReconciliationRoutes } from './modules/reconciliation';
@@ -54,10 +56,12 @@ import { registerResumptionRoutes } from './modules/resumption';
 import { registerScreenRoutes } from './modules/screen';
 import { registerSecurityRoutes } from './modules/security';
 import { registerServicePlanRoutes } from './modules/service-plans';
+import { registerSitePhotoRoutes } from './modules/site-photos';
 import { registerSystemRoutes } from './modules/system';
 import { registerUserRoutes } from './modules/users';
 import { registerWarningRoutes } from './modules/warnings';
 import { registerWorkbenchRoutes } from './modules/workbench';
+import { registerWorkforceRoutes } from './modules/workforce';
 import { recomputeProvisionalDeadlines } from './provisional-deadlines';
 
 z.config(z.locales.zhCN());
@@ -102,11 +106,27 @@ export interface RouteRecord {
  */
 export type App = FastifyInstance & { routeTable: RouteRecord[] };
 
+/**
+ * What the request log records of a request: method, path WITHOUT its query string, host and client
+ * address — never a body, header or query (a search may carry a 身份证号码; PIPL keeps it out of logs).
+ */
+export const requestLogSerializers = {
+  req: (request: { method: string; url: string; host?: string; ip?: string }) => ({
+    method: request.method,
+    url: request.url.split('?')[0],
+    host: request.host,
+    remoteAddress: request.ip,
+  }),
+};
+
+const withLogSerializers = (logger: AppConfig['logger']) =>
+  logger ? { ...(typeof logger === 'object' ? logger : {}), serializers: requestLogSerializers } : false;
+
 export async function buildApp(config: AppConfig): Promise<App> {
   const clock = config.clock ?? systemClock;
   const { db } = config.database;
   const app = Fastify({
-    logger: config.logger ?? false,
+    logger: withLogSerializers(config.logger),
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
@@ -180,7 +200,15 @@ export async function buildApp(config: AppConfig): Promise<App> {
       clock,
       ip: request.ip ?? null,
       auditKey: config.auditKey,
+      analyticsDb: config.database.analyticsDb,
     }),
+  };
+  // The dashboards' reads (GET) run on the analytics pool; their writes (settings, uploads) do not.
+  const analyticsDeps: RouteDeps = {
+    makeCtx: (request) => {
+      const ctx = deps.makeCtx(request);
+      return request.method === 'GET' ? analyticsCtx(ctx) : ctx;
+    },
   };
   const cookieOptions = { secure: config.secureCookies ?? false };
   registerSystemRoutes(app, deps, config.database);
@@ -211,7 +239,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     localFileStore(config.filesDir, () => clock.now()),
   );
   registerLedgerRoutes(app, deps);
-  registerMapRoutes(app, deps);
+  registerMapRoutes(app, analyticsDeps);
   registerBasemapRoutes(app, deps, {
     tilesDir: config.tilesDir ?? null,
     fetchTile: config.fetchTile ?? fetchTile,
@@ -225,7 +253,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   );
   registerPlanRoutes(app, deps);
   registerNotificationRoutes(app, deps);
-  registerCockpitRoutes(app, deps);
+  registerCockpitRoutes(app, analyticsDeps);
   registerProblemRoutes(app, deps);
   registerWarningRoutes(app, deps);
   registerProblemLetterRoutes(app, deps);
@@ -235,6 +263,14 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerFactorRoutes(app, deps);
   registerReconciliationRoutes(app, deps);
   registerServicePlanRoutes(app, deps);
+  registerInspectionRoutes(
+    app,
+    deps,
+    localFileStore(config.filesDir, () => clock.now()),
+  );
+  registerSitePhotoRoutes(app, deps);
+  registerWorkforceRoutes(app, deps);
+  registerProjectPageRoutes(app, deps);
   registerCampaignRoutes(app, deps);
   registerBankMatchmakingRoutes(app, deps);
   registerPromotionRoutes(app, deps);
@@ -244,7 +280,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     localFileStore(config.filesDir, () => clock.now()),
   );
   registerEvaluationRoutes(app, deps);
-  registerScreenRoutes(app, deps);
+  registerScreenRoutes(app, analyticsDeps);
   registerWorkbenchRoutes(app, deps);
   registerJobRoutes(app, deps, { jobs: jobRegistry, scheduleEveryMinutes: config.jobScheduleMinutes });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

@@ -16,9 +16,11 @@ export interface ServerSettings {
   allowedOrigins: string[];
   /** Minutes between reminder runs in the server process; 0 turns the timer off. */
   remindIntervalMinutes: number;
+  /** PostgreSQL: milliseconds an analytics statement (cockpit, map, screen) may run before a 503. */
+  analyticsTimeoutMs: number;
 }
 
-/** Reads `PORT`, `HOST`, `DATABASE_URL`, `TUIJIN_DATA_DIR`, `TUIJIN_FILES_DIR`, `TUIJIN_TILES_DIR`, `TUIJIN_SECURE_COOKIES`, `TUIJIN_TRUST_PROXY`, `TUIJIN_ALLOWED_ORIGINS`, `TUIJIN_REMIND_INTERVAL_MINUTES`. */
+/** Reads `PORT`, `HOST`, `DATABASE_URL`, `TUIJIN_DATA_DIR`, `TUIJIN_FILES_DIR`, `TUIJIN_TILES_DIR`, `TUIJIN_SECURE_COOKIES`, `TUIJIN_TRUST_PROXY`, `TUIJIN_ALLOWED_ORIGINS`, `TUIJIN_REMIND_INTERVAL_MINUTES`, `TUIJIN_ANALYTICS_TIMEOUT_MS`. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettings {
   const port = Number.parseInt(env.PORT ?? '3000', 10);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
@@ -29,6 +31,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
   const remindIntervalMinutes = Number(env.TUIJIN_REMIND_INTERVAL_MINUTES ?? '60');
   if (!Number.isInteger(remindIntervalMinutes) || remindIntervalMinutes < 0)
     throw new Error(`TUIJIN_REMIND_INTERVAL_MINUTES 无效：${env.TUIJIN_REMIND_INTERVAL_MINUTES}`);
+  const analyticsTimeoutMs = Number(env.TUIJIN_ANALYTICS_TIMEOUT_MS ?? '10000');
+  if (!Number.isInteger(analyticsTimeoutMs) || analyticsTimeoutMs < 100)
+    throw new Error(`TUIJIN_ANALYTICS_TIMEOUT_MS 无效（至少 100）：${env.TUIJIN_ANALYTICS_TIMEOUT_MS}`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -43,6 +48,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
       .map((s) => s.trim())
       .filter(Boolean),
     remindIntervalMinutes,
+    analyticsTimeoutMs,
   };
 }
 

@@ -16,4 +16,17 @@ export interface Ctx {
   ip: string | null;
   /** Key of the audit log's HMAC chain. */
   auditKey: Buffer;
+  /**
+   * Where heavy reads go (the database handle's `analyticsDb`: on PostgreSQL a bounded pool with a
+   * statement timeout); absent for the CLI and jobs, which read through `db`.
+   */
+  analyticsDb?: Database;
+}
+
+/**
+ * The context a heavy read (cockpit, map, screen, a bulletin's snapshot) runs in: the same actor and
+ * scope, its statements on the analytics pool. Never for writes: they stay on `db`.
+ */
+export function analyticsCtx(ctx: Ctx): Ctx {
+  return ctx.analyticsDb ? { ...ctx, db: ctx.analyticsDb } : ctx;
 }

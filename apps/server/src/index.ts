@@ -10,9 +10,10 @@ export { jobRegistry } from './jobs/registry';
 export { localFileStore } from './lib/file-store';
 export { ApprovalImportRefusedError, getApprovalStatistics, importApprovals } from './modules/approvals';
 export { loadActorByUsername } from './modules/auth';
-export { generateBulletinFiles } from './modules/bulletins';
+export { generateBulletinFiles, officeSystemCtx } from './modules/bulletins';
 export { computeAllEvaluations } from './modules/evaluation';
 export { FundImportRefusedError, importFunds } from './modules/funds';
+export { raiseOverdueFindings } from './modules/inspections';
 export {
   exportMonthlyLedger,
   exportProjects,
@@ -29,7 +30,9 @@ export { notificationText, runReminders } from './modules/notifications';
 export { runEscalations } from './modules/problems';
 export { listProjects } from './modules/projects';
 export { importStatistics, StatisticsImportRefusedError } from './modules/reconciliation';
+export { rebuildKeptFigures, verifyKeptFigures } from './modules/reports';
 export { initialiseInstallation } from './modules/system';
 export { addAccount, resetPasswordByUsername, systemCtx, userCtx } from './modules/users';
 export { currentWarnings, defaultWarningMonth, recomputeWarnings } from './modules/warnings';
+export { importWorkers, resolveImportTarget, WorkerImportRefusedError } from './modules/workforce';
 export { startServer } from './server';

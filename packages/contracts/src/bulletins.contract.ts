@@ -110,6 +110,35 @@ export const BulletinRankLine = z.object({
   score: z.string().nullable(),
 });
 
+/** 现场用工与督查 of one region on a day: the roster's, the health watch's and the inspections' figures. */
+export const BulletinSiteDayRow = z.object({
+  code: z.string(),
+  name: z.string(),
+  workersOnSite: z.number().int().describe('在岗人数：当日已到岗且未离岗'),
+  workersArrived: z.number().int().describe('当日到岗'),
+  workersDeparted: z.number().int().describe('当日离岗'),
+  inObservation: z.number().int().describe('健康观察中（未开启健康观察为 0）'),
+  healthAbnormal: z.number().int().describe('健康异常'),
+  inspections: z.number().int().describe('当日督查次数'),
+  sitesInspected: z.number().int().describe('当日督查覆盖项目数'),
+  findingsRaised: z.number().int().describe('当日发现问题'),
+  findingsClosed: z.number().int().describe('当日整改销号'),
+  findingsOpen: z.number().int().describe('当日末待整改'),
+  findingsOverdue: z.number().int().describe('其中超过整改期限'),
+  projectsStopped: z.number().int().describe('当日停工项目'),
+  workforceHref: z.string().describe('用工记录：该地区当日花名册与健康观察'),
+  inspectionsHref: z.string().describe('督查记录：该地区当日督查与问题'),
+  stoppagesHref: z.string().describe('停工记录：复工复产'),
+});
+export type BulletinSiteDayRow = z.infer<typeof BulletinSiteDayRow>;
+
+export const BulletinSiteDay = z.object({
+  onDate: z.string().describe('数据日期：日通报为当日，周、月通报为期末'),
+  rows: z.array(BulletinSiteDayRow).describe('下一级各地区（含本级直属）'),
+  total: BulletinSiteDayRow,
+});
+export type BulletinSiteDay = z.infer<typeof BulletinSiteDay>;
+
 /** Every figure and table of a bulletin, as taken at one moment; an issued bulletin's never changes. */
 export const BulletinSnapshot = z.object({
   regionCode: z.string(),
@@ -144,6 +173,10 @@ export const BulletinSnapshot = z.object({
     visits: z.number().int(),
     projectsStarted: z.number().int(),
   }),
+  /** 现场用工与督查 (absent from snapshots taken before it existed). */
+  siteDay: BulletinSiteDay.optional(),
+  /** 停工项目 on the period's last day (absent from snapshots taken before it existed). */
+  stoppedProjects: z.array(BulletinProjectLine).optional(),
   /** The placeholder values the lead sentences are filled from. */
   values: z.record(z.string(), z.string()),
 });
@@ -213,6 +246,27 @@ export const PublishBulletin = z
   .strict();
 export type PublishBulletin = z.infer<typeof PublishBulletin>;
 
+/** 一日一通报 on a timer (see `@tuijin/domain` daily-bulletin). */
+export const DailyBulletinSettingsView = z.object({
+  regionCode: z.string(),
+  enabled: z.boolean(),
+  at: z.string().describe('每个工作日生成的时间 HH:MM（北京时间）'),
+  autoIssue: z.boolean().describe('生成后自动签发（否则留作草稿待审核签发）'),
+  version: z.number().int().describe('设置的版本（未保存过为 0）'),
+  canManage: z.boolean(),
+});
+export type DailyBulletinSettingsView = z.infer<typeof DailyBulletinSettingsView>;
+
+export const SaveDailyBulletinSettings = z
+  .object({
+    enabled: z.boolean(),
+    at: z.string().max(5),
+    autoIssue: z.boolean(),
+    version: z.number().int().min(0),
+  })
+  .strict();
+export type SaveDailyBulletinSettings = z.infer<typeof SaveDailyBulletinSettings>;
+
 const KindParams = z.object({ kind: BulletinKind });
 const IdParams = z.object({ id: Id });
 
@@ -233,6 +287,21 @@ export const bulletinEndpoints = {
     params: KindParams,
     body: SaveBulletinTemplate,
     response: BulletinTemplateView,
+  }),
+  getDailyBulletinSettings: endpoint({
+    method: 'GET',
+    path: '/api/bulletins/daily-settings',
+    summary: '本级一日一通报的定时设置',
+    tag: 'bulletins',
+    response: DailyBulletinSettingsView,
+  }),
+  saveDailyBulletinSettings: endpoint({
+    method: 'PUT',
+    path: '/api/bulletins/daily-settings',
+    summary: '保存本级一日一通报的定时设置（重点办）',
+    tag: 'bulletins',
+    body: SaveDailyBulletinSettings,
+    response: DailyBulletinSettingsView,
   }),
   listBulletins: endpoint({
     method: 'GET',

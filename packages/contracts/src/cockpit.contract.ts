@@ -337,7 +337,7 @@ export type CockpitProgrammesQuery = z.infer<typeof CockpitProgrammesQuery>;
 export const CockpitProgrammePart = z
   .enum(cockpitProgrammeParts)
   .describe(
-    'whitelist 四保白名单、resumption 复工复产、funds 资金保障、factors 要素保障、promotion 招商引资、bankMatchmaking 政银企对接、campaigns 集中开竣工',
+    'whitelist 四保白名单、resumption 复工复产、workforce 现场用工、funds 资金保障、factors 要素保障、promotion 招商引资、bankMatchmaking 政银企对接、campaigns 集中开竣工',
   );
 export type CockpitProgrammePart = z.infer<typeof CockpitProgrammePart>;
 
@@ -346,6 +346,9 @@ export const CockpitProgrammeKey = z.enum([
   'whitelistProvincial',
   'whitelistCity',
   'resumptionRate',
+  'workersOnSite',
+  'workersInObservation',
+  'workersAbnormal',
   'specialBondStartRate',
   'specialBondPaymentRate',
   'centralBudgetStartRate',
@@ -368,6 +371,9 @@ export type CockpitProgrammeKey = z.infer<typeof CockpitProgrammeKey>;
 export const CockpitProgrammeFormula = z.enum([
   'whitelistCount',
   'resumptionRate',
+  'workersOnSite',
+  'workersInObservation',
+  'workersAbnormal',
   'fundStartRate',
   'fundPaymentRate',
   'idleFunds',
@@ -387,7 +393,9 @@ export type CockpitProgrammeFormula = z.infer<typeof CockpitProgrammeFormula>;
 export const CockpitProgrammeFigure = z.object({
   key: CockpitProgrammeKey,
   formula: CockpitProgrammeFormula,
-  unit: z.enum(['count', 'wanYuan', 'mu', 'tce']).describe('分子分母或数值的单位：个数、万元、亩、吨标准煤'),
+  unit: z
+    .enum(['count', 'people', 'wanYuan', 'mu', 'tce'])
+    .describe('分子分母或数值的单位：个数、人数、万元、亩、吨标准煤'),
   numerator: z.string().nullable().describe('比率的分子；数值为 null'),
   denominator: z.string().nullable().describe('比率的分母；数值为 null'),
   percent: z.string().nullable().describe('百分比，一位小数；分母为 0 或数值时为 null'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, PageInfo, PageQuery, requiredText, text, Version } from './common';
 import { endpoint, IdParams } from './endpoint';
+import { EvidencePhoto } from './site-photos.contract';
 
 const IsoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 
@@ -19,8 +20,11 @@ export const FieldVisit = z.object({
   solvedOnSpot: z.number().int(),
   projects: z.array(z.object({ id: Id, name: z.string() })),
   problems: z.array(z.object({ id: Id, referenceNumber: z.string(), status: z.string() })),
-  /** Site photos: project files of the visited projects, linked to the visit. */
-  photos: z.array(z.object({ id: Id, projectId: Id, name: z.string() })),
+  /**
+   * Site photos: project files of the visited projects, linked to the visit, each judged against the
+   * nearest of the visit's projects and the visit's window (the day before to the day after).
+   */
+  photos: z.array(EvidencePhoto.extend({ judgedAgainst: z.object({ id: Id, name: z.string() }) })),
   createdByName: z.string(),
 });
 export type FieldVisit = z.infer<typeof FieldVisit>;

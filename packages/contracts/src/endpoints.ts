@@ -13,6 +13,7 @@ import { dispatchEndpoints } from './dispatch.contract';
 import { evaluationEndpoints } from './evaluation.contract';
 import { factorsEndpoints } from './factors.contract';
 import { fundsEndpoints } from './funds.contract';
+import { inspectionsEndpoints } from './inspections.contract';
 import { jobsEndpoints } from './jobs.contract';
 import { mapEndpoints } from './map.contract';
 import { milestonesEndpoints } from './milestones.contract';
@@ -21,6 +22,7 @@ import { organisationsEndpoints } from './organisations.contract';
 import { plansEndpoints } from './plans.contract';
 import { problemsEndpoints } from './problems.contract';
 import { projectLettersEndpoints } from './project-letters.contract';
+import { projectPageEndpoints } from './project-page.contract';
 import { projectsEndpoints } from './projects.contract';
 import { promotionEndpoints } from './promotion.contract';
 import { reconciliationEndpoints } from './reconciliation.contract';
@@ -30,10 +32,12 @@ import { resumptionEndpoints } from './resumption.contract';
 import { screenEndpoints } from './screen.contract';
 import { securityEndpoints } from './security.contract';
 import { servicePlansEndpoints } from './service-plans.contract';
+import { sitePhotosEndpoints } from './site-photos.contract';
 import { systemEndpoints } from './system.contract';
 import { usersEndpoints } from './users.contract';
 import { warningsEndpoints } from './warnings.contract';
 import { workbenchEndpoints } from './workbench.contract';
+import { workforceEndpoints } from './workforce.contract';
 
 export type { Endpoint, HttpMethod } from './endpoint';
 
@@ -68,9 +72,13 @@ export const endpoints = {
   ...factorsEndpoints,
   ...reconciliationEndpoints,
   ...servicePlansEndpoints,
+  ...inspectionsEndpoints,
+  ...sitePhotosEndpoints,
   ...campaignsEndpoints,
   ...bankMatchmakingEndpoints,
   ...promotionEndpoints,
+  ...workforceEndpoints,
+  ...projectPageEndpoints,
   ...mapEndpoints,
   ...warningsEndpoints,
   ...evaluationEndpoints,
@@ -121,7 +129,13 @@ export const fileRoutes = {
   whitelistLedger: '/api/whitelist/ledger.xlsx',
   approvalImportTemplate: '/api/approvals/import/template',
   uploadApprovalItemDocuments: '/api/approval-items/:id/documents',
+  uploadInspectionFindingPhotos: '/api/inspection-findings/:id/photos',
+  replyInspectionFinding: '/api/inspection-findings/:id/reply',
   downloadApprovalItemDocument: '/api/approval-items/:id/documents/:documentId/content',
+  workerImportTemplate: '/api/workforce/import-template.xlsx',
+  previewWorkerImport: '/api/projects/:id/workers/import/preview',
+  importWorkers: '/api/projects/:id/workers/import',
+  exportWorkers: '/api/projects/:id/workers/export.xlsx',
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -129,6 +129,11 @@ export const FactorDemand = z.object({
   type: FactorType,
   quantity: z.string(),
   metQuantity: z.string(),
+  rosterOnSite: z
+    .number()
+    .int()
+    .nullable()
+    .describe('用工：实名制花名册今日在岗人数（无人在岗或未建花名册为空）；其他类型为空'),
   unit: z.string(),
   status: FactorDemandStatus,
   responsibleOrganisationId: Id,

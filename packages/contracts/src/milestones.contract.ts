@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, PageInfo, PageQuery, requiredText, text, Version } from './common';
 import { endpoint, IdParams } from './endpoint';
+import { EvidencePhoto } from './site-photos.contract';
 
 const IsoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
 const NodeCode = z
@@ -83,6 +84,11 @@ export const MilestoneNode = z.object({
   startOn: z.string(),
   actualOn: z.string().nullable(),
   actualFileId: Id.nullable(),
+  /**
+   * The evidence file with what a photo's own time and place say against the project and the node's
+   * window (the 7 days up to the day reached): warnings only. Null without evidence.
+   */
+  actualFile: EvidencePhoto.nullable(),
   actualNote: z.string().nullable(),
   actualBy: z.string().nullable(),
   /** Not reached and the planned date has passed. */

@@ -90,6 +90,14 @@ export const ProjectListItem = z.object({
   leaderName: z.string().nullable(),
   departmentName: z.string().nullable(),
   batchNames: z.array(z.string()),
+  ytdCompletedWanYuan: z
+    .string()
+    .nullable()
+    .describe('本年累计完成投资（万元，已审核月报；无本年计划与月报时为 null）'),
+  ytdRatePercent: z
+    .string()
+    .nullable()
+    .describe('本年累计完成率（%，一位小数）= 本年累计完成 ÷ 年度计划投资；无计划时为 null'),
 });
 export type ProjectListItem = z.infer<typeof ProjectListItem>;
 
@@ -101,6 +109,7 @@ export const ProjectSortField = z.enum([
   'totalInvestmentWanYuan',
   'startYear',
   'updatedAt',
+  'ytdRate',
 ]);
 
 export const ProjectQuery = PageQuery.extend({

@@ -1,4 +1,4 @@
-import { parseWanYuan, photoFindingKinds, reportEventActions, reportStatuses } from '@tuijin/domain';
+import { parseWanYuan, reportEventActions, reportStatuses } from '@tuijin/domain';
 import { z } from 'zod';
 import { Id, PageInfo, PageQuery, requiredText, text, Version } from './common';
 import { endpoint, IdParams } from './endpoint';
@@ -11,6 +11,7 @@ import {
   SetReportingCalendar,
 } from './reporting-calendar.contract';
 import { CurrentReportingPeriod, CurrentReportingPeriodQuery } from './reporting-period.contract';
+import { PhotoFinding } from './site-photos.contract';
 
 export const ReportStatus = z
   .enum(reportStatuses)
@@ -107,6 +108,29 @@ export const SubmitReport = z
   })
   .strict();
 export type SubmitReport = z.infer<typeof SubmitReport>;
+/**
+ * Owner saves and submits a month's report in one request and one transaction (新建或修改并报送):
+ * the typed fields and the version read (null when the month has no report yet). A refused
+ * submission stores nothing, not even a draft.
+ */
+export const SubmitMonthReport = SaveReportDraft;
+export type SubmitMonthReport = z.infer<typeof SubmitMonthReport>;
+
+/** What a submission answers, from the row it wrote: the report's new state and the warnings kept. */
+export const ReportSubmission = z.object({
+  id: Id,
+  projectId: Id,
+  year: z.number().int(),
+  month: z.number().int(),
+  status: ReportStatus,
+  completedWanYuan: z.string(),
+  dueOn: z.string().describe('截止日'),
+  late: z.boolean().describe('首次报送晚于截止日'),
+  submittedAt: z.string(),
+  findings: z.array(ReportFinding).describe('报送时的提示性校验结果，随月报保存供审核参考'),
+  version: z.number().int(),
+});
+export type ReportSubmission = z.infer<typeof ReportSubmission>;
 export const ApproveReport = z.object({ version: Version }).strict();
 export type ApproveReport = z.infer<typeof ApproveReport>;
 export const ReturnReport = z
@@ -118,31 +142,6 @@ export const CorrectReport = z
   .object({ ...reportFields, reason: requiredText(500).describe('更正原因'), version: Version })
   .strict();
 export type CorrectReport = z.infer<typeof CorrectReport>;
-
-export const PhotoFindingKind = z.enum(photoFindingKinds);
-export type PhotoFindingKind = z.infer<typeof PhotoFindingKind>;
-
-/** A warning on a site photo, from its own EXIF time and place (domain `photoEvidenceFindings`). */
-export const PhotoFinding = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('tooFar'),
-    distanceKm: z.number().describe('拍摄地距项目坐标（公里，一位小数）'),
-    maxDistanceKm: z.number().describe('本辖区的距离阈值（公里）'),
-  }),
-  z.object({
-    kind: z.literal('tooOld'),
-    takenOn: z.string().describe('拍摄日期（北京时间）'),
-    earliestOn: z.string().describe('最早可接受的日期：报送月份上一个月的 1 日'),
-  }),
-  z.object({
-    kind: z.literal('inFuture'),
-    takenOn: z.string(),
-    latestOn: z.string().describe('最晚可接受的日期：报送月份最后一天与今天中较早者'),
-  }),
-  z.object({ kind: z.literal('noLocation') }),
-  z.object({ kind: z.literal('noTime') }),
-]);
-export type PhotoFinding = z.infer<typeof PhotoFinding>;
 
 /** A report's site photo with what its metadata says against the project and the month (warnings only). */
 export const ReportPhoto = ProjectFile.extend({
@@ -259,6 +258,10 @@ export const ReportForm = z.object({
   window: ReportWindow.nullable().describe('填报期；节假日安排缺失无法计算时为空'),
   windowProblem: z.string().nullable(),
   report: MonthlyReport.nullable().describe('已有的本月月报'),
+  roster: z
+    .object({ onDate: z.string(), workersOnSite: z.number().int() })
+    .nullable()
+    .describe('实名制花名册：截至本月末（或今天，取较早者）的在岗人数；项目未建花名册时为空'),
   negativeAllowed: z.boolean().describe('本辖区报送校验仅提示负数（不阻止）时为真：可填负数（核减）'),
   canSubmit: z.boolean().describe('当前用户可为该项目填报'),
 });
@@ -446,6 +449,15 @@ export const reportsEndpoints = {
     tag: 'reports',
     params: IdParams,
     response: MonthlyReport,
+  }),
+  submitMonthReport: endpoint({
+    method: 'POST',
+    path: '/api/projects/:id/reports/:year/:month/submit',
+    summary: '保存并报送月报（一次请求、一个事务；新建或修改）',
+    tag: 'reports',
+    params: ReportMonthParams,
+    body: SubmitMonthReport,
+    response: ReportSubmission,
   }),
   submitReport: endpoint({
     method: 'POST',

@@ -11,8 +11,10 @@ export const errorCodes = [
   'CONFLICT',
   'INVALID_TRANSITION',
   'PERIOD_CLOSED',
+  'IDEMPOTENCY_KEY_REUSED',
   'RATE_LIMITED',
   'UNAVAILABLE',
+  'SERVICE_BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -27,8 +29,12 @@ export const errorStatus: Record<ErrorCode, number> = {
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
   PERIOD_CLOSED: 409,
+  /** An `Idempotency-Key` sent again with another request body: refused, never replayed. */
+  IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  /** A statistics read ran past its statement timeout (or found no free connection): try again later. */
+  SERVICE_BUSY: 503,
   INTERNAL: 500,
 };
 
@@ -65,8 +71,10 @@ export const defaultErrorMessages: Record<ErrorCode, string> = {
   CONFLICT: '记录已被他人修改，请刷新后重试',
   INVALID_TRANSITION: '当前状态不允许此操作',
   PERIOD_CLOSED: '填报期已关闭',
+  IDEMPOTENCY_KEY_REUSED: '该请求编号已用于内容不同的请求，请刷新后重新提交',
   RATE_LIMITED: '操作过于频繁，请稍后重试',
   UNAVAILABLE: '系统维护中，请稍后重试',
+  SERVICE_BUSY: '系统繁忙，请稍后重试',
   INTERNAL: '系统内部错误，请稍后重试',
 };
 

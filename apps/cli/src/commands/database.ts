@@ -1,4 +1,4 @@
-import { loadDemo } from '@tuijin/server';
+import { loadDemo, localFileStore, readSettings } from '@tuijin/server';
 import type { Command } from 'commander';
 import { withDatabase } from '../open';
 
@@ -15,7 +15,11 @@ export function registerDatabaseCommands(program: Command, io: { out: (s: string
     .description('向空数据库载入演示辖区（宁德市）和演示账号，密码 Tuijin#2026')
     .action(async () => {
       await withDatabase(async (handle, auditKey) => {
-        const loaded = await loadDemo({ db: handle.db, auditKey });
+        const loaded = await loadDemo({
+          db: handle.db,
+          auditKey,
+          files: localFileStore(readSettings().filesDir),
+        });
         io.out(loaded ? '已载入演示辖区：宁德市\n' : '数据库中已有区划数据，未重复载入演示数据\n');
       });
     });

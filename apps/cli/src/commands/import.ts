@@ -15,6 +15,7 @@ import { actingAs, readInputFile } from '../cli-input';
 import { withDatabase } from '../open';
 import { registerImportFunds } from './import-funds';
 import { registerImportStatistics } from './import-statistics';
+import { registerImportWorkers } from './import-workers';
 
 interface LedgerOptions {
   reports?: boolean;
@@ -42,6 +43,7 @@ export function registerImportCommands(program: Command, io: Io) {
   registerImportApprovals(importCommand, io);
   registerImportStatistics(importCommand, io);
   registerImportFunds(importCommand, io);
+  registerImportWorkers(importCommand, io);
   importCommand
     .command('ledger')
     .description(

@@ -8,11 +8,15 @@ import { readInputLines } from '../stdin';
 export function registerInitCommand(program: Command, io: Pick<Io, 'out' | 'stdin'>) {
   program
     .command('init')
-    .description('生产环境初始化：建立辖区根节点和三员账号 admin、security、auditor（无默认密码）')
-    .requiredOption('--region-code <code>', '本系统辖区的区划代码（市级或省级），如 350900')
-    .requiredOption('--region-name <name>', '辖区名称，如 宁德市')
-    .option('--province-code <code>', '所属省份代码（市级辖区必填），如 350000')
+    .description(
+      '生产环境初始化：建立辖区（省、省→市或省→市→县）和三员账号 admin、security、auditor（无默认密码）',
+    )
+    .requiredOption('--region-code <code>', '本系统辖区的区划代码（省级、市级或县级），如 350000、350900')
+    .requiredOption('--region-name <name>', '辖区名称，如 福建省、宁德市')
+    .option('--province-code <code>', '所属省份代码（市、县级辖区必填；省级辖区不填），如 350000')
     .option('--province-name <name>', '所属省份名称，如 福建省')
+    .option('--city-code <code>', '所属城市代码（仅县级辖区必填），如 350900')
+    .option('--city-name <name>', '所属城市名称，如 宁德市')
     .requiredOption('--org <name>', '三员所属单位名称，如 宁德市大数据服务中心')
     .option('--passwords-stdin', '从标准输入依次读取三行：系统管理员、安全管理员、审计管理员的初始密码')
     .action(
@@ -21,6 +25,8 @@ export function registerInitCommand(program: Command, io: Pick<Io, 'out' | 'stdi
         regionName: string;
         provinceCode?: string;
         provinceName?: string;
+        cityCode?: string;
+        cityName?: string;
         org: string;
         passwordsStdin?: boolean;
       }) => {
@@ -28,6 +34,9 @@ export function registerInitCommand(program: Command, io: Pick<Io, 'out' | 'stdi
           throw new CliError('请用 --passwords-stdin 从标准输入提供三个初始密码（每行一个）', 2);
         if (Boolean(options.provinceCode) !== Boolean(options.provinceName)) {
           throw new CliError('--province-code 与 --province-name 须同时给出', 2);
+        }
+        if (Boolean(options.cityCode) !== Boolean(options.cityName)) {
+          throw new CliError('--city-code 与 --city-name 须同时给出', 2);
         }
         const [admin, security, auditor] = await readInputLines(io, 3);
         if (!admin || !security || !auditor)
@@ -38,6 +47,7 @@ export function registerInitCommand(program: Command, io: Pick<Io, 'out' | 'stdi
             province: options.provinceCode
               ? { code: options.provinceCode, name: options.provinceName! }
               : undefined,
+            city: options.cityCode ? { code: options.cityCode, name: options.cityName! } : undefined,
             organisationName: options.org,
             passwords: { admin, security, auditor },
           });

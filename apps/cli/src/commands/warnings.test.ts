@@ -34,7 +34,8 @@ describe('tuijin warnings recompute', () => {
     expect(second.code).toBe(0);
     expect(second.out).toContain('写入 0 条');
     expect(await resultCount(month)).toBe(computed);
-  });
+    // Two CLI processes each opening the demo directory: as the other CLI tests that run it twice.
+  }, 120_000);
 
   it('refuses a malformed month with exit code 2', async () => {
     const bad = await runCli('warnings', 'recompute', '--month', '2026-5');

@@ -14,6 +14,12 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 /** An open database: the drizzle handle plus what the server needs to run and stop it. */
 export interface DatabaseHandle {
   db: Database;
+  /**
+   * Heavy reads (cockpit, map, screen, bulletin snapshots): on PostgreSQL a small pool of its own
+   * with a statement timeout, so a slow dashboard cannot take the connections writes need; on
+   * PGlite the same handle as `db`.
+   */
+  analyticsDb: Database;
   kind: DatabaseKind;
   /** Throws when the database cannot serve writes (down, or a read-only standby). */
   ping(): Promise<void>;

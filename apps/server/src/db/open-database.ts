@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { ensureDefaultDictionaries } from '../modules/dictionaries';
+import { startCacheListener } from './cache-listener';
 import type { Database, DatabaseHandle } from './database';
 import { acquireDirectoryLock } from './directory-lock';
 import { migratePglite, migratePostgres } from './migrate';
@@ -20,7 +21,22 @@ export interface DatabaseConfig {
   /** Open an in-memory PGlite from a dumped data directory (tests). */
   pgliteDump?: Blob | File | undefined;
   onPoolError?: (error: Error) => void;
+  /**
+   * PostgreSQL: the statement timeout of the analytics pool (cockpit, map, screen, bulletin
+   * snapshots), default {@link defaultAnalyticsTimeoutMs}; a dashboard past it answers 503 SERVICE_BUSY.
+   */
+  analyticsTimeoutMs?: number | undefined;
 }
+
+/** How long an analytics statement may run on PostgreSQL before it is cancelled. */
+export const defaultAnalyticsTimeoutMs = 10_000;
+/** Connections of the analytics pool: a few, so slow dashboards queue among themselves, not before writes. */
+const analyticsPoolSize = 3;
+/**
+ * Session settings of every application connection. The JIT compiler spent seconds compiling the
+ * cockpit's one-off statements (issue 18) and pays off only on long reporting scans we do not run.
+ */
+const connectionOptions = '-c jit=off';
 
 async function pingWritable(db: Database): Promise<void> {
   const rows = await queryRows<{ transaction_read_only: string }>(db, sql`show transaction_read_only`);
@@ -34,19 +50,33 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       connectionString: config.databaseUrl,
       max: 10,
       connectionTimeoutMillis: 5_000,
+      options: connectionOptions,
+    });
+    const analyticsPool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: analyticsPoolSize,
+      connectionTimeoutMillis: 5_000,
+      options: connectionOptions,
+      statement_timeout: config.analyticsTimeoutMs ?? defaultAnalyticsTimeoutMs,
     });
     // An idle client's error would otherwise kill the process; the readiness probe reports it instead.
     pool.on('error', (error) => config.onPoolError?.(error));
+    analyticsPool.on('error', (error) => config.onPoolError?.(error));
+    const listener = startCacheListener({ connectionString: config.databaseUrl }, config.onPoolError);
     const db = drizzlePg({ client: pool, schema }) as unknown as Database;
     return {
       db,
+      analyticsDb: drizzlePg({ client: analyticsPool, schema }) as unknown as Database,
       kind: 'postgresql',
       ping: () => pingWritable(db),
       migrate: async () => {
         await migratePostgres(pool);
         await ensureDefaultDictionaries(db);
       },
-      close: () => pool.end(),
+      close: async () => {
+        await listener.stop();
+        await Promise.all([pool.end(), analyticsPool.end()]);
+      },
     };
   }
   if (config.pgliteDump) {
@@ -67,6 +97,7 @@ function pgliteHandle(client: PGlite, release: () => void): DatabaseHandle {
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
     db,
+    analyticsDb: db,
     kind: 'pglite',
     ping: () => pingWritable(db),
     migrate: async () => {

@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import { bankFollowUps, projects, users } from '../db/schema';
 import { actorSource, toActor } from '../modules/auth';
 import { createBank, createBankEvent, updateBankFollowUp } from '../modules/bank-matchmaking';
+import { demoClock } from './demo-clock';
 
 const at = (date: string) => new Date(`${date}T10:00:00+08:00`);
 
@@ -81,7 +82,7 @@ export async function loadDemoBanks(ctx: Ctx): Promise<{ banks: number; events: 
   const city = await actorOf(ctx, 'ningde');
   const county = await actorOf(ctx, 'jiaocheng');
   if (!city || !county) return { banks: 0, events: 0 };
-  const as = (actor: Actor, day: string): Ctx => ({ ...ctx, actor, clock: { now: () => at(day) } });
+  const as = (actor: Actor, day: string): Ctx => ({ ...ctx, actor, clock: demoClock(at(day), ctx.clock) });
   const listDay = `${year}-02-20`;
   if (listDay > today) return { banks: 0, events: 0 };
 

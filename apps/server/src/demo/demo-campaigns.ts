@@ -12,6 +12,7 @@ import type { Ctx } from '../context';
 import { projects, users } from '../db/schema';
 import { actorSource, toActor } from '../modules/auth';
 import { createCampaign, createCampaignEvent } from '../modules/campaigns';
+import { demoClock } from './demo-clock';
 
 const at = (date: string) => new Date(`${date}T09:30:00+08:00`);
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -64,7 +65,7 @@ export async function loadDemoCampaigns(ctx: Ctx): Promise<{ campaigns: number; 
   const city = await actorOf(ctx, 'ningde');
   const county = await actorOf(ctx, 'jiaocheng');
   if (!city || !county) return { campaigns: 0, events: 0 };
-  const as = (actor: Actor, day: string): Ctx => ({ ...ctx, actor, clock: { now: () => at(day) } });
+  const as = (actor: Actor, day: string): Ctx => ({ ...ctx, actor, clock: demoClock(at(day), ctx.clock) });
   const started = await ctx.db
     .select({
       id: projects.id,

@@ -18,6 +18,7 @@ import {
   scheduleMeeting,
   updateMeetingSeries,
 } from '../modules/dispatch';
+import { demoClock } from './demo-clock';
 
 const dayOffset = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -54,7 +55,7 @@ export async function loadDemoDispatch(ctx: Ctx): Promise<{ meetings: number; ta
   const as = (actor: Actor, date: string, hour = 9): Ctx => ({
     ...ctx,
     actor,
-    clock: { now: () => new Date(`${date}T${String(hour - 8).padStart(2, '0')}:00:00.000Z`) },
+    clock: demoClock(new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`), ctx.clock),
   });
   const working = (date: string, n = 0) => addWorkingDays(date, n, calendar);
 

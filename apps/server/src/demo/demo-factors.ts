@@ -17,6 +17,7 @@ import {
   raiseFactorProblem,
   setFactorQuota,
 } from '../modules/factors';
+import { demoClock } from './demo-clock';
 
 const at = (date: string) => new Date(`${date}T10:00:00+08:00`);
 
@@ -314,7 +315,7 @@ export async function loadDemoFactors(ctx: Ctx): Promise<{ demands: number; allo
   const [cityRow] = await actorSource(ctx.db).where(eq(users.username, 'ningde'));
   const city: Actor | null = cityRow ? toActor(cityRow) : null;
   if (!city) return { demands: 0, allocations: 0 };
-  const as = (day: string): Ctx => ({ ...ctx, actor: city, clock: { now: () => at(day) } });
+  const as = (day: string): Ctx => ({ ...ctx, actor: city, clock: demoClock(at(day), ctx.clock) });
   const orgRows = await ctx.db
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)

@@ -15,6 +15,7 @@ import {
   createFundPayment,
   moveFundApplication,
 } from '../modules/funds';
+import { demoClock } from './demo-clock';
 
 /** The earlier of two YYYY-MM-DD dates. */
 function earlier(a: string, b: string) {
@@ -77,7 +78,7 @@ export async function loadDemoFunds(
     .orderBy(asc(projects.name));
   const startedIds = spread(started, 11).map((p) => p.id);
   const unstartedIds = spread(unstarted, 14).map((p) => p.id);
-  const as = (day: string): Ctx => ({ ...ctx, actor: city, clock: { now: () => at(day) } });
+  const as = (day: string): Ctx => ({ ...ctx, actor: city, clock: demoClock(at(day), ctx.clock) });
   // Dates within this year never after today; last year's in its autumn (more than 3 months ago).
   const thisYear = (daysAgo: number) => {
     const day = addCalendarDays(today, -daysAgo);

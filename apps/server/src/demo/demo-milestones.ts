@@ -9,6 +9,7 @@ import {
   planProjectMilestones,
   recordMilestoneActual,
 } from '../modules/milestones';
+import { demoClock } from './demo-clock';
 
 const dayOffset = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -63,7 +64,10 @@ export async function loadDemoMilestones(ctx: Ctx): Promise<{ plans: number }> {
     .where(eq(projectStageChanges.toStage, 'preparing'));
   const preparedOn = new Map(preparingMoves.map((m) => [m.projectId, m.on]));
   /** The office drew each plan up when the project entered 前期 (one under way: 160 days before its start). */
-  const asOf = (date: string): Ctx => ({ ...ctx, clock: { now: () => new Date(`${date}T01:00:00.000Z`) } });
+  const asOf = (date: string): Ctx => ({
+    ...ctx,
+    clock: demoClock(new Date(`${date}T09:00:00+08:00`), ctx.clock),
+  });
   let plans = 0;
   for (const [index, project] of large.entries()) {
     let planCtx: Ctx;

@@ -18,6 +18,7 @@ import {
   startProblem,
   writeOffProblem,
 } from '../modules/problems';
+import { demoClock } from './demo-clock';
 
 /** What becomes of a demo problem: left open, started, answered, sent back, confirmed, written off, rejected. */
 type Fate = 'open' | 'started' | 'answered' | 'sentBack' | 'confirmed' | 'writtenOff' | 'rejected';
@@ -286,7 +287,7 @@ export async function loadDemoProblems(ctx: Ctx): Promise<{ problems: number; le
     const actor = accounts.get(username);
     if (actor) handlerActors.set(actor.organisationId, actor);
   }
-  const as = (actor: Actor, when: Date): Ctx => ({ ...ctx, actor, clock: { now: () => when } });
+  const as = (actor: Actor, when: Date): Ctx => ({ ...ctx, actor, clock: demoClock(when, ctx.clock) });
 
   const [housing] = await ctx.db
     .select({ id: organisations.id })

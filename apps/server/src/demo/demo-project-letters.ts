@@ -5,6 +5,7 @@ import { organisations, projects } from '../db/schema';
 import { actorSource, toActor } from '../modules/auth';
 import { issueProjectLetter, markProjectLetterSent } from '../modules/project-letters';
 import { defaultWarningMonth, redProjectsIn } from '../modules/warnings';
+import { demoClock } from './demo-clock';
 
 const at = (date: string, hour: number) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 
@@ -48,7 +49,7 @@ export async function loadDemoProjectLetters(ctx: Ctx): Promise<{ letters: numbe
     if (target) used.add(target.projectId);
     return target ?? null;
   }
-  const as = (actor: Actor, when: Date): Ctx => ({ ...ctx, actor, clock: { now: () => when } });
+  const as = (actor: Actor, when: Date): Ctx => ({ ...ctx, actor, clock: demoClock(when, ctx.clock) });
   const plan: { actor: Actor; daysAgo: number; send: boolean; demandedAction: string }[] = [
     {
       actor: county,

@@ -9,6 +9,7 @@ import {
   linkPromotionLead,
   movePromotionLead,
 } from '../modules/promotion';
+import { demoClock } from './demo-clock';
 
 const at = (date: string) => new Date(`${date}T10:00:00+08:00`);
 
@@ -283,7 +284,7 @@ export async function loadDemoPromotion(ctx: Ctx): Promise<{ leads: number; link
   const [cityRow] = await actorSource(ctx.db).where(eq(users.username, 'ningde'));
   if (!cityRow) return { leads: 0, linked: 0 };
   const city: Actor = toActor(cityRow);
-  const as = (day: string): Ctx => ({ ...ctx, actor: city, clock: { now: () => at(day) } });
+  const as = (day: string): Ctx => ({ ...ctx, actor: city, clock: demoClock(at(day), ctx.clock) });
   const [commerce] = await ctx.db
     .select({ id: organisations.id })
     .from(organisations)

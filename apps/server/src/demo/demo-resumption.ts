@@ -13,6 +13,7 @@ import {
   resumeStoppage,
   saveResumptionSettings,
 } from '../modules/resumption';
+import { demoClock } from './demo-clock';
 
 const at = (date: string, hour: number) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 
@@ -76,7 +77,7 @@ export async function loadDemoResumption(ctx: Ctx) {
   const as = (actor: Actor, day: string, hour = 10): Ctx => ({
     ...ctx,
     actor,
-    clock: { now: () => at(day, hour) },
+    clock: demoClock(at(day, hour), ctx.clock),
   });
 
   const zoneDay = `${year}-01-06`;

@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import { organisations, projects, users } from '../db/schema';
 import { actorSource, toActor } from '../modules/auth';
 import { createMeasure, moveMeasure, saveServicePlan } from '../modules/service-plans';
+import { demoClock } from './demo-clock';
 
 const at = (date: string) => new Date(`${date}T10:00:00+08:00`);
 
@@ -107,7 +108,7 @@ export async function loadDemoServicePlans(ctx: Ctx): Promise<{ plans: number; m
   let measures = 0;
   for (const [i, target] of targets.entries()) {
     const plan = demoPlans[i % demoPlans.length]!;
-    const as = (day: string): Ctx => ({ ...ctx, actor: target.actor, clock: { now: () => at(day) } });
+    const as = (day: string): Ctx => ({ ...ctx, actor: target.actor, clock: demoClock(at(day), ctx.clock) });
     await saveServicePlan(as(created), target.id, {
       version: null,
       summary: plan.summary,

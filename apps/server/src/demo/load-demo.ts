@@ -3,6 +3,7 @@ import { count, inArray } from 'drizzle-orm';
 import { type Clock, type Ctx, systemClock } from '../context';
 import type { Database } from '../db/database';
 import { regions, users } from '../db/schema';
+import type { FileStore } from '../lib/file-store';
 import { recordAudit } from '../modules/audit';
 import { issueDeemedNoticesAndTell } from '../modules/notifications';
 import { createOrganisation } from '../modules/organisations';
@@ -15,6 +16,7 @@ import { loadDemoDispatch } from './demo-dispatch';
 import { loadDemoEvaluation } from './demo-evaluation';
 import { loadDemoFactors } from './demo-factors';
 import { loadDemoFunds } from './demo-funds';
+import { loadDemoInspections } from './demo-inspections';
 import { loadDemoMilestones } from './demo-milestones';
 import { loadDemoPlans } from './demo-plans';
 import { loadDemoProblems } from './demo-problems';
@@ -23,8 +25,10 @@ import { loadDemoPromotion } from './demo-promotion';
 import { loadDemoReports } from './demo-reports';
 import { loadDemoResumption } from './demo-resumption';
 import { loadDemoServicePlans } from './demo-service-plans';
+import { loadDemoSitePhotos } from './demo-site-photos';
 import { loadDemoStatistics } from './demo-statistics';
 import { loadDemoWarnings } from './demo-warnings';
+import { loadDemoWorkforce } from './demo-workforce';
 import { loadDemoProjects } from './load-demo-projects';
 import { demoAccounts, demoOrganisations, demoPassword, demoRegions } from './ningde';
 
@@ -36,7 +40,7 @@ export { demoPassword };
  * transaction: an interrupted first start leaves an empty database that loads again next time.
  */
 export async function loadDemo(
-  deps: { db: Database; auditKey: Buffer; clock?: Clock },
+  deps: { db: Database; auditKey: Buffer; clock?: Clock; files?: FileStore },
   options: DemoOptions = {},
 ): Promise<boolean> {
   return deps.db.transaction(async (tx) => {
@@ -51,7 +55,7 @@ export async function loadDemo(
         ip: null,
         auditKey: deps.auditKey,
       },
-      options,
+      { ...options, files: deps.files },
     );
     return true;
   });
@@ -67,7 +71,7 @@ export interface DemoOptions {
   through?: 'problems';
 }
 
-async function loadInto(ctx: Ctx, options: DemoOptions) {
+async function loadInto(ctx: Ctx, options: DemoOptions & { files?: FileStore }) {
   for (const region of demoRegions) await createRegion(ctx, region);
   const organisationIds = new Map<string, string>();
   for (const { key, ...organisation } of demoOrganisations) {
@@ -119,7 +123,7 @@ async function loadInto(ctx: Ctx, options: DemoOptions) {
 }
 
 /** A year of work on the demo projects: plans, reports, problems, warnings and what follows them. */
-async function loadRecords(ctx: Ctx, options: DemoOptions) {
+async function loadRecords(ctx: Ctx, options: DemoOptions & { files?: FileStore }) {
   await loadDemoPlans(ctx);
   // After the demo plans: only projects with a plan for the year report.
   await loadDemoReports(ctx);
@@ -151,4 +155,10 @@ async function loadRecords(ctx: Ctx, options: DemoOptions) {
   await loadDemoBanks(ctx);
   // After the projects' starts are dated: leads through the year, some linked to 招商引资 projects.
   await loadDemoPromotion(ctx);
+  // 一日一督查: the week's inspections of 蕉城 and 福安 sites, findings through their loop, one overdue raised.
+  await loadDemoInspections(ctx);
+  // After reports and visits' region: 形象进度 photos, when there is a file store to keep them in.
+  if (options.files) await loadDemoSitePhotos(ctx, options.files);
+  // 实名制花名册 on a few 蕉城 and 福安 projects; no health watch on.
+  await loadDemoWorkforce(ctx);
 }

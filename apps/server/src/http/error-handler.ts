@@ -21,7 +21,8 @@ function send(
 /**
  * The one error handler: AppError by its code; request validation as VALIDATION_FAILED with each
  * field's problem; Fastify's own 4xx (bad JSON, body too large, wrong media type) as a 400-class
- * VALIDATION_FAILED; everything else INTERNAL, logged, with no SQL or stack reaching the client.
+ * VALIDATION_FAILED; a statement cancelled by its timeout or no free pooled connection as 503
+ * SERVICE_BUSY; everything else INTERNAL, logged, with no SQL or stack reaching the client.
  */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -48,10 +49,26 @@ export function installErrorHandler(app: FastifyInstance) {
       return send(reply, 'VALIDATION_FAILED', '不支持的内容类型，请使用 application/json', undefined, 415);
     if (status >= 400 && status < 500)
       return send(reply, 'VALIDATION_FAILED', '请求格式错误', undefined, status);
+    if (isBusyError(error)) {
+      request.log.warn({ err: error }, 'database busy');
+      return send(reply, 'SERVICE_BUSY', defaultErrorMessages.SERVICE_BUSY);
+    }
     request.log.error({ err: error }, 'unhandled error');
     if (isConnectionError(error)) return send(reply, 'UNAVAILABLE', defaultErrorMessages.UNAVAILABLE);
     return send(reply, 'INTERNAL', defaultErrorMessages.INTERNAL);
   });
+}
+
+/**
+ * The database is too busy for this request: a statement cancelled by `statement_timeout` (57014,
+ * the analytics pool's limit) or a pool that found no free connection in time.
+ */
+export function isBusyError(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  if (code === '57014') return true;
+  const message = (error as { message?: string }).message ?? '';
+  const causeMessage = (error as { cause?: { message?: string } }).cause?.message ?? '';
+  return [message, causeMessage].some((m) => m.includes('timeout exceeded when trying to connect'));
 }
 
 /** Connection-level database failures, which the client sees as maintenance rather than a bug. */

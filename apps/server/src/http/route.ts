@@ -4,6 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Ctx } from '../context';
+import type { Database } from '../db/database';
+import { claimInTransaction, storeInTransaction } from './idempotency';
 
 /**
  * Who may call a route: `public` (no session), `authenticated` (any signed-in person), or a
@@ -56,8 +58,38 @@ export function defineRoute<E extends Endpoint>(
     rateLimit?: { max: number; timeWindow: string };
     bodyLimit?: number;
     beforePasswordChange?: boolean;
+    /**
+     * The whole handler runs in one transaction (its `ctx.db` is it; a use case's own transaction
+     * becomes a savepoint), and an `Idempotency-Key` is claimed and its answer stored in that same
+     * transaction: the change and its answer commit together, so a retry replays or writes once.
+     */
+    inTransaction?: boolean;
   } = {},
 ) {
+  const run = async (request: FastifyRequest, reply: FastifyReply) => {
+    const args = {
+      params: request.params as Out<E['params']>,
+      query: request.query as Out<E['query']>,
+      body: request.body as Out<E['body']>,
+      request,
+      reply,
+    };
+    const ctx = deps.makeCtx(request);
+    if (!options.inTransaction) return handler({ ...args, ctx });
+    return ctx.db.transaction(async (tx) => {
+      const claim = request.idempotencyKey;
+      if (claim) {
+        const stored = await claimInTransaction(tx, claim, ctx.clock.now());
+        if (stored) {
+          reply.header('idempotent-replayed', 'true').status(stored.statusCode);
+          return stored.response as z.input<E['response']>;
+        }
+      }
+      const answer = await handler({ ...args, ctx: { ...ctx, db: tx as unknown as Database } });
+      if (claim) await storeInTransaction(tx, claim, { statusCode: reply.statusCode, response: answer });
+      return answer;
+    });
+  };
   app.withTypeProvider<ZodTypeProvider>().route({
     method: endpoint.method,
     url: endpoint.path,
@@ -66,6 +98,7 @@ export function defineRoute<E extends Endpoint>(
       access,
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       ...(options.beforePasswordChange ? { beforePasswordChange: true } : {}),
+      ...(options.inTransaction ? { idempotentInTransaction: true } : {}),
     },
     schema: {
       summary: endpoint.summary,
@@ -75,15 +108,7 @@ export function defineRoute<E extends Endpoint>(
       ...(endpoint.body ? { body: endpoint.body } : {}),
       response: { 200: endpoint.response },
     },
-    handler: async (request, reply) =>
-      handler({
-        params: request.params as Out<E['params']>,
-        query: request.query as Out<E['query']>,
-        body: request.body as Out<E['body']>,
-        request,
-        reply,
-        ctx: deps.makeCtx(request),
-      }),
+    handler: run,
   });
 }
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../context';
 import type { Database } from '../db/database';
+import type { FileStore } from '../lib/file-store';
 
 /** What a job's `run` receives: the database, the clock, the audit key and a log line writer. */
 export interface JobContext {
@@ -10,6 +11,8 @@ export interface JobContext {
   log: (message: string, error?: unknown) => void;
   /** The natural key of the outbox row being run (`escalations:2026-12-06T09:00`). */
   key: string;
+  /** Where files are kept (a job that writes documents, such as 一日一通报, needs it). */
+  store?: FileStore;
 }
 
 /**

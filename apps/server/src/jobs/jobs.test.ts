@@ -327,6 +327,9 @@ describe('GET /api/jobs', () => {
       'approvalPromises',
       'deemedNotices',
       'dispatchTasks',
+      'healthRecordsPurge',
+      'overdueInspectionFindings',
+      'dailyBulletins',
       'deliverNotifications',
     ]);
     const escalations = overview.jobs.find((j: { name: string }) => j.name === 'escalations');

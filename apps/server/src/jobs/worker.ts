@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock } from '../context';
 import type { Database } from '../db/database';
+import type { FileStore } from '../lib/file-store';
 import { defaultMaxAttempts, intervalSlot, type JobDefinition, retryDelayMs } from './define-job';
 import { failureReason } from './failure-reason';
 import { claimDueJob, completeJob, enqueueJob, failJob } from './outbox';
@@ -32,6 +33,8 @@ export interface JobWorkerOptions {
   clock: Clock;
   auditKey: Buffer;
   log: (message: string, error?: unknown) => void;
+  /** The file store handed to the jobs that write documents. */
+  store?: FileStore;
   jobs?: readonly JobDefinition[];
   id?: string;
   /**
@@ -90,6 +93,7 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
         auditKey: options.auditKey,
         log: options.log,
         key: row.naturalKey,
+        store: options.store,
       };
       const summary = (await job.run(ctx, payload)) ?? null;
       await completeJob(options.db, row, options.clock.now(), summary);

@@ -10,9 +10,9 @@ import { ancestorPaths } from './scope';
 export async function regionOffice(
   db: Queryable,
   regionPath: string,
-): Promise<{ id: string; name: string } | null> {
+): Promise<{ id: string; name: string; regionPath: string } | null> {
   const [office] = await db
-    .select({ id: organisations.id, name: organisations.name })
+    .select({ id: organisations.id, name: organisations.name, regionPath: organisations.regionPath })
     .from(organisations)
     .where(
       and(

@@ -33,15 +33,18 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  * The whole app over a private copy of the demo database, with a hand-moved clock and helpers to
  * log in as a demo account and call the API as them.
  */
-export async function createTestApp(options: Pick<AppConfig, 'tilesDir' | 'fetchTile' | 'nudgeJobs'> = {}) {
+export async function createTestApp(
+  options: Pick<AppConfig, 'tilesDir' | 'fetchTile' | 'nudgeJobs' | 'logger'> = {},
+) {
   const database = await createTestDatabase();
   const clock = mutableClock(new Date(testEpoch.getTime() + 3_600_000));
+  const filesDir = mkdtempSync(join(tmpdir(), 'tuijin-files-'));
   const app: App = await buildApp({
     database,
     auditKey: testAuditKey,
     clock,
     loginRatePerMinute: 100_000,
-    filesDir: mkdtempSync(join(tmpdir(), 'tuijin-files-')),
+    filesDir,
     ...options,
   });
   await app.ready();
@@ -96,6 +99,8 @@ export async function createTestApp(options: Pick<AppConfig, 'tilesDir' | 'fetch
     database,
     db: database.db,
     clock,
+    /** Where the app keeps its files (a job that writes documents is given a store over it). */
+    filesDir,
     login,
     call,
     as,

@@ -72,6 +72,7 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   bulletin_publish: 'Set a bulletin’s public display',
   bulletin_delete: 'Delete a bulletin draft',
   bulletin_receive: 'Read a received bulletin',
+  bulletin_dailySettings_update: 'Set the daily bulletin’s timer',
   dispatchTask_assign: 'Assign a task',
   dispatchTask_move: 'Work on a task',
   dispatchTask_recomputeDue: 'Recompute a task deadline',
@@ -111,6 +112,19 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   promotion_lead_convert: 'Convert lead to project',
   promotion_lead_link: 'Link lead to project',
   promotion_settings_update: 'Update promotion stages',
+  workforce_contractor_create: 'Add contractor',
+  workforce_contractor_update: 'Edit contractor',
+  workforce_contractor_remove: 'Remove contractor',
+  workforce_worker_create: 'Register worker',
+  workforce_worker_update: 'Edit worker',
+  workforce_worker_depart: 'Worker departed',
+  workforce_worker_remove: 'Remove worker',
+  workforce_import: 'Import worker roster',
+  healthWatch_create: 'Switch health watch on',
+  healthWatch_update: 'Edit health watch rules',
+  healthWatch_end: 'Switch health watch off',
+  healthCheck_record: 'Record daily health check',
+  healthCheck_purge: 'Purge expired health records',
 };
 
 export const auditLogEnUS: typeof auditLogZhCN = {

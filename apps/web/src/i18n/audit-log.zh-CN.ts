@@ -70,6 +70,7 @@ export const auditActionsMoreZhCN = {
   bulletin_publish: '设置通报晾晒',
   bulletin_delete: '删除通报草稿',
   bulletin_receive: '收文：阅读通报',
+  bulletin_dailySettings_update: '设置一日一通报定时',
   dispatchTask_assign: '交办事项',
   dispatchTask_move: '办理交办事项',
   dispatchTask_recomputeDue: '重算交办事项期限',
@@ -109,6 +110,19 @@ export const auditActionsMoreZhCN = {
   promotion_lead_convert: '招商项目转入项目库',
   promotion_lead_link: '招商项目关联已有项目',
   promotion_settings_update: '修改招商阶段设置',
+  workforce_contractor_create: '新增施工单位',
+  workforce_contractor_update: '修改施工单位',
+  workforce_contractor_remove: '删除施工单位',
+  workforce_worker_create: '登记工人（实名制）',
+  workforce_worker_update: '修改工人信息',
+  workforce_worker_depart: '工人离场',
+  workforce_worker_remove: '删除工人',
+  workforce_import: '导入实名制花名册',
+  healthWatch_create: '开启健康监测',
+  healthWatch_update: '修改健康监测规则',
+  healthWatch_end: '关闭健康监测',
+  healthCheck_record: '登记每日健康检查',
+  healthCheck_purge: '清除过期健康记录',
 };
 
 export const auditLogZhCN = {

@@ -17,6 +17,8 @@ export const bulletinsEnUS: typeof bulletinsZhCN = {
       overdueTasks: 'Overdue assigned tasks',
       overdueApprovals: 'Overdue approvals',
       activity: 'Activity of the period',
+      siteDay: 'Site workforce and inspections',
+      stoppedProjects: 'Stopped projects',
     },
     list: {
       title: 'Bulletins',
@@ -52,6 +54,21 @@ export const bulletinsEnUS: typeof bulletinsZhCN = {
       created: 'Bulletin draft generated',
     },
     doc: {
+      siteDayOn: 'Figures of {{date}}',
+      siteDay: {
+        workersOnSite: 'On site',
+        workersArrived: 'Arrived',
+        workersDeparted: 'Left',
+        inObservation: 'Observed',
+        healthAbnormal: 'Abnormal',
+        inspections: 'Inspections',
+        sitesInspected: 'Sites inspected',
+        findingsRaised: 'Findings',
+        findingsClosed: 'Closed',
+        findingsOpen: 'Open',
+        findingsOverdue: 'Overdue',
+        projectsStopped: 'Stopped',
+      },
       sheet: 'Bulletin text',
       addressee: '{{addressee}}:',
       issuedOnDate: '{{date}}',
@@ -102,6 +119,22 @@ export const bulletinsEnUS: typeof bulletinsZhCN = {
       value: 'Value: {{value}}',
     },
     formula: {
+      siteDay: {
+        workersOnSite: 'On site = workers on the roster who arrived by the day and had not left on it',
+        workersArrived: 'Arrived = workers on the roster whose arrival date is the day',
+        workersDeparted: 'Left = workers on the roster whose departure date is the day',
+        inObservation:
+          'Observed = workers still within their health observation on the day (0 without a health watch)',
+        healthAbnormal: 'Abnormal = workers whose health check of the day was abnormal',
+        inspections: 'Inspections = inspections recorded for the day',
+        sitesInspected:
+          'Sites inspected = projects inspected on the day (a project inspected twice counts once)',
+        findingsRaised: 'Findings = findings raised by the day’s inspections',
+        findingsClosed: 'Closed = inspection findings closed on the day',
+        findingsOpen: 'Open = inspection findings not closed at the day’s end',
+        findingsOverdue: 'Overdue = open findings past their rectification deadline',
+        projectsStopped: 'Stopped = projects stopped (not resumed) on the day',
+      },
       rank: 'Rank = regions ordered by annual plan completion rate, highest first; equal rates share a rank',
       lastYear: 'Same period last year = the same figure computed the same way for last year’s period',
       yearOnYear:
@@ -158,6 +191,17 @@ export const bulletinsEnUS: typeof bulletinsZhCN = {
       receiptsEmpty: 'Not read by any unit below yet',
       readAt: '{{name}} · {{time}}',
       back: 'Back to bulletins',
+    },
+    daily: {
+      title: 'Daily bulletin timer',
+      intro:
+        'When on, every working day at the set time the system generates the day’s bulletin from this office’s daily template (workforce on site, health watch, inspections, stopped projects) and tells the office; with automatic issue it also numbers and issues it, keeps the Word/PDF/Excel files and tells the offices below (only when the template is signed off by the office; a leader’s sign-off leaves a draft).',
+      enabled: 'On',
+      at: 'Time',
+      atRequired: 'Enter the time',
+      atFormat: 'Write the time as HH:MM, e.g. 17:30',
+      autoIssue: 'Issue automatically',
+      saved: 'Daily bulletin timer saved',
     },
     templates: {
       title: 'Bulletin templates',

@@ -115,6 +115,12 @@ export const cockpitEnUS: typeof cockpitZhCN = {
         "Whitelisted projects = projects of the chosen region (and below) on that level's whitelist on the count day (included and not removed), each once",
       resumptionRate:
         'Resumption rate = projects resumed ÷ projects to resume: projects stopped between 1 January and the count day, by whether their last stoppage had resumed (on acceptance where required)',
+      workersOnSite:
+        "Workers on site = workers on the real-name rosters of the region's projects who are on site on the count day (arrived by then, not gone; only projects the reader may open)",
+      workersInObservation:
+        'In observation = workers on site on the count day whose health observation period is running (0 where no health watch was on that day)',
+      workersAbnormal:
+        'Abnormal = workers on site on the count day whose latest health check was abnormal (0 where no health watch was on that day)',
       fundStartRate:
         'Start rate of funded projects = projects started ÷ projects given this kind of money this year (started when the actual start is on or before the count day)',
       fundPaymentRate: 'Payment rate = amount paid by the count day ÷ amount allocated this year (10k yuan)',
@@ -233,6 +239,7 @@ export const cockpitEnUS: typeof cockpitZhCN = {
       parts: {
         whitelist: 'Whitelist',
         resumption: 'Resumption',
+        workforce: 'Workforce on site',
         funds: 'Funds',
         factors: 'Factors',
         promotion: 'Investment promotion',
@@ -243,6 +250,9 @@ export const cockpitEnUS: typeof cockpitZhCN = {
         whitelistProvincial: 'Provincial whitelist',
         whitelistCity: 'City whitelist',
         resumptionRate: 'Resumption rate',
+        workersOnSite: 'Workers on site',
+        workersInObservation: 'In observation',
+        workersAbnormal: 'Abnormal',
         specialBondStartRate: 'Special-bond projects started',
         specialBondPaymentRate: 'Special-bond payment rate',
         centralBudgetStartRate: 'Central-budget projects started',
@@ -259,7 +269,7 @@ export const cockpitEnUS: typeof cockpitZhCN = {
         campaignProjects: 'Projects',
         campaignInvestment: 'Investment',
       },
-      units: { count: '', mu: 'mu', tce: 'tce' },
+      units: { count: '', people: 'people', mu: 'mu', tce: 'tce' },
       percent: '{{percent}}%',
       ratio: '{{numerator}} / {{denominator}}',
     },

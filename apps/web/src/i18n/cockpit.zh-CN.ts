@@ -108,6 +108,12 @@ export const cockpitZhCN = {
         '白名单项目数 = 所选区划（含下级）截至统计日在该级“四保”白名单上的项目数（已纳入且未移出），每个项目计一次',
       resumptionRate:
         '复工率 = 已复工项目数 ÷ 应复工项目数：本年 1 月 1 日至统计日有停工的项目，以统计日前最后一次停工是否已复工（需验收的以验收日）计',
+      workersOnSite:
+        '在岗人数 = 统计日所选区划各项目实名制花名册上在场的工人数（到岗不晚于该日且未离场；只计本人可查看的项目）',
+      workersInObservation:
+        '观察中 = 统计日在场且处于健康监测观察期内的工人数（该日未开启健康监测的区划计 0）',
+      workersAbnormal:
+        '健康异常 = 统计日在场且最近一次健康打卡为异常的工人数（该日未开启健康监测的区划计 0）',
       fundStartRate:
         '资金项目开工率 = 已开工项目数 ÷ 本年下达该类资金的项目数（实际开工日期不晚于统计日即已开工）',
       fundPaymentRate: '资金支付率 = 截至统计日已支付金额 ÷ 本年已下达金额（万元）',
@@ -221,6 +227,7 @@ export const cockpitZhCN = {
       parts: {
         whitelist: '四保白名单',
         resumption: '复工复产',
+        workforce: '现场用工',
         funds: '资金保障',
         factors: '要素保障',
         promotion: '招商引资',
@@ -231,6 +238,9 @@ export const cockpitZhCN = {
         whitelistProvincial: '省级白名单',
         whitelistCity: '市级白名单',
         resumptionRate: '复工率',
+        workersOnSite: '在岗人数',
+        workersInObservation: '观察中',
+        workersAbnormal: '健康异常',
         specialBondStartRate: '专项债项目开工率',
         specialBondPaymentRate: '专项债支付率',
         centralBudgetStartRate: '中央预算内项目开工率',
@@ -247,7 +257,7 @@ export const cockpitZhCN = {
         campaignProjects: '参加项目',
         campaignInvestment: '活动投资',
       },
-      units: { count: '个', mu: '亩', tce: '吨标准煤' },
+      units: { count: '个', people: '人', mu: '亩', tce: '吨标准煤' },
       percent: '{{percent}}%',
       ratio: '{{numerator}} / {{denominator}}',
     },

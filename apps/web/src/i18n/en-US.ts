@@ -13,6 +13,7 @@ import { dispatchEnUS } from './dispatch.en-US';
 import { evaluationEnUS } from './evaluation.en-US';
 import { factorsEnUS } from './factors.en-US';
 import { fundsEnUS } from './funds.en-US';
+import { inspectionsEnUS } from './inspections.en-US';
 import { jobsEnUS } from './jobs.en-US';
 import { ledgerEnUS } from './ledger.en-US';
 import { ledgerExportEnUS } from './ledger-export.en-US';
@@ -20,6 +21,7 @@ import { ledgerReportsEnUS } from './ledger-reports.en-US';
 import { mapEnUS } from './map.en-US';
 import { milestonesEnUS } from './milestones.en-US';
 import { notificationsEnUS } from './notifications.en-US';
+import { photosEnUS } from './photos.en-US';
 import { plansEnUS } from './plans.en-US';
 import { problemDeadlinesEnUS } from './problem-deadlines.en-US';
 import { problemLettersEnUS } from './problem-letters.en-US';
@@ -37,6 +39,7 @@ import { servicePlansEnUS } from './service-plans.en-US';
 import { visitsEnUS } from './visits.en-US';
 import { warningsEnUS } from './warnings.en-US';
 import { workbenchEnUS } from './workbench.en-US';
+import { workforceEnUS } from './workforce.en-US';
 import type { zhCN } from './zh-CN';
 
 /** English. Typed by the zh-CN dictionary, so a missing or extra key fails the type check. */
@@ -109,6 +112,8 @@ export const enUS: typeof zhCN = {
     promotion: 'Investment promotion',
     reconciliation: 'Reconciliation',
     servicePlans: 'Service plans',
+    workforce: 'Workforce',
+    inspections: 'Daily inspections',
     events: 'Campaigns and events',
     bankMatchmaking: 'Bank matchmaking',
     problemStatistics: 'Problem statistics',
@@ -148,6 +153,9 @@ export const enUS: typeof zhCN = {
     PERIOD_CLOSED: 'The reporting period is closed',
     RATE_LIMITED: 'Too many attempts, please try again later',
     UNAVAILABLE: 'The system is under maintenance, please try again later',
+    IDEMPOTENCY_KEY_REUSED:
+      'This request number was already used for a different request; refresh and submit again',
+    SERVICE_BUSY: 'The system is busy, please try again shortly',
     INTERNAL: 'Internal error, please try again later',
     network: 'Cannot reach the server, please check the network and retry',
   },
@@ -348,6 +356,7 @@ export const enUS: typeof zhCN = {
     warningRule_update: 'Edit warning rule draft',
     warningRule_publish: 'Publish warning rules',
     warning_recompute: 'Compute warnings',
+    rollup_rebuild: 'Rebuild the project-year rollup',
     warning_excuse: 'Record a warning justification',
     warning_revokeExcuse: 'Revoke a warning justification',
     auth_login: 'Signed in',
@@ -406,6 +415,15 @@ export const enUS: typeof zhCN = {
     servicePlan_measure_create: 'Service measure added',
     servicePlan_measure_update: 'Service measure edited',
     servicePlan_measure_move: 'Service measure status changed',
+    inspection_checklist_copy: 'Own inspection checklists started',
+    inspection_checklist_create: 'Inspection checklist added',
+    inspection_checklist_update: 'Inspection checklist edited',
+    inspection_record: 'Site inspection recorded',
+    inspection_finding_photos: 'Inspection finding photos uploaded',
+    inspection_finding_reply: 'Inspection finding answered',
+    inspection_finding_close: 'Inspection finding closed',
+    inspection_finding_return: 'Inspection finding returned',
+    inspection_finding_raiseProblem: 'Inspection finding raised as a problem',
     problemAttachment_upload: 'Problem attachment uploaded',
     problemAttachment_delete: 'Problem attachment deleted',
     dictionary_create: 'Dictionary entry added',
@@ -427,6 +445,7 @@ export const enUS: typeof zhCN = {
     evaluationScheme: 'Evaluation scheme',
     warningRuleSet: 'Warning rules',
     warningMonth: 'Warning month',
+    rollup: 'Rollup',
     notificationChannel: 'Notification channel',
     problemRoutingRule: 'Problem routing rule',
     escalationLadder: 'Escalation ladder',
@@ -462,6 +481,9 @@ export const enUS: typeof zhCN = {
   ...factorsEnUS,
   ...reconciliationEnUS,
   ...servicePlansEnUS,
+  ...inspectionsEnUS,
+  ...photosEnUS,
+  ...workforceEnUS,
   ...campaignsEnUS,
   ...bankMatchmakingEnUS,
   ...promotionEnUS,

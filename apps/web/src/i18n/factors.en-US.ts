@@ -49,6 +49,7 @@ export const factorsEnUS: typeof factorsZhCN = {
     editDemand: 'Edit demand',
     type: 'Factor',
     quantity: 'Quantity',
+    rosterOnSite: 'Roster: {{count}} on site today',
     met: 'Met',
     unit: 'Unit',
     unitHelp: 'e.g. kVA, m³/day, tonnes',

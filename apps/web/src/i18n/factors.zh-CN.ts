@@ -43,6 +43,7 @@ export const factorsZhCN = {
     editDemand: '修改需求',
     type: '要素类型',
     quantity: '需求数量',
+    rosterOnSite: '花名册今日在岗 {{count}} 人',
     met: '已保障',
     unit: '单位',
     unitHelp: '如 千伏安、立方米/日、吨',

@@ -44,7 +44,11 @@ export const notificationsEnUS: typeof notificationsZhCN = {
         deemedNotice:
           'Project “{{projectName}}”, {{itemName}}: the time limit ended {{deadlineOn}} without a decision; notice {{noticeNumber}} was issued and the approval is deemed given',
       },
-      bulletin: { issued: 'Bulletin {{serial}} “{{title}}” issued by the office above: please read' },
+      bulletin: {
+        dailyIssued: 'Today’s daily bulletin {{serial}} “{{title}}” was generated on time and issued',
+        dailyDraft: 'Today’s daily bulletin “{{title}}” is drafted: please review and issue',
+        issued: 'Bulletin {{serial}} “{{title}}” issued by the office above: please read',
+      },
       unknown: 'New notification',
     },
     titles: {
@@ -68,7 +72,11 @@ export const notificationsEnUS: typeof notificationsZhCN = {
         promiseBroken: 'Promised document not supplied',
         deemedNotice: 'Deemed-approval notice',
       },
-      bulletin: { issued: 'Bulletin received' },
+      bulletin: {
+        dailyIssued: 'Daily bulletin issued',
+        dailyDraft: 'Daily bulletin to issue',
+        issued: 'Bulletin received',
+      },
       unknown: 'Notification',
     },
   },

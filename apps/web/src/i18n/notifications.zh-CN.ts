@@ -41,7 +41,11 @@ export const notificationsZhCN = {
         deemedNotice:
           '项目「{{projectName}}」{{itemName}}承诺时限已于 {{deadlineOn}} 届满未作出决定，已发出告知书 {{noticeNumber}}，视为审批通过',
       },
-      bulletin: { issued: '上级印发{{serial}}《{{title}}》，请阅' },
+      bulletin: {
+        dailyIssued: '本级一日一通报{{serial}}《{{title}}》已按时生成并签发',
+        dailyDraft: '一日一通报《{{title}}》已生成草稿，请审核签发',
+        issued: '上级印发{{serial}}《{{title}}》，请阅',
+      },
       unknown: '新通知',
     },
     titles: {
@@ -65,7 +69,7 @@ export const notificationsZhCN = {
         promiseBroken: '容缺承诺未兑现',
         deemedNotice: '超时默认告知',
       },
-      bulletin: { issued: '收到通报' },
+      bulletin: { dailyIssued: '一日一通报已签发', dailyDraft: '一日一通报待签发', issued: '收到通报' },
       unknown: '通知',
     },
   },

@@ -78,6 +78,8 @@ export const reportsEnUS: typeof reportsZhCN = {
       inStatistics: 'Counted in statistics',
       statisticsWanYuan: 'Amount counted (10k yuan)',
       workersOnSite: 'Workers on site',
+      rosterOnSite: 'The real-name roster shows {{count}} on site on {{date}}',
+      rosterUse: 'Use the roster’s figure',
       photos: 'Site photos',
       takePhoto: 'Take / choose photos',
       photosHint: 'Photos are kept with the report; an unsaved report is saved as a draft first',

@@ -64,6 +64,8 @@ export const reportsZhCN = {
       inStatistics: '已入统',
       statisticsWanYuan: '入统金额（万元）',
       workersOnSite: '现场施工人数',
+      rosterOnSite: '实名制花名册截至 {{date}} 在岗 {{count}} 人',
+      rosterUse: '按花名册填入',
       photos: '现场照片',
       takePhoto: '拍照 / 选择照片',
       photosHint: '照片随月报保存；如尚未保存，上传时会先保存草稿',

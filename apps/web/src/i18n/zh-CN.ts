@@ -13,6 +13,7 @@ import { dispatchZhCN } from './dispatch.zh-CN';
 import { evaluationZhCN } from './evaluation.zh-CN';
 import { factorsZhCN } from './factors.zh-CN';
 import { fundsZhCN } from './funds.zh-CN';
+import { inspectionsZhCN } from './inspections.zh-CN';
 import { jobsZhCN } from './jobs.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 import { ledgerExportZhCN } from './ledger-export.zh-CN';
@@ -20,6 +21,7 @@ import { ledgerReportsZhCN } from './ledger-reports.zh-CN';
 import { mapZhCN } from './map.zh-CN';
 import { milestonesZhCN } from './milestones.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
+import { photosZhCN } from './photos.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
 import { problemDeadlinesZhCN } from './problem-deadlines.zh-CN';
 import { problemLettersZhCN } from './problem-letters.zh-CN';
@@ -37,6 +39,7 @@ import { servicePlansZhCN } from './service-plans.zh-CN';
 import { visitsZhCN } from './visits.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 import { workbenchZhCN } from './workbench.zh-CN';
+import { workforceZhCN } from './workforce.zh-CN';
 
 /** Simplified Chinese, the default language. en-US.ts must carry exactly the same keys. */
 export const zhCN = {
@@ -108,6 +111,8 @@ export const zhCN = {
     promotion: '招商引资',
     reconciliation: '三数比对',
     servicePlans: '一项目一策',
+    workforce: '实名制用工',
+    inspections: '一日一督查',
     events: '攻坚行动与集中开竣工',
     bankMatchmaking: '政银企对接',
     problemStatistics: '问题统计',
@@ -147,6 +152,8 @@ export const zhCN = {
     PERIOD_CLOSED: '填报期已关闭',
     RATE_LIMITED: '操作过于频繁，请稍后重试',
     UNAVAILABLE: '系统维护中，请稍后重试',
+    IDEMPOTENCY_KEY_REUSED: '该请求编号已用于内容不同的请求，请刷新后重新提交',
+    SERVICE_BUSY: '系统繁忙，请稍后重试',
     INTERNAL: '系统内部错误，请稍后重试',
     network: '无法连接服务器，请检查网络后重试',
   },
@@ -346,6 +353,7 @@ export const zhCN = {
     warningRule_update: '修改预警规则草稿',
     warningRule_publish: '发布预警规则',
     warning_recompute: '计算红黄绿灯预警',
+    rollup_rebuild: '重算项目年度汇总',
     warning_excuse: '登记预警正当理由',
     warning_revokeExcuse: '撤销预警正当理由',
     auth_login: '登录成功',
@@ -404,6 +412,15 @@ export const zhCN = {
     servicePlan_measure_create: '新增服务措施',
     servicePlan_measure_update: '修改服务措施',
     servicePlan_measure_move: '服务措施状态变更',
+    inspection_checklist_copy: '建立本辖区督查清单',
+    inspection_checklist_create: '新增督查清单',
+    inspection_checklist_update: '修改督查清单',
+    inspection_record: '登记督查',
+    inspection_finding_photos: '上传督查问题照片',
+    inspection_finding_reply: '督查问题整改回复',
+    inspection_finding_close: '督查问题销号',
+    inspection_finding_return: '督查问题退回整改',
+    inspection_finding_raiseProblem: '督查问题转为问题',
     problemAttachment_upload: '上传问题附件',
     problemAttachment_delete: '删除问题附件',
     dictionary_create: '新增字典项',
@@ -425,6 +442,7 @@ export const zhCN = {
     evaluationScheme: '考评方案',
     warningRuleSet: '预警规则',
     warningMonth: '预警月份',
+    rollup: '汇总数据',
     notificationChannel: '通知渠道',
     problemRoutingRule: '问题交办规则',
     escalationLadder: '提级阶梯',
@@ -460,6 +478,9 @@ export const zhCN = {
   ...factorsZhCN,
   ...reconciliationZhCN,
   ...servicePlansZhCN,
+  ...inspectionsZhCN,
+  ...photosZhCN,
+  ...workforceZhCN,
   ...campaignsZhCN,
   ...bankMatchmakingZhCN,
   ...promotionZhCN,

@@ -26,6 +26,8 @@ export const bulletinSectionKeys = [
   'overdueTasks',
   'overdueApprovals',
   'activity',
+  'siteDay',
+  'stoppedProjects',
 ] as const;
 export type BulletinSectionKey = (typeof bulletinSectionKeys)[number];
 
@@ -45,6 +47,8 @@ export const bulletinSectionNames: Record<BulletinSectionKey, string> = {
   overdueTasks: '逾期交办事项',
   overdueApprovals: '超期前期手续',
   activity: '本期动态',
+  siteDay: '现场用工与督查',
+  stoppedProjects: '停工项目',
 };
 
 export interface BulletinSection {
@@ -100,6 +104,18 @@ export const bulletinPlaceholders = [
   '办结事项数',
   '走访次数',
   '新开工数',
+  '在岗人数',
+  '到岗人数',
+  '离岗人数',
+  '观察人数',
+  '异常人数',
+  '督查次数',
+  '督查项目数',
+  '发现问题数',
+  '整改销号数',
+  '待整改数',
+  '逾期整改数',
+  '停工项目数',
 ] as const;
 export type BulletinPlaceholder = (typeof bulletinPlaceholders)[number];
 
@@ -119,6 +135,13 @@ export function fillPlaceholders(text: string, values: Partial<Record<BulletinPl
       : whole,
   );
 }
+
+/** 现场用工与督查: the roster's and the inspections' figures of the day (一日一通报) or the period's end. */
+const siteDayLead = (when: string) =>
+  `${when}在岗{在岗人数}人，到岗{到岗人数}人、离岗{离岗人数}人，健康观察{观察人数}人、异常{异常人数}人；` +
+  '开展督查{督查次数}次、覆盖项目{督查项目数}个，发现问题{发现问题数}个、整改销号{整改销号数}个，' +
+  '尚有{待整改数}个待整改（其中逾期{逾期整改数}个）。各地情况如下。';
+const stoppedLead = '停工项目{停工项目数}个，名单如下，请属地和行业部门督促复工。';
 
 const section = (key: BulletinSectionKey, lead: string, enabled = true): BulletinSection => ({
   key,
@@ -141,9 +164,12 @@ const monthlySections: BulletinSection[] = [
   section('overdueTasks', '调度会议交办事项中，{逾期事项数}项逾期未办结。'),
   section('overdueApprovals', '{超期手续数}项前期手续超过承诺时限仍未办结。'),
   section('activity', '本期新增问题{新增问题数}个、解决{解决问题数}个，办结交办事项{办结事项数}项。', false),
+  section('siteDay', siteDayLead('期末'), false),
+  section('stoppedProjects', stoppedLead, false),
 ];
 
-const shortSections = (lead: string): BulletinSection[] => [
+const shortSections = (lead: string, siteFirst = false): BulletinSection[] => [
+  ...(siteFirst ? [section('siteDay', siteDayLead('当日')), section('stoppedProjects', stoppedLead)] : []),
   section('activity', lead),
   section(
     'headline',
@@ -156,6 +182,9 @@ const shortSections = (lead: string): BulletinSection[] => [
   section('redBlack', '红黑榜。', false),
   section('snails', '蜗牛榜。', false),
   section('overdueApprovals', '{超期手续数}项前期手续超期。', false),
+  ...(siteFirst
+    ? []
+    : [section('siteDay', siteDayLead('期末'), false), section('stoppedProjects', stoppedLead, false)]),
 ];
 
 /** The built-in template of a kind, for a jurisdiction that has not written its own. */
@@ -191,6 +220,7 @@ export function defaultBulletinTemplate(
     title: '{地区}重点项目建设一日一通报（{期间}）',
     sections: shortSections(
       '当日新增问题{新增问题数}个、解决{解决问题数}个，办结交办事项{办结事项数}项，一线走访{走访次数}次，新开工项目{新开工数}个。',
+      true,
     ),
     closing: '请各责任单位当日事当日毕。',
   };

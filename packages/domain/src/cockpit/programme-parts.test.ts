@@ -18,6 +18,7 @@ describe('the parts of the cockpit’s 专项工作 panel', () => {
     expect(cockpitProgrammePartsGranted((p) => office.has(p))).toEqual([
       'whitelist',
       'resumption',
+      'workforce',
       'funds',
       'factors',
       'promotion',
@@ -30,6 +31,7 @@ describe('the parts of the cockpit’s 专项工作 panel', () => {
     expect(cockpitProgrammePartsGranted(without('leader', 'fund.read'))).toEqual([
       'whitelist',
       'resumption',
+      'workforce',
       'factors',
       'promotion',
       'bankMatchmaking',
@@ -41,7 +43,7 @@ describe('the parts of the cockpit’s 专项工作 panel', () => {
   });
 
   it('gives the system actor every part', () => {
-    expect(cockpitProgrammePartsFor(systemActor)).toHaveLength(7);
+    expect(cockpitProgrammePartsFor(systemActor)).toHaveLength(8);
   });
 
   it.each([

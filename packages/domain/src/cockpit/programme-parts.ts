@@ -4,11 +4,12 @@ import type { Permission } from '../policies/permissions';
 
 /**
  * The parts of the cockpit's 专项工作 panel (issue 16 item 11), in the order it shows them: 四保白名单,
- * 复工复产, 资金保障, 要素保障, 招商引资, 政银企对接, 集中开竣工.
+ * 复工复产, 现场用工, 资金保障, 要素保障, 招商引资, 政银企对接, 集中开竣工.
  */
 export const cockpitProgrammeParts = [
   'whitelist',
   'resumption',
+  'workforce',
   'funds',
   'factors',
   'promotion',
@@ -21,6 +22,7 @@ export type CockpitProgrammePart = (typeof cockpitProgrammeParts)[number];
 export const cockpitProgrammePermissions: Record<CockpitProgrammePart, Permission> = {
   whitelist: 'whitelist.read',
   resumption: 'resumption.read',
+  workforce: 'workforce.read',
   funds: 'fund.read',
   factors: 'factor.read',
   promotion: 'promotion.read',

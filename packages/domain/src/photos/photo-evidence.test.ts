@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   checkPhotoEvidenceSettings,
   distanceKm,
+  eventPhotoWindow,
+  milestonePhotoWindow,
+  nearestPhotoSite,
   type PhotoEvidenceContext,
   type PhotoFacts,
   photoEvidenceFindings,
   photoPeriodStart,
+  photoWindowFindings,
+  reportPhotoWindow,
+  visitPhotoWindow,
 } from './photo-evidence';
 
 /** 宁德市 (the city government) and 北京 (天安门), degrees. */
@@ -123,6 +129,42 @@ describe('photoEvidenceFindings', () => {
   });
 });
 
+describe('photo windows', () => {
+  it.each([
+    ['an October report, seen in November', 2026, 10, '2026-11-20', '2026-09-01', '2026-10-31'],
+    ['an October report, seen on 12 October', 2026, 10, '2026-10-12', '2026-09-01', '2026-10-12'],
+    ['a January report', 2027, 1, '2027-02-03', '2026-12-01', '2027-01-31'],
+  ])('%s: %i-%i on %s runs %s … %s', (_label, year, month, today, earliestOn, latestOn) => {
+    expect(reportPhotoWindow(year, month, today)).toEqual({ earliestOn, latestOn });
+  });
+  it.each([
+    ['a visit photographed the same day', '2026-05-03', '2026-06-01', 0, 0, '2026-05-03', '2026-05-03'],
+    ['an inspection with a day either side', '2026-03-01', '2026-06-01', 1, 1, '2026-02-28', '2026-03-02'],
+    ['a rectification answered until today', '2026-12-01', '2026-12-07', 0, 30, '2026-12-01', '2026-12-07'],
+    ['a node reached across the year end', '2027-01-02', '2027-01-10', 7, 0, '2026-12-26', '2027-01-02'],
+  ])(
+    '%s: %s (today %s, -%i/+%i) runs %s … %s',
+    (_label, eventOn, today, before, after, earliestOn, latestOn) => {
+      expect(eventPhotoWindow(eventOn, today, { daysBefore: before, daysAfter: after })).toEqual({
+        earliestOn,
+        latestOn,
+      });
+    },
+  );
+  it('judges a photo against a window and a site', () => {
+    const site = { projectLat: 26.6657, projectLng: 119.5479, maxDistanceKm: 5 };
+    const window = { earliestOn: '2026-05-03', latestOn: '2026-05-03' };
+    expect(photoWindowFindings(shot('2026-05-03T09:00:00', 26.67, 119.55), site, window)).toEqual([]);
+    expect(photoWindowFindings(shot('2026-05-02T23:30:00', 26.67, 119.55), site, window)).toEqual([
+      { kind: 'tooOld', takenOn: '2026-05-02', earliestOn: '2026-05-03' },
+    ]);
+    expect(photoWindowFindings(shot('2026-05-04T00:10:00', 39.9042, 116.4074), site, window)).toEqual([
+      { kind: 'tooFar', distanceKm: 1500.4, maxDistanceKm: 5 },
+      { kind: 'inFuture', takenOn: '2026-05-04', latestOn: '2026-05-03' },
+    ]);
+  });
+});
+
 describe('checkPhotoEvidenceSettings', () => {
   it.each([[5], [0.5], [1000]])('accepts %f km', (km) => {
     expect(checkPhotoEvidenceSettings({ maxDistanceKm: km })).toEqual({ maxDistanceKm: km });
@@ -131,5 +173,71 @@ describe('checkPhotoEvidenceSettings', () => {
     expect(() => checkPhotoEvidenceSettings({ maxDistanceKm: km })).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED' }),
     );
+  });
+});
+
+describe('visitPhotoWindow and milestonePhotoWindow', () => {
+  it.each([
+    [
+      'a visit a month ago: the day before to the day after',
+      '2026-11-05',
+      '2026-12-07',
+      '2026-11-04',
+      '2026-11-06',
+    ],
+    ['a visit today: nothing after today', '2026-12-07', '2026-12-07', '2026-12-06', '2026-12-07'],
+  ])('%s', (_, visitedOn, today, earliestOn, latestOn) => {
+    expect(visitPhotoWindow(visitedOn, today)).toEqual({ earliestOn, latestOn });
+  });
+
+  it.each([
+    [
+      'a node reached on 10 November: the week before, not after',
+      '2026-11-10',
+      '2026-12-07',
+      '2026-11-03',
+      '2026-11-10',
+    ],
+    ['across a month end', '2026-03-02', '2026-12-07', '2026-02-23', '2026-03-02'],
+  ])('%s', (_, reachedOn, today, earliestOn, latestOn) => {
+    expect(milestonePhotoWindow(reachedOn, today)).toEqual({ earliestOn, latestOn });
+  });
+
+  it('flags a node photo taken after the day the node is claimed reached (backdating)', () => {
+    const window = milestonePhotoWindow('2026-11-10', '2026-12-07');
+    const site = { projectLat: ningde.lat, projectLng: ningde.lng, maxDistanceKm: 5 };
+    expect(photoWindowFindings(shot('2026-11-20T10:00:00', ningde.lat, ningde.lng), site, window)).toEqual([
+      { kind: 'inFuture', takenOn: '2026-11-20', latestOn: '2026-11-10' },
+    ]);
+    expect(photoWindowFindings(shot('2026-11-05T10:00:00', ningde.lat, ningde.lng), site, window)).toEqual(
+      [],
+    );
+  });
+});
+
+describe('nearestPhotoSite', () => {
+  const site = (key: string, lat: number | null, lng: number | null) => ({
+    key,
+    projectLat: lat,
+    projectLng: lng,
+    maxDistanceKm: 5,
+  });
+  const sites = [
+    site('beijing', beijing.lat, beijing.lng),
+    site('none', null, null),
+    site('ningde', ningde.lat, ningde.lng),
+  ];
+
+  it('picks the site nearest the photo among those with coordinates', () => {
+    expect(nearestPhotoSite({ latitude: 26.67, longitude: 119.55 }, sites)?.key).toBe('ningde');
+    expect(nearestPhotoSite({ latitude: 40, longitude: 116.4 }, sites)?.key).toBe('beijing');
+  });
+
+  it('falls back to the first site without a place on either side, and to nothing for no sites', () => {
+    expect(nearestPhotoSite({ latitude: null, longitude: null }, sites)?.key).toBe('beijing');
+    expect(nearestPhotoSite({ latitude: 26.67, longitude: 119.55 }, [site('none', null, null)])?.key).toBe(
+      'none',
+    );
+    expect(nearestPhotoSite({ latitude: 26.67, longitude: 119.55 }, [])).toBeUndefined();
   });
 });

@@ -83,6 +83,13 @@ export const permissions = [
   'bankMatchmaking.manage',
   'promotion.read',
   'promotion.manage',
+  'workforce.read',
+  'workforce.manage',
+  'healthWatch.manage',
+  'inspection.read',
+  'inspection.record',
+  'inspection.reply',
+  'inspection.checklists',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -187,6 +194,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'bankMatchmaking.manage',
     'promotion.read',
     'promotion.manage',
+    'workforce.read',
+    'workforce.manage',
+    'healthWatch.manage',
+    'inspection.read',
+    'inspection.record',
+    'inspection.checklists',
   ],
   department_staff: [
     'region.read',
@@ -220,6 +233,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'factor.read',
     'bankMatchmaking.read',
     'promotion.read',
+    'workforce.read',
+    'inspection.read',
+    'inspection.record',
   ],
   owner: [
     'region.read',
@@ -247,6 +263,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'campaign.read',
     'factor.read',
     'bankMatchmaking.read',
+    'workforce.read',
+    'workforce.manage',
+    'inspection.read',
+    'inspection.reply',
   ],
   leader: [
     'region.read',
@@ -275,6 +295,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'factor.read',
     'bankMatchmaking.read',
     'promotion.read',
+    'workforce.read',
+    'inspection.read',
   ],
   service_officer: [
     'region.read',
@@ -303,6 +325,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'campaign.read',
     'factor.read',
     'bankMatchmaking.read',
+    'workforce.read',
+    'inspection.read',
+    'inspection.record',
   ],
   supervisor: [
     'region.read',
@@ -328,6 +353,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'factor.read',
     'bankMatchmaking.read',
     'promotion.read',
+    'workforce.read',
+    'inspection.read',
+    'inspection.record',
   ],
   system_admin: [
     'region.read',

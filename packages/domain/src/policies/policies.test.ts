@@ -72,6 +72,17 @@ const matrix: [Role, Permission, string, string][] = [
   ['supervisor', 'problem.handle', 'FORBIDDEN', 'NOT_FOUND'],
   ['system_admin', 'problem.read', 'FORBIDDEN', 'NOT_FOUND'],
   ['audit_admin', 'escalationLadder.manage', 'FORBIDDEN', 'NOT_FOUND'],
+  ['office_staff', 'inspection.record', 'allow', 'NOT_FOUND'],
+  ['office_staff', 'inspection.checklists', 'allow', 'NOT_FOUND'],
+  ['office_staff', 'inspection.reply', 'FORBIDDEN', 'NOT_FOUND'],
+  ['department_staff', 'inspection.record', 'allow', 'NOT_FOUND'],
+  ['department_staff', 'inspection.checklists', 'FORBIDDEN', 'NOT_FOUND'],
+  ['service_officer', 'inspection.record', 'allow', 'NOT_FOUND'],
+  ['supervisor', 'inspection.record', 'allow', 'NOT_FOUND'],
+  ['leader', 'inspection.read', 'allow', 'NOT_FOUND'],
+  ['leader', 'inspection.record', 'FORBIDDEN', 'NOT_FOUND'],
+  ['owner', 'inspection.record', 'NOT_FOUND', 'NOT_FOUND'],
+  ['system_admin', 'inspection.read', 'FORBIDDEN', 'NOT_FOUND'],
 ];
 
 describe('authorize matrix', () => {

@@ -19,7 +19,15 @@ describe('workbenchSectionsFor', () => {
   it.each<[Role[], string[]]>([
     [
       ['owner'],
-      ['reportsToFill', 'problemsToConfirm', 'lettersToReply', 'tasksToHandle', 'warnings', 'notifications'],
+      [
+        'reportsToFill',
+        'problemsToConfirm',
+        'lettersToReply',
+        'tasksToHandle',
+        'findingsToRectify',
+        'warnings',
+        'notifications',
+      ],
     ],
     [
       ['department_staff'],
@@ -73,6 +81,7 @@ describe('workbenchSectionsFor', () => {
       'problemsToHandle',
       'lettersToReply',
       'tasksToHandle',
+      'findingsToRectify',
       'problemsOnMyProjects',
       'warnings',
       'notifications',

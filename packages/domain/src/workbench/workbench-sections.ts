@@ -13,6 +13,7 @@ export const workbenchSectionKeys = [
   'problemsToHandle',
   'lettersToReply',
   'tasksToHandle',
+  'findingsToRectify',
   'problemsAwaitingOffice',
   'problemsOverdue',
   'problemsOnMyProjects',
@@ -55,6 +56,8 @@ export function workbenchSectionsFor(actor: Actor): WorkbenchSectionKey[] {
   // An owner unit answers the letters on its lagging projects; shown while it has some to answer.
   if (can(actor, 'report.submit')) wanted.add('lettersToReply');
   if (can(actor, 'dispatchTask.handle')) wanted.add('tasksToHandle');
+  // An owner unit rectifies the inspection findings on its projects; shown while some wait.
+  if (can(actor, 'inspection.reply')) wanted.add('findingsToRectify');
   if (can(actor, 'problem.route')) wanted.add('problemsAwaitingOffice');
   if (office || has(actor, 'supervisor')) wanted.add('problemsOverdue');
   if (has(actor, 'leader')) wanted.add('problemsOnMyProjects');

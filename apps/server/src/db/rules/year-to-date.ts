@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { monthlyReports } from '../schema';
+import { monthlyReports, projectYearFigures } from '../schema';
 
 /** The columns of one monthly report the year-to-date rule reads (the table's, an alias's or literals). */
 export interface ReportColumns {
@@ -44,14 +44,16 @@ export function countsTowardYearToDateSql(
 }
 
 /**
- * 本年累计完成 of the project `projectId` to month M: a correlated sum over the (project, year, month)
- * index — null when no report counts (callers coalesce, as the figures need). The SQL twin of
- * `completedYearToDate`.
+ * 本年累计完成 of the project `projectId` to month M, read from the kept rollup
+ * `project_year_figures` (its running total at M — the domain's `yearFiguresOfProject`, kept by the
+ * triggers of migration 0032 in the transaction of every report and plan write): one primary-key
+ * lookup, null when the project-year has no row (callers coalesce, as the figures need). Equal to
+ * `completedYearToDate` by `rollup-equivalence.test.ts`.
  */
 export function completedYearToDateSql(
   projectId: SQL,
   at: { year: number | SQL; month: number | SQL },
 ): SQL<string | null> {
-  return sql<string | null>`(select sum(${monthlyReports.completedWanYuan}) from ${monthlyReports}
-    where ${monthlyReports.projectId} = ${projectId} and ${countsTowardYearToDateSql(at)})`;
+  return sql<string | null>`(select ${projectYearFigures.ytd}[${at.month}::int] from ${projectYearFigures}
+    where ${projectYearFigures.projectId} = ${projectId} and ${projectYearFigures.year} = ${at.year}::int)`;
 }

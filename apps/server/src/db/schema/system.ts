@@ -28,6 +28,8 @@ export const idempotencyKeys = pgTable(
     key: text('key').notNull(),
     method: text('method').notNull(),
     path: text('path').notNull(),
+    /** SHA-256 of the request body: a key sent again with another body is refused, not replayed. */
+    requestHash: text('request_hash'),
     statusCode: integer('status_code'),
     response: jsonb('response'),
     createdAt: createdAt(),

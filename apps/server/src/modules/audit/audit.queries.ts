@@ -82,12 +82,14 @@ export async function findAuditEvents(db: Queryable, actor: Actor, query: AuditQ
 }
 
 /**
- * Walks the whole chain in id order and recomputes every HMAC: an edited, inserted or deleted row
- * shows as the first id whose link does not hold.
+ * Walks every chain in id order and recomputes every HMAC: an edited, inserted or deleted row shows
+ * as the first id whose link does not hold. Rows carry the chain they link into (appends spread over
+ * parallel chains, see `auditChainCount`); within a chain ids grow in append order, because a chain's
+ * lock is held from reading its head until commit.
  */
 export async function verifyAuditChain(db: Queryable, actor: Actor, key: Buffer, batchSize = 1000) {
   authorize(actor, 'audit.read');
-  let prevHash = genesisHash;
+  const heads = new Map<number, string>();
   let lastId = 0;
   let checked = 0;
   for (;;) {
@@ -99,10 +101,11 @@ export async function verifyAuditChain(db: Queryable, actor: Actor, key: Buffer,
       .limit(batchSize);
     if (batch.length === 0) return { checked, intact: true, firstBrokenId: null };
     for (const row of batch) {
+      const prevHash = heads.get(row.chain) ?? genesisHash;
       if (row.prevHash !== prevHash || chainHash(key, prevHash, row) !== row.hash) {
         return { checked, intact: false, firstBrokenId: String(row.id) };
       }
-      prevHash = row.hash;
+      heads.set(row.chain, row.hash);
       lastId = row.id;
       checked++;
     }

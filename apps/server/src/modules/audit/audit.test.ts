@@ -1,7 +1,10 @@
+import { systemActor } from '@tuijin/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/rows';
 import { createTestApp, type TestApp } from '../../testing/test-app';
+import { testAuditKey } from '../../testing/test-constants';
+import { recordAudit } from './record-audit';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -46,6 +49,34 @@ describe('audit trail', () => {
   it('refuses UPDATE and DELETE on the log at the database', async () => {
     await expect(t.db.execute(sql`update audit_events set action = 'x'`)).rejects.toThrow();
     await expect(t.db.execute(sql`delete from audit_events`)).rejects.toThrow();
+  });
+
+  it('spreads overlapping writers over parallel chains, each transaction in one chain, all verified', async () => {
+    const ctx = { actor: systemActor, clock: t.clock, ip: null, auditKey: testAuditKey };
+    const writers = Array.from({ length: 6 }, (_, i) => `chains-${i}`);
+    // Six transactions that overlap in time (each holds its chain while it sleeps), two events each.
+    await Promise.all(
+      writers.map((entityId) =>
+        t.db.transaction(async (tx) => {
+          await recordAudit(tx, ctx, { action: 'organisation.update', entityType: 'chain-test', entityId });
+          await tx.execute(sql`select pg_sleep(0.2)`);
+          await recordAudit(tx, ctx, { action: 'organisation.update', entityType: 'chain-test', entityId });
+        }),
+      ),
+    );
+    const rows = await queryRows<{ entity_id: string; chain: number }>(
+      t.db,
+      sql`select entity_id, chain from audit_events where entity_type = 'chain-test' order by id`,
+    );
+    expect(rows).toHaveLength(12);
+    const chainsOf = new Map<string, Set<number>>();
+    for (const row of rows)
+      chainsOf.set(row.entity_id, (chainsOf.get(row.entity_id) ?? new Set()).add(row.chain));
+    for (const writer of writers) expect(chainsOf.get(writer)?.size, writer).toBe(1);
+    // On PostgreSQL the six really overlap: they cannot all have queued on one chain.
+    if (t.database.kind === 'postgresql') expect(new Set(rows.map((r) => r.chain)).size).toBeGreaterThan(1);
+    const auditor = await t.as('auditor');
+    expect((await auditor.get('/api/audit-events/verification')).body).toMatchObject({ intact: true });
   });
 
   it('verifies the hash chain and finds the first row that was tampered with', async () => {

@@ -1,7 +1,8 @@
 import type { AuditAction } from '@tuijin/domain';
-import { desc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
+import { queryRows } from '../../db/rows';
 import { auditEvents } from '../../db/schema';
 import { chainHash, genesisHash } from './audit-chain';
 
@@ -18,13 +19,16 @@ export interface AuditInput {
   detail?: Record<string, unknown> | null;
 }
 
-/** Serialises appends so each event links to the one before it. */
-const auditChainLockKey = 7_243_002;
+/**
+ * How many hash chains appends spread over. Each chain is serialised by its own transaction-scoped
+ * lock; a transaction takes a free one (SQL `tuijin_audit_chain_head`), so up to this many writing
+ * transactions append at once instead of queuing on one lock. Verification walks every chain.
+ */
+export const auditChainCount = 8;
 
 /**
  * Appends one audit event inside the caller's transaction, so the change and its record commit or
- * roll back together. Appends are serialised by a transaction-scoped advisory lock to keep the
- * hash chain linear.
+ * roll back together. The event links to the last one of the chain the transaction holds.
  */
 export async function recordAudit(
   tx: Queryable,
@@ -45,13 +49,13 @@ export async function recordAudits(
   inputs: readonly AuditInput[],
 ): Promise<void> {
   if (inputs.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${auditChainLockKey})`);
-  const [last] = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
-  let prevHash = last?.hash ?? genesisHash;
+  const [head] = await queryRows<{ chain: number | string; hash: string | null }>(
+    tx,
+    sql`select chain, hash from tuijin_audit_chain_head(${auditChainCount}::int)`,
+  );
+  if (!head) throw new Error('tuijin_audit_chain_head answered no row');
+  const chain = Number(head.chain);
+  let prevHash = head.hash ?? genesisHash;
   const rows = inputs.map((input) => {
     const fields = {
       at: ctx.clock.now(),
@@ -65,7 +69,7 @@ export async function recordAudits(
       changes: input.changes ?? null,
       detail: input.detail ?? null,
     };
-    const row = { ...fields, prevHash, hash: chainHash(ctx.auditKey, prevHash, fields) };
+    const row = { ...fields, chain, prevHash, hash: chainHash(ctx.auditKey, prevHash, fields) };
     prevHash = row.hash;
     return row;
   });

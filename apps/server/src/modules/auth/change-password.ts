@@ -3,6 +3,7 @@ import { AppError, passwordProblems } from '@tuijin/domain';
 import { eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { users } from '../../db/schema';
+import { announceChange } from '../../lib/process-cache';
 import { recordAudit } from '../audit';
 import { getSecurityPolicy } from '../security';
 import { hashPassword, verifyPassword } from './passwords';
@@ -47,4 +48,6 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordRequest & { 
       changes: { password: { before: '***', after: '***' } },
     });
   });
+  // The kept session reads still say "must change password" and hold the other sessions.
+  await announceChange(ctx.db, { topic: 'sessions', userId: row.id });
 }

@@ -3,7 +3,9 @@ import { type SecurityPolicy, sessionAlive } from '@tuijin/domain';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { organisations, regions, sessions, users } from '../../db/schema';
+import { generationOf } from '../../lib/process-cache';
 import { type ActorRow, actorColumns } from './actor.queries';
+import { dropSession, keepSession, keptSession, type SessionRow } from './session-cache';
 
 export const sessionCookieName = 'tuijin_session';
 
@@ -31,8 +33,12 @@ const touchEveryMs = 60_000;
 
 /**
  * The actor behind a session token, or null when the token is unknown, revoked, idle or too old,
- * or its user or organisation is disabled. Read fresh on every request, so logout, disabling a
- * user or changing their roles takes effect on the next request.
+ * or its user or organisation is disabled. The four-table read is kept for a few seconds per token
+ * (`session-cache.ts`); logout, disabling a user, a password reset and role or organisation changes
+ * forget it before they answer, so they still take effect on the next request. A kept read is
+ * judged against the idle and absolute limits on every request like a fresh one (its `lastSeenAt`
+ * can only be older than the database's, so it never extends a session), and one it calls dead is
+ * read again before the session is ended.
  */
 export async function resolveSession(
   db: Queryable,
@@ -41,6 +47,12 @@ export async function resolveSession(
   now: Date,
 ): Promise<(ActorRow & { tokenHash: string }) | null> {
   const tokenHash = hashToken(token);
+  const kept = keptSession(db, tokenHash);
+  if (kept && sessionAlive(kept, policy, now)) {
+    await touchSession(db, kept, tokenHash, now);
+    return { ...kept, tokenHash };
+  }
+  const generation = generationOf('sessions');
   const [row] = await db
     .select({ ...actorColumns, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
@@ -49,15 +61,25 @@ export async function resolveSession(
     .innerJoin(regions, eq(regions.code, organisations.regionCode))
     .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
     .limit(1);
-  if (!row) return null;
+  if (!row) {
+    dropSession(tokenHash);
+    return null;
+  }
   if (!row.isActive || !row.organisationActive || !sessionAlive(row, policy, now)) {
+    dropSession(tokenHash);
     await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, tokenHash));
     return null;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
-  }
+  await touchSession(db, row, tokenHash, now);
+  keepSession(db, tokenHash, row, generation);
   return { ...row, tokenHash };
+}
+
+/** The sliding renewal: `last_seen_at` written at most every {@link touchEveryMs}; `row` follows it. */
+async function touchSession(db: Queryable, row: SessionRow, tokenHash: string, now: Date) {
+  if (now.getTime() - row.lastSeenAt.getTime() <= touchEveryMs) return;
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  row.lastSeenAt = now;
 }
 
 /** Ends one session. */

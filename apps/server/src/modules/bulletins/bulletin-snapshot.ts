@@ -28,6 +28,7 @@ import {
   projectNames,
   warningDetail,
 } from './bulletin-lists';
+import { takeSiteDay } from './bulletin-site-day';
 
 /** An amount in 万元 as a bulletin prints it: two decimals, rounded half-up ("12345.6789" → "12345.68"). */
 export function bulletinAmount(value: string): string {
@@ -204,6 +205,8 @@ export async function takeBulletinSnapshot(
     ),
     latestRedBlack(ctx.db, region.code, figureMonth),
   ]);
+  const { siteDay, stopped } = await takeSiteDay(ctx, region, period.end);
+  const site = siteDay.total;
   const red = warningLines('red');
   const yellow = warningLines('yellow');
   const gap = rollup.total.progressGap.value;
@@ -235,6 +238,18 @@ export async function takeBulletinSnapshot(
     办结事项数: String(activity.tasksDone),
     走访次数: String(activity.visits),
     新开工数: String(activity.projectsStarted),
+    在岗人数: String(site.workersOnSite),
+    到岗人数: String(site.workersArrived),
+    离岗人数: String(site.workersDeparted),
+    观察人数: String(site.inObservation),
+    异常人数: String(site.healthAbnormal),
+    督查次数: String(site.inspections),
+    督查项目数: String(site.sitesInspected),
+    发现问题数: String(site.findingsRaised),
+    整改销号数: String(site.findingsClosed),
+    待整改数: String(site.findingsOpen),
+    逾期整改数: String(site.findingsOverdue),
+    停工项目数: String(stopped.length),
   };
   return {
     regionCode: region.code,
@@ -258,6 +273,8 @@ export async function takeBulletinSnapshot(
     overdueTasks: tasks.slice(0, bulletinListLimit),
     overdueApprovals: approvals.slice(0, bulletinListLimit),
     activity,
+    siteDay,
+    stoppedProjects: stopped.slice(0, bulletinListLimit),
     values,
   };
 }

@@ -9,6 +9,7 @@ import {
   authorize,
   bulletinPlaceholders,
   bulletinTemplateProblems,
+  completeBulletinTemplate,
   defaultBulletinTemplate,
 } from '@tuijin/domain';
 import { and, eq } from 'drizzle-orm';
@@ -40,7 +41,7 @@ export async function templateFor(
     .select()
     .from(bulletinTemplates)
     .where(and(eq(bulletinTemplates.regionCode, region.code), eq(bulletinTemplates.kind, kind)));
-  if (row) return { template: row.body as BulletinTemplate, version: row.version };
+  if (row) return { template: completeBulletinTemplate(row.body as BulletinTemplate), version: row.version };
   const office = await regionOffice(db, region.path);
   const template = defaultBulletinTemplate(kind, {
     issuer: office?.name ?? `${region.name}重点项目建设办公室`,

@@ -15,6 +15,7 @@ import {
   refreshBulletin,
   reviewBulletin,
 } from './bulletins';
+import { getDailyBulletinSettings, saveDailyBulletinSettings } from './daily-bulletins';
 
 /** 通报: templates, drafts from the data, review, issue with kept files, 收文 and 晾晒. */
 export function registerBulletinRoutes(app: FastifyInstance, deps: RouteDeps, store: FileStore) {
@@ -23,6 +24,12 @@ export function registerBulletinRoutes(app: FastifyInstance, deps: RouteDeps, st
   );
   defineRoute(app, deps, endpoints.saveBulletinTemplate, 'bulletin.manage', ({ ctx, params, body }) =>
     saveBulletinTemplate(ctx, params.kind, body),
+  );
+  defineRoute(app, deps, endpoints.getDailyBulletinSettings, 'bulletin.read', ({ ctx }) =>
+    getDailyBulletinSettings(ctx),
+  );
+  defineRoute(app, deps, endpoints.saveDailyBulletinSettings, 'bulletin.manage', ({ ctx, body }) =>
+    saveDailyBulletinSettings(ctx, body),
   );
   defineRoute(app, deps, endpoints.listBulletins, 'bulletin.read', ({ ctx, query }) =>
     listBulletins(ctx, query),

@@ -210,7 +210,12 @@ describe('a county’s own bulletins and templates', () => {
     const draft = await county.post('/api/bulletins', { kind: 'daily', period: '2026-03-09' });
     expect(draft.status).toBe(200);
     expect(draft.body.title).toBe('蕉城区重点项目建设一日一通报（3月9日）');
-    expect(draft.body.sections[0].key).toBe('activity');
+    // 一日一通报 opens with the site's day (roster, inspections, stopped projects), then the activity.
+    expect(draft.body.sections.map((s: { key: string }) => s.key).slice(0, 3)).toEqual([
+      'siteDay',
+      'stoppedProjects',
+      'activity',
+    ]);
     expect((await city.get(`/api/bulletins/${draft.body.id}`)).status).toBe(404);
     expect((await otherCounty.get(`/api/bulletins/${draft.body.id}`)).status).toBe(404);
     expect(

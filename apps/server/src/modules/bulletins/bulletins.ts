@@ -16,12 +16,13 @@ import {
   chinaDate,
   fillPlaceholders,
   isPublicBulletinSection,
+  isSystemActor,
   parseBulletinPeriod,
   pathInSubtree,
   transitionBulletin,
 } from '@tuijin/domain';
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { Ctx } from '../../context';
+import { analyticsCtx, type Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import {
   bulletinFiles,
@@ -73,6 +74,9 @@ const mayEdit = (actor: Actor, row: BulletinRow) =>
   row.regionCode === actor.regionCode &&
   actor.organisationKind === 'office' &&
   actor.roles.includes('office_staff');
+
+/** The account recorded as having done something: none for the scheduled 一日一通报 (the system). */
+export const personOf = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId);
 
 /** Who may sign off: the template's role, in the issuing region. */
 const mayReview = (actor: Actor, row: BulletinRow) => {
@@ -242,7 +246,7 @@ export async function createBulletin(ctx: Ctx, input: CreateBulletin): Promise<B
       { path: 'period', message: '本期已有通报' },
     ]);
   const { template } = await templateFor(ctx.db, region, input.kind);
-  const snapshot = await takeBulletinSnapshot(ctx, region, period);
+  const snapshot = await takeBulletinSnapshot(analyticsCtx(ctx), region, period);
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const [created] = await tx
@@ -261,7 +265,7 @@ export async function createBulletin(ctx: Ctx, input: CreateBulletin): Promise<B
         generatedAt: now,
         generatedByName: ctx.actor.displayName,
         year: period.year,
-        createdBy: ctx.actor.userId,
+        createdBy: personOf(ctx.actor),
         createdAt: now,
         updatedAt: now,
       })
@@ -329,7 +333,7 @@ export async function refreshBulletin(ctx: Ctx, id: string, version: number): Pr
   };
   const period = parseBulletinPeriod(row.kind, row.period)!;
   const { template } = await templateFor(ctx.db, region, row.kind);
-  const snapshot = await takeBulletinSnapshot(ctx, region, period);
+  const snapshot = await takeBulletinSnapshot(analyticsCtx(ctx), region, period);
   const saved = await ctx.db.transaction((tx) =>
     updateVersioned(tx, ctx, {
       table: bulletins,
@@ -376,7 +380,7 @@ export async function reviewBulletin(ctx: Ctx, id: string, version: number): Pro
       version,
       set: {
         status: transitionBulletin(row.status, 'review')!,
-        reviewedBy: ctx.actor.userId,
+        reviewedBy: personOf(ctx.actor),
         reviewedByName: ctx.actor.displayName,
         reviewedAt: ctx.clock.now(),
         updatedAt: ctx.clock.now(),

@@ -16,3 +16,4 @@ export {
   reviewBulletin,
 } from './bulletins';
 export { registerBulletinRoutes } from './bulletins.routes';
+export { dailyBulletinsJob, officeSystemCtx, runDailyBulletins } from './daily-bulletins';

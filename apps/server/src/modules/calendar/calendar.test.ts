@@ -54,6 +54,19 @@ describe('holiday calendar', () => {
     expect(addWorkingDays('2030-09-30', 5, await loadHolidayCalendar(t.db))).toBe('2030-10-12');
   });
 
+  it('keeps the merged calendar between reads and reads it again after an edit or a removal', async () => {
+    const admin = await t.as('admin');
+    const kept = await loadHolidayCalendar(t.db);
+    expect(await loadHolidayCalendar(t.db)).toBe(kept);
+    expect(kept.holidays.has('2031-03-03')).toBe(false);
+    await admin.put('/api/calendar/overrides/2031-03-03', { kind: 'holiday', name: '试行假日' });
+    const edited = await loadHolidayCalendar(t.db);
+    expect(edited.holidays.has('2031-03-03')).toBe(true);
+    expect(addWorkingDays('2031-03-02', 1, edited)).toBe('2031-03-04');
+    await t.call(admin.cookie, 'DELETE', '/api/calendar/overrides/2031-03-03');
+    expect((await loadHolidayCalendar(t.db)).holidays.has('2031-03-03')).toBe(false);
+  });
+
   it('overrides an official day and restores it, with both changes in the audit log', async () => {
     const admin = await t.as('admin');
     const changed = await admin.put('/api/calendar/overrides/2025-10-08', { kind: 'workday', name: null });

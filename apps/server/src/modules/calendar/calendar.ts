@@ -5,6 +5,7 @@ import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { holidayOverrides } from '../../db/schema';
 import { packageHolidayCalendar, withOverrides } from '../../lib/holiday-calendar';
+import { announceChange, processCached } from '../../lib/process-cache';
 import { recordAudit } from '../audit';
 
 /** The admin's entries, oldest date first. */
@@ -15,12 +16,18 @@ async function listOverrides(db: Queryable): Promise<HolidayOverride[]> {
   );
 }
 
+/** The merged calendar kept per process; an edit here forgets it everywhere (`announceChange`). */
+const keptCalendar = processCached('holidayCalendar', 5 * 60_000, async (db) =>
+  withOverrides(await listOverrides(db)),
+);
+
 /**
  * The calendar every working-day deadline uses: the packaged official arrangements with the
- * admin's entries laid over them. Read per use — the table is tiny and changes take effect at once.
+ * admin's entries laid over them. Built once per process and database and kept until an admin
+ * entry changes (in any process), so a request does not rebuild it; treat it as read-only.
  */
 export async function loadHolidayCalendar(db: Queryable): Promise<HolidayCalendar> {
-  return withOverrides(await listOverrides(db));
+  return keptCalendar(db);
 }
 
 /** One year's days off and make-up workdays, each marked as official data or an admin entry. */
@@ -86,6 +93,7 @@ export async function setCalendarOverride(ctx: Ctx, date: string, input: SetCale
       },
     });
   });
+  await announceChange(ctx.db, { topic: 'holidayCalendar' });
   return getCalendarYear(ctx.db, year);
 }
 
@@ -103,5 +111,6 @@ export async function deleteCalendarOverride(ctx: Ctx, date: string) {
       changes: { kind: { before: before.kind, after: null }, name: { before: before.name, after: null } },
     });
   });
+  await announceChange(ctx.db, { topic: 'holidayCalendar' });
   return getCalendarYear(ctx.db, Number(date.slice(0, 4)));
 }

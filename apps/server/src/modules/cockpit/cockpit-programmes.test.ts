@@ -51,7 +51,16 @@ const ratioOf = (r: { numerator: string; denominator: string; percent: string | 
   percent: r.percent,
 });
 
-const allParts = ['whitelist', 'resumption', 'funds', 'factors', 'promotion', 'bankMatchmaking', 'campaigns'];
+const allParts = [
+  'whitelist',
+  'resumption',
+  'workforce',
+  'funds',
+  'factors',
+  'promotion',
+  'bankMatchmaking',
+  'campaigns',
+];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -79,6 +88,13 @@ describe('专项工作 in the cockpit', () => {
     const whitelist = await page(city, '/api/whitelist');
     expect([whitelist.counts.provincial, whitelist.counts.city]).toEqual([6, 5]);
     expect(figureOf(answer, 'whitelistCity')).toMatchObject({ formula: 'whitelistCount', unit: 'count' });
+
+    // 现场用工 on the count day: what /workforce shows for the city on that day.
+    const workforce = await page(city, '/api/workforce/overview?on=2026-03-02');
+    expect(
+      ['workersOnSite', 'workersInObservation', 'workersAbnormal'].map((k) => figureValue(answer, k)),
+    ).toEqual([workforce.total.onSite, workforce.total.inObservation, workforce.total.abnormal].map(String));
+    expect(figureOf(answer, 'workersOnSite')).toMatchObject({ formula: 'workersOnSite', unit: 'people' });
 
     for (const [kind, start, paid] of [
       ['specialBond', 'specialBondStartRate', 'specialBondPaymentRate'],
@@ -121,7 +137,13 @@ describe('专项工作 in the cockpit', () => {
     // The demo fills each programme, so the equalities above compare real figures.
     for (const key of ['specialBondStartRate', 'centralBudgetPaymentRate', 'signedToStarted'])
       expect(Number(figureOf(answer, key).denominator), key).toBeGreaterThan(0);
-    for (const key of ['idleFunds', 'factorDemandsOverdue', 'bankCreditSigned', 'campaignEvents'])
+    for (const key of [
+      'idleFunds',
+      'factorDemandsOverdue',
+      'bankCreditSigned',
+      'campaignEvents',
+      'workersOnSite',
+    ])
       expect(Number(figureValue(answer, key)), key).toBeGreaterThan(0);
   });
 

@@ -16,12 +16,14 @@ import {
   resumptionRate,
 } from '@tuijin/domain';
 import type { Ctx } from '../../context';
+import { projectScope } from '../../lib/project-scope';
 import { bankMatchmakingOverview } from '../bank-matchmaking';
 import { campaignFiguresIn } from '../campaigns';
 import { factorBoardOf, factorQuotaView } from '../factors';
 import { fundOverview } from '../funds';
 import { promotionOverview } from '../promotion';
 import { resumptionCountIn, whitelistCountsIn } from '../resumption';
+import { workforceDayFigures } from '../workforce';
 import { resolveCockpitRegion } from './cockpit-regions';
 
 type Unit = CockpitProgrammeFigure['unit'];
@@ -82,6 +84,15 @@ const partFigures: Record<CockpitProgrammePart, (ctx: Ctx, at: Place) => Promise
         ),
       ];
     },
+    async workforce(ctx, at) {
+      // The day counted, over the projects the reader may open: what /workforce shows on that day.
+      const { total } = await workforceDayFigures(ctx.db, at.regionPath, at.asOf, projectScope(ctx.actor));
+      return [
+        value('workersOnSite', 'workersOnSite', 'people', total.onSite),
+        value('workersInObservation', 'workersInObservation', 'people', total.inObservation),
+        value('workersAbnormal', 'workersAbnormal', 'people', total.abnormal),
+      ];
+    },
     async funds(ctx, at) {
       const query = { regionCode: at.regionCode, year: at.year };
       const [bonds, budget, all] = await Promise.all([
@@ -135,7 +146,8 @@ const partFigures: Record<CockpitProgrammePart, (ctx: Ctx, at: Place) => Promise
 /**
  * 专项工作 in the cockpit (issue 16 item 11): for the chosen region (default the actor's own; out of
  * the jurisdiction NOT_FOUND) and year, each programme's figures from its module's public face —
- * 四保白名单 and 复工率 (resumption), 开工率 / 支付率 / 闲置资金 (funds), demands met and overdue and
+ * 四保白名单 and 复工率 (resumption), workers on site, in observation and abnormal on the day
+ * (workforce), 开工率 / 支付率 / 闲置资金 (funds), demands met and overdue and
  * quota on unstarted projects (factors), 签约转开工 (promotion), credit signed and projects pushed
  * (bank matchmaking), events, projects and investment (campaigns). A part whose module the actor
  * may not read is left out (`cockpitProgrammePartsFor`), never refused. Figures count up to

@@ -1,12 +1,7 @@
 import type { CockpitBasis, CockpitSeries } from '@tuijin/contracts';
 import { addDecimals } from '@tuijin/domain';
 import { type SQL, sql } from 'drizzle-orm';
-import {
-  countsTowardYearToDateSql,
-  cumulativePlanTermsSql,
-  planCurveColumnsOf,
-  reportColumnsOf,
-} from '../../db/rules';
+import { cumulativePlanTermsSql, planCurveColumnsOf } from '../../db/rules';
 import { projects } from '../../db/schema';
 import { decimal } from '../../lib/decimal-column';
 
@@ -26,15 +21,17 @@ function planTermColumns(basis: CockpitBasis, prefix: string, filter: SQL): SQL 
 
 /**
  * The monthly curve in one statement: the plans in scope (`inScope`, over `projects`) for the year
- * are read once and the approved reports of months 1..`month` once, answering ONE row of per-month
+ * are read once and their kept year figures (`project_year_figures`: each month's approved amount, to
+ * `month`) once, answering ONE row of per-month
  * sums of the cumulative plan's monthly terms (`cumulativePlanTermsSql`) — `adj_inc_m`/`adj_pt_m`, `base_inc_m`/`base_pt_m` (frozen plans only) and `done_m` — with no
  * plan × month rows and no sort; {@link cumulativeCurves} adds them up exactly.
  */
 export function cockpitCurveSql(inScope: SQL, year: number, month: number): SQL {
   const doneColumns = sql.join(
-    seriesMonths.map(
-      (m) =>
-        sql`coalesce(sum(r.completed_wan_yuan) filter (where r.month = ${sql.raw(String(m))}), 0)::text as ${sql.raw(`done_${m}`)}`,
+    seriesMonths.map((m) =>
+      m <= month
+        ? sql`coalesce(sum(f.approved[${sql.raw(String(m))}]), 0)::text as ${sql.raw(`done_${m}`)}`
+        : sql`'0' as ${sql.raw(`done_${m}`)}`,
     ),
     sql`, `,
   );
@@ -47,9 +44,8 @@ export function cockpitCurveSql(inScope: SQL, year: number, month: number): SQL 
     select p.*, d.* from
       (select ${planTermColumns('adjusted', 'adj', sql``)},
         ${planTermColumns('baseline', 'base', sql`filter (where a.status = 'frozen')`)} from a) p
-      cross join (select ${doneColumns} from monthly_reports r
-        where ${countsTowardYearToDateSql({ year, month }, reportColumnsOf('r'))}
-          and r.project_id in (select a.project_id from a)) d`;
+      cross join (select ${doneColumns} from project_year_figures f
+        where f.year = ${year}::int and f.project_id in (select a.project_id from a)) d`;
 }
 
 /** Months 1..12 of the curve from the row of {@link cockpitCurveSql}: running sums plus each month's point. */

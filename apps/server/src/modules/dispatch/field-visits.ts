@@ -2,7 +2,6 @@ import type { FieldVisit, RecordFieldVisit } from '@tuijin/contracts';
 import { AppError, authorize, chinaDate, pathInSubtree } from '@tuijin/domain';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../context';
-import type { Queryable } from '../../db/database';
 import {
   fieldVisitFiles,
   fieldVisitProblems,
@@ -16,63 +15,53 @@ import { regionByCode } from '../../lib/region-lookup';
 import { inRegionSubtree } from '../../lib/scope';
 import { recordAudit } from '../audit';
 import { mayManageMeetingsIn, visitScope } from './dispatch-scope';
+import { visitPhotoJudge, visitProjectsAndPhotos } from './visit-photos';
 
 type VisitRow = typeof fieldVisits.$inferSelect;
 
-async function presentVisits(db: Queryable, rows: VisitRow[]): Promise<FieldVisit[]> {
+async function presentVisits(ctx: Pick<Ctx, 'db' | 'clock'>, rows: VisitRow[]): Promise<FieldVisit[]> {
   const ids = rows.map((r) => r.id);
-  const [visited, found, photos] =
+  const [{ visited, photos }, found] = await Promise.all([
+    visitProjectsAndPhotos(ctx.db, ids),
     ids.length === 0
-      ? [[], [], []]
-      : await Promise.all([
-          db
-            .select({ visitId: fieldVisitProjects.visitId, id: projects.id, name: projects.name })
-            .from(fieldVisitProjects)
-            .innerJoin(projects, eq(projects.id, fieldVisitProjects.projectId))
-            .where(inArray(fieldVisitProjects.visitId, ids))
-            .orderBy(asc(projects.name)),
-          db
-            .select({
-              visitId: fieldVisitProblems.visitId,
-              id: problems.id,
-              referenceNumber: problems.referenceNumber,
-              status: problems.status,
-            })
-            .from(fieldVisitProblems)
-            .innerJoin(problems, eq(problems.id, fieldVisitProblems.problemId))
-            .where(inArray(fieldVisitProblems.visitId, ids))
-            .orderBy(asc(problems.referenceNumber)),
-          db
-            .select({
-              visitId: fieldVisitFiles.visitId,
-              id: projectFiles.id,
-              projectId: projectFiles.projectId,
-              name: projectFiles.originalName,
-            })
-            .from(fieldVisitFiles)
-            .innerJoin(projectFiles, eq(projectFiles.id, fieldVisitFiles.fileId))
-            .where(and(inArray(fieldVisitFiles.visitId, ids), isNull(projectFiles.deletedAt)))
-            .orderBy(asc(projectFiles.uploadedAt), asc(projectFiles.id)),
-        ]);
-  return rows.map((row) => ({
-    id: row.id,
-    regionCode: row.regionCode,
-    visitorKind: row.visitorKind,
-    visitorUserId: row.visitorUserId,
-    visitorOrganisationId: row.visitorOrganisationId,
-    visitorName: row.visitorName,
-    visitedOn: row.visitedOn,
-    summary: row.summary,
-    solvedOnSpot: row.solvedOnSpot,
-    projects: visited.filter((p) => p.visitId === row.id).map(({ id, name }) => ({ id, name })),
-    problems: found
-      .filter((p) => p.visitId === row.id)
-      .map(({ id, referenceNumber, status }) => ({ id, referenceNumber, status })),
-    photos: photos
-      .filter((p) => p.visitId === row.id)
-      .map(({ id, projectId, name }) => ({ id, projectId, name })),
-    createdByName: row.createdByName,
-  }));
+      ? []
+      : ctx.db
+          .select({
+            visitId: fieldVisitProblems.visitId,
+            id: problems.id,
+            referenceNumber: problems.referenceNumber,
+            status: problems.status,
+          })
+          .from(fieldVisitProblems)
+          .innerJoin(problems, eq(problems.id, fieldVisitProblems.problemId))
+          .where(inArray(fieldVisitProblems.visitId, ids))
+          .orderBy(asc(problems.referenceNumber)),
+  ]);
+  const judge = visitPhotoJudge(ctx);
+  return Promise.all(
+    rows.map(async (row) => {
+      const projectsOfVisit = visited.get(row.id) ?? [];
+      return {
+        id: row.id,
+        regionCode: row.regionCode,
+        visitorKind: row.visitorKind,
+        visitorUserId: row.visitorUserId,
+        visitorOrganisationId: row.visitorOrganisationId,
+        visitorName: row.visitorName,
+        visitedOn: row.visitedOn,
+        summary: row.summary,
+        solvedOnSpot: row.solvedOnSpot,
+        projects: projectsOfVisit.map(({ id, name }) => ({ id, name })),
+        problems: found
+          .filter((p) => p.visitId === row.id)
+          .map(({ id, referenceNumber, status }) => ({ id, referenceNumber, status })),
+        photos: await Promise.all(
+          (photos.get(row.id) ?? []).map((file) => judge(row, projectsOfVisit, file)),
+        ),
+        createdByName: row.createdByName,
+      };
+    }),
+  );
 }
 
 /**
@@ -154,7 +143,7 @@ export async function recordFieldVisit(ctx: Ctx, input: RecordFieldVisit): Promi
     return row!.id;
   });
   const [row] = await ctx.db.select().from(fieldVisits).where(eq(fieldVisits.id, id));
-  return (await presentVisits(ctx.db, [row!]))[0]!;
+  return (await presentVisits(ctx, [row!]))[0]!;
 }
 
 /** 走访记录 of the actor's jurisdiction (or a region in it), newest first. */
@@ -190,7 +179,7 @@ export async function listFieldVisits(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return {
-    data: await presentVisits(ctx.db, rows),
+    data: await presentVisits(ctx, rows),
     page: { total: total?.n ?? 0, page: query.page, pageSize: query.pageSize },
   };
 }
@@ -233,5 +222,5 @@ export async function linkVisitProblem(ctx: Ctx, visitId: string, problemId: str
       });
   });
   const [row] = await ctx.db.select().from(fieldVisits).where(eq(fieldVisits.id, visitId));
-  return (await presentVisits(ctx.db, [row!]))[0]!;
+  return (await presentVisits(ctx, [row!]))[0]!;
 }

@@ -2,6 +2,7 @@
 
 export { registerDispatchRoutes } from './dispatch.routes';
 export { closeMeeting } from './dispatch-sheets';
+export { recordFieldVisit } from './field-visits';
 export { createMeetingSeries, updateMeetingSeries } from './meeting-series';
 export {
   editMeetingAgenda,
@@ -15,3 +16,4 @@ export { recomputeProvisionalTaskDueDates } from './recompute-provisional-task-d
 export { remindDispatchTasks } from './task-reminders';
 export { dispatchTasksJob } from './task-reminders.job';
 export { decideTask, listDispatchTasks, moveDispatchTask } from './tasks';
+export { visitPhotosOfProject } from './visit-photos';

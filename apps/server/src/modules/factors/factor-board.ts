@@ -5,7 +5,13 @@ import type { Ctx } from '../../context';
 import { factorDemands, projects } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
 import { resolveRegionView } from '../regions';
-import { type DemandListRow, jurisdictionDepartments, presentDemand, selectDemands } from './factors.queries';
+import {
+  type DemandListRow,
+  jurisdictionDepartments,
+  labourOnSite,
+  presentDemand,
+  selectDemands,
+} from './factors.queries';
 
 /**
  * The demands of a jurisdiction's projects the actor may see, under the board's filters (type,
@@ -60,7 +66,8 @@ export async function factorBoardOf(ctx: Ctx, query: FactorBoardQuery): Promise<
     (d) => regionOf(d.row),
     today,
   );
-  const demands = rows.map((row) => presentDemand(row, ctx.actor, today));
+  const onSite = await labourOnSite(ctx.db, rows, today);
+  const demands = rows.map((row) => presentDemand(row, ctx.actor, today, onSite));
   return {
     regionCode: region.code,
     regionName: region.name,

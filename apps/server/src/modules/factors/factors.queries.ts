@@ -26,6 +26,7 @@ import {
 } from '../../db/schema';
 import { isOfficeOver, projectScope } from '../../lib/project-scope';
 import { ancestorPaths, inRegionSubtree } from '../../lib/scope';
+import { workersOnSiteByProject } from '../workforce';
 
 export type FactorDemandRow = typeof factorDemands.$inferSelect;
 
@@ -183,7 +184,18 @@ export async function selectDemands(
 }
 
 /** One demand as the wire carries it, with what the caller may do to it on `today`. */
-export function presentDemand(row: DemandListRow, actor: Actor, today: string): FactorDemand {
+/** 用工 demands' projects: the real-name roster's workers on site today (workforce's face). */
+export async function labourOnSite(db: Queryable, rows: readonly DemandListRow[], today: string) {
+  const ids = [...new Set(rows.filter((r) => r.demand.type === 'labour').map((r) => r.project.id))];
+  return workersOnSiteByProject(db, ids, today);
+}
+
+export function presentDemand(
+  row: DemandListRow,
+  actor: Actor,
+  today: string,
+  rosterOnSite: ReadonlyMap<string, number> = new Map(),
+): FactorDemand {
   const { demand, project } = row;
   const status = demand.status as FactorDemandStatus;
   const isOverdue = isFactorDemandOverdue({ status, neededBy: demand.neededBy }, today);
@@ -196,6 +208,7 @@ export function presentDemand(row: DemandListRow, actor: Actor, today: string): 
     type: demand.type,
     quantity: normaliseDecimal(demand.quantity),
     metQuantity: normaliseDecimal(demand.metQuantity),
+    rosterOnSite: demand.type === 'labour' ? (rosterOnSite.get(project.id) ?? null) : null,
     unit: demand.unit,
     status,
     responsibleOrganisationId: demand.responsibleOrganisationId,
@@ -259,6 +272,7 @@ export async function getProjectFactors(
     );
   if (!project) throw new AppError('NOT_FOUND', '项目不存在');
   const demands = await selectDemands(ctx.db, ctx.actor, eq(factorDemands.projectId, projectId));
+  const onSite = await labourOnSite(ctx.db, demands, today);
   const allocations = await ctx.db
     .select({ allocation: factorQuotaAllocations, quota: factorQuotas, regionName: regions.name })
     .from(factorQuotaAllocations)
@@ -271,7 +285,7 @@ export async function getProjectFactors(
     projectId,
     asOf: today,
     actualStartOn: project.actualStartOn,
-    demands: demands.map((row) => presentDemand(row, ctx.actor, today)),
+    demands: demands.map((row) => presentDemand(row, ctx.actor, today, onSite)),
     quotaAllocations: allocations.map(({ allocation, quota, regionName }) => ({
       id: allocation.id,
       quotaId: quota.id,

@@ -1,5 +1,6 @@
 /** The milestones module's public face (节点): what other modules and the app may use. */
 
+export { milestonePhotosOfProject } from './milestone-photos';
 export {
   getProjectMilestones,
   overdueNodeCounts,

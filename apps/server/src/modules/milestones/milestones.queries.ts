@@ -1,4 +1,4 @@
-import type { MilestonePortfolioQuery } from '@tuijin/contracts';
+import type { EvidencePhoto, MilestonePortfolioQuery } from '@tuijin/contracts';
 import {
   type Actor,
   authorize,
@@ -20,6 +20,7 @@ import { regionByCode } from '../../lib/region-lookup';
 import { inRegionSubtree } from '../../lib/scope';
 import { approvalEarliestStart } from '../approvals';
 import { loadHolidayCalendar } from '../calendar';
+import { nodeEvidenceFiles } from './milestone-photos';
 import { templatesFor } from './templates';
 
 export type NodeRow = typeof milestoneNodes.$inferSelect;
@@ -43,7 +44,12 @@ function slipDays(node: NodeRow, calendar: HolidayCalendar) {
     : -workingDaysBetween(current, node.baselineOn, calendar);
 }
 
-export function presentNode(node: NodeRow, today: string, calendar: HolidayCalendar) {
+export function presentNode(
+  node: NodeRow,
+  today: string,
+  calendar: HolidayCalendar,
+  actualFile: EvidencePhoto | null = null,
+) {
   return {
     id: node.id,
     code: node.code,
@@ -56,6 +62,7 @@ export function presentNode(node: NodeRow, today: string, calendar: HolidayCalen
     startOn: subtractWorkingDays(node.plannedOn, node.durationDays, calendar),
     actualOn: node.actualOn,
     actualFileId: node.actualFileId,
+    actualFile,
     actualNote: node.actualNote,
     actualBy: node.actualBy,
     overdue: isNodeOverdue(node, today),
@@ -106,7 +113,8 @@ export async function getProjectMilestones(db: Queryable, actor: Actor, projectI
     loadHolidayCalendar(db),
   ]);
   const today = chinaDate(now);
-  const nodes = rows.map((node) => presentNode(node, today, calendar));
+  const files = await nodeEvidenceFiles({ db, clock: { now: () => now } }, projectId, rows);
+  const nodes = rows.map((node) => presentNode(node, today, calendar, files.get(node.id) ?? null));
   const [approvals, startCode] = await Promise.all([
     approvalEarliestStart(db, projectId, now),
     planStartCode(db, project, plan?.templateName, rows),

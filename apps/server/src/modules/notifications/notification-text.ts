@@ -79,6 +79,13 @@ export function notificationText(
         title: '超时默认告知',
         text: `项目「${p('projectName')}」${p('itemName')}承诺时限已于 ${p('deadlineOn')} 届满未作出决定，已发出${p('noticeNumber')}告知书，视为审批通过，请审批部门即行出具批复。`,
       };
+    case 'bulletin.dailyIssued':
+      return {
+        title: '一日一通报已签发',
+        text: `本级一日一通报${p('serial')}《${p('title')}》已按时生成并签发。`,
+      };
+    case 'bulletin.dailyDraft':
+      return { title: '一日一通报待签发', text: `一日一通报《${p('title')}》已生成草稿，请审核签发。` };
     case 'bulletin.issued':
       return { title: '收到通报', text: `上级印发${p('serial')}《${p('title')}》，请阅。` };
     default:

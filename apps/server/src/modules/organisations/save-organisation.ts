@@ -4,6 +4,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { organisations } from '../../db/schema';
+import { announceChange } from '../../lib/process-cache';
 import { type AuditInput, diffChanges, recordAudit, updateVersioned } from '../audit';
 import { loadRegion } from '../regions';
 import { getOrganisation } from './organisations.queries';
@@ -93,6 +94,8 @@ export async function updateOrganisation(ctx: Ctx, id: string, input: UpdateOrga
       }),
     }),
   );
+  // Its people's kept sessions hold its name, kind, region and whether it is active.
+  await announceChange(ctx.db, { topic: 'sessions', organisationId: id });
   return getOrganisation(ctx.db, ctx.actor, id);
 }
 

@@ -10,6 +10,7 @@ export { appendProblemStep, type LoadedProblem, loadProblem } from './problem-co
 export { problemScope } from './problem-scope';
 export { findProblems, openProblemsAtLevel, type ProblemListQuery } from './problems.queries';
 export { registerProblemRoutes } from './problems.routes';
+export { type OpenProblemJson, openProblemsJsonSql } from './project-open-problems';
 export { raiseProblem } from './raise-problem';
 export { recomputeProvisionalDueDates } from './recompute-provisional-due-dates';
 export { rejectProblem } from './reject-problem';

@@ -1,4 +1,13 @@
 /** The project-files module's public face: what other modules may import. */
+
+export {
+  type PhotoProject,
+  type SitePhoto,
+  type SitePhotoEvidence,
+  type SitePhotoSourceKind,
+  sitePhotoEvidence,
+} from './photo-evidence';
+export { effectivePhotoEvidenceSettings } from './photo-evidence-settings';
 export {
   type IncomingFile,
   maxFileBytes,

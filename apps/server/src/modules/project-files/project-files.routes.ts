@@ -8,6 +8,7 @@ import type { Ctx } from '../../context';
 import { defineRoute, type RouteDeps } from '../../http/route';
 import { attachmentDisposition } from '../../lib/excel';
 import type { FileStore } from '../../lib/file-store';
+import { getPhotoEvidenceSettings, savePhotoEvidenceSettings } from './photo-evidence-settings';
 import {
   canDeleteFile,
   deleteProjectFile,
@@ -61,6 +62,16 @@ export function registerProjectFileRoutes(app: FastifyInstance, deps: RouteDeps,
   defineRoute(app, deps, endpoints.listProjectFiles, 'project.read', async ({ ctx, params }) => ({
     data: (await listProjectFiles(ctx, params.id)).map((row) => presentFile(ctx, row)),
   }));
+  defineRoute(app, deps, endpoints.getPhotoEvidenceSettings, 'project.read', async ({ ctx, query }) =>
+    getPhotoEvidenceSettings(ctx, query.regionCode),
+  );
+  defineRoute(
+    app,
+    deps,
+    endpoints.savePhotoEvidenceSettings,
+    'reportingCalendar.manage',
+    async ({ ctx, body }) => savePhotoEvidenceSettings(ctx, body),
+  );
   defineRoute(app, deps, endpoints.deleteProjectFile, 'project.read', async ({ ctx, params }) => {
     await deleteProjectFile(ctx, params.id, params.fileId);
     return { ok: true as const };

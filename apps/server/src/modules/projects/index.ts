@@ -4,7 +4,7 @@ export { changeProjectStage } from './change-project-stage';
 export { listProjects } from './list-projects';
 export { createLookupMemo } from './project-references';
 export { presentProject } from './projects.presenter';
-export { filteredProjectIds, getProject, listProjectsForExport } from './projects.queries';
+export { filteredProjectIds, getProject, getProjectWith, listProjectsForExport } from './projects.queries';
 export { registerProjectRoutes } from './projects.routes';
 export { learnActualDatesFromReports, recordActualDates } from './record-actual-dates';
 export {

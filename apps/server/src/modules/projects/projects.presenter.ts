@@ -1,6 +1,6 @@
 import type { Project, ProjectListItem } from '@tuijin/contracts';
 import { normaliseDecimal } from '@tuijin/contracts';
-import { type Actor, can, editsAsOwnerOnly, type ProjectLevel } from '@tuijin/domain';
+import { type Actor, can, editsAsOwnerOnly, type ProjectLevel, ratio } from '@tuijin/domain';
 import type { ProjectDetailRow, ProjectListRow } from './projects.queries';
 
 /** Exact amounts leave the database as numeric strings; trailing zeros are trimmed. */
@@ -28,6 +28,11 @@ export function presentProjectListItem(row: ProjectListRow): ProjectListItem {
     leaderName: row.leaderName ?? null,
     departmentName: row.departmentName ?? null,
     batchNames: row.batchNames,
+    ytdCompletedWanYuan: row.ytdCompletedWanYuan === null ? null : amount(row.ytdCompletedWanYuan),
+    ytdRatePercent:
+      row.ytdCompletedWanYuan === null || row.ytdPlannedWanYuan === null
+        ? null
+        : ratio(amount(row.ytdCompletedWanYuan), amount(row.ytdPlannedWanYuan)).percent,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Project, ProjectQuery } from '@tuijin/contracts';
-import { type Actor, AppError, authorize } from '@tuijin/domain';
+import { type Actor, AppError, authorize, chinaDate } from '@tuijin/domain';
 import {
   and,
   asc,
@@ -9,7 +9,6 @@ import {
   gte,
   ilike,
   inArray,
-  isNull,
   lte,
   not,
   or,
@@ -26,6 +25,7 @@ import {
   organisations,
   projectBatches,
   projects,
+  projectYearFigures,
   regions,
   users,
   whitelistEntries,
@@ -40,6 +40,15 @@ const owner = alias(organisations, 'owner');
 const department = alias(organisations, 'department');
 const leader = alias(users, 'leader');
 const officer = alias(users, 'officer');
+/**
+ * A column of the kept rollup's row for the project's current year (本年累计完成 and its rate, issue
+ * 18): a correlated primary-key lookup, so the plan stays an index lookup per row even on a
+ * database without statistics (PGlite), where a join was planned as a rescan per project.
+ */
+const thisYears = (column: 'ytd_total' | 'planned' | 'ytd_rate', now: Date) =>
+  sql<string | null>`(select ${sql.raw(column)} from ${projectYearFigures}
+    where ${projectYearFigures.projectId} = ${projects.id}
+      and ${projectYearFigures.year} = ${Number(chinaDate(now).slice(0, 4))}::int)`;
 
 /** The list's columns, the stage implied by the actual dates as of `now` (`impliedStage`). */
 const listColumnsAt = (now: Date) => ({
@@ -67,6 +76,8 @@ const listColumnsAt = (now: Date) => ({
   responsibleDepartmentId: projects.responsibleDepartmentId,
   departmentName: department.name,
   serviceOfficerUserId: projects.serviceOfficerUserId,
+  ytdCompletedWanYuan: thisYears('ytd_total', now),
+  ytdPlannedWanYuan: thisYears('planned', now),
 });
 
 const detailColumnsAt = (now: Date) => ({
@@ -141,31 +152,63 @@ async function batchesOf(db: Queryable, projectIds: string[]) {
   return map;
 }
 
+/** The project's batches (with scheme), newest scheme year first, as one JSON column. */
+const batchesJsonSql = sql<BatchRef[]>`(select coalesce(json_agg(json_build_object('id', b.id, 'name', b.name,
+    'schemeName', s.name, 'year', s.year) order by s.year desc, b.sort_order), '[]'::json)
+  from ${projectBatches} pb join ${batches} b on b.id = pb.batch_id join ${batchSchemes} s on s.id = b.scheme_id
+  where pb.project_id = ${projects.id})`;
+
+/** The whitelists the project is on now (not removed), earliest first, as one JSON column. */
+const whitelistJsonSql = sql<
+  Project['whitelist']
+>`(select coalesce(json_agg(json_build_object('level', w.level,
+    'regionName', r.name, 'includedOn', w.included_on::text) order by w.included_on), '[]'::json)
+  from ${whitelistEntries} w join ${regions} r on r.code = w.region_code
+  where w.project_id = ${projects.id} and w.removed_on is null)`;
+
 /**
  * A project the actor may see (with everything its page shows), else NOT_FOUND; its `stage` is the
- * one implied by its actual dates as of `now` (`recordedStage` is the library's stored value).
+ * one implied by its actual dates as of `now` (`recordedStage` is the library's stored value). ONE
+ * statement: batches and whitelists come as JSON columns, and `extra` columns a caller adds (the
+ * page's first screen adds its reports, problems and warning, each module's own SQL) ride along.
  */
+export async function getProjectWith<Extra extends Record<string, SQL>>(
+  db: Queryable,
+  actor: Actor,
+  id: string,
+  now: Date,
+  extra: Extra,
+): Promise<ProjectDetailRow & { [K in keyof Extra]: Extra[K] extends SQL<infer T> ? T : never }> {
+  authorize(actor, 'project.read');
+  const [found] = await db
+    .select({
+      ...detailColumnsAt(now),
+      batches: batchesJsonSql,
+      whitelist: whitelistJsonSql,
+      ...(extra as Record<string, SQL>),
+    })
+    .from(projects)
+    .innerJoin(regions, eq(regions.code, projects.regionCode))
+    .innerJoin(owner, eq(owner.id, projects.ownerOrganisationId))
+    .leftJoin(department, eq(department.id, projects.responsibleDepartmentId))
+    .leftJoin(leader, eq(leader.id, projects.leaderUserId))
+    .leftJoin(officer, eq(officer.id, projects.serviceOfficerUserId))
+    .where(and(eq(projects.id, id), projectScope(actor)));
+  if (!found) throw new AppError('NOT_FOUND');
+  const row = found as typeof found & { batches: BatchRef[] };
+  return { ...row, batchNames: row.batches.map((b) => b.name) } as unknown as ProjectDetailRow & {
+    [K in keyof Extra]: Extra[K] extends SQL<infer T> ? T : never;
+  };
+}
+
+/** {@link getProjectWith} with nothing extra: the project page's record. */
 export async function getProject(
   db: Queryable,
   actor: Actor,
   id: string,
   now: Date = new Date(),
 ): Promise<ProjectDetailRow> {
-  authorize(actor, 'project.read');
-  const [row] = await detailSource(db, now).where(and(eq(projects.id, id), projectScope(actor)));
-  if (!row) throw new AppError('NOT_FOUND');
-  const batchList = (await batchesOf(db, [id])).get(id) ?? [];
-  const whitelist = await db
-    .select({
-      level: whitelistEntries.level,
-      regionName: regions.name,
-      includedOn: whitelistEntries.includedOn,
-    })
-    .from(whitelistEntries)
-    .innerJoin(regions, eq(regions.code, whitelistEntries.regionCode))
-    .where(and(eq(whitelistEntries.projectId, id), isNull(whitelistEntries.removedOn)))
-    .orderBy(asc(whitelistEntries.includedOn));
-  return { ...row, batches: batchList, batchNames: batchList.map((b) => b.name), whitelist };
+  return getProjectWith(db, actor, id, now, {});
 }
 
 const sortColumns = {
@@ -263,9 +306,16 @@ export async function findProjects(db: Queryable, actor: Actor, query: ProjectQu
     query.sort === 'stage'
       ? impliedStageSql(stageToday(now))
       : sortColumns[query.sort as keyof typeof sortColumns];
+  // By rate, a project without a plan this year comes last either way.
+  const order =
+    query.sort === 'ytdRate'
+      ? sql`${thisYears('ytd_rate', now)} ${sql.raw(query.order === 'asc' ? 'asc' : 'desc')} nulls last`
+      : query.order === 'asc'
+        ? asc(sortColumn)
+        : desc(sortColumn);
   const rows = await listSource(db, now)
     .where(where)
-    .orderBy(query.order === 'asc' ? asc(sortColumn) : desc(sortColumn), asc(projects.id))
+    .orderBy(order, asc(projects.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const batchMap = await batchesOf(

@@ -90,9 +90,13 @@ export async function prepareProject(
   return { fields, stage, regionPath: region.path };
 }
 
+/** Rows per multi-row insert of {@link writeProjects}. */
+const writeChunk = 500;
+
 /**
  * Writes checked new projects: the rows, each one's first stage change (入库) and one
- * `project.create` audit event each, in multi-row inserts. Answers the ids in input order.
+ * `project.create` audit event each, in multi-row inserts of {@link writeChunk} rows. Answers the
+ * ids in input order.
  */
 export async function writeProjects(
   tx: Queryable,
@@ -114,32 +118,38 @@ export async function writeProjects(
     };
     return { actualStartOn, stage: impliedStage(facts, { year: Number(on.slice(0, 4)), asOf: on }) };
   });
-  const rows = await tx
-    .insert(projects)
-    .values(
-      prepared.map((p, i) => ({
-        ...columnsOf(p.fields, p.regionPath),
-        stage: entered[i]!.stage,
-        actualStartOn: entered[i]!.actualStartOn,
-        stageChangedOn: today(ctx),
-        createdAt: now,
-        updatedAt: now,
+  // In chunks: a statement carries at most 65,535 parameters (~1,900 projects of ~33 columns).
+  const ids: string[] = [];
+  for (let from = 0; from < prepared.length; from += writeChunk) {
+    const rows = await tx
+      .insert(projects)
+      .values(
+        prepared.slice(from, from + writeChunk).map((p, k) => ({
+          ...columnsOf(p.fields, p.regionPath),
+          stage: entered[from + k]!.stage,
+          actualStartOn: entered[from + k]!.actualStartOn,
+          stageChangedOn: on,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .returning({ id: projects.id });
+    ids.push(...rows.map((row) => row.id));
+  }
+  for (let from = 0; from < ids.length; from += writeChunk) {
+    await tx.insert(projectStageChanges).values(
+      ids.slice(from, from + writeChunk).map((projectId, k) => ({
+        projectId,
+        fromStage: null,
+        toStage: entered[from + k]!.stage,
+        changedOn: on,
+        reason: '入库',
+        actorId: ctx.actor.userId,
+        actorName: ctx.actor.displayName,
+        at: now,
       })),
-    )
-    .returning({ id: projects.id });
-  const ids = rows.map((row) => row.id);
-  await tx.insert(projectStageChanges).values(
-    ids.map((projectId, i) => ({
-      projectId,
-      fromStage: null,
-      toStage: entered[i]!.stage,
-      changedOn: today(ctx),
-      reason: '入库',
-      actorId: ctx.actor.userId,
-      actorName: ctx.actor.displayName,
-      at: now,
-    })),
-  );
+    );
+  }
   await recordAudits(
     tx,
     ctx,

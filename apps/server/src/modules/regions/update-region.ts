@@ -3,6 +3,7 @@ import { authorize } from '@tuijin/domain';
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { regions } from '../../db/schema';
+import { announceChange } from '../../lib/process-cache';
 import { diffChanges, updateVersioned } from '../audit';
 import { getRegion } from './regions.queries';
 
@@ -10,7 +11,7 @@ import { getRegion } from './regions.queries';
 export async function updateRegion(ctx: Ctx, code: string, input: UpdateRegion) {
   const current = await getRegion(ctx.db, ctx.actor, code);
   authorize(ctx.actor, 'region.manage', { regionPath: current.path });
-  return ctx.db.transaction((tx) =>
+  const updated = await ctx.db.transaction((tx) =>
     updateVersioned(tx, ctx, {
       table: regions,
       where: eq(regions.code, code),
@@ -25,4 +26,7 @@ export async function updateRegion(ctx: Ctx, code: string, input: UpdateRegion) 
       }),
     }),
   );
+  // Kept sessions carry their region's name.
+  await announceChange(ctx.db, { topic: 'sessions' });
+  return updated;
 }

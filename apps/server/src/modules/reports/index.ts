@@ -2,6 +2,9 @@
 
 export { correctReport } from './correct-report';
 export { enterApprovedReport } from './enter-report';
+export { keptFiguresOf, rebuildKeptFigures, verifyKeptFigures } from './kept-figures';
+export { reportPhotosOfProject } from './photo-evidence';
+export { type RecentReportJson, recentReportsJsonSql } from './recent-reports';
 export {
   type ReportingDeadlineResolver,
   reportingDeadlineResolver,

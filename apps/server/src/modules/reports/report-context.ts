@@ -14,7 +14,7 @@ import {
   reportingPeriod,
   reportWindowState,
 } from '@tuijin/domain';
-import { and, desc, eq, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { annualPlans, monthlyReports, projects, regions } from '../../db/schema';
@@ -62,6 +62,51 @@ export async function loadPlan(db: Queryable, projectId: string, year: number): 
     .from(annualPlans)
     .where(and(eq(annualPlans.projectId, projectId), eq(annualPlans.year, year)));
   return plan;
+}
+
+/**
+ * The plan of a month a report may be written for: the month has begun, and the project is due
+ * that year (an annual plan, not dropped). Refused with the field at fault otherwise.
+ */
+export async function planOfReportableMonth(
+  ctx: Pick<Ctx, 'clock'>,
+  db: Queryable,
+  project: ReportProject,
+  year: number,
+  month: number,
+): Promise<PlanRow> {
+  const [thisYear, thisMonth] = currentMonth(ctx);
+  if (year * 12 + month > thisYear * 12 + thisMonth)
+    throw new AppError('VALIDATION_FAILED', `${year} 年 ${month} 月尚未开始，不能填报`, [
+      { path: 'month', message: '不能填报未来月份' },
+    ]);
+  const plan = await loadPlan(db, project.id, year);
+  if (!plan || project.stage === 'dropped')
+    throw new AppError('VALIDATION_FAILED', `该项目没有 ${year} 年度计划（或已淘汰），无需报送月报`, [
+      { path: 'year', message: '没有年度计划' },
+    ]);
+  return plan;
+}
+
+/** A project's report of (year, month), if any, locked for the rest of the writing transaction. */
+export async function lockMonthReport(
+  tx: Queryable,
+  projectId: string,
+  year: number,
+  month: number,
+): Promise<ReportRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(monthlyReports)
+    .where(
+      and(
+        eq(monthlyReports.projectId, projectId),
+        eq(monthlyReports.year, year),
+        eq(monthlyReports.month, month),
+      ),
+    )
+    .for('update');
+  return row;
 }
 
 /** A report by id on a project the actor can see, else NOT_FOUND. */
@@ -153,7 +198,12 @@ export interface CheckedFields {
   actualStartOn: string | null;
 }
 
-/** Everything the submission checks need about a report of (year, month) and its project. */
+/**
+ * Everything the submission checks need about a report of (year, month) and its project, from one
+ * read of the project's reports up to that year (newest first): the approved amounts of the last
+ * twelve months before it, last month's progress, the year's approved months and the latest
+ * earlier actual start.
+ */
 export async function checkInput(
   db: Queryable,
   project: ReportProject,
@@ -163,31 +213,39 @@ export async function checkInput(
   fields: CheckedFields,
   correctedFromWanYuan: string | null,
 ): Promise<ReportCheckInput> {
-  const history = await db
-    .select({ amount: monthlyReports.completedWanYuan })
+  const rows = await db
+    .select({
+      year: monthlyReports.year,
+      month: monthlyReports.month,
+      status: monthlyReports.status,
+      completedWanYuan: monthlyReports.completedWanYuan,
+      progress: monthlyReports.progress,
+      actualStartOn: monthlyReports.actualStartOn,
+    })
     .from(monthlyReports)
-    .where(
-      and(
-        eq(monthlyReports.projectId, project.id),
-        eq(monthlyReports.status, 'approved'),
-        before(year, month),
-      ),
-    )
-    .orderBy(desc(monthlyReports.year), desc(monthlyReports.month))
-    .limit(12);
-  const last = await previousReport(db, project.id, year, month);
+    .where(and(eq(monthlyReports.projectId, project.id), lte(monthlyReports.year, year)))
+    .orderBy(desc(monthlyReports.year), desc(monthlyReports.month));
+  const earlier = rows.filter((r) => r.year < year || r.month < month);
+  const [lastYear, lastMonth] = month === 1 ? [year - 1, 12] : [year, month - 1];
+  const last = rows.find((r) => r.year === lastYear && r.month === lastMonth);
   return {
     month,
     ...fields,
     totalInvestmentWanYuan: project.totalInvestmentWanYuan,
     priorCompletedWanYuan: plan?.priorCompletedWanYuan ?? null,
-    approvedMonths: await approvedMonths(db, project.id, year),
-    history: history.map((h) => h.amount).reverse(),
+    approvedMonths: rows
+      .filter((r) => r.year === year && r.status === 'approved')
+      .map((r) => ({ month: r.month, completedWanYuan: r.completedWanYuan })),
+    history: earlier
+      .filter((r) => r.status === 'approved')
+      .slice(0, 12)
+      .map((r) => r.completedWanYuan)
+      .reverse(),
     lastMonthProgress: last ? last.progress : null,
     correctedFromWanYuan,
     projectStage: project.stage,
     plannedToStartThisMonth: Boolean(plan?.plansStart && plan.startMonth === month),
-    earlierActualStartOn: await earlierActualStart(db, project.id, year, month),
+    earlierActualStartOn: earlier.find((r) => r.actualStartOn !== null)?.actualStartOn ?? null,
   };
 }
 

@@ -17,10 +17,11 @@ import {
   reportingPeriod,
   reportTimeliness,
 } from '@tuijin/domain';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { regions, reportingCalendars } from '../../db/schema';
+import { announceChange, processCached } from '../../lib/process-cache';
 import { ancestorPaths } from '../../lib/scope';
 import { recordAudit } from '../audit';
 import { loadHolidayCalendar } from '../calendar';
@@ -38,14 +39,24 @@ const toRule = (row: CalendarRow): ReportingRule => ({
   blockingChecks: row.blockingChecks as ReportCheckId[],
 });
 
+/**
+ * Every region's own reporting rule (one row per region that set one: a few hundred at most in a
+ * province), keyed by region path with its rule, kept per process until one is set or removed.
+ */
+const keptCalendars = processCached('reportingCalendars', 5 * 60_000, async (db) => {
+  const rows = await db.select().from(reportingCalendars);
+  return new Map(rows.map((row) => [row.regionPath, { row, rule: toRule(row) }]));
+});
+
 /** The calendar rows on a region path (the region's own and its ancestors'), keyed by region path. */
 async function rowsOnPath(db: Queryable, path: string): Promise<Map<string, CalendarRow>> {
-  const paths = [...ancestorPaths(path), path];
-  const rows = await db
-    .select()
-    .from(reportingCalendars)
-    .where(inArray(reportingCalendars.regionPath, paths));
-  return new Map(rows.map((row) => [row.regionPath, row]));
+  const kept = await keptCalendars(db);
+  const onPath = new Map<string, CalendarRow>();
+  for (const p of [...ancestorPaths(path), path]) {
+    const found = kept.get(p);
+    if (found) onPath.set(p, found.row);
+  }
+  return onPath;
 }
 
 /**
@@ -67,8 +78,7 @@ export async function resolveReportingRule(
  * caches each region path's rule.
  */
 export async function reportingRuleResolver(db: Queryable) {
-  const rows = await db.select().from(reportingCalendars);
-  const rules = new Map(rows.map((row) => [row.regionPath, toRule(row)]));
+  const rules = new Map([...(await keptCalendars(db))].map(([path, { rule }]) => [path, rule]));
   const cache = new Map<string, ReportingRule>();
   return (regionPath: string): ReportingRule => {
     let rule = cache.get(regionPath);
@@ -299,6 +309,7 @@ export async function setReportingCalendar(ctx: Ctx, regionCode: string, input: 
       changes,
     });
   });
+  await announceChange(ctx.db, { topic: 'reportingCalendars' });
   return getReportingCalendar(ctx, regionCode);
 }
 
@@ -323,5 +334,6 @@ export async function deleteReportingCalendar(ctx: Ctx, regionCode: string, vers
       ),
     });
   });
+  await announceChange(ctx.db, { topic: 'reportingCalendars' });
   return getReportingCalendar(ctx, regionCode);
 }

@@ -24,6 +24,7 @@ import {
 } from '../../db/schema';
 import { inRegionSubtree } from '../../lib/scope';
 import { loadHolidayCalendar } from '../calendar';
+import { rosterOnSiteOf } from '../workforce';
 import { photoEvidenceReader } from './photo-evidence';
 import {
   approvedMonths,
@@ -184,13 +185,17 @@ export async function getReportForm(
       ),
     );
   const last = await previousReport(ctx.db, projectId, year, month);
+  const monthEnd = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  const today = chinaDate(ctx.clock.now());
+  // The earlier of the two ISO dates (a month not over counts up to today).
+  const [rosterDay] = [today, monthEnd].sort();
+  const roster = await rosterOnSiteOf(ctx.db, projectId, rosterDay as string);
   let window: ReportForm['window'] = null;
   let windowProblem: string | null = null;
   const { rule } = await resolveReportingRule(ctx.db, project.regionPath);
   try {
     const calendar = await loadHolidayCalendar(ctx.db);
     const period = reportingPeriod(rule, year, month, calendar);
-    const today = chinaDate(ctx.clock.now());
     window = {
       ...period,
       lateAllowed: rule.lateAllowed,
@@ -231,6 +236,7 @@ export async function getReportForm(
     window,
     windowProblem,
     report: existing ? await presentOne(ctx, project, existing) : null,
+    roster,
     negativeAllowed: negativeAmountAllowed(rule.blockingChecks),
     canSubmit: plan !== undefined && project.stage !== 'dropped' && reportsFor(ctx, project),
   };

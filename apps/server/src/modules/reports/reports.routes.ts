@@ -8,7 +8,6 @@ import { defineRoute, type RouteDeps } from '../../http/route';
 import type { FileStore } from '../../lib/file-store';
 import { type IncomingFile, maxFileBytes, maxFilesPerUpload, presentFile } from '../project-files';
 import { correctReport } from './correct-report';
-import { getPhotoEvidenceSettings, savePhotoEvidenceSettings } from './photo-evidence-settings';
 import { uploadReportPhotos } from './report-photos';
 import { deleteReportingCalendar, getReportingCalendar, setReportingCalendar } from './reporting-calendars';
 import { getCurrentReportingPeriod } from './reporting-period';
@@ -16,6 +15,7 @@ import { findReviewQueue, getMonthlyReport, getReportForm, listProjectReports } 
 import { approveReport, returnReport } from './review-report';
 import { saveReportDraft } from './save-report-draft';
 import { getReportStatusBoard } from './status-board';
+import { submitMonthReport } from './submit-month-report';
 import { submitReport } from './submit-report';
 
 /** Reporting calendars and monthly reports: drafts, submission, review, correction, photos, boards. */
@@ -40,17 +40,6 @@ export function registerReportRoutes(app: FastifyInstance, deps: RouteDeps, stor
     'reportingCalendar.manage',
     async ({ ctx, params, query }) => deleteReportingCalendar(ctx, params.regionCode, query.version),
   );
-  defineRoute(app, deps, endpoints.getPhotoEvidenceSettings, 'project.read', async ({ ctx, query }) =>
-    getPhotoEvidenceSettings(ctx, query.regionCode),
-  );
-  defineRoute(
-    app,
-    deps,
-    endpoints.savePhotoEvidenceSettings,
-    'reportingCalendar.manage',
-    async ({ ctx, body }) => savePhotoEvidenceSettings(ctx, body),
-  );
-
   defineRoute(app, deps, endpoints.listProjectReports, 'project.read', async ({ ctx, params, query }) =>
     listProjectReports(ctx, params.id, query.year),
   );
@@ -63,6 +52,14 @@ export function registerReportRoutes(app: FastifyInstance, deps: RouteDeps, stor
   });
   defineRoute(app, deps, endpoints.getMonthlyReport, 'project.read', async ({ ctx, params }) =>
     getMonthlyReport(ctx, params.id),
+  );
+  defineRoute(
+    app,
+    deps,
+    endpoints.submitMonthReport,
+    'report.submit',
+    async ({ ctx, params, body }) => submitMonthReport(ctx, params.id, params.year, params.month, body),
+    { inTransaction: true },
   );
   defineRoute(app, deps, endpoints.submitReport, 'report.submit', async ({ ctx, params, body }) => {
     await submitReport(ctx, params.id, body);

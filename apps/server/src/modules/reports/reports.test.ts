@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualPlans, auditEvents, monthlyReports, organisations, projects } from '../../db/schema';
 import { clearPlansAndReports } from '../../testing/clear-plans-and-reports';
 import { createTestApp, type TestApp } from '../../testing/test-app';
+import { keptFiguresOf } from './kept-figures';
 
 let t: TestApp;
 type Who = Awaited<ReturnType<TestApp['as']>>;
@@ -315,6 +316,11 @@ describe('monthly report review', () => {
       changes: { completedWanYuan: { before: '1100', after: '1000' } },
       detail: { reportId, reason: '统计口径调整' },
     });
+    // The kept rollup followed the approval and the correction in their own transactions.
+    const kept = await keptFiguresOf(t.db, p().id, 2026);
+    expect(kept?.approved.map((v) => Number(v))).toEqual([0, 0, 0, 1000, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(Number(kept?.ytdTotal)).toBe(1000);
+    expect(kept?.ytdRate).toBe('0.083333');
   });
 });
 

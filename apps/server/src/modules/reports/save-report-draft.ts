@@ -1,6 +1,6 @@
 import type { SaveReportDraft } from '@tuijin/contracts';
 import { AppError, authorize, formatDecimal, parseDecimal, transitionReport } from '@tuijin/domain';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { monthlyReports } from '../../db/schema';
 import { recordAudit } from '../audit';
@@ -8,9 +8,9 @@ import {
   assertOwner,
   assertReportFields,
   assertVersion,
-  currentMonth,
-  loadPlan,
   loadReportProject,
+  lockMonthReport,
+  planOfReportableMonth,
   reportWindow,
 } from './report-context';
 import { resolveReportingRule } from './reporting-calendars';
@@ -59,31 +59,12 @@ export async function saveReportDraft(
   const project = await loadReportProject(ctx, projectId);
   authorize(ctx.actor, 'report.submit');
   assertOwner(ctx, project);
-  const [thisYear, thisMonth] = currentMonth(ctx);
-  if (year * 12 + month > thisYear * 12 + thisMonth)
-    throw new AppError('VALIDATION_FAILED', `${year} 年 ${month} 月尚未开始，不能填报`, [
-      { path: 'month', message: '不能填报未来月份' },
-    ]);
-  const plan = await loadPlan(ctx.db, projectId, year);
-  if (!plan || project.stage === 'dropped')
-    throw new AppError('VALIDATION_FAILED', `该项目没有 ${year} 年度计划（或已淘汰），无需报送月报`, [
-      { path: 'year', message: '没有年度计划' },
-    ]);
+  await planOfReportableMonth(ctx, ctx.db, project, year, month);
   const { version, ...fields } = input;
   const { rule } = await resolveReportingRule(ctx.db, project.regionPath);
   assertReportFields(fields, rule.blockingChecks);
   const id = await ctx.db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select()
-      .from(monthlyReports)
-      .where(
-        and(
-          eq(monthlyReports.projectId, projectId),
-          eq(monthlyReports.year, year),
-          eq(monthlyReports.month, month),
-        ),
-      )
-      .for('update');
+    const existing = await lockMonthReport(tx, projectId, year, month);
     let reportId: string;
     if (existing) {
       assertVersion(existing, version);

@@ -20,6 +20,7 @@ import {
   loadReport,
   type ReportProject,
   type ReportRow,
+  type ReportWindowFacts,
   reportWindow,
   staleReport,
 } from './report-context';
@@ -54,6 +55,36 @@ export async function checkReport(
 }
 
 /**
+ * Whether a submission may go ahead in the month's window, and the deadline and lateness it
+ * records: refused before the window opens, and after it has closed for a first submission. The
+ * first submission fixes `due_on` from the calendar and `late` (after the deadline); a
+ * resubmission after a return keeps both.
+ */
+export function submissionTerms(
+  window: ReportWindowFacts,
+  year: number,
+  month: number,
+  report: Pick<ReportRow, 'submittedAt' | 'dueOn' | 'late'> | null,
+) {
+  if (window.state === 'notOpen')
+    throw new AppError(
+      'PERIOD_CLOSED',
+      `${year} 年 ${month} 月月报的填报期尚未开始，${formatDay(window.period.opensOn)}起可报送`,
+    );
+  const isFirst = report === null || report.submittedAt === null;
+  if (window.state === 'closed' && isFirst)
+    throw new AppError(
+      'PERIOD_CLOSED',
+      `${year} 年 ${month} 月月报已于 ${formatDay(window.period.closesOn ?? window.period.dueOn)}截止，不再接受报送`,
+    );
+  return {
+    isFirst,
+    dueOn: isFirst ? window.period.dueOn : report.dueOn,
+    late: isFirst ? window.today > window.period.dueOn : report.late,
+  };
+}
+
+/**
  * The owner submits a draft or returned report. Refused before the window opens, and after the
  * deadline when late submission is not allowed (or its late window has closed). The checks run:
  * blocking findings refuse with their messages, warnings are stored with the report. The first
@@ -69,25 +100,13 @@ export async function submitReport(ctx: Ctx, id: string, input: SubmitReport) {
   assertVersion(report, input.version);
   const status = transitionReport(report.status, 'submit');
   const window = await reportWindow(ctx, project.regionPath, report.year, report.month);
-  if (window.state === 'notOpen')
-    throw new AppError(
-      'PERIOD_CLOSED',
-      `${report.year} 年 ${report.month} 月月报的填报期尚未开始，${formatDay(window.period.opensOn)}起可报送`,
-    );
-  const isFirst = report.submittedAt === null;
-  if (window.state === 'closed' && isFirst)
-    throw new AppError(
-      'PERIOD_CLOSED',
-      `${report.year} 年 ${report.month} 月月报已于 ${formatDay(window.period.closesOn ?? window.period.dueOn)}截止，不再接受报送`,
-    );
+  const { isFirst, dueOn, late } = submissionTerms(window, report.year, report.month, report);
   const fields = input.fields ?? report;
   assertReportFields(fields, window.rule.blockingChecks);
   const findings = refuseBlocking(
     await checkReport(ctx.db, project, report, window.rule.blockingChecks, fields),
   );
   const now = ctx.clock.now();
-  const dueOn = isFirst ? window.period.dueOn : report.dueOn;
-  const late = isFirst ? window.today > window.period.dueOn : report.late;
   await ctx.db.transaction(async (tx) => {
     const changes = input.fields ? fieldChanges(report, input.fields) : {};
     await updateVersioned(tx, ctx, {

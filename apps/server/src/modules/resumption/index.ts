@@ -2,7 +2,12 @@
 
 export { registerResumptionRoutes } from './resumption.routes';
 export { saveResumptionSettings } from './resumption-overview';
-export { resumptionCountIn, whitelistCountsIn } from './resumption-summary';
+export {
+  resumptionCountIn,
+  type StoppedProject,
+  stoppedProjectsOn,
+  whitelistCountsIn,
+} from './resumption-summary';
 export { acceptStoppage, fileStoppage, recordStoppage, resumeStoppage } from './stoppages';
 export { includeInWhitelist, removeFromWhitelist } from './whitelist';
 export { createZone } from './zones';

@@ -3,12 +3,13 @@ import {
   onWhitelistOn,
   type ResumptionCount,
   resumptionCountOn,
+  type StoppageReason,
   type WhitelistLevel,
   whitelistLevels,
 } from '@tuijin/domain';
-import { and, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Ctx } from '../../context';
-import { projects, whitelistEntries } from '../../db/schema';
+import { projectStoppages, projects, whitelistEntries } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { inRegionSubtree } from '../../lib/scope';
 import { projectsWithStoppages } from './resumption-overview';
@@ -63,4 +64,49 @@ export async function resumptionCountIn(
     input.asOf,
     input.from,
   );
+}
+
+/** A project stopped on a day (a stoppage begun by then and not resumed before it ends). */
+export interface StoppedProject {
+  projectId: string;
+  name: string;
+  regionCode: string;
+  regionPath: string;
+  stoppedOn: string;
+  reasonCategory: StoppageReason;
+  reason: string | null;
+  expectedResumeOn: string | null;
+}
+
+/**
+ * 停工项目 of a region's subtree on a day, for the daily bulletin: each project whose stoppage began on
+ * or before `onDate` and had not resumed by it (resumed on a later day, or not yet), seen through the
+ * actor's project scope; ordered by region and name.
+ */
+export async function stoppedProjectsOn(
+  ctx: Pick<Ctx, 'db' | 'actor'>,
+  input: { regionPath: string; onDate: string },
+): Promise<StoppedProject[]> {
+  return ctx.db
+    .select({
+      projectId: projects.id,
+      name: projects.name,
+      regionCode: projects.regionCode,
+      regionPath: projects.regionPath,
+      stoppedOn: projectStoppages.stoppedOn,
+      reasonCategory: projectStoppages.reasonCategory,
+      reason: projectStoppages.reason,
+      expectedResumeOn: projectStoppages.expectedResumeOn,
+    })
+    .from(projectStoppages)
+    .innerJoin(projects, eq(projects.id, projectStoppages.projectId))
+    .where(
+      and(
+        lte(projectStoppages.stoppedOn, input.onDate),
+        or(isNull(projectStoppages.resumedOn), gt(projectStoppages.resumedOn, input.onDate)),
+        inRegionSubtree(projects.regionPath, input.regionPath),
+        projectScope(ctx.actor),
+      ),
+    )
+    .orderBy(asc(projects.regionPath), asc(projects.name));
 }

@@ -8,22 +8,74 @@ import { createRegion } from '../regions';
 import { createUser } from '../users';
 
 export interface InitialiseInput {
-  /** The root of the deployment's jurisdiction, e.g. 350900 宁德市, and optionally its province. */
+  /** The root of the deployment's jurisdiction: a province (350000 福建省), a city or a county. */
   region: { code: string; name: string };
+  /** The province a city or county jurisdiction lies in (not given for a province). */
   province?: { code: string; name: string } | undefined;
+  /** The city a county jurisdiction lies in (only for a county). */
+  city?: { code: string; name: string } | undefined;
   /** The unit the three administrators belong to (an information centre, usually). */
   organisationName: string;
   passwords: { admin: string; security: string; auditor: string };
 }
 
 /**
- * Production set-up: on a database with no accounts, creates the jurisdiction root, the
- * administrators' organisation and the three 三权分立 accounts (`admin`, `security`, `auditor`)
- * with passwords chosen here, which must be changed at first login. No default credentials exist.
+ * Production set-up: on a database with no accounts, creates the region chain down to the
+ * jurisdiction root (province; province → city; province → city → county), the administrators'
+ * organisation and the three 三权分立 accounts (`admin`, `security`, `auditor`) with passwords
+ * chosen here, which must be changed at first login. No default credentials exist.
  */
 export async function initialiseInstallation(outer: Ctx, input: InitialiseInput) {
   // One transaction around every step: a bad password leaves no half-made jurisdiction behind.
   return outer.db.transaction(async (tx) => initialiseIn({ ...outer, db: tx as unknown as Database }, input));
+}
+
+/**
+ * The regions to create, root first, for a jurisdiction at `level`: a province alone, a city under
+ * its province, a county under its province's city. Throws VALIDATION_FAILED naming the missing or
+ * contradicting option.
+ */
+function regionChain(
+  level: 'province' | 'city' | 'county',
+  input: InitialiseInput,
+): { code: string; name: string; level: 'province' | 'city' | 'county' }[] {
+  const { region, province, city } = input;
+  if (level === 'province') {
+    // A province is its own root; an identical --province-code is harmless, another one is a mistake.
+    if (province && province.code !== region.code) {
+      throw new AppError('VALIDATION_FAILED', `省级辖区 ${region.code} 不应另给所属省份 ${province.code}`, [
+        { path: 'province.code', message: '省级辖区无需所属省份' },
+      ]);
+    }
+    if (city) {
+      throw new AppError('VALIDATION_FAILED', '省级辖区无需所属城市（--city-code）', [
+        { path: 'city.code', message: '省级辖区无需所属城市' },
+      ]);
+    }
+    return [{ ...region, level: 'province' }];
+  }
+  if (!province) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      '市、县级辖区须同时给出所属省份（--province-code、--province-name）',
+      [{ path: 'province.code', message: '须给出所属省份' }],
+    );
+  }
+  const provinceRow = { ...province, level: 'province' as const };
+  if (level === 'city') {
+    if (city) {
+      throw new AppError('VALIDATION_FAILED', '市级辖区无需所属城市（--city-code）', [
+        { path: 'city.code', message: '市级辖区无需所属城市' },
+      ]);
+    }
+    return [provinceRow, { ...region, level: 'city' }];
+  }
+  if (!city) {
+    throw new AppError('VALIDATION_FAILED', '县级辖区须同时给出所属城市（--city-code、--city-name）', [
+      { path: 'city.code', message: '须给出所属城市' },
+    ]);
+  }
+  return [provinceRow, { ...city, level: 'city' }, { ...region, level: 'county' }];
 }
 
 async function initialiseIn(ctx: Ctx, input: InitialiseInput) {
@@ -32,26 +84,11 @@ async function initialiseIn(ctx: Ctx, input: InitialiseInput) {
   const level = levelOfGbCode(input.region.code);
   if (!level)
     throw new AppError('VALIDATION_FAILED', `区划代码 ${input.region.code} 不是 6 位 GB/T 2260 代码`);
-  if (level !== 'province' && !input.province) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      '市、县级辖区须同时给出所属省份（--province-code、--province-name）',
-    );
-  }
-  if (input.province) {
-    await createRegion(ctx, {
-      code: input.province.code,
-      name: input.province.name,
-      level: 'province',
-      parentCode: null,
-    });
-  }
-  const parentCode = input.province?.code ?? null;
-  if (level !== 'province') {
-    if (level === 'county') {
-      throw new AppError('VALIDATION_FAILED', '请以市级或省级区划初始化，县级区划随后由系统管理员添加');
-    }
-    await createRegion(ctx, { code: input.region.code, name: input.region.name, level, parentCode });
+  let parentCode: string | null = null;
+  for (const link of regionChain(level, input)) {
+    // createRegion checks each code's shape against its level and its parent's prefix.
+    await createRegion(ctx, { code: link.code, name: link.name, level: link.level, parentCode });
+    parentCode = link.code;
   }
   const organisation = await createOrganisation(ctx, {
     name: input.organisationName,

@@ -13,6 +13,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Transaction } from '../../db/database';
 import { loginAttempts, users } from '../../db/schema';
+import { announceChange } from '../../lib/process-cache';
 import { diffChanges, recordAudit, updateVersioned } from '../audit';
 import { hashPassword, revokeUserSessions } from '../auth';
 import { getSecurityPolicy } from '../security';
@@ -23,7 +24,8 @@ type Patch = Partial<typeof users.$inferInsert>;
 
 /**
  * Applies a versioned change to one user in a transaction with its audit event; a stale version
- * is a CONFLICT. `after` runs inside the same transaction (e.g. ending the user's sessions).
+ * is a CONFLICT. `after` runs inside the same transaction (e.g. ending the user's sessions). After
+ * the commit every process forgets the user's kept sessions, so the change holds from the next request.
  */
 async function changeUser(
   ctx: Ctx,
@@ -50,6 +52,7 @@ async function changeUser(
     });
     await after?.(tx);
   });
+  await announceChange(ctx.db, { topic: 'sessions', userId: current.id });
   return getUser(ctx.db, ctx.actor, current.id);
 }
 

@@ -6,6 +6,7 @@ export { warningsJob } from './warnings.job';
 export {
   currentWarnings,
   latestProjectColour,
+  latestWarningJsonSql,
   listSnails,
   monthOrDefault,
   redProjectsIn,

@@ -105,6 +105,24 @@ export function warningColourSql(projectId: SQL, month: string): SQL {
 }
 
 /**
+ * {@link latestProjectColour} as one JSON column (`{ month, colour }` or null), so a page can read
+ * it in the statement that reads the project: the latest month up to `month` (YYYY-MM) with a stored
+ * colour, by the deepest region's rule set, newest version.
+ */
+export function latestWarningJsonSql(
+  projectId: SQL,
+  month: string,
+): SQL<{ month: string; colour: WarningColour } | null> {
+  return sql<{
+    month: string;
+    colour: WarningColour;
+  } | null>`(select json_build_object('month', wr.month, 'colour', wr.colour)
+    from ${warningResults} wr join ${warningRuleSets} rs on rs.id = wr.rule_set_id
+    where wr.project_id = ${projectId} and wr.month <= ${month}
+    order by wr.month desc, length(rs.region_path) desc, rs.rule_version desc limit 1)`;
+}
+
+/**
  * A project's latest computed colour up to `month` (YYYY-MM), by the rule of `warningRows` (the
  * deepest region's rule set, newest version): the month and colour, null when never computed.
  * Unscoped: the caller has already loaded the project within the actor's scope.

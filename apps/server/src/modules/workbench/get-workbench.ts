@@ -4,6 +4,7 @@ import type { Ctx } from '../../context';
 import { resolveReportingPeriod } from '../reports';
 import { monthOrDefault } from '../warnings';
 import { tasksToHandle } from './workbench-dispatch';
+import { findingsToRectify } from './workbench-inspections';
 import type { WorkbenchFacts } from './workbench-item';
 import {
   auditChain,
@@ -40,6 +41,7 @@ const builders: Record<WorkbenchSectionKey, Builder> = {
   problemsToHandle,
   lettersToReply,
   tasksToHandle,
+  findingsToRectify,
   problemsAwaitingOffice,
   problemsOverdue,
   problemsOnMyProjects,
@@ -69,7 +71,9 @@ export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
     // 交办事项 show only for a unit that has some open: most offices and leaders are never given one;
     // an owner unit sees its letters only while some wait for its reply.
     const onlyWhenSome =
-      key === 'tasksToHandle' || (key === 'lettersToReply' && !can(ctx.actor, 'problem.handle'));
+      key === 'tasksToHandle' ||
+      key === 'findingsToRectify' ||
+      (key === 'lettersToReply' && !can(ctx.actor, 'problem.handle'));
     if (!onlyWhenSome || built.total > 0) sections.push(built);
   }
   return { ...facts, sections };

@@ -56,9 +56,22 @@ describe('GET /api/workbench', () => {
       'reportsToFill',
       'problemsToConfirm',
       'tasksToHandle',
+      'findingsToRectify',
       'warnings',
       'notifications',
     ]);
+    // The demo's inspections left findings on 城投's sites to rectify (待整改 or 复核不通过), its own only.
+    const findings = sectionOf(workbench, 'findingsToRectify');
+    const mine = await (await t.as('owner1')).get('/api/inspection-findings?pageSize=100');
+    const awaiting = mine.body.data.filter(
+      (f: { status: string }) => f.status === 'open' || f.status === 'returned',
+    );
+    expect(findings.total).toBe(awaiting.length);
+    expect(findings.total).toBeGreaterThan(0);
+    for (const entry of findings.items) {
+      expect(['open', 'returned']).toContain(entry.status);
+      expect(entry.link).toBe(`/inspections?tab=findings&finding=${entry.id}`);
+    }
     // 2 March 2026: March's window opens on the 15th, so February (due 25 February) is the month.
     expect(workbench.reportingMonth).toEqual({ year: 2026, month: 2 });
     const toFill = sectionOf(workbench, 'reportsToFill');

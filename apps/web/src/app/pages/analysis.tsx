@@ -9,6 +9,7 @@ import {
   ReconciliationOutlined,
   RiseOutlined,
   SolutionOutlined,
+  TeamOutlined,
   TrophyOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -88,6 +89,14 @@ export const analysisPages: AppPage[] = [
     icon: <SolutionOutlined />,
     permission: 'servicePlan.read',
     Component: lazy(() => import('../../features/service-plans/ServicePlansPage')),
+  },
+  {
+    path: '/workforce',
+    group: 'analysis',
+    label: 'workforce',
+    icon: <TeamOutlined />,
+    permission: 'workforce.read',
+    Component: lazy(() => import('../../features/workforce/WorkforcePage')),
   },
   {
     path: '/events',

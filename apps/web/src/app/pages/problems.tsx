@@ -9,6 +9,7 @@ import {
   IssuesCloseOutlined,
   MailOutlined,
   PhoneOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -101,6 +102,14 @@ export const problemPages: AppPage[] = [
     permission: 'meeting.read',
     hideInMenu: true,
     Component: lazy(() => import('../../features/dispatch/MeetingPage')),
+  },
+  {
+    path: '/inspections',
+    group: 'problems',
+    label: 'inspections',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'inspection.read',
+    Component: lazy(() => import('../../features/inspections/InspectionsPage')),
   },
   {
     path: '/visits',

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApprovalItemDocumentList, buildPath, fileRoutes } from '@tuijin/contracts';
 import { api, newIdempotencyKey } from '../../api/client';
-import { uploadFiles } from '../projects/project-files.api';
+import { uploadFiles } from '../../api/project-files';
 
 const documentsKey = (itemId: string) => ['approvals', 'documents', itemId] as const;
 

@@ -3,6 +3,7 @@ import type {
   BulletinOverdueLine,
   BulletinProjectLine,
   BulletinSectionKey,
+  BulletinSiteDayRow,
 } from '@tuijin/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,11 +14,25 @@ import { ProvenanceFigure } from './FigureButton';
 type Snapshot = Bulletin['snapshot'];
 
 /** A plain table of the document: header cells, then rows; "无" when there are none. */
-function DocTable({ head, rows, testId }: { head: string[]; rows: ReactNode[][]; testId?: string }) {
+function DocTable({
+  head,
+  rows,
+  testId,
+  isWide = false,
+}: {
+  head: string[];
+  rows: ReactNode[][];
+  testId?: string;
+  /** Many narrow columns (现场用工与督查): a smaller type, headers kept whole. */
+  isWide?: boolean;
+}) {
   const { t } = useTranslation();
   if (rows.length === 0) return <p className="tj-bulletin-none">{t('bulletins.doc.none')}</p>;
   return (
-    <table className="tj-bulletin-table" data-testid={testId}>
+    <table
+      className={isWide ? 'tj-bulletin-table tj-bulletin-table-wide' : 'tj-bulletin-table'}
+      data-testid={testId}
+    >
       <thead>
         <tr>
           {head.map((h) => (
@@ -218,6 +233,52 @@ function Activity({ snapshot }: { snapshot: Snapshot }) {
   );
 }
 
+type SiteDayColumn = Exclude<keyof BulletinSiteDayRow, 'code' | 'name' | `${string}Href`>;
+
+/** 现场用工与督查: the columns in the document's order, each with the records its figure comes from. */
+const siteDayColumns: [SiteDayColumn, 'workforceHref' | 'inspectionsHref' | 'stoppagesHref'][] = [
+  ['workersOnSite', 'workforceHref'],
+  ['workersArrived', 'workforceHref'],
+  ['workersDeparted', 'workforceHref'],
+  ['inObservation', 'workforceHref'],
+  ['healthAbnormal', 'workforceHref'],
+  ['inspections', 'inspectionsHref'],
+  ['sitesInspected', 'inspectionsHref'],
+  ['findingsRaised', 'inspectionsHref'],
+  ['findingsClosed', 'inspectionsHref'],
+  ['findingsOpen', 'inspectionsHref'],
+  ['findingsOverdue', 'inspectionsHref'],
+  ['projectsStopped', 'stoppagesHref'],
+];
+
+/** 现场用工与督查: each child region's day and the total, every count a button with its formula and records. */
+function SiteDayTable({ snapshot }: { snapshot: Snapshot }) {
+  const { t } = useTranslation();
+  const siteDay = snapshot.siteDay;
+  if (!siteDay) return <p className="tj-bulletin-none">{t('bulletins.doc.none')}</p>;
+  const row = (r: BulletinSiteDayRow) => [
+    r.name,
+    ...siteDayColumns.map(([column, href]) => (
+      <ProvenanceFigure
+        key={column}
+        provenance={{ formula: `bulletins.formula.siteDay.${column}`, href: r[href] }}
+        text={String(r[column])}
+      />
+    )),
+  ];
+  return (
+    <>
+      <p className="tj-bulletin-note">{t('bulletins.doc.siteDayOn', { date: siteDay.onDate })}</p>
+      <DocTable
+        testId="bulletin-site-day"
+        isWide
+        head={[t('bulletins.doc.region'), ...siteDayColumns.map(([c]) => t(`bulletins.doc.siteDay.${c}`))]}
+        rows={[...siteDay.rows.map(row), row(siteDay.total)]}
+      />
+    </>
+  );
+}
+
 /** The table (or lists) under a section's lead sentence. */
 export function SectionBody({ section, snapshot }: { section: BulletinSectionKey; snapshot: Snapshot }) {
   const { t } = useTranslation();
@@ -247,5 +308,9 @@ export function SectionBody({ section, snapshot }: { section: BulletinSectionKey
       return <OverdueLines lines={snapshot.overdueApprovals} />;
     case 'activity':
       return <Activity snapshot={snapshot} />;
+    case 'siteDay':
+      return <SiteDayTable snapshot={snapshot} />;
+    case 'stoppedProjects':
+      return <ProjectLines lines={snapshot.stoppedProjects ?? []} testId="bulletin-stopped" />;
   }
 }

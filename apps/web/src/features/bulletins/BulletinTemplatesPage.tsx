@@ -31,6 +31,7 @@ import { ApiError } from '../../api/client';
 import { QueryError } from '../../components/QueryError';
 import { insertAt, templateFieldName } from './bulletin-logic';
 import { useBulletinTemplate, useSaveBulletinTemplate } from './bulletins.queries';
+import { DailyBulletinSettingsCard } from './DailyBulletinSettingsCard';
 import { useBulletinError } from './use-bulletin-error';
 import './bulletins.css';
 
@@ -300,6 +301,7 @@ export default function BulletinTemplatesPage() {
   const [kind, setKind] = useState<BulletinKind>('monthly');
   return (
     <Card title={t('bulletins.templates.title')}>
+      <DailyBulletinSettingsCard />
       <Typography.Paragraph type="secondary">{t('bulletins.templates.intro')}</Typography.Paragraph>
       <Tabs
         activeKey={kind}

@@ -6,6 +6,7 @@ import type {
   BulletinSectionKey,
   CreateBulletin,
   SaveBulletinTemplate,
+  SaveDailyBulletinSettings,
 } from '@tuijin/contracts';
 import { api, newIdempotencyKey } from '../../api/client';
 
@@ -107,5 +108,22 @@ export function useSaveBulletinTemplate(kind: BulletinKind) {
     mutationFn: (body: SaveBulletinTemplate) =>
       api.call('saveBulletinTemplate', { params: { kind }, body, idempotencyKey: newIdempotencyKey() }),
     onSuccess: (view) => queryClient.setQueryData(bulletinKeys.template(kind), view),
+  });
+}
+
+/** The own jurisdiction's 一日一通报 timer. */
+export function useDailyBulletinSettings() {
+  return useQuery({
+    queryKey: [...bulletinKeys.all, 'daily-settings'],
+    queryFn: () => api.call('getDailyBulletinSettings', {}),
+  });
+}
+
+export function useSaveDailyBulletinSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SaveDailyBulletinSettings) =>
+      api.call('saveDailyBulletinSettings', { body, idempotencyKey: newIdempotencyKey() }),
+    onSuccess: (view) => queryClient.setQueryData([...bulletinKeys.all, 'daily-settings'], view),
   });
 }

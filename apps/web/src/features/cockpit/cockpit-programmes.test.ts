@@ -9,6 +9,7 @@ describe('the module page behind each 专项工作 figure', () => {
     ['whitelistProvincial', '/whitelist?region=350902&year=2026&level=provincial'],
     ['whitelistCity', '/whitelist?region=350902&year=2026&level=city'],
     ['resumptionRate', '/resumption?region=350902&year=2026&date=2026-03-02'],
+    ['workersAbnormal', '/workforce?region=350902&year=2026&date=2026-03-02'],
     ['specialBondStartRate', '/funds?region=350902&year=2026&kind=specialBond'],
     ['centralBudgetPaymentRate', '/funds?region=350902&year=2026&kind=centralBudget'],
     ['idleFunds', '/funds?region=350902&year=2026&kind=all'],

@@ -9,7 +9,7 @@ export interface ProgrammePlace {
 
 /**
  * The module page behind a 专项工作 figure, opened on the panel's region and year (drill-down):
- * the whitelist at the figure's level, 复工复产 on the day counted, 资金保障 for the fund kind
+ * the whitelist at the figure's level, 复工复产 and 用工 on the day counted, 资金保障 for the fund kind
  * (闲置资金 over all kinds), 要素保障's board or its quota tab, 招商引资, 政银企对接, 集中开竣工.
  */
 export function programmeHref(key: CockpitProgrammeKey, place: ProgrammePlace): string {
@@ -22,6 +22,10 @@ export function programmeHref(key: CockpitProgrammeKey, place: ProgrammePlace): 
       return at('/whitelist', { level: 'city' });
     case 'resumptionRate':
       return at('/resumption', { date: place.asOf });
+    case 'workersOnSite':
+    case 'workersInObservation':
+    case 'workersAbnormal':
+      return at('/workforce', { date: place.asOf });
     case 'specialBondStartRate':
     case 'specialBondPaymentRate':
       return at('/funds', { kind: 'specialBond' });

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import type { FieldVisit, VisitorKind } from '@tuijin/contracts';
 import {
   Alert,
@@ -23,6 +23,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { FilterBar } from '../../components/FilterBar';
+import { flaggedPhotoCount } from '../../components/photo-evidence/photo-evidence';
 import { QueryError } from '../../components/QueryError';
 import { usePagedFilters } from '../../components/use-paged-filters';
 import { useMe } from '../auth/auth.queries';
@@ -30,6 +31,7 @@ import { RaiseProblemModal } from '../problems/RaiseProblemModal';
 import { todayIso } from './DispatchBits';
 import { useDispatchError } from './use-dispatch-error';
 import { VisitDrawer } from './VisitDrawer';
+import { VisitPhotosDrawer } from './VisitPhotosDrawer';
 import { periodSpan, quarterOf, recentQuarters } from './visit-logic';
 import { useFieldVisits, useLinkVisitProblem, useVisitCoverage } from './visits.queries';
 import './dispatch.css';
@@ -139,6 +141,7 @@ export default function VisitsPage() {
   const link = useLinkVisitProblem();
   const onError = useDispatchError();
   const [isRecording, setRecording] = useState(false);
+  const [showing, setShowing] = useState<FieldVisit | null>(null);
   const [raising, setRaising] = useState<{ visit: FieldVisit; project: { id: string; name: string } } | null>(
     null,
   );
@@ -258,7 +261,30 @@ export default function VisitsPage() {
                 ),
             },
             { key: 'solved', title: t('visits.solvedOnSpot'), dataIndex: 'solvedOnSpot' },
-            { key: 'photos', title: t('visits.photos'), render: (_, v) => v.photos.length },
+            {
+              key: 'photos',
+              title: t('visits.photos'),
+              render: (_, v) => {
+                if (v.photos.length === 0) return 0;
+                const flagged = flaggedPhotoCount(v.photos);
+                return (
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() => setShowing(v)}
+                    data-testid="visit-photos-open"
+                    aria-label={t('photos.visit.open')}
+                  >
+                    {t('photos.visit.count', { count: v.photos.length })}
+                    {flagged > 0 && (
+                      <Tag color="error" style={{ marginInlineStart: 4 }} data-testid="visit-photos-flag">
+                        <WarningOutlined /> {flagged}
+                      </Tag>
+                    )}
+                  </Button>
+                );
+              },
+            },
             { key: 'by', title: t('visits.recordedBy'), dataIndex: 'createdByName' },
             ...(canManage
               ? [
@@ -292,10 +318,13 @@ export default function VisitsPage() {
             void message.success(
               t('visits.saved', { name: visit.visitorName, count: visit.projects.length }),
             );
+            const flagged = flaggedPhotoCount(visit.photos);
+            if (flagged > 0) void message.warning(t('photos.evidence.summary', { count: flagged }));
             setRecording(false);
           }}
         />
       )}
+      {showing && <VisitPhotosDrawer visit={showing} onClose={() => setShowing(null)} />}
       {raising && (
         <RaiseProblemModal
           open

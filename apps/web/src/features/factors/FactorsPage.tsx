@@ -27,7 +27,7 @@ import { QueryError } from '../../components/QueryError';
 import { useDrillParams } from '../../lib/drill-params';
 import { metShare } from './factor-form';
 import { factorLedgerUrl, useFactorBoard } from './factors.queries';
-import { DemandNeededBy, DemandStatusCell, useDemandDetail } from './ProjectFactorsTab';
+import { DemandMet, DemandNeededBy, DemandStatusCell, useDemandDetail } from './ProjectFactorsTab';
 import { QuotaView } from './QuotaView';
 
 type TypeRow = FactorBoard['byType'][number];
@@ -143,7 +143,7 @@ function Board() {
       title: t('factors.met'),
       key: 'met',
       align: 'right',
-      render: (_: unknown, row) => `${row.metQuantity} ${row.unit}`,
+      render: (_: unknown, row) => <DemandMet demand={row} />,
     },
     { title: t('factors.responsible'), dataIndex: 'responsibleOrganisationName' },
     {

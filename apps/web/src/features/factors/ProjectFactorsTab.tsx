@@ -52,7 +52,29 @@ export function useDemandDetail() {
       .join('；');
 }
 
-/** The link to a demand's problem, with its reference number. */
+/**
+ * What is met of a demand (with its share where asked); a 用工 demand also shows the real-name roster's
+ * workers on site today, the figure the labour need is met by on the ground.
+ */
+export function DemandMet({ demand, withShare = false }: { demand: FactorDemand; withShare?: boolean }) {
+  const { t } = useTranslation();
+  const share = withShare ? metShare(demand) : null;
+  return (
+    <>
+      {`${demand.metQuantity} ${demand.unit}${share ? `（${share}）` : ''}`}
+      {demand.type === 'labour' && (
+        <Typography.Text
+          type="secondary"
+          style={{ display: 'block', fontSize: 12 }}
+          data-testid="labour-roster"
+        >
+          {t('factors.rosterOnSite', { count: demand.rosterOnSite ?? 0 })}
+        </Typography.Text>
+      )}
+    </>
+  );
+}
+
 /** The date a demand is needed by, with its days overdue in red (the board and the project's tab). */
 export function DemandNeededBy({ demand }: { demand: FactorDemand }) {
   const { t } = useTranslation();
@@ -120,10 +142,7 @@ export function ProjectFactorsTab({ project }: { project: Project }) {
       title: t('factors.met'),
       key: 'met',
       align: 'right',
-      render: (_: unknown, row) => {
-        const share = metShare(row);
-        return `${row.metQuantity} ${row.unit}${share ? `（${share}）` : ''}`;
-      },
+      render: (_: unknown, row) => <DemandMet demand={row} withShare />,
     },
     { title: t('factors.responsible'), dataIndex: 'responsibleOrganisationName' },
     {

@@ -60,6 +60,12 @@ export function ItemStatus({ sectionKey, item }: { sectionKey: Key; item: Workbe
       return <Tag color="orange">{t(`problemLetters.kinds.${status as 'reminder' | 'supervision'}`)}</Tag>;
     case 'tasksToHandle':
       return <TaskStatusTag status={status as DispatchTaskStatus} />;
+    case 'findingsToRectify':
+      return (
+        <Tag color={status === 'returned' ? 'magenta' : 'warning'}>
+          {t(`inspections.statuses.${status as 'open' | 'returned'}`)}
+        </Tag>
+      );
     case 'warnings':
     case 'redProjects':
       return <WarningTag colour={status as WarningColour} />;

@@ -16,7 +16,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { uploadProjectFiles } from '../projects/project-files.api';
+import { uploadProjectFiles } from '../../api/project-files';
+import { PhotoEvidenceTags } from '../../components/photo-evidence/PhotoEvidenceTags';
 import { type ActualValues, type AdjustValues, actualBody, adjustBody } from './milestone-logic';
 import { useAdjustMilestoneNode, useRecordMilestoneActual } from './milestones.queries';
 import { useMilestoneError } from './use-milestone-error';
@@ -154,7 +155,7 @@ interface RecordActualModalProps {
 /** 填报完成: the day the node was reached (not in the future), the evidence file and an optional note. */
 export function RecordActualModal({ node, projectId, today, onClose }: RecordActualModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<ActualValues>();
   const record = useRecordMilestoneActual();
   const onError = useMilestoneError();
@@ -164,8 +165,21 @@ export function RecordActualModal({ node, projectId, today, onClose }: RecordAct
     record.mutate(
       { nodeId: node.id, body: actualBody(values, node.version) },
       {
-        onSuccess: () => {
-          void message.success(t('milestones.actual.done'));
+        onSuccess: (plan) => {
+          const file = plan.nodes.find((n) => n.id === node.id)?.actualFile;
+          if (file && file.evidence.length > 0)
+            modal.warning({
+              title: t('photos.node.flaggedTitle'),
+              content: (
+                <div data-testid="milestone-actual-flagged">
+                  <Typography.Paragraph>
+                    {t('photos.node.flaggedBody', { name: file.name })}
+                  </Typography.Paragraph>
+                  <PhotoEvidenceTags evidence={file.evidence} scope="event" />
+                </div>
+              ),
+            });
+          else void message.success(t('milestones.actual.done'));
           onClose();
         },
         onError: (error) => onError(error, form),

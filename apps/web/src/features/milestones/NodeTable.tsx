@@ -1,7 +1,43 @@
-import type { MilestoneNode, ProjectMilestones } from '@tuijin/contracts';
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
+import type { EvidencePhoto, MilestoneNode, ProjectMilestones } from '@tuijin/contracts';
+import { Button, Image, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { projectFileUrl, projectThumbnailUrl } from '../../api/project-files';
+import { PhotoEvidenceTags } from '../../components/photo-evidence/PhotoEvidenceTags';
 import { nodeStatus } from './milestone-logic';
+
+/**
+ * 佐证: the node's evidence file — a photo as a small thumbnail (a tap shows it whole) with its
+ * warning tags against the project and the week up to the day reached; a document as a link.
+ */
+function NodeEvidence({ file }: { file: EvidencePhoto }) {
+  const { t } = useTranslation();
+  const url = projectFileUrl(file.projectId, file.id);
+  return (
+    <Space orientation="vertical" size={2} data-testid="milestone-evidence">
+      {file.kind === 'photo' && file.hasThumbnail ? (
+        <Space size={6} align="center">
+          <Image
+            src={projectThumbnailUrl(file.projectId, file.id)}
+            alt={file.name}
+            preview={{ src: url }}
+            width={48}
+            height={36}
+            style={{ objectFit: 'cover' }}
+          />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('photos.node.evidence')}
+          </Typography.Text>
+        </Space>
+      ) : (
+        <Typography.Link href={url} download={file.name} style={{ fontSize: 12 }}>
+          <PaperClipOutlined /> {file.name}
+        </Typography.Link>
+      )}
+      <PhotoEvidenceTags evidence={file.evidence} scope="event" />
+    </Space>
+  );
+}
 
 interface NodeTableProps {
   plan: ProjectMilestones;
@@ -65,6 +101,7 @@ export function NodeTable({ plan, onAdjust, onRecordActual }: NodeTableProps) {
                     {node.actualNote}
                   </Typography.Text>
                 )}
+                {node.actualFile && <NodeEvidence file={node.actualFile} />}
               </Space>
             ) : (
               none

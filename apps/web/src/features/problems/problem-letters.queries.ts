@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { buildPath, fileRoutes, type IssueProblemLetter, type ProblemAttachment } from '@tuijin/contracts';
 import { api, newIdempotencyKey } from '../../api/client';
-import { uploadFiles } from '../projects/project-files.api';
+import { uploadFiles } from '../../api/project-files';
 
 /** Query keys under the problem's own key, so a problem's page refreshes with its letters and files. */
 export const problemPartKey = (id: string, part: 'letters' | 'attachments') =>

@@ -3,8 +3,8 @@ import type { ProjectFile } from '@tuijin/contracts';
 import { Button, Space, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { projectFileUrl } from '../../api/project-files';
 import { DeleteFileButton, formatBytes } from './DeleteFileButton';
-import { projectFileUrl } from './project-files.api';
 
 /** The documents (everything not a photo) as a table with download links. */
 export function ProjectDocuments({ projectId, documents }: { projectId: string; documents: ProjectFile[] }) {

@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { detailText, errorText } from '../../api/error-text';
+import { uploadProjectFiles } from '../../api/project-files';
 import { QueryError } from '../../components/QueryError';
 import { ProjectDocuments } from './ProjectDocuments';
 import { ProjectPhotos } from './ProjectPhotos';
-import { uploadProjectFiles } from './project-files.api';
 import { projectKeys, useProjectFiles } from './projects.queries';
 
 interface Refusal {

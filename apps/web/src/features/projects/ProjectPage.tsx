@@ -8,9 +8,10 @@ import { errorText } from '../../api/error-text';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { QueryError } from '../../components/QueryError';
 import { ProjectFormDrawer } from './ProjectFormDrawer';
+import { ProjectRecentStrip } from './ProjectRecentStrip';
 import { LevelTags, StageTag } from './ProjectTags';
 import { projectTabs } from './project-tabs';
-import { useProject } from './projects.queries';
+import { useProjectFirstScreen } from './projects.queries';
 
 /** 一项一档: one project's header and its tabs; out of the person's reach it is simply not found. */
 export default function ProjectPage() {
@@ -19,7 +20,7 @@ export default function ProjectPage() {
   const location = useLocation();
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
-  const project = useProject(id);
+  const project = useProjectFirstScreen(id);
   const [isEditing, setEditing] = useState(false);
 
   if (project.isPending) return <FullPageSpin />;
@@ -41,7 +42,7 @@ export default function ProjectPage() {
     return <QueryError error={project.error} onRetry={() => void project.refetch()} />;
   }
 
-  const data = project.data;
+  const data = project.data.project;
   const tabs = projectTabs.filter((tab) => tab.isVisible?.(data) ?? true);
   const activeKey = tabs.some((tab) => tab.key === search.get('tab')) ? search.get('tab')! : tabs[0]?.key;
   const canEdit = data.abilities.update || data.abilities.updateOwnerFields;
@@ -84,6 +85,7 @@ export default function ProjectPage() {
             { key: 'owner', label: t('projects.owner'), children: data.ownerName },
           ]}
         />
+        <ProjectRecentStrip screen={project.data} />
       </Card>
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs

@@ -3,8 +3,8 @@ import type { ProjectFile } from '@tuijin/contracts';
 import { Button, Card, Col, Image, Row, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { projectFileUrl, projectThumbnailUrl } from '../../api/project-files';
 import { DeleteFileButton } from './DeleteFileButton';
-import { projectFileUrl, projectThumbnailUrl } from './project-files.api';
 
 /** The photos as a grid of thumbnails; a click shows the full photo. */
 export function ProjectPhotos({ projectId, photos }: { projectId: string; photos: ProjectFile[] }) {

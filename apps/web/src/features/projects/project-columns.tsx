@@ -18,6 +18,7 @@ export const defaultProjectColumns = [
   'levels',
   'domain',
   'totalInvestmentWanYuan',
+  'ytdRatePercent',
   'startYear',
   'endYear',
 ];
@@ -30,6 +31,7 @@ const sortFields: Partial<Record<string, ProjectSort>> = {
   stage: 'stage',
   totalInvestmentWanYuan: 'totalInvestmentWanYuan',
   startYear: 'startYear',
+  ytdRatePercent: 'ytdRate',
 };
 
 export const sortFieldOf = (columnKey: string | undefined) => (columnKey ? sortFields[columnKey] : undefined);
@@ -81,6 +83,17 @@ export function useProjectColumns(sort: ProjectSort | undefined, order: SortOrde
     column('totalInvestmentWanYuan', {
       ...amountColumn,
       render: (amount: string) => formatTableAmount(amount),
+    }),
+    column('ytdCompletedWanYuan', {
+      ...amountColumn,
+      render: (amount: string | null) => (amount === null ? '—' : formatTableAmount(amount)),
+    }),
+    column('ytdRatePercent', {
+      align: 'right',
+      width: 130,
+      render: (percent: string | null) => (
+        <span data-testid="project-ytd-rate">{percent === null ? '—' : `${percent}%`}</span>
+      ),
     }),
     column('startYear'),
     column('endYear'),

@@ -5,6 +5,7 @@ import { ProjectApprovalsTab } from '../approvals/ProjectApprovalsTab';
 import { ProjectEventsTab } from '../campaigns/ProjectEventsTab';
 import { ProjectFactorsTab } from '../factors/ProjectFactorsTab';
 import { ProjectFundsTab } from '../funds/ProjectFundsTab';
+import { ProjectInspectionsTab } from '../inspections/ProjectInspectionsTab';
 import { ProjectLettersTab } from '../letters/ProjectLettersTab';
 import { ProjectMilestonesTab } from '../milestones/ProjectMilestonesTab';
 import { ProjectPlansTab } from '../plans/ProjectPlansTab';
@@ -12,6 +13,8 @@ import { ProjectProblemsTab } from '../problems/ProjectProblemsTab';
 import { ProjectReportsTab } from '../reports/ProjectReportsTab';
 import { ProjectResumptionTab } from '../resumption/ProjectResumptionTab';
 import { ProjectServicePlanTab } from '../service-plans/ProjectServicePlanTab';
+import { ProjectPhotosTab } from '../site-photos/ProjectPhotosTab';
+import { ProjectWorkforceTab } from '../workforce/ProjectWorkforceTab';
 import { ProjectBatchesTab } from './ProjectBatchesTab';
 import { ProjectCommentsTab } from './ProjectCommentsTab';
 import { ProjectFilesTab } from './ProjectFilesTab';
@@ -44,12 +47,15 @@ export const projectTabs: ProjectTab[] = [
   { key: 'batches', label: 'batches', Component: ProjectBatchesTab },
   { key: 'plans', label: 'plans', Component: ProjectPlansTab },
   { key: 'reports', label: 'reports', Component: ProjectReportsTab },
+  { key: 'photos', label: 'photos', Component: ProjectPhotosTab },
   { key: 'problems', label: 'problems', Component: ProjectProblemsTab },
   { key: 'letters', label: 'letters', Component: ProjectLettersTab },
   { key: 'stoppages', label: 'stoppages', Component: ProjectResumptionTab },
   { key: 'funds', label: 'funds', Component: ProjectFundsTab },
   { key: 'factors', label: 'factors', Component: ProjectFactorsTab },
   { key: 'servicePlan', label: 'servicePlan', Component: ProjectServicePlanTab },
+  { key: 'workforce', label: 'workforce', Component: ProjectWorkforceTab },
+  { key: 'inspections', label: 'inspections', Component: ProjectInspectionsTab },
   { key: 'events', label: 'events', Component: ProjectEventsTab },
   { key: 'history', label: 'history', Component: ProjectHistoryTab },
 ];

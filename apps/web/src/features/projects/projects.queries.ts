@@ -35,6 +35,23 @@ export function useProject(id: string) {
   });
 }
 
+/**
+ * The project page's first screen in one request (project, last reports, open problems, colour); the
+ * project also fills the detail query, so the tabs that read it ask nothing more. Under the detail key,
+ * so whatever invalidates the project refreshes it.
+ */
+export function useProjectFirstScreen(id: string) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: [...projectKeys.detail(id), 'first-screen'] as const,
+    queryFn: async () => {
+      const screen = await api.call('getProjectFirstScreen', { params: { id } });
+      queryClient.setQueryData(projectKeys.detail(id), screen.project);
+      return screen;
+    },
+  });
+}
+
 export function useStageChanges(id: string) {
   return useQuery({
     queryKey: projectKeys.part(id, 'stages'),

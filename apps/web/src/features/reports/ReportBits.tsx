@@ -1,11 +1,12 @@
 import type { MonthlyReport, ReportEvent, ReportFinding, ReportPhoto } from '@tuijin/contracts';
-import { Alert, Col, Empty, Flex, Image, Row, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { Alert, Col, Empty, Flex, Image, Row, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { projectFileUrl, projectThumbnailUrl } from '../../api/project-files';
+import { PhotoEvidenceTags } from '../../components/photo-evidence/PhotoEvidenceTags';
+import { flaggedPhotoCount } from '../../components/photo-evidence/photo-evidence';
 import { currentLanguage } from '../../i18n';
 import { formatTableAmount } from '../../lib/amount';
-import { projectFileUrl, projectThumbnailUrl } from '../projects/project-files.api';
-import { flaggedPhotoCount, type PhotoFindingValues, photoFindingText } from './photo-evidence';
 
 type ShownStatus = MonthlyReport['status'] | 'absent';
 
@@ -81,29 +82,6 @@ export function ReportEvents({ events }: { events: ReportEvent[] }) {
   );
 }
 
-/** A photo's evidence findings as tags (距项目 1,500.4 公里 / 无位置信息…), each explained on hover. */
-function PhotoEvidenceTags({ photo }: { photo: ReportPhoto }) {
-  const { t } = useTranslation();
-  if (photo.evidence.length === 0) return null;
-  const language = currentLanguage();
-  return (
-    <Flex wrap gap={4} className="tj-photo-evidence" data-testid="photo-evidence">
-      {photo.evidence.map((finding) => {
-        const text = photoFindingText(finding, language);
-        // Each kind's text reads only its own values; the key union makes i18next ask for all of them.
-        const values = text.values as Required<PhotoFindingValues>;
-        return (
-          <Tooltip key={finding.kind} title={t(text.hintKey, values)}>
-            <Tag color={text.color} data-testid={`photo-finding-${finding.kind}`}>
-              {t(text.key, values)}
-            </Tag>
-          </Tooltip>
-        );
-      })}
-    </Flex>
-  );
-}
-
 /**
  * The report's site photos as thumbnails; a tap shows the full photo. Each photo whose own time or
  * place disagrees with the project and month carries warning tags (never blocking).
@@ -138,7 +116,7 @@ export function ReportPhotoGrid({ projectId, photos }: { projectId: string; phot
               ) : (
                 <Typography.Text ellipsis>{photo.originalName}</Typography.Text>
               )}
-              <PhotoEvidenceTags photo={photo} />
+              <PhotoEvidenceTags evidence={photo.evidence} />
             </Col>
           ))}
         </Row>

@@ -1,5 +1,5 @@
 import { reportFieldProblems } from '@tuijin/domain';
-import { Col, DatePicker, Form, Input, InputNumber, Row, Statistic, Switch } from 'antd';
+import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Space, Statistic, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatWanYuan } from '../projects/money';
 import { runningTotals } from './report-values';
@@ -11,6 +11,8 @@ interface ReportFieldsProps {
   disabled?: boolean;
   /** The region's calendar only warns on negative amounts (a month lowered by a correction); default no. */
   negativeAllowed?: boolean;
+  /** The project's real-name roster on the month's last day (or today): offered for 在岗人数. */
+  roster?: { onDate: string; workersOnSite: number } | null;
 }
 
 /**
@@ -22,6 +24,7 @@ export function ReportFields({
   sinceStartBefore,
   disabled,
   negativeAllowed = false,
+  roster = null,
 }: ReportFieldsProps) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
@@ -124,15 +127,37 @@ export function ReportFields({
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="workersOnSite" label={t('reports.form.workersOnSite')}>
-        <InputNumber
-          min={0}
-          max={1_000_000}
-          precision={0}
-          inputMode="numeric"
-          style={{ width: '100%' }}
-          disabled={disabled}
-        />
+      <Form.Item
+        label={t('reports.form.workersOnSite')}
+        extra={
+          roster && (
+            <Space size={4} wrap data-testid="report-roster">
+              {t('reports.form.rosterOnSite', { count: roster.workersOnSite, date: roster.onDate })}
+              {!disabled && (
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => form.setFieldsValue({ workersOnSite: roster.workersOnSite })}
+                  data-testid="report-roster-use"
+                >
+                  {t('reports.form.rosterUse')}
+                </Button>
+              )}
+            </Space>
+          )
+        }
+      >
+        <Form.Item name="workersOnSite" noStyle>
+          <InputNumber
+            min={0}
+            max={1_000_000}
+            precision={0}
+            inputMode="numeric"
+            style={{ width: '100%' }}
+            disabled={disabled}
+            data-testid="report-workers"
+          />
+        </Form.Item>
       </Form.Item>
     </>
   );

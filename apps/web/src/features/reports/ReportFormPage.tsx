@@ -33,7 +33,7 @@ import { ReportPlan } from './ReportPlan';
 import { reportSubmitLabel } from './report-submit-label';
 import { type ReportFormValues, reportToValues, valuesToFields } from './report-values';
 import { monthParam } from './reporting-period';
-import { useReportForm, useSaveReportDraft, useStatusBoard, useSubmitReport } from './reports.queries';
+import { useReportForm, useSaveReportDraft, useStatusBoard, useSubmitMonthReport } from './reports.queries';
 import './reports.css';
 
 /** The month (`?month=YYYY-MM`, default the current reporting month) and project (`?project=`) in the address. */
@@ -159,7 +159,7 @@ function ReportEditor({ data }: { data: ReportForm }) {
   const onError = useApiErrorHandler();
   const [formInstance] = Form.useForm<ReportFormValues>();
   const save = useSaveReportDraft();
-  const submit = useSubmitReport();
+  const submit = useSubmitMonthReport();
   const [blocking, setBlocking] = useState<ReportFinding[] | null>(null);
   const report = data.report;
   const canEdit = data.canSubmit && (report === null || report.abilities.canEdit);
@@ -215,12 +215,13 @@ function ReportEditor({ data }: { data: ReportForm }) {
       content: t('reports.form.submitConfirm', { year: data.year, month: data.month }),
       onOk: async () => {
         try {
-          // The fields travel with the submission: a refused one leaves the saved draft as it was.
-          const target = report ?? (await saveDraft(values));
+          // One request, one transaction: the fields are saved with the submission, or nothing is
+          // (a refused one leaves the saved draft, or the empty month, as it was).
           await submit.mutateAsync({
-            id: target.id,
-            version: target.version,
-            fields: valuesToFields(values),
+            projectId: data.projectId,
+            year: data.year,
+            month: data.month,
+            body: { ...valuesToFields(values), version: report?.version ?? null },
           });
           setBlocking(null);
           void message.success(t('reports.form.submitted'));
@@ -318,6 +319,7 @@ function ReportEditor({ data }: { data: ReportForm }) {
           sinceStartBefore={data.sinceStartBeforeWanYuan}
           disabled={!canEdit}
           negativeAllowed={data.negativeAllowed}
+          roster={data.roster}
         />
         {data.earlierActualStartOn && (
           <Typography.Paragraph type="secondary">

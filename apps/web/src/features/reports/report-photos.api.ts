@@ -1,5 +1,5 @@
 import { buildPath, fileRoutes } from '@tuijin/contracts';
-import { uploadFiles } from '../projects/project-files.api';
+import { uploadFiles } from '../../api/project-files';
 
 /**
  * Uploads site photos to a monthly report; they are stored with the project's files and linked to

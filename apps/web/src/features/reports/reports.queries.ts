@@ -2,14 +2,16 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   CorrectReport,
   MonthlyReport,
+  ReportSubmission,
   ReviewQueueQuery,
   SavePhotoEvidenceSettings,
   SaveReportDraft,
   SetReportingCalendar,
   StatusBoardQuery,
-  SubmitReport,
+  SubmitMonthReport,
 } from '@tuijin/contracts';
 import { api, newIdempotencyKey } from '../../api/client';
+import { projectKeys } from '../projects/projects.queries';
 
 export const reportKeys = {
   all: ['reports'] as const,
@@ -66,12 +68,18 @@ export function useStatusBoard(query: StatusBoardQuery, enabled = true) {
   });
 }
 
-/** Any report write changes forms, queues, boards and project years: refresh them all. */
+/**
+ * Any report write changes forms, queues, boards and project years, and the project page's first
+ * screen (its latest reports): refresh them all.
+ */
 function useRefreshReports() {
   const queryClient = useQueryClient();
   return (report: MonthlyReport) => {
     queryClient.setQueryData(reportKeys.one(report.id), report);
     void queryClient.invalidateQueries({ queryKey: reportKeys.all });
+    void queryClient.invalidateQueries({
+      queryKey: [...projectKeys.detail(report.projectId), 'first-screen'],
+    });
   };
 }
 
@@ -98,21 +106,41 @@ export function useSaveReportDraft() {
   });
 }
 
-type Versioned = { id: string; version: number };
-
-/** Submits a report; with `fields` they are stored with the submission, or not at all when it is refused. */
-export function useSubmitReport() {
-  const refresh = useRefreshReports();
+/**
+ * Saves and submits a month's report in one request and one transaction (new or changed): a refused
+ * submission stores nothing, and a retry with the same key replays the first answer.
+ */
+export function useSubmitMonthReport() {
+  const queryClient = useQueryClient();
+  // The answer is the submission (the row's new state), not the whole report: read it again.
+  const refresh = (submission: ReportSubmission) => {
+    void queryClient.invalidateQueries({ queryKey: reportKeys.all });
+    void queryClient.invalidateQueries({
+      queryKey: [...projectKeys.detail(submission.projectId), 'first-screen'],
+    });
+  };
   return useMutation({
-    mutationFn: ({ id, version, fields }: Versioned & { fields?: SubmitReport['fields'] }) =>
-      api.call('submitReport', {
-        params: { id },
-        body: { version, fields },
+    mutationFn: ({
+      projectId,
+      year,
+      month,
+      body,
+    }: {
+      projectId: string;
+      year: number;
+      month: number;
+      body: SubmitMonthReport;
+    }) =>
+      api.call('submitMonthReport', {
+        params: { id: projectId, year, month },
+        body,
         idempotencyKey: newIdempotencyKey(),
       }),
     onSuccess: refresh,
   });
 }
+
+type Versioned = { id: string; version: number };
 
 export function useApproveReport() {
   const refresh = useRefreshReports();

@@ -3,6 +3,7 @@ import type {
   BulletinOverdueLine,
   BulletinProjectLine,
   BulletinSectionKey,
+  BulletinSiteDayRow,
   BulletinSnapshot,
 } from '@tuijin/contracts';
 import type { BulletinDocument } from './bulletin-document';
@@ -212,6 +213,62 @@ function overdueTable(
   };
 }
 
+/** 现场用工与督查: each child region's day, then the total (with the roster, health and inspection counts). */
+function siteDayTable(s: BulletinSnapshot): BulletinTable | null {
+  if (!s.siteDay) return null;
+  const count = (n: number) => String(n);
+  const cells = (r: BulletinSiteDayRow, serial: string) => [
+    serial,
+    r.name,
+    count(r.workersOnSite),
+    count(r.workersArrived),
+    count(r.workersDeparted),
+    count(r.inObservation),
+    count(r.healthAbnormal),
+    count(r.inspections),
+    count(r.sitesInspected),
+    count(r.findingsRaised),
+    count(r.findingsClosed),
+    count(r.findingsOpen),
+    count(r.findingsOverdue),
+    count(r.projectsStopped),
+  ];
+  return {
+    sheetName: '现场用工与督查',
+    isWide: true,
+    columns: [
+      serialColumn,
+      column('地区', 12),
+      column('在岗', 8, 'number'),
+      column('到岗', 7, 'number'),
+      column('离岗', 7, 'number'),
+      column('观察中', 8, 'number'),
+      column('异常', 7, 'number'),
+      column('督查次数', 8, 'number'),
+      column('督查项目', 8, 'number'),
+      column('发现问题', 8, 'number'),
+      column('整改销号', 8, 'number'),
+      column('待整改', 8, 'number'),
+      column('逾期整改', 8, 'number'),
+      column('停工项目', 8, 'number'),
+    ],
+    rows: [
+      ...s.siteDay.rows.map((r, i) => ({ cells: cells(r, String(i + 1)) })),
+      { cells: cells(s.siteDay.total, '') },
+    ],
+  };
+}
+
+const stoppedTable = (s: BulletinSnapshot): BulletinTable | null =>
+  s.stoppedProjects
+    ? {
+        sheetName: '停工项目',
+        isWide: false,
+        columns: projectColumns,
+        rows: s.stoppedProjects.map((p, i) => ({ cells: projectCells(p, i) })),
+      }
+    : null;
+
 /** The table a section shows under its lead, or null (本期动态 has only its sentence). */
 export function bulletinSectionTable(key: BulletinSectionKey, s: BulletinSnapshot): BulletinTable | null {
   switch (key) {
@@ -233,6 +290,10 @@ export function bulletinSectionTable(key: BulletinSectionKey, s: BulletinSnapsho
       return overdueTable('超期手续', '手续', s.overdueApprovals);
     case 'activity':
       return null;
+    case 'siteDay':
+      return siteDayTable(s);
+    case 'stoppedProjects':
+      return stoppedTable(s);
   }
 }
 

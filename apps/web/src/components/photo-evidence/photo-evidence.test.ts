@@ -32,6 +32,20 @@ describe('photoFindingText', () => {
   });
 });
 
+describe('photoFindingText of an event (a visit, a node reached)', () => {
+  it('reads from the event texts with the window dates', () => {
+    expect(
+      photoFindingText({ kind: 'tooOld', takenOn: '2024-03-10', earliestOn: '2026-03-09' }, 'zh-CN', 'event'),
+    ).toEqual({
+      key: 'photos.evidence.tooOld',
+      hintKey: 'photos.evidence.hints.tooOld',
+      values: { takenOn: '2024-03-10', earliestOn: '2026-03-09' },
+      color: 'error',
+    });
+    expect(photoFindingText({ kind: 'noLocation' }, 'zh-CN', 'event').key).toBe('photos.evidence.noLocation');
+  });
+});
+
 describe('formatKm', () => {
   it.each([
     [500, 'zh-CN', '500'],

@@ -9,12 +9,21 @@ export interface PhotoFindingValues {
   latestOn?: string;
 }
 
-/** How a photo finding reads: the i18n key under `reports.photoEvidence` and its values. */
+/**
+ * Whose window a photo was judged in: a monthly report's (早于上期 / 晚于本月, the report review's
+ * texts) or an event's — a visit's day, a node reached (早于 / 晚于 the window's dates).
+ */
+export type PhotoWindowScope = 'report' | 'event';
+
+const prefixes = { report: 'reports.photoEvidence', event: 'photos.evidence' } as const;
+type Prefix = (typeof prefixes)[PhotoWindowScope];
+
+/** How a photo finding reads: the i18n key and hint key of its scope, and its values. */
 export interface PhotoFindingText {
-  key: `reports.photoEvidence.${PhotoFinding['kind']}`;
-  hintKey: `reports.photoEvidence.hints.${PhotoFinding['kind']}`;
+  key: `${Prefix}.${PhotoFinding['kind']}`;
+  hintKey: `${Prefix}.hints.${PhotoFinding['kind']}`;
   values: PhotoFindingValues;
-  /** Red for where and when the photo contradicts the report; amber for missing metadata. */
+  /** Red for where and when the photo contradicts its record; amber for missing metadata. */
   color: 'error' | 'warning';
 }
 
@@ -23,11 +32,13 @@ export const formatKm = (km: number, language: string) =>
   new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(km);
 
 /** The tag text of a finding: 距项目 1,500.4 公里 / 拍摄于 2024-10-02，早于上期 / 无位置信息… */
-export function photoFindingText(finding: PhotoFinding, language: string): PhotoFindingText {
-  const base = {
-    key: `reports.photoEvidence.${finding.kind}`,
-    hintKey: `reports.photoEvidence.hints.${finding.kind}`,
-  } as const;
+export function photoFindingText(
+  finding: PhotoFinding,
+  language: string,
+  scope: PhotoWindowScope = 'report',
+): PhotoFindingText {
+  const prefix = prefixes[scope];
+  const base = { key: `${prefix}.${finding.kind}`, hintKey: `${prefix}.hints.${finding.kind}` } as const;
   switch (finding.kind) {
     case 'tooFar':
       return {

@@ -1,5 +1,5 @@
 import { buildPath, fileRoutes, type ProjectFile } from '@tuijin/contracts';
-import { ApiError, newIdempotencyKey } from '../../api/client';
+import { ApiError, newIdempotencyKey } from './client';
 
 type ErrorPayload = {
   error?: { code?: string; message?: string; details?: { path: string; message: string }[] };

@@ -1,0 +1,60 @@
+/** zh-CN texts of site photos: the evidence tags of visits and nodes, the 形象进度 tab (merged into zh-CN.ts). */
+export const photosZhCN = {
+  photos: {
+    evidence: {
+      tooFar: '距项目 {{km}} 公里',
+      tooOld: '拍摄于 {{takenOn}}，早于 {{earliestOn}}',
+      inFuture: '拍摄于 {{takenOn}}，晚于 {{latestOn}}',
+      noLocation: '无位置信息',
+      noTime: '无拍摄时间',
+      hints: {
+        tooFar: '照片拍摄地距项目坐标 {{km}} 公里，超过本辖区阈值 {{max}} 公里',
+        tooOld: '照片拍摄于 {{takenOn}}，早于应拍摄期间的首日 {{earliestOn}}',
+        inFuture: '照片拍摄于 {{takenOn}}，晚于应拍摄期间的末日 {{latestOn}}（不晚于今天）',
+        noLocation: '照片没有 GPS 位置，无法核对拍摄地',
+        noTime: '照片没有拍摄时间，无法核对拍摄日期',
+      },
+      summary: '{{count}} 张照片有核验提示（仅提示，请核实）',
+      window: '应拍摄于 {{earliestOn}} 至 {{latestOn}}',
+    },
+    timeline: {
+      month: '{{year}}年{{month}}月',
+      intro:
+        '本项目各来源（月报、一线走访、节点佐证）的现场照片按月排列；每张照片按其拍摄时间和 GPS 位置与项目坐标、应拍摄期间核对，有出入的标出提示。',
+      year: '年份',
+      allYears: '全部年份',
+      onlyFlagged: '只看有提示的',
+      summary: '共 {{total}} 张照片，{{flagged}} 张有核验提示',
+      threshold: '距离阈值 {{km}} 公里',
+      noCoordinates: '项目未设置坐标，不核对拍摄地距离',
+      monthCount: '{{count}} 张',
+      monthFlagged: '{{count}} 张有提示',
+      empty: '暂无现场照片',
+      emptyFlagged: '没有带核验提示的照片',
+      takenAt: '拍摄于 {{at}}',
+      datedByDocument: '无拍摄时间，按 {{on}} 归入本月',
+      place: '距项目 {{km}} 公里',
+      placeNoSite: '有位置（项目未设坐标）',
+      sources: {
+        report: '月报',
+        visit: '走访',
+        milestone: '节点',
+        inspection: '检查',
+        rectification: '整改',
+      },
+      download: '下载原图',
+    },
+    visit: {
+      title: '走访照片 · {{date}} {{name}}',
+      count: '{{count}} 张',
+      none: '本次走访没有照片',
+      judgedAgainst: '按最近的走访项目「{{name}}」核对',
+      open: '查看照片',
+    },
+    node: {
+      evidence: '佐证',
+      flaggedTitle: '佐证照片有核验提示',
+      flaggedBody: '已填报完成。佐证照片「{{name}}」与项目位置或完成日期不符，审核时将提示：',
+    },
+  },
+};
