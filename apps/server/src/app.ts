@@ -57,7 +57,7 @@ import { registerScreenRoutes } from './modules/screen';
 import { registerSecurityRoutes } from './modules/security';
 import { registerServicePlanRoutes } from './modules/service-plans';
 import { registerSitePhotoRoutes } from './modules/site-photos';
-import { registerSystemRoutes } from './modules/system';
+import { type Lifecycle, registerSystemRoutes } from './modules/system';
 import { registerUserRoutes } from './modules/users';
 import { registerWarningRoutes } from './modules/warnings';
 import { registerWorkbenchRoutes } from './modules/workbench';
@@ -104,7 +104,11 @@ export interface RouteRecord {
  * The one composition root: builds the Fastify app over an open database. The server, the CLI's
  * `serve` and the tests all call it.
  */
-export type App = FastifyInstance & { routeTable: RouteRecord[] };
+export type App = FastifyInstance & {
+  routeTable: RouteRecord[];
+  /** Set by the server's stop: readiness answers 503 while in-flight requests finish. */
+  lifecycle: Lifecycle;
+};
 
 /**
  * What the request log records of a request: method, path WITHOUT its query string, host and client
@@ -211,7 +215,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
     },
   };
   const cookieOptions = { secure: config.secureCookies ?? false };
-  registerSystemRoutes(app, deps, config.database);
+  const lifecycle: Lifecycle = { draining: false };
+  registerSystemRoutes(app, deps, config.database, lifecycle);
   registerAuthRoutes(app, deps, { ...cookieOptions, loginRatePerMinute: config.loginRatePerMinute ?? 60 });
   registerRegionRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
@@ -289,5 +294,5 @@ export async function buildApp(config: AppConfig): Promise<App> {
 
   await registerWebApp(app, config.webDist);
 
-  return Object.assign(app, { routeTable }) as unknown as App;
+  return Object.assign(app, { routeTable, lifecycle }) as unknown as App;
 }

@@ -18,9 +18,15 @@ export interface ServerSettings {
   remindIntervalMinutes: number;
   /** PostgreSQL: milliseconds an analytics statement (cockpit, map, screen) may run before a 503. */
   analyticsTimeoutMs: number;
+  /**
+   * Milliseconds between SIGTERM and closing the listener, while `/api/ready` already answers 503 and
+   * requests are still served: long enough for a load balancer's readiness check to take the instance
+   * out (0: close at once; set it to two check intervals behind HAProxy). The drain after it is 10 s.
+   */
+  drainNoticeMs: number;
 }
 
-/** Reads `PORT`, `HOST`, `DATABASE_URL`, `TUIJIN_DATA_DIR`, `TUIJIN_FILES_DIR`, `TUIJIN_TILES_DIR`, `TUIJIN_SECURE_COOKIES`, `TUIJIN_TRUST_PROXY`, `TUIJIN_ALLOWED_ORIGINS`, `TUIJIN_REMIND_INTERVAL_MINUTES`, `TUIJIN_ANALYTICS_TIMEOUT_MS`. */
+/** Reads `PORT`, `HOST`, `DATABASE_URL`, `TUIJIN_DATA_DIR`, `TUIJIN_FILES_DIR`, `TUIJIN_TILES_DIR`, `TUIJIN_SECURE_COOKIES`, `TUIJIN_TRUST_PROXY`, `TUIJIN_ALLOWED_ORIGINS`, `TUIJIN_REMIND_INTERVAL_MINUTES`, `TUIJIN_ANALYTICS_TIMEOUT_MS`, `TUIJIN_DRAIN_NOTICE_MS`. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettings {
   const port = Number.parseInt(env.PORT ?? '3000', 10);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
@@ -34,6 +40,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
   const analyticsTimeoutMs = Number(env.TUIJIN_ANALYTICS_TIMEOUT_MS ?? '10000');
   if (!Number.isInteger(analyticsTimeoutMs) || analyticsTimeoutMs < 100)
     throw new Error(`TUIJIN_ANALYTICS_TIMEOUT_MS 无效（至少 100）：${env.TUIJIN_ANALYTICS_TIMEOUT_MS}`);
+  const drainNoticeMs = Number(env.TUIJIN_DRAIN_NOTICE_MS ?? '0');
+  if (!Number.isInteger(drainNoticeMs) || drainNoticeMs < 0 || drainNoticeMs > 30_000)
+    throw new Error(`TUIJIN_DRAIN_NOTICE_MS 无效（0–30000）：${env.TUIJIN_DRAIN_NOTICE_MS}`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -49,6 +58,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
       .filter(Boolean),
     remindIntervalMinutes,
     analyticsTimeoutMs,
+    drainNoticeMs,
   };
 }
 

@@ -79,12 +79,19 @@ export async function startServer(options: {
     if (stopping) return;
     stopping = true;
     log(`收到 ${signal}，正在停止…`);
-    const timer = setTimeout(() => {
-      log('等待请求结束超时，强制退出');
-      process.exit(1);
-    }, drainMs + 5_000);
+    const timer = setTimeout(
+      () => {
+        log('等待请求结束超时，强制退出');
+        process.exit(1);
+      },
+      settings.drainNoticeMs + drainMs + 5_000,
+    );
     timer.unref();
+    // Readiness answers 503 from now on; requests are served until the listener closes.
+    if (app) app.lifecycle.draining = true;
+    if (settings.drainNoticeMs > 0) await new Promise((r) => setTimeout(r, settings.drainNoticeMs));
     await worker?.stop();
+    // Closing stops new connections, ends idle keep-alive ones and waits for in-flight requests.
     await Promise.race([app?.close(), new Promise((r) => setTimeout(r, drainMs).unref())]);
     await database.close();
     process.exit(0);

@@ -42,6 +42,7 @@ export * from './screen.contract';
 export * from './security.contract';
 export * from './service-plans.contract';
 export * from './site-photos.contract';
+export { Readiness } from './system.contract';
 export * from './users.contract';
 export * from './warnings.contract';
 export * from './workbench.contract';

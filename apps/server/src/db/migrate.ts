@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateWithPg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migrateWithPglite } from 'drizzle-orm/pglite/migrator';
 import type pg from 'pg';
 import type { Database } from './database';
+import { queryRows } from './rows';
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -32,4 +36,32 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
   } finally {
     client.release();
   }
+}
+
+/** The `when` of the newest migration this build ships (its journal), or null without one. */
+function newestShippedMigration(): number | null {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
+  return journal.entries.reduce<number | null>(
+    (max, e) => (max === null || e.when > max ? e.when : max),
+    null,
+  );
+}
+
+/**
+ * Whether the database holds every migration this build ships: the migrator's bookkeeping
+ * (`drizzle.__drizzle_migrations`, the same on both engines) reaches the journal's newest entry.
+ * A database ahead of the build (a newer instance migrated it) counts as current: its schema only
+ * adds to ours.
+ */
+export async function migrationsCurrent(db: Database): Promise<boolean> {
+  const newest = newestShippedMigration();
+  if (newest === null) return true;
+  const rows = await queryRows<{ newest: string | number | null }>(
+    db,
+    sql`select max(created_at) as newest from drizzle.__drizzle_migrations`,
+  );
+  const applied = rows[0]?.newest;
+  return applied !== null && applied !== undefined && Number(applied) >= newest;
 }

@@ -15,6 +15,8 @@ function send(
   details?: ErrorDetail[],
   status = errorStatus[code],
 ) {
+  // A 503 says when to come back: the client's retry and a load balancer wait that long.
+  if (status === 503) reply.header('retry-after', String(code === 'SERVICE_BUSY' ? 2 : 5));
   return reply.status(status).send({ error: { code, message, ...(details?.length ? { details } : {}) } });
 }
 
@@ -53,8 +55,11 @@ export function installErrorHandler(app: FastifyInstance) {
       request.log.warn({ err: error }, 'database busy');
       return send(reply, 'SERVICE_BUSY', defaultErrorMessages.SERVICE_BUSY);
     }
+    if (isConnectionError(error) || isTransientError(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return send(reply, 'UNAVAILABLE', defaultErrorMessages.UNAVAILABLE);
+    }
     request.log.error({ err: error }, 'unhandled error');
-    if (isConnectionError(error)) return send(reply, 'UNAVAILABLE', defaultErrorMessages.UNAVAILABLE);
     return send(reply, 'INTERNAL', defaultErrorMessages.INTERNAL);
   });
 }
@@ -71,11 +76,47 @@ export function isBusyError(error: unknown): boolean {
   return [message, causeMessage].some((m) => m.includes('timeout exceeded when trying to connect'));
 }
 
+const sqlState = (error: unknown): string | undefined => {
+  const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  if (code) return code;
+  // node-postgres reports a connection the server closed under it without a code.
+  const message = `${(error as Error)?.message ?? ''} ${(error as { cause?: Error })?.cause?.message ?? ''}`;
+  return /Connection terminated|connection is closed/i.test(message) ? '08006' : undefined;
+};
+
+/**
+ * A transaction the database gave up and that succeeds when run again: a serialization failure
+ * (40001) or a deadlock (40P01). Answered 503 with `Retry-After`; a request with an idempotency key is
+ * retried by the server first (route.ts).
+ */
+export function isTransientError(error: unknown): boolean {
+  const code = sqlState(error);
+  return code === '40001' || code === '40P01';
+}
+
+/**
+ * What the server itself retries for a request with an idempotency key (whose claim commits with
+ * its change, so a retry cannot write twice): a lost connection, a primary gone (failover), or a
+ * transient conflict. A read-only database (25006, a standby) is not retried here: it lasts.
+ */
+export function isRetryableError(error: unknown): boolean {
+  const code = sqlState(error);
+  return (
+    isTransientError(error) ||
+    (typeof code === 'string' &&
+      (code.startsWith('08') || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01'))
+  );
+}
+
 /** Connection-level database failures, which the client sees as maintenance rather than a bug. */
 export function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  const code = sqlState(error);
   return (
     typeof code === 'string' &&
-    (code.startsWith('08') || code === 'ECONNREFUSED' || code === '57P01' || code === '25006')
+    (code.startsWith('08') ||
+      code === 'ECONNREFUSED' ||
+      code === 'ECONNRESET' ||
+      code === '57P01' ||
+      code === '25006')
   );
 }

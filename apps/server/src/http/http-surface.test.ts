@@ -1,7 +1,9 @@
 import { tmpdir } from 'node:os';
 import { endpoints } from '@tuijin/contracts';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
+import { queryRows } from '../db/rows';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { testAuditKey } from '../testing/test-constants';
 
@@ -47,16 +49,62 @@ describe('health and documents', () => {
     expect(health.body).toEqual({ status: 'ok', database: t.database.kind });
   });
 
-  it('answers 503 while the database cannot take writes', async () => {
-    const down = await buildApp({
-      database: { ...t.database, ping: () => Promise.reject(new Error('connection refused')) },
-      auditKey: testAuditKey,
-      filesDir: tmpdir(),
+  it('says ready when the database takes writes and holds every migration', async () => {
+    const ready = await t.call(null, 'GET', '/api/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({
+      status: 'ready',
+      database: t.database.kind,
+      checks: { database: 'ok', migrations: 'current', draining: false },
     });
-    const health = await down.inject({ method: 'GET', url: '/api/health' });
-    expect(health.statusCode).toBe(503);
-    expect(health.json()).toEqual({ status: 'unavailable', database: t.database.kind });
-    await down.close();
+  });
+
+  it('stays alive but not ready while the database is down or read-only, with Retry-After', async () => {
+    for (const [failure, check] of [
+      ['connection refused', 'down'],
+      ['database is read-only', 'readOnly'],
+    ] as const) {
+      const down = await buildApp({
+        database: { ...t.database, ping: () => Promise.reject(new Error(failure)) },
+        auditKey: testAuditKey,
+        filesDir: tmpdir(),
+      });
+      // Liveness does not ask the database: an outage must not get the instance restarted.
+      const health = await down.inject({ method: 'GET', url: '/api/health' });
+      expect(health.statusCode).toBe(200);
+      const ready = await down.inject({ method: 'GET', url: '/api/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.headers['retry-after']).toBe('5');
+      expect(ready.json()).toMatchObject({ status: 'unavailable', checks: { database: check } });
+      await down.close();
+    }
+  });
+
+  it('is not ready while draining, nor while the database lacks a shipped migration', async () => {
+    t.app.lifecycle.draining = true;
+    try {
+      const draining = await t.call(null, 'GET', '/api/ready');
+      expect(draining.status).toBe(503);
+      expect(draining.body.checks).toEqual({ database: 'ok', migrations: 'current', draining: true });
+    } finally {
+      t.app.lifecycle.draining = false;
+    }
+    // Another instance has not applied the newest migration yet: its bookkeeping row is missing.
+    const [newest] = await queryRows<{ id: number; hash: string; created_at: string }>(
+      t.db,
+      sql`select id, hash, created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
+    );
+    await t.db.execute(sql`delete from drizzle.__drizzle_migrations where id = ${newest!.id}`);
+    try {
+      const behind = await t.call(null, 'GET', '/api/ready');
+      expect(behind.status).toBe(503);
+      expect(behind.body.checks.migrations).toBe('behind');
+    } finally {
+      await t.db.execute(
+        sql`insert into drizzle.__drizzle_migrations (id, hash, created_at) values (${newest!.id}, ${newest!.hash}, ${newest!.created_at})`,
+      );
+    }
+    expect((await t.call(null, 'GET', '/api/ready')).status).toBe(200);
   });
 
   it('serves the OpenAPI document built from the contracts', async () => {

@@ -5,7 +5,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Ctx } from '../context';
 import type { Database } from '../db/database';
+import { isRetryableError } from './error-handler';
 import { claimInTransaction, storeInTransaction } from './idempotency';
+
+/** Back-off before each retry of a keyed request the database dropped (ms; a failover takes seconds). */
+const retryDelaysMs = [100, 300, 900, 2_700] as const;
 
 /**
  * Who may call a route: `public` (no session), `authenticated` (any signed-in person), or a
@@ -76,19 +80,33 @@ export function defineRoute<E extends Endpoint>(
     };
     const ctx = deps.makeCtx(request);
     if (!options.inTransaction) return handler({ ...args, ctx });
-    return ctx.db.transaction(async (tx) => {
-      const claim = request.idempotencyKey;
-      if (claim) {
-        const stored = await claimInTransaction(tx, claim, ctx.clock.now());
-        if (stored) {
-          reply.header('idempotent-replayed', 'true').status(stored.statusCode);
-          return stored.response as z.input<E['response']>;
+    const claim = request.idempotencyKey;
+    const once = () =>
+      ctx.db.transaction(async (tx) => {
+        if (claim) {
+          const stored = await claimInTransaction(tx, claim, ctx.clock.now());
+          if (stored) {
+            reply.header('idempotent-replayed', 'true').status(stored.statusCode);
+            return stored.response as z.input<E['response']>;
+          }
         }
+        const answer = await handler({ ...args, ctx: { ...ctx, db: tx as unknown as Database } });
+        if (claim) await storeInTransaction(tx, claim, { statusCode: reply.statusCode, response: answer });
+        return answer;
+      });
+    // Only a request with a key is run again: its claim commits with its change, so a retry after
+    // a connection lost at any point (even at COMMIT) either replays the first answer or writes once.
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await once();
+      } catch (error) {
+        const delay = retryDelaysMs[attempt];
+        if (!claim || delay === undefined || !isRetryableError(error)) throw error;
+        request.log.warn({ err: error, attempt: attempt + 1 }, 'database dropped a keyed request; retrying');
+        reply.status(200);
+        await new Promise((resolve) => setTimeout(resolve, delay + Math.floor(Math.random() * delay * 0.2)));
       }
-      const answer = await handler({ ...args, ctx: { ...ctx, db: tx as unknown as Database } });
-      if (claim) await storeInTransaction(tx, claim, { statusCode: reply.statusCode, response: answer });
-      return answer;
-    });
+    }
   };
   app.withTypeProvider<ZodTypeProvider>().route({
     method: endpoint.method,

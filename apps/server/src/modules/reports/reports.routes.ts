@@ -18,6 +18,12 @@ import { getReportStatusBoard } from './status-board';
 import { submitMonthReport } from './submit-month-report';
 import { submitReport } from './submit-report';
 
+/**
+ * The report writes run in one transaction with their idempotency key (claimed and answered in it)
+ * and their answer's read: a retry after a lost connection or a failover replays or writes once.
+ */
+const inTransaction = { inTransaction: true } as const;
+
 /** Reporting calendars and monthly reports: drafts, submission, review, correction, photos, boards. */
 export function registerReportRoutes(app: FastifyInstance, deps: RouteDeps, store: FileStore) {
   defineRoute(app, deps, endpoints.getCurrentReportingPeriod, 'authenticated', async ({ ctx, query }) =>
@@ -46,10 +52,17 @@ export function registerReportRoutes(app: FastifyInstance, deps: RouteDeps, stor
   defineRoute(app, deps, endpoints.getReportForm, 'project.read', async ({ ctx, params }) =>
     getReportForm(ctx, params.id, params.year, params.month),
   );
-  defineRoute(app, deps, endpoints.saveReportDraft, 'report.submit', async ({ ctx, params, body }) => {
-    const id = await saveReportDraft(ctx, params.id, params.year, params.month, body);
-    return getMonthlyReport(ctx, id);
-  });
+  defineRoute(
+    app,
+    deps,
+    endpoints.saveReportDraft,
+    'report.submit',
+    async ({ ctx, params, body }) => {
+      const id = await saveReportDraft(ctx, params.id, params.year, params.month, body);
+      return getMonthlyReport(ctx, id);
+    },
+    inTransaction,
+  );
   defineRoute(app, deps, endpoints.getMonthlyReport, 'project.read', async ({ ctx, params }) =>
     getMonthlyReport(ctx, params.id),
   );
@@ -59,24 +72,52 @@ export function registerReportRoutes(app: FastifyInstance, deps: RouteDeps, stor
     endpoints.submitMonthReport,
     'report.submit',
     async ({ ctx, params, body }) => submitMonthReport(ctx, params.id, params.year, params.month, body),
-    { inTransaction: true },
+    inTransaction,
   );
-  defineRoute(app, deps, endpoints.submitReport, 'report.submit', async ({ ctx, params, body }) => {
-    await submitReport(ctx, params.id, body);
-    return getMonthlyReport(ctx, params.id);
-  });
-  defineRoute(app, deps, endpoints.returnReport, 'report.review', async ({ ctx, params, body }) => {
-    await returnReport(ctx, params.id, body);
-    return getMonthlyReport(ctx, params.id);
-  });
-  defineRoute(app, deps, endpoints.approveReport, 'report.review', async ({ ctx, params, body }) => {
-    await approveReport(ctx, params.id, body);
-    return getMonthlyReport(ctx, params.id);
-  });
-  defineRoute(app, deps, endpoints.correctReport, 'report.correct', async ({ ctx, params, body }) => {
-    await correctReport(ctx, params.id, body);
-    return getMonthlyReport(ctx, params.id);
-  });
+  defineRoute(
+    app,
+    deps,
+    endpoints.submitReport,
+    'report.submit',
+    async ({ ctx, params, body }) => {
+      await submitReport(ctx, params.id, body);
+      return getMonthlyReport(ctx, params.id);
+    },
+    inTransaction,
+  );
+  defineRoute(
+    app,
+    deps,
+    endpoints.returnReport,
+    'report.review',
+    async ({ ctx, params, body }) => {
+      await returnReport(ctx, params.id, body);
+      return getMonthlyReport(ctx, params.id);
+    },
+    inTransaction,
+  );
+  defineRoute(
+    app,
+    deps,
+    endpoints.approveReport,
+    'report.review',
+    async ({ ctx, params, body }) => {
+      await approveReport(ctx, params.id, body);
+      return getMonthlyReport(ctx, params.id);
+    },
+    inTransaction,
+  );
+  defineRoute(
+    app,
+    deps,
+    endpoints.correctReport,
+    'report.correct',
+    async ({ ctx, params, body }) => {
+      await correctReport(ctx, params.id, body);
+      return getMonthlyReport(ctx, params.id);
+    },
+    inTransaction,
+  );
   defineRoute(app, deps, endpoints.findReviewQueue, 'report.review', async ({ ctx, query }) =>
     findReviewQueue(ctx, query),
   );

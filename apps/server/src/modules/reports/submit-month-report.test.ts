@@ -256,4 +256,78 @@ describe('save and submit in one request (保存并报送)', () => {
       keys: 1,
     });
   });
+
+  it('runs a keyed request again when the database gives up its transaction, and answers 503 to one without a key', async () => {
+    expect(mine.length).toBeGreaterThanOrEqual(6);
+    // A serialization failure (40001) on the report's insert, for the first `limit` attempts: the
+    // sequence is not transactional, so it counts the attempts the rollbacks undo.
+    const injectFailures = async (limit: number) => {
+      await t.db.execute(sql`create sequence fault_attempts`);
+      await t.db.execute(
+        sql.raw(`create function fail_serialization() returns trigger language plpgsql as $$
+        begin
+          if nextval('fault_attempts') <= ${limit} then
+            raise exception 'injected serialization failure' using errcode = '40001';
+          end if;
+          return new;
+        end $$`),
+      );
+      await t.db.execute(sql`create trigger fail_serialization before insert on monthly_reports
+        for each row execute function fail_serialization()`);
+    };
+    const removeFailures = async () => {
+      await t.db.execute(sql`drop trigger fail_serialization on monthly_reports`);
+      await t.db.execute(sql`drop function fail_serialization()`);
+      await t.db.execute(sql`drop sequence fault_attempts`);
+    };
+
+    const p = mine[4]!;
+    await injectFailures(2);
+    try {
+      const retried = await owner1.post(path(p.id), fields(), { 'idempotency-key': 'conflict-1' });
+      expect(retried.status).toBe(200);
+      expect(retried.body.status).toBe('submitted');
+    } finally {
+      await removeFailures();
+    }
+    expect(await traces(p.id, 4, 'conflict-1')).toEqual({
+      reports: 1,
+      events: 1,
+      submits: 1,
+      saves: 1,
+      keys: 1,
+    });
+
+    // Without a key the server cannot know a second run is safe: 系统维护中 with Retry-After, nothing kept.
+    const q = mine[5]!;
+    await injectFailures(1);
+    try {
+      const refused = await owner1.post(path(q.id), fields());
+      expect(refused.status).toBe(503);
+      expect(refused.headers['retry-after']).toBe('5');
+      expect(refused.body.error).toMatchObject({ code: 'UNAVAILABLE', message: '系统维护中，请稍后重试' });
+    } finally {
+      await removeFailures();
+    }
+    expect(await traces(q.id, 4, null)).toMatchObject({ reports: 0, events: 0, submits: 0, saves: 0 });
+
+    // A keyed request the database keeps refusing gets the same answer after its retries, and its key stays free.
+    await injectFailures(100);
+    try {
+      const given = await owner1.post(path(q.id), fields(), { 'idempotency-key': 'conflict-2' });
+      expect(given.status).toBe(503);
+      expect(given.headers['retry-after']).toBe('5');
+    } finally {
+      await removeFailures();
+    }
+    expect(await traces(q.id, 4, 'conflict-2')).toEqual({
+      reports: 0,
+      events: 0,
+      submits: 0,
+      saves: 0,
+      keys: 0,
+    });
+    const later = await owner1.post(path(q.id), fields(), { 'idempotency-key': 'conflict-2' });
+    expect(later.status).toBe(200);
+  }, 30_000);
 });

@@ -1,4 +1,4 @@
 /** The public face of the system module: what the rest of the server may use. */
 
 export { initialiseInstallation } from './initialise';
-export { registerSystemRoutes } from './system.routes';
+export { type Lifecycle, registerSystemRoutes } from './system.routes';
