@@ -107,7 +107,7 @@ describe.runIf(onPostgres)('the database gone or read-only', () => {
   }, 120_000);
 
   it('refuses writes with 503 and never answers 500 while the database is read-only', async () => {
-    const name = new URL(base.databaseUrl).pathname.slice(1);
+    const name = new URL(base.databaseUrl ?? '').pathname.slice(1);
     const admin = new pg.Client({ connectionString: base.databaseUrl });
     await admin.connect();
     await admin.query(`alter database ${name} set default_transaction_read_only = on`);
