@@ -7,6 +7,7 @@ import { registerDatabaseCommands } from './commands/database';
 import { registerEscalateCommand } from './commands/escalate';
 import { registerEvaluationCommands } from './commands/evaluation';
 import { registerExportCommands } from './commands/export';
+import { registerFilesCommands } from './commands/files';
 import { registerImportCommands } from './commands/import';
 import { registerInitCommand } from './commands/init';
 import { registerInspectionsCommands } from './commands/inspections';
@@ -39,6 +40,7 @@ export function buildProgram(io: Io) {
   registerJobsCommand(program, io);
   registerWarningsCommand(program, io);
   registerRollupsCommand(program, io);
+  registerFilesCommands(program, io);
   registerEvaluationCommands(program, io);
   registerApprovalsCommands(program, io);
   registerExportCommands(program, io);

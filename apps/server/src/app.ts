@@ -19,7 +19,7 @@ import { registerWebApp } from './http/web-app';
 import { registerJobRoutes } from './jobs/jobs.routes';
 import { enqueuedCount } from './jobs/outbox';
 import { jobRegistry } from './jobs/registry';
-import { localFileStore } from './lib/file-store';
+import { fileStoreFor } from './lib/file-store';
 import { registerApprovalDocumentRoutes } from './modules/approval-documents';
 import { registerApprovalRoutes } from './modules/approvals';
 import { registerAuditRoutes } from './modules/audit';
@@ -216,6 +216,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
   };
   const cookieOptions = { secure: config.secureCookies ?? false };
   const lifecycle: Lifecycle = { draining: false };
+  // Uploaded files: in PostgreSQL (travel with replication and pg_dump), or the data directory on PGlite.
+  const files = fileStoreFor(config.database, config.filesDir, () => clock.now());
   registerSystemRoutes(app, deps, config.database, lifecycle);
   registerAuthRoutes(app, deps, { ...cookieOptions, loginRatePerMinute: config.loginRatePerMinute ?? 60 });
   registerRegionRoutes(app, deps);
@@ -226,23 +228,11 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerProjectRoutes(app, deps);
   registerBatchRoutes(app, deps);
   registerApprovalRoutes(app, deps);
-  registerApprovalDocumentRoutes(
-    app,
-    deps,
-    localFileStore(config.filesDir, () => clock.now()),
-  );
+  registerApprovalDocumentRoutes(app, deps, files);
   registerMilestoneRoutes(app, deps);
   registerDispatchRoutes(app, deps);
-  registerBulletinRoutes(
-    app,
-    deps,
-    localFileStore(config.filesDir, () => clock.now()),
-  );
-  registerProjectFileRoutes(
-    app,
-    deps,
-    localFileStore(config.filesDir, () => clock.now()),
-  );
+  registerBulletinRoutes(app, deps, files);
+  registerProjectFileRoutes(app, deps, files);
   registerLedgerRoutes(app, deps);
   registerMapRoutes(app, analyticsDeps);
   registerBasemapRoutes(app, deps, {
@@ -251,11 +241,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   });
   registerLedgerExportRoutes(app, deps);
   registerCalendarRoutes(app, deps, { afterChange: recomputeProvisionalDeadlines });
-  registerReportRoutes(
-    app,
-    deps,
-    localFileStore(config.filesDir, () => clock.now()),
-  );
+  registerReportRoutes(app, deps, files);
   registerPlanRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerCockpitRoutes(app, analyticsDeps);
@@ -268,22 +254,14 @@ export async function buildApp(config: AppConfig): Promise<App> {
   registerFactorRoutes(app, deps);
   registerReconciliationRoutes(app, deps);
   registerServicePlanRoutes(app, deps);
-  registerInspectionRoutes(
-    app,
-    deps,
-    localFileStore(config.filesDir, () => clock.now()),
-  );
+  registerInspectionRoutes(app, deps, files);
   registerSitePhotoRoutes(app, deps);
   registerWorkforceRoutes(app, deps);
   registerProjectPageRoutes(app, deps);
   registerCampaignRoutes(app, deps);
   registerBankMatchmakingRoutes(app, deps);
   registerPromotionRoutes(app, deps);
-  registerProblemAttachmentRoutes(
-    app,
-    deps,
-    localFileStore(config.filesDir, () => clock.now()),
-  );
+  registerProblemAttachmentRoutes(app, deps, files);
   registerEvaluationRoutes(app, deps);
   registerScreenRoutes(app, analyticsDeps);
   registerWorkbenchRoutes(app, deps);

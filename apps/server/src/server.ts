@@ -5,7 +5,7 @@ import { systemClock } from './context';
 import { openDatabase } from './db/open-database';
 import { loadDemo } from './demo/load-demo';
 import { type JobWorker, startJobWorker } from './jobs/worker';
-import { localFileStore } from './lib/file-store';
+import { fileStoreFor } from './lib/file-store';
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -36,7 +36,11 @@ export async function startServer(options: {
     await database.migrate();
     auditKey = loadAuditKey(settings.dataDir);
     if (options.demo) {
-      const loaded = await loadDemo({ db: database.db, auditKey, files: localFileStore(settings.filesDir) });
+      const loaded = await loadDemo({
+        db: database.db,
+        auditKey,
+        files: fileStoreFor(database, settings.filesDir),
+      });
       if (loaded) log('已载入演示辖区：宁德市（演示账号见 README，密码 Tuijin#2026）');
     }
     app = await buildApp({
@@ -58,7 +62,7 @@ export async function startServer(options: {
       db: database.db,
       clock: systemClock,
       auditKey,
-      store: localFileStore(settings.filesDir, () => systemClock.now()),
+      store: fileStoreFor(database, settings.filesDir, () => systemClock.now()),
       scheduleEveryMinutes: settings.remindIntervalMinutes,
       log: (message, error) => (error ? app?.log.error({ err: error }, message) : app?.log.info(message)),
     });

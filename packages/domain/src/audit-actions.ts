@@ -120,6 +120,7 @@ export const auditActions = [
   'warningRule.publish',
   'warning.recompute',
   'rollup.rebuild',
+  'fileStore.moveToDatabase',
   'warning.excuse',
   'warning.revokeExcuse',
   'evaluation.manage',

@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type BulletinKind, chinaDate, parseBulletinPeriod } from '@tuijin/domain';
 import {
+  fileStoreFor,
   generateBulletinFiles,
-  localFileStore,
   officeSystemCtx,
   readSettings,
   systemClock,
@@ -77,7 +77,7 @@ export function registerBulletinCommands(program: Command, io: { out: (s: string
             `${options.as} 的辖区是 ${ctx.actor.regionCode}，不能为 ${options.region} 编写通报`,
             2,
           );
-        const store = localFileStore(readSettings().filesDir);
+        const store = fileStoreFor(handle, readSettings().filesDir);
         const { bulletin, files } = await generateBulletinFiles(
           ctx,
           { kind: 'daily', period: day },
@@ -121,7 +121,7 @@ export function registerBulletinCommands(program: Command, io: { out: (s: string
             `${options.as} 的辖区是 ${ctx.actor.regionCode}，不能为 ${options.region} 编写通报`,
             2,
           );
-        const store = localFileStore(readSettings().filesDir);
+        const store = fileStoreFor(handle, readSettings().filesDir);
         const { bulletin, files } = await generateBulletinFiles(ctx, input, formats, store);
         const base = options.out.slice(0, -'.docx'.length);
         for (const format of formats)

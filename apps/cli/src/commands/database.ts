@@ -1,4 +1,4 @@
-import { loadDemo, localFileStore, readSettings } from '@tuijin/server';
+import { fileStoreFor, loadDemo, readSettings } from '@tuijin/server';
 import type { Command } from 'commander';
 import { withDatabase } from '../open';
 
@@ -18,7 +18,7 @@ export function registerDatabaseCommands(program: Command, io: { out: (s: string
         const loaded = await loadDemo({
           db: handle.db,
           auditKey,
-          files: localFileStore(readSettings().filesDir),
+          files: fileStoreFor(handle, readSettings().filesDir),
         });
         io.out(loaded ? '已载入演示辖区：宁德市\n' : '数据库中已有区划数据，未重复载入演示数据\n');
       });

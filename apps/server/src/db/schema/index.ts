@@ -33,6 +33,7 @@ export * from './resumption';
 export * from './rollups';
 export * from './screen';
 export * from './service-plans';
+export * from './stored-files';
 export * from './system';
 export * from './warnings';
 export * from './workforce';

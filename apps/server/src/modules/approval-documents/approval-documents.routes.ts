@@ -81,7 +81,7 @@ export function registerApprovalDocumentRoutes(app: FastifyInstance, deps: Route
     async (request, reply) => {
       const params = ApprovalItemDocumentParams.parse(request.params);
       const row = await getApprovalItemDocument(deps.makeCtx(request), params.id, params.documentId);
-      if (!store.exists(row.storedName)) throw new AppError('NOT_FOUND');
+      if (!(await store.exists(row.storedName))) throw new AppError('NOT_FOUND');
       reply.header('x-content-type-options', 'nosniff');
       reply.header('cache-control', 'private, max-age=300');
       reply.header('content-disposition', attachmentDisposition(row.originalName));

@@ -169,7 +169,7 @@ export async function openBulletinFile(ctx: Ctx, id: string, format: BulletinFor
     .select()
     .from(bulletinFiles)
     .where(and(eq(bulletinFiles.bulletinId, id), inArray(bulletinFiles.format, [format])));
-  if (!file || !store.exists(file.storedName)) throw new AppError('NOT_FOUND', '通报文件不存在');
+  if (!file || !(await store.exists(file.storedName))) throw new AppError('NOT_FOUND', '通报文件不存在');
   return { name, stream: store.open(file.storedName), size: file.sizeBytes };
 }
 

@@ -15,7 +15,7 @@ import {
   users,
   workers,
 } from '../../db/schema';
-import { localFileStore } from '../../lib/file-store';
+import { fileStoreFor } from '../../lib/file-store';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { testAuditKey } from '../../testing/test-constants';
 import { runDailyBulletins } from './daily-bulletins';
@@ -46,7 +46,7 @@ async function passAt(beijing: string) {
     auditKey: testAuditKey,
     log: (line) => lines.push(line),
     key: `dailyBulletins:${beijing}`,
-    store: localFileStore(t.filesDir),
+    store: fileStoreFor(t.database, t.filesDir),
   });
   // Sessions idle out as the clock moves through the day: the offices sign in afresh.
   city = await t.as('ningde');

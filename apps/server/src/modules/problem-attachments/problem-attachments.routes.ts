@@ -61,7 +61,7 @@ export function registerProblemAttachmentRoutes(app: FastifyInstance, deps: Rout
       const params = ProblemAttachmentParams.parse(request.params);
       const ctx = deps.makeCtx(request);
       const { row } = await getProblemAttachment(ctx, params.id, params.attachmentId);
-      if (!store.exists(row.storedName)) throw new AppError('NOT_FOUND');
+      if (!(await store.exists(row.storedName))) throw new AppError('NOT_FOUND');
       reply.header('x-content-type-options', 'nosniff');
       reply.header('cache-control', 'private, max-age=300');
       reply.header('content-disposition', attachmentDisposition(row.originalName));

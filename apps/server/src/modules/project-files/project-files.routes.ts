@@ -105,7 +105,7 @@ export function registerProjectFileRoutes(app: FastifyInstance, deps: RouteDeps,
       const ctx = deps.makeCtx(request);
       const file = await getProjectFile(ctx, params.id, params.fileId);
       const storedName = kind === 'content' ? file.storedName : file.thumbnailName;
-      if (!storedName || !store.exists(storedName)) throw new AppError('NOT_FOUND');
+      if (!storedName || !(await store.exists(storedName))) throw new AppError('NOT_FOUND');
       reply.header('x-content-type-options', 'nosniff');
       reply.header('cache-control', 'private, max-age=300');
       if (kind === 'content') {
