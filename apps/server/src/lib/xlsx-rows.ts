@@ -166,6 +166,8 @@ function rowCells(
   const cells: LedgerCell[] = [];
   const formulaColumns: number[] = [];
   let next = 0;
+  /** Past the limit: the row's width, found without filling the cells in between. */
+  let width = 0;
   for (const match of xml.matchAll(cellPattern)) {
     const tag = match[1]!;
     const body = match[2] ?? '';
@@ -189,11 +191,13 @@ function rowCells(
       }
     }
     if (value === null && !isFormula) continue;
-    if (column >= maxColumns) return column + 1;
+    if (column >= maxColumns) width = Math.max(width, column + 1);
+    if (width > 0) continue;
     if (isFormula) formulaColumns.push(column);
     while (cells.length < column) cells.push(null);
     cells[column] = value;
   }
+  if (width > 0) return width;
   // A formula without a cached result is an empty cell, as a reader without Excel's engine sees it.
   while (cells.length > 0 && cells.at(-1) === null) cells.pop();
   return { cells, formulaColumns };

@@ -83,6 +83,12 @@ export interface ParsedLedger {
 /** Blank-like placeholders meaning "not known" (`-`, `—`, `/`), as the amount and year rules read them. */
 const placeholder = /^[-–—―/\\]+$/;
 
+/**
+ * Mapped columns whose values no record keeps: 序号, and 占年度计划% (only checked; our own monthly
+ * ledger computes it with a formula on every row).
+ */
+const unTakenColumns = new Set<ColumnKey>(['seq', 'planShare']);
+
 /** Columns whose text becomes or picks a name: a formula-like text there is refused. */
 const nameColumns = ['code', 'owner', 'location', 'responsibleUnit', 'leader', 'category'] as const;
 type NameColumn = (typeof nameColumns)[number] | 'name';
@@ -124,6 +130,8 @@ class SheetParser {
   private unit: AmountUnit | null = null;
   private headerRow: LedgerRow | null = null;
   private columns: Partial<Record<ColumnKey, number>> | null = null;
+  /** The columns whose values a record takes (a formula there gets a warning). */
+  private takenColumns = new Set<number>();
   private columnUnits: Partial<Record<AmountColumn, AmountUnit | null>> = {};
   private category: string | null = null;
   private constructionType: ConstructionType | null = null;
@@ -203,6 +211,11 @@ class SheetParser {
     const width = Math.max(lower.length, group?.length ?? 0);
     const padded = Array.from({ length: width }, (_, i) => lower[i] ?? null);
     this.columns = mapColumns(padded, group);
+    this.takenColumns = new Set(
+      Object.entries(this.columns)
+        .filter(([key]) => !unTakenColumns.has(key as ColumnKey))
+        .map(([, index]) => index as number),
+    );
     this.out.sheetColumns[this.sheet] = Object.fromEntries(
       Object.entries(this.columns).map(([key, index]) => [key, columnLetter(index as number)]),
     );
@@ -255,7 +268,7 @@ class SheetParser {
   }
 
   private record(row: LedgerRow) {
-    for (const column of row.formulaColumns)
+    for (const column of row.formulaColumns.filter((c) => this.takenColumns.has(c)))
       this.problem(
         row.rowNumber,
         column,
