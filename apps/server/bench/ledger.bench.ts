@@ -6,7 +6,8 @@
  * same file is imported again (every record unchanged) — on PGlite and on PostgreSQL
  * (BENCH_DATABASE_URL, see bench-kit). Also how long a 250,000-row file takes to be refused at the
  * 200,000-row limit (`BENCH_LEDGER_LIMIT=0` leaves that out). `BENCH_LEDGER_ROWS=2000,5000` picks
- * other sizes. Prints Markdown tables for
+ * other sizes. Besides wall time it gives this process's CPU time (PGlite runs inside it; a
+ * PostgreSQL server's own CPU is not counted), which a shared machine's load skews less. Prints Markdown tables for
  * docs/PERFORMANCE.md.
  */
 import { readFileSync } from 'node:fs';
@@ -128,19 +129,22 @@ async function bench(engine: string, handle: DatabaseHandle) {
       step(`${engine}: ${rows} rows, ${run}`);
       global.gc?.();
       const start = performance.now();
+      const cpuBefore = process.cpuUsage();
       const parsed = await parseLedger(files.get(rows)!);
       const parseSeconds = seconds(start);
       const outcome = await importLedger(ctx, { parsed, fileName: 'bench.xlsx' });
       const total = seconds(start);
+      const cpu = process.cpuUsage(cpuBefore);
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
       const c = outcome.counts;
       lines.push(
-        `| ${rows.toLocaleString('en')} | ${run} | ${c.created} | ${c.unchanged} | ${c.ownersCreated} | ${c.plansCreated} | ${parseSeconds.toFixed(2)} | ${(total - parseSeconds).toFixed(2)} | ${total.toFixed(2)} | ${Math.round(rows / total)} | ${load()} |`,
+        `| ${rows.toLocaleString('en')} | ${run} | ${c.created} | ${c.unchanged} | ${c.ownersCreated} | ${c.plansCreated} | ${parseSeconds.toFixed(2)} | ${(total - parseSeconds).toFixed(2)} | ${total.toFixed(2)} | ${Math.round(rows / total)} | ${cpuSeconds.toFixed(2)} | ${Math.round(rows / cpuSeconds)} | ${load()} |`,
       );
     }
   }
   console.log(`\n### Ledger import end to end on ${engine} (parse + one-transaction commit)\n`);
   console.log(
-    '| rows | run | created | unchanged | owners created | plans created | parse s | commit s | total s | rows/s | load average |\n|---|---|---|---|---|---|---|---|---|---|---|',
+    '| rows | run | created | unchanged | owners created | plans created | parse s | commit s | total s | rows/s | CPU s | rows per CPU s | load average |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const line of lines) console.log(line);
 }
