@@ -61,7 +61,16 @@ function unescapeXml(text: string): string {
     .replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
-const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+const attributePatterns = new Map<string, RegExp>();
+/** An attribute's raw value in a start tag (each name's pattern compiled once: it runs per cell). */
+function attribute(tag: string, name: string): string | undefined {
+  let pattern = attributePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`\\s${name}="([^"]*)"`);
+    attributePatterns.set(name, pattern);
+  }
+  return pattern.exec(tag)?.[1];
+}
 
 /**
  * The text of a string item (`<si>` or an inline `<is>`): its `<t>` runs joined, phonetic guides
@@ -254,9 +263,10 @@ export async function* readLedgerRows(
         at = open;
       }
       let isSheetDone = false;
+      // Once per chunk: searching for it per row would scan the rest of the chunk for every row.
+      const dataEnd = buffer.indexOf('</sheetData>', at);
       for (;;) {
         const open = nextRowTag(buffer, at);
-        const dataEnd = buffer.indexOf('</sheetData>', at);
         if (dataEnd >= 0 && (open < 0 || dataEnd < open)) {
           isSheetDone = true;
           break;
