@@ -1,28 +1,39 @@
 /**
- * Ledger benchmark: parse a 50,000-row ledger (streaming read, every cell through the parsing
- * rules) and report time and peak memory; then COMMIT it into the demo database on PGlite with
- * `importLedger` (one transaction, the project use cases' create path, one audit event per
- * project, the 年度计划投资 into draft plans) and import it again (every record unchanged). `BENCH_IMPORT_ROWS` shrinks the commit
- * part for a quick look. Prints Markdown tables for PERFORMANCE.md.
+ * Ledger benchmark, end to end: a generated ledger of 10,000 and of 50,000 rows is parsed
+ * (`parseLedger`: the streaming sheet scanner, every cell through the parsing rules) and committed
+ * into the demo database with `importLedger` (one transaction, the project use cases' create path,
+ * one audit event per project, plan and owner unit, the 年度计划投资 into draft plans), then the
+ * same file is imported again (every record unchanged) — on PGlite and on PostgreSQL
+ * (BENCH_DATABASE_URL, see bench-kit). Also how long a 250,000-row file takes to be refused at the
+ * 200,000-row limit (`BENCH_LEDGER_LIMIT=0` leaves that out). `BENCH_LEDGER_ROWS=2000,5000` picks
+ * other sizes. Besides wall time it gives this process's CPU time (PGlite runs inside it; a
+ * PostgreSQL server's own CPU is not counted), which a shared machine's load skews less. Prints Markdown tables for
+ * docs/PERFORMANCE.md.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { systemClock } from '../src/context';
-import { openDatabase } from '../src/db/open-database';
+import type { DatabaseHandle } from '../src/db/database';
 import { loadDemo } from '../src/demo/load-demo';
+import { ledgerLimits } from '../src/lib/xlsx-guard';
 import { loadActorByUsername } from '../src/modules/auth/actor.queries';
 import { ensureDefaultDictionaries } from '../src/modules/dictionaries/dictionaries';
 import { importLedger } from '../src/modules/ledger/import-ledger';
 import { parseLedger } from '../src/modules/ledger/parse-ledger';
+import { onEachEngine, scratchDir, step } from './bench-kit';
 
-const rows = 50_000;
-const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? rows);
-const dir = mkdtempSync(join(tmpdir(), 'tuijin-ledger-bench-'));
+const sizes = (process.env.BENCH_LEDGER_ROWS ?? '10000,50000').split(',').map(Number);
+const dir = scratchDir('ledger');
 
-/** A generated ledger of `rows` projects, written with exceljs' streaming writer. */
-async function writeLedger(file: string, rows: number) {
+/**
+ * A generated ledger of `rows` projects (title, units line, header, a category row every 500
+ * projects, numbers stored as text, ★ markers, mixed 建设起止年限 spellings, 300 owner units, two
+ * rows in three with a 年度计划投资, a footnote), written with exceljs' streaming writer. `tag`
+ * keeps the names of one file apart from another's.
+ */
+async function writeLedger(file: string, rows: number, tag: string) {
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const sheet = writer.addWorksheet('台账');
   sheet.addRow(['2025年重点项目建设计划表']).commit();
@@ -53,8 +64,8 @@ async function writeLedger(file: string, rows: number) {
     sheet
       .addRow([
         i,
-        `${i % 7 === 0 ? '★' : ''}测试项目${i}`,
-        `建设单位${i % 300}`,
+        `${i % 7 === 0 ? '★' : ''}${tag}测试项目${i}`,
+        `${tag}建设单位${i % 300}`,
         '宁德市',
         '建设内容',
         i % 2 ? '2025.07-2028' : '2024年',
@@ -71,62 +82,72 @@ async function writeLedger(file: string, rows: number) {
   await writer.commit();
 }
 
-const file = join(dir, 'ledger.xlsx');
-await writeLedger(file, rows);
-const bytes = readFileSync(file);
-
-global.gc?.();
-const before = process.memoryUsage().rss;
-let peak = before;
-const sampler = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage().rss);
-}, 20);
-const start = performance.now();
-const parsed = await parseLedger(bytes);
-const seconds = (performance.now() - start) / 1000;
-clearInterval(sampler);
-peak = Math.max(peak, process.memoryUsage().rss);
-
-console.log('\n### Ledger import (parse and check, 50,000 rows)\n');
-console.log('| file | records | problems | time s | rows/s | RSS growth MB |\n|---|---|---|---|---|---|');
-console.log(
-  `| ${(bytes.length / 1024 / 1024).toFixed(1)} MB | ${parsed.records.length} | ${parsed.problems.length} | ${seconds.toFixed(1)} | ${Math.round(rows / seconds)} | ${Math.round((peak - before) / 1024 / 1024)} |`,
-);
-
-// ---- commit into PGlite ------------------------------------------------------------------------
-const handle = await openDatabase({ dataDir: join(dir, 'db') });
-await handle.migrate();
-await ensureDefaultDictionaries(handle.db);
-const auditKey = Buffer.alloc(32, 3);
-await loadDemo({ db: handle.db, auditKey });
-const actor = await loadActorByUsername(handle.db, 'jiaocheng');
-const ctx = { db: handle.db, actor: actor!, clock: systemClock, ip: null, auditKey };
-const importFile = join(dir, 'import.xlsx');
-await writeLedger(importFile, importRows);
-const toImport = await parseLedger(readFileSync(importFile));
-
-async function timed<T>(run: () => Promise<T>) {
-  const began = performance.now();
-  const result = await run();
-  return { result, seconds: (performance.now() - began) / 1000 };
+const files = new Map<number, Buffer>();
+for (const rows of sizes) {
+  step(`writing a ${rows}-row ledger`);
+  const file = join(dir, `ledger-${rows}.xlsx`);
+  await writeLedger(file, rows, `L${rows}`);
+  files.set(rows, readFileSync(file));
 }
 
-const first = await timed(() => importLedger(ctx, { parsed: toImport, fileName: 'bench.xlsx' }));
-const again = await timed(() => importLedger(ctx, { parsed: toImport, fileName: 'bench.xlsx' }));
-await handle.close();
+const seconds = (start: number) => (performance.now() - start) / 1000;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
-console.log(
-  `\n### Ledger import COMMIT on PGlite (${importRows.toLocaleString('en')} rows, one transaction)\n`,
-);
-console.log(
-  '| run | created | unchanged | owners created | plans created | time s | rows/s |\n|---|---|---|---|---|---|---|',
-);
-for (const [label, run] of [
-  ['first import', first],
-  ['same file again', again],
-] as const) {
-  const c = run.result.counts;
-  console.log(
-    `| ${label} | ${c.created} | ${c.unchanged} | ${c.ownersCreated} | ${c.plansCreated} | ${run.seconds.toFixed(1)} | ${Math.round(importRows / run.seconds)} |`,
+// ---- refusal at the row limit (BENCH_LEDGER_LIMIT=0 leaves it out) -------------------------------
+if (process.env.BENCH_LEDGER_LIMIT !== '0') {
+  const over = ledgerLimits.maxRows + 50_000;
+  step(`writing a ${over}-row ledger`);
+  const file = join(dir, 'too-big.xlsx');
+  await writeLedger(file, over, 'big');
+  const bytes = readFileSync(file);
+  const start = performance.now();
+  const refusal = await parseLedger(bytes).then(
+    () => 'accepted',
+    (error: Error) => error.message,
   );
+  console.log(
+    `\n### Ledger over the row limit (${over.toLocaleString('en')} rows, ${(bytes.length / 1e6).toFixed(1)} MB)\n`,
+  );
+  console.log(`Refused in ${seconds(start).toFixed(2)} s: “${refusal}” (load average ${load()})`);
 }
+
+// ---- parse + commit on each engine ----------------------------------------------------------------
+async function bench(engine: string, handle: DatabaseHandle) {
+  step(`${engine}: migrate and load the demo`);
+  await handle.migrate();
+  await ensureDefaultDictionaries(handle.db);
+  const auditKey = Buffer.alloc(32, 3);
+  await loadDemo({ db: handle.db, auditKey });
+  const actor = await loadActorByUsername(handle.db, 'jiaocheng');
+  const ctx = { db: handle.db, actor: actor!, clock: systemClock, ip: null, auditKey };
+  const lines: string[] = [];
+  for (const rows of sizes) {
+    for (const run of ['first import', 'same file again']) {
+      step(`${engine}: ${rows} rows, ${run}`);
+      global.gc?.();
+      const start = performance.now();
+      const cpuBefore = process.cpuUsage();
+      const parsed = await parseLedger(files.get(rows)!);
+      const parseSeconds = seconds(start);
+      const outcome = await importLedger(ctx, { parsed, fileName: 'bench.xlsx' });
+      const total = seconds(start);
+      const cpu = process.cpuUsage(cpuBefore);
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+      const c = outcome.counts;
+      lines.push(
+        `| ${rows.toLocaleString('en')} | ${run} | ${c.created} | ${c.unchanged} | ${c.ownersCreated} | ${c.plansCreated} | ${parseSeconds.toFixed(2)} | ${(total - parseSeconds).toFixed(2)} | ${total.toFixed(2)} | ${Math.round(rows / total)} | ${cpuSeconds.toFixed(2)} | ${Math.round(rows / cpuSeconds)} | ${load()} |`,
+      );
+    }
+  }
+  console.log(`\n### Ledger import end to end on ${engine} (parse + one-transaction commit)\n`);
+  console.log(
+    '| rows | run | created | unchanged | owners created | plans created | parse s | commit s | total s | rows/s | CPU s | rows per CPU s | load average |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const line of lines) console.log(line);
+}
+
+console.log(`\n(${cpus().length} cores; load average at start ${load()})`);
+await onEachEngine('ledger', bench);

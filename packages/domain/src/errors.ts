@@ -13,6 +13,7 @@ export const errorCodes = [
   'PERIOD_CLOSED',
   'IDEMPOTENCY_KEY_REUSED',
   'RATE_LIMITED',
+  'IMPORT_BUSY',
   'UNAVAILABLE',
   'SERVICE_BUSY',
   'INTERNAL',
@@ -32,6 +33,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   /** An `Idempotency-Key` sent again with another request body: refused, never replayed. */
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
+  /** A spreadsheet import refused because the caller's own or too many others are being parsed. */
+  IMPORT_BUSY: 429,
   UNAVAILABLE: 503,
   /** A statistics read ran past its statement timeout (or found no free connection): try again later. */
   SERVICE_BUSY: 503,
@@ -73,6 +76,7 @@ export const defaultErrorMessages: Record<ErrorCode, string> = {
   PERIOD_CLOSED: '填报期已关闭',
   IDEMPOTENCY_KEY_REUSED: '该请求编号已用于内容不同的请求，请刷新后重新提交',
   RATE_LIMITED: '操作过于频繁，请稍后重试',
+  IMPORT_BUSY: '已有台账正在处理，请等其完成后再导入',
   UNAVAILABLE: '系统维护中，请稍后重试',
   SERVICE_BUSY: '系统繁忙，请稍后重试',
   INTERNAL: '系统内部错误，请稍后重试',

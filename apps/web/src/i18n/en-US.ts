@@ -152,6 +152,7 @@ export const enUS: typeof zhCN = {
     INVALID_TRANSITION: 'This action is not allowed in the current state',
     PERIOD_CLOSED: 'The reporting period is closed',
     RATE_LIMITED: 'Too many attempts, please try again later',
+    IMPORT_BUSY: 'A ledger is already being processed; please import again when it has finished',
     UNAVAILABLE: 'The system is under maintenance, please try again later',
     IDEMPOTENCY_KEY_REUSED:
       'This request number was already used for a different request; refresh and submit again',

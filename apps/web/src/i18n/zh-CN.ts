@@ -151,6 +151,7 @@ export const zhCN = {
     INVALID_TRANSITION: '当前状态不允许此操作',
     PERIOD_CLOSED: '填报期已关闭',
     RATE_LIMITED: '操作过于频繁，请稍后重试',
+    IMPORT_BUSY: '已有台账正在处理，请等其完成后再导入',
     UNAVAILABLE: '系统维护中，请稍后重试',
     IDEMPOTENCY_KEY_REUSED: '该请求编号已用于内容不同的请求，请刷新后重新提交',
     SERVICE_BUSY: '系统繁忙，请稍后重试',

@@ -63,8 +63,17 @@ function isHeaderRow(
   filled: readonly Filled[],
   afterHeader: boolean,
 ): boolean {
-  const keys = filled.map(({ index }) => matchColumn(cells[index])).filter((key) => key !== null);
-  if (afterHeader && keys.length >= 2 && keys.length === filled.length) return true;
+  // Stops at the first cell past which neither rule can hold: a data row decides after half its cells.
+  const keys: ColumnKey[] = [];
+  let misses = 0;
+  for (const { index } of filled) {
+    const key = matchColumn(cells[index]);
+    if (key === null) {
+      misses++;
+      if (misses * 2 > filled.length) return false;
+    } else keys.push(key);
+  }
+  if (afterHeader && keys.length >= 2 && misses === 0) return true;
   return new Set(keys).size >= 3 && keys.length * 2 >= filled.length;
 }
 

@@ -8,7 +8,15 @@ import { addDecimals } from '../money/decimal';
  * is returned unchanged.
  */
 export function neutraliseCellText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return startsLikeFormula(text) ? `'${text}` : text;
+}
+
+/**
+ * Whether a spreadsheet would read this text as a formula or a command: it begins with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return. Such text is never taken as a name from an imported sheet.
+ */
+export function startsLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
 }
 
 const digits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];

@@ -16,18 +16,31 @@ export interface ChainedFields {
 
 export const genesisHash = '0'.repeat(64);
 
-/** JSON with object keys sorted at every depth, so jsonb's reordering cannot change a hash. */
+/**
+ * JSON with object keys sorted at every depth, so jsonb's reordering cannot change a hash. Written
+ * as plain loops: a ledger import hashes tens of thousands of events in one go.
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
+  if (typeof value !== 'object') return JSON.stringify(value);
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    return `${out}]`;
   }
-  return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  // Default sort order is by UTF-16 code units, as `<` compares strings.
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let isFirst = true;
+  for (const key of keys) {
+    const item = record[key];
+    if (item === undefined) continue;
+    out += `${isFirst ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+    isFirst = false;
+  }
+  return `${out}}`;
 }
 
 /** HMAC-SHA256 over the previous hash and this event's fields: one link of the chain. */

@@ -2,6 +2,7 @@ import type { AuditAction } from '@tuijin/domain';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
+import { insertMany } from '../../db/insert-many';
 import { queryRows } from '../../db/rows';
 import { auditEvents } from '../../db/schema';
 import { chainHash, genesisHash } from './audit-chain';
@@ -73,7 +74,7 @@ export async function recordAudits(
     prevHash = row.hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditEvents).values(rows.slice(i, i + 500));
+  await insertMany(tx, auditEvents, rows);
 }
 
 /**

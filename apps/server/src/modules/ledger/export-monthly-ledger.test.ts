@@ -133,12 +133,19 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('monthly ledger export → import (round trip)', () => {
-  it('reads back with the same projects, amounts, categories, levels and years, and no problems', async () => {
+  it('reads back with the same projects, amounts, categories, levels and years, and no problem but the formula-like name', async () => {
     const response = await download('jiaocheng', 'year=2026&month=10');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toContain('attachment');
     const parsed = await parseLedger(response.rawPayload);
-    expect(parsed.problems).toEqual([]);
+    // The name stored before such names were refused reads back, and is refused as a name again.
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({
+        column: 'B',
+        severity: 'error',
+        message: expect.stringContaining('项目名称“@SUM(1+1)项目”以 =、+、-、@ 开头'),
+      }),
+    ]);
     expect(parsed.records).toHaveLength(expected.length);
     const byName = new Map(parsed.records.map((r) => [r.name, r]));
     for (const project of expected) {

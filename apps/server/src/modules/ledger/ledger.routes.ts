@@ -14,6 +14,7 @@ import { readSheetUpload } from '../../http/sheet-upload';
 import { attachmentDisposition } from '../../lib/excel';
 import { importLedger, LedgerRefusedError } from './import-ledger';
 import { importLedgerReports } from './import-ledger-reports';
+import { ledgerImportGate } from './ledger-gate';
 import { presentLedgerCheck, presentLedgerImport } from './ledger-preview';
 import { buildLedgerTemplate } from './ledger-template';
 import { parseLedger } from './parse-ledger';
@@ -81,15 +82,18 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps) {
       },
     },
     async (request) => {
-      const upload = await readLedgerUpload(request);
-      const parsed = await parseLedger(upload.bytes);
-      const outcome = await importLedger(deps.makeCtx(request), {
-        parsed,
-        regionCode: upload.regionCode,
-        year: upload.year,
-        dryRun: true,
+      const ctx = deps.makeCtx(request);
+      return ledgerImportGate.run(ctx.actor.userId, async () => {
+        const upload = await readLedgerUpload(request);
+        const parsed = await parseLedger(upload.bytes);
+        const outcome = await importLedger(ctx, {
+          parsed,
+          regionCode: upload.regionCode,
+          year: upload.year,
+          dryRun: true,
+        });
+        return presentLedgerCheck(parsed, outcome);
       });
-      return presentLedgerCheck(parsed, outcome);
     },
   );
 
@@ -106,23 +110,26 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const upload = await readLedgerUpload(request);
-      const parsed = await parseLedger(upload.bytes);
-      try {
-        const outcome = await importLedger(deps.makeCtx(request), {
-          parsed,
-          regionCode: upload.regionCode,
-          year: upload.year,
-          fileName: upload.fileName,
-        });
-        return presentLedgerImport(outcome);
-      } catch (error) {
-        if (!(error instanceof LedgerRefusedError)) throw error;
-        return reply.code(422).send({
-          error: { code: error.code, message: error.message, details: error.details },
-          problems: presentLedgerImport(error.outcome).problems,
-        });
-      }
+      const ctx = deps.makeCtx(request);
+      return ledgerImportGate.run(ctx.actor.userId, async () => {
+        const upload = await readLedgerUpload(request);
+        const parsed = await parseLedger(upload.bytes);
+        try {
+          const outcome = await importLedger(ctx, {
+            parsed,
+            regionCode: upload.regionCode,
+            year: upload.year,
+            fileName: upload.fileName,
+          });
+          return presentLedgerImport(outcome);
+        } catch (error) {
+          if (!(error instanceof LedgerRefusedError)) throw error;
+          return reply.code(422).send({
+            error: { code: error.code, message: error.message, details: error.details },
+            problems: presentLedgerImport(error.outcome).problems,
+          });
+        }
+      });
     },
   );
 
@@ -139,13 +146,16 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps) {
       },
     },
     async (request) => {
-      const upload = await readLedgerUpload(request);
-      return importLedgerReports(deps.makeCtx(request), {
-        parsed: await parseLedger(upload.bytes),
-        year: upload.year,
-        sheetYears: upload.sheetYears,
-        dryRun: upload.dryRun,
-        fileName: upload.fileName,
+      const ctx = deps.makeCtx(request);
+      return ledgerImportGate.run(ctx.actor.userId, async () => {
+        const upload = await readLedgerUpload(request);
+        return importLedgerReports(ctx, {
+          parsed: await parseLedger(upload.bytes),
+          year: upload.year,
+          sheetYears: upload.sheetYears,
+          dryRun: upload.dryRun,
+          fileName: upload.fileName,
+        });
       });
     },
   );

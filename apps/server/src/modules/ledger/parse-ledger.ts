@@ -17,6 +17,7 @@ import {
   parseUnitFromText,
   parseYearRange,
   type RowKind,
+  startsLikeFormula,
   statedCount,
   stripLevelMarker,
 } from '@tuijin/domain';
@@ -75,7 +76,22 @@ export interface ParsedLedger {
   sheetTitles: Record<string, string>;
   skippedRows: { sheet: string; row: number; kind: Exclude<RowKind, 'data'> }[];
   problems: (LedgerProblem & { sheet: string })[];
+  /** Hidden and very hidden sheets: never read (each has a warning on row 0 of its sheet). */
+  hiddenSheets: string[];
 }
+
+/** Blank-like placeholders meaning "not known" (`-`, `—`, `/`), as the amount and year rules read them. */
+const placeholder = /^[-–—―/\\]+$/;
+
+/**
+ * Mapped columns whose values no record keeps: 序号, and 占年度计划% (only checked; our own monthly
+ * ledger computes it with a formula on every row).
+ */
+const unTakenColumns = new Set<ColumnKey>(['seq', 'planShare']);
+
+/** Columns whose text becomes or picks a name: a formula-like text there is refused. */
+const nameColumns = ['code', 'owner', 'location', 'responsibleUnit', 'leader', 'category'] as const;
+type NameColumn = (typeof nameColumns)[number] | 'name';
 
 const amountColumns = ['totalInvestment', 'annualPlan', 'completedToDate', 'monthCompleted'] as const;
 type AmountColumn = (typeof amountColumns)[number];
@@ -114,6 +130,8 @@ class SheetParser {
   private unit: AmountUnit | null = null;
   private headerRow: LedgerRow | null = null;
   private columns: Partial<Record<ColumnKey, number>> | null = null;
+  /** The columns whose values a record takes (a formula there gets a warning). */
+  private takenColumns = new Set<number>();
   private columnUnits: Partial<Record<AmountColumn, AmountUnit | null>> = {};
   private category: string | null = null;
   private constructionType: ConstructionType | null = null;
@@ -193,6 +211,11 @@ class SheetParser {
     const width = Math.max(lower.length, group?.length ?? 0);
     const padded = Array.from({ length: width }, (_, i) => lower[i] ?? null);
     this.columns = mapColumns(padded, group);
+    this.takenColumns = new Set(
+      Object.entries(this.columns)
+        .filter(([key]) => !unTakenColumns.has(key as ColumnKey))
+        .map(([, index]) => index as number),
+    );
     this.out.sheetColumns[this.sheet] = Object.fromEntries(
       Object.entries(this.columns).map(([key, index]) => [key, columnLetter(index as number)]),
     );
@@ -228,24 +251,51 @@ class SheetParser {
     return typeof cell === 'number' || typeof cell === 'string' ? cell : null;
   }
 
+  /**
+   * A name cell's clean text (a placeholder such as `-` is blank); text a spreadsheet would run as a
+   * formula or command (`=cmd|…`, `@SUM(…)`) is an error on its cell and never becomes a name.
+   */
+  private nameText(row: LedgerRow, key: NameColumn, text: string | null): string | null {
+    if (text === null || placeholder.test(text)) return null;
+    if (startsLikeFormula(text))
+      this.problem(
+        row.rowNumber,
+        this.columns?.[key] ?? null,
+        'error',
+        `${ledgerColumns[key].label}“${text.slice(0, 30)}”以 =、+、-、@ 开头，电子表格会把它当作公式或命令，不能作为名称；请改正后再导入`,
+      );
+    return text;
+  }
+
   private record(row: LedgerRow) {
+    for (const column of row.formulaColumns.filter((c) => this.takenColumns.has(c)))
+      this.problem(
+        row.rowNumber,
+        column,
+        'warning',
+        `第 ${row.rowNumber} 行 ${columnLetter(column)} 列是公式，已取其计算结果`,
+      );
     const rawName = cleanText(this.cell(row, 'name'));
     const marked = rawName ? stripLevelMarker(rawName) : null;
+    if (marked?.name) this.nameText(row, 'name', marked.name);
     if (!marked?.name) this.problem(row.rowNumber, this.columns?.name ?? null, 'error', '项目名称为空');
     const period = parseYearRange(this.cell(row, 'period'));
     if (isYearRangeProblem(period)) {
       this.problem(row.rowNumber, this.columns?.period ?? null, 'error', `建设起止年限：${period.problem}`);
     }
     const years = period && !isYearRangeProblem(period) ? period : null;
+    const names = Object.fromEntries(
+      nameColumns.map((key) => [key, this.nameText(row, key, cleanText(this.cell(row, key)))]),
+    ) as Record<(typeof nameColumns)[number], string | null>;
     const record = {
       sheet: this.sheet,
       row: row.rowNumber,
       name: marked?.name || null,
       level: marked?.isProvincial ? ('provincial' as const) : null,
-      category: cleanText(this.cell(row, 'category')) ?? this.category,
-      code: cleanText(this.cell(row, 'code')),
-      owner: cleanText(this.cell(row, 'owner')),
-      location: cleanText(this.cell(row, 'location')),
+      category: names.category ?? this.category,
+      code: names.code,
+      owner: names.owner,
+      location: names.location,
       scale: cleanText(this.cell(row, 'scale')),
       startYear: years?.startYear ?? null,
       startMonth: years?.startMonth ?? null,
@@ -256,8 +306,8 @@ class SheetParser {
       completedToDateWanYuan: this.amount(row, 'completedToDate'),
       annualTarget: cleanText(this.cell(row, 'annualTarget')),
       progress: cleanText(this.cell(row, 'progress')),
-      responsibleUnit: cleanText(this.cell(row, 'responsibleUnit')),
-      leader: cleanText(this.cell(row, 'leader')),
+      responsibleUnit: names.responsibleUnit,
+      leader: names.leader,
       remark: cleanText(this.cell(row, 'remark')),
       constructionType: this.constructionType,
       monthCompletedWanYuan: this.amount(row, 'monthCompleted'),
@@ -394,10 +444,27 @@ class SheetParser {
  */
 export async function parseLedger(bytes: Buffer): Promise<ParsedLedger> {
   checkXlsx(bytes);
-  const out: ParsedLedger = { records: [], sheetColumns: {}, sheetTitles: {}, skippedRows: [], problems: [] };
+  const out: ParsedLedger = {
+    records: [],
+    sheetColumns: {},
+    sheetTitles: {},
+    skippedRows: [],
+    problems: [],
+    hiddenSheets: [],
+  };
   let current = null as { name: string; parser: SheetParser } | null;
   let hasHeader = false;
-  for await (const row of readLedgerRows(bytes)) {
+  const onHiddenSheet = (sheet: string) => {
+    out.hiddenSheets.push(sheet);
+    out.problems.push({
+      sheet,
+      row: 0,
+      column: null,
+      severity: 'warning',
+      message: `工作表“${sheet}”是隐藏的工作表，已忽略，未作为台账读取`,
+    });
+  };
+  for await (const row of readLedgerRows(bytes, { onHiddenSheet })) {
     if (current?.name !== row.sheetName) {
       current?.parser.finish();
       hasHeader ||= current?.parser.hasHeader ?? false;
@@ -407,7 +474,12 @@ export async function parseLedger(bytes: Buffer): Promise<ParsedLedger> {
   }
   current?.parser.finish();
   hasHeader ||= current?.parser.hasHeader ?? false;
-  if (current === null) throw refuse('工作簿是空的：没有任何工作表数据');
+  if (current === null)
+    throw refuse(
+      out.hiddenSheets.length > 0
+        ? `工作簿中没有可读取的工作表：隐藏的工作表（${out.hiddenSheets.join('、')}）不作为台账读取`
+        : '工作簿是空的：没有任何工作表数据',
+    );
   if (!hasHeader) throw refuse('工作簿中找不到台账表头：需要一行含“项目名称”等列名的表头');
   return out;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { normaliseDecimal } from '@tuijin/contracts';
 import {
   AppError,
@@ -11,6 +12,7 @@ import {
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
+import { insertMany } from '../../db/insert-many';
 import { annualPlans, projects } from '../../db/schema';
 import { type AuditInput, diffChanges, recordAudits } from '../audit';
 import { type PlanRow, planFieldsOf } from './plans.queries';
@@ -189,25 +191,20 @@ export async function writeDraftPlans(
       detail: { planId: current.id, year: item.year, ...origin },
     });
   }
-  const inserts = [...pendingInserts.values()];
-  for (let i = 0; i < inserts.length; i += 500) {
-    const batch = inserts.slice(i, i + 500);
-    const rows = await tx
-      .insert(annualPlans)
-      .values(
-        batch.map((b) => ({
-          projectId: b.projectId,
-          year: b.year,
-          ...b.fields,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      )
-      .returning({ id: annualPlans.id });
-    batch.forEach((b, j) => {
-      b.audit.detail = { ...b.audit.detail, planId: rows[j]!.id };
-    });
-  }
+  const inserts = [...pendingInserts.values()].map((b) => ({ ...b, id: randomUUID() }));
+  await insertMany(
+    tx,
+    annualPlans,
+    inserts.map((b) => ({
+      id: b.id,
+      projectId: b.projectId,
+      year: b.year,
+      ...b.fields,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  for (const b of inserts) b.audit.detail = { ...b.audit.detail, planId: b.id };
   await recordAudits(tx, ctx, audits);
   return actions;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type CreateProject, normaliseDecimal, type UpdateProject } from '@tuijin/contracts';
 import {
   AppError,
@@ -10,6 +11,7 @@ import {
 import { and, eq, ne, or } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
+import { insertMany } from '../../db/insert-many';
 import { projectStageChanges, projects } from '../../db/schema';
 import { pinyinInitials } from '../../lib/pinyin';
 import { type Changes, diffChanges, recordAudits, updateVersioned } from '../audit';
@@ -90,13 +92,10 @@ export async function prepareProject(
   return { fields, stage, regionPath: region.path };
 }
 
-/** Rows per multi-row insert of {@link writeProjects}. */
-const writeChunk = 500;
-
 /**
  * Writes checked new projects: the rows, each one's first stage change (入库) and one
- * `project.create` audit event each, in multi-row inserts of {@link writeChunk} rows. Answers the
- * ids in input order.
+ * `project.create` audit event each, in multi-row inserts ({@link insertMany}). Answers the ids in
+ * input order.
  */
 export async function writeProjects(
   tx: Queryable,
@@ -118,38 +117,35 @@ export async function writeProjects(
     };
     return { actualStartOn, stage: impliedStage(facts, { year: Number(on.slice(0, 4)), asOf: on }) };
   });
-  // In chunks: a statement carries at most 65,535 parameters (~1,900 projects of ~33 columns).
-  const ids: string[] = [];
-  for (let from = 0; from < prepared.length; from += writeChunk) {
-    const rows = await tx
-      .insert(projects)
-      .values(
-        prepared.slice(from, from + writeChunk).map((p, k) => ({
-          ...columnsOf(p.fields, p.regionPath),
-          stage: entered[from + k]!.stage,
-          actualStartOn: entered[from + k]!.actualStartOn,
-          stageChangedOn: on,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      )
-      .returning({ id: projects.id });
-    ids.push(...rows.map((row) => row.id));
-  }
-  for (let from = 0; from < ids.length; from += writeChunk) {
-    await tx.insert(projectStageChanges).values(
-      ids.slice(from, from + writeChunk).map((projectId, k) => ({
-        projectId,
-        fromStage: null,
-        toStage: entered[from + k]!.stage,
-        changedOn: on,
-        reason: '入库',
-        actorId: ctx.actor.userId,
-        actorName: ctx.actor.displayName,
-        at: now,
-      })),
-    );
-  }
+  // Ids are made here, so no statement's RETURNING order is relied upon.
+  const ids = prepared.map(() => randomUUID());
+  await insertMany(
+    tx,
+    projects,
+    prepared.map((p, k) => ({
+      id: ids[k]!,
+      ...columnsOf(p.fields, p.regionPath),
+      stage: entered[k]!.stage,
+      actualStartOn: entered[k]!.actualStartOn,
+      stageChangedOn: on,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  await insertMany(
+    tx,
+    projectStageChanges,
+    ids.map((projectId, k) => ({
+      projectId,
+      fromStage: null,
+      toStage: entered[k]!.stage,
+      changedOn: on,
+      reason: '入库',
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      at: now,
+    })),
+  );
   await recordAudits(
     tx,
     ctx,

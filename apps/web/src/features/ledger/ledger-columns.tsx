@@ -41,7 +41,10 @@ export function useLedgerColumns() {
       {t(`ledgerSeverity.${severity}`)}
     </Tag>
   );
-  const rowNumber = (testId: string) => (row: number) => <span data-testid={testId}>{row}</span>;
+  // Row 0 is a note on a whole sheet (a hidden sheet that was not read).
+  const rowNumber = (testId: string) => (row: number) => (
+    <span data-testid={testId}>{row > 0 ? row : '—'}</span>
+  );
 
   const records: TableColumnsType<LedgerRecord> = [
     { key: 'sheet', dataIndex: 'sheet', title: t('ledger.sheet'), width: 100, render: text },
