@@ -45,12 +45,14 @@ CREATE TABLE "region_month_sums" (
 --> statement-breakpoint
 CREATE TABLE "region_problem_sums" (
 	"region_code" text NOT NULL,
+	"project_region_code" text NOT NULL,
 	"due_on" date NOT NULL,
+	"problems" integer NOT NULL,
 	"received" integer NOT NULL,
 	"solved" integer NOT NULL,
 	"days" integer NOT NULL,
 	"open" integer NOT NULL,
-	CONSTRAINT "region_problem_sums_region_code_due_on_pk" PRIMARY KEY("region_code","due_on")
+	CONSTRAINT "region_problem_sums_region_code_project_region_code_due_on_pk" PRIMARY KEY("region_code","project_region_code","due_on")
 );
 --> statement-breakpoint
 CREATE TABLE "region_stage_days" (
@@ -63,3 +65,5 @@ CREATE TABLE "region_stage_days" (
 	"operating" integer NOT NULL,
 	CONSTRAINT "region_stage_days_year_basis_on_date_region_code_pk" PRIMARY KEY("year","basis","on_date","region_code")
 );
+--> statement-breakpoint
+CREATE INDEX "problems_raised_by_idx" ON "problems" USING btree ("raised_by");

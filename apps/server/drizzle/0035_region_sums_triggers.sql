@@ -200,23 +200,43 @@ CREATE TRIGGER projects_region_sums_update AFTER UPDATE ON projects
 SELECT tuijin_refresh_region_facts(array_agg(a.project_id), array_agg(a.year)) FROM annual_plans a;
 --> statement-breakpoint
 -- Problems (item 2): a row's share is its own columns, so the difference is the new rows less the
--- old ones. Open statuses: the domain's openProblemStatuses; days: China dates, as the statistics.
-CREATE FUNCTION tuijin_add_problem_sums(p_sign int, p_rows problems[]) RETURNS void
-LANGUAGE sql AS $$
-  INSERT INTO region_problem_sums AS s (region_code, due_on, received, solved, days, open)
-  SELECT p.region_code, p.due_on, p_sign * count(*) FILTER (WHERE p.status <> 'rejected'),
-    p_sign * count(*) FILTER (WHERE p.status = 'written_off'),
-    p_sign * coalesce(sum(((p.written_off_at + interval '8 hours') AT TIME ZONE 'UTC')::date
-      - ((p.raised_at + interval '8 hours') AT TIME ZONE 'UTC')::date) FILTER (WHERE p.status = 'written_off'), 0),
-    p_sign * count(*) FILTER (WHERE p.status IN ('raised', 'accepted', 'in_progress'))
-  FROM unnest(p_rows) p
-  GROUP BY p.region_code, p.due_on
-  ON CONFLICT (region_code, due_on) DO UPDATE SET received = s.received + excluded.received,
-    solved = s.solved + excluded.solved, days = s.days + excluded.days, open = s.open + excluded.open;
+-- old ones; it is kept under the problem's region and its project's region now (what a caller's
+-- scope reads; default: read from projects). Open statuses: the domain's openProblemStatuses;
+-- days: China dates, as the statistics count them.
+CREATE FUNCTION tuijin_add_problem_sums(p_sign int, p_rows problems[], p_project_regions text[] DEFAULT NULL)
+RETURNS void LANGUAGE sql AS $$
+  INSERT INTO region_problem_sums AS s (region_code, project_region_code, due_on, problems, received, solved, days, open)
+  SELECT u.region_code, coalesce(g.project_region, pr.region_code, u.region_code), u.due_on,
+    p_sign * count(*), p_sign * count(*) FILTER (WHERE u.status <> 'rejected'),
+    p_sign * count(*) FILTER (WHERE u.status = 'written_off'),
+    p_sign * coalesce(sum(((u.written_off_at + interval '8 hours') AT TIME ZONE 'UTC')::date
+      - ((u.raised_at + interval '8 hours') AT TIME ZONE 'UTC')::date) FILTER (WHERE u.status = 'written_off'), 0),
+    p_sign * count(*) FILTER (WHERE u.status IN ('raised', 'accepted', 'in_progress'))
+  FROM unnest(p_rows) WITH ORDINALITY AS u
+  LEFT JOIN unnest(p_project_regions) WITH ORDINALITY AS g(project_region, i) ON g.i = u.ordinality
+  LEFT JOIN projects pr ON pr.id = u.project_id
+  GROUP BY 1, 2, 3
+  ON CONFLICT (region_code, project_region_code, due_on) DO UPDATE SET problems = s.problems + excluded.problems,
+    received = s.received + excluded.received, solved = s.solved + excluded.solved, days = s.days + excluded.days,
+    open = s.open + excluded.open;
   DELETE FROM region_problem_sums s
-  WHERE s.received = 0 AND s.solved = 0 AND s.days = 0 AND s.open = 0
-    AND (s.region_code, s.due_on) IN (SELECT p.region_code, p.due_on FROM unnest(p_rows) p);
+  WHERE s.problems = 0 AND (s.region_code, s.due_on) IN (SELECT u.region_code, u.due_on FROM unnest(p_rows) AS u);
 $$;
+--> statement-breakpoint
+-- A project moved: its problems' shares go from its old region to its new one.
+CREATE FUNCTION tuijin_region_projects_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM tuijin_add_problem_sums(-1, array_agg(p), array_agg(o.region_code))
+  FROM old_rows o JOIN new_rows n ON n.id = o.id JOIN problems p ON p.project_id = o.id
+  WHERE o.region_code IS DISTINCT FROM n.region_code HAVING count(*) > 0;
+  PERFORM tuijin_add_problem_sums(1, array_agg(p), array_agg(n.region_code))
+  FROM old_rows o JOIN new_rows n ON n.id = o.id JOIN problems p ON p.project_id = o.id
+  WHERE o.region_code IS DISTINCT FROM n.region_code HAVING count(*) > 0;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER projects_region_sums_moved AFTER UPDATE ON projects
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tuijin_region_projects_moved();
 --> statement-breakpoint
 CREATE FUNCTION tuijin_region_problems_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

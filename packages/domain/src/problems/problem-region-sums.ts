@@ -3,7 +3,11 @@ import { isOpenProblem, type ProblemStatus } from './problem-status';
 /** One region × due date of the kept problem counts (`region_problem_sums`). */
 export interface ProblemRegionSum {
   regionCode: string;
+  /** The region of the problem's project now (the caller's scope reads it). */
+  projectRegionCode: string;
   dueOn: string;
+  /** Every problem, whatever its status. */
+  problems: number;
   /** All but rejected. */
   received: number;
   /** Written off (销号). */
@@ -19,14 +23,16 @@ const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
- * The kept problem counts (issue 18 item 2): per problem region and due date, received, solved, the
+ * The kept problem counts (issue 18 item 2): per problem region, its project's region now and due
+ * date, received, solved, the
  * days to solve and the open ones, so 问题统计 by region is a sum over rows and overdue on `today` a
- * sum of `open` over due dates before it (`isOverdueProblem`). A group of only zeros has no row. Its
+ * sum of `open` over due dates before it (`isOverdueProblem`). A group without problems has no row. Its
  * SQL twin is migration 0035's `tuijin_add_problem_sums`, kept by triggers on `problems`.
  */
 export function problemRegionSumsOf(
   problems: readonly {
     regionCode: string;
+    projectRegionCode: string;
     dueOn: string;
     status: ProblemStatus;
     /** China dates. */
@@ -36,12 +42,22 @@ export function problemRegionSumsOf(
 ): ProblemRegionSum[] {
   const rows = new Map<string, ProblemRegionSum>();
   for (const p of problems) {
-    const key = `${p.regionCode}|${p.dueOn}`;
+    const key = `${p.regionCode}|${p.projectRegionCode}|${p.dueOn}`;
     let row = rows.get(key);
     if (!row) {
-      row = { regionCode: p.regionCode, dueOn: p.dueOn, received: 0, solved: 0, days: 0, open: 0 };
+      row = {
+        regionCode: p.regionCode,
+        projectRegionCode: p.projectRegionCode,
+        dueOn: p.dueOn,
+        problems: 0,
+        received: 0,
+        solved: 0,
+        days: 0,
+        open: 0,
+      };
       rows.set(key, row);
     }
+    row.problems += 1;
     if (p.status !== 'rejected') row.received += 1;
     if (p.status === 'written_off') {
       row.solved += 1;
@@ -49,5 +65,5 @@ export function problemRegionSumsOf(
     }
     if (isOpenProblem(p.status)) row.open += 1;
   }
-  return [...rows.values()].filter((r) => r.received !== 0 || r.solved !== 0 || r.days !== 0 || r.open !== 0);
+  return [...rows.values()];
 }

@@ -119,7 +119,8 @@ export const regionStageDays = pgTable(
 );
 
 /**
- * Kept problem counts per region (issue 18 item 2): per `problems.region_code` × due date, the
+ * Kept problem counts per region (issue 18 item 2): per `problems.region_code` × its project's
+ * region now × due date, the
  * problems received (all but rejected), solved (written off) with their days from raising to
  * write-off (China dates), and still open (the handler owes an answer). Overdue on a day is the sum
  * of `open` over due dates before it — an index range. Kept by the triggers of migration 0035 as
@@ -129,11 +130,15 @@ export const regionProblemSums = pgTable(
   'region_problem_sums',
   {
     regionCode: text('region_code').notNull(),
+    /** The region of the problem's project now (it may have moved since): what the caller's scope reads. */
+    projectRegionCode: text('project_region_code').notNull(),
     dueOn: date('due_on').notNull(),
+    /** Every problem, whatever its status (a region listed with only rejected ones still shows). */
+    problems: integer('problems').notNull(),
     received: integer('received').notNull(),
     solved: integer('solved').notNull(),
     days: integer('days').notNull(),
     open: integer('open').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.dueOn] })],
+  (t) => [primaryKey({ columns: [t.regionCode, t.projectRegionCode, t.dueOn] })],
 );

@@ -244,15 +244,18 @@ export async function verifyKeptRegionSums(db: Queryable, limit = 50): Promise<R
   const problemRows = await db
     .select({
       regionCode: problems.regionCode,
+      projectRegionCode: projects.regionCode,
       dueOn: problems.dueOn,
       status: problems.status,
       raisedAt: problems.raisedAt,
       writtenOffAt: problems.writtenOffAt,
     })
-    .from(problems);
+    .from(problems)
+    .innerJoin(projects, sql`${projects.id} = ${problems.projectId}`);
   const expectedProblems = problemRegionSumsOf(
     problemRows.map((p) => ({
       regionCode: p.regionCode,
+      projectRegionCode: p.projectRegionCode,
       dueOn: p.dueOn,
       status: p.status as ProblemStatus,
       raisedOn: chinaDate(p.raisedAt),
@@ -264,7 +267,7 @@ export async function verifyKeptRegionSums(db: Queryable, limit = 50): Promise<R
     'region_problem_sums',
     keptProblems,
     expectedProblems,
-    (r) => `${r.regionCode}|${r.dueOn}`,
+    (r) => `${r.regionCode}|${r.projectRegionCode}|${r.dueOn}`,
     mismatches,
     limit,
   );
