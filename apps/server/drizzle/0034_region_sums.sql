@@ -66,4 +66,5 @@ CREATE TABLE "region_stage_days" (
 	CONSTRAINT "region_stage_days_year_basis_on_date_region_code_pk" PRIMARY KEY("year","basis","on_date","region_code")
 );
 --> statement-breakpoint
-CREATE INDEX "problems_raised_by_idx" ON "problems" USING btree ("raised_by");
+CREATE INDEX "problems_raised_by_idx" ON "problems" USING btree ("raised_by");--> statement-breakpoint
+CREATE INDEX "project_year_figures_rate_order_idx" ON "project_year_figures" USING btree ("year","ytd_rate" DESC NULLS LAST,"project_id") WHERE "project_year_figures"."ytd_rate" is not null;
