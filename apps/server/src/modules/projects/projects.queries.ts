@@ -355,7 +355,7 @@ export const ratedPageSource = (
   listSource(db, now)
     .innerJoin(projectYearFigures, ratedThisYear(now))
     .where(where)
-    .orderBy(desc(projectYearFigures.ytdRate), asc(projectYearFigures.projectId))
+    .orderBy(sql`${projectYearFigures.ytdRate} desc nulls last`, asc(projectYearFigures.projectId))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
 
