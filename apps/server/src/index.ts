@@ -31,7 +31,12 @@ export { notificationText, runReminders } from './modules/notifications';
 export { runEscalations } from './modules/problems';
 export { listProjects } from './modules/projects';
 export { importStatistics, StatisticsImportRefusedError } from './modules/reconciliation';
-export { rebuildKeptFigures, verifyKeptFigures } from './modules/reports';
+export {
+  rebuildKeptFigures,
+  rebuildKeptRegionSums,
+  verifyKeptFigures,
+  verifyKeptRegionSums,
+} from './modules/reports';
 export { initialiseInstallation } from './modules/system';
 export { addAccount, resetPasswordByUsername, systemCtx, userCtx } from './modules/users';
 export { currentWarnings, defaultWarningMonth, recomputeWarnings } from './modules/warnings';

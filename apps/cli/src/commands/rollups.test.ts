@@ -20,6 +20,7 @@ describe('tuijin rollups', () => {
     expect(clean.err).toBe('');
     expect(clean.code).toBe(0);
     expect(clean.out).toMatch(/核对 \d+ 个项目年度，与月报和年度计划重算结果一致/);
+    expect(clean.out).toMatch(/核对 \d+ 行区划汇总，与项目、计划、月报和问题重算结果一致/);
 
     const [row] = (
       await execute(sql`update project_year_figures set ytd_total = ytd_total + 1
@@ -38,6 +39,19 @@ describe('tuijin rollups', () => {
     const audits = (
       await execute(sql`select count(*)::int as n from audit_events where action = 'rollup.rebuild'`)
     ).rows;
-    expect(Number(audits[0]?.n)).toBe(1);
+    expect(Number(audits[0]?.n)).toBe(2);
+  });
+
+  it('names a tampered region sum with exit code 1, and rebuilds it', async () => {
+    await execute(sql`update region_month_sums set started = started + 1
+      where (year, basis, month, region_code) = (select year, basis, month, region_code from region_month_sums
+        order by 1, 2, 3, 4 limit 1)`);
+    const tampered = await runCli('rollups', 'verify');
+    expect(tampered.code).toBe(1);
+    expect(tampered.out).toMatch(/不一致：region_month_sums \S+ started/);
+    const rebuilt = await runCli('rollups', 'rebuild');
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.out).toMatch(/已重算 \d+ 个项目年度的区划汇总/);
+    expect((await runCli('rollups', 'verify')).code).toBe(0);
   });
 });

@@ -166,6 +166,7 @@ export const problems = pgTable(
     index('problems_project_idx').on(t.projectId),
     index('problems_region_path_idx').on(t.regionPath),
     index('problems_handler_idx').on(t.handlerOrganisationId),
+    index('problems_raised_by_idx').on(t.raisedBy),
     index('problems_status_due_idx').on(t.status, t.dueOn),
     index('problems_approval_item_idx').on(t.approvalItemId),
   ],

@@ -35,6 +35,7 @@ import type { RegionRow } from '../regions';
 import { presentFigures } from './cockpit.presenter';
 import { type AggregateRow, aggregateColumns, cockpitBaseSql, cockpitFilterSql } from './cockpit-base';
 import { categoryMembershipSql } from './cockpit-category';
+import { canReadKeptRollup, keptRollupGroups } from './cockpit-kept';
 import { type CockpitRegion, reportingDeadlines, resolveCockpitRegion } from './cockpit-regions';
 import { cockpitCurveSql, cumulativeCurves } from './cockpit-series';
 
@@ -157,18 +158,49 @@ async function loadPlace(ctx: Ctx, query: { year: number; month: number; region?
  * are summed in SQL; rates are recomputed from the summed numerators and denominators by the
  * domain's indicator functions, so a region's figure equals the sum over its children.
  */
-export async function getCockpitRollup(ctx: Ctx, query: CockpitQuery): Promise<CockpitRollup> {
+export async function getCockpitRollup(
+  ctx: Ctx,
+  query: CockpitQuery,
+  options: { keptSums?: boolean } = {},
+): Promise<CockpitRollup> {
   authorize(ctx.actor, 'cockpit.read');
   const { place, deadlines } = await loadPlace(ctx, query);
-  const base = cockpitBaseSql(
-    ctx.actor,
-    place.region.path,
-    query,
-    deadlines.passedRegionCodes,
-    chinaDate(ctx.clock.now()),
-    query,
-  );
-  const rows = await queryRows<GroupRow>(
+  const today = chinaDate(ctx.clock.now());
+  const rows =
+    options.keptSums !== false && canReadKeptRollup(ctx.actor, query, place, today)
+      ? await keptRows(ctx, place, query, deadlines.passedRegionCodes, today)
+      : await baseRows(ctx, place, query, deadlines.passedRegionCodes, today);
+  return presentRollup(query, place, deadlines.rootDeadline, rows);
+}
+
+/** The rollup's groups from the kept region sums, labelled as the per-project path labels them. */
+async function keptRows(
+  ctx: Ctx,
+  place: CockpitRegion,
+  query: CockpitQuery,
+  passedRegionCodes: readonly string[],
+  today: string,
+): Promise<GroupRow[]> {
+  const groups = await keptRollupGroups(ctx.db, place, query, passedRegionCodes, today);
+  return groups.map(({ key, row }) => {
+    const child = place.children.find((c) => c.code === key);
+    if (key === null) return { ...row, is_total: true, key: null, label: null, kind: null, sort: null };
+    if (child)
+      return { ...row, is_total: false, key, label: child.name, kind: 'region', sort: child.sortOrder };
+    return { ...row, is_total: false, key, label: place.region.name, kind: 'regionSelf', sort: -1 };
+  });
+}
+
+/** The rollup's groups aggregated from the per-project base (any dimension, filters, scope). */
+async function baseRows(
+  ctx: Ctx,
+  place: CockpitRegion,
+  query: CockpitQuery,
+  passedRegionCodes: readonly string[],
+  today: string,
+): Promise<GroupRow[]> {
+  const base = cockpitBaseSql(ctx.actor, place.region.path, query, passedRegionCodes, today, query);
+  return queryRows<GroupRow>(
     ctx.db,
     sql`with base as (${base}),
       member as (${membershipSql(query.dimension, place, query.year)}),
@@ -180,6 +212,14 @@ export async function getCockpitRollup(ctx: Ctx, query: CockpitQuery): Promise<C
       union all
       select true as is_total, null, null, null, null, ${aggregateColumns} from base b`,
   );
+}
+
+function presentRollup(
+  query: CockpitQuery,
+  place: CockpitRegion,
+  deadlineOn: string | null,
+  rows: readonly GroupRow[],
+): CockpitRollup {
   const total = rows.find((r) => r.is_total);
   const groups = rows
     .filter((r) => !r.is_total)
@@ -209,7 +249,7 @@ export async function getCockpitRollup(ctx: Ctx, query: CockpitQuery): Promise<C
     breadcrumb: place.breadcrumb.map(regionRef),
     isLeaf: place.children.length === 0,
     isAdditive: !overlappingDimensions.includes(query.dimension),
-    deadlineOn: deadlines.rootDeadline,
+    deadlineOn,
     total: presentFigures(total!, query.year, query.month),
     rows: groups.map(({ key, label, kind, figures }) => ({ key, label, kind, figures })),
   };

@@ -9,6 +9,7 @@ import {
   gte,
   ilike,
   inArray,
+  isNotNull,
   lte,
   not,
   or,
@@ -313,11 +314,14 @@ export async function findProjects(db: Queryable, actor: Actor, query: ProjectQu
       : query.order === 'asc'
         ? asc(sortColumn)
         : desc(sortColumn);
-  const rows = await listSource(db, now)
-    .where(where)
-    .orderBy(order, asc(projects.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+  const rows =
+    query.sort === 'ytdRate' && query.order !== 'asc'
+      ? await pageByRate(db, where, query, now)
+      : await listSource(db, now)
+          .where(where)
+          .orderBy(order, asc(projects.id))
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize);
   const batchMap = await batchesOf(
     db,
     rows.map((r) => r.id),
@@ -327,6 +331,59 @@ export async function findProjects(db: Queryable, actor: Actor, query: ProjectQu
     count: totals?.count ?? 0,
     totalInvestmentWanYuan: totals?.total ?? '0',
   };
+}
+
+/** The kept rollup's row of the list's year with a rate (the only ones the rate index holds). */
+const ratedThisYear = (now: Date) =>
+  and(
+    eq(projectYearFigures.projectId, projects.id),
+    eq(projectYearFigures.year, Number(chinaDate(now).slice(0, 4))),
+    isNotNull(projectYearFigures.ytdRate),
+  );
+
+/**
+ * The page of projects with a rate, walking the kept rollup in (year, rate high to low, id) order —
+ * the partial index `project_year_figures_rate_order_idx` — so the scan stops after the page
+ * instead of sorting every project of the region (issue 18 item 3).
+ */
+export const ratedPageSource = (
+  db: Queryable,
+  where: SQL | undefined,
+  query: Pick<ProjectQuery, 'page' | 'pageSize'>,
+  now: Date,
+) =>
+  listSource(db, now)
+    .innerJoin(projectYearFigures, ratedThisYear(now))
+    .where(where)
+    .orderBy(sql`${projectYearFigures.ytdRate} desc nulls last`, asc(projectYearFigures.projectId))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+
+/**
+ * A page by 本年累计完成率 high to low, as `order by rate desc nulls last, id`: the projects with a
+ * rate first (`ratedPageSource`), then — only when the page reaches past them — the ones without
+ * (no plan above 0, or no figures this year) by id.
+ */
+async function pageByRate(db: Queryable, where: SQL | undefined, query: ProjectQuery, now: Date) {
+  const rated = await ratedPageSource(db, where, query, now);
+  if (rated.length === query.pageSize) return rated;
+  const offset = (query.page - 1) * query.pageSize;
+  let ratedCount = offset + rated.length;
+  if (rated.length === 0) {
+    const [counted] = await db
+      .select({ n: count() })
+      .from(projects)
+      .innerJoin(owner, eq(owner.id, projects.ownerOrganisationId))
+      .innerJoin(projectYearFigures, ratedThisYear(now))
+      .where(where);
+    ratedCount = Number(counted?.n ?? 0);
+  }
+  const unrated = await listSource(db, now)
+    .where(and(where, sql`not exists (select 1 from ${projectYearFigures} where ${ratedThisYear(now)})`))
+    .orderBy(asc(projects.id))
+    .limit(query.pageSize - rated.length)
+    .offset(Math.max(0, offset - ratedCount));
+  return [...rated, ...unrated];
 }
 
 /** Every project in scope matching the filter, for exports (ordered by region then name). */

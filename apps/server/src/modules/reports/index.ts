@@ -3,6 +3,7 @@
 export { correctReport } from './correct-report';
 export { enterApprovedReport } from './enter-report';
 export { keptFiguresOf, rebuildKeptFigures, verifyKeptFigures } from './kept-figures';
+export { rebuildKeptRegionSums, verifyKeptRegionSums } from './kept-region-sums';
 export { reportPhotosOfProject } from './photo-evidence';
 export { type RecentReportJson, recentReportsJsonSql } from './recent-reports';
 export {
