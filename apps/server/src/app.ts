@@ -13,6 +13,7 @@ import { installErrorHandler } from './http/error-handler';
 import { installIdempotency } from './http/idempotency';
 import { guardInput } from './http/input-guard';
 import { installJsonBodyParser } from './http/json-body';
+import { databaseRateLimitStore } from './http/rate-limit-store';
 import type { RouteDeps } from './http/route';
 import { anonymousActor, installSessionHook } from './http/session-hook';
 import { registerWebApp } from './http/web-app';
@@ -164,7 +165,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
     hsts: config.secureCookies ? undefined : false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counted in the database, so that several instances enforce one limit (issue 19).
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(db) });
   await app.register(multipart, {
     limits: {
       fileSize: maxFileBytes,

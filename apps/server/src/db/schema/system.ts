@@ -58,3 +58,18 @@ export const jobFailures = pgTable(
   },
   (t) => [uniqueIndex('job_failures_job_item_key').on(t.job, t.itemKey)],
 );
+
+/**
+ * 限流计数: requests per bucket (a rate-limited route and its key, the client's address) and fixed
+ * time window, counted in the database so that every instance enforces one limit (issue 19). Old
+ * windows are deleted as new ones are counted.
+ */
+export const rateLimitHits = pgTable(
+  'rate_limit_hits',
+  {
+    bucket: text('bucket').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
+);
