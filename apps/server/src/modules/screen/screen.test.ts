@@ -174,6 +174,7 @@ describe('public screen', () => {
     expect(open).toEqual(
       [
         `GET ${endpoints.health.path}`,
+        `GET ${endpoints.ready.path}`,
         `POST ${endpoints.login.path}`,
         `GET ${endpoints.getPublicScreen.path}`,
         ...t.app.routeTable
