@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualPlans, auditEvents, monthlyReports, projects, projectYearFigures } from '../../db/schema';
+import { seededRandom } from '../../testing/seeded-random';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { testAuditKey } from '../../testing/test-constants';
 import { keptFiguresOf, rebuildKeptFigures, verifyKeptFigures } from './kept-figures';
@@ -14,18 +15,8 @@ let ids: string[];
 const years = [2025, 2026];
 const statuses = ['draft', 'submitted', 'returned', 'approved'] as const;
 
-/** A small deterministic generator (mulberry32), so a failure replays from its seed. */
-function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { int, pick: <T>(list: readonly T[]) => list[int(list.length)] as T };
-}
+/** Seeded, so a failure replays from its seed. */
+const random = seededRandom;
 
 beforeAll(async () => {
   t = await createTestApp();
