@@ -228,7 +228,11 @@ describe('importing a 前期手续 ledger', () => {
     expect(list[2]!.materials).toEqual([
       expect.objectContaining({ name: '环评公示材料', promisedOn: expect.stringMatching(/^2026-03-2/) }),
     ]);
-    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'approval.import'));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'approval.import'))
+      .orderBy(auditEvents.id);
     expect(events).toHaveLength(3);
     expect(events[0]).toMatchObject({
       actorName: expect.any(String),
