@@ -11,7 +11,7 @@ import { analyticsCtx, type Clock, type Ctx, systemClock } from './context';
 import type { DatabaseHandle } from './db/database';
 import { installErrorHandler } from './http/error-handler';
 import { installIdempotency } from './http/idempotency';
-import { guardInput } from './http/input-guard';
+import { guardInput, refuseUnknownQuery } from './http/input-guard';
 import { installJsonBodyParser } from './http/json-body';
 import { databaseRateLimitStore } from './http/rate-limit-store';
 import type { RouteDeps } from './http/route';
@@ -196,7 +196,10 @@ export async function buildApp(config: AppConfig): Promise<App> {
     if (enqueuedCount() !== enqueuedAtStart.get(request)) config.nudgeJobs?.();
   });
   installSessionHook(app, db, clock, config.allowedOrigins ?? []);
-  app.addHook('preValidation', async (request) => guardInput(request.body, request.query, request.params));
+  app.addHook('preValidation', async (request) => {
+    guardInput(request.body, request.query, request.params);
+    refuseUnknownQuery(request.query, request.routeOptions.config.queryKeys);
+  });
   installIdempotency(app, db, () => clock.now());
 
   const deps: RouteDeps = {

@@ -33,3 +33,22 @@ export function guardInput(body: unknown, query: unknown, params: unknown = null
     ]);
   }
 }
+
+/**
+ * Refuses a query parameter the route does not declare with a 400 naming it and the ones it takes:
+ * a misspelt filter (`?regoin=`) silently ignored would answer a wider list than the caller meant.
+ * Routes that declare no keys (registered outside the contracts table) are not checked.
+ */
+export function refuseUnknownQuery(query: unknown, declared: readonly string[] | undefined): void {
+  if (!declared || !query || typeof query !== 'object') return;
+  const unknown = Object.keys(query).filter((key) => !declared.includes(key));
+  if (unknown.length === 0) return;
+  const accepted =
+    declared.length > 0 ? `此接口接受的查询参数：${declared.join('、')}` : '此接口不接受查询参数';
+  const message = `未知的查询参数：${unknown.join('、')}（${accepted}）`;
+  throw new AppError(
+    'VALIDATION_FAILED',
+    message,
+    unknown.map((key) => ({ path: `query.${key}`, message: `未知的查询参数（${accepted}）` })),
+  );
+}

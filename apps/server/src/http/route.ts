@@ -2,7 +2,7 @@ import type { Endpoint } from '@tuijin/contracts';
 import { type Actor, AppError, can, type Permission } from '@tuijin/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Ctx } from '../context';
 import type { Database } from '../db/database';
 import { isRetryableError } from './error-handler';
@@ -22,6 +22,8 @@ declare module 'fastify' {
     access?: Access;
     /** Open to a session whose password must be changed first (reading the session, changing it, logging out). */
     beforePasswordChange?: boolean;
+    /** The query parameters the route's contract declares; any other is refused (see input-guard). */
+    queryKeys?: readonly string[];
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -114,6 +116,7 @@ export function defineRoute<E extends Endpoint>(
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     config: {
       access,
+      queryKeys: declaredKeys(endpoint.query),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       ...(options.beforePasswordChange ? { beforePasswordChange: true } : {}),
       ...(options.inTransaction ? { idempotentInTransaction: true } : {}),
@@ -128,6 +131,20 @@ export function defineRoute<E extends Endpoint>(
     },
     handler: run,
   });
+}
+
+/**
+ * The keys an object schema declares (through pipes and wrappers); none for a route without a query
+ * schema, so a query parameter there is refused too.
+ */
+export function declaredKeys(schema: z.ZodType | undefined): readonly string[] {
+  if (!schema) return [];
+  if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
+  if (schema instanceof z.ZodPipe) return declaredKeys(schema.in as z.ZodType);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) {
+    return declaredKeys(schema.unwrap() as z.ZodType);
+  }
+  throw new Error('a query schema must be an object schema');
 }
 
 /** The access check run before every handler: deny by default. */
