@@ -4,6 +4,7 @@ import { CliError } from './cli-error';
 import { registerApprovalsCommands } from './commands/approvals';
 import { registerBulletinCommands } from './commands/bulletin';
 import { registerDatabaseCommands } from './commands/database';
+import { registerDoctorCommand } from './commands/doctor';
 import { registerEscalateCommand } from './commands/escalate';
 import { registerEvaluationCommands } from './commands/evaluation';
 import { registerExportCommands } from './commands/export';
@@ -30,6 +31,7 @@ export function buildProgram(io: Io) {
     .exitOverride();
   registerServeCommand(program, io);
   registerDatabaseCommands(program, io);
+  registerDoctorCommand(program, io);
   registerInitCommand(program, io);
   registerUserCommands(program, io);
   registerProjectCommands(program, io);

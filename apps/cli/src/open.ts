@@ -5,7 +5,11 @@ export async function withDatabase<T>(
   run: (handle: DatabaseHandle, auditKey: Buffer) => Promise<T>,
 ): Promise<T> {
   const settings = readSettings();
-  const handle = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
+  const handle = await openDatabase({
+    databaseUrl: settings.databaseUrl,
+    migrationUrl: settings.migrationDatabaseUrl,
+    dataDir: settings.dataDir,
+  });
   try {
     await handle.migrate();
     return await run(handle, loadAuditKey(settings.dataDir));

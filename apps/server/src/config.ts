@@ -7,6 +7,8 @@ export interface ServerSettings {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** The owner role's connection migrations run over (`TUIJIN_MIGRATION_DATABASE_URL`); absent: `databaseUrl`. */
+  migrationDatabaseUrl: string | undefined;
   dataDir: string;
   filesDir: string;
   /** The offline basemap tiles (`{z}/{x}/{y}.png`): `TUIJIN_TILES_DIR`, else `tiles` in the data directory. */
@@ -26,13 +28,16 @@ export interface ServerSettings {
   drainNoticeMs: number;
 }
 
-/** Reads `PORT`, `HOST`, `DATABASE_URL`, `TUIJIN_DATA_DIR`, `TUIJIN_FILES_DIR`, `TUIJIN_TILES_DIR`, `TUIJIN_SECURE_COOKIES`, `TUIJIN_TRUST_PROXY`, `TUIJIN_ALLOWED_ORIGINS`, `TUIJIN_REMIND_INTERVAL_MINUTES`, `TUIJIN_ANALYTICS_TIMEOUT_MS`, `TUIJIN_DRAIN_NOTICE_MS`. */
+/** Reads `PORT`, `HOST`, `DATABASE_URL`, `TUIJIN_MIGRATION_DATABASE_URL`, `TUIJIN_DATA_DIR`, `TUIJIN_FILES_DIR`, `TUIJIN_TILES_DIR`, `TUIJIN_SECURE_COOKIES`, `TUIJIN_TRUST_PROXY`, `TUIJIN_ALLOWED_ORIGINS`, `TUIJIN_REMIND_INTERVAL_MINUTES`, `TUIJIN_ANALYTICS_TIMEOUT_MS`, `TUIJIN_DRAIN_NOTICE_MS`. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettings {
   const port = Number.parseInt(env.PORT ?? '3000', 10);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
   const url = env.DATABASE_URL?.trim() || undefined;
   if (url && !/^postgres(ql)?:\/\//.test(url))
     throw new Error('DATABASE_URL 须以 postgres:// 或 postgresql:// 开头');
+  const migrationUrl = env.TUIJIN_MIGRATION_DATABASE_URL?.trim() || undefined;
+  if (migrationUrl && !/^postgres(ql)?:\/\//.test(migrationUrl))
+    throw new Error('TUIJIN_MIGRATION_DATABASE_URL 须以 postgres:// 或 postgresql:// 开头');
   const dataDir = resolve(env.TUIJIN_DATA_DIR ?? 'data');
   const remindIntervalMinutes = Number(env.TUIJIN_REMIND_INTERVAL_MINUTES ?? '60');
   if (!Number.isInteger(remindIntervalMinutes) || remindIntervalMinutes < 0)
@@ -47,6 +52,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: url,
+    migrationDatabaseUrl: migrationUrl,
     dataDir,
     filesDir: resolve(env.TUIJIN_FILES_DIR ?? join(dataDir, 'files')),
     tilesDir: resolve(env.TUIJIN_TILES_DIR ?? join(dataDir, 'tiles')),

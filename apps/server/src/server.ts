@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { loadAuditKey, readSettings, type ServerSettings } from './config';
 import { systemClock } from './context';
+import { databaseFindings } from './db/database-roles';
 import { openDatabase } from './db/open-database';
 import { loadDemo } from './demo/load-demo';
 import { type JobWorker, startJobWorker } from './jobs/worker';
@@ -27,6 +28,7 @@ export async function startServer(options: {
   let worker: JobWorker | undefined;
   const database = await openDatabase({
     databaseUrl: settings.databaseUrl,
+    migrationUrl: settings.migrationDatabaseUrl,
     dataDir: settings.dataDir,
     analyticsTimeoutMs: settings.analyticsTimeoutMs,
     onPoolError: (error) => app?.log.error({ err: error }, 'database connection error'),
@@ -34,6 +36,7 @@ export async function startServer(options: {
   let auditKey: Buffer | undefined;
   try {
     await database.migrate();
+    for (const finding of await databaseFindings(database.db, database.kind)) log(`警告：${finding.message}`);
     auditKey = loadAuditKey(settings.dataDir);
     if (options.demo) {
       const loaded = await loadDemo({
@@ -74,6 +77,11 @@ export async function startServer(options: {
     throw error;
   }
   const shown = settings.host === '0.0.0.0' ? 'localhost' : settings.host;
+  if (process.env.TUIJIN_FAULT_CRASH_AFTER_COMMIT === '1') {
+    log(
+      '警告：TUIJIN_FAULT_CRASH_AFTER_COMMIT=1 —— 故障演练模式，带幂等键的写请求提交后进程将立即退出；切勿用于生产',
+    );
+  }
   log(
     `推进 Tuijin 已启动：http://${shown}:${settings.port}（数据库：${database.kind === 'pglite' ? `PGlite ${settings.dataDir}` : 'PostgreSQL'}）`,
   );

@@ -9,7 +9,7 @@ import { ensureDefaultDictionaries } from '../modules/dictionaries';
 import { startCacheListener } from './cache-listener';
 import type { Database, DatabaseHandle } from './database';
 import { acquireDirectoryLock } from './directory-lock';
-import { migratePglite, migratePostgres } from './migrate';
+import { migratePglite, migratePostgres, migrationsCurrent } from './migrate';
 import { queryRows } from './rows';
 import * as schema from './schema';
 
@@ -26,6 +26,12 @@ export interface DatabaseConfig {
    * snapshots), default {@link defaultAnalyticsTimeoutMs}; a dashboard past it answers 503 SERVICE_BUSY.
    */
   analyticsTimeoutMs?: number | undefined;
+  /**
+   * PostgreSQL: the owner role's connection that migrations run over
+   * (`TUIJIN_MIGRATION_DATABASE_URL`) when the server itself connects as the application role,
+   * which may not change the schema. Absent: migrations run over `databaseUrl`.
+   */
+  migrationUrl?: string | undefined;
 }
 
 /** How long an analytics statement may run on PostgreSQL before it is cancelled. */
@@ -70,7 +76,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       kind: 'postgresql',
       ping: () => pingWritable(db),
       migrate: async () => {
-        await migratePostgres(pool);
+        await migratePostgresAs(db, pool, config.migrationUrl);
         await ensureDefaultDictionaries(db);
       },
       close: async () => {
@@ -89,6 +95,31 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   } catch (error) {
     lock.release();
     throw error;
+  }
+}
+
+/**
+ * Migrates PostgreSQL unless it is current already — so an application role without DDL rights
+ * starts on a current schema — over the owner's connection when one is given. A role that may not
+ * migrate a database that needs it is stopped with the one line that says what to do.
+ */
+async function migratePostgresAs(db: Database, pool: pg.Pool, migrationUrl: string | undefined) {
+  if (await migrationsCurrent(db).catch(() => false)) return;
+  const ownerPool = migrationUrl
+    ? new pg.Pool({ connectionString: migrationUrl, max: 1, connectionTimeoutMillis: 5_000 })
+    : undefined;
+  try {
+    await migratePostgres(ownerPool ?? pool);
+  } catch (error) {
+    if ((error as { code?: string }).code === '42501') {
+      throw new Error(
+        '数据库结构需要迁移，而当前连接的角色无权修改结构：请设置 TUIJIN_MIGRATION_DATABASE_URL 为所有者角色的连接，或以所有者角色执行 tuijin migrate',
+        { cause: error },
+      );
+    }
+    throw error;
+  } finally {
+    await ownerPool?.end();
   }
 }
 

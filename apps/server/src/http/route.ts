@@ -8,6 +8,13 @@ import type { Database } from '../db/database';
 import { isRetryableError } from './error-handler';
 import { claimInTransaction, storeInTransaction } from './idempotency';
 
+/**
+ * Fault injection for the crash drill (issue 19; never set in production, and `serve` says so loudly
+ * when it is): the process dies the moment a keyed request's transaction has committed, before any
+ * byte of the answer is written — the worst moment for a client, which then retries with its key.
+ */
+const crashAfterCommit = process.env.TUIJIN_FAULT_CRASH_AFTER_COMMIT === '1';
+
 /** Back-off before each retry of a keyed request the database dropped (ms; a failover takes seconds). */
 const retryDelaysMs = [100, 300, 900, 2_700] as const;
 
@@ -100,7 +107,9 @@ export function defineRoute<E extends Endpoint>(
     // a connection lost at any point (even at COMMIT) either replays the first answer or writes once.
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await once();
+        const answer = await once();
+        if (crashAfterCommit && claim) process.kill(process.pid, 'SIGKILL');
+        return answer;
       } catch (error) {
         const delay = retryDelaysMs[attempt];
         if (!claim || delay === undefined || !isRetryableError(error)) throw error;
