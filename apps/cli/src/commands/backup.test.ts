@@ -1,8 +1,8 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoDataDir, runCli } from '../cli-test-kit';
+import { demoDataDir, runCli, scratchDataDir } from '../cli-test-kit';
 
 describe('tuijin backup, backup verify and restore on the embedded database', () => {
   const dataDir = demoDataDir('tuijin-cli-backup');
@@ -60,5 +60,19 @@ describe('tuijin backup, backup verify and restore on the embedded database', ()
     const missing = await runCli('backup', 'verify', tmpdir());
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('不是备份目录：缺少 manifest.json');
+  });
+});
+
+describe('tuijin backup while the server holds the embedded database', () => {
+  const dataDir = scratchDataDir('tuijin-cli-backup-held');
+
+  it('says how the running server backs itself up instead', async () => {
+    mkdirSync(dataDir, { recursive: true });
+    // A live process (pid 1) holds the directory, as a running server does.
+    writeFileSync(join(dataDir, 'tuijin.lock'), '1');
+    const run = await runCli('backup', '--out', join(dataDir, '..', `held-${Date.now()}`));
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('正被运行中的服务（进程 1）占用');
+    expect(run.err).toContain('TUIJIN_BACKUP_DIR');
   });
 });

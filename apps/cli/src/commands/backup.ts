@@ -29,8 +29,9 @@ async function explained<T>(run: () => Promise<T>): Promise<T> {
     if (error instanceof BackupRefusedError) throw new CliError(error.message, error.isUsage ? 2 : 1);
     if (error instanceof DirectoryLockedError)
       throw new CliError(
-        `数据目录 ${error.dataDir} 正被运行中的服务（进程 ${error.pid}）占用。嵌入式数据库的在线备份由服务自己写出：` +
-          '设置 TUIJIN_BACKUP_DIR 后，系统管理员在“系统设置”中执行“立即备份”（POST /api/system/backups）；或停止服务后再执行本命令',
+        `数据目录 ${error.dataDir} 正被运行中的服务（进程 ${error.pid}）占用，命令行不能同时打开嵌入式数据库。` +
+          '运行中的服务自己写出备份：为服务设置 TUIJIN_BACKUP_DIR（可选 TUIJIN_BACKUP_HOUR、TUIJIN_BACKUP_KEEP）后重启，' +
+          '它每天在该时刻写出并核验一份备份；或先停止服务再执行本命令（见 docs/OPERATIONS.md“备份”一节）',
       );
     throw error;
   }

@@ -111,6 +111,9 @@ const backupDir = () => {
   return dir;
 };
 
+/** Loading a PGlite snapshot takes seconds, and tens of them on a loaded two-core machine. */
+const slow = 300_000;
+
 describe('the restore drill', () => {
   let manifest: BackupManifest;
   let out: string;
@@ -123,7 +126,7 @@ describe('the restore drill', () => {
     out = backupDir();
     manifest = await writeBackup(source(), out);
     filesAtBackup = await storedFiles(t.database, t.filesDir);
-  });
+  }, slow);
 
   it('writes a manifest that names the engine, migration level, counts, audit heads, key and every part', async () => {
     expect(manifest.engine).toBe(t.database.kind);
@@ -147,91 +150,107 @@ describe('the restore drill', () => {
     expect(event?.action).toBe('backup.create');
   });
 
-  it('verifies: every checksum, the counts and the audit chain with every HMAC', async () => {
-    const verification = await verifyBackup(out, testAuditKey);
-    expect(verification.problems).toEqual([]);
-    expect(verification.isKeyChecked).toBe(true);
-    expect(verification.auditEvents).toBe(manifest.audit.events);
-    // Without the key only the links are checked, and the result says so.
-    const linksOnly = await verifyBackup(out, Buffer.alloc(32, 9));
-    expect(linksOnly.problems).toEqual([]);
-    expect(linksOnly.isKeyChecked).toBe(false);
-  });
+  it(
+    'verifies: every checksum, the counts and the audit chain with every HMAC',
+    async () => {
+      const verification = await verifyBackup(out, testAuditKey);
+      expect(verification.problems).toEqual([]);
+      expect(verification.isKeyChecked).toBe(true);
+      expect(verification.auditEvents).toBe(manifest.audit.events);
+      // Without the key only the links are checked, and the result says so.
+      const linksOnly = await verifyBackup(out, Buffer.alloc(32, 9));
+      expect(linksOnly.problems).toEqual([]);
+      expect(linksOnly.isKeyChecked).toBe(false);
+    },
+    slow,
+  );
 
-  it('restores into a fresh place with the same counts, the same file bytes served by the app, and an intact chain', async () => {
-    const later = await uploadPdf(1_000);
-    const target = await freshTarget();
-    const outcome = await restoreBackup(out, target, { auditKey: testAuditKey, clock: t.clock });
-    expect(outcome.auditEvents).toBe(manifest.audit.events);
+  it(
+    'restores into a fresh place with the same counts, the same file bytes served by the app, and an intact chain',
+    async () => {
+      const later = await uploadPdf(1_000);
+      const target = await freshTarget();
+      const outcome = await restoreBackup(out, target, { auditKey: testAuditKey, clock: t.clock });
+      expect(outcome.auditEvents).toBe(manifest.audit.events);
 
-    const restored = await openDatabase({ databaseUrl: target.databaseUrl, dataDir: target.dataDir });
-    cleanups.push(() => restored.close());
-    const contents = await inspectDatabase(restored.db, testAuditKey);
-    expect(contents.chain).toEqual({ intact: true, firstBrokenId: null, isKeyChecked: true });
-    // The same rows as backed up; the restore adds its own audit event, the later upload is gone.
-    expect(contents.counts).toEqual({
-      ...manifest.counts,
-      'public.audit_events': manifest.counts['public.audit_events']! + 1,
-    });
-    expect(await storedFiles(restored, target.filesDir)).toEqual(filesAtBackup);
-
-    const app = await buildApp({
-      database: restored,
-      auditKey: testAuditKey,
-      clock: t.clock,
-      loginRatePerMinute: 100_000,
-      filesDir: target.filesDir,
-    });
-    cleanups.push(() => app.close());
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'owner1', password: demoPassword },
-      remoteAddress: '10.1.1.1',
-    });
-    expect(login.statusCode).toBe(200);
-    const cookie = `tuijin_session=${login.cookies.find((c) => c.name === 'tuijin_session')!.value}`;
-    const download = (file: { projectId: string; fileId: string }) =>
-      app.inject({
-        method: 'GET',
-        url: `/api/projects/${file.projectId}/files/${file.fileId}/content`,
-        headers: { cookie },
+      const restored = await openDatabase({ databaseUrl: target.databaseUrl, dataDir: target.dataDir });
+      cleanups.push(() => restored.close());
+      const contents = await inspectDatabase(restored.db, testAuditKey);
+      expect(contents.chain).toEqual({ intact: true, firstBrokenId: null, isKeyChecked: true });
+      // The same rows as backed up; the restore adds its own audit event, the later upload is gone.
+      expect(contents.counts).toEqual({
+        ...manifest.counts,
+        'public.audit_events': manifest.counts['public.audit_events']! + 1,
       });
-    for (const file of before) {
-      const response = await download(file);
-      expect(response.statusCode).toBe(200);
-      expect(sha256(response.rawPayload)).toBe(sha256(file.pdf));
-    }
-    expect((await download(later)).statusCode).toBe(404);
-    // The audit admin's chain check through the API, as an assessor would run it on the restored system.
-    const auditAdmin = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'auditor', password: demoPassword },
-      remoteAddress: '10.1.1.1',
-    });
-    expect(auditAdmin.statusCode).toBe(200);
-    const verify = await app.inject({
-      method: 'GET',
-      url: '/api/audit-events/verification',
-      headers: {
-        cookie: `tuijin_session=${auditAdmin.cookies.find((c) => c.name === 'tuijin_session')!.value}`,
-      },
-    });
-    expect(verify.statusCode).toBe(200);
-    expect(verify.json()).toMatchObject({ intact: true, firstBrokenId: null });
-    expect(verify.json().checked).toBe(manifest.audit.events + 3);
-  });
+      expect(await storedFiles(restored, target.filesDir)).toEqual(filesAtBackup);
 
-  it('refuses to restore over a place that holds data, unless forced', async () => {
-    const target = await freshTarget();
-    await restoreBackup(out, target, { auditKey: testAuditKey, clock: t.clock });
-    await expect(restoreBackup(out, target, { auditKey: testAuditKey, clock: t.clock })).rejects.toThrow(
-      /不是空的：恢复只写入全新的位置；确认要覆盖其中的全部数据时，加 --force 重试/,
-    );
-    const forced = await restoreBackup(out, target, { auditKey: testAuditKey, clock: t.clock, force: true });
-    expect(forced.auditEvents).toBe(manifest.audit.events);
-  });
+      const app = await buildApp({
+        database: restored,
+        auditKey: testAuditKey,
+        clock: t.clock,
+        loginRatePerMinute: 100_000,
+        filesDir: target.filesDir,
+      });
+      cleanups.push(() => app.close());
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'owner1', password: demoPassword },
+        remoteAddress: '10.1.1.1',
+      });
+      expect(login.statusCode).toBe(200);
+      const cookie = `tuijin_session=${login.cookies.find((c) => c.name === 'tuijin_session')!.value}`;
+      const download = (file: { projectId: string; fileId: string }) =>
+        app.inject({
+          method: 'GET',
+          url: `/api/projects/${file.projectId}/files/${file.fileId}/content`,
+          headers: { cookie },
+        });
+      for (const file of before) {
+        const response = await download(file);
+        expect(response.statusCode).toBe(200);
+        expect(sha256(response.rawPayload)).toBe(sha256(file.pdf));
+      }
+      expect((await download(later)).statusCode).toBe(404);
+      // The audit admin's chain check through the API, as an assessor would run it on the restored system.
+      const auditAdmin = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'auditor', password: demoPassword },
+        remoteAddress: '10.1.1.1',
+      });
+      expect(auditAdmin.statusCode).toBe(200);
+      const verify = await app.inject({
+        method: 'GET',
+        url: '/api/audit-events/verification',
+        headers: {
+          cookie: `tuijin_session=${auditAdmin.cookies.find((c) => c.name === 'tuijin_session')!.value}`,
+        },
+      });
+      expect(verify.statusCode).toBe(200);
+      expect(verify.json()).toMatchObject({ intact: true, firstBrokenId: null });
+      expect(verify.json().checked).toBe(manifest.audit.events + 3);
+    },
+    slow,
+  );
+
+  it(
+    'refuses to restore over a place that holds data, unless forced',
+    async () => {
+      const target = await freshTarget();
+      await restoreBackup(out, target, { auditKey: testAuditKey, clock: t.clock });
+      await expect(restoreBackup(out, target, { auditKey: testAuditKey, clock: t.clock })).rejects.toThrow(
+        /不是空的：恢复只写入全新的位置；确认要覆盖其中的全部数据时，加 --force 重试/,
+      );
+      const forced = await restoreBackup(out, target, {
+        auditKey: testAuditKey,
+        clock: t.clock,
+        force: true,
+      });
+      expect(forced.auditEvents).toBe(manifest.audit.events);
+    },
+    slow,
+  );
 
   it('refuses another audit key, naming the fingerprint it needs, before touching the target', async () => {
     const target = await freshTarget();
@@ -241,46 +260,53 @@ describe('the restore drill', () => {
     await expect(restoreBackup(out, target, { auditKey: null, clock: t.clock })).rejects.toThrow(/当前没有/);
   });
 
-  it('finds a damaged part and a stray file, and a restore refuses the damaged backup', async () => {
-    const damaged = backupDir();
-    rmSync(damaged, { recursive: true });
-    cpSync(out, damaged, { recursive: true });
-    const part = manifest.parts[0]!.path;
-    const bytes = readFileSync(join(damaged, part));
-    bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
-    writeFileSync(join(damaged, part), bytes);
-    writeFileSync(join(damaged, 'extra.txt'), 'not in the manifest');
-    const verification = await verifyBackup(damaged, testAuditKey);
-    expect(verification.problems).toEqual([
-      expect.stringContaining(`部件 ${part} 与清单不符`),
-      '清单之外的文件 extra.txt',
-    ]);
-    await expect(
-      restoreBackup(damaged, await freshTarget(), { auditKey: testAuditKey, clock: t.clock }),
-    ).rejects.toThrow(/备份已损坏，未作任何改动/);
-  });
+  it(
+    'finds a damaged part and a stray file, and a restore refuses the damaged backup',
+    async () => {
+      const damaged = backupDir();
+      rmSync(damaged, { recursive: true });
+      cpSync(out, damaged, { recursive: true });
+      const part = manifest.parts[0]!.path;
+      const bytes = readFileSync(join(damaged, part));
+      bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
+      writeFileSync(join(damaged, part), bytes);
+      writeFileSync(join(damaged, 'extra.txt'), 'not in the manifest');
+      const verification = await verifyBackup(damaged, testAuditKey);
+      expect(verification.problems).toEqual([
+        expect.stringContaining(`部件 ${part} 与清单不符`),
+        '清单之外的文件 extra.txt',
+      ]);
+      await expect(
+        restoreBackup(damaged, await freshTarget(), { auditKey: testAuditKey, clock: t.clock }),
+      ).rejects.toThrow(/备份已损坏，未作任何改动/);
+    },
+    slow,
+  );
 });
 
 describe('the nightly backup the server writes itself', () => {
-  it('writes and verifies one backup a day from the set hour, and keeps only the newest', async () => {
-    const dir = backupDir();
-    const schedule = { dir, keep: 2, hour: 2 };
-    const at = (iso: string) => ({ ...source(), clock: { now: () => new Date(iso) } });
-    // 01:30 Beijing time: not yet.
-    expect(await runScheduledBackup(at('2026-12-06T17:30:00Z'), schedule)).toBeNull();
-    expect(await runScheduledBackup(at('2026-12-06T18:05:00Z'), schedule)).toBe(
-      join(dir, 'tuijin-2026-12-07'),
-    );
-    // Once a day: the next pass that night does nothing.
-    expect(await runScheduledBackup(at('2026-12-06T19:05:00Z'), schedule)).toBeNull();
-    // An interrupted run (no manifest) is written again.
-    mkdirSync(join(dir, 'tuijin-2026-12-08'));
-    writeFileSync(join(dir, 'tuijin-2026-12-08', 'database.tar.gz'), 'half');
-    expect(await runScheduledBackup(at('2026-12-07T18:05:00Z'), schedule)).toBe(
-      join(dir, 'tuijin-2026-12-08'),
-    );
-    expect((await verifyBackup(join(dir, 'tuijin-2026-12-08'), testAuditKey)).problems).toEqual([]);
-    await runScheduledBackup(at('2026-12-08T18:05:00Z'), schedule);
-    expect(readdirSync(dir).sort()).toEqual(['tuijin-2026-12-08', 'tuijin-2026-12-09']);
-  });
+  it(
+    'writes and verifies one backup a day from the set hour, again after an interrupted run, and keeps only the newest',
+    async () => {
+      const dir = backupDir();
+      const schedule = { dir, keep: 2, hour: 2 };
+      const at = (iso: string) => ({ ...source(), clock: { now: () => new Date(iso) } });
+      for (const day of ['tuijin-2026-12-05', 'tuijin-2026-12-06']) {
+        mkdirSync(join(dir, day));
+        writeFileSync(join(dir, day, manifestFile), '{}');
+      }
+      // Tonight's run was interrupted: its directory has no manifest.
+      mkdirSync(join(dir, 'tuijin-2026-12-07'));
+      writeFileSync(join(dir, 'tuijin-2026-12-07', 'database.tar.gz'), 'half');
+      // 01:30 Beijing time: not yet.
+      expect(await runScheduledBackup(at('2026-12-06T17:30:00Z'), schedule)).toBeNull();
+      expect(await runScheduledBackup(at('2026-12-06T18:05:00Z'), schedule)).toBe(
+        join(dir, 'tuijin-2026-12-07'),
+      );
+      expect(readdirSync(dir).sort()).toEqual(['tuijin-2026-12-06', 'tuijin-2026-12-07']);
+      // Once a day: the next pass that night does nothing.
+      expect(await runScheduledBackup(at('2026-12-06T19:05:00Z'), schedule)).toBeNull();
+    },
+    slow,
+  );
 });
