@@ -2,6 +2,7 @@ import { AppError } from '@tuijin/domain';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
 import { registerApprovalsCommands } from './commands/approvals';
+import { registerBackupCommands } from './commands/backup';
 import { registerBulletinCommands } from './commands/bulletin';
 import { registerDatabaseCommands } from './commands/database';
 import { registerDoctorCommand } from './commands/doctor';
@@ -43,6 +44,7 @@ export function buildProgram(io: Io) {
   registerWarningsCommand(program, io);
   registerRollupsCommand(program, io);
   registerFilesCommands(program, io);
+  registerBackupCommands(program, io);
   registerEvaluationCommands(program, io);
   registerApprovalsCommands(program, io);
   registerExportCommands(program, io);

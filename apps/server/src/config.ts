@@ -26,9 +26,14 @@ export interface ServerSettings {
    * out (0: close at once; set it to two check intervals behind HAProxy). The drain after it is 10 s.
    */
   drainNoticeMs: number;
+  /**
+   * The nightly backup the server writes itself (`TUIJIN_BACKUP_DIR`, kept `TUIJIN_BACKUP_KEEP`
+   * days, from the Beijing hour `TUIJIN_BACKUP_HOUR`); absent: none (back up with `tuijin backup`).
+   */
+  backup: { dir: string; keep: number; hour: number } | undefined;
 }
 
-/** Reads `PORT`, `HOST`, `DATABASE_URL`, `TUIJIN_MIGRATION_DATABASE_URL`, `TUIJIN_DATA_DIR`, `TUIJIN_FILES_DIR`, `TUIJIN_TILES_DIR`, `TUIJIN_SECURE_COOKIES`, `TUIJIN_TRUST_PROXY`, `TUIJIN_ALLOWED_ORIGINS`, `TUIJIN_REMIND_INTERVAL_MINUTES`, `TUIJIN_ANALYTICS_TIMEOUT_MS`, `TUIJIN_DRAIN_NOTICE_MS`. */
+/** Reads `PORT`, `HOST`, `DATABASE_URL`, `TUIJIN_MIGRATION_DATABASE_URL`, `TUIJIN_DATA_DIR`, `TUIJIN_FILES_DIR`, `TUIJIN_TILES_DIR`, `TUIJIN_SECURE_COOKIES`, `TUIJIN_TRUST_PROXY`, `TUIJIN_ALLOWED_ORIGINS`, `TUIJIN_REMIND_INTERVAL_MINUTES`, `TUIJIN_ANALYTICS_TIMEOUT_MS`, `TUIJIN_DRAIN_NOTICE_MS`, `TUIJIN_BACKUP_DIR`, `TUIJIN_BACKUP_KEEP`, `TUIJIN_BACKUP_HOUR`. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettings {
   const port = Number.parseInt(env.PORT ?? '3000', 10);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
@@ -48,6 +53,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
   const drainNoticeMs = Number(env.TUIJIN_DRAIN_NOTICE_MS ?? '0');
   if (!Number.isInteger(drainNoticeMs) || drainNoticeMs < 0 || drainNoticeMs > 30_000)
     throw new Error(`TUIJIN_DRAIN_NOTICE_MS 无效（0–30000）：${env.TUIJIN_DRAIN_NOTICE_MS}`);
+  const backupKeep = Number(env.TUIJIN_BACKUP_KEEP ?? '7');
+  if (!Number.isInteger(backupKeep) || backupKeep < 1)
+    throw new Error(`TUIJIN_BACKUP_KEEP 无效（至少 1）：${env.TUIJIN_BACKUP_KEEP}`);
+  const backupHour = Number(env.TUIJIN_BACKUP_HOUR ?? '2');
+  if (!Number.isInteger(backupHour) || backupHour < 0 || backupHour > 23)
+    throw new Error(`TUIJIN_BACKUP_HOUR 无效（0–23，北京时间）：${env.TUIJIN_BACKUP_HOUR}`);
+  const backupDir = env.TUIJIN_BACKUP_DIR?.trim();
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -65,6 +77,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
     remindIntervalMinutes,
     analyticsTimeoutMs,
     drainNoticeMs,
+    backup: backupDir ? { dir: resolve(backupDir), keep: backupKeep, hour: backupHour } : undefined,
   };
 }
 

@@ -9,6 +9,14 @@ export { openDatabase } from './db/open-database';
 export { demoPassword, loadDemo } from './demo/load-demo';
 export { jobsOverview } from './jobs/jobs.queries';
 export { jobRegistry } from './jobs/registry';
+export {
+  type BackupManifest,
+  BackupRefusedError,
+  keyFingerprint,
+  restoreBackup,
+  verifyBackup,
+  writeBackup,
+} from './lib/backup';
 export { databaseFileStore, fileStoreFor, localFileStore } from './lib/file-store';
 export { moveFilesIntoDatabase } from './lib/move-files';
 export { ApprovalImportRefusedError, getApprovalStatistics, importApprovals } from './modules/approvals';

@@ -6,6 +6,7 @@ import { databaseFindings } from './db/database-roles';
 import { openDatabase } from './db/open-database';
 import { loadDemo } from './demo/load-demo';
 import { type JobWorker, startJobWorker } from './jobs/worker';
+import { startScheduledBackups } from './lib/backup/scheduled-backups';
 import { fileStoreFor } from './lib/file-store';
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -26,6 +27,7 @@ export async function startServer(options: {
   const log = options.log ?? ((line: string) => console.log(line));
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let worker: JobWorker | undefined;
+  let backups: { stop(): Promise<void> } | undefined;
   const database = await openDatabase({
     databaseUrl: settings.databaseUrl,
     migrationUrl: settings.migrationDatabaseUrl,
@@ -69,8 +71,21 @@ export async function startServer(options: {
       scheduleEveryMinutes: settings.remindIntervalMinutes,
       log: (message, error) => (error ? app?.log.error({ err: error }, message) : app?.log.info(message)),
     });
+    if (settings.backup)
+      backups = startScheduledBackups(
+        {
+          database,
+          databaseUrl: settings.databaseUrl,
+          filesDir: settings.filesDir,
+          auditKey,
+          clock: systemClock,
+        },
+        settings.backup,
+        (message, error) => (error ? app?.log.error({ err: error }, message) : app?.log.info(message)),
+      );
     await app.listen({ port: settings.port, host: settings.host });
   } catch (error) {
+    await backups?.stop();
     await worker?.stop();
     await app?.close().catch(() => {});
     await database.close();
@@ -103,6 +118,7 @@ export async function startServer(options: {
     if (app) app.lifecycle.draining = true;
     if (settings.drainNoticeMs > 0) await new Promise((r) => setTimeout(r, settings.drainNoticeMs));
     await worker?.stop();
+    await backups?.stop();
     // Closing stops new connections, ends idle keep-alive ones and waits for in-flight requests.
     await Promise.race([app?.close(), new Promise((r) => setTimeout(r, drainMs).unref())]);
     await database.close();

@@ -121,6 +121,8 @@ export const auditActions = [
   'warning.recompute',
   'rollup.rebuild',
   'fileStore.moveToDatabase',
+  'backup.create',
+  'backup.restore',
   'warning.excuse',
   'warning.revokeExcuse',
   'evaluation.manage',

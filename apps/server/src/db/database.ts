@@ -26,4 +26,10 @@ export interface DatabaseHandle {
   /** Applies the generated migrations (the same SQL files on both engines). */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * PGlite only: a consistent copy of the whole data directory (a gzipped tar), taken while the
+   * database stays open. PGlite runs one statement at a time, so no write lands half-way through the
+   * copy; a checkpoint first keeps the replay on load short.
+   */
+  snapshot?: () => Promise<Blob>;
 }

@@ -131,6 +131,10 @@ function pgliteHandle(client: PGlite, release: () => void): DatabaseHandle {
     analyticsDb: db,
     kind: 'pglite',
     ping: () => pingWritable(db),
+    snapshot: async () => {
+      await client.exec('checkpoint');
+      return client.dumpDataDir('gzip');
+    },
     migrate: async () => {
       await migratePglite(db);
       await ensureDefaultDictionaries(db);

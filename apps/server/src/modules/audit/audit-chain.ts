@@ -60,3 +60,36 @@ export function chainHash(key: Buffer, prevHash: string, event: ChainedFields): 
   ]);
   return createHmac('sha256', key).update(body).digest('hex');
 }
+
+/** An audit row as the chain check reads it: its fields, its chain and its links. */
+export interface ChainedRow extends ChainedFields {
+  id: number;
+  chain: number;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * Walks audit rows in id order and checks each link: the row's `prevHash` is its chain's head so far
+ * and (with the key) its `hash` is the HMAC over it. Without a key only the links are checked — what
+ * a backup can prove on a host that does not hold the audit key. `add` answers false at the first
+ * broken row and leaves `heads` at the last good one.
+ */
+export function chainVerifier(key: Buffer | null) {
+  const heads = new Map<number, { id: number; hash: string }>();
+  let checked = 0;
+  return {
+    add(row: ChainedRow): boolean {
+      const prevHash = heads.get(row.chain)?.hash ?? genesisHash;
+      if (row.prevHash !== prevHash || (key !== null && chainHash(key, prevHash, row) !== row.hash))
+        return false;
+      heads.set(row.chain, { id: row.id, hash: row.hash });
+      checked++;
+      return true;
+    },
+    get checked() {
+      return checked;
+    },
+    heads,
+  };
+}

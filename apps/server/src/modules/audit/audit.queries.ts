@@ -21,7 +21,7 @@ import type { Queryable } from '../../db/database';
 import { auditEvents, users } from '../../db/schema';
 import { escapeLike } from '../../lib/escape-like';
 import { inRegionSubtree } from '../../lib/scope';
-import { chainHash, genesisHash } from './audit-chain';
+import { chainVerifier } from './audit-chain';
 
 /**
  * Which audit events the actor may read: the audit admin reads the whole log; a supervisor reads the
@@ -89,9 +89,8 @@ export async function findAuditEvents(db: Queryable, actor: Actor, query: AuditQ
  */
 export async function verifyAuditChain(db: Queryable, actor: Actor, key: Buffer, batchSize = 1000) {
   authorize(actor, 'audit.read');
-  const heads = new Map<number, string>();
+  const verifier = chainVerifier(key);
   let lastId = 0;
-  let checked = 0;
   for (;;) {
     const batch = await db
       .select()
@@ -99,15 +98,11 @@ export async function verifyAuditChain(db: Queryable, actor: Actor, key: Buffer,
       .where(sql`${auditEvents.id} > ${lastId}`)
       .orderBy(asc(auditEvents.id))
       .limit(batchSize);
-    if (batch.length === 0) return { checked, intact: true, firstBrokenId: null };
+    if (batch.length === 0) return { checked: verifier.checked, intact: true, firstBrokenId: null };
     for (const row of batch) {
-      const prevHash = heads.get(row.chain) ?? genesisHash;
-      if (row.prevHash !== prevHash || chainHash(key, prevHash, row) !== row.hash) {
-        return { checked, intact: false, firstBrokenId: String(row.id) };
-      }
-      heads.set(row.chain, row.hash);
+      if (!verifier.add(row))
+        return { checked: verifier.checked, intact: false, firstBrokenId: String(row.id) };
       lastId = row.id;
-      checked++;
     }
   }
 }

@@ -2,7 +2,7 @@
 
 export { findAuditEvents, verifyAuditChain } from './audit.queries';
 export { registerAuditRoutes } from './audit.routes';
-export { canonicalJson } from './audit-chain';
+export { type ChainedRow, canonicalJson, chainVerifier } from './audit-chain';
 export { entityHistory } from './entity-history';
 export { type AuditInput, type Changes, diffChanges, recordAudit, recordAudits } from './record-audit';
 export { updateVersioned } from './versioned-update';
