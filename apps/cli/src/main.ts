@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
 import { registerApprovalsCommands } from './commands/approvals';
 import { registerBulletinCommands } from './commands/bulletin';
+import { registerCryptoCommands } from './commands/crypto';
 import { registerDatabaseCommands } from './commands/database';
 import { registerEscalateCommand } from './commands/escalate';
 import { registerEvaluationCommands } from './commands/evaluation';
@@ -41,6 +42,7 @@ export function buildProgram(io: Io) {
   registerWarningsCommand(program, io);
   registerRollupsCommand(program, io);
   registerFilesCommands(program, io);
+  registerCryptoCommands(program, io);
   registerEvaluationCommands(program, io);
   registerApprovalsCommands(program, io);
   registerExportCommands(program, io);

@@ -207,6 +207,7 @@ export const auditActions = [
   'workforce.worker.depart',
   'workforce.worker.remove',
   'workforce.import',
+  'workforce.idNumber.reencrypt',
   'healthWatch.create',
   'healthWatch.update',
   'healthWatch.end',
