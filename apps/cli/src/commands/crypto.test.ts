@@ -33,7 +33,7 @@ describe('tuijin crypto reencrypt', () => {
     expect(after!.events).toBeGreaterThan(0);
     const again = await runCli('crypto', 'reencrypt', '--to', 'sm4');
     expect(again.out).toContain('重新加密 0 条');
-  });
+  }, 180_000);
 
   it('refuses an algorithm it does not know, as a usage error', async () => {
     const run = await runCli('crypto', 'reencrypt', '--to', 'des');
