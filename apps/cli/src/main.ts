@@ -4,6 +4,7 @@ import { CliError } from './cli-error';
 import { registerApprovalsCommands } from './commands/approvals';
 import { registerBackupCommands } from './commands/backup';
 import { registerBulletinCommands } from './commands/bulletin';
+import { registerCryptoCommands } from './commands/crypto';
 import { registerDatabaseCommands } from './commands/database';
 import { registerDoctorCommand } from './commands/doctor';
 import { registerEscalateCommand } from './commands/escalate';
@@ -45,6 +46,7 @@ export function buildProgram(io: Io) {
   registerRollupsCommand(program, io);
   registerFilesCommands(program, io);
   registerBackupCommands(program, io);
+  registerCryptoCommands(program, io);
   registerEvaluationCommands(program, io);
   registerApprovalsCommands(program, io);
   registerExportCommands(program, io);

@@ -50,5 +50,10 @@ export {
 export { initialiseInstallation } from './modules/system';
 export { addAccount, resetPasswordByUsername, systemCtx, userCtx } from './modules/users';
 export { currentWarnings, defaultWarningMonth, recomputeWarnings } from './modules/warnings';
-export { importWorkers, resolveImportTarget, WorkerImportRefusedError } from './modules/workforce';
+export {
+  importWorkers,
+  reencryptIdNumbers,
+  resolveImportTarget,
+  WorkerImportRefusedError,
+} from './modules/workforce';
 export { startServer } from './server';

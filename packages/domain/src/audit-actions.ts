@@ -209,6 +209,7 @@ export const auditActions = [
   'workforce.worker.depart',
   'workforce.worker.remove',
   'workforce.import',
+  'workforce.idNumber.reencrypt',
   'healthWatch.create',
   'healthWatch.update',
   'healthWatch.end',

@@ -23,6 +23,7 @@ const mimeTypes: Record<FileTypeId, string> = {
   doc: 'application/msword',
   xls: 'application/vnd.ms-excel',
   ppt: 'application/vnd.ms-powerpoint',
+  zip: 'application/zip',
 };
 
 const typed = (id: FileTypeId): SniffedType => ({
@@ -45,7 +46,7 @@ export const isZip = (bytes: Uint8Array) => startsWith(bytes, [0x50, 0x4b, 0x03,
 export const isOle = (bytes: Uint8Array) =>
   startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-/** Which office format a zip is, by the part its format requires (read from the central directory). */
+/** Which office format a zip is, by the part its format requires (read from the central directory); a plain archive is `zip`, one without a readable directory null. */
 function zipDocumentType(bytes: Uint8Array): FileTypeId | null {
   const entries = zipEntries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (!entries) return null;
@@ -54,13 +55,13 @@ function zipDocumentType(bytes: Uint8Array): FileTypeId | null {
   if (names.has('xl/workbook.xml')) return 'xlsx';
   if (names.has('ppt/presentation.xml')) return 'pptx';
   if (names.has('OFD.xml')) return 'ofd';
-  return null;
+  return 'zip';
 }
 
 /**
  * Identifies the accepted kinds of upload by their magic bytes: JPEG, PNG, GIF and WebP photos; PDF,
- * OOXML (docx, xlsx, pptx), OFD and legacy OLE2 Office documents. Everything else — executables,
- * HTML, SVG, scripts, archives — answers null and is refused. Whether the file is safe (macros,
+ * OOXML (docx, xlsx, pptx), OFD and legacy OLE2 Office documents, and zip archives. Everything else
+ * — executables, HTML, SVG, scripts, other archives — answers null and is refused. Whether the file is safe (macros,
  * embedded programs, zip bombs) is `fileThreat`'s question.
  */
 export function sniffFileType(bytes: Uint8Array, originalName: string): SniffedType | null {
@@ -70,6 +71,7 @@ export function sniffFileType(bytes: Uint8Array, originalName: string): SniffedT
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return typed('webp');
   if (ascii(bytes, 0, 5) === '%PDF-') return typed('pdf');
   if (isZip(bytes)) {
+    // A zip that is no office document is a plain archive; `fileThreat` has opened every member.
     const id = zipDocumentType(bytes);
     return id ? typed(id) : null;
   }

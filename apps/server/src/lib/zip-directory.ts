@@ -49,15 +49,21 @@ export function zipEntries(bytes: Buffer): ZipEntry[] | null {
   return entries;
 }
 
+/** The stored (still compressed) bytes of one member, or null when its local header is not where the directory says. */
+export function zipEntryData(bytes: Buffer, entry: ZipEntry): Buffer | null {
+  const at = entry.localHeaderOffset;
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) return null;
+  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+  return bytes.subarray(start, start + entry.compressedSize);
+}
+
 /**
  * The bytes of one member, inflated to at most `maxBytes` (a member expanding past it throws a
  * RangeError, so a lying size cannot blow up memory). Null when the member cannot be read.
  */
 export function readZipEntry(bytes: Buffer, entry: ZipEntry, maxBytes: number): Buffer | null {
-  const at = entry.localHeaderOffset;
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) return null;
-  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
-  const data = bytes.subarray(start, start + entry.compressedSize);
+  const data = zipEntryData(bytes, entry);
+  if (!data) return null;
   if (entry.method === 0) return data.length > maxBytes ? null : data;
   if (entry.method !== 8) return null;
   try {

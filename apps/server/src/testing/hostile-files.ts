@@ -83,3 +83,41 @@ export const oleWithProgram = () => oleFile(Buffer.from('WordDocument', 'utf16le
 
 /** A clean legacy .doc. */
 export const cleanOle = () => oleFile(Buffer.from('WordDocument', 'utf16le'), Buffer.from('正文', 'utf8'));
+
+/**
+ * A zip bomb that lies: one member of 8 MB of zeros (a few KB deflated) whose local and central
+ * headers declare 100 bytes, so a check that trusts the directory sees a tiny file.
+ */
+export async function underDeclaredBomb(): Promise<Buffer> {
+  const zip = Buffer.from(await zipOf({ 'report.txt': Buffer.alloc(8 * 1024 * 1024) }));
+  const central = zip.lastIndexOf(Buffer.from('report.txt')) - 46;
+  zip.writeUInt32LE(100, central + 24);
+  zip.writeUInt32LE(100, 22);
+  return zip;
+}
+
+/** A zip of `count` tiny members. */
+export const zipOfMany = (count: number) =>
+  zipOf(Object.fromEntries(Array.from({ length: count }, (_, i) => [`p/${i}.txt`, 'x'])));
+
+/** A zip holding a zip holding … `depth` levels down, a text file at the bottom. */
+export async function nestedZip(depth: number): Promise<Buffer> {
+  let inner: Buffer = Buffer.from(await zipOf({ 'note.txt': '现场说明' }));
+  for (let level = 1; level < depth; level++)
+    inner = Buffer.from(await zipOf({ [`level${level}.zip`]: inner }));
+  return inner;
+}
+
+/** A clean zip attachment: a PDF and a photo list. */
+export const cleanZip = () =>
+  zipOf({ '批复.pdf': Buffer.from('%PDF-1.7\n%%EOF\n'), 'readme.txt': '1 号楼现场照片说明' });
+
+/** Members by name: a script, an archive this check cannot open. */
+export const zipWithScript = () => zipOf({ 'run.ps1': 'Invoke-WebRequest', 'a.txt': 'x' });
+export const zipWithRar = () => zipOf({ 'old.rar': Buffer.from('Rar!\x1a\x07\x00') });
+
+/** A PDF with a zip appended (both readers open it), and a PDF whose tail is a web page. */
+export const pdfZipPolyglot = async () =>
+  Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF\n'), await zipWithProgram()]);
+export const pdfHtmlPolyglot = () =>
+  Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF\n<html><script>alert(document.cookie)</script></html>');

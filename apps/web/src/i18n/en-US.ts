@@ -322,6 +322,18 @@ export const enUS: typeof zhCN = {
     readOnly: 'You can view the security policy; only the security administrator may change it.',
     updated: 'Security policy saved',
     range: 'Range {{min}}–{{max}}',
+    cryptoSection: 'Commercial cryptography (GM/T)',
+    passwordHashAlgorithm: 'Hash algorithm for new passwords',
+    passwordHashAlgorithmHelp: 'Existing passwords switch to it at the user’s next successful sign-in',
+    fieldCipher: 'Sensitive field cipher',
+    fieldCipherHelp:
+      'New worker ID numbers are encrypted with it; convert stored ones on the server with tuijin crypto reencrypt --to sm4',
+    algorithms: {
+      argon2id: 'Argon2id',
+      'pbkdf2-sm3': 'PBKDF2-HMAC-SM3 (GM/T)',
+      'aes-256-gcm': 'AES-256-GCM',
+      'sm4-cbc-hmac-sm3': 'SM4-CBC + HMAC-SM3 (GM/T)',
+    },
   },
   audit: {
     title: 'Audit log',

@@ -37,7 +37,7 @@ export const problemLettersEnUS: typeof problemLettersZhCN = {
     none: 'No attachments',
     upload: 'Upload',
     uploadHelp:
-      'Photos (JPG, PNG, GIF, WebP) or documents (PDF, Word, Excel, PPT, OFD), up to 20 MB each, 10 at a time',
+      'Photos (JPG, PNG, GIF, WebP), documents (PDF, Word, Excel, PPT, OFD) or ZIP archives (no programs or scripts inside), up to 20 MB each, 10 at a time',
     uploaded: '{{count}} attachment(s) uploaded',
     download: 'Download',
     delete: 'Delete',

@@ -35,7 +35,7 @@ export const problemLettersZhCN = {
     none: '暂无附件',
     upload: '上传附件',
     uploadHelp:
-      '照片（JPG、PNG、GIF、WebP）或文档（PDF、Word、Excel、PPT、OFD），单个不超过 20 MB，一次最多 10 个',
+      '照片（JPG、PNG、GIF、WebP）、文档（PDF、Word、Excel、PPT、OFD）或 ZIP 压缩包（不得含程序或脚本），单个不超过 20 MB，一次最多 10 个',
     uploaded: '已上传 {{count}} 个附件',
     download: '下载',
     delete: '删除',

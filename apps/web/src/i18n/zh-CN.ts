@@ -319,6 +319,18 @@ export const zhCN = {
     readOnly: '您只能查看安全策略，修改须由安全管理员进行。',
     updated: '安全策略已保存',
     range: '范围 {{min}}–{{max}}',
+    cryptoSection: '商用密码（密评）',
+    passwordHashAlgorithm: '新密码的哈希算法',
+    passwordHashAlgorithmHelp: '已有密码在用户下次登录成功时自动改用此算法',
+    fieldCipher: '敏感字段加密算法',
+    fieldCipherHelp:
+      '新写入的工人身份证号码用此算法加密；已存储的数据请在服务器上执行 tuijin crypto reencrypt --to sm4 转换',
+    algorithms: {
+      argon2id: 'Argon2id',
+      'pbkdf2-sm3': 'PBKDF2-HMAC-SM3（国密）',
+      'aes-256-gcm': 'AES-256-GCM',
+      'sm4-cbc-hmac-sm3': 'SM4-CBC + HMAC-SM3（国密）',
+    },
   },
   audit: {
     title: '审计日志',

@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+/** How new password hashes are made: argon2id, or PBKDF2-HMAC-SM3 where a 密评 asks for 商用密码. */
+export const passwordHashAlgorithms = ['argon2id', 'pbkdf2-sm3'] as const;
+export type PasswordHashAlgorithm = (typeof passwordHashAlgorithms)[number];
+
+/**
+ * How new sensitive field values (site workers' ID numbers) are encrypted at rest: AES-256-GCM, or
+ * SM4-CBC with HMAC-SM3 (encrypt-then-MAC) for a 密评. Each stored value names its own algorithm.
+ */
+export const fieldCiphers = ['aes-256-gcm', 'sm4-cbc-hmac-sm3'] as const;
+export type FieldCipher = (typeof fieldCiphers)[number];
+
 /**
  * The security policy the security admin sets: password rules, lockout and session lifetime.
  * Defaults follow the issue: 5 failures in 15 minutes lock for 15 minutes; 30 minutes idle timeout.
@@ -18,6 +29,10 @@ export const SecurityPolicy = z
     lockoutDurationMinutes: z.number().int().min(1).max(1440).describe('锁定时长（分钟）'),
     sessionIdleMinutes: z.number().int().min(5).max(480).describe('会话空闲超时（分钟）'),
     sessionMaxHours: z.number().int().min(1).max(72).describe('会话最长有效期（小时）'),
+    passwordHashAlgorithm: z
+      .enum(passwordHashAlgorithms)
+      .describe('新密码的哈希算法（已有密码在下次登录成功时改用此算法）'),
+    fieldCipher: z.enum(fieldCiphers).describe('敏感字段（工人身份证号码）新写入时的加密算法'),
   })
   .strict();
 export type SecurityPolicy = z.infer<typeof SecurityPolicy>;
@@ -30,4 +45,6 @@ export const defaultSecurityPolicy: SecurityPolicy = {
   lockoutDurationMinutes: 15,
   sessionIdleMinutes: 30,
   sessionMaxHours: 12,
+  passwordHashAlgorithm: 'argon2id',
+  fieldCipher: 'aes-256-gcm',
 };

@@ -1,7 +1,7 @@
 /**
  * The file types the platform accepts, told by their bytes on the server: photos and office
- * documents. Macro-enabled Office files, executables, archives, HTML, SVG and scripts are never
- * among them.
+ * documents, and zip archives whose every member is checked (programs, scripts, bombs, nesting).
+ * Macro-enabled Office files, executables, other archives, HTML, SVG and scripts are never among them.
  */
 export const fileTypes = {
   jpeg: { kind: 'photo', label: 'JPG' },
@@ -11,6 +11,7 @@ export const fileTypes = {
   pdf: { kind: 'document', label: 'PDF' },
   ofd: { kind: 'document', label: 'OFD' },
   docx: { kind: 'document', label: 'Word' },
+  zip: { kind: 'document', label: 'ZIP' },
   xlsx: { kind: 'document', label: 'Excel' },
   pptx: { kind: 'document', label: 'PPT' },
   doc: { kind: 'document', label: 'Word 97-2003' },
@@ -26,7 +27,21 @@ export type FileKind = (typeof fileTypes)[FileTypeId]['kind'];
  * photos (月报现场照片: photos only). The ledger import and the boundary map have their own checks.
  */
 export const uploadPurposes = {
-  projectFile: ['jpeg', 'png', 'gif', 'webp', 'pdf', 'ofd', 'docx', 'xlsx', 'pptx', 'doc', 'xls', 'ppt'],
+  projectFile: [
+    'jpeg',
+    'png',
+    'gif',
+    'webp',
+    'pdf',
+    'ofd',
+    'docx',
+    'xlsx',
+    'pptx',
+    'doc',
+    'xls',
+    'ppt',
+    'zip',
+  ],
   problemAttachment: [
     'jpeg',
     'png',
@@ -40,10 +55,14 @@ export const uploadPurposes = {
     'doc',
     'xls',
     'ppt',
+    'zip',
   ],
   reportPhoto: ['jpeg', 'png', 'gif', 'webp'],
 } as const satisfies Record<string, readonly FileTypeId[]>;
 export type UploadPurpose = keyof typeof uploadPurposes;
+
+/** How many members an archive (a zip attachment, an OOXML file) may hold. */
+export const maxArchiveEntries = 5000;
 
 /** Why a file is refused; the web localises by `file.<reason>`. */
 export const fileRefusals = [
@@ -53,6 +72,10 @@ export const fileRefusals = [
   'macro',
   'executable',
   'archiveBomb',
+  'sizeMismatch',
+  'tooManyEntries',
+  'nestedArchive',
+  'polyglot',
   'encrypted',
   'damaged',
 ] as const;
@@ -95,6 +118,14 @@ export function fileRefusalMessage(
       return '文件内嵌可执行程序或程序包，出于安全原因不予接收';
     case 'archiveBomb':
       return '文件解压后异常巨大（疑似压缩炸弹），不予接收';
+    case 'sizeMismatch':
+      return '压缩包内文件声明的大小与实际解压大小不符（疑似压缩炸弹或被篡改），不予接收';
+    case 'tooManyEntries':
+      return `压缩包内文件过多（超过 ${maxArchiveEntries} 个），不予接收`;
+    case 'nestedArchive':
+      return '压缩包内含无法检查的压缩包（RAR、7z 等）或嵌套层数过多，请解压后分别上传';
+    case 'polyglot':
+      return '文件同时是另一种文件（如 PDF 或图片中藏有压缩包、网页或脚本），出于安全原因不予接收';
     case 'encrypted':
       return '文件已加密，无法检查其内容，请取消密码后上传';
     case 'damaged':

@@ -26,7 +26,7 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordRequest & { 
   if (input.newPassword === input.currentPassword)
     problems.push({ path: 'newPassword', message: '新密码不能与当前密码相同' });
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]?.message, problems);
-  const passwordHash = await hashPassword(input.newPassword);
+  const passwordHash = await hashPassword(input.newPassword, policy.passwordHashAlgorithm);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await tx

@@ -6,7 +6,7 @@ import { loginAttempts, users } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { getSecurityPolicy } from '../security';
 import { type ActorRow, actorSource, toActor } from './actor.queries';
-import { verifyPassword } from './passwords';
+import { hashPassword, passwordHashNeedsUpgrade, verifyPassword } from './passwords';
 import { createSession } from './sessions';
 
 export interface LoginInput {
@@ -94,9 +94,19 @@ export async function login(
     throw new AppError('UNAUTHENTICATED', loginFailedMessage);
   }
 
+  // A hash made by another algorithm than the policy's (argon2id ↔ PBKDF2-HMAC-SM3) is re-made now,
+  // while the password is at hand; the login's audit event says so.
+  const rehashTo =
+    secret?.hash && passwordHashNeedsUpgrade(secret.hash, policy.passwordHashAlgorithm)
+      ? policy.passwordHashAlgorithm
+      : null;
+  const newHash = rehashTo ? await hashPassword(input.password, rehashTo) : null;
   const token = await ctx.db.transaction(async (tx) => {
     await tx.insert(loginAttempts).values({ username, ip, succeeded: true, at: now });
-    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, row.userId));
+    await tx
+      .update(users)
+      .set({ lastLoginAt: now, ...(newHash ? { passwordHash: newHash } : {}) })
+      .where(eq(users.id, row.userId));
     const actor = toActor(row);
     await recordAudit(
       tx,
@@ -106,6 +116,7 @@ export async function login(
         entityType: 'user',
         entityId: row.userId,
         regionPath: row.regionPath,
+        ...(rehashTo ? { detail: { passwordRehashedTo: rehashTo } } : {}),
       },
     );
     return createSession(tx, { userId: row.userId, ip: ctx.ip, userAgent: input.userAgent, now });

@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cleanDocx,
   cleanOle,
+  cleanZip,
   docm,
   docxWithEmbeddedProgram,
   oleWithMacros,
   oleWithProgram,
+  pdfZipPolyglot,
+  underDeclaredBomb,
   xlsm,
   zipBomb,
   zipWithProgram,
@@ -159,6 +162,41 @@ describe('project files', () => {
       { name: '旧版.doc', bytes: cleanOle() },
     ]);
     expect(clean.status).toBe(200);
+  });
+
+  it('takes a clean zip as an attachment and refuses an under-declared zip bomb, an archive with an .exe and a PDF that is also a zip, naming each file and why', async () => {
+    const owner = await t.as('owner1');
+    const project = (await owner.get('/api/projects?pageSize=1')).body.data[0];
+    const before = (await owner.get(`/api/projects/${project.id}/files`)).body.data.length;
+    const refused = await upload(owner.cookie, project.id, [
+      { name: '现场资料.zip', bytes: await cleanZip() },
+      { name: '月报附件.zip', bytes: await underDeclaredBomb() },
+      { name: '安装包.zip', bytes: await zipWithProgram() },
+      { name: '批复.pdf', bytes: await pdfZipPolyglot() },
+    ]);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([
+      expect.objectContaining({ path: '月报附件.zip', issue: 'file.sizeMismatch' }),
+      expect.objectContaining({ path: '安装包.zip', issue: 'file.executable' }),
+      expect.objectContaining({ path: '批复.pdf', issue: 'file.polyglot' }),
+    ]);
+    expect(refused.body.error.message).toBe(
+      '月报附件.zip：压缩包内文件声明的大小与实际解压大小不符（疑似压缩炸弹或被篡改），不予接收',
+    );
+    expect(refused.body.error.details[1].message).toBe('文件内嵌可执行程序或程序包，出于安全原因不予接收');
+    expect((await owner.get(`/api/projects/${project.id}/files`)).body.data.length).toBe(before);
+
+    // The clean archive is kept, under a name stripped of its bidi override, and downloads as an attachment.
+    const kept = await upload(owner.cookie, project.id, [
+      { name: '现场资料\u202egpj.zip', bytes: await cleanZip() },
+    ]);
+    expect(kept.status).toBe(200);
+    expect(kept.body.data[0]).toMatchObject({ originalName: '现场资料gpj.zip', mimeType: 'application/zip' });
+    const download = await get(
+      owner.cookie,
+      `/api/projects/${project.id}/files/${kept.body.data[0].id}/content`,
+    );
+    expect(download.headers['content-disposition']).toMatch(/^attachment;/);
   });
 
   it('keeps files of other counties out of reach and soft-deletes with an audit record', async () => {

@@ -16,9 +16,11 @@ import sharp from 'sharp';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { monthlyReports, projectFiles } from '../../db/schema';
+import { cleanFileName } from '../../lib/file-names';
 import { type SniffedType, sniffFileType } from '../../lib/file-sniff';
 import type { FileStore } from '../../lib/file-store';
 import { fileThreat } from '../../lib/file-threats';
+import { isPolyglot } from '../../lib/polyglot';
 import { recordAudit } from '../audit';
 import { getProject } from '../projects';
 
@@ -76,10 +78,6 @@ export function exifLocalTime(value: unknown, offset: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-const cleanName = (name: string) =>
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  (name.split(/[\\/]/).at(-1) ?? 'file').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'file';
-
 /** A file that passed {@link vetFiles}: its cleaned name, bytes, sniffed type and photo facts. */
 export interface VettedFile {
   originalName: string;
@@ -91,8 +89,9 @@ export interface VettedFile {
 /**
  * Checks an upload before anything is stored: at least one file and at most
  * {@link maxFilesPerUpload}; each within the size cap, free of macros, embedded programs and
- * decompression bombs, of a type the purpose allows (by its bytes, see `uploadPurposes`), a photo
- * that decodes. Throws VALIDATION_FAILED naming every refused file and why (`issue` file.<reason>),
+ * decompression bombs (every archive member inflated and counted), of a type the purpose allows
+ * (by its bytes, see `uploadPurposes`), not also another kind of file (a polyglot), a photo that
+ * decodes. File names lose control and bidi characters and are capped in length (`cleanFileName`). Throws VALIDATION_FAILED naming every refused file and why (`issue` file.<reason>),
  * so none of the upload is kept.
  */
 export async function vetFiles(files: IncomingFile[], purpose: UploadPurpose): Promise<VettedFile[]> {
@@ -113,12 +112,12 @@ export async function vetFiles(files: IncomingFile[], purpose: UploadPurpose): P
       params: { name: originalName },
     });
   for (const file of files) {
-    const originalName = cleanName(file.originalName);
+    const originalName = cleanFileName(file.originalName);
     if (file.truncated || file.bytes.length > maxFileBytes) {
       refuse(originalName, 'tooLarge');
       continue;
     }
-    const threat = fileThreat(file.bytes);
+    const threat = await fileThreat(file.bytes);
     if (threat) {
       refuse(originalName, threat);
       continue;
@@ -130,6 +129,10 @@ export async function vetFiles(files: IncomingFile[], purpose: UploadPurpose): P
     }
     if (!allowsFileType(purpose, type.id)) {
       refuse(originalName, 'notAllowedHere');
+      continue;
+    }
+    if (isPolyglot(file.bytes, type.id)) {
+      refuse(originalName, 'polyglot');
       continue;
     }
     const photo = type.kind === 'photo' ? await examinePhoto(file.bytes) : null;

@@ -139,7 +139,7 @@ export async function resetUserPassword(ctx: Ctx, id: string, input: ResetPasswo
   const policy = await getSecurityPolicy(ctx.db);
   const problems = passwordProblems(input.newPassword, current.username, policy, 'newPassword');
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]?.message, problems);
-  const passwordHash = await hashPassword(input.newPassword);
+  const passwordHash = await hashPassword(input.newPassword, policy.passwordHashAlgorithm);
   const now = ctx.clock.now();
   await changeUser(
     ctx,

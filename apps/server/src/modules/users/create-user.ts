@@ -80,7 +80,7 @@ export async function createUser(ctx: Ctx, input: CreateUser) {
   const problems = passwordProblems(input.password, input.username, policy);
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]?.message, problems);
   await assertUsernameFree(ctx.db, input.username);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, policy.passwordHashAlgorithm);
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx

@@ -7,6 +7,7 @@ import { projects, workers } from '../../db/schema';
 import { projectScope } from '../../lib/project-scope';
 import { checkXlsx } from '../../lib/xlsx-guard';
 import { diffChanges, recordAudit } from '../audit';
+import { getSecurityPolicy } from '../security';
 import { encryptIdNumber, idNumberIndex } from './id-number-crypto';
 import { type WorkerFields, workerFieldProblems } from './worker-fields';
 import { readWorkerSheet, type WorkerSheet } from './worker-sheet';
@@ -106,6 +107,7 @@ async function importInto(
   if (input.contractorId && !fallback)
     problems.push({ row: 1, column: null, message: '所选施工单位不是本项目已登记的施工单位' });
 
+  const { fieldCipher } = await getSecurityPolicy(ctx.db);
   const indexed = sheet.rows.map((r) => ({ ...r, index: idNumberIndex(ctx.auditKey, r.idNumber) }));
   const existing =
     indexed.length === 0
@@ -163,7 +165,7 @@ async function importInto(
         project,
         fields,
         {
-          idNumberCipher: encryptIdNumber(ctx.auditKey, row.idNumber),
+          idNumberCipher: encryptIdNumber(ctx.auditKey, row.idNumber, fieldCipher),
           idNumberIndex: row.index,
           idNumberMasked: maskIdNumber(row.idNumber),
         },

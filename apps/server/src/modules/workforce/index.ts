@@ -5,6 +5,7 @@ export { healthPurgeJob } from './health-purge.job';
 export { createHealthWatch, endHealthWatch } from './health-watches';
 export { importWorkers, resolveImportTarget, WorkerImportRefusedError } from './import-workers';
 export { getProjectWorkforce } from './project-workforce';
+export { type IdNumbersReencrypted, reencryptIdNumbers } from './reencrypt-id-numbers';
 export { createWorker, departWorker } from './workers';
 export { registerWorkforceRoutes } from './workforce.routes';
 export {

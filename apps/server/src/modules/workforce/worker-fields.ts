@@ -3,6 +3,7 @@ import {
   addCalendarDays,
   checkIdNumber,
   type ErrorDetail,
+  type FieldCipher,
   idNumberProblemMessages,
   maskIdNumber,
 } from '@tuijin/domain';
@@ -34,11 +35,12 @@ export function workerFieldProblems(fields: WorkerFields, today: string): ErrorD
   return problems;
 }
 
-/** A checked 身份证号码: its stored forms, or the problem's words. */
+/** A checked 身份证号码: its stored forms (encrypted with the policy's `cipher`), or the problem's words. */
 export function idNumberColumns(
   auditKey: Buffer,
   typed: string,
   today: string,
+  cipher: FieldCipher,
 ):
   | {
       ok: true;
@@ -52,7 +54,7 @@ export function idNumberColumns(
     ok: true,
     value: reading.value,
     columns: {
-      idNumberCipher: encryptIdNumber(auditKey, reading.value),
+      idNumberCipher: encryptIdNumber(auditKey, reading.value, cipher),
       idNumberIndex: idNumberIndex(auditKey, reading.value),
       idNumberMasked: maskIdNumber(reading.value),
     },

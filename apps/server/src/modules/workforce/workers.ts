@@ -5,6 +5,7 @@ import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { contractors, workers } from '../../db/schema';
 import { diffChanges, recordAudit, updateVersioned } from '../audit';
+import { getSecurityPolicy } from '../security';
 import { presentWorkers } from './worker.presenter';
 import { auditedWorker, idNumberColumns, type WorkerFields, workerFieldProblems } from './worker-fields';
 import {
@@ -128,7 +129,8 @@ export async function createWorker(ctx: Ctx, projectId: string, input: CreateWor
   const today = chinaDate(ctx.clock.now());
   const fields = fieldsOf(input);
   await contractorName(ctx.db, projectId, fields.contractorId);
-  const id = idNumberColumns(ctx.auditKey, input.idNumber, today);
+  const { fieldCipher } = await getSecurityPolicy(ctx.db);
+  const id = idNumberColumns(ctx.auditKey, input.idNumber, today, fieldCipher);
   const problems = workerFieldProblems(fields, today);
   if (!id.ok) problems.unshift({ path: 'idNumber', message: id.message });
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]!.message, problems);
@@ -185,7 +187,8 @@ export async function updateWorker(ctx: Ctx, workerId: string, input: UpdateWork
   const problems = workerFieldProblems(fields, today);
   let id: Extract<ReturnType<typeof idNumberColumns>, { ok: true }>['columns'] | null = null;
   if (input.idNumber) {
-    const checked = idNumberColumns(ctx.auditKey, input.idNumber, today);
+    const { fieldCipher } = await getSecurityPolicy(ctx.db);
+    const checked = idNumberColumns(ctx.auditKey, input.idNumber, today, fieldCipher);
     if (!checked.ok) problems.unshift({ path: 'idNumber', message: checked.message });
     else if (checked.columns.idNumberIndex !== worker.idNumberIndex) {
       const twin = await workerByIndex(ctx.db, project.id, checked.columns.idNumberIndex!);

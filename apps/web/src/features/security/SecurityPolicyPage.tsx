@@ -1,5 +1,5 @@
-import { SecurityPolicy } from '@tuijin/domain';
-import { Alert, App, Button, Card, Col, Divider, Form, InputNumber, Row, Skeleton } from 'antd';
+import { fieldCiphers, passwordHashAlgorithms, SecurityPolicy } from '@tuijin/domain';
+import { Alert, App, Button, Card, Col, Divider, Form, InputNumber, Row, Select, Skeleton } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
@@ -7,7 +7,10 @@ import { QueryError } from '../../components/QueryError';
 import { useCan } from '../auth/use-current-user';
 import { useSecurityPolicy, useUpdateSecurityPolicy } from './security.queries';
 
-type Field = keyof SecurityPolicy;
+/** The 商用密码 choices: which algorithm new password hashes and new sensitive field values use. */
+const cryptoFields = { passwordHashAlgorithm: passwordHashAlgorithms, fieldCipher: fieldCiphers } as const;
+type CryptoField = keyof typeof cryptoFields;
+type Field = Exclude<keyof SecurityPolicy, CryptoField>;
 
 const sections: { title: 'passwordSection' | 'lockoutSection' | 'sessionSection'; fields: Field[] }[] = [
   { title: 'passwordSection', fields: ['passwordMinLength', 'passwordMinClasses'] },
@@ -91,6 +94,26 @@ export default function SecurityPolicyPage() {
               </Row>
             </div>
           ))}
+          <Divider titlePlacement="start">{t('security.cryptoSection')}</Divider>
+          <Row gutter={24}>
+            {(Object.keys(cryptoFields) as CryptoField[]).map((field) => (
+              <Col key={field} xs={24} md={12}>
+                <Form.Item
+                  name={field}
+                  label={t(`security.${field}`)}
+                  extra={t(`security.${field}Help`)}
+                  rules={[{ required: true }]}
+                >
+                  <Select
+                    options={cryptoFields[field].map((value) => ({
+                      value,
+                      label: t(`security.algorithms.${value}`),
+                    }))}
+                  />
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
           {canUpdate && (
             <Button type="primary" htmlType="submit" loading={updatePolicy.isPending}>
               {t('common.save')}
