@@ -2,6 +2,7 @@ import { AppError } from '@tuijin/domain';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
 import { registerApprovalsCommands } from './commands/approvals';
+import { registerAuditCommands } from './commands/audit';
 import { registerBulletinCommands } from './commands/bulletin';
 import { registerDatabaseCommands } from './commands/database';
 import { registerEscalateCommand } from './commands/escalate';
@@ -46,6 +47,7 @@ export function buildProgram(io: Io) {
   registerExportCommands(program, io);
   registerBulletinCommands(program, io);
   registerMapCommands(program, io);
+  registerAuditCommands(program, io);
   return program;
 }
 

@@ -125,6 +125,17 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   healthWatch_end: 'Switch health watch off',
   healthCheck_record: 'Record daily health check',
   healthCheck_purge: 'Purge expired health records',
+  access_unauthenticated: 'Access refused (not signed in)',
+  access_denied: 'Access refused (no permission)',
+  access_notFound: 'Access refused (record outside jurisdiction)',
+  export_download: 'Export downloaded',
+  file_download: 'File downloaded',
+  audit_read: 'Audit log read',
+  audit_verify: 'Audit log verified (intact)',
+  audit_verify_failed: 'Audit log verified (broken)',
+  audit_export: 'Audit log archive exported',
+  audit_retention_update: 'Audit log retention changed',
+  audit_purge: 'Audit events past retention purged',
 };
 
 export const auditLogEnUS: typeof auditLogZhCN = {

@@ -123,6 +123,17 @@ export const auditActionsMoreZhCN = {
   healthWatch_end: '关闭健康监测',
   healthCheck_record: '登记每日健康检查',
   healthCheck_purge: '清除过期健康记录',
+  access_unauthenticated: '未登录访问被拒绝',
+  access_denied: '越权访问被拒绝',
+  access_notFound: '访问辖区外记录被拒绝',
+  export_download: '导出下载',
+  file_download: '下载文件',
+  audit_read: '查阅审计日志',
+  audit_verify: '校验审计日志（完整）',
+  audit_verify_failed: '校验审计日志（不完整）',
+  audit_export: '导出审计日志归档',
+  audit_retention_update: '修改审计日志保留期',
+  audit_purge: '清除超过保留期的审计日志',
 };
 
 export const auditLogZhCN = {
