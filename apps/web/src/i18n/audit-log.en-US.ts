@@ -147,6 +147,20 @@ export const auditLogEnUS: typeof auditLogZhCN = {
     entityTypePlaceholder: 'Choose a record type',
     code: 'Action code: {{code}}',
     entityIdTip: 'Record id: {{id}}',
+    verifyTruncated:
+      '{{checked}} records checked; the log was truncated: {{heads}} chain heads pinned by checkpoints are gone (newest records deleted)',
+    verifyCheckpointBroken: 'Checkpoint #{{id}} does not verify (edited, forged or signed with another key)',
+    checkpoints: '{{count}} checkpoints, latest {{at}}',
+    archiveTitle: 'Archive and retention',
+    archivedThrough: 'Archived through',
+    lastPurge: 'Last purge',
+    none: 'None',
+    exportArchive: 'Export archive (JSON Lines)',
+    retentionDays: 'Retention',
+    retentionHelp:
+      'At least {{min}} days; only records older than this, archived and checkpointed are purged',
+    daysSuffix: 'days',
+    retentionSaved: 'Retention saved',
     problem: 'Problem',
   },
 };
