@@ -46,6 +46,13 @@ async function tablesHolding(db: Database, ids: readonly string[]): Promise<stri
   return rows.map((row) => row.name);
 }
 
+/** A table's record type as the log names it elsewhere: `monthly_reports` → `monthlyReport`. */
+const entityTypeOfTable = (table: string) =>
+  table
+    .replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())
+    .replace(/ies$/, 'y')
+    .replace(/s$/, '');
+
 /** The session probe answers "not signed in" with a 401; that is how a client asks, not a refusal. */
 const sessionProbePaths = new Set<string>([endpoints.me.path]);
 
@@ -107,7 +114,7 @@ async function accessEventOf(
     const entityId = ids[0] ?? null;
     return {
       ...refused('access.notFound', { tables }),
-      entityType: tables[0],
+      entityType: entityTypeOfTable(tables[0] ?? ''),
       ...(entityId ? { entityId } : {}),
     };
   }

@@ -46,7 +46,7 @@ describe('refusals, downloads and audit-log reads are audit events', () => {
     expect(await eventsOf('access.notFound')).toHaveLength(before);
     expect((await county.get(`/api/projects/${outside!.id}`)).status).toBe(404);
     const [event] = await eventsOf('access.notFound');
-    expect(event).toMatchObject({ actorName: 'jiaocheng', entityType: 'projects', entityId: outside!.id });
+    expect(event).toMatchObject({ actorName: 'jiaocheng', entityType: 'project', entityId: outside!.id });
   });
 
   it('records a 401 of a request without a session, but not the session probe', async () => {
