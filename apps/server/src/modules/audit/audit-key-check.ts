@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import { loadAuditKey } from '../../config';
 import type { Queryable } from '../../db/database';
 import { queryRows } from '../../db/rows';
+import { auditEvents } from '../../db/schema';
 import { chainHash } from './audit-chain';
 
 /** Whether a key continues the audit chains in a database. */
@@ -15,36 +16,12 @@ export type AuditKeyFit = 'empty' | 'continues' | 'differs';
  * `verifyAuditLog` reports), `differs` when none does, `empty` when the log holds no event.
  */
 export async function auditKeyFit(db: Queryable, key: Buffer): Promise<AuditKeyFit> {
-  const rows = await queryRows<{
-    at: Date | string;
-    actor_id: string | null;
-    actor_name: string;
-    action: string;
-    entity_type: string | null;
-    entity_id: string | null;
-    region_path: string | null;
-    ip: string | null;
-    changes: unknown;
-    detail: unknown;
-    prev_hash: string;
-    hash: string;
-  }>(db, sql`select distinct on (chain) * from audit_events order by chain, id desc`);
+  const rows = await db
+    .selectDistinctOn([auditEvents.chain])
+    .from(auditEvents)
+    .orderBy(auditEvents.chain, desc(auditEvents.id));
   if (rows.length === 0) return 'empty';
-  const fits = rows.some(
-    (row) =>
-      chainHash(key, row.prev_hash, {
-        at: new Date(row.at),
-        actorId: row.actor_id,
-        actorName: row.actor_name,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        regionPath: row.region_path,
-        ip: row.ip,
-        changes: row.changes,
-        detail: row.detail,
-      }) === row.hash,
-  );
+  const fits = rows.some((row) => chainHash(key, row.prevHash, row) === row.hash);
   return fits ? 'continues' : 'differs';
 }
 
