@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
 import { registerApprovalsCommands } from './commands/approvals';
 import { registerBackupCommands } from './commands/backup';
+import { registerAuditCommands } from './commands/audit';
 import { registerBulletinCommands } from './commands/bulletin';
 import { registerCryptoCommands } from './commands/crypto';
 import { registerDatabaseCommands } from './commands/database';
@@ -52,6 +53,7 @@ export function buildProgram(io: Io) {
   registerExportCommands(program, io);
   registerBulletinCommands(program, io);
   registerMapCommands(program, io);
+  registerAuditCommands(program, io);
   return program;
 }
 

@@ -23,7 +23,7 @@ import { jobRegistry } from './jobs/registry';
 import { fileStoreFor } from './lib/file-store';
 import { registerApprovalDocumentRoutes } from './modules/approval-documents';
 import { registerApprovalRoutes } from './modules/approvals';
-import { registerAuditRoutes } from './modules/audit';
+import { installAccessAudit, registerAuditRoutes } from './modules/audit';
 import { registerAuthRoutes } from './modules/auth';
 import { registerBankMatchmakingRoutes } from './modules/bank-matchmaking';
 import { registerBatchRoutes } from './modules/batches';
@@ -195,6 +195,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
   app.addHook('onResponse', async (request) => {
     if (enqueuedCount() !== enqueuedAtStart.get(request)) config.nudgeJobs?.();
   });
+  // Refusals (401/403, an out-of-scope 404) and downloads are audited for every route (issue 20).
+  installAccessAudit(app, { db, clock, auditKey: config.auditKey, anonymous: anonymousActor });
   installSessionHook(app, db, clock, config.allowedOrigins ?? []);
   app.addHook('preValidation', async (request) => {
     guardInput(request.body, request.query, request.params);

@@ -20,6 +20,15 @@ export {
 export { databaseFileStore, fileStoreFor, localFileStore } from './lib/file-store';
 export { moveFilesIntoDatabase } from './lib/move-files';
 export { ApprovalImportRefusedError, getApprovalStatistics, importApprovals } from './modules/approvals';
+export {
+  AuditKeyRefusedError,
+  type AuditLogReport,
+  checkAuditArchive,
+  describeAuditReport,
+  exportAuditLog,
+  resolveAuditKey,
+  verifyAuditLog,
+} from './modules/audit';
 export { loadActorByUsername } from './modules/auth';
 export { generateBulletinFiles, officeSystemCtx } from './modules/bulletins';
 export { computeAllEvaluations } from './modules/evaluation';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
-import { loadAuditKey, readSettings, type ServerSettings } from './config';
+import { readSettings, type ServerSettings } from './config';
 import { systemClock } from './context';
 import { databaseFindings } from './db/database-roles';
 import { openDatabase } from './db/open-database';
@@ -8,6 +8,7 @@ import { loadDemo } from './demo/load-demo';
 import { type JobWorker, startJobWorker } from './jobs/worker';
 import { startScheduledBackups } from './lib/backup/scheduled-backups';
 import { fileStoreFor } from './lib/file-store';
+import { AuditKeyRefusedError, resolveAuditKey } from './modules/audit';
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -39,7 +40,11 @@ export async function startServer(options: {
   try {
     await database.migrate();
     for (const finding of await databaseFindings(database.db, database.kind)) log(`警告：${finding.message}`);
-    auditKey = loadAuditKey(settings.dataDir);
+    // A key that cannot continue the audit chains is refused: started anyway, it would break the
+    // chain for good (issue 20). The one line says which: missing or different.
+    const resolved = await resolveAuditKey(database.db, settings.dataDir);
+    if (resolved.refusal !== null) throw new AuditKeyRefusedError(resolved.refusal);
+    auditKey = resolved.key;
     if (options.demo) {
       const loaded = await loadDemo({
         db: database.db,

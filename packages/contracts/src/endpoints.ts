@@ -136,6 +136,7 @@ export const fileRoutes = {
   previewWorkerImport: '/api/projects/:id/workers/import/preview',
   importWorkers: '/api/projects/:id/workers/import',
   exportWorkers: '/api/projects/:id/workers/export.xlsx',
+  exportAuditEvents: '/api/audit-events/export.jsonl',
 } as const;
 
 export type Endpoints = typeof endpoints;

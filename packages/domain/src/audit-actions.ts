@@ -215,14 +215,34 @@ export const auditActions = [
   'healthWatch.end',
   'healthCheck.record',
   'healthCheck.purge',
+  'access.unauthenticated',
+  'access.denied',
+  'access.notFound',
+  'export.download',
+  'file.download',
+  'audit.read',
+  'audit.verify',
+  'audit.verify.failed',
+  'audit.export',
+  'audit.retention.update',
+  'audit.purge',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-/** Actions that record a refused attempt rather than a change: the log's 结果 = 失败. */
+/**
+ * Actions that record a refused attempt (or a failed check) rather than a change: the log's 结果 = 失败.
+ * Refused access is audited by the server for every route: 401 (`access.unauthenticated`), 403
+ * (`access.denied`) and a 404 on a record that exists outside the caller's scope (`access.notFound`).
+ */
 export const failedAuditActions: readonly AuditAction[] = [
   'auth.login.failed',
   'auth.login.refused',
   'auth.lockout',
+  'user.change.refused',
+  'access.unauthenticated',
+  'access.denied',
+  'access.notFound',
+  'audit.verify.failed',
 ];
 
 /** Whether an audit event records a success or a refused attempt (see {@link failedAuditActions}). */

@@ -9,6 +9,7 @@ export * from './approvals/approval-timing';
 export * from './approvals/deemed-approval';
 export * from './approvals/start-gate';
 export * from './audit-actions';
+export * from './audit-retention';
 export * from './auth/lockout';
 export * from './auth/password-rules';
 export * from './auth/security-policy';

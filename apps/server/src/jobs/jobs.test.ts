@@ -330,6 +330,7 @@ describe('GET /api/jobs', () => {
       'healthRecordsPurge',
       'overdueInspectionFindings',
       'dailyBulletins',
+      'auditLogDaily',
       'deliverNotifications',
     ]);
     const escalations = overview.jobs.find((j: { name: string }) => j.name === 'escalations');

@@ -125,6 +125,17 @@ export const auditActionsMoreEnUS: typeof auditActionsMoreZhCN = {
   healthWatch_end: 'Switch health watch off',
   healthCheck_record: 'Record daily health check',
   healthCheck_purge: 'Purge expired health records',
+  access_unauthenticated: 'Access refused (not signed in)',
+  access_denied: 'Access refused (no permission)',
+  access_notFound: 'Access refused (record outside jurisdiction)',
+  export_download: 'Export downloaded',
+  file_download: 'File downloaded',
+  audit_read: 'Audit log read',
+  audit_verify: 'Audit log verified (intact)',
+  audit_verify_failed: 'Audit log verified (broken)',
+  audit_export: 'Audit log archive exported',
+  audit_retention_update: 'Audit log retention changed',
+  audit_purge: 'Audit events past retention purged',
 };
 
 export const auditLogEnUS: typeof auditLogZhCN = {
@@ -136,6 +147,20 @@ export const auditLogEnUS: typeof auditLogZhCN = {
     entityTypePlaceholder: 'Choose a record type',
     code: 'Action code: {{code}}',
     entityIdTip: 'Record id: {{id}}',
+    verifyTruncated:
+      '{{checked}} records checked; the log was truncated: {{heads}} chain heads pinned by checkpoints are gone (newest records deleted)',
+    verifyCheckpointBroken: 'Checkpoint #{{id}} does not verify (edited, forged or signed with another key)',
+    checkpoints: '{{count}} checkpoints, latest {{at}}',
+    archiveTitle: 'Archive and retention',
+    archivedThrough: 'Archived through',
+    lastPurge: 'Last purge',
+    none: 'None',
+    exportArchive: 'Export archive (JSON Lines)',
+    retentionDays: 'Retention',
+    retentionHelp:
+      'At least {{min}} days; only records older than this, archived and checkpointed are purged',
+    daysSuffix: 'days',
+    retentionSaved: 'Retention saved',
     problem: 'Problem',
   },
 };

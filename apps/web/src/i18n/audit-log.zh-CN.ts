@@ -123,6 +123,17 @@ export const auditActionsMoreZhCN = {
   healthWatch_end: '关闭健康监测',
   healthCheck_record: '登记每日健康检查',
   healthCheck_purge: '清除过期健康记录',
+  access_unauthenticated: '未登录访问被拒绝',
+  access_denied: '越权访问被拒绝',
+  access_notFound: '访问辖区外记录被拒绝',
+  export_download: '导出下载',
+  file_download: '下载文件',
+  audit_read: '查阅审计日志',
+  audit_verify: '校验审计日志（完整）',
+  audit_verify_failed: '校验审计日志（不完整）',
+  audit_export: '导出审计日志归档',
+  audit_retention_update: '修改审计日志保留期',
+  audit_purge: '清除超过保留期的审计日志',
 };
 
 export const auditLogZhCN = {
@@ -134,6 +145,19 @@ export const auditLogZhCN = {
     entityTypePlaceholder: '选择对象类型',
     code: '动作代码：{{code}}',
     entityIdTip: '对象编号：{{id}}',
+    verifyTruncated:
+      '已校验 {{checked}} 条记录，审计日志被截断：{{heads}} 个检查点记下的链尾已不存在（最新的记录被删除）',
+    verifyCheckpointBroken: '检查点 #{{id}} 签名不符（被修改、伪造或使用了其他密钥）',
+    checkpoints: '检查点 {{count}} 个，最近一次 {{at}}',
+    archiveTitle: '归档与保留期',
+    archivedThrough: '已导出归档至',
+    lastPurge: '最近一次清除',
+    none: '无',
+    exportArchive: '导出归档（JSON Lines）',
+    retentionDays: '保留期',
+    retentionHelp: '不少于 {{min}} 天；只清除早于保留期、已导出归档且已记入检查点的记录',
+    daysSuffix: '天',
+    retentionSaved: '保留期已保存',
     problem: '问题',
   },
 };

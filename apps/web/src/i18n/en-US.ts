@@ -449,6 +449,7 @@ export const enUS: typeof zhCN = {
     batchScheme_create: 'Batch scheme created',
   },
   entityTypes: {
+    auditLog: 'Audit log',
     screenPublication: 'Public screen publishing settings',
     user: 'User',
     organisation: 'Organisation',

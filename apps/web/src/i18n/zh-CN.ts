@@ -446,6 +446,7 @@ export const zhCN = {
     batchScheme_create: '新建批次方案',
   },
   entityTypes: {
+    auditLog: '审计日志',
     screenPublication: '公开大屏发布设置',
     user: '用户',
     organisation: '单位',

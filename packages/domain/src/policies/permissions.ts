@@ -14,6 +14,8 @@ export const permissions = [
   'securityPolicy.read',
   'securityPolicy.update',
   'audit.read',
+  /** 审计管理员: archive exports of the whole log and its retention setting. */
+  'audit.manage',
   'settings.manage',
   'project.read',
   'project.create',
@@ -375,7 +377,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'securityPolicy.read',
     'securityPolicy.update',
   ],
-  audit_admin: ['audit.read'],
+  audit_admin: ['audit.read', 'audit.manage'],
 };
 
 /** Every permission the given roles grant, deduplicated. */

@@ -34,3 +34,25 @@ export const auditEvents = pgTable(
     index('audit_events_action_idx').on(t.action),
   ],
 );
+
+/**
+ * 审计链检查点: signed records of the audit chains, append-only (a trigger). A `checkpoint` pins each
+ * chain's head (last id, its hash and how many rows the chain has held up to it, purged ones
+ * included), so deleting the newest rows shows as a head that is gone; an `export` records what an
+ * archive export held (time range, rows, SHA-256), which the purge job requires before it deletes;
+ * a `purge` records where each chain now starts (first kept id and the hash it links to). Each row
+ * is signed with the audit key (HMAC over its fields and the previous row's signature), so a
+ * checkpoint cannot be forged or edited without the key, nor removed from the middle unnoticed.
+ */
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  /** `checkpoint`, `export` or `purge`. */
+  kind: text('kind').notNull(),
+  /** Per chain: `{ chain, lastId, lastHash, count }` (checkpoint) or `{ chain, firstId, baseHash, removed }` (purge). */
+  heads: jsonb('heads').notNull(),
+  /** What else the record says: the export's range, rows and SHA-256; the purge's cut-off. */
+  detail: jsonb('detail'),
+  prevSignature: text('prev_signature').notNull(),
+  signature: text('signature').notNull(),
+});

@@ -2,7 +2,6 @@ import type { AuditQuery } from '@tuijin/contracts';
 import { type Actor, authorize, failedAuditActions } from '@tuijin/domain';
 import {
   and,
-  asc,
   count,
   desc,
   eq,
@@ -17,11 +16,12 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
+import type { Clock } from '../../context';
 import type { Queryable } from '../../db/database';
 import { auditEvents, users } from '../../db/schema';
 import { escapeLike } from '../../lib/escape-like';
 import { inRegionSubtree } from '../../lib/scope';
-import { chainVerifier } from './audit-chain';
+import { verifyAuditLog } from './audit-verify';
 
 /**
  * Which audit events the actor may read: the audit admin reads the whole log; a supervisor reads the
@@ -82,27 +82,10 @@ export async function findAuditEvents(db: Queryable, actor: Actor, query: AuditQ
 }
 
 /**
- * Walks every chain in id order and recomputes every HMAC: an edited, inserted or deleted row shows
- * as the first id whose link does not hold. Rows carry the chain they link into (appends spread over
- * parallel chains, see `auditChainCount`); within a chain ids grow in append order, because a chain's
- * lock is held from reading its head until commit.
+ * The audit log's verification for the API (see `verifyAuditLog`): links, checkpoints and pinned
+ * heads; when all hold, the heads are pinned in a new checkpoint.
  */
-export async function verifyAuditChain(db: Queryable, actor: Actor, key: Buffer, batchSize = 1000) {
+export async function verifyAuditChain(db: Queryable, actor: Actor, key: Buffer, clock: Clock) {
   authorize(actor, 'audit.read');
-  const verifier = chainVerifier(key);
-  let lastId = 0;
-  for (;;) {
-    const batch = await db
-      .select()
-      .from(auditEvents)
-      .where(sql`${auditEvents.id} > ${lastId}`)
-      .orderBy(asc(auditEvents.id))
-      .limit(batchSize);
-    if (batch.length === 0) return { checked: verifier.checked, intact: true, firstBrokenId: null };
-    for (const row of batch) {
-      if (!verifier.add(row))
-        return { checked: verifier.checked, intact: false, firstBrokenId: String(row.id) };
-      lastId = row.id;
-    }
-  }
+  return verifyAuditLog(db, key, clock);
 }

@@ -1,7 +1,7 @@
 import type { AuditAction } from '@tuijin/domain';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
-import type { Queryable } from '../../db/database';
+import type { Database, Queryable } from '../../db/database';
 import { insertMany } from '../../db/insert-many';
 import { queryRows } from '../../db/rows';
 import { auditEvents } from '../../db/schema';
@@ -60,7 +60,8 @@ export async function recordAudits(
   const rows = inputs.map((input) => {
     const fields = {
       at: ctx.clock.now(),
-      actorId: ctx.actor.userId,
+      // An anonymous caller (a refused request without a session) has no user id.
+      actorId: ctx.actor.userId || null,
       actorName: ctx.actor.username,
       action: input.action,
       entityType: input.entityType ?? null,
@@ -75,6 +76,18 @@ export async function recordAudits(
     return row;
   });
   await insertMany(tx, auditEvents, rows);
+}
+
+/**
+ * Records one event in a transaction of its own: for what is not a change (a refusal, a download,
+ * a read of the audit log), which has no use-case transaction to join.
+ */
+export async function recordAuditNow(
+  db: Database,
+  ctx: Pick<Ctx, 'actor' | 'clock' | 'ip' | 'auditKey'>,
+  input: AuditInput,
+): Promise<void> {
+  await db.transaction((tx) => recordAudit(tx, ctx, input));
 }
 
 /**

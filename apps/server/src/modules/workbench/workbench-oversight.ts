@@ -89,14 +89,18 @@ export async function lockedUsers(ctx: Ctx, facts: WorkbenchFacts): Promise<Work
   return section('lockedUsers', '/users', items, items.length);
 }
 
-/** 审计链校验: the whole log's HMAC chain recomputed; a broken link is the one item. */
+/**
+ * 审计链校验: the whole log's HMAC chain recomputed and its checkpoints checked; a broken link, or
+ * the first pinned head that is gone (truncation), is the one item.
+ */
 export async function auditChain(ctx: Ctx, facts: WorkbenchFacts): Promise<WorkbenchSection> {
-  const result = await verifyAuditChain(ctx.db, ctx.actor, ctx.auditKey);
-  const items = result.firstBrokenId
+  const result = await verifyAuditChain(ctx.db, ctx.actor, ctx.auditKey, ctx.clock);
+  const brokenAt = result.firstBrokenId ?? result.missingHeads[0]?.lastId ?? result.brokenCheckpoint?.id;
+  const items = brokenAt
     ? [
         item(facts, {
-          id: result.firstBrokenId,
-          title: result.firstBrokenId,
+          id: brokenAt,
+          title: brokenAt,
           link: '/audit',
           status: 'broken',
         }),

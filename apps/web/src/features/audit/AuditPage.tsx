@@ -21,6 +21,8 @@ import { FilterBar } from '../../components/FilterBar';
 import { QueryError } from '../../components/QueryError';
 import { usePagedFilters } from '../../components/use-paged-filters';
 import { useLabels } from '../../i18n/use-labels';
+import { useCan } from '../auth/use-current-user';
+import { AuditArchiveCard } from './AuditArchiveCard';
 import { AuditEventDetail } from './AuditEventDetail';
 import { useAuditEvents, useAuditVerification } from './audit.queries';
 import { auditEntityTypes } from './audit-actions';
@@ -53,6 +55,7 @@ export default function AuditPage() {
   const { query, applyFilters, pagination } = usePagedFilters<Filters>();
   const events = useAuditEvents(query);
   const verification = useAuditVerification();
+  const can = useCan();
 
   const columns: TableColumnsType<AuditEvent> = [
     {
@@ -127,13 +130,27 @@ export default function AuditPage() {
           title={
             verification.data.intact
               ? t('audit.verifyIntact', { checked: verification.data.checked })
-              : t('audit.verifyBroken', {
-                  checked: verification.data.checked,
-                  id: verification.data.firstBrokenId ?? '',
-                })
+              : verification.data.firstBrokenId
+                ? t('audit.verifyBroken', {
+                    checked: verification.data.checked,
+                    id: verification.data.firstBrokenId,
+                  })
+                : verification.data.truncated
+                  ? t('auditLog.verifyTruncated', {
+                      checked: verification.data.checked,
+                      heads: verification.data.missingHeads.length,
+                    })
+                  : t('auditLog.verifyCheckpointBroken', { id: verification.data.brokenCheckpoint?.id ?? '' })
           }
+          description={t('auditLog.checkpoints', {
+            count: verification.data.checkpoints,
+            at: verification.data.lastCheckpointAt
+              ? dayjs(verification.data.lastCheckpointAt).format('YYYY-MM-DD HH:mm')
+              : '—',
+          })}
         />
       )}
+      {can('audit.manage') && <AuditArchiveCard />}
       {verification.isError && <QueryError error={verification.error} />}
       <FilterBar<FilterForm>
         form={filterForm}

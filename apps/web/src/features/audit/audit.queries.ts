@@ -1,5 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { AuditQuery } from '@tuijin/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AuditQuery, UpdateAuditRetention } from '@tuijin/contracts';
 import { api } from '../../api/client';
 
 export const auditKeys = {
@@ -22,5 +22,24 @@ export function useAuditVerification() {
     queryFn: () => api.call('verifyAuditChain'),
     enabled: false,
     staleTime: 0,
+  });
+}
+
+const retentionKey = ['audit', 'retention'] as const;
+
+/** The audit log's retention and how far archive exports reach (audit admin). */
+export function useAuditRetention(isEnabled: boolean) {
+  return useQuery({
+    queryKey: retentionKey,
+    queryFn: () => api.call('getAuditRetention'),
+    enabled: isEnabled,
+  });
+}
+
+export function useUpdateAuditRetention() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateAuditRetention) => api.call('updateAuditRetention', { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: retentionKey }),
   });
 }
