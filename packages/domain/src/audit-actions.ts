@@ -10,6 +10,11 @@ export const auditActions = [
   'auth.lockout',
   'auth.logout',
   'auth.password.change',
+  'auth.twoFactor.enrol',
+  'auth.twoFactor.verify',
+  'auth.twoFactor.failed',
+  'auth.twoFactor.recoveryCodeUsed',
+  'user.twoFactor.reset',
   'user.create',
   'user.update',
   'user.roles.update',
@@ -218,6 +223,7 @@ export type AuditAction = (typeof auditActions)[number];
 /** Actions that record a refused attempt rather than a change: the log's 结果 = 失败. */
 export const failedAuditActions: readonly AuditAction[] = [
   'auth.login.failed',
+  'auth.twoFactor.failed',
   'auth.login.refused',
   'auth.lockout',
 ];

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { roles } from '../policies/permissions';
 
 /**
  * The security policy the security admin sets: password rules, lockout and session lifetime.
- * Defaults follow the issue: 5 failures in 15 minutes lock for 15 minutes; 30 minutes idle timeout.
+ * Defaults follow the issue: 5 failures in 15 minutes lock for 15 minutes; 30 minutes idle timeout;
+ * two-factor login (等保三级: two factors, one cryptographic) required of the three admins.
  */
 export const SecurityPolicy = z
   .object({
@@ -18,6 +20,8 @@ export const SecurityPolicy = z
     lockoutDurationMinutes: z.number().int().min(1).max(1440).describe('锁定时长（分钟）'),
     sessionIdleMinutes: z.number().int().min(5).max(480).describe('会话空闲超时（分钟）'),
     sessionMaxHours: z.number().int().min(1).max(72).describe('会话最长有效期（小时）'),
+    twoFactorForAdmins: z.boolean().describe('系统、安全、审计管理员必须使用双因素登录'),
+    twoFactorRoles: z.array(z.enum(roles)).max(roles.length).describe('另须使用双因素登录（动态口令）的角色'),
   })
   .strict();
 export type SecurityPolicy = z.infer<typeof SecurityPolicy>;
@@ -30,4 +34,6 @@ export const defaultSecurityPolicy: SecurityPolicy = {
   lockoutDurationMinutes: 15,
   sessionIdleMinutes: 30,
   sessionMaxHours: 12,
+  twoFactorForAdmins: true,
+  twoFactorRoles: [],
 };
