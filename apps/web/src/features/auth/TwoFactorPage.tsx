@@ -1,7 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Card, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../components/QueryError';
-import { useTwoFactorStatus } from './auth.queries';
+import { twoFactorKey, useTwoFactorStatus } from './auth.queries';
 import { TotpEnrolment } from './TotpEnrolment';
 
 /** 个人 › 动态口令: one's own two-factor state, and enrolment while there is no authenticator. */
@@ -9,6 +10,7 @@ export default function TwoFactorPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const status = useTwoFactorStatus();
+  const queryClient = useQueryClient();
   return (
     <Card title={t('twoFactor.enrolHeading')} style={{ maxWidth: 640 }}>
       {status.isError && <QueryError error={status.error} onRetry={() => void status.refetch()} />}
@@ -31,7 +33,12 @@ export default function TwoFactorPage() {
               title={t('twoFactor.statusNotEnrolled')}
               style={{ marginBottom: 16 }}
             />
-            <TotpEnrolment onDone={() => void message.success(t('twoFactor.enrolled'))} />
+            <TotpEnrolment
+              onDone={() => {
+                void message.success(t('twoFactor.enrolled'));
+                void queryClient.invalidateQueries({ queryKey: twoFactorKey });
+              }}
+            />
           </>
         )
       )}

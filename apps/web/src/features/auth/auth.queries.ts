@@ -72,11 +72,11 @@ export function useStartTotpEnrolment() {
 
 /** Confirms the enrolment; a half-logged-in person is signed in by it (after the recovery codes are read). */
 export function useConfirmTotpEnrolment() {
-  const queryClient = useQueryClient();
+  // The status is refreshed only after the recovery codes were read (refreshing it at once would
+  // replace the enrolment, codes and all, by the enrolled state).
   return useMutation({
     mutationFn: (body: SecondFactorCode) =>
       api.call('confirmTotpEnrolment', { body, idempotencyKey: newIdempotencyKey() }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: twoFactorKey }),
   });
 }
 
