@@ -24,6 +24,47 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/** The answer to the password step: the person, and the second factor still owed (then no session yet). */
+export const LoginResult = Me.extend({
+  secondFactor: z
+    .enum(['totp', 'enrol'])
+    .nullable()
+    .describe('仍须完成的第二步：totp 输入动态口令，enrol 先绑定动态口令；null 表示已登录'),
+});
+export type LoginResult = z.infer<typeof LoginResult>;
+
+export const SecondFactorCode = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .min(1, { message: '请输入动态口令' })
+      .max(32, { message: '动态口令过长' })
+      .describe('认证应用显示的 6 位动态口令，或一个恢复码'),
+  })
+  .strict();
+export type SecondFactorCode = z.infer<typeof SecondFactorCode>;
+
+export const TotpEnrolment = z.object({
+  secret: z.string().describe('密钥（Base32），无法扫码时手工输入到认证应用'),
+  otpauthUri: z.string().describe('otpauth:// 地址，即二维码的内容'),
+  qrDataUrl: z.string().describe('二维码图片（SVG data URL，服务器本地生成）'),
+});
+export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
+
+export const TotpEnrolmentConfirmed = z.object({
+  recoveryCodes: z.array(z.string()).describe('一次性恢复码，仅此一次显示'),
+  me: Me,
+});
+export type TotpEnrolmentConfirmed = z.infer<typeof TotpEnrolmentConfirmed>;
+
+export const TwoFactorStatus = z.object({
+  isEnrolled: z.boolean(),
+  isRequired: z.boolean().describe('安全策略是否要求此账号使用双因素登录'),
+  recoveryCodesLeft: z.number().int(),
+});
+export type TwoFactorStatus = z.infer<typeof TwoFactorStatus>;
+
 export const ChangePasswordRequest = z
   .object({
     currentPassword: z.string().min(1, { message: '请输入当前密码' }).max(256),
@@ -46,7 +87,37 @@ export const authEndpoints = {
     summary: '登录',
     tag: 'auth',
     body: LoginRequest,
+    response: LoginResult,
+  }),
+  verifySecondFactor: endpoint({
+    method: 'POST',
+    path: '/api/auth/second-factor',
+    summary: '登录第二步：动态口令或恢复码',
+    tag: 'auth',
+    body: SecondFactorCode,
     response: Me,
+  }),
+  twoFactorStatus: endpoint({
+    method: 'GET',
+    path: '/api/auth/two-factor',
+    summary: '本人的双因素登录状态',
+    tag: 'auth',
+    response: TwoFactorStatus,
+  }),
+  startTotpEnrolment: endpoint({
+    method: 'POST',
+    path: '/api/auth/two-factor/enrolment',
+    summary: '开始绑定动态口令（生成密钥和二维码）',
+    tag: 'auth',
+    response: TotpEnrolment,
+  }),
+  confirmTotpEnrolment: endpoint({
+    method: 'POST',
+    path: '/api/auth/two-factor/enrolment/confirm',
+    summary: '确认绑定动态口令（输入一次口令），返回恢复码',
+    tag: 'auth',
+    body: SecondFactorCode,
+    response: TotpEnrolmentConfirmed,
   }),
   logout: endpoint({
     method: 'POST',

@@ -143,4 +143,12 @@ export const usersEndpoints = {
     params: IdParams,
     response: Ok,
   }),
+  resetUserTwoFactor: endpoint({
+    method: 'POST',
+    path: '/api/users/:id/two-factor/reset',
+    summary: '重置动态口令（安全管理员；下次登录须重新绑定）',
+    tag: 'users',
+    params: IdParams,
+    response: Ok,
+  }),
 } as const;

@@ -10,6 +10,11 @@ export const auditActions = [
   'auth.lockout',
   'auth.logout',
   'auth.password.change',
+  'auth.twoFactor.enrol',
+  'auth.twoFactor.verify',
+  'auth.twoFactor.failed',
+  'auth.twoFactor.recoveryCodeUsed',
+  'user.twoFactor.reset',
   'user.create',
   'user.update',
   'user.roles.update',
@@ -236,6 +241,7 @@ export type AuditAction = (typeof auditActions)[number];
  */
 export const failedAuditActions: readonly AuditAction[] = [
   'auth.login.failed',
+  'auth.twoFactor.failed',
   'auth.login.refused',
   'auth.lockout',
   'user.change.refused',

@@ -14,6 +14,7 @@ export * from './auth/lockout';
 export * from './auth/password-rules';
 export * from './auth/security-policy';
 export * from './auth/session-expiry';
+export * from './auth/two-factor';
 export * from './bank-matchmaking/bank-matchmaking';
 export * from './bulletins/bulletin-period';
 export * from './bulletins/bulletin-status';

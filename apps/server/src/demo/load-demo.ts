@@ -8,6 +8,7 @@ import { recordAudit } from '../modules/audit';
 import { issueDeemedNoticesAndTell } from '../modules/notifications';
 import { createOrganisation } from '../modules/organisations';
 import { createRegion } from '../modules/regions';
+import { getSecurityPolicy, updateSecurityPolicy } from '../modules/security';
 import { createUser } from '../modules/users';
 import { loadDemoApprovals } from './demo-approvals';
 import { loadDemoBanks } from './demo-banks';
@@ -108,6 +109,10 @@ async function loadInto(ctx: Ctx, options: DemoOptions & { files?: FileStore }) 
     serviceOfficers: [userIds.get('officer1')!],
   });
   if (!options.base) await loadRecords(ctx, options);
+  // The demo's admins sign in with the password alone, so a trial needs no phone; production keeps the
+  // default (`tuijin init`: two-factor required of the three admins) and the security admin can turn it on here.
+  const { version, ...policy } = await getSecurityPolicy(ctx.db);
+  await updateSecurityPolicy(ctx, { ...policy, twoFactorForAdmins: false, version });
   // The demo password is documented, so demo accounts are not forced to change it at first login.
   const usernames = demoAccounts.map((a) => a.username);
   await ctx.db.update(users).set({ mustChangePassword: false }).where(inArray(users.username, usernames));

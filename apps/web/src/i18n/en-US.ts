@@ -36,6 +36,7 @@ import { resumptionEnUS } from './resumption.en-US';
 import { screenEnUS } from './screen.en-US';
 import { securityEnUS } from './security.en-US';
 import { servicePlansEnUS } from './service-plans.en-US';
+import { twoFactorEnUS } from './two-factor.en-US';
 import { visitsEnUS } from './visits.en-US';
 import { warningsEnUS } from './warnings.en-US';
 import { workbenchEnUS } from './workbench.en-US';
@@ -134,6 +135,7 @@ export const enUS: typeof zhCN = {
     visits: 'Field visits',
     cadence: 'Dispatch cadence',
     myDispatch: 'My dispatch',
+    twoFactor: 'Authenticator',
     password: 'Change password',
   },
   layout: {
@@ -381,6 +383,11 @@ export const enUS: typeof zhCN = {
     auth_login_refused: 'Sign-in refused while locked',
     auth_logout: 'Signed out',
     auth_password_change: 'Password changed',
+    auth_twoFactor_enrol: 'Authenticator enrolled',
+    auth_twoFactor_verify: 'Second factor verified',
+    auth_twoFactor_failed: 'Second factor failed',
+    auth_twoFactor_recoveryCodeUsed: 'Recovery code used',
+    user_twoFactor_reset: 'Authenticator reset',
     user_create: 'User created',
     user_update: 'User edited',
     user_roles_update: 'Roles set',
@@ -520,6 +527,7 @@ export const enUS: typeof zhCN = {
   ...promotionEnUS,
   ...workbenchEnUS,
   ...securityEnUS,
+  ...twoFactorEnUS,
   ...basemapEnUS,
   ...jobsEnUS,
   ...approvalsEnUS,

@@ -36,6 +36,7 @@ import { resumptionZhCN } from './resumption.zh-CN';
 import { screenZhCN } from './screen.zh-CN';
 import { securityZhCN } from './security.zh-CN';
 import { servicePlansZhCN } from './service-plans.zh-CN';
+import { twoFactorZhCN } from './two-factor.zh-CN';
 import { visitsZhCN } from './visits.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 import { workbenchZhCN } from './workbench.zh-CN';
@@ -133,6 +134,7 @@ export const zhCN = {
     visits: '一线走访',
     cadence: '调度频次',
     myDispatch: '我的调度',
+    twoFactor: '动态口令',
     password: '修改密码',
   },
   layout: {
@@ -378,6 +380,11 @@ export const zhCN = {
     auth_login_refused: '锁定期间拒绝登录',
     auth_logout: '退出',
     auth_password_change: '修改密码',
+    auth_twoFactor_enrol: '启用动态口令',
+    auth_twoFactor_verify: '动态口令验证通过',
+    auth_twoFactor_failed: '动态口令验证失败',
+    auth_twoFactor_recoveryCodeUsed: '使用恢复码登录',
+    user_twoFactor_reset: '重置动态口令',
     user_create: '新增用户',
     user_update: '修改用户',
     user_roles_update: '设置角色',
@@ -517,6 +524,7 @@ export const zhCN = {
   ...promotionZhCN,
   ...workbenchZhCN,
   ...securityZhCN,
+  ...twoFactorZhCN,
   ...basemapZhCN,
   ...jobsZhCN,
   ...approvalsZhCN,

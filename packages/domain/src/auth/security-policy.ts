@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roles } from '../policies/permissions';
 
 /** How new password hashes are made: argon2id, or PBKDF2-HMAC-SM3 where a 密评 asks for 商用密码. */
 export const passwordHashAlgorithms = ['argon2id', 'pbkdf2-sm3'] as const;
@@ -13,7 +14,8 @@ export type FieldCipher = (typeof fieldCiphers)[number];
 
 /**
  * The security policy the security admin sets: password rules, lockout and session lifetime.
- * Defaults follow the issue: 5 failures in 15 minutes lock for 15 minutes; 30 minutes idle timeout.
+ * Defaults follow the issue: 5 failures in 15 minutes lock for 15 minutes; 30 minutes idle timeout;
+ * two-factor login (等保三级: two factors, one cryptographic) required of the three admins.
  */
 export const SecurityPolicy = z
   .object({
@@ -33,6 +35,8 @@ export const SecurityPolicy = z
       .enum(passwordHashAlgorithms)
       .describe('新密码的哈希算法（已有密码在下次登录成功时改用此算法）'),
     fieldCipher: z.enum(fieldCiphers).describe('敏感字段（工人身份证号码）新写入时的加密算法'),
+    twoFactorForAdmins: z.boolean().describe('系统、安全、审计管理员必须使用双因素登录'),
+    twoFactorRoles: z.array(z.enum(roles)).max(roles.length).describe('另须使用双因素登录（动态口令）的角色'),
   })
   .strict();
 export type SecurityPolicy = z.infer<typeof SecurityPolicy>;
@@ -47,4 +51,6 @@ export const defaultSecurityPolicy: SecurityPolicy = {
   sessionMaxHours: 12,
   passwordHashAlgorithm: 'argon2id',
   fieldCipher: 'aes-256-gcm',
+  twoFactorForAdmins: true,
+  twoFactorRoles: [],
 };

@@ -4,7 +4,14 @@ import { isSystemActor } from './actor';
 import { isAdminRole, type Permission, permissionsOf, type Role } from './permissions';
 
 /** What the user pages can do to an account. */
-export const accountActions = ['update', 'setActive', 'resetPassword', 'setRoles', 'unlock'] as const;
+export const accountActions = [
+  'update',
+  'setActive',
+  'resetPassword',
+  'setRoles',
+  'unlock',
+  'resetTwoFactor',
+] as const;
 export type AccountAction = (typeof accountActions)[number];
 
 /** Why an account change is refused; `null` when it is allowed. */
@@ -33,6 +40,10 @@ export function accountChangeRefusal(
 ): AccountChangeRefusal | null {
   if (changer.isSystem) return null;
   if (changer.userId === target.userId) return 'self';
+  // Like an unlock, a reset grants no access (the password is still needed, and the policy has the
+  // person enrol again at the next login): the security admin's, for every account but their own.
+  if (action === 'resetTwoFactor')
+    return changer.permissions.includes('user.resetTwoFactor') ? null : 'permission';
   const isAdminAccount = target.roles.some(isAdminRole);
   if (isAdminAccount && action !== 'unlock') return 'adminAccount';
   const needed: Permission = isAdminAccount ? 'user.grantAdminRole' : 'user.manage';

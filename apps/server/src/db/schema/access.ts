@@ -54,8 +54,44 @@ export const sessions = pgTable(
     ip: text('ip'),
     userAgent: text('user_agent'),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /**
+     * Half logged in: the password was right and the second factor is still owed — `totp` (a code)
+     * or `enrol` (the policy requires one the user has not set up). Such a session is no actor.
+     */
+    pendingStep: text('pending_step', { enum: ['totp', 'enrol'] }),
+    /** Wrong codes given on this half-logged-in session (it ends at the limit). */
+    failedCodes: integer('failed_codes').notNull().default(0),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** 动态口令 (TOTP, RFC 6238): a user's authenticator secret, encrypted at rest; unconfirmed while enrolling. */
+export const userTotp = pgTable('user_totp', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  /** The base32 secret, AES-256-GCM under a key derived from the audit key (`lib/field-crypto`). */
+  secretCipher: text('secret_cipher').notNull(),
+  /** Set when the user proved the app works with a code; until then the secret is not in force. */
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  /** The time step of the last code accepted: a code of that step or earlier is never taken again. */
+  lastTimeStep: bigint('last_time_step', { mode: 'number' }),
+  createdAt: createdAt(),
+});
+
+/** 恢复码: one-time codes for a lost authenticator, stored as SHA-256 of the code; used once. */
+export const userRecoveryCodes = pgTable(
+  'user_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('user_recovery_codes_user_idx').on(t.userId)],
 );
 
 /** 登录尝试: every login attempt, keyed by the typed username and client address, for lockout. */

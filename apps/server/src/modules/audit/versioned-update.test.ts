@@ -70,11 +70,43 @@ describe('updateVersioned (乐观锁更新)', () => {
         table: regions,
         where: eq(regions.code, '350902'),
         version: before.version,
-        set: { name: before.name },
+        set: { name: `${before.name}（不记）` },
         audit: () => null,
       }),
     );
     expect((await region()).version).toBe(before.version + 1);
     expect(await auditsOf()).toBe(audits);
+  });
+
+  it('treats saving the values already there as no change: same version, no audit event', async () => {
+    const before = await region();
+    const audits = await auditsOf();
+    const saved = await t.db.transaction((tx) =>
+      updateVersioned(tx, ctx, {
+        table: regions,
+        where: eq(regions.code, '350902'),
+        version: before.version,
+        set: { name: before.name, parentCode: before.parentCode },
+        audit: (row) => ({ action: 'region.update', entityType: 'region', entityId: row.code }),
+      }),
+    );
+    expect(saved).toEqual(before);
+    expect(await region()).toEqual(before);
+    expect(await auditsOf()).toBe(audits);
+  });
+
+  it('still refuses a stale version when the values are unchanged', async () => {
+    const before = await region();
+    await expect(
+      t.db.transaction((tx) =>
+        updateVersioned(tx, ctx, {
+          table: regions,
+          where: eq(regions.code, '350902'),
+          version: before.version + 5,
+          set: { name: before.name },
+          audit: () => null,
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

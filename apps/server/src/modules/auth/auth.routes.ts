@@ -1,15 +1,53 @@
 import { endpoints } from '@tuijin/contracts';
 import { AppError } from '@tuijin/domain';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Ctx } from '../../context';
 import { users } from '../../db/schema';
 import { defineRoute, type RouteDeps } from '../../http/route';
+import { getSecurityPolicy } from '../security';
 import { actorSource } from './actor.queries';
 import { presentMe } from './auth.presenter';
 import { changePassword } from './change-password';
 import { login } from './login';
 import { logout } from './logout';
-import { sessionCookieName } from './sessions';
+import { resolvePendingSession, resolveSession, sessionCookieName } from './sessions';
+import {
+  confirmTotpEnrolment,
+  startTotpEnrolment,
+  type TwoFactorSubject,
+  twoFactorStatus,
+  verifySecondFactor,
+} from './two-factor';
+
+/**
+ * The person behind the request's cookie for a second-factor step: a half-logged-in session, or —
+ * for enrolment (`signedIn`) — a full one too. Otherwise 401.
+ */
+async function twoFactorSubject(
+  ctx: Ctx,
+  request: FastifyRequest,
+  options: { signedIn: boolean },
+): Promise<TwoFactorSubject> {
+  const token = request.cookies[sessionCookieName];
+  const now = ctx.clock.now();
+  const userAgent = request.headers['user-agent'] ?? null;
+  if (token) {
+    const pending = await resolvePendingSession(ctx.db, token, now);
+    if (pending)
+      return {
+        actorRow: pending.actorRow,
+        tokenHash: pending.tokenHash,
+        pending: { step: pending.pendingStep, failedCodes: pending.failedCodes },
+        userAgent,
+      };
+    const full = options.signedIn
+      ? await resolveSession(ctx.db, token, await getSecurityPolicy(ctx.db), now)
+      : null;
+    if (full) return { actorRow: full, tokenHash: full.tokenHash, pending: null, userAgent };
+  }
+  throw new AppError('UNAUTHENTICATED', '登录已过期，请重新输入用户名和密码');
+}
 
 export function registerAuthRoutes(
   app: FastifyInstance,
@@ -17,6 +55,7 @@ export function registerAuthRoutes(
   options: { secure: boolean; loginRatePerMinute: number },
 ) {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: options.secure };
+  const rateLimit = { max: options.loginRatePerMinute, timeWindow: '1 minute' };
 
   defineRoute(
     app,
@@ -24,15 +63,61 @@ export function registerAuthRoutes(
     endpoints.login,
     'public',
     async ({ body, ctx, request, reply }) => {
-      const { token, actorRow } = await login(ctx, {
+      const { token, actorRow, pendingStep } = await login(ctx, {
         ...body,
         userAgent: request.headers['user-agent'] ?? null,
       });
       reply.setCookie(sessionCookieName, token, cookieOptions);
-      return presentMe(actorRow);
+      return { ...presentMe(actorRow), secondFactor: pendingStep };
     },
-    { rateLimit: { max: options.loginRatePerMinute, timeWindow: '1 minute' } },
+    { rateLimit },
   );
+
+  // The second-factor routes are public: a half-logged-in session is no actor anywhere, so each
+  // reads its own cookie here (`twoFactorSubject`) and answers 401 without one.
+  defineRoute(
+    app,
+    deps,
+    endpoints.verifySecondFactor,
+    'public',
+    async ({ body, ctx, request, reply }) => {
+      const subject = await twoFactorSubject(ctx, request, { signedIn: false });
+      const { token } = await verifySecondFactor(ctx, subject, body.code);
+      reply.setCookie(sessionCookieName, token, cookieOptions);
+      return presentMe(subject.actorRow);
+    },
+    { rateLimit },
+  );
+
+  defineRoute(
+    app,
+    deps,
+    endpoints.startTotpEnrolment,
+    'public',
+    async ({ ctx, request }) =>
+      startTotpEnrolment(ctx, await twoFactorSubject(ctx, request, { signedIn: true })),
+    { rateLimit },
+  );
+
+  defineRoute(
+    app,
+    deps,
+    endpoints.confirmTotpEnrolment,
+    'public',
+    async ({ body, ctx, request, reply }) => {
+      const subject = await twoFactorSubject(ctx, request, { signedIn: true });
+      const { recoveryCodes, token } = await confirmTotpEnrolment(ctx, subject, body.code);
+      if (token) reply.setCookie(sessionCookieName, token, cookieOptions);
+      return { recoveryCodes, me: presentMe(subject.actorRow) };
+    },
+    { rateLimit },
+  );
+
+  defineRoute(app, deps, endpoints.twoFactorStatus, 'authenticated', async ({ ctx }) => {
+    const [row] = await actorSource(ctx.db).where(eq(users.id, ctx.actor.userId));
+    if (!row) throw new AppError('UNAUTHENTICATED');
+    return twoFactorStatus(ctx.db, row);
+  });
 
   defineRoute(
     app,

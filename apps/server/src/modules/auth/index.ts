@@ -4,3 +4,5 @@ export { registerAuthRoutes } from './auth.routes';
 export { findLockedAccounts } from './locked-accounts';
 export { hashPassword } from './passwords';
 export { resolveSession, revokeUserSessions, sessionCookieName } from './sessions';
+export { totpCodeAt } from './totp';
+export { removeTwoFactor } from './two-factor-store';

@@ -1,4 +1,4 @@
-import { AppError, lockoutUntil, systemActor } from '@tuijin/domain';
+import { AppError, lockoutUntil, type SecurityPolicy, systemActor, twoFactorRequired } from '@tuijin/domain';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
@@ -7,7 +7,8 @@ import { recordAudit } from '../audit';
 import { getSecurityPolicy } from '../security';
 import { type ActorRow, actorSource, toActor } from './actor.queries';
 import { hashPassword, passwordHashNeedsUpgrade, verifyPassword } from './passwords';
-import { createSession } from './sessions';
+import { createSession, type PendingStep } from './sessions';
+import { hasConfirmedTotp } from './two-factor-store';
 
 export interface LoginInput {
   username: string;
@@ -31,6 +32,23 @@ async function failuresSinceLastSuccess(db: Queryable, username: string, ip: str
 }
 
 /**
+ * The end of a lockout on the typed username and client address, or null: counted over the failures
+ * (wrong passwords and wrong second-factor codes alike) since the last success.
+ */
+export async function lockedUntilFor(
+  db: Queryable,
+  username: string,
+  ip: string,
+  policy: Pick<SecurityPolicy, 'lockoutMaxFailures' | 'lockoutWindowMinutes' | 'lockoutDurationMinutes'>,
+  now: Date,
+): Promise<Date | null> {
+  const horizon = new Date(
+    now.getTime() - (policy.lockoutWindowMinutes + policy.lockoutDurationMinutes) * 60_000,
+  );
+  return lockoutUntil(await failuresSinceLastSuccess(db, username, ip, horizon), policy, now);
+}
+
+/**
  * Checks a username and password and opens a session. Every attempt is audited; lockout is keyed
  * on the typed username and the client address (unknown usernames lock too, so locking reveals
  * nothing), and a locked pair is refused without checking the password.
@@ -38,21 +56,14 @@ async function failuresSinceLastSuccess(db: Queryable, username: string, ip: str
 export async function login(
   ctx: LoginCtx,
   input: LoginInput,
-): Promise<{ token: string; actorRow: ActorRow }> {
+): Promise<{ token: string; actorRow: ActorRow; pendingStep: PendingStep | null }> {
   const now = ctx.clock.now();
   const ip = ctx.ip ?? 'local';
   const username = input.username.trim().toLowerCase();
   const policy = await getSecurityPolicy(ctx.db);
-  const horizon = new Date(
-    now.getTime() - (policy.lockoutWindowMinutes + policy.lockoutDurationMinutes) * 60_000,
-  );
   const auditAs = { ...ctx, actor: { ...systemActor, userId: null as unknown as string, username } };
 
-  const lockedUntil = lockoutUntil(
-    await failuresSinceLastSuccess(ctx.db, username, ip, horizon),
-    policy,
-    now,
-  );
+  const lockedUntil = await lockedUntilFor(ctx.db, username, ip, policy, now);
   if (lockedUntil) {
     await ctx.db.transaction((tx) =>
       recordAudit(tx, auditAs, { action: 'auth.login.refused', detail: { reason: 'locked', lockedUntil } }),
@@ -78,7 +89,7 @@ export async function login(
         regionPath: row?.regionPath ?? null,
         detail: { reason },
       });
-      const until = lockoutUntil(await failuresSinceLastSuccess(tx, username, ip, horizon), policy, now);
+      const until = await lockedUntilFor(tx, username, ip, policy, now);
       if (until) {
         await recordAudit(tx, auditAs, {
           action: 'auth.lockout',
@@ -101,30 +112,50 @@ export async function login(
       ? policy.passwordHashAlgorithm
       : null;
   const newHash = rehashTo ? await hashPassword(input.password, rehashTo) : null;
+  // With an authenticator enrolled a code is owed; without one where the policy requires it, enrolment.
+  const pendingStep: PendingStep | null = (await hasConfirmedTotp(ctx.db, row.userId))
+    ? 'totp'
+    : twoFactorRequired(toActor(row).roles, policy)
+      ? 'enrol'
+      : null;
   const token = await ctx.db.transaction(async (tx) => {
     await tx.insert(loginAttempts).values({ username, ip, succeeded: true, at: now });
-    await tx
-      .update(users)
-      .set({ lastLoginAt: now, ...(newHash ? { passwordHash: newHash } : {}) })
-      .where(eq(users.id, row.userId));
-    const actor = toActor(row);
+    if (newHash || !pendingStep) {
+      await tx
+        .update(users)
+        .set({ ...(pendingStep ? {} : { lastLoginAt: now }), ...(newHash ? { passwordHash: newHash } : {}) })
+        .where(eq(users.id, row.userId));
+    }
     await recordAudit(
       tx,
-      { ...ctx, actor },
+      { ...ctx, actor: toActor(row) },
       {
         action: 'auth.login',
         entityType: 'user',
         entityId: row.userId,
         regionPath: row.regionPath,
-        ...(rehashTo ? { detail: { passwordRehashedTo: rehashTo } } : {}),
+        ...(rehashTo || pendingStep
+          ? {
+              detail: {
+                ...(rehashTo ? { passwordRehashedTo: rehashTo } : {}),
+                ...(pendingStep ? { step: 'password', secondFactor: pendingStep } : {}),
+              },
+            }
+          : {}),
       },
     );
-    return createSession(tx, { userId: row.userId, ip: ctx.ip, userAgent: input.userAgent, now });
+    return createSession(tx, {
+      userId: row.userId,
+      ip: ctx.ip,
+      userAgent: input.userAgent,
+      now,
+      pendingStep,
+    });
   });
-  return { token, actorRow: row };
+  return { token, actorRow: row, pendingStep };
 }
 
-function lockedError(until: Date, now: Date) {
+export function lockedError(until: Date, now: Date) {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
   return new AppError('RATE_LIMITED', `登录失败次数过多，账号已临时锁定，请 ${minutes} 分钟后再试`);
 }

@@ -3,6 +3,7 @@ import {
   AppError,
   can,
   canTransitionProblem,
+  type EscalationLadder,
   handlesProblem,
   managesProblem,
   type ProblemAction,
@@ -45,10 +46,21 @@ export function mayAct(
   }
 }
 
-/** The moves the actor may make now: allowed for them and from the current status. */
-export function problemAbilities(actor: Actor, loaded: Pick<LoadedProblem, 'problem' | 'scoped'>) {
+/**
+ * The moves the actor may make now: allowed for them and from the current status; 提级 only where the
+ * ladder that applies has a level above the problem's (no ladder, or the top level: not offered).
+ */
+export function problemAbilities(
+  actor: Actor,
+  loaded: Pick<LoadedProblem, 'problem' | 'scoped'>,
+  ladder: Pick<EscalationLadder, 'levels'> | null,
+) {
+  const hasLevelAbove = ladder?.levels.some((l) => l.level === loaded.problem.level + 1) ?? false;
   return problemActions.filter(
-    (action) => canTransitionProblem(loaded.problem.status, action) && mayAct(actor, loaded, action),
+    (action) =>
+      canTransitionProblem(loaded.problem.status, action) &&
+      mayAct(actor, loaded, action) &&
+      (action !== 'escalate' || hasLevelAbove),
   );
 }
 

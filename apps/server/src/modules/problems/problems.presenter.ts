@@ -53,7 +53,11 @@ export function presentProblem(
     classId: extras.classId,
     approvalItemId: problem.approvalItemId,
     version: problem.version,
-    actions: problemAbilities(actor, { problem, scoped: scopedOf(problem, project, extras.ladder) }),
+    actions: problemAbilities(
+      actor,
+      { problem, scoped: scopedOf(problem, project, extras.ladder) },
+      extras.ladder,
+    ),
   };
 }
 

@@ -2,3 +2,4 @@
 
 export { registerSecurityRoutes } from './security.routes';
 export { getSecurityPolicy } from './security-policy.queries';
+export { updateSecurityPolicy } from './update-security-policy';

@@ -15,7 +15,7 @@ import type { Transaction } from '../../db/database';
 import { loginAttempts, users } from '../../db/schema';
 import { announceChange } from '../../lib/process-cache';
 import { diffChanges, recordAudit, updateVersioned } from '../audit';
-import { hashPassword, revokeUserSessions } from '../auth';
+import { hashPassword, removeTwoFactor, revokeUserSessions } from '../auth';
 import { getSecurityPolicy } from '../security';
 import { organisationForRoles } from './create-user';
 import { getUser, type UserView } from './users.queries';
@@ -166,4 +166,26 @@ export async function unlockUser(ctx: Ctx, id: string) {
       regionPath: current.regionPath,
     });
   });
+}
+
+/**
+ * 重置动态口令 (security admin): removes the user's authenticator and recovery codes and ends their
+ * sessions; at the next login they enrol again where the policy requires it.
+ */
+export async function resetUserTwoFactor(ctx: Ctx, id: string) {
+  const current = await getUser(ctx.db, ctx.actor, id);
+  await guardAccountChange(ctx, current, 'resetTwoFactor');
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const hadOne = await removeTwoFactor(tx, id);
+    await revokeUserSessions(tx, id, now);
+    await recordAudit(tx, ctx, {
+      action: 'user.twoFactor.reset',
+      entityType: 'user',
+      entityId: id,
+      regionPath: current.regionPath,
+      detail: { hadAuthenticator: hadOne },
+    });
+  });
+  await announceChange(ctx.db, { topic: 'sessions', userId: id });
 }

@@ -1,7 +1,14 @@
 import { endpoints } from '@tuijin/contracts';
 import type { FastifyInstance } from 'fastify';
 import { defineRoute, type RouteDeps } from '../../http/route';
-import { resetUserPassword, setUserActive, setUserRoles, unlockUser, updateUser } from './change-user';
+import {
+  resetUserPassword,
+  resetUserTwoFactor,
+  setUserActive,
+  setUserRoles,
+  unlockUser,
+  updateUser,
+} from './change-user';
 import { createUser } from './create-user';
 import { presentUser } from './users.presenter';
 import { findUsers, getUser } from './users.queries';
@@ -29,6 +36,10 @@ export function registerUserRoutes(app: FastifyInstance, deps: RouteDeps) {
   );
   defineRoute(app, deps, endpoints.resetUserPassword, 'user.read', async ({ ctx, params, body }) => {
     await resetUserPassword(ctx, params.id, body);
+    return { ok: true as const };
+  });
+  defineRoute(app, deps, endpoints.resetUserTwoFactor, 'user.resetTwoFactor', async ({ ctx, params }) => {
+    await resetUserTwoFactor(ctx, params.id);
     return { ok: true as const };
   });
   defineRoute(app, deps, endpoints.unlockUser, 'user.read', async ({ ctx, params }) => {

@@ -62,20 +62,27 @@ export function ruleSetForPath(inForce: ReadonlyMap<string, RuleSetRow>, path: s
   return null;
 }
 
-/** A region in the actor's jurisdiction; outside it (or unknown) NOT_FOUND. */
-export async function regionInScope(ctx: Pick<Ctx, 'db' | 'actor'>, code: string) {
+/** A region in the actor's jurisdiction; outside it (or unknown) NOT_FOUND with `notFound` as its message. */
+export async function regionInScope(
+  ctx: Pick<Ctx, 'db' | 'actor'>,
+  code: string,
+  notFound = '区划不存在或不在本辖区',
+) {
   const [region] = await ctx.db.select().from(regions).where(eq(regions.code, code));
   const root = ctx.actor.regionPath;
   if (!region || !(root === '' || region.path === root || region.path.startsWith(`${root}.`)))
-    throw new AppError('NOT_FOUND', '区划不存在或不在本辖区');
+    throw new AppError('NOT_FOUND', notFound);
   return region;
 }
+
+const ruleSetNotFound = '预警规则不存在';
 
 /** A rule set of a region in the actor's jurisdiction, else NOT_FOUND. */
 export async function loadRuleSet(ctx: Pick<Ctx, 'db' | 'actor'>, id: string): Promise<RuleSetRow> {
   const [row] = await ctx.db.select().from(warningRuleSets).where(eq(warningRuleSets.id, id));
-  if (!row) throw new AppError('NOT_FOUND', '预警规则不存在');
-  await regionInScope(ctx, row.regionCode);
+  // A rule set outside the jurisdiction answers exactly as a missing one: no existence oracle.
+  if (!row) throw new AppError('NOT_FOUND', ruleSetNotFound);
+  await regionInScope(ctx, row.regionCode, ruleSetNotFound);
   return row;
 }
 

@@ -59,6 +59,21 @@ describe('scope', () => {
     expect(own.body.history.map((h: { month: string }) => h.month)).toEqual(['2026-01', '2026-02']);
   });
 
+  it('answers a rule set outside the jurisdiction exactly as a missing one (no existence oracle)', async () => {
+    const [foreign] = await t.db
+      .select({ id: warningRuleSets.id })
+      .from(warningRuleSets)
+      .where(eq(warningRuleSets.regionCode, '350900'))
+      .limit(1);
+    const county = await t.as('jiaocheng');
+    const outside = await county.get(`/api/warning-rule-sets/${foreign!.id}/preview?month=2026-02`);
+    const missing = await county.get(
+      '/api/warning-rule-sets/00000000-0000-4000-8000-000000000000/preview?month=2026-02',
+    );
+    expect(outside.status).toBe(404);
+    expect(outside.body).toEqual(missing.body);
+  });
+
   it('refuses anonymous callers, owners who manage rules, and a malformed month', async () => {
     expect((await t.call(null, 'GET', '/api/warnings')).status).toBe(401);
     const owner = await t.as('owner1');

@@ -1,4 +1,4 @@
-import { KeyOutlined } from '@ant-design/icons';
+import { KeyOutlined, SafetyOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AppPage } from '../page-types';
 
@@ -10,5 +10,12 @@ export const accountPages: AppPage[] = [
     label: 'password',
     icon: <KeyOutlined />,
     Component: lazy(() => import('../../features/auth/ChangePasswordPage')),
+  },
+  {
+    path: '/two-factor',
+    group: 'account',
+    label: 'twoFactor',
+    icon: <SafetyOutlined />,
+    Component: lazy(() => import('../../features/auth/TwoFactorPage')),
   },
 ];

@@ -1,6 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import type { LoginRequest } from '@tuijin/contracts';
+import type { LoginRequest, Me } from '@tuijin/contracts';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -8,7 +9,9 @@ import { errorText } from '../../api/error-text';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { currentLanguage } from '../../i18n';
-import { useLogin, useMe } from './auth.queries';
+import { useLogin, useMe, useSignIn } from './auth.queries';
+import { SecondFactorForm } from './SecondFactorForm';
+import { TotpEnrolment } from './TotpEnrolment';
 
 const changePasswordPath = '/password';
 
@@ -27,16 +30,24 @@ export function LoginPage() {
   const me = useMe();
   const login = useLogin();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const [step, setStep] = useState<'password' | 'totp' | 'enrol'>('password');
+  const signIn = useSignIn();
 
   if (me.isPending) return <FullPageSpin />;
   if (me.data && !login.isPending) {
     return <Navigate to={me.data.mustChangePassword ? changePasswordPath : from} replace />;
   }
 
+  const enter = (signedIn: Me) => {
+    signIn(signedIn);
+    void navigate(signedIn.mustChangePassword ? changePasswordPath : from, { replace: true });
+  };
   const submit = (values: LoginRequest) =>
     login.mutate(values, {
-      onSuccess: (signedIn) =>
-        navigate(signedIn.mustChangePassword ? changePasswordPath : from, { replace: true }),
+      onSuccess: (signedIn) => {
+        if (signedIn.secondFactor) setStep(signedIn.secondFactor);
+        else void navigate(signedIn.mustChangePassword ? changePasswordPath : from, { replace: true });
+      },
     });
 
   return (
@@ -45,8 +56,20 @@ export function LoginPage() {
         <h1>{t('app.brand')}</h1>
         <div>{t('app.name')}</div>
       </div>
-      <Card className="tj-login-card" title={t('login.heading')} extra={<LanguageSwitch />}>
+      <Card
+        className="tj-login-card"
+        title={step === 'enrol' ? t('twoFactor.enrolHeading') : t('login.heading')}
+        extra={<LanguageSwitch />}
+      >
+        {step === 'totp' && <SecondFactorForm onDone={enter} onBack={() => setStep('password')} />}
+        {step === 'enrol' && (
+          <>
+            <Alert type="info" showIcon title={t('twoFactor.enrolRequired')} style={{ marginBottom: 16 }} />
+            <TotpEnrolment onDone={enter} />
+          </>
+        )}
         <Form<LoginRequest>
+          hidden={step !== 'password'}
           name="login"
           layout="vertical"
           requiredMark={false}

@@ -1,5 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChangePasswordRequest, LoginRequest, Me } from '@tuijin/contracts';
+import type { ChangePasswordRequest, LoginRequest, Me, SecondFactorCode } from '@tuijin/contracts';
 import { useNavigate } from 'react-router';
 import { ApiError, api, newIdempotencyKey } from '../../api/client';
 
@@ -32,10 +32,51 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: LoginRequest) => api.call('login', { body, idempotencyKey: newIdempotencyKey() }),
-    onSuccess: (me) => {
+    onSuccess: ({ secondFactor, ...me }) => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
-      queryClient.setQueryData(meKey, me);
+      // Half logged in (a code or an enrolment still owed): no session to show yet.
+      if (!secondFactor) queryClient.setQueryData(meKey, me);
     },
+  });
+}
+
+/** Signs in as `me` once the second factor is given (a new full session). */
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return (me: Me) => {
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
+    queryClient.setQueryData(meKey, me);
+  };
+}
+
+/** 第二步登录: a TOTP code or a recovery code. */
+export function useVerifySecondFactor() {
+  return useMutation({
+    mutationFn: (body: SecondFactorCode) =>
+      api.call('verifySecondFactor', { body, idempotencyKey: newIdempotencyKey() }),
+  });
+}
+
+export const twoFactorKey = ['twoFactor'] as const;
+
+/** The signed-in person's two-factor state. */
+export function useTwoFactorStatus() {
+  return useQuery({ queryKey: twoFactorKey, queryFn: () => api.call('twoFactorStatus') });
+}
+
+export function useStartTotpEnrolment() {
+  return useMutation({
+    mutationFn: () => api.call('startTotpEnrolment', { idempotencyKey: newIdempotencyKey() }),
+  });
+}
+
+/** Confirms the enrolment; a half-logged-in person is signed in by it (after the recovery codes are read). */
+export function useConfirmTotpEnrolment() {
+  // The status is refreshed only after the recovery codes were read (refreshing it at once would
+  // replace the enrolment, codes and all, by the enrolled state).
+  return useMutation({
+    mutationFn: (body: SecondFactorCode) =>
+      api.call('confirmTotpEnrolment', { body, idempotencyKey: newIdempotencyKey() }),
   });
 }
 

@@ -1,16 +1,31 @@
-import { fieldCiphers, passwordHashAlgorithms, SecurityPolicy } from '@tuijin/domain';
-import { Alert, App, Button, Card, Col, Divider, Form, InputNumber, Row, Select, Skeleton } from 'antd';
+import { fieldCiphers, isAdminRole, passwordHashAlgorithms, roles, SecurityPolicy } from '@tuijin/domain';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Divider,
+  Form,
+  InputNumber,
+  Row,
+  Select,
+  Skeleton,
+} from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
 import { QueryError } from '../../components/QueryError';
+import { useLabels } from '../../i18n/use-labels';
 import { useCan } from '../auth/use-current-user';
 import { useSecurityPolicy, useUpdateSecurityPolicy } from './security.queries';
 
 /** The 商用密码 choices: which algorithm new password hashes and new sensitive field values use. */
 const cryptoFields = { passwordHashAlgorithm: passwordHashAlgorithms, fieldCipher: fieldCiphers } as const;
 type CryptoField = keyof typeof cryptoFields;
-type Field = Exclude<keyof SecurityPolicy, CryptoField>;
+/** The policy's numeric settings (the form's number inputs). */
+type Field = Exclude<keyof SecurityPolicy, CryptoField | 'twoFactorForAdmins' | 'twoFactorRoles'>;
 
 const sections: { title: 'passwordSection' | 'lockoutSection' | 'sessionSection'; fields: Field[] }[] = [
   { title: 'passwordSection', fields: ['passwordMinLength', 'passwordMinClasses'] },
@@ -36,6 +51,7 @@ export default function SecurityPolicyPage() {
   const policy = useSecurityPolicy();
   const updatePolicy = useUpdateSecurityPolicy();
   const reportError = useApiErrorHandler();
+  const label = useLabels();
 
   useEffect(() => {
     if (policy.data) form.setFieldsValue(policy.data);
@@ -114,6 +130,19 @@ export default function SecurityPolicyPage() {
               </Col>
             ))}
           </Row>
+          <Divider titlePlacement="start">{t('twoFactor.policySection')}</Divider>
+          <Form.Item name="twoFactorForAdmins" valuePropName="checked">
+            <Checkbox>{t('twoFactor.twoFactorForAdmins')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="twoFactorRoles" label={t('twoFactor.twoFactorRoles')}>
+            <Select
+              mode="multiple"
+              allowClear
+              options={roles
+                .filter((role) => !isAdminRole(role))
+                .map((role) => ({ value: role, label: label.role(role) }))}
+            />
+          </Form.Item>
           {canUpdate && (
             <Button type="primary" htmlType="submit" loading={updatePolicy.isPending}>
               {t('common.save')}

@@ -4,7 +4,7 @@ import type { AccountAction } from '@tuijin/domain';
 import { App, Button, Dropdown, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../api/use-api-error-handler';
-import { useSetUserActive, useUnlockUser } from './users.queries';
+import { useResetUserTwoFactor, useSetUserActive, useUnlockUser } from './users.queries';
 
 export type UserDialog = 'edit' | 'roles' | 'resetPassword';
 
@@ -15,12 +15,13 @@ interface UserActionsProps {
   onOpen: (dialog: UserDialog, user: User) => void;
 }
 
-/** Row buttons: edit and roles inline; enable/disable, reset password and unlock under 更多. */
+/** Row buttons: edit and roles inline; enable/disable, reset password, unlock and reset the authenticator under 更多. */
 export function UserActions({ user, allowed, onOpen }: UserActionsProps) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const setActive = useSetUserActive();
   const unlock = useUnlockUser();
+  const resetTwoFactor = useResetUserTwoFactor();
   const reportError = useApiErrorHandler();
 
   const toggleActive = () =>
@@ -44,6 +45,17 @@ export function UserActions({ user, allowed, onOpen }: UserActionsProps) {
           .catch((error: unknown) => reportError(error)),
     });
 
+  const resetAuthenticator = () =>
+    modal.confirm({
+      title: t('twoFactor.resetConfirm', { name: user.displayName }),
+      okButtonProps: { danger: true },
+      onOk: () =>
+        resetTwoFactor
+          .mutateAsync(user.id)
+          .then(() => void message.success(t('twoFactor.resetDone')))
+          .catch((error: unknown) => reportError(error)),
+    });
+
   const more = [
     allowed('setActive') && {
       key: 'active',
@@ -52,6 +64,7 @@ export function UserActions({ user, allowed, onOpen }: UserActionsProps) {
     },
     allowed('resetPassword') && { key: 'resetPassword', label: t('users.resetPassword') },
     allowed('unlock') && { key: 'unlock', label: t('users.unlock') },
+    allowed('resetTwoFactor') && { key: 'resetTwoFactor', label: t('twoFactor.reset'), danger: true },
   ].filter((item) => item !== false);
 
   return (
@@ -74,6 +87,7 @@ export function UserActions({ user, allowed, onOpen }: UserActionsProps) {
             onClick: ({ key }) => {
               if (key === 'active') toggleActive();
               else if (key === 'unlock') unlockAccount();
+              else if (key === 'resetTwoFactor') resetAuthenticator();
               else onOpen('resetPassword', user);
             },
           }}

@@ -59,6 +59,11 @@ export const useResetUserPassword = () =>
 export const useUnlockUser = () =>
   useUserMutation((id: string, idempotencyKey) => api.call('unlockUser', { params: { id }, idempotencyKey }));
 
+export const useResetUserTwoFactor = () =>
+  useUserMutation((id: string, idempotencyKey) =>
+    api.call('resetUserTwoFactor', { params: { id }, idempotencyKey }),
+  );
+
 /** Every account of the jurisdiction holding a role (first 200), for filter lists. */
 export function useUsersWithRole(role: UserQuery['role'], enabled = true) {
   return useQuery({
