@@ -10,6 +10,7 @@ export const auditActions = [
   'auth.lockout',
   'auth.logout',
   'auth.password.change',
+  'auth.password.expired',
   'user.create',
   'user.update',
   'user.roles.update',

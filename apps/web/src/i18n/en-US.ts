@@ -18,6 +18,7 @@ import { jobsEnUS } from './jobs.en-US';
 import { ledgerEnUS } from './ledger.en-US';
 import { ledgerExportEnUS } from './ledger-export.en-US';
 import { ledgerReportsEnUS } from './ledger-reports.en-US';
+import { loginLimitsEnUS } from './login-limits.en-US';
 import { mapEnUS } from './map.en-US';
 import { milestonesEnUS } from './milestones.en-US';
 import { notificationsEnUS } from './notifications.en-US';
@@ -317,6 +318,12 @@ export const enUS: typeof zhCN = {
     lockoutMaxFailures: 'Failures allowed before lockout',
     lockoutWindowMinutes: 'Failure counting window (minutes)',
     lockoutDurationMinutes: 'Lockout duration (minutes)',
+    accountMaxFailures: 'Failures on one account (all addresses) before it is locked',
+    accountLockoutMinutes: 'Account lockout duration (minutes)',
+    captchaAfterFailures: 'Failures on one account before an image CAPTCHA is required',
+    addressMaxFailuresPerHour: 'Failures per address per hour (all accounts)',
+    passwordHistoryCount: 'Recent passwords that cannot be reused',
+    passwordMaxAgeDays: 'Maximum password age in days (0 = no limit)',
     sessionIdleMinutes: 'Session idle timeout (minutes)',
     sessionMaxHours: 'Maximum session lifetime (hours)',
     readOnly: 'You can view the security policy; only the security administrator may change it.',
@@ -367,6 +374,7 @@ export const enUS: typeof zhCN = {
     auth_login_refused: 'Sign-in refused while locked',
     auth_logout: 'Signed out',
     auth_password_change: 'Password changed',
+    auth_password_expired: 'Password expired (must change at sign-in)',
     user_create: 'User created',
     user_update: 'User edited',
     user_roles_update: 'Roles set',
@@ -504,6 +512,7 @@ export const enUS: typeof zhCN = {
   ...promotionEnUS,
   ...workbenchEnUS,
   ...securityEnUS,
+  ...loginLimitsEnUS,
   ...basemapEnUS,
   ...jobsEnUS,
   ...approvalsEnUS,

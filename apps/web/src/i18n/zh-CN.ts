@@ -18,6 +18,7 @@ import { jobsZhCN } from './jobs.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 import { ledgerExportZhCN } from './ledger-export.zh-CN';
 import { ledgerReportsZhCN } from './ledger-reports.zh-CN';
+import { loginLimitsZhCN } from './login-limits.zh-CN';
 import { mapZhCN } from './map.zh-CN';
 import { milestonesZhCN } from './milestones.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
@@ -314,6 +315,12 @@ export const zhCN = {
     lockoutMaxFailures: '锁定前允许的连续失败次数',
     lockoutWindowMinutes: '统计失败次数的时间窗口（分钟）',
     lockoutDurationMinutes: '锁定时长（分钟）',
+    accountMaxFailures: '同一账号（各地址合计）失败多少次即锁定账号',
+    accountLockoutMinutes: '账号锁定时长（分钟）',
+    captchaAfterFailures: '同一账号失败多少次后须输入图形验证码',
+    addressMaxFailuresPerHour: '同一地址每小时最多失败次数（各账号合计）',
+    passwordHistoryCount: '不得重复使用最近几次的密码',
+    passwordMaxAgeDays: '密码最长使用天数（0 为不限）',
     sessionIdleMinutes: '会话空闲超时（分钟）',
     sessionMaxHours: '会话最长有效期（小时）',
     readOnly: '您只能查看安全策略，修改须由安全管理员进行。',
@@ -364,6 +371,7 @@ export const zhCN = {
     auth_login_refused: '锁定期间拒绝登录',
     auth_logout: '退出',
     auth_password_change: '修改密码',
+    auth_password_expired: '密码到期（登录时须修改）',
     user_create: '新增用户',
     user_update: '修改用户',
     user_roles_update: '设置角色',
@@ -501,6 +509,7 @@ export const zhCN = {
   ...promotionZhCN,
   ...workbenchZhCN,
   ...securityZhCN,
+  ...loginLimitsZhCN,
   ...basemapZhCN,
   ...jobsZhCN,
   ...approvalsZhCN,

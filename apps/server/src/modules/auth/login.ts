@@ -6,6 +6,8 @@ import { loginAttempts, users } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { getSecurityPolicy } from '../security';
 import { type ActorRow, actorSource, toActor } from './actor.queries';
+import { guardLoginAttempt, noteLoginFailure } from './login-throttle';
+import { expirePasswordIfDue } from './password-policy';
 import { verifyPassword } from './passwords';
 import { createSession } from './sessions';
 
@@ -13,6 +15,8 @@ export interface LoginInput {
   username: string;
   password: string;
   userAgent: string | null;
+  /** The solved image CAPTCHA, demanded after repeated failures (login-throttle.ts). */
+  captcha?: { id: string; answer: string };
 }
 
 /** One message for a wrong password, an unknown user and a disabled account: no enumeration. */
@@ -59,6 +63,7 @@ export async function login(
     );
     throw lockedError(lockedUntil, now);
   }
+  await guardLoginAttempt(ctx.db, auditAs, { username, ip, now, policy, captcha: input.captcha });
 
   const [row] = await actorSource(ctx.db).where(eq(users.username, username)).limit(1);
   const [secret] = row
@@ -88,16 +93,27 @@ export async function login(
           detail: { lockedUntil: until, failures: policy.lockoutMaxFailures },
         });
       }
-      return until;
+      const plainError = new AppError('UNAUTHENTICATED', loginFailedMessage);
+      const throttled = await noteLoginFailure(tx, auditAs, {
+        username,
+        ip,
+        now,
+        policy,
+        user: row,
+        plainError,
+      });
+      return { until, error: throttled ?? plainError };
     });
-    if (lockedNow) throw lockedError(lockedNow, now);
-    throw new AppError('UNAUTHENTICATED', loginFailedMessage);
+    if (lockedNow.until) throw lockedError(lockedNow.until, now);
+    throw lockedNow.error;
   }
 
+  let expired = false;
   const token = await ctx.db.transaction(async (tx) => {
     await tx.insert(loginAttempts).values({ username, ip, succeeded: true, at: now });
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, row.userId));
     const actor = toActor(row);
+    expired = await expirePasswordIfDue(tx, { ...ctx, actor }, { userId: row.userId, now, policy });
     await recordAudit(
       tx,
       { ...ctx, actor },
@@ -110,7 +126,7 @@ export async function login(
     );
     return createSession(tx, { userId: row.userId, ip: ctx.ip, userAgent: input.userAgent, now });
   });
-  return { token, actorRow: row };
+  return { token, actorRow: expired ? { ...row, mustChangePassword: true } : row };
 }
 
 function lockedError(until: Date, now: Date) {

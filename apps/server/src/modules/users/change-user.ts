@@ -7,7 +7,6 @@ import {
   accountChangerOf,
   authorizeAccountChange,
   authorizeRoleChange,
-  passwordProblems,
 } from '@tuijin/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
@@ -15,8 +14,7 @@ import type { Transaction } from '../../db/database';
 import { loginAttempts, users } from '../../db/schema';
 import { announceChange } from '../../lib/process-cache';
 import { diffChanges, recordAudit, updateVersioned } from '../audit';
-import { hashPassword, revokeUserSessions } from '../auth';
-import { getSecurityPolicy } from '../security';
+import { assertPasswordAcceptable, hashPassword, rememberPassword, revokeUserSessions } from '../auth';
 import { organisationForRoles } from './create-user';
 import { getUser, type UserView } from './users.queries';
 
@@ -136,9 +134,12 @@ export async function setUserActive(ctx: Ctx, id: string, input: SetUserActive) 
 export async function resetUserPassword(ctx: Ctx, id: string, input: ResetPassword) {
   const current = await getUser(ctx.db, ctx.actor, id);
   await guardAccountChange(ctx, current, 'resetPassword');
-  const policy = await getSecurityPolicy(ctx.db);
-  const problems = passwordProblems(input.newPassword, current.username, policy, 'newPassword');
-  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]?.message, problems);
+  // A reset is a temporary password the user must change at once: history is checked at that change.
+  await assertPasswordAcceptable(ctx.db, {
+    password: input.newPassword,
+    username: current.username,
+    path: 'newPassword',
+  });
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.clock.now();
   await changeUser(
@@ -147,7 +148,10 @@ export async function resetUserPassword(ctx: Ctx, id: string, input: ResetPasswo
     null,
     { passwordHash, passwordChangedAt: now, mustChangePassword: true },
     { action: 'user.password.reset', changes: { password: { before: '***', after: '***' } } },
-    (tx) => revokeUserSessions(tx, id, now),
+    async (tx) => {
+      await rememberPassword(tx, id, passwordHash, now);
+      await revokeUserSessions(tx, id, now);
+    },
   );
 }
 

@@ -1,18 +1,23 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { LoginRequest } from '@tuijin/contracts';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, i18n } from '../../i18n';
 import { useLogin, useMe } from './auth.queries';
+import { asksForCaptcha, captchaIssue, LoginCaptchaField, useLoginCaptcha } from './LoginCaptcha';
 
 const changePasswordPath = '/password';
 
 function loginErrorText(error: unknown, wrongCredentials: string): string {
+  const captcha = captchaIssue(error);
+  if (captcha && currentLanguage() !== 'zh-CN')
+    return i18n.t(captcha === 'wrong' ? 'captcha.wrong' : 'captcha.asked');
   if (error instanceof ApiError && error.code === 'UNAUTHENTICATED' && currentLanguage() !== 'zh-CN') {
     return wrongCredentials;
   }
@@ -26,6 +31,11 @@ export function LoginPage() {
   const location = useLocation();
   const me = useMe();
   const login = useLogin();
+  const [form] = Form.useForm<LoginRequest>();
+  // After repeated failures the server asks for the image CAPTCHA; each try then uses a new one.
+  const [captchaRound, setCaptchaRound] = useState(0);
+  const [showCaptcha, setShowCaptcha] = useState(false);
+  const captcha = useLoginCaptcha(showCaptcha, captchaRound);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (me.isPending) return <FullPageSpin />;
@@ -34,9 +44,15 @@ export function LoginPage() {
   }
 
   const submit = (values: LoginRequest) =>
-    login.mutate(values, {
+    login.mutate(showCaptcha && captcha.data ? { ...values, captchaId: captcha.data.id } : values, {
       onSuccess: (signedIn) =>
         navigate(signedIn.mustChangePassword ? changePasswordPath : from, { replace: true }),
+      onError: (error) => {
+        if (!showCaptcha && !asksForCaptcha(error)) return;
+        setShowCaptcha(true);
+        setCaptchaRound((round) => round + 1);
+        form.setFieldValue('captchaAnswer', undefined);
+      },
     });
 
   return (
@@ -47,6 +63,7 @@ export function LoginPage() {
       </div>
       <Card className="tj-login-card" title={t('login.heading')} extra={<LanguageSwitch />}>
         <Form<LoginRequest>
+          form={form}
           name="login"
           layout="vertical"
           requiredMark={false}
@@ -67,6 +84,7 @@ export function LoginPage() {
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={256} />
           </Form.Item>
+          {showCaptcha && <LoginCaptchaField captcha={captcha} />}
           {login.isError && (
             <Alert
               type="error"

@@ -10,10 +10,21 @@ import { useSecurityPolicy, useUpdateSecurityPolicy } from './security.queries';
 type Field = keyof SecurityPolicy;
 
 const sections: { title: 'passwordSection' | 'lockoutSection' | 'sessionSection'; fields: Field[] }[] = [
-  { title: 'passwordSection', fields: ['passwordMinLength', 'passwordMinClasses'] },
+  {
+    title: 'passwordSection',
+    fields: ['passwordMinLength', 'passwordMinClasses', 'passwordHistoryCount', 'passwordMaxAgeDays'],
+  },
   {
     title: 'lockoutSection',
-    fields: ['lockoutMaxFailures', 'lockoutWindowMinutes', 'lockoutDurationMinutes'],
+    fields: [
+      'lockoutMaxFailures',
+      'lockoutWindowMinutes',
+      'lockoutDurationMinutes',
+      'accountMaxFailures',
+      'accountLockoutMinutes',
+      'captchaAfterFailures',
+      'addressMaxFailuresPerHour',
+    ],
   },
   { title: 'sessionSection', fields: ['sessionIdleMinutes', 'sessionMaxHours'] },
 ];
