@@ -5,7 +5,7 @@ import type { InjectOptions } from 'fastify';
 import { type App, type AppConfig, buildApp } from '../app';
 import type { Clock } from '../context';
 import { demoPassword } from '../demo/load-demo';
-import { testAuditKey, testEpoch } from './test-constants';
+import { testAuditKey, testCaptchaText, testEpoch } from './test-constants';
 import { createTestDatabase } from './test-database';
 
 /** A clock tests move by hand. */
@@ -34,7 +34,7 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  * log in as a demo account and call the API as them.
  */
 export async function createTestApp(
-  options: Pick<AppConfig, 'tilesDir' | 'fetchTile' | 'nudgeJobs' | 'logger'> = {},
+  options: Pick<AppConfig, 'tilesDir' | 'fetchTile' | 'nudgeJobs' | 'logger' | 'loginRatePerMinute'> = {},
 ) {
   const database = await createTestDatabase();
   const clock = mutableClock(new Date(testEpoch.getTime() + 3_600_000));
@@ -44,6 +44,7 @@ export async function createTestApp(
     auditKey: testAuditKey,
     clock,
     loginRatePerMinute: 100_000,
+    captchaText: () => testCaptchaText,
     filesDir,
     ...options,
   });
