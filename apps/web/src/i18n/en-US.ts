@@ -146,7 +146,8 @@ export const enUS: typeof zhCN = {
   errors: {
     NOT_FOUND: 'The record does not exist or you may not see it',
     FORBIDDEN: 'You do not have permission to do this',
-    PASSWORD_CHANGE_REQUIRED: 'Please change your initial or reset password before using the system',
+    PASSWORD_CHANGE_REQUIRED:
+      'Please change your password (initial, reset or expired) before using the system',
     UNAUTHENTICATED: 'Please sign in',
     VALIDATION_FAILED: 'Some fields are not valid, please check and retry',
     CONFLICT: 'Someone else changed this record; please refresh and retry',
@@ -188,7 +189,8 @@ export const enUS: typeof zhCN = {
     nextRequired: 'Enter a new password',
     confirmRequired: 'Enter the new password again',
     mismatch: 'The two new passwords differ',
-    mustChange: 'This is your first sign-in or your password was reset: change your password to continue.',
+    mustChange:
+      'This is your first sign-in, your password was reset, or it has expired under the security policy: change your password to continue.',
     changed: 'Password changed',
   },
   home: {

@@ -145,7 +145,7 @@ export const zhCN = {
   errors: {
     NOT_FOUND: '记录不存在或无权查看',
     FORBIDDEN: '没有执行此操作的权限',
-    PASSWORD_CHANGE_REQUIRED: '请先修改初始密码或重置后的密码，再使用系统',
+    PASSWORD_CHANGE_REQUIRED: '请先修改密码（初始密码、重置后的密码或已到期的密码），再使用系统',
     UNAUTHENTICATED: '请先登录',
     VALIDATION_FAILED: '提交的内容有误，请检查后重试',
     CONFLICT: '记录已被他人修改，请刷新后重试',
@@ -186,7 +186,7 @@ export const zhCN = {
     nextRequired: '请输入新密码',
     confirmRequired: '请再次输入新密码',
     mismatch: '两次输入的新密码不一致',
-    mustChange: '首次登录或密码已被重置，请先修改密码后再使用系统。',
+    mustChange: '首次登录、密码已被重置或密码已到期（按安全策略须定期修改），请先修改密码后再使用系统。',
     changed: '密码已修改',
   },
   home: {
