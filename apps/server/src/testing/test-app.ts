@@ -62,6 +62,24 @@ export async function createTestApp(
     return `tuijin_session=${cookie!.value}`;
   }
 
+  /**
+   * One login try as an unhurried person makes it: a minute after the last, with the image CAPTCHA
+   * solved (test apps draw `testCaptchaText`), so the account-wide throttle's delay and CAPTCHA
+   * never stand in the way and only the per-address lockout and the password decide.
+   */
+  async function tryLogin(username: string, password: string, ip = '10.9.9.9') {
+    clock.advance(61_000);
+    const captcha = (
+      await app.inject({ method: 'POST', url: '/api/auth/captcha', remoteAddress: ip })
+    ).json();
+    return app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password, captchaId: captcha.id, captchaAnswer: testCaptchaText },
+      remoteAddress: ip,
+    });
+  }
+
   /** Calls the API with a session cookie (or none), answering status and parsed JSON. */
   async function call(
     cookie: string | null,
@@ -103,6 +121,7 @@ export async function createTestApp(
     /** Where the app keeps its files (a job that writes documents is given a store over it). */
     filesDir,
     login,
+    tryLogin,
     call,
     as,
     close: async () => {

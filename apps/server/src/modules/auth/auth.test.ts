@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../testing/test-app';
-import { testCaptchaText } from '../../testing/test-constants';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,22 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-/**
- * Each try a minute after the last and with a solved CAPTCHA, so these tests see the per-address
- * lockout alone (the account-wide throttle has its own tests in login-throttle.test.ts).
- */
-const loginAs = async (username: string, password: string, ip = '10.9.9.9') => {
-  t.clock.advance(61_000);
-  const captcha = (
-    await t.app.inject({ method: 'POST', url: '/api/auth/captcha', remoteAddress: ip })
-  ).json();
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password, captchaId: captcha.id, captchaAnswer: testCaptchaText },
-    remoteAddress: ip,
-  });
-};
+const loginAs = (username: string, password: string, ip?: string) => t.tryLogin(username, password, ip);
 
 describe('login', () => {
   it('opens a session with an HttpOnly SameSite cookie and answers the person with abilities', async () => {
