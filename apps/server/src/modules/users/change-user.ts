@@ -1,7 +1,6 @@
 import type { ResetPassword, SetUserActive, SetUserRoles, UpdateUser } from '@tuijin/contracts';
 import {
   type AccountAction,
-  AppError,
   type AuditAction,
   accountChangeRefusal,
   accountChangerOf,
