@@ -36,6 +36,23 @@ describe('web shell', () => {
     expect(page.url()).toContain('/login');
   });
 
+  it('asks for the image CAPTCHA after repeated failures and says when it is wrong', async () => {
+    // Two failures elsewhere, the third on this page: the account now needs the CAPTCHA.
+    for (let i = 0; i < 2; i++)
+      await page.request.post(`${baseUrl}/api/auth/login`, {
+        data: { username: 'e2e-captcha', password: 'Wrong#Password1' },
+      });
+    await loginThroughPage(page, baseUrl, 'e2e-captcha', 'Wrong#Password1');
+    const image = page.getByAltText('图形验证码图片');
+    await image.waitFor();
+    expect(await image.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+    await page.waitForTimeout(1_100); // the progressive delay after the third failure
+    await page.getByLabel('图形验证码').fill('ZZZZ');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('图形验证码错误或已过期，请按新图片重新输入').waitFor();
+    await screenshot(page, 'login-captcha');
+  });
+
   it('lets the audit admin read the audit log with the login events', async () => {
     await loginThroughPage(page, baseUrl, 'auditor');
     await page.getByRole('menuitem', { name: /审计日志/ }).click();

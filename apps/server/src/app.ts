@@ -86,8 +86,13 @@ export interface AppConfig {
   tilesDir?: string;
   /** Fetches a tile from the configured tile service (tests replace it). */
   fetchTile?: TileFetcher;
-  /** Login requests allowed per client address per minute (lockout handles each account). */
+  /**
+   * Login requests allowed per client address and typed username per minute (default 120: a county
+   * behind one NAT address signs many people in; lockout and the account throttle handle guessing).
+   */
   loginRatePerMinute?: number;
+  /** Draws the login CAPTCHA's text (tests give a known one; by default a random one). */
+  captchaText?: () => string;
   /** Wakes the job worker; called after a request that queued a job run has committed. */
   nudgeJobs?: () => void;
   /** The scheduled jobs' interval the worker was given (`TUIJIN_REMIND_INTERVAL_MINUTES`), shown on 后台任务. */
@@ -226,7 +231,11 @@ export async function buildApp(config: AppConfig): Promise<App> {
   // Uploaded files: in PostgreSQL (travel with replication and pg_dump), or the data directory on PGlite.
   const files = fileStoreFor(config.database, config.filesDir, () => clock.now());
   registerSystemRoutes(app, deps, config.database, lifecycle);
-  registerAuthRoutes(app, deps, { ...cookieOptions, loginRatePerMinute: config.loginRatePerMinute ?? 60 });
+  registerAuthRoutes(app, deps, {
+    ...cookieOptions,
+    loginRatePerMinute: config.loginRatePerMinute ?? 120,
+    captchaText: config.captchaText,
+  });
   registerRegionRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
   registerUserRoutes(app, deps);

@@ -10,9 +10,24 @@ export const LoginRequest = z
   .object({
     username: z.string().trim().min(1, { message: '请输入用户名' }).max(64).describe('用户名'),
     password: z.string().min(1, { message: '请输入密码' }).max(256).describe('密码'),
+    captchaId: Id.optional().describe('图形验证码编号（同一账号多次登录失败后须填写）'),
+    captchaAnswer: z
+      .string()
+      .trim()
+      .min(1, { message: '请输入图形验证码' })
+      .max(16, { message: '图形验证码最多 16 个字符' })
+      .optional()
+      .describe('图形验证码上的字符（不区分大小写）'),
   })
   .strict();
 export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const LoginCaptcha = z.object({
+  id: Id,
+  image: z.string().describe('验证码图片（data:image/svg+xml;base64 地址），离线生成'),
+  expiresAt: z.iso.datetime().describe('过期时间；只能使用一次'),
+});
+export type LoginCaptcha = z.infer<typeof LoginCaptcha>;
 
 export const Me = z.object({
   user: z.object({ id: Id, username: z.string(), displayName: z.string() }),
@@ -118,6 +133,13 @@ export const authEndpoints = {
     tag: 'auth',
     body: SecondFactorCode,
     response: TotpEnrolmentConfirmed,
+  }),
+  loginCaptcha: endpoint({
+    method: 'POST',
+    path: '/api/auth/captcha',
+    summary: '获取登录图形验证码',
+    tag: 'auth',
+    response: LoginCaptcha,
   }),
   logout: endpoint({
     method: 'POST',

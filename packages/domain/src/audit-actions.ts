@@ -15,6 +15,7 @@ export const auditActions = [
   'auth.twoFactor.failed',
   'auth.twoFactor.recoveryCodeUsed',
   'user.twoFactor.reset',
+  'auth.password.expired',
   'user.create',
   'user.update',
   'user.roles.update',

@@ -68,7 +68,7 @@ export class AppError extends Error {
 export const defaultErrorMessages: Record<ErrorCode, string> = {
   NOT_FOUND: '记录不存在或无权查看',
   FORBIDDEN: '没有执行此操作的权限',
-  PASSWORD_CHANGE_REQUIRED: '请先修改初始密码或重置后的密码，再使用系统',
+  PASSWORD_CHANGE_REQUIRED: '请先修改密码（初始密码、重置后的密码或已到期的密码），再使用系统',
   UNAUTHENTICATED: '请先登录',
   VALIDATION_FAILED: '提交的内容有误，请检查后重试',
   CONFLICT: '记录已被他人修改，请刷新后重试',

@@ -43,6 +43,11 @@ describe('tuijin init', () => {
     const refused = await runCliWithInput('Admin#Pass2026\nSecur#Pass2026\nAudit#Pass2026\n', ...initArgs);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('密码不能包含用户名');
+    const shared = await runCliWithInput('Same#Pass2026x\nSame#Pass2026x\nAud#Checker2026\n', ...initArgs);
+    expect(shared.code).toBe(2);
+    expect(shared.err).toContain(
+      '三员账号的初始密码须互不相同：系统管理员（admin）与安全管理员（security）的密码相同',
+    );
     const done = await runCliWithInput(passwords, ...initArgs);
     expect(done.err).toBe('');
     expect(done.code).toBe(0);

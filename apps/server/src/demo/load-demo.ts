@@ -5,6 +5,7 @@ import type { Database } from '../db/database';
 import { regions, users } from '../db/schema';
 import type { FileStore } from '../lib/file-store';
 import { recordAudit } from '../modules/audit';
+import { markDemoInstallation } from '../modules/auth';
 import { issueDeemedNoticesAndTell } from '../modules/notifications';
 import { createOrganisation } from '../modules/organisations';
 import { createRegion } from '../modules/regions';
@@ -73,6 +74,8 @@ export interface DemoOptions {
 }
 
 async function loadInto(ctx: Ctx, options: DemoOptions & { files?: FileStore }) {
+  // First, so the demo accounts may be given the published demo password (refused elsewhere).
+  await markDemoInstallation(ctx.db, ctx.clock.now());
   for (const region of demoRegions) await createRegion(ctx, region);
   const organisationIds = new Map<string, string>();
   for (const { key, ...organisation } of demoOrganisations) {

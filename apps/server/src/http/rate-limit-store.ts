@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { queryRows } from '../db/rows';
 import { rateLimitHits } from '../db/schema';
 
@@ -7,6 +7,28 @@ type Answer = (error: Error | null, state: { current: number; ttl: number }) => 
 
 /** How often, in counted requests, the windows that have ended are deleted. */
 const sweepEvery = 200;
+
+/** Counts one hit in a bucket's fixed window and answers the window's count so far (one upsert). */
+export async function countWindowHit(db: Queryable, bucket: string, windowStart: Date): Promise<number> {
+  const [row] = await queryRows<{ hits: number }>(
+    db,
+    sql`insert into ${rateLimitHits} (bucket, window_start, hits)
+      values (${bucket}, ${windowStart.toISOString()}::timestamptz, 1)
+      on conflict (bucket, window_start) do update set hits = ${rateLimitHits}.hits + 1
+      returning hits`,
+  );
+  return Number(row?.hits ?? 1);
+}
+
+/** A bucket's count in one fixed window (0 when nothing was counted). */
+export async function readWindowHits(db: Queryable, bucket: string, windowStart: Date): Promise<number> {
+  const [row] = await queryRows<{ hits: number }>(
+    db,
+    sql`select hits from ${rateLimitHits}
+      where bucket = ${bucket} and window_start = ${windowStart.toISOString()}::timestamptz`,
+  );
+  return Number(row?.hits ?? 0);
+}
 
 /**
  * The rate limiter's counters in the database (`rate_limit_hits`), so that every instance behind the
@@ -36,18 +58,12 @@ export function databaseRateLimitStore(db: Database, now: () => number = Date.no
       counted += 1;
       const sweep = counted % sweepEvery === 0;
       void (async () => {
-        const [row] = await queryRows<{ hits: number }>(
-          db,
-          sql`insert into ${rateLimitHits} (bucket, window_start, hits)
-            values (${bucket}, ${new Date(start).toISOString()}::timestamptz, 1)
-            on conflict (bucket, window_start) do update set hits = ${rateLimitHits}.hits + 1
-            returning hits`,
-        );
+        const hits = await countWindowHit(db, bucket, new Date(start));
         if (sweep)
           await db.execute(
             sql`delete from ${rateLimitHits} where window_start < ${new Date(now() - 24 * 3_600_000).toISOString()}::timestamptz`,
           );
-        return Number(row?.hits ?? 1);
+        return hits;
       })().then(
         (current) => answer(null, { current, ttl }),
         (error: Error) => answer(error, { current: 0, ttl }),
@@ -56,12 +72,8 @@ export function databaseRateLimitStore(db: Database, now: () => number = Date.no
 
     read(key: string, answer: Answer, timeWindow: number) {
       const { start, ttl } = windowOf(timeWindow);
-      void queryRows<{ hits: number }>(
-        db,
-        sql`select hits from ${rateLimitHits}
-          where bucket = ${bucketOf(this.route, key)} and window_start = ${new Date(start).toISOString()}::timestamptz`,
-      ).then(
-        ([row]) => answer(null, { current: Number(row?.hits ?? 0), ttl: row ? ttl : 0 }),
+      void readWindowHits(db, bucketOf(this.route, key), new Date(start)).then(
+        (hits) => answer(null, { current: hits, ttl: hits > 0 ? ttl : 0 }),
         (error: Error) => answer(error, { current: 0, ttl: 0 }),
       );
     }

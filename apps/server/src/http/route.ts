@@ -68,7 +68,13 @@ export function defineRoute<E extends Endpoint>(
   access: Access,
   handler: (args: HandlerArgs<E>) => Promise<z.input<E['response']>>,
   options: {
-    rateLimit?: { max: number; timeWindow: string };
+    rateLimit?: {
+      max: number;
+      timeWindow: string;
+      /** Count after the body is parsed (`preHandler`), so the key may read it. */
+      hook?: 'onRequest' | 'preHandler';
+      keyGenerator?: (request: FastifyRequest) => string;
+    };
     bodyLimit?: number;
     beforePasswordChange?: boolean;
     /**

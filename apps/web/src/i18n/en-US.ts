@@ -18,6 +18,7 @@ import { jobsEnUS } from './jobs.en-US';
 import { ledgerEnUS } from './ledger.en-US';
 import { ledgerExportEnUS } from './ledger-export.en-US';
 import { ledgerReportsEnUS } from './ledger-reports.en-US';
+import { loginLimitsEnUS } from './login-limits.en-US';
 import { mapEnUS } from './map.en-US';
 import { milestonesEnUS } from './milestones.en-US';
 import { notificationsEnUS } from './notifications.en-US';
@@ -147,7 +148,8 @@ export const enUS: typeof zhCN = {
   errors: {
     NOT_FOUND: 'The record does not exist or you may not see it',
     FORBIDDEN: 'You do not have permission to do this',
-    PASSWORD_CHANGE_REQUIRED: 'Please change your initial or reset password before using the system',
+    PASSWORD_CHANGE_REQUIRED:
+      'Please change your password (initial, reset or expired) before using the system',
     UNAUTHENTICATED: 'Please sign in',
     VALIDATION_FAILED: 'Some fields are not valid, please check and retry',
     CONFLICT: 'Someone else changed this record; please refresh and retry',
@@ -189,7 +191,8 @@ export const enUS: typeof zhCN = {
     nextRequired: 'Enter a new password',
     confirmRequired: 'Enter the new password again',
     mismatch: 'The two new passwords differ',
-    mustChange: 'This is your first sign-in or your password was reset: change your password to continue.',
+    mustChange:
+      'This is your first sign-in, your password was reset, or it has expired under the security policy: change your password to continue.',
     changed: 'Password changed',
   },
   home: {
@@ -319,6 +322,12 @@ export const enUS: typeof zhCN = {
     lockoutMaxFailures: 'Failures allowed before lockout',
     lockoutWindowMinutes: 'Failure counting window (minutes)',
     lockoutDurationMinutes: 'Lockout duration (minutes)',
+    accountMaxFailures: 'Failures on one account (all addresses) before it is locked',
+    accountLockoutMinutes: 'Account lockout duration (minutes)',
+    captchaAfterFailures: 'Failures on one account before an image CAPTCHA is required',
+    addressMaxFailuresPerHour: 'Failures per address per hour (all accounts)',
+    passwordHistoryCount: 'Recent passwords that cannot be reused',
+    passwordMaxAgeDays: 'Maximum password age in days (0 = no limit)',
     sessionIdleMinutes: 'Session idle timeout (minutes)',
     sessionMaxHours: 'Maximum session lifetime (hours)',
     readOnly: 'You can view the security policy; only the security administrator may change it.',
@@ -388,6 +397,7 @@ export const enUS: typeof zhCN = {
     auth_twoFactor_failed: 'Second factor failed',
     auth_twoFactor_recoveryCodeUsed: 'Recovery code used',
     user_twoFactor_reset: 'Authenticator reset',
+    auth_password_expired: 'Password expired (must change at sign-in)',
     user_create: 'User created',
     user_update: 'User edited',
     user_roles_update: 'Roles set',
@@ -528,6 +538,7 @@ export const enUS: typeof zhCN = {
   ...workbenchEnUS,
   ...securityEnUS,
   ...twoFactorEnUS,
+  ...loginLimitsEnUS,
   ...basemapEnUS,
   ...jobsEnUS,
   ...approvalsEnUS,

@@ -18,6 +18,7 @@ import { jobsZhCN } from './jobs.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
 import { ledgerExportZhCN } from './ledger-export.zh-CN';
 import { ledgerReportsZhCN } from './ledger-reports.zh-CN';
+import { loginLimitsZhCN } from './login-limits.zh-CN';
 import { mapZhCN } from './map.zh-CN';
 import { milestonesZhCN } from './milestones.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
@@ -146,7 +147,7 @@ export const zhCN = {
   errors: {
     NOT_FOUND: '记录不存在或无权查看',
     FORBIDDEN: '没有执行此操作的权限',
-    PASSWORD_CHANGE_REQUIRED: '请先修改初始密码或重置后的密码，再使用系统',
+    PASSWORD_CHANGE_REQUIRED: '请先修改密码（初始密码、重置后的密码或已到期的密码），再使用系统',
     UNAUTHENTICATED: '请先登录',
     VALIDATION_FAILED: '提交的内容有误，请检查后重试',
     CONFLICT: '记录已被他人修改，请刷新后重试',
@@ -187,7 +188,7 @@ export const zhCN = {
     nextRequired: '请输入新密码',
     confirmRequired: '请再次输入新密码',
     mismatch: '两次输入的新密码不一致',
-    mustChange: '首次登录或密码已被重置，请先修改密码后再使用系统。',
+    mustChange: '首次登录、密码已被重置或密码已到期（按安全策略须定期修改），请先修改密码后再使用系统。',
     changed: '密码已修改',
   },
   home: {
@@ -316,6 +317,12 @@ export const zhCN = {
     lockoutMaxFailures: '锁定前允许的连续失败次数',
     lockoutWindowMinutes: '统计失败次数的时间窗口（分钟）',
     lockoutDurationMinutes: '锁定时长（分钟）',
+    accountMaxFailures: '同一账号（各地址合计）失败多少次即锁定账号',
+    accountLockoutMinutes: '账号锁定时长（分钟）',
+    captchaAfterFailures: '同一账号失败多少次后须输入图形验证码',
+    addressMaxFailuresPerHour: '同一地址每小时最多失败次数（各账号合计）',
+    passwordHistoryCount: '不得重复使用最近几次的密码',
+    passwordMaxAgeDays: '密码最长使用天数（0 为不限）',
     sessionIdleMinutes: '会话空闲超时（分钟）',
     sessionMaxHours: '会话最长有效期（小时）',
     readOnly: '您只能查看安全策略，修改须由安全管理员进行。',
@@ -385,6 +392,7 @@ export const zhCN = {
     auth_twoFactor_failed: '动态口令验证失败',
     auth_twoFactor_recoveryCodeUsed: '使用恢复码登录',
     user_twoFactor_reset: '重置动态口令',
+    auth_password_expired: '密码到期（登录时须修改）',
     user_create: '新增用户',
     user_update: '修改用户',
     user_roles_update: '设置角色',
@@ -525,6 +533,7 @@ export const zhCN = {
   ...workbenchZhCN,
   ...securityZhCN,
   ...twoFactorZhCN,
+  ...loginLimitsZhCN,
   ...basemapZhCN,
   ...jobsZhCN,
   ...approvalsZhCN,

@@ -104,5 +104,38 @@ export const loginAttempts = pgTable(
     succeeded: boolean('succeeded').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('login_attempts_lookup_idx').on(t.username, t.ip, t.at)],
+  (t) => [
+    index('login_attempts_lookup_idx').on(t.username, t.ip, t.at),
+    index('login_attempts_account_idx').on(t.username, t.at),
+  ],
+);
+
+/** 密码历史: the hashes of a user's recent passwords, so a change cannot reuse one (issue 20). */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    passwordHash: text('password_hash').notNull(),
+    setAt: timestamp('set_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.setAt)],
+);
+
+/**
+ * 图形验证码: one issued login CAPTCHA; only the answer's HMAC is kept, it expires and is used at
+ * most once (`used_at`).
+ */
+export const loginCaptchas = pgTable(
+  'login_captchas',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    answerHash: text('answer_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('login_captchas_expires_idx').on(t.expiresAt)],
 );

@@ -2,8 +2,8 @@
 
 export { findAuditEvents, verifyAuditChain } from './audit.queries';
 export { registerAuditRoutes } from './audit.routes';
-export { type ChainedRow, canonicalJson, chainVerifier } from './audit-chain';
 export { installAccessAudit } from './audit-access';
+export { type ChainedRow, canonicalJson, chainVerifier } from './audit-chain';
 export { checkpointHeads } from './audit-checkpoints';
 export { checkAuditArchive, exportAuditLog } from './audit-export';
 export { AuditKeyRefusedError, resolveAuditKey } from './audit-key-check';

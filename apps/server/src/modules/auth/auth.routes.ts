@@ -10,6 +10,8 @@ import { actorSource } from './actor.queries';
 import { presentMe } from './auth.presenter';
 import { changePassword } from './change-password';
 import { login } from './login';
+import { issueCaptcha } from './login-captcha';
+import { loginRateKey } from './login-throttle';
 import { logout } from './logout';
 import { resolvePendingSession, resolveSession, sessionCookieName } from './sessions';
 import {
@@ -52,7 +54,7 @@ async function twoFactorSubject(
 export function registerAuthRoutes(
   app: FastifyInstance,
   deps: RouteDeps,
-  options: { secure: boolean; loginRatePerMinute: number },
+  options: { secure: boolean; loginRatePerMinute: number; captchaText?: () => string },
 ) {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: options.secure };
   const rateLimit = { max: options.loginRatePerMinute, timeWindow: '1 minute' };
@@ -63,14 +65,40 @@ export function registerAuthRoutes(
     endpoints.login,
     'public',
     async ({ body, ctx, request, reply }) => {
+      const { captchaId, captchaAnswer, ...credentials } = body;
       const { token, actorRow, pendingStep } = await login(ctx, {
-        ...body,
+        ...credentials,
+        captcha: captchaId && captchaAnswer ? { id: captchaId, answer: captchaAnswer } : undefined,
         userAgent: request.headers['user-agent'] ?? null,
       });
       reply.setCookie(sessionCookieName, token, cookieOptions);
       return { ...presentMe(actorRow), secondFactor: pendingStep };
     },
-    { rateLimit },
+    {
+      // Per address and typed username, after the body is read (see loginRateKey).
+      rateLimit: {
+        max: options.loginRatePerMinute,
+        timeWindow: '1 minute',
+        hook: 'preHandler',
+        keyGenerator: loginRateKey,
+      },
+    },
+  );
+
+  defineRoute(
+    app,
+    deps,
+    endpoints.loginCaptcha,
+    'public',
+    async ({ ctx }) => {
+      const captcha = await issueCaptcha(ctx, options.captchaText?.());
+      return {
+        id: captcha.id,
+        image: `data:image/svg+xml;base64,${Buffer.from(captcha.svg).toString('base64')}`,
+        expiresAt: captcha.expiresAt.toISOString(),
+      };
+    },
+    { rateLimit: { max: options.loginRatePerMinute, timeWindow: '1 minute' } },
   );
 
   // The second-factor routes are public: a half-logged-in session is no actor anywhere, so each

@@ -9,13 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const loginAs = (username: string, password: string, ip = '10.9.9.9') =>
-  t.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password },
-    remoteAddress: ip,
-  });
+const loginAs = (username: string, password: string, ip?: string) => t.tryLogin(username, password, ip);
 
 describe('login', () => {
   it('opens a session with an HttpOnly SameSite cookie and answers the person with abilities', async () => {

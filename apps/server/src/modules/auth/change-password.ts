@@ -1,17 +1,19 @@
 import type { ChangePasswordRequest } from '@tuijin/contracts';
-import { AppError, passwordProblems } from '@tuijin/domain';
+import { AppError } from '@tuijin/domain';
 import { eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context';
 import { users } from '../../db/schema';
 import { announceChange } from '../../lib/process-cache';
 import { recordAudit } from '../audit';
 import { getSecurityPolicy } from '../security';
+import { passwordSettingProblems, rememberPassword } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
 import { revokeUserSessions } from './sessions';
 
 /**
  * Changes the actor's own password: the current one must be right, the new one must meet the
- * policy and differ from the old; every other session of the user ends.
+ * policy (blocklist included) and differ from the last `passwordHistoryCount` ones, which are kept
+ * as hashes; every other session of the user ends.
  */
 export async function changePassword(ctx: Ctx, input: ChangePasswordRequest & { tokenHash: string }) {
   const [row] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
@@ -21,11 +23,14 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordRequest & { 
       { path: 'currentPassword', message: '当前密码不正确' },
     ]);
   }
-  const policy = await getSecurityPolicy(ctx.db);
-  const problems = passwordProblems(input.newPassword, row.username, policy, 'newPassword');
-  if (input.newPassword === input.currentPassword)
-    problems.push({ path: 'newPassword', message: '新密码不能与当前密码相同' });
+  const problems = await passwordSettingProblems(ctx.db, {
+    password: input.newPassword,
+    username: row.username,
+    path: 'newPassword',
+    userId: row.id,
+  });
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]?.message, problems);
+  const policy = await getSecurityPolicy(ctx.db);
   const passwordHash = await hashPassword(input.newPassword, policy.passwordHashAlgorithm);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
@@ -39,6 +44,7 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordRequest & { 
         updatedAt: now,
       })
       .where(eq(users.id, row.id));
+    await rememberPassword(tx, row.id, passwordHash, now);
     await revokeUserSessions(tx, row.id, now, input.tokenHash);
     await recordAudit(tx, ctx, {
       action: 'auth.password.change',

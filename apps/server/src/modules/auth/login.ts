@@ -6,6 +6,8 @@ import { loginAttempts, users } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { getSecurityPolicy } from '../security';
 import { type ActorRow, actorSource, toActor } from './actor.queries';
+import { guardLoginAttempt, noteLoginFailure } from './login-throttle';
+import { expirePasswordIfDue } from './password-policy';
 import { hashPassword, passwordHashNeedsUpgrade, verifyPassword } from './passwords';
 import { createSession, type PendingStep } from './sessions';
 import { hasConfirmedTotp } from './two-factor-store';
@@ -14,6 +16,8 @@ export interface LoginInput {
   username: string;
   password: string;
   userAgent: string | null;
+  /** The solved image CAPTCHA, demanded after repeated failures (login-throttle.ts). */
+  captcha?: { id: string; answer: string };
 }
 
 /** One message for a wrong password, an unknown user and a disabled account: no enumeration. */
@@ -70,6 +74,7 @@ export async function login(
     );
     throw lockedError(lockedUntil, now);
   }
+  await guardLoginAttempt(ctx.db, auditAs, { username, ip, now, policy, captcha: input.captcha });
 
   const [row] = await actorSource(ctx.db).where(eq(users.username, username)).limit(1);
   const [secret] = row
@@ -99,10 +104,19 @@ export async function login(
           detail: { lockedUntil: until, failures: policy.lockoutMaxFailures },
         });
       }
-      return until;
+      const plainError = new AppError('UNAUTHENTICATED', loginFailedMessage);
+      const throttled = await noteLoginFailure(tx, auditAs, {
+        username,
+        ip,
+        now,
+        policy,
+        user: row,
+        plainError,
+      });
+      return { until, error: throttled ?? plainError };
     });
-    if (lockedNow) throw lockedError(lockedNow, now);
-    throw new AppError('UNAUTHENTICATED', loginFailedMessage);
+    if (lockedNow.until) throw lockedError(lockedNow.until, now);
+    throw lockedNow.error;
   }
 
   // A hash made by another algorithm than the policy's (argon2id ↔ PBKDF2-HMAC-SM3) is re-made now,
@@ -118,6 +132,7 @@ export async function login(
     : twoFactorRequired(toActor(row).roles, policy)
       ? 'enrol'
       : null;
+  let expired = false;
   const token = await ctx.db.transaction(async (tx) => {
     await tx.insert(loginAttempts).values({ username, ip, succeeded: true, at: now });
     if (newHash || !pendingStep) {
@@ -126,6 +141,8 @@ export async function login(
         .set({ ...(pendingStep ? {} : { lastLoginAt: now }), ...(newHash ? { passwordHash: newHash } : {}) })
         .where(eq(users.id, row.userId));
     }
+    const actor = toActor(row);
+    expired = await expirePasswordIfDue(tx, { ...ctx, actor }, { userId: row.userId, now, policy });
     await recordAudit(
       tx,
       { ...ctx, actor: toActor(row) },
@@ -152,7 +169,7 @@ export async function login(
       pendingStep,
     });
   });
-  return { token, actorRow: row, pendingStep };
+  return { token, actorRow: expired ? { ...row, mustChangePassword: true } : row, pendingStep };
 }
 
 export function lockedError(until: Date, now: Date) {

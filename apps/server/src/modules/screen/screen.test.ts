@@ -176,6 +176,7 @@ describe('public screen', () => {
         `GET ${endpoints.health.path}`,
         `GET ${endpoints.ready.path}`,
         `POST ${endpoints.login.path}`,
+        `POST ${endpoints.loginCaptcha.path}`,
         `GET ${endpoints.getPublicScreen.path}`,
         ...t.app.routeTable
           .filter((r) => r.access === 'public' && r.method !== 'HEAD' && /^\/api\/(openapi|docs)/.test(r.url))

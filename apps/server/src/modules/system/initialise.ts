@@ -26,8 +26,26 @@ export interface InitialiseInput {
  * chosen here, which must be changed at first login. No default credentials exist.
  */
 export async function initialiseInstallation(outer: Ctx, input: InitialiseInput) {
+  refuseSharedAdminPasswords(input.passwords);
   // One transaction around every step: a bad password leaves no half-made jurisdiction behind.
   return outer.db.transaction(async (tx) => initialiseIn({ ...outer, db: tx as unknown as Database }, input));
+}
+
+const adminTitles = { admin: '系统管理员', security: '安全管理员', auditor: '审计管理员' } as const;
+
+/**
+ * 三权分立 means three people: one password for two of the three administrators would let one
+ * person act as both, so `init` refuses it (issue 20 item 7), naming the two accounts.
+ */
+export function refuseSharedAdminPasswords(passwords: InitialiseInput['passwords']) {
+  const names = Object.keys(adminTitles) as (keyof typeof adminTitles)[];
+  for (const [i, a] of names.entries()) {
+    for (const b of names.slice(i + 1)) {
+      if (passwords[a] !== passwords[b]) continue;
+      const message = `三员账号的初始密码须互不相同：${adminTitles[a]}（${a}）与${adminTitles[b]}（${b}）的密码相同`;
+      throw new AppError('VALIDATION_FAILED', message, [{ path: `passwords.${b}`, message }]);
+    }
+  }
 }
 
 /**

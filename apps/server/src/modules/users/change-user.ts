@@ -1,13 +1,11 @@
 import type { ResetPassword, SetUserActive, SetUserRoles, UpdateUser } from '@tuijin/contracts';
 import {
   type AccountAction,
-  AppError,
   type AuditAction,
   accountChangeRefusal,
   accountChangerOf,
   authorizeAccountChange,
   authorizeRoleChange,
-  passwordProblems,
 } from '@tuijin/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context';
@@ -15,7 +13,13 @@ import type { Transaction } from '../../db/database';
 import { loginAttempts, users } from '../../db/schema';
 import { announceChange } from '../../lib/process-cache';
 import { diffChanges, recordAudit, updateVersioned } from '../audit';
-import { hashPassword, removeTwoFactor, revokeUserSessions } from '../auth';
+import {
+  assertPasswordAcceptable,
+  hashPassword,
+  rememberPassword,
+  removeTwoFactor,
+  revokeUserSessions,
+} from '../auth';
 import { getSecurityPolicy } from '../security';
 import { organisationForRoles } from './create-user';
 import { getUser, type UserView } from './users.queries';
@@ -136,9 +140,13 @@ export async function setUserActive(ctx: Ctx, id: string, input: SetUserActive) 
 export async function resetUserPassword(ctx: Ctx, id: string, input: ResetPassword) {
   const current = await getUser(ctx.db, ctx.actor, id);
   await guardAccountChange(ctx, current, 'resetPassword');
+  // A reset is a temporary password the user must change at once: history is checked at that change.
+  await assertPasswordAcceptable(ctx.db, {
+    password: input.newPassword,
+    username: current.username,
+    path: 'newPassword',
+  });
   const policy = await getSecurityPolicy(ctx.db);
-  const problems = passwordProblems(input.newPassword, current.username, policy, 'newPassword');
-  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]?.message, problems);
   const passwordHash = await hashPassword(input.newPassword, policy.passwordHashAlgorithm);
   const now = ctx.clock.now();
   await changeUser(
@@ -147,7 +155,10 @@ export async function resetUserPassword(ctx: Ctx, id: string, input: ResetPasswo
     null,
     { passwordHash, passwordChangedAt: now, mustChangePassword: true },
     { action: 'user.password.reset', changes: { password: { before: '***', after: '***' } } },
-    (tx) => revokeUserSessions(tx, id, now),
+    async (tx) => {
+      await rememberPassword(tx, id, passwordHash, now);
+      await revokeUserSessions(tx, id, now);
+    },
   );
 }
 

@@ -5,7 +5,6 @@ import {
   authorizeRoleChange,
   isAdminRole,
   isSystemActor,
-  passwordProblems,
   roleOrganisationProblems,
 } from '@tuijin/domain';
 import { eq } from 'drizzle-orm';
@@ -13,7 +12,7 @@ import type { Ctx } from '../../context';
 import type { Queryable } from '../../db/database';
 import { users } from '../../db/schema';
 import { recordAudit } from '../audit';
-import { hashPassword } from '../auth';
+import { assertPasswordAcceptable, hashPassword, rememberPassword } from '../auth';
 import { getOrganisation } from '../organisations';
 import { getSecurityPolicy } from '../security';
 import { getUser } from './users.queries';
@@ -76,10 +75,13 @@ export async function createUser(ctx: Ctx, input: CreateUser) {
   const organisation = await organisationForRoles(ctx, input.organisationId, input.roles);
   authorize(ctx.actor, 'user.read', { regionPath: organisation.regionPath, organisationId: organisation.id });
   authorizeRoleChange(ctx.actor, '', [], input.roles);
-  const policy = await getSecurityPolicy(ctx.db);
-  const problems = passwordProblems(input.password, input.username, policy);
-  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]?.message, problems);
+  await assertPasswordAcceptable(ctx.db, {
+    password: input.password,
+    username: input.username,
+    path: 'password',
+  });
   await assertUsernameFree(ctx.db, input.username);
+  const policy = await getSecurityPolicy(ctx.db);
   const passwordHash = await hashPassword(input.password, policy.passwordHashAlgorithm);
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
@@ -98,6 +100,7 @@ export async function createUser(ctx: Ctx, input: CreateUser) {
         updatedAt: now,
       })
       .returning({ id: users.id });
+    await rememberPassword(tx, row!.id, passwordHash, now);
     await recordAudit(tx, ctx, {
       action: 'user.create',
       entityType: 'user',

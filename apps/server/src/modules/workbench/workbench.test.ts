@@ -215,13 +215,7 @@ describe('GET /api/workbench', () => {
   });
 
   it('shows the admins locked accounts, the auditor the failed logins and the intact chain', async () => {
-    for (let i = 0; i < 5; i += 1)
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: 'leader2', password: 'Wrong#Password1' },
-        remoteAddress: '10.9.9.9',
-      });
+    for (let i = 0; i < 5; i += 1) await t.tryLogin('leader2', 'Wrong#Password1', '10.9.9.9');
     const admin = await workbenchOf('admin');
     expect(keys(admin)).toEqual(['holidayCalendar', 'lockedUsers', 'notifications']);
     expect(sectionOf(admin, 'holidayCalendar')).toMatchObject({ total: 0, items: [] });

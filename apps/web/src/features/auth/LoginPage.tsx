@@ -8,14 +8,18 @@ import { ApiError } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, i18n } from '../../i18n';
 import { useLogin, useMe, useSignIn } from './auth.queries';
+import { asksForCaptcha, captchaIssue, LoginCaptchaField, useLoginCaptcha } from './LoginCaptcha';
 import { SecondFactorForm } from './SecondFactorForm';
 import { TotpEnrolment } from './TotpEnrolment';
 
 const changePasswordPath = '/password';
 
 function loginErrorText(error: unknown, wrongCredentials: string): string {
+  const captcha = captchaIssue(error);
+  if (captcha && currentLanguage() !== 'zh-CN')
+    return i18n.t(captcha === 'wrong' ? 'captcha.wrong' : 'captcha.asked');
   if (error instanceof ApiError && error.code === 'UNAUTHENTICATED' && currentLanguage() !== 'zh-CN') {
     return wrongCredentials;
   }
@@ -29,6 +33,11 @@ export function LoginPage() {
   const location = useLocation();
   const me = useMe();
   const login = useLogin();
+  const [form] = Form.useForm<LoginRequest>();
+  // After repeated failures the server asks for the image CAPTCHA; each try then uses a new one.
+  const [captchaRound, setCaptchaRound] = useState(0);
+  const [showCaptcha, setShowCaptcha] = useState(false);
+  const captcha = useLoginCaptcha(showCaptcha, captchaRound);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   const [step, setStep] = useState<'password' | 'totp' | 'enrol'>('password');
   const signIn = useSignIn();
@@ -43,10 +52,16 @@ export function LoginPage() {
     void navigate(signedIn.mustChangePassword ? changePasswordPath : from, { replace: true });
   };
   const submit = (values: LoginRequest) =>
-    login.mutate(values, {
+    login.mutate(showCaptcha && captcha.data ? { ...values, captchaId: captcha.data.id } : values, {
       onSuccess: (signedIn) => {
         if (signedIn.secondFactor) setStep(signedIn.secondFactor);
         else void navigate(signedIn.mustChangePassword ? changePasswordPath : from, { replace: true });
+      },
+      onError: (error) => {
+        if (!showCaptcha && !asksForCaptcha(error)) return;
+        setShowCaptcha(true);
+        setCaptchaRound((round) => round + 1);
+        form.setFieldValue('captchaAnswer', undefined);
       },
     });
 
@@ -70,6 +85,7 @@ export function LoginPage() {
         )}
         <Form<LoginRequest>
           hidden={step !== 'password'}
+          form={form}
           name="login"
           layout="vertical"
           requiredMark={false}
@@ -90,6 +106,7 @@ export function LoginPage() {
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={256} />
           </Form.Item>
+          {showCaptcha && <LoginCaptchaField captcha={captcha} />}
           {login.isError && (
             <Alert
               type="error"

@@ -28,10 +28,21 @@ type CryptoField = keyof typeof cryptoFields;
 type Field = Exclude<keyof SecurityPolicy, CryptoField | 'twoFactorForAdmins' | 'twoFactorRoles'>;
 
 const sections: { title: 'passwordSection' | 'lockoutSection' | 'sessionSection'; fields: Field[] }[] = [
-  { title: 'passwordSection', fields: ['passwordMinLength', 'passwordMinClasses'] },
+  {
+    title: 'passwordSection',
+    fields: ['passwordMinLength', 'passwordMinClasses', 'passwordHistoryCount', 'passwordMaxAgeDays'],
+  },
   {
     title: 'lockoutSection',
-    fields: ['lockoutMaxFailures', 'lockoutWindowMinutes', 'lockoutDurationMinutes'],
+    fields: [
+      'lockoutMaxFailures',
+      'lockoutWindowMinutes',
+      'lockoutDurationMinutes',
+      'accountMaxFailures',
+      'accountLockoutMinutes',
+      'captchaAfterFailures',
+      'addressMaxFailuresPerHour',
+    ],
   },
   { title: 'sessionSection', fields: ['sessionIdleMinutes', 'sessionMaxHours'] },
 ];
