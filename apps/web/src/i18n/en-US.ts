@@ -382,6 +382,7 @@ export const enUS: typeof zhCN = {
     warning_recompute: 'Compute warnings',
     rollup_rebuild: 'Rebuild the project-year rollup',
     fileStore_moveToDatabase: 'Move files into the database',
+    workforce_idNumber_reencrypt: 'Re-encrypt workers’ ID numbers',
     backup_create: 'Back up the database and files',
     backup_restore: 'Restore the database and files from a backup',
     warning_excuse: 'Record a warning justification',
@@ -466,6 +467,7 @@ export const enUS: typeof zhCN = {
     batchScheme_create: 'Batch scheme created',
   },
   entityTypes: {
+    workers: 'Workers (batch)',
     auditLog: 'Audit log',
     screenPublication: 'Public screen publishing settings',
     user: 'User',

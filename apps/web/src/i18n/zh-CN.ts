@@ -377,6 +377,7 @@ export const zhCN = {
     warning_recompute: '计算红黄绿灯预警',
     rollup_rebuild: '重算项目年度汇总',
     fileStore_moveToDatabase: '文件迁入数据库',
+    workforce_idNumber_reencrypt: '重新加密工人身份证号码',
     backup_create: '备份数据库与文件',
     backup_restore: '从备份恢复数据库与文件',
     warning_excuse: '登记预警正当理由',
@@ -461,6 +462,7 @@ export const zhCN = {
     batchScheme_create: '新建批次方案',
   },
   entityTypes: {
+    workers: '工人（批量）',
     auditLog: '审计日志',
     screenPublication: '公开大屏发布设置',
     user: '用户',

@@ -57,7 +57,7 @@ const matrix: [Role, Role, string][] = [
   ['office_staff', 'owner', 'account.permission'],
   ['office_staff', 'system_admin', 'account.adminAccount'],
 ];
-const changes = accountActions.filter((action) => action !== 'unlock');
+const changes = accountActions.filter((action) => action !== 'unlock' && action !== 'resetTwoFactor');
 
 describe('account changes under 三权分立', () => {
   it.each(matrix)('%s changing a %s account → %s', (actorRole, targetRole, expected) => {
@@ -68,6 +68,15 @@ describe('account changes under 三权分立', () => {
   it.each(roles)('refuses a %s every change to their own account', (role) => {
     for (const action of accountActions)
       expect(verdict(actorWith(role), role, action, true), action).toBe('account.self');
+  });
+
+  it('lets only the security admin reset another account’s authenticator, admin or not', () => {
+    for (const target of [...admins, 'owner', 'office_staff'] as const) {
+      expect(verdict(actorWith('security_admin'), target, 'resetTwoFactor')).toBe('allow');
+      expect(verdict(actorWith('system_admin'), target, 'resetTwoFactor')).toBe('account.permission');
+      expect(verdict(actorWith('audit_admin'), target, 'resetTwoFactor')).toBe('account.permission');
+      expect(verdict(actorWith('office_staff'), target, 'resetTwoFactor')).toBe('account.permission');
+    }
   });
 
   it('lets only the security admin lift an admin account’s lockout, and only the system admin a business one', () => {
