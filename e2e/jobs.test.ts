@@ -21,11 +21,12 @@ describe('后台任务 (background jobs) in the browser', () => {
       '应急健康监测过期记录清除',
       '逾期督查问题转为问题',
       '一日一通报',
+      '审计日志检查点与保留期清除',
       '通知渠道投递',
     ])
       await admin.getByText(name, { exact: true }).first().waitFor();
     // The browser tests' server runs no scheduled jobs (interval 0): they say so.
-    expect(await admin.getByText('定时已关闭').count()).toBe(10);
+    expect(await admin.getByText('定时已关闭').count()).toBe(11);
     // The demo's notifications queued their delivery; the worker's first pass (30 s after start) ran it.
     await expect
       .poll(

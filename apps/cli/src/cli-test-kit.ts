@@ -1,8 +1,9 @@
 /** What the CLI's tests share: running `tuijin` in-process, and a PGlite data directory of their own. */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { main } from './main';
 
@@ -49,6 +50,16 @@ export function scratchDataDir(prefix: string): string {
     process.env = saved;
   });
   return dataDir;
+}
+
+/**
+ * Loads the db tests' dump (`pgliteDumpPath`) into a scratch data directory, with the audit key its
+ * log was chained under (the server's `testAuditKey`, 32 bytes of 7): a command refuses a database
+ * whose audit log its key cannot continue.
+ */
+export async function openTestDump(dataDir: string, dump: Blob): Promise<PGlite> {
+  writeFileSync(join(dataDir, 'audit.key'), '07'.repeat(32), { mode: 0o600 });
+  return PGlite.create({ dataDir: join(dataDir, 'pglite'), loadDataDir: dump });
 }
 
 /**

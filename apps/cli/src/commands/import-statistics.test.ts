@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { runCli, scratchDataDir } from '../cli-test-kit';
+import { openTestDump, runCli, scratchDataDir } from '../cli-test-kit';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,7 +17,7 @@ describe('tuijin import statistics', () => {
   let bad = '';
   beforeAll(async () => {
     const dump = new Blob([readFileSync(inject('pgliteDumpPath'))]);
-    const client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), loadDataDir: dump });
+    const client = await openTestDump(dataDir, dump);
     // Two 蕉城区 projects given codes the sheet names, and one of 福安市.
     const { rows } = await client.query<{ id: string; region_code: string }>(
       `(select id, region_code from projects where region_code = '350902' order by name limit 2)

@@ -1,10 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { composeIdNumber } from '@tuijin/domain';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { runCli, scratchDataDir } from '../cli-test-kit';
+import { openTestDump, runCli, scratchDataDir } from '../cli-test-kit';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,7 +18,7 @@ describe('tuijin import workers', () => {
   let bad = '';
   beforeAll(async () => {
     const dump = new Blob([readFileSync(inject('pgliteDumpPath'))]);
-    const client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), loadDataDir: dump });
+    const client = await openTestDump(dataDir, dump);
     // owner1's demo project with a roster gets the code the command names.
     const { rows } = await client.query<{ id: string }>(
       `select p.id from projects p join organisations o on o.id = p.owner_organisation_id

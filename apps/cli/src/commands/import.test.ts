@@ -1,11 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildMessyLedger } from '../../../server/src/modules/ledger/messy-ledger.fixture';
-import { runCli, scratchDataDir } from '../cli-test-kit';
+import { openTestDump, runCli, scratchDataDir } from '../cli-test-kit';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -74,7 +73,7 @@ describe('tuijin import ledger (commit)', () => {
   beforeAll(async () => {
     // a data directory holding the demo database the db tests use
     const dump = new Blob([readFileSync(inject('pgliteDumpPath'))]);
-    const client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), loadDataDir: dump });
+    const client = await openTestDump(dataDir, dump);
     await client.close();
     file = join(dataDir, '蕉城区台账.xlsx');
     writeFileSync(file, await buildMessyLedger());
@@ -133,7 +132,7 @@ describe('tuijin import ledger --reports', () => {
   let file = '';
   beforeAll(async () => {
     const dump = new Blob([readFileSync(inject('pgliteDumpPath'))]);
-    const client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), loadDataDir: dump });
+    const client = await openTestDump(dataDir, dump);
     const { rows } = await client.query<{ name: string }>(
       `select name from projects where region_code = '350902' order by name limit 1`,
     );

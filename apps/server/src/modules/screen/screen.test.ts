@@ -177,6 +177,10 @@ describe('public screen', () => {
         `GET ${endpoints.ready.path}`,
         `POST ${endpoints.login.path}`,
         `POST ${endpoints.loginCaptcha.path}`,
+        // The second login step and enrolment: no full session yet; each reads the half-logged-in one itself.
+        `POST ${endpoints.verifySecondFactor.path}`,
+        `POST ${endpoints.startTotpEnrolment.path}`,
+        `POST ${endpoints.confirmTotpEnrolment.path}`,
         `GET ${endpoints.getPublicScreen.path}`,
         ...t.app.routeTable
           .filter((r) => r.access === 'public' && r.method !== 'HEAD' && /^\/api\/(openapi|docs)/.test(r.url))
